@@ -1,0 +1,86 @@
+"""Text-dump extraction benchmark on the article-extraction pages rendered to text.
+
+Run: `python -m benchmarks.extraction_text`. Compares the ManySides text-dump extractor with
+trafilatura and jusText (each given the dump wrapped as one <p> per line, the fairest HTML they
+can get from plain text) and with the whole dump as the body. The ManySides model was trained on
+these pages (benchmarks/train_textdump.py), so its figure on all pages is in-sample; the even/odd
+rows train on one half and score the other, the figure to expect on unseen pages.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from collections.abc import Callable, Sequence
+
+import justext
+import trafilatura
+
+from benchmarks import train_textdump
+from benchmarks.datasets import ExtractionPage, extraction_pages
+from benchmarks.metric import Score, score
+from manysides.extract.textdump import extract_text_dump
+
+Extractor = Callable[[str, str], str]
+
+
+def as_paragraph_html(text: str) -> str:
+    """The dump as a minimal HTML document, one <p> per non-blank line."""
+    paragraphs = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in text.splitlines() if line.strip())
+    return f"<html><head><meta charset='utf-8'></head><body>\n{paragraphs}</body></html>"
+
+
+def manysides(text: str, url: str) -> str:
+    return extract_text_dump(text, url).body
+
+
+def with_trafilatura(text: str, url: str) -> str:
+    return trafilatura.extract(as_paragraph_html(text), url=url, include_comments=False) or ""
+
+
+def with_justext(text: str, url: str) -> str:
+    stoplist = justext.get_stoplist("English")
+    blocks = justext.justext(as_paragraph_html(text).encode("utf-8"), stoplist)
+    return "\n\n".join(b.text for b in blocks if not b.is_boilerplate)
+
+
+def all_text(text: str, url: str) -> str:
+    return text
+
+
+EXTRACTORS: dict[str, Extractor] = {
+    "ManySides text dump": manysides,
+    "trafilatura (<p> per line)": with_trafilatura,
+    "jusText (<p> per line)": with_justext,
+    "all text": all_text,
+}
+
+
+def run(extract: Extractor, pages: Sequence[ExtractionPage], texts: dict[str, str]) -> tuple[Score, float]:
+    """Score and seconds per page (text already in memory: extraction time only)."""
+    pairs = []
+    start = time.perf_counter()
+    for page in pages:
+        pairs.append((page.gold_body, extract(texts[page.id], page.url)))
+    elapsed = time.perf_counter() - start
+    return score(pairs), elapsed / max(1, len(pages))
+
+
+def main() -> None:
+    pages = extraction_pages()
+    texts = {page.id: page.text() for page in pages}
+    print(f"Text-dump extraction, {len(pages)} pages (text/*.txt)\n")
+    print(f"{'extractor':28s} {'F1':>6s} {'prec':>6s} {'recall':>6s} {'ms/page':>8s} {'pages/s':>8s}")
+    for name, extract in EXTRACTORS.items():
+        result, seconds = run(extract, pages, texts)
+        print(
+            f"{name:28s} {result.f1:6.3f} {result.precision:6.3f} {result.recall:6.3f}"
+            f" {seconds * 1000:8.2f} {1 / seconds if seconds else 0:8.0f}"
+        )
+    print("\nManySides line model, cross-validated (train on one half, score the other):")
+    for name, f1 in train_textdump.cross_validate().items():
+        print(f"  {name:10s} F1 {f1:.3f}")
+
+
+if __name__ == "__main__":
+    main()

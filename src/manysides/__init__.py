@@ -1,0 +1,3 @@
+"""ManySides: how different news outlets cover the same event."""
+
+__version__ = "0.1.0"

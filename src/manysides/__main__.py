@@ -1,0 +1,5 @@
+"""Allows `python -m manysides`."""
+
+from manysides.cli import main
+
+main()

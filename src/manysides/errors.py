@@ -1,0 +1,13 @@
+"""Errors that describe bad input; the CLI prints them as one line, never a traceback."""
+
+
+class InputError(Exception):
+    """A problem with one input (file, record, URL) that must not stop the others.
+
+    `source` names the input the way the user gave it, so the message can point at it.
+    """
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem

@@ -1,0 +1,78 @@
+"""HTML extraction: trafilatura picks the main content, ManySides removes what it keeps by mistake.
+
+One parse per page: the tree is read for declared metadata (JSON-LD, OpenGraph, figcaptions) first,
+then handed to trafilatura (fast mode, recall-leaning, which finds the most article text), and its
+output blocks are cleaned with rules that use those declarations (html_body).
+"""
+
+from __future__ import annotations
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from manysides.extract.fields import Extracted
+from manysides.extract.html_body import PageContext, clean_body, norm
+from manysides.extract.html_chunks import sibling_chunks
+from manysides.extract.html_fields import fill_metadata
+from manysides.extract.html_metadata import TITLE_SEPARATORS, PageFacts, read_facts
+
+
+def extract_html(html: str, url: str | None = None) -> Extracted:
+    """Extract the article from one HTML page; an empty body when nothing article-like is found."""
+    tree = _parse(html)
+    if tree is None:
+        return Extracted(url=url, confidence=0.0)
+    facts = read_facts(tree)
+    doc = trafilatura.bare_extraction(
+        tree, url=url, fast=True, favor_recall=True, include_comments=False, include_tables=True
+    )
+    body = clean_body(doc.body, _context(facts, url)) if doc is not None else ""
+    before, after = sibling_chunks(tree, body)
+    body = "\n\n".join([*before, body, *after]) if before or after else body
+    extracted = Extracted(body=body, url=url, confidence=0.8 if body else 0.0)
+    fill_metadata(extracted, facts, tree)
+    return extracted
+
+
+def _parse(html: str) -> HtmlElement | None:
+    """Parse once; hostile or empty input gives None rather than an exception."""
+    if not html or not html.strip():
+        return None
+    try:
+        return load_html(html)
+    except (ValueError, TypeError):
+        return None
+
+
+def _context(facts: PageFacts, url: str | None) -> PageContext:
+    """What the body cleaner needs to recognise the page's headline, standfirst, captions, links and address."""
+    article = facts.article()
+    titles = [article.get("headline"), facts.first_meta("og:title"), facts.first_meta("twitter:title")]
+    if facts.title_tag:
+        titles.append(facts.title_tag)
+        titles.extend(_title_parts(facts.title_tag))
+    descriptions = [article.get("description"), *(facts.first_meta(name) for name in _DESCRIPTION_META)]
+    return PageContext(
+        titles=_keys(titles),
+        headings=_keys(facts.h1),
+        descriptions=_keys(descriptions),
+        captions=_keys(facts.captions),
+        links=_keys(facts.links),
+        addresses=_keys([facts.canonical, facts.first_meta("og:url"), url]),
+    )
+
+
+_DESCRIPTION_META = ("og:description", "description", "twitter:description")
+
+
+def _title_parts(title: str) -> list[str]:
+    """A <title> is often "Headline | Site" or "Headline - Site"; the headline part is what repeats."""
+    for separator in TITLE_SEPARATORS:
+        if separator in title:
+            return [part for part in title.split(separator) if part.strip()]
+    return []
+
+
+def _keys(values: list[object]) -> set[str]:
+    return {key for value in values if isinstance(value, str) and (key := norm(value))}

@@ -1,0 +1,84 @@
+"""Text-dump extraction: classify lines, pick the article, move its metadata out of the body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from manysides.extract.fields import Extracted
+from manysides.extract.textdump.body import clean_body, read_tags
+from manysides.extract.textdump.features import is_prose
+from manysides.extract.textdump.header import read_header
+from manysides.extract.textdump.lines import Line, split_lines
+from manysides.extract.textdump.meta import Meta, dateline_wires
+from manysides.extract.textdump.model import line_scores, load_weights, select_body
+
+MAX_SITE_WORDS = 6
+FULL_CONFIDENCE_WORDS = 150  # a body this long is not a stray paragraph
+
+
+def extract_text_dump(text: str, url: str | None = None) -> Extracted:
+    """The article in the plain text of a whole page; an empty body when none is found."""
+    return extract_with_model(text, url, load_weights())
+
+
+def extract_with_model(text: str, url: str | None, weights: dict[str, Any]) -> Extracted:
+    """extract_text_dump with given model weights (training scores candidate models this way)."""
+    lines = split_lines(text or "")
+    probs = line_scores(lines, weights)
+    kept = select_body(lines, probs, weights)
+    if not kept:
+        return Extracted(url=url, confidence=0.0)
+    site = site_name(lines)
+    meta = Meta()
+    first_prose = next((i for i in kept if is_prose(lines[i])), kept[0])
+    header = read_header(lines, first_prose, meta, site)
+    top = min(header.used) if header.title is not None else -1
+    # Above the headline only running prose can still be article (a lede set before it).
+    body_lines = [i for i in kept if (i > top or is_prose(lines[i])) and i not in header.used]
+    body = clean_body(lines, body_lines, meta, site)
+    if body.paragraphs:
+        meta.cited_sources.extend(w for w in dateline_wires(body.paragraphs[0]) if w not in meta.cited_sources)
+    return Extracted(
+        body="\n\n".join(body.paragraphs),
+        title=header.title,
+        subtitle=header.subtitle,
+        authors=meta.authors,
+        published=meta.published,
+        outlet=meta.byline_outlet or site,
+        tags=read_tags(lines, kept[-1]),
+        captions=_unique(header.captions[::-1] + body.captions),
+        cited_sources=meta.cited_sources,
+        republished_from=meta.republished_from,
+        url=url,
+        confidence=_confidence(lines, kept, probs, body.paragraphs),
+    )
+
+
+def site_name(lines: list[Line]) -> str | None:
+    """The page's first line when it is short and the page repeats it (header and footer logo)."""
+    first = lines[0]
+    if first.bullet or not 1 <= first.words <= MAX_SITE_WORDS:
+        return None
+    repeats = sum(1 for line in lines if line.text == first.text)
+    return first.text if repeats >= 2 else None
+
+
+def _confidence(lines: list[Line], kept: list[int], probs: list[float], paragraphs: list[str]) -> float:
+    """Mean line score of the body, weighed by length, scaled down for very short bodies."""
+    if not paragraphs:
+        return 0.0
+    words = sum(lines[i].words for i in kept) or 1
+    mean = sum(probs[i] * lines[i].words for i in kept) / words
+    return round(mean * min(1.0, words / FULL_CONFIDENCE_WORDS), 3)
+
+
+def _unique(items: list[str]) -> list[str]:
+    """First occurrence of each item, order kept; near-duplicates (punctuation only) collapse."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = "".join(ch for ch in item.lower() if ch.isalnum())
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

@@ -1,0 +1,79 @@
+"""Title and standfirst: the headline-shaped lines just above the body, among the meta lines.
+
+Walking up from the first body line, metadata lines (byline, date, source, counters) and
+captions are read and skipped; a sentence-like line met before the headline is the standfirst
+(lede); the first headline-shaped line is the title. A shorter headline directly above it makes
+that one the title and the longer one the standfirst ("Title" / "Talks between ... Heights").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from manysides.extract.textdump.features import sentence_final
+from manysides.extract.textdump.lines import Line
+from manysides.extract.textdump.meta import Meta, is_caption, is_social, read_meta
+
+MAX_WALK = 14  # lines above the body that can still belong to its header
+MAX_TITLE_WORDS = 30
+MIN_STANDFIRST_WORDS = 6
+MAX_STANDFIRST_WORDS = 45  # longer is the first paragraph itself
+
+
+@dataclass
+class Header:
+    """What the header block held, and which lines it used up."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    captions: list[str] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+
+def headline_shaped(line: Line) -> bool:
+    """A few words, no sentence-final punctuation, not a list item nor a share bar."""
+    return (
+        2 <= line.words <= MAX_TITLE_WORDS
+        and not line.bullet
+        and not sentence_final(line.text)
+        and not is_social(line.text)
+    )
+
+
+def read_header(lines: list[Line], first: int, meta: Meta, site: str | None) -> Header:
+    """Fields of the block above line `first` (the first body line)."""
+    header = Header()
+    for i in range(first - 1, max(-1, first - 1 - MAX_WALK), -1):
+        line = lines[i]
+        if read_meta(line.text, line.words, meta, site) or (line.bullet and line.words <= 2):
+            header.used.add(i)
+        elif is_caption(line.text):
+            header.captions.append(line.text)
+            header.used.add(i)
+        elif headline_shaped(line) and line.text != site:
+            _take_title(lines, i, header)
+            break
+        elif MIN_STANDFIRST_WORDS <= line.words <= MAX_STANDFIRST_WORDS and header.subtitle is None and not line.bullet:
+            header.subtitle = line.text
+            header.used.add(i)
+        else:
+            break
+    return header
+
+
+def _take_title(lines: list[Line], i: int, header: Header) -> None:
+    """Line i is the title, unless a shorter headline right above makes it the standfirst."""
+    line = lines[i]
+    above = lines[i - 1] if i > 0 else None
+    if (
+        header.subtitle is None
+        and above is not None
+        and headline_shaped(above)
+        and above.words < line.words
+        and above.gap_after
+    ):
+        header.title, header.subtitle = above.text, line.text
+        header.used.update((i - 1, i))
+        return
+    header.title = line.text
+    header.used.add(i)

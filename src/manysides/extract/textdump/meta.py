@@ -1,0 +1,140 @@
+"""Recognise the short metadata lines around an article: byline, source, date, counters, captions.
+
+Patterns are about the shape of such lines on any site ("By X", "Source: Y", "4 Min Read"),
+never about one site's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from manysides.extract.textdump.dates import find_date
+
+MAX_META_WORDS = 14
+MAX_CAPTION_CHARS = 400
+WIRES = ("AFP", "AP", "Reuters", "dpa", "ANSA", "EFE", "Xinhua", "TASS", "Anadolu", "IANS", "PTI", "UPI")
+_WIRE = re.compile(r"\b(" + "|".join(WIRES) + r")\b|\bAssociated Press\b|\bAgence France-Presse\b")
+_BYLINE = re.compile(r"^(?:written |reported |posted |words )?(?:by|por|von|par|door|oleh)\s*:?\s+(?P<names>.+)$", re.I)
+_ROLE_BYLINE = re.compile(
+    r"^(?P<names>[^|,]{3,60}?)\s*[|,\u2013-]\s*(?:staff |senior |chief )?"
+    r"(?:reporter|writer|correspondent|editor|journalist|contributor)\b",
+    re.I,
+)
+_DESK = re.compile(
+    r"^(?:[\w ]{0,30} )?(?:news desk|web desk|staff|staff writer|staff reporter|editorial team|agencies)$", re.I
+)
+_SOURCE = re.compile(
+    r"^(?:source|sources|via|credit|courtesy|originally published (?:at|by|in)|quelle|fuente|fonte)"
+    r"\s*:\s*(?P<value>.+)$",
+    re.I,
+)
+_URL = re.compile(r"https?://\S+|www\.\S+", re.I)
+_COUNTER = re.compile(
+    r"^(?:[\d.,]+[km]?\s*(?:shares?|comments?|views?|reads?|likes?)|\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?"
+    r"|reading time:?\s*\d+\s*min(?:ute)?s?|listen(?: to (?:this )?(?:article|story))?|print|share|x|\d+)$",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"\((?:" + "|".join(WIRES) + r"|Getty Images?|Shutterstock|EPA|file|photo|[\w ./-]{0,40}(?:photo|images?|press))\)$"
+    r"|^(?:photo|image|picture|credit|foto)s?\s*:|\b(?:photo|image) credit\b|\bGetty Images\b"
+    r"|/\s*(?:AP|AFP|Reuters|EPA)$",
+    re.I,
+)
+_DATELINE = re.compile(r"^[^a-z]{2,60}?\((?P<wire>" + "|".join(WIRES) + r")\)\s*[\u2014\u2013-]")
+_SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|whatsapp|e-?mail|print|linkedin|reddit|pinterest|telegram|share|copy link|x)\b", re.I
+)
+_SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b|\by\b|\bund\b|\bet\b)\s*", re.I)
+
+
+@dataclass
+class Meta:
+    """Fields gathered from metadata lines."""
+
+    authors: list[str] = field(default_factory=list)
+    byline_outlet: str | None = None
+    published: str | None = None
+    cited_sources: list[str] = field(default_factory=list)
+    republished_from: str | None = None
+
+
+def is_caption(text: str) -> bool:
+    """A line ending in a photo credit, or labelled as a photo (captions are short)."""
+    return len(text) <= MAX_CAPTION_CHARS and _CREDIT.search(text) is not None
+
+
+def is_social(text: str) -> bool:
+    """Share buttons and social network names."""
+    return _SOCIAL.search(text) is not None
+
+
+def is_counter(text: str) -> bool:
+    """Share/comment counters, reading time, 'Listen', lone icons and numbers."""
+    return _COUNTER.match(text.strip()) is not None
+
+
+def read_meta(text: str, words: int, meta: Meta, site: str | None) -> bool:
+    """If `text` is a metadata line, record what it says in `meta` and return True."""
+    if words > MAX_META_WORDS:
+        return False
+    if is_counter(text):
+        return True
+    source = _SOURCE.match(text)
+    if source:
+        _record_source(source.group("value").strip(), meta)
+        return True
+    byline = _BYLINE.match(text) or _ROLE_BYLINE.match(text)
+    if byline:
+        _record_byline(byline.group("names"), meta, site)
+        return True
+    if _DESK.match(text):
+        _add(meta.authors if not text.lower().endswith("agencies") else meta.cited_sources, text.strip())
+        return True
+    found = find_date(text)
+    if found and words <= 8:
+        meta.published = meta.published or found
+        return True
+    return False
+
+
+def _record_source(value: str, meta: Meta) -> None:
+    """'Source: <URL>' means the text is another site's; 'Source: AFP' cites an agency."""
+    url = _URL.search(value)
+    if url:
+        meta.republished_from = meta.republished_from or url.group(0).rstrip(".,;)")
+        return
+    for name in re.split(r"\s*[,/;&]\s*|\s+and\s+", value):
+        if name:
+            _add(meta.cited_sources, name)
+
+
+def _record_byline(names: str, meta: Meta, site: str | None) -> None:
+    """Split 'A, B and C'; a wire or the site's own name is a source/outlet, not a person."""
+    names = re.split(r"\s*[|•·]\s*|\s+-\s+", names)[0]
+    found = find_date(names)
+    if found:
+        meta.published = meta.published or found
+        names = re.split(r"\s+(?:on|at|updated|published)\b|\d", names, maxsplit=1)[0]
+    if site and names.strip().lower() == site.lower():
+        meta.byline_outlet = site
+        return
+    for name in _SPLIT_NAMES.split(names):
+        name = name.strip(" .:")
+        if not name:
+            continue
+        if _WIRE.fullmatch(name):
+            _add(meta.cited_sources, name)
+        else:
+            _add(meta.authors, name)
+
+
+def dateline_wires(paragraph: str) -> list[str]:
+    """Wires credited in a dateline opening the body: 'WASHINGTON (AP) — ...'."""
+    match = _DATELINE.match(paragraph)
+    return [match.group("wire")] if match else []
+
+
+def _add(items: list[str], value: str) -> None:
+    if value and value not in items:
+        items.append(value)

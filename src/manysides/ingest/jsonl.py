@@ -1,0 +1,77 @@
+"""JSON Lines of already-extracted articles: how users bring data from other tools and datasets."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from manysides.errors import InputError
+from manysides.ingest.limits import Limits, human_size
+from manysides.ingest.page import Page
+
+KNOWN_KEYS = ("id", "url", "outlet", "title", "published", "authors", "text", "html")
+
+
+def read_jsonl(
+    stream: IO[bytes], source: str, path: str | None, limits: Limits
+) -> Iterator[Page | InputError]:
+    """One Page per line; a bad line is reported by its number and the rest still go through."""
+    for number, line in enumerate(_bounded_lines(stream, limits.page_bytes), start=1):
+        where = f"{source}:{number}"
+        if line is None:
+            yield InputError(where, f"line is longer than {human_size(limits.page_bytes)}; skipped")
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield record_page(line, where, path)
+        except InputError as error:
+            yield error
+
+
+def record_page(line: bytes, where: str, path: str | None) -> Page:
+    """Validate one JSON record and wrap it; the raw line is kept so re-extraction can re-read it."""
+    record = parse_record(line, where)
+    return Page(source=where, kind="record", raw=line.strip(), path=path, url=record.get("url"))
+
+
+def parse_record(line: bytes, where: str) -> dict[str, Any]:
+    """Parse and check one record; unknown keys (gold labels, extra metadata) are ignored, not errors."""
+    try:
+        record = json.loads(line)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise InputError(where, f"not valid JSON ({_short(error)})") from None
+    if not isinstance(record, dict):
+        raise InputError(where, "expected a JSON object with at least `text` or `html`")
+    text, html = record.get("text"), record.get("html")
+    if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
+        raise InputError(where, "record has no `text` or `html`")
+    for key in ("id", "url", "outlet", "title", "published"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str | int):
+            raise InputError(where, f"`{key}` must be a string")
+    authors = record.get("authors")
+    if authors is not None and not isinstance(authors, str | list):
+        raise InputError(where, "`authors` must be a list of strings")
+    return {key: record[key] for key in KNOWN_KEYS if record.get(key) is not None}
+
+
+def _bounded_lines(stream: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
+    """Lines of at most max_bytes; a longer one is skipped whole and yielded as None."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while True:
+                rest = stream.readline(1024 * 1024)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
+
+
+def _short(error: Exception) -> str:
+    return str(error).split("\n", 1)[0][:120]

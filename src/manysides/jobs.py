@@ -1,0 +1,106 @@
+"""The work behind the commands, apart from how it is shown: ingest, extract-only and re-extract."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from manysides.errors import InputError
+from manysides.extract import extract_page
+from manysides.ingest.page import Page
+from manysides.ingest.sources import ReadOptions, iter_pages
+from manysides.record import Article
+from manysides.store.repository import Store
+
+Status = Literal["new", "unchanged", "failed", "updated"]
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """What happened to one page (or one failed input)."""
+
+    source: str
+    status: Status
+    article_id: str | None = None
+    title: str | None = None
+    problem: str | None = None
+
+
+@dataclass
+class Summary:
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"new": 0, "unchanged": 0, "updated": 0, "failed": 0}
+    )
+    results: list[ItemResult] = field(default_factory=list)
+
+    def add(self, result: ItemResult) -> None:
+        self.counts[result.status] += 1
+        self.results.append(result)
+
+    @property
+    def failed(self) -> int:
+        return self.counts["failed"]
+
+
+def extracted(inputs: Iterable[str], options: ReadOptions) -> Iterator[tuple[Page, Article] | InputError]:
+    """Pages of the inputs with their articles; a page the extractor chokes on is an error item, not a crash."""
+    for item in iter_pages(inputs, options):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield item, extract_page(item)
+        except Exception as error:  # one hostile page must not end the run; the message names it
+            yield InputError(item.source, f"extraction failed: {type(error).__name__}: {error}"[:300])
+
+
+def ingest(
+    store: Store,
+    inputs: Iterable[str],
+    options: ReadOptions,
+    on_result: Callable[[ItemResult], None] = lambda _result: None,
+) -> Summary:
+    """Read, extract and store every page; each page commits on its own, so an interrupted run resumes."""
+    summary = Summary()
+    for item in iter_pages(inputs, options):
+        result = _ingest_one(store, item)
+        summary.add(result)
+        on_result(result)
+    return summary
+
+
+def _ingest_one(store: Store, item: Page | InputError) -> ItemResult:
+    if isinstance(item, InputError):
+        return ItemResult(item.source, "failed", problem=item.problem)
+    known = store.known_page(item)
+    if known is not None:
+        return ItemResult(item.source, "unchanged", article_id=known, problem="same page already stored")
+    try:
+        article = extract_page(item)
+    except Exception as error:  # see extracted()
+        return ItemResult(
+            item.source, "failed", problem=f"extraction failed: {type(error).__name__}: {error}"[:300]
+        )
+    outcome, article_id = store.add(item, article)
+    note = None if outcome == "new" else "same article already stored (same id or canonical URL)"
+    return ItemResult(item.source, outcome, article_id=article_id, title=article.title, problem=note)
+
+
+def reextract(store: Store, on_result: Callable[[ItemResult], None] = lambda _result: None) -> Summary:
+    """Run the current extractor on every stored page and update articles that come out different."""
+    summary = Summary()
+    for stored in list(store.stored_pages()):
+        try:
+            article = extract_page(stored.page)
+            changed = store.replace_article(stored.article_id, article)
+            result = ItemResult(
+                stored.page.source, "updated" if changed else "unchanged", stored.article_id, article.title
+            )
+        except Exception as error:  # keep the stored article; report the page
+            result = ItemResult(
+                stored.page.source, "failed", stored.article_id, problem=f"{type(error).__name__}: {error}"
+            )
+        summary.add(result)
+        on_result(result)
+    return summary

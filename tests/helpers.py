@@ -1,0 +1,31 @@
+"""Small helpers shared by the tests: run the real CLI in-process and read its JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from manysides.cli import app
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+    def json_lines(self) -> list[dict[str, Any]]:
+        return [json.loads(line) for line in self.stdout.splitlines() if line.strip()]
+
+
+def run_cli(*args: str | Path, stdin: bytes | None = None) -> Run:
+    """Invoke `manysides ARGS...` exactly as a user would, but in this process."""
+    result = CliRunner().invoke(app, [str(a) for a in args], input=stdin, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
