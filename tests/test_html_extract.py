@@ -138,6 +138,9 @@ EMPTY = {
 HOSTILE = {
     **EMPTY,
     "invalid bytes": b"<html><body><p>caf\xe9 \xff\xfe</p></body></html>".decode("utf-8", errors="replace"),
+    "deeply nested JSON-LD": "<html><head><script type='application/ld+json'>"
+    + "[" * 100_000
+    + "</script></head><body><p>x</p></body></html>",
     "5000 linked list items": "<html><body><article><ul>"
     + "".join(f"<li>Item {i}: <a href='/x{i}'>a link to some other story</a></li>" for i in range(5000))
     + "</ul></article></body></html>",

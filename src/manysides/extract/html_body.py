@@ -78,10 +78,19 @@ class Block:
         return str(self.element.tag)
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def word_count(key: str) -> int:
+    """Words of a normalised text; Chinese and Japanese count one word per two characters, since they are
+    written without spaces and would otherwise count as one "word" per sentence."""
+    return sum(max(1, len(_CJK.findall(token)) // 2) for token in key.split())
+
+
 def _make_block(element: _Element) -> Block:
     text = " ".join("".join(element.itertext()).split())
     key = norm(text)
-    return Block(element, text, key, len(key.split()))
+    return Block(element, text, key, word_count(key))
 
 
 def blocks_of(body: _Element) -> list[Block]:
@@ -146,7 +155,7 @@ def is_title(block: Block, ctx: PageContext) -> bool:
     """The headline again (the gold body and readers both start after it)."""
     if block.key in ctx.titles:
         return True
-    return block.leading and block.tag == "head" and (block.element.get("rend") == "h1" or block.key in ctx.headings)
+    return block.leading and (block.key in ctx.headings or (block.tag == "head" and block.element.get("rend") == "h1"))
 
 
 def is_standfirst(block: Block, ctx: PageContext) -> bool:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from manysides.extract.html_body import norm
+from manysides.extract.html_body import norm, word_count
 
 MIN_WORDS = 12
 
 
 def sibling_chunks(tree: HtmlElement, body: str) -> tuple[list[str], list[str]]:
     """Paragraphs from chunks before and after the one trafilatura took, missing from `body`."""
-    first = next((p for p in body.split("\n\n") if len(p.split()) >= 20), None)
+    first = next((p for p in body.split("\n\n") if word_count(norm(p)) >= 20), None)
     anchor = _paragraph_starting(tree, first) if first else None
     container = anchor.getparent() if anchor is not None else None
     holder = _ancestor(container, 2)
@@ -56,6 +56,6 @@ def _prose(chunk: HtmlElement) -> list[str]:
     for paragraph in chunk.iter("p"):
         text = " ".join(paragraph.text_content().split())
         link_chars = sum(len(a.text_content()) for a in paragraph.iter("a"))
-        if len(text.split()) >= MIN_WORDS and link_chars < 0.5 * len(text):
+        if word_count(norm(text)) >= MIN_WORDS and link_chars < 0.5 * len(text):
             texts.append(text)
     return texts
