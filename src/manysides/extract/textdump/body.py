@@ -21,9 +21,17 @@ _LINK_HEADING = re.compile(
     re.IGNORECASE,
 )
 _TAG_HEADING = re.compile(r"^(?:tags?|topics?|keywords?|tagged(?: with| in)?|filed under)\s*:\s*(?P<inline>.*)$", re.I)
+# An author's bio or a contributors' note closing the text: "Jane Doe is a freelance writer ...".
+_TRAILER = re.compile(
+    r"^(?:[A-Z][\w.'-]+ ){1,3}(?:\([^)]{0,60}\) )?is (?:a|an|the) [^.]{0,100}?\b(?:writer|editor|reporter|journalist"
+    r"|author|correspondent|contributor|columnist|publisher|educator|founder)\b"
+    r"|\bcontributed (?:to )?this (?:report|story|article)\b"
+)
+MAX_TRAILER_PARAGRAPHS = 3  # looked for among the last paragraphs only
 MAX_TAG_WORDS = 5
 MIN_ECHO_WORDS = 4
 ECHO_RADIUS = 2
+ECHO_CHAR_SLACK = 6  # the two copies differ in a comma or two at most
 MIN_TAGS = 2
 _NORMAL = re.compile(r"\W+")
 
@@ -42,14 +50,14 @@ def _key(text: str) -> str:
 
 def _echoed(lines: list[Line], i: int) -> bool:
     """The same text (punctuation aside) right next to it: an image's alt text and its caption."""
-    words = lines[i].words
-    if words < MIN_ECHO_WORDS:
+    line = lines[i]
+    if line.words < MIN_ECHO_WORDS:
         return False
     near = lines[max(0, i - ECHO_RADIUS) : i] + lines[i + 1 : i + 1 + ECHO_RADIUS]
-    similar = [other for other in near if abs(other.words - words) <= 2]
+    similar = [other for other in near if abs(len(other.text) - len(line.text)) <= ECHO_CHAR_SLACK]
     if not similar:
         return False
-    key = _key(lines[i].text)
+    key = _key(line.text)
     return any(_key(other.text) == key for other in similar)
 
 
@@ -74,7 +82,14 @@ def clean_body(lines: list[Line], kept: list[int], meta: Meta, site: str | None)
             body.captions.append(line.text)
         elif not read_meta(line.text, line.words, meta, site):
             body.paragraphs.append(line.text)
+    _drop_trailers(body.paragraphs)
     return body
+
+
+def _drop_trailers(paragraphs: list[str]) -> None:
+    """Remove author bios and contributor notes from the last paragraphs (never the first one)."""
+    start = max(1, len(paragraphs) - MAX_TRAILER_PARAGRAPHS)
+    paragraphs[start:] = [p for p in paragraphs[start:] if not _TRAILER.search(p)]
 
 
 def read_tags(lines: list[Line], last: int) -> list[str]:

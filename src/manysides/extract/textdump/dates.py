@@ -1,7 +1,8 @@
 """Find a publication date in a short line and write it as ISO 8601, never inventing precision.
 
 Forms understood: "12 Jul 2025 18:30", "Saturday 12 July 2025", "July 12, 2025 6:30 pm",
-"2025-07-12", "2025-07-12T18:30", "2025/07/12", "13.07.2025", "12/07/2025".
+"2025-07-12", "2025-07-12T18:30", "2025/07/12", "13.07.2025", "12/07/2025", and month names in
+French, German, Spanish, Italian, Portuguese and Dutch ("12. Juli 2025", "22 de janeiro de 2018").
 Day/month order of all-numeric dates: year-first forms are year-month-day; dotted dates are
 day-first (the convention everywhere dots are used); slashed or dashed dates are day-first
 unless only month-first is possible (second number above 12). "07/12/2025" therefore reads as
@@ -14,24 +15,26 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# Month names and abbreviations in English, French, German, Spanish, Italian, Portuguese and Dutch
+# (a name shared by several languages maps to the same month in all of them).
+_MONTH_NAMES = (
+    "jan january janv janvier januar jänner ene enero gen gennaio janeiro januari",
+    "feb february fév févr février februar febrero febbraio fev fevereiro februari",
+    "mar march mars mär märz marzo março maart mrt",
+    "apr april avr avril abr abril aprile",
+    "may mai mayo mag maggio maio mei",
+    "jun june juin juni junio giu giugno junho",
+    "jul july juil juillet juli julio lug luglio julho",
+    "aug august août ago agosto augustus",
+    "sep sept september septembre setiembre septiembre set settembre setembro",
+    "oct october octobre okt oktober octubre ott ottobre out outubro",
+    "nov november novembre noviembre novembro",
+    "dec december déc décembre dez dezember dic diciembre dicembre dezembro",
 )
-_TIME = (  # optional: ", 18:30", " at 6:30 pm", "T18:30:00", " | 18:30"
-    r"(?:(?:\s*,\s*|\s+|\s*(?:at|@|-|\|)\s*|T)"
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_TIME = (  # optional: ", 18:30", " at 6:30 pm", "T18:30:00", " | 18:30", " às 0:13", " um 18:30"
+    r"(?:(?:\s*,\s*|\s+|\s*(?:at|à|às|a las|alle|um|om|@|-|\|)\s*|T)"
     r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
 _PATTERNS = [
@@ -39,7 +42,8 @@ _PATTERNS = [
     for p in (
         rf"\b(?P<year>\d{{4}})-(?P<mon>\d{{1,2}})-(?P<day>\d{{1,2}}){_TIME}",
         rf"\b(?P<year>\d{{4}})/(?P<mon>\d{{1,2}})/(?P<day>\d{{1,2}}){_TIME}",
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}}){_TIME}",
+        # "12 July 2025", "12th of July 2025", "12. Juli 2025", "1er janvier 2025", "22 de janeiro de 2018"
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?(?P<year>\d{{4}}){_TIME}",
         rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TIME}",
         rf"\b(?P<day>\d{{1,2}})\.(?P<mon>\d{{1,2}})\.(?P<year>\d{{4}}){_TIME}",
         rf"\b(?P<first>\d{{1,2}})[/-](?P<second_n>\d{{1,2}})[/-](?P<year>\d{{4}}){_TIME}",

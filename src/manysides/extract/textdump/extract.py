@@ -6,32 +6,37 @@ from typing import Any
 
 from manysides.extract.fields import Extracted
 from manysides.extract.textdump.body import clean_body, read_tags
-from manysides.extract.textdump.features import is_prose
-from manysides.extract.textdump.header import read_header
+from manysides.extract.textdump.features import is_prose, title_index
+from manysides.extract.textdump.header import MAX_STANDFIRST_WORDS, read_header
 from manysides.extract.textdump.lines import Line, split_lines
-from manysides.extract.textdump.meta import Meta, dateline_wires
-from manysides.extract.textdump.model import line_scores, load_weights, select_body
+from manysides.extract.textdump.meta import Meta, dateline_wires, is_caption, is_counter
+from manysides.extract.textdump.model import line_scores, load_weights
+from manysides.extract.textdump.region import select_body
 
 MAX_SITE_WORDS = 6
 FULL_CONFIDENCE_WORDS = 150  # a body this long is not a stray paragraph
 
 
 def extract_text_dump(text: str, url: str | None = None) -> Extracted:
-    """The article in the plain text of a whole page; an empty body when none is found."""
+    """The article in the plain text of a whole page; an empty body when none is found.
+
+    The page's `url`, when given, helps: most slugs spell the headline, and the article starts
+    right below it.
+    """
     return extract_with_model(text, url, load_weights())
 
 
 def extract_with_model(text: str, url: str | None, weights: dict[str, Any]) -> Extracted:
     """extract_text_dump with given model weights (training scores candidate models this way)."""
     lines = split_lines(text or "")
-    probs = line_scores(lines, weights)
-    kept = select_body(lines, probs, weights)
+    title = title_index(lines, url)
+    probs = line_scores(lines, weights, title)
+    kept = select_body(lines, probs, weights, title)
     if not kept:
         return Extracted(url=url, confidence=0.0)
     site = site_name(lines)
     meta = Meta()
-    first_prose = next((i for i in kept if is_prose(lines[i])), kept[0])
-    header = read_header(lines, first_prose, meta, site)
+    header = read_header(lines, body_start(lines, kept), meta, site)
     top = min(header.used) if header.title is not None else -1
     # Above the headline only running prose can still be article (a lede set before it).
     body_lines = [i for i in kept if (i > top or is_prose(lines[i])) and i not in header.used]
@@ -52,6 +57,22 @@ def extract_with_model(text: str, url: str | None, weights: dict[str, Any]) -> E
         url=url,
         confidence=_confidence(lines, kept, probs, body.paragraphs),
     )
+
+
+def body_start(lines: list[Line], kept: list[int]) -> int:
+    """The first body paragraph: the first prose line, unless media separates it from the next.
+
+    A short paragraph followed by an image, its caption or a "Listen" button before the text
+    goes on is the standfirst; the header reader then takes it as the subtitle.
+    """
+    prose = [i for i in kept if is_prose(lines[i])][:2]
+    if not prose:
+        return kept[0]
+    if len(prose) == 2 and lines[prose[0]].words <= MAX_STANDFIRST_WORDS:
+        between = lines[prose[0] + 1 : prose[1]]
+        if any(is_caption(line.text) or is_counter(line.text) for line in between):
+            return prose[1]
+    return prose[0]
 
 
 def site_name(lines: list[Line]) -> str | None:

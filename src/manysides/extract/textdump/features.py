@@ -1,8 +1,8 @@
 """Per-line features for the content classifier: shape of the line itself and of its neighbourhood.
 
-Kept to a few general signals (length, sentence punctuation, stop words, bullets, capitals,
-repetition, boilerplate vocabulary, density of prose around) so the learnt weights transfer to
-sites the training pages never showed.
+Kept to a few general signals (length, sentence punctuation, stop words, bullets, repetition,
+boilerplate vocabulary, density of prose around, nearness to the headline) so the learnt weights
+transfer to sites the training pages never showed.
 """
 
 from __future__ import annotations
@@ -35,38 +35,41 @@ _BOILER = re.compile(  # matched against the lower-cased line
     r"|advertis\w*|related|read (?:more|next|also)|also read|most (?:read|popular|viewed)|follow us"
     r"|privacy|terms|rights reserved|click here|download|trending|recommended|sponsored)\b"
 )
-# A short heading after which a page usually leaves the article (comments, link lists).
+# A short heading after which a page usually leaves the article (comments, link lists), or the
+# signature line of a comment ("Alex says:"); anchored at the start so that most lines fail at once.
 _END_MARKER = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|replies|responses|leave a (?:reply|comment)|join the (?:discussion|conversation)"
+    r"(?:\d+\s+)?(?:comments?|replies|responses|leave a (?:reply|comment)|join the (?:discussion|conversation)"
     r"|related(?: \w+)?|more (?:from|on|in) .{1,30}|read (?:more|next)|most (?:read|popular|viewed)"
     r"|you (?:may|might) also like|recommended(?: \w+)?|trending(?: \w+)?|popular(?: \w+)?)\s*:?$"
-    r"|^\d+\s+(?:comments?|replies|responses)\b|\b(?:says|said|wrote|writes):?$",
+    r"|\d+\s+(?:comments?|replies|responses)\b",
     re.IGNORECASE,
 )
-_NAV = re.compile("[|\u00bb\u203a>/]\\s")  # separators of breadcrumbs and menus
-_GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]|[a-z][.!?][A-Z][a-z]")  # a teaser's headline run into its text
+_SIGNATURES = ("says", "said", "wrote", "writes")
+# A teaser's headline run into its text ("...AthleteA 24-year-old", "...rise?Violence"); written to
+# start at the capital, which lets the regex engine skip ahead fast.
+_GLUED = re.compile(r"[A-Z](?:(?<=[a-z]{3}[A-Z])|(?<=[a-z][.!?][A-Z]))[a-z]")
 _DIGIT = re.compile(r"\d")
-_CAPITALISED = re.compile("(?<!\\S)[A-Z\u00c0-\u00d6\u00d8-\u00de]")  # a word starting with a capital
 _BIT = (0.0, 1.0)
-_FINAL = frozenset(".!?\u2026:;\u3002\uff01\uff1f")  # with the ellipsis and CJK stops
+_FINAL = frozenset(".!?:;\u3002\uff01\uff1f")  # with the CJK full stop, ! and ?
 _ELLIPSES = ("...", "\u2026", "[\u2026]", "[...]")  # a teaser's cut-off excerpt
 _CLOSERS = frozenset("\"')]\u201d\u2019\u00bb")  # quotes and brackets
 
 PROSE_WORDS = 12
-HEAD_CHARS = 200  # navigation marks and glued teaser headlines show in a line's first characters
 GLUED_MIN_WORDS = 6  # a headline run into its teaser text makes a long line
-SAMPLE_CHARS = 200
+MAX_BOILER_WORDS = 30  # a long line is text even when it mentions sharing or cookies
+SAMPLE_CHARS = 200  # word statistics settle within a couple of hundred characters
+LOGLEN_TABLE = 256  # the length feature is looked up for lines shorter than this, computed for longer ones
+_LOGLEN = tuple(math.log1p(n) / 4.0 for n in range(LOGLEN_TABLE))
+_SLUG_SPLIT = re.compile(r"[\W_]+")
+MIN_SLUG_WORDS = 3  # a shorter slug ("/news/123") names no headline
+SLUG_SHARE = 0.75  # of the slug's words a line must spell to be the headline
+MAX_TITLE_WORDS = 30
+TITLE_REACH = 40  # lines below the headline where the article is expected
 NAMES = (
-    "bias", "loglen", "long", "short", "final", "bullet", "indent_off", "stop", "caps",
-    "digits", "repeated", "boiler", "nav", "urlish", "gap_both", "title_lead", "glued",
-    "truncated", "repeated_long",
-    "prose_near", "prose_wide", "style_prose", "after_end",
+    "bias", "loglen", "long", "final", "bullet", "indent_off", "stop",
+    "digits", "repeated", "boiler", "urlish", "gap_both", "title_lead", "glued", "truncated",
+    "prose_near", "prose_wide", "style_prose", "after_end", "after_title",
 )  # fmt: skip
-
-
-def _urlish(text: str) -> bool:
-    """An address or e-mail in the line (plain substring tests: much faster than a regex)."""
-    return "://" in text or "www." in text or "@" in text or ".com" in text
 
 
 def sentence_final(text: str) -> bool:
@@ -83,8 +86,15 @@ def is_prose(line: Line) -> bool:
 
 
 def _main_indent(lines: list[Line]) -> int:
-    """The indentation most long lines share: where the article's paragraphs usually sit."""
-    counts = Counter(line.indent for line in lines if line.words >= 15)
+    """The indentation holding most words of long sentence-like lines: where the article's paragraphs sit.
+
+    Counting words of prose rather than long lines keeps a short story's two paragraphs from
+    losing to one long menu line or footer blurb laid out elsewhere.
+    """
+    counts: Counter[int] = Counter()
+    for line in lines:
+        if line.words >= 15 and sentence_final(line.text):
+            counts[line.indent] += line.words
     return counts.most_common(1)[0][0] if counts else 0
 
 
@@ -112,13 +122,14 @@ def _style_prose(lines: list[Line], prose: list[float]) -> list[float]:
     A dump indents by DOM nesting, so the article's paragraphs share one layout and the
     navigation, teasers and comments sit at others.
     """
-    total: Counter[tuple[int, bool]] = Counter()
-    good: Counter[tuple[int, bool]] = Counter()
-    for line, is_p in zip(lines, prose, strict=True):
-        key = (line.indent, line.bullet)
-        total[key] += line.words + 1
-        good[key] += (line.words + 1) * is_p
-    return [good[key] / total[key] for key in ((line.indent, line.bullet) for line in lines)]
+    keys = [line.indent * 2 + line.bullet for line in lines]
+    total: dict[int, float] = {}
+    good: dict[int, float] = {}
+    for key, line, is_p in zip(keys, lines, prose, strict=True):
+        size = line.words + 1
+        total[key] = total.get(key, 0.0) + size
+        good[key] = good.get(key, 0.0) + size * is_p
+    return [good[key] / total[key] for key in keys]
 
 
 def _after_end(lines: list[Line], prose: list[float]) -> list[float]:
@@ -132,7 +143,7 @@ def _after_end(lines: list[Line], prose: list[float]) -> list[float]:
     for line, is_p in zip(lines, prose, strict=True):
         out.append(share)
         above += line.words * is_p
-        if line.words <= 8 and _END_MARKER.search(line.text):
+        if line.words <= 8 and (_END_MARKER.match(line.text) or line.text.rstrip(":").endswith(_SIGNATURES)):
             share = above / total
     return out
 
@@ -140,56 +151,95 @@ def _after_end(lines: list[Line], prose: list[float]) -> list[float]:
 def _title_lead(text: str) -> bool:
     """The first words are nearly all capitalised: a headline, often run into a teaser."""
     lead = text.split(maxsplit=6)[:6]
-    return len(lead) >= 4 and sum(tok[0].isupper() for tok in lead) >= min(5, len(lead))
+    return len(lead) >= 4 and sum([tok[0].isupper() for tok in lead]) >= min(5, len(lead))
 
 
-def _local(line: Line, main_indent: int, repeated: bool, final: bool) -> list[float]:
-    """Features of the line alone (and its layout relative to the page's prose).
+def _removed(pattern: re.Pattern[str], joined: str, parts: list[str]) -> list[int]:
+    """Characters `pattern` removes from each of the newline-joined parts.
+
+    One regex pass over the page instead of one call per line (the call overhead, not the scan,
+    dominates on short lines); patterns never match a newline, so the parts stay aligned.
+    """
+    return [len(a) - len(b) for a, b in zip(parts, pattern.sub("", joined).split("\n"), strict=True)]
+
+
+def _local(lines: list[Line], finals: list[bool], seen: Counter[str]) -> list[list[float]]:
+    """Features of each line alone (and its layout relative to the page's prose).
 
     Written for speed (it runs on every line): statistics on the first few hundred characters,
-    booleans mapped through a tuple rather than float().
+    regexes run page-wide, booleans mapped through a tuple rather than float().
     """
-    text = line.text
-    words = line.words
-    sample = text[:SAMPLE_CHARS]
-    lowered = sample.lower()
-    tokens = lowered.split()
-    count = len(tokens) or 1
-    return [
-        1.0,
-        math.log1p(words) / 4.0,
-        _BIT[words >= 25],
-        _BIT[words < 4],
-        _BIT[final],
-        _BIT[line.bullet],
-        _BIT[line.indent != main_indent],
-        sum(map(STOP_WORDS.__contains__, tokens)) / count,
-        len(_CAPITALISED.findall(sample)) / count,
-        min(1.0, len(_DIGIT.findall(sample)) / max(1, len(sample)) * 4),
-        _BIT[repeated],
-        _BIT[words <= 30 and _BOILER.search(lowered) is not None],
-        _BIT[_NAV.search(text, 0, HEAD_CHARS) is not None],
-        _BIT[_urlish(text)],
-        _BIT[line.gap_before and line.gap_after],
-        _BIT[words >= 4 and _title_lead(sample)],
-        _BIT[words >= GLUED_MIN_WORDS and _GLUED.search(text, 0, HEAD_CHARS) is not None],
-        _BIT[text.endswith(_ELLIPSES)],
-        _BIT[repeated and words >= PROSE_WORDS],
-    ]
-
-
-def line_features(lines: list[Line]) -> list[list[float]]:
-    """One feature vector per line, in the order of NAMES."""
     main_indent = _main_indent(lines)
+    samples = [line.text[:SAMPLE_CHARS] for line in lines]
+    joined = "\n".join(samples)
+    lowered_joined = joined.lower()
+    lowered = lowered_joined.split("\n")
+    digits, glued = _removed(_DIGIT, joined, samples), _removed(_GLUED, joined, samples)
+    short = [low if line.words <= MAX_BOILER_WORDS else "" for line, low in zip(lines, lowered, strict=True)]
+    boiler = _removed(_BOILER, "\n".join(short), short)
+    stop, bit, loglen, ellipses = STOP_WORDS.__contains__, _BIT, _LOGLEN, _ELLIPSES  # local names: faster
+    rows = []
+    for line, sample, low, n_digits, n_glued, n_boiler, final in zip(
+        lines, samples, lowered, digits, glued, boiler, finals, strict=True
+    ):
+        text, words = line.text, line.words
+        tokens = low.split()
+        count = len(tokens) or 1
+        rows.append(
+            [
+                1.0,
+                loglen[words] if words < LOGLEN_TABLE else math.log1p(words) / 4.0,
+                bit[words >= 25],
+                bit[final],
+                bit[line.bullet],
+                bit[line.indent != main_indent],
+                sum(map(stop, tokens)) / count,
+                min(1.0, n_digits / (len(sample) or 1) * 4),
+                bit[seen[text] > 1],
+                bit[n_boiler > 0],
+                bit["://" in text or "www." in text or "@" in text or ".com" in text],
+                bit[line.gap_before and line.gap_after],
+                bit[words >= 4 and _title_lead(sample)],
+                bit[words >= GLUED_MIN_WORDS and n_glued > 0],
+                bit[text.endswith(ellipses)],
+            ]
+        )
+    return rows
+
+
+def _slug_words(url: str | None) -> set[str]:
+    """Words of the URL's longest path segment: most sites spell the headline there."""
+    if not url:
+        return set()
+    path = url.split("?", 1)[0].split("#", 1)[0].split("://", 1)[-1]
+    segment = max(path.split("/")[1:] or [""], key=len)
+    return {w for w in _SLUG_SPLIT.split(segment.lower()) if len(w) > 2 and not w.isdigit()}
+
+
+def title_index(lines: list[Line], url: str | None) -> int | None:
+    """The headline: the first short line spelling most words of the URL's slug (None without one)."""
+    slug = _slug_words(url)
+    if len(slug) < MIN_SLUG_WORDS:
+        return None
+    need = SLUG_SHARE * len(slug)
+    for i, line in enumerate(lines):
+        if line.words <= MAX_TITLE_WORDS:
+            lowered = line.text.lower()  # substring tests: a slug word is rarely inside another word
+            if sum(map(lowered.__contains__, slug)) >= need:
+                return i
+    return None
+
+
+def line_features(lines: list[Line], title: int | None = None) -> list[list[float]]:
+    """One feature vector per line, in the order of NAMES; `title` is the headline's index when known."""
     seen = Counter(line.text for line in lines)
     finals = [sentence_final(line.text) for line in lines]
     prose = [float(line.words >= PROSE_WORDS and final) for line, final in zip(lines, finals, strict=True)]
     near, wide = window_means(prose, 2), window_means(prose, 8)
     style, after = _style_prose(lines, prose), _after_end(lines, prose)
-    return [
-        [
-            *_local(line, main_indent, seen[line.text] > 1, finals[i]),
-            *(near[i], wide[i], style[i], after[i]),
-        ]
-        for i, line in enumerate(lines)
-    ]
+    # The article starts within a few lines of its headline; link lists and teasers elsewhere do not.
+    reach = range(-1) if title is None else range(title + 1, title + 1 + TITLE_REACH)
+    rows = _local(lines, finals, seen)
+    for i, row in enumerate(rows):
+        row += (near[i], wide[i], style[i], after[i], _BIT[i in reach])
+    return rows

@@ -37,14 +37,16 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     gap = True
     for chunk in raw:
-        stripped = chunk.strip()
-        if not stripped:
+        lstripped = chunk.lstrip()
+        if not lstripped:
             if out:
                 out[-1].gap_after = True
             gap = True
             continue
-        stripped = stripped[:MAX_LINE_CHARS]
-        indent = len(chunk) - len(chunk.lstrip())
+        indent = len(chunk) - len(lstripped)
+        stripped = lstripped.rstrip()
+        if len(stripped) > MAX_LINE_CHARS:
+            stripped = stripped[:MAX_LINE_CHARS]
         marker = _BULLET.match(stripped) if indent and stripped[0] in _BULLET_CHARS else None
         if marker and marker.end() < len(stripped):
             stripped = stripped[marker.end() :]

@@ -1,0 +1,148 @@
+"""Pick the article's lines from line scores: the best contiguous region, then its repairs.
+
+The region maximises the word-weighted margin of the scores over a threshold (Kadane's scan,
+linear time). When the headline is known (from the URL) and the region does not start right below
+it, the best region that does wins if it scores above zero. The region is then cut at a comment
+thread, moved above one when the thread outscored the article, and given back edge paragraphs
+that a table or an ad had split off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import accumulate
+from typing import Any
+
+from manysides.extract.textdump.features import TITLE_REACH, is_prose
+from manysides.extract.textdump.lines import Line
+
+# A comments heading ends the article for good (unlike "Related", which also sits inside bodies).
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|replies|responses|leave a (?:reply|comment)|join the (?:discussion|conversation)"
+    r"|post a comment|add a comment)\b.{0,60}$",
+    re.IGNORECASE,
+)
+# The heading of a thread itself ("Comments", "12 responses to ..."), not a counter ("3 Comments").
+_THREAD = re.compile(
+    r"^(?:comments|discussion|leave a (?:reply|comment)|join the (?:discussion|conversation)"
+    r"|\d+ (?:comments|responses|replies|thoughts) (?:to|on) .{1,120})\s*:?$",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(r"\b(?:says|said|wrote|writes|replied|replies)\s*:?$", re.IGNORECASE)
+MAX_HEADING_WORDS = 12
+MIN_WORDS_BEFORE_COMMENTS = 50
+COMMENTS_LOOKBACK = 8  # a region starting this soon after a thread heading may be the thread
+COMMENTS_LOOKAHEAD = 20
+MIN_SIGNED_COMMENTS = 2
+EDGE_GAP = 5  # lines an edge paragraph may sit away from the region
+EDGE_KEEP = 0.15
+# Every line weighs its words plus this in the region score: the short headline, byline and date
+# lines between teasers then cost enough that a run of teasers no longer outscores one article.
+LINE_COST = 20
+
+
+def best_region(lines: list[Line], probs: list[float], threshold: float) -> tuple[int, int]:
+    """[start, end) maximising sum of (words + LINE_COST) * (p - threshold): Kadane's scan, linear time."""
+    best = current = 0.0
+    start = best_start = best_end = 0
+    for i, (line, p) in enumerate(zip(lines, probs, strict=True)):
+        if current <= 0:
+            current, start = 0.0, i
+        current += (line.words + LINE_COST) * (p - threshold)
+        if current > best:
+            best, best_start, best_end = current, start, i + 1
+    return best_start, best_end
+
+
+def article_region(lines: list[Line], probs: list[float], threshold: float, title: int | None) -> tuple[int, int]:
+    """The best region, or the best one starting right below the headline when it does not and that one scores."""
+    start, end = best_region(lines, probs, threshold)
+    if title is not None and not title < start <= title + TITLE_REACH:
+        return _anchored(lines, probs, threshold, title) or (start, end)
+    return start, end
+
+
+def select_body(lines: list[Line], probs: list[float], weights: dict[str, Any], title: int | None = None) -> list[int]:
+    """Indices of the body lines: inside the best region, before comments, scoring above `keep`.
+
+    `title` is the headline's line index when known (see features.title_index).
+    """
+    keep, region = weights["keep"], weights["region"]
+    start, end = article_region(lines, probs, region, title)
+    heading = _thread_heading(lines, max(0, start - COMMENTS_LOOKBACK), start)
+    if heading and _signed_comments(lines[start : start + COMMENTS_LOOKAHEAD]) >= MIN_SIGNED_COMMENTS:
+        # The best region is the comment thread: the article is the best region above it,
+        # even if it scores lower than the discussion it started.
+        threshold = min(region, max(probs[:heading]) / 2)
+        start, end = best_region(lines[:heading], probs[:heading], threshold)
+        keep = min(keep, threshold)
+    kept_words = 0
+    for i in range(start, end):
+        if kept_words >= MIN_WORDS_BEFORE_COMMENTS and _is_comments_heading(lines[i]):
+            end = i
+            break
+        kept_words += lines[i].words if probs[i] > keep else 0
+    kept = [i for i in range(start, end) if probs[i] > keep]
+    return _repair_edges(lines, probs, kept, -1 if title is None else title)
+
+
+def _anchored(lines: list[Line], probs: list[float], threshold: float, title: int) -> tuple[int, int] | None:
+    """The best region starting within TITLE_REACH lines below the headline, if it scores above zero.
+
+    A run of teasers, a cookie notice or a footer can outscore a short article; the article, unlike
+    them, starts right under its headline. Linear time: prefix sums and a running maximum of the ends.
+    """
+    gains = [(line.words + LINE_COST) * (p - threshold) for line, p in zip(lines, probs, strict=True)]
+    sums = [0.0, *accumulate(gains)]
+    ends = list(range(len(sums)))  # ends[i]: the j >= i with the largest sums[j]
+    for i in range(len(sums) - 2, -1, -1):
+        if sums[ends[i + 1]] > sums[i]:
+            ends[i] = ends[i + 1]
+    best, found = 0.0, None
+    for start in range(title + 1, min(len(lines), title + 1 + TITLE_REACH)):
+        end = ends[start + 1]
+        if sums[end] - sums[start] > best:
+            best, found = sums[end] - sums[start], (start, end)
+    return found
+
+
+def _repair_edges(lines: list[Line], probs: list[float], kept: list[int], top: int) -> list[int]:
+    """Take back paragraphs just outside the region that look like the ones inside.
+
+    A table or an ad between the lede and the rest (or before the last line) can cut a paragraph
+    off the region; one laid out like the body (same indent), sentence-like and not scored
+    clearly negative, within a few lines of the edge, belongs to it. Nothing is taken back from
+    above line `top` (the headline): the teasers above it would come back one by one.
+    """
+    if not kept:
+        return kept
+    style: Counter[tuple[int, bool]] = Counter()
+    for i in kept:
+        style[(lines[i].indent, lines[i].bullet)] += lines[i].words + 1
+    main = style.most_common(1)[0][0]
+    extra = []
+    for step, edge in ((-1, kept[0]), (1, kept[-1])):
+        i, last = edge + step, edge
+        while top < i < len(lines) and abs(i - last) <= EDGE_GAP:
+            line = lines[i]
+            if (line.indent, line.bullet) == main and probs[i] >= EDGE_KEEP and is_prose(line):
+                extra.append(i)
+                last = i
+            i += step
+    return sorted(kept + extra)
+
+
+def _is_comments_heading(line: Line) -> bool:
+    return line.words <= MAX_HEADING_WORDS and _COMMENTS.match(line.text) is not None
+
+
+def _thread_heading(lines: list[Line], lo: int, hi: int) -> int | None:
+    """Index of the last heading of a comment thread in lines[lo:hi] ("Comments", not "3 Comments")."""
+    found = (i for i in range(hi - 1, lo - 1, -1) if not lines[i].bullet and _THREAD.match(lines[i].text))
+    return next(found, None)
+
+
+def _signed_comments(lines: list[Line]) -> int:
+    """Lines signing a comment: "Alex on September 17, 2018 at 6:34 am said:"."""
+    return sum(1 for line in lines if line.words <= MAX_HEADING_WORDS * 2 and _SIGNATURE.search(line.text))
