@@ -1,7 +1,7 @@
 """Text-dump extraction benchmark on the article-extraction pages rendered to text.
 
 Run: `python -m benchmarks.extraction_text`. Compares the ManySides text-dump extractor with
-trafilatura and jusText (each given the dump wrapped as one <p> per line, the fairest HTML they
+trafilatura, readability-lxml and jusText (each given the dump wrapped as one <p> per line, the fairest HTML they
 can get from plain text) and with the whole dump as the body. The ManySides model was trained on
 these pages (benchmarks/train_textdump.py), so its figure on all pages is in-sample; the
 cross-validated rows train on one half and score the other (even/odd and seeded random halves,
@@ -15,7 +15,9 @@ import time
 from collections.abc import Callable, Sequence
 
 import justext
+import lxml.html
 import trafilatura
+from readability import Document
 
 from benchmarks import train_textdump
 from benchmarks.datasets import ExtractionPage, extraction_pages
@@ -46,13 +48,25 @@ def with_justext(text: str, url: str) -> str:
     return "\n\n".join(b.text for b in blocks if not b.is_boilerplate)
 
 
+def with_readability(text: str, url: str) -> str:
+    summary = Document(as_paragraph_html(text)).summary(html_partial=True)
+    return lxml.html.fromstring(summary).text_content() if summary.strip() else ""
+
+
+def manysides_without_url(text: str, url: str) -> str:
+    """The same extractor when the page's address is unknown (a dump saved to a file)."""
+    return extract_text_dump(text, None).body
+
+
 def all_text(text: str, url: str) -> str:
     return text
 
 
 EXTRACTORS: dict[str, Extractor] = {
     "ManySides text dump": manysides,
+    "ManySides, no URL given": manysides_without_url,
     "trafilatura (<p> per line)": with_trafilatura,
+    "readability-lxml (<p>/line)": with_readability,
     "jusText (<p> per line)": with_justext,
     "all text": all_text,
 }
