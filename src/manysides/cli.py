@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date
+from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,13 +20,20 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from manysides import __version__
+from manysides.compare.report import Report
 from manysides.errors import InputError
 from manysides.ingest.fetch import FetchPolicy
 from manysides.ingest.limits import MB, Limits
 from manysides.ingest.sources import ReadOptions
-from manysides.jobs import ItemResult, Summary, extracted, ingest, reextract
+from manysides.jobs import ItemResult, Summary, assign_stories, extracted, ingest, reextract, restory
+from manysides.present.report_html import render_html
+from manysides.present.report_markdown import render_markdown
+from manysides.present.report_text import print_report
+from manysides.present.stories import Story, build_stories, filter_stories
+from manysides.record import Article
 from manysides.store.database import database_url
 from manysides.store.repository import Store
+from manysides.store.stories import StoryStore
 
 app = typer.Typer(
     name="manysides",
@@ -36,7 +46,8 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode="markdown",
 )
-out = Console(highlight=False, soft_wrap=True)
+# Piped or redirected output gets a wide page instead of Rich's 80-column fallback; a terminal keeps its width.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
@@ -60,9 +71,7 @@ AllowPrivate = Annotated[
     bool,
     typer.Option("--allow-private", help="Allow fetching URLs on private, loopback or link-local networks."),
 ]
-IgnoreRobots = Annotated[
-    bool, typer.Option("--ignore-robots", help="Fetch URLs even where robots.txt disallows it.")
-]
+IgnoreRobots = Annotated[bool, typer.Option("--ignore-robots", help="Fetch URLs even where robots.txt disallows it.")]
 FetchEntries = Annotated[
     bool | None,
     typer.Option(
@@ -73,9 +82,7 @@ FetchEntries = Annotated[
 ]
 Delay = Annotated[
     float,
-    typer.Option(
-        "--delay", min=0.0, max=60.0, help="Seconds between two requests to the same host (politeness)."
-    ),
+    typer.Option("--delay", min=0.0, max=60.0, help="Seconds between two requests to the same host (politeness)."),
 ]
 MaxPageMb = Annotated[
     int, typer.Option("--max-page-mb", min=1, max=1024, help="Largest single page or record accepted, in MB.")
@@ -102,9 +109,7 @@ def _read_options(
 ) -> ReadOptions:
     return ReadOptions(
         limits=Limits(page_bytes=max_page_mb * MB),
-        fetch_policy=FetchPolicy(
-            allow_private=allow_private, respect_robots=not ignore_robots, politeness_delay=delay
-        ),
+        fetch_policy=FetchPolicy(allow_private=allow_private, respect_robots=not ignore_robots, politeness_delay=delay),
         fetch_feed_entries=fetch_entries,
     )
 
@@ -141,6 +146,12 @@ def _progress(label: str, enabled: bool) -> Iterator[Progress | None]:
         yield progress
 
 
+def _emit_json(data: object) -> None:
+    """Plain JSON on stdout (no colour, no wrapping), so pipes and files get exactly the data."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
 def _error_line(source: str, problem: str) -> None:
     line = Text("error: ", style="red")
     line.append(f"{source}: {problem}")
@@ -158,8 +169,11 @@ def ingest_command(
     fetch_entries: FetchEntries = None,
     max_page_mb: MaxPageMb = 20,
     delay: Delay = 1.0,
+    stories: Annotated[
+        bool, typer.Option("--stories/--no-stories", help="Group new articles into stories after ingesting.")
+    ] = True,
 ) -> None:
-    """Read pages, extract their articles and store both.
+    """Read pages, extract their articles and store both, then group new articles into stories.
 
     Formats are recognised by content: HTML (also gzipped), plain-text dumps of whole pages, JSON Lines of
     articles (`id`, `url`, `outlet`, `title`, `published`, `authors`, `text` or `html`), WARC/WET archives and
@@ -179,16 +193,17 @@ def ingest_command(
             if result.status == "failed":
                 _error_line(result.source, result.problem or "failed")
             elif verbose and not json_output:
-                err.print(
-                    f"{result.status}: {result.source}" + (f" ({result.problem})" if result.problem else "")
-                )
+                err.print(f"{result.status}: {result.source}" + (f" ({result.problem})" if result.problem else ""))
 
         summary = ingest(store, inputs, options, on_result=report)
+        assigned = assign_stories(store) if stories else 0
         total = store.count()
     if json_output:
-        out.print_json(json.dumps(_summary_json(summary, store.url, total)))
+        _emit_json({**_summary_json(summary, store.url, total), "stories_assigned": assigned})
     else:
         _print_ingest_summary(summary, total, store.url)
+        if assigned:
+            out.print(f"Assigned {assigned} article{'s' if assigned != 1 else ''} to stories: see `manysides stories`.")
     raise typer.Exit(1 if summary.failed else 0)
 
 
@@ -251,10 +266,7 @@ def extract_command(
     raise typer.Exit(1 if failed else 0)
 
 
-def _print_article(source: str, article: object) -> None:
-    from manysides.record import Article
-
-    assert isinstance(article, Article)
+def _print_article(source: str, article: Article) -> None:
     words = len(article.body.split())
     out.print(Text(article.title or "(no title)", style="bold"))
     details = [
@@ -278,16 +290,12 @@ def _print_article(source: str, article: object) -> None:
 @app.command("articles")
 def articles_command(
     db: DbOption = None,
-    outlet: Annotated[
-        str | None, typer.Option("--outlet", help="Only this outlet (case-insensitive).")
-    ] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet (case-insensitive).")] = None,
     since: Annotated[
         str | None,
         typer.Option("--since", help="Only articles published on or after this date (YYYY-MM-DD)."),
     ] = None,
-    limit: Annotated[
-        int | None, typer.Option("--limit", min=1, help="At most this many, newest first.")
-    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many, newest first.")] = None,
     json_output: JsonOption = False,
 ) -> None:
     """List stored articles, newest first (undated ones last).
@@ -298,12 +306,11 @@ def articles_command(
     with _open_store(db) as store:
         articles = store.articles(outlet=outlet, since=since_date, limit=limit)
     if json_output:
-        out.print_json(json.dumps([a.model_dump() for a in articles]))
+        _emit_json([a.model_dump() for a in articles])
         return
     if not articles:
         out.print(
-            "No articles stored"
-            + (" match those filters." if outlet or since else " yet: try `manysides ingest`.")
+            "No articles stored" + (" match those filters." if outlet or since else " yet: try `manysides ingest`.")
         )
         return
     table = Table(show_lines=False, header_style="bold")
@@ -334,7 +341,7 @@ def _parse_since(since: str | None) -> date | None:
 def reextract_command(db: DbOption = None, json_output: JsonOption = False) -> None:
     """Re-run extraction on every stored page (after an upgrade), without fetching anything again.
 
-    Article ids stay the same; articles whose extraction changed are updated.
+    Article ids stay the same; articles whose extraction changed are updated, and stories are then rebuilt.
     """
     with _open_store(db) as store, _progress("Re-extracting", enabled=not json_output) as progress:
         task = progress.add_task("reextract", total=store.count()) if progress else None
@@ -346,21 +353,203 @@ def reextract_command(db: DbOption = None, json_output: JsonOption = False) -> N
                 _error_line(result.source, result.problem or "failed")
 
         summary = reextract(store, on_result=report)
+        counts = summary.counts
+        regrouped = restory(store) if counts["updated"] else 0
         total = store.count()
-    counts = summary.counts
     if json_output:
-        out.print_json(json.dumps(_summary_json(summary, store.url, total)))
+        _emit_json({**_summary_json(summary, store.url, total), "stories_regrouped": regrouped})
     else:
         out.print(
             f"Re-extracted {counts['updated'] + counts['unchanged'] + counts['failed']} pages: "
             f"{counts['updated']} updated, {counts['unchanged']} unchanged, {counts['failed']} failed."
         )
+        if regrouped:
+            out.print(f"Article texts changed, so all {regrouped} articles were regrouped into stories.")
     raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command("stories")
+def stories_command(
+    db: DbOption = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only stories covered by this outlet.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only stories with an article published on or after this date.")
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List stories: articles from different outlets about the same event, newest first.
+
+    Example: `manysides stories --since 2025-07-01 --json`
+    """
+    since_date = _parse_since(since)
+    with _open_store(db) as store:
+        stories = filter_stories(build_stories(StoryStore(store).memberships()), outlet, since_date)
+    if json_output:
+        _emit_json([story.model_dump() for story in stories])
+        return
+    if not stories:
+        out.print("No stories" + (" match those filters." if outlet or since else " yet: try `manysides ingest`."))
+        return
+    table = Table(header_style="bold")
+    for column in ("id", "title", "outlets", "articles", "first", "last"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("id", "articles"))
+    for story in stories:
+        table.add_row(
+            story.id,
+            story.title,
+            ", ".join(story.outlets) or "—",
+            str(len(story.articles)),
+            story.first_published or "—",
+            story.last_published or "—",
+        )
+    out.print(table)
+
+
+@app.command("story")
+def story_command(
+    story_id: Annotated[str, typer.Argument(help="A story id from `manysides stories`.")],
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Show one story's articles in time order, with duplicates and reposts marked."""
+    with _open_store(db) as store:
+        found = [s for s in build_stories(StoryStore(store).memberships()) if s.id == story_id]
+    if not found:
+        err.print(f"[red]error:[/] no story with id {story_id!r}; `manysides stories` lists them")
+        raise typer.Exit(1)
+    story = found[0]
+    if json_output:
+        _emit_json(story.model_dump())
+        return
+    _print_story(story)
+
+
+def _print_story(story: Story) -> None:
+    out.print(Text(story.title, style="bold"))
+    span = " → ".join(p for p in (story.first_published, story.last_published) if p) or "undated"
+    out.print(Text(f"{story.id} · {len(story.articles)} articles · {', '.join(story.outlets) or 'no outlet'} · {span}"))
+    table = Table(header_style="bold")
+    for column in ("published", "outlet", "title", "id", "note"):
+        table.add_column(column, overflow="fold")
+    for article in story.articles:
+        note = f"repost of {article.duplicate_of}" if article.duplicate_of else ""
+        table.add_row(article.published or "—", article.outlet or "—", article.title or "—", article.id, note)
+    out.print(table)
+
+
+@app.command("restory")
+def restory_command(db: DbOption = None, json_output: JsonOption = False) -> None:
+    """Rebuild every story from scratch (same result as ingesting all articles in date order)."""
+    with _open_store(db) as store:
+        assigned = restory(store)
+        count = len(build_stories(StoryStore(store).memberships()))
+    if json_output:
+        _emit_json({"articles": assigned, "stories": count})
+    else:
+        out.print(f"Regrouped {assigned} articles into {count} stories.")
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+@app.command("compare")
+def compare_command(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Pages to compare as one story (any input `ingest` accepts).", show_default=False),
+    ] = None,
+    story_id: Annotated[str | None, typer.Option("--story", help="Compare a stored story instead.")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", envvar="MANYSIDES_DB", help="Database; with INPUTs, a temporary one when not given."),
+    ] = None,
+    report_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="text (terminal), markdown, html (self-contained) or json.")
+    ] = ReportFormat.text,
+    json_output: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    allow_private: AllowPrivate = False,
+    ignore_robots: IgnoreRobots = False,
+    delay: Delay = 1.0,
+) -> None:
+    """Compare how outlets cover one story: shared, unique and conflicting facts, attribution and framing.
+
+    Every statement in the report is the article's own sentence, linked to its article.
+
+    Examples: `manysides compare examples/demo -f html -o report.html` ·
+    `manysides compare --story s-1a2b3c --db news.db --json`
+    """
+    if bool(inputs) == bool(story_id):
+        err.print("[red]error:[/] give either pages to compare or --story ID (not both)")
+        raise typer.Exit(2)
+    fmt = ReportFormat.json if json_output else report_format
+    with ExitStack() as stack:
+        if inputs and db is None:
+            db = "sqlite:///" + str(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "compare.db")
+        store = stack.enter_context(_open_store(db))
+        articles, failed = _compare_articles(store, inputs, story_id, allow_private, ignore_robots, delay)
+        from manysides.compare.engine import compare  # loads language models: only when comparing
+
+        report = compare(articles)
+    if len(report.articles) < 2:
+        err.print("[yellow]note:[/] fewer than two articles: every fact is unique by definition")
+    _write_report(report, fmt, output)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _compare_articles(
+    store: Store, inputs: list[str] | None, story_id: str | None, allow_private: bool, ignore_robots: bool, delay: float
+) -> tuple[list[Article], int]:
+    if story_id:
+        stories = [s for s in build_stories(StoryStore(store).memberships()) if s.id == story_id]
+        if not stories:
+            err.print(f"[red]error:[/] no story with id {story_id!r}; `manysides stories` lists them")
+            raise typer.Exit(1)
+        return store.articles_by_id([a.id for a in stories[0].articles]), 0
+    options = _read_options(allow_private, ignore_robots, None, 20, delay)
+    ids: list[str] = []
+
+    def collect(result: ItemResult) -> None:
+        if result.status == "failed":
+            _error_line(result.source, result.problem or "failed")
+        elif result.article_id:
+            ids.append(result.article_id)
+
+    summary = ingest(store, inputs or [], options, on_result=collect)
+    articles = store.articles_by_id(ids)
+    if not articles:
+        err.print("[red]error:[/] nothing to compare: no input gave an article")
+        raise typer.Exit(1)
+    return articles, summary.failed
+
+
+def _write_report(report: Report, fmt: ReportFormat, output: Path | None) -> None:
+    if fmt is ReportFormat.text:
+        if output is None:
+            print_report(report, out)
+        else:
+            with output.open("w", encoding="utf-8") as handle:
+                print_report(report, Console(file=handle, width=100, color_system=None, highlight=False))
+        return
+    rendered = {
+        ReportFormat.json: lambda: report.model_dump_json(indent=2) + "\n",
+        ReportFormat.markdown: lambda: render_markdown(report),
+        ReportFormat.html: lambda: render_html(report),
+    }[fmt]()
+    if output is None:
+        sys.stdout.write(rendered)
+    else:
+        output.write_text(rendered, encoding="utf-8")
+        err.print(f"wrote {output}")
 
 
 @app.command("schema")
 def schema_command(
-    name: Annotated[str, typer.Argument(help="Which record: `article`.")] = "article",
+    name: Annotated[str, typer.Argument(help="Which record: `article`, `stories` or `report`.")] = "article",
 ) -> None:
     """Print the JSON Schema of a record ManySides prints (the same files as in `schemas/`)."""
     from manysides.schemas import SCHEMAS, render

@@ -8,10 +8,14 @@ from typing import Literal
 
 from manysides.errors import InputError
 from manysides.extract import extract_page
+from manysides.extract.templates import MemoryLineCounts, apply_site_template
 from manysides.ingest.page import Page
 from manysides.ingest.sources import ReadOptions, iter_pages
 from manysides.record import Article
 from manysides.store.repository import Store
+from manysides.store.stories import StoryStore
+from manysides.stories import StoryIndex
+from manysides.stories.batch import add_all, date_order
 
 Status = Literal["new", "unchanged", "failed", "updated"]
 
@@ -29,9 +33,7 @@ class ItemResult:
 
 @dataclass
 class Summary:
-    counts: dict[str, int] = field(
-        default_factory=lambda: {"new": 0, "unchanged": 0, "updated": 0, "failed": 0}
-    )
+    counts: dict[str, int] = field(default_factory=lambda: {"new": 0, "unchanged": 0, "updated": 0, "failed": 0})
     results: list[ItemResult] = field(default_factory=list)
 
     def add(self, result: ItemResult) -> None:
@@ -44,15 +46,22 @@ class Summary:
 
 
 def extracted(inputs: Iterable[str], options: ReadOptions) -> Iterator[tuple[Page, Article] | InputError]:
-    """Pages of the inputs with their articles; a page the extractor chokes on is an error item, not a crash."""
+    """Pages of the inputs with their articles; a page the extractor chokes on is an error item, not a crash.
+
+    Site templates are learned in memory over the run, so later pages of a site benefit from earlier ones.
+    """
+    templates = MemoryLineCounts()
     for item in iter_pages(inputs, options):
         if isinstance(item, InputError):
             yield item
             continue
         try:
-            yield item, extract_page(item)
+            article, lines = apply_site_template(item, extract_page(item), templates)
         except Exception as error:  # one hostile page must not end the run; the message names it
-            yield InputError(item.source, f"extraction failed: {type(error).__name__}: {error}"[:300])
+            yield InputError(item.source, _failure(error))
+            continue
+        templates.record(lines)
+        yield item, article
 
 
 def ingest(
@@ -77,12 +86,10 @@ def _ingest_one(store: Store, item: Page | InputError) -> ItemResult:
     if known is not None:
         return ItemResult(item.source, "unchanged", article_id=known, problem="same page already stored")
     try:
-        article = extract_page(item)
+        article, lines = apply_site_template(item, extract_page(item), store)
     except Exception as error:  # see extracted()
-        return ItemResult(
-            item.source, "failed", problem=f"extraction failed: {type(error).__name__}: {error}"[:300]
-        )
-    outcome, article_id = store.add(item, article)
+        return ItemResult(item.source, "failed", problem=_failure(error))
+    outcome, article_id = store.add(item, article, lines)
     note = None if outcome == "new" else "same article already stored (same id or canonical URL)"
     return ItemResult(item.source, outcome, article_id=article_id, title=article.title, problem=note)
 
@@ -92,15 +99,47 @@ def reextract(store: Store, on_result: Callable[[ItemResult], None] = lambda _re
     summary = Summary()
     for stored in list(store.stored_pages()):
         try:
-            article = extract_page(stored.page)
+            article, _ = apply_site_template(stored.page, extract_page(stored.page), store, includes_self=True)
             changed = store.replace_article(stored.article_id, article)
             result = ItemResult(
                 stored.page.source, "updated" if changed else "unchanged", stored.article_id, article.title
             )
         except Exception as error:  # keep the stored article; report the page
-            result = ItemResult(
-                stored.page.source, "failed", stored.article_id, problem=f"{type(error).__name__}: {error}"
-            )
+            result = ItemResult(stored.page.source, "failed", stored.article_id, problem=_failure(error))
         summary.add(result)
         on_result(result)
     return summary
+
+
+def _failure(error: Exception) -> str:
+    """One line for an extractor crash: names the exception, never a traceback."""
+    return f"extraction failed: {type(error).__name__}: {error}"[:300]
+
+
+def assign_stories(store: Store) -> int:
+    """Give every stored article without a story its story, incrementally; returns how many were assigned.
+
+    The index is rebuilt from the stored per-article features (no re-embedding), then each unassigned article
+    joins a story, starts one or merges two — in ingest order, each assignment committed on its own.
+    """
+    stories = StoryStore(store)
+    pending = stories.unassigned()
+    if not pending:
+        return 0
+    index = StoryIndex()
+    for stored in stories.assigned():
+        index.add_features(stored.article_id, stored.features)
+    for assignment in add_all(index, pending):
+        stories.save(assignment, index.features(assignment.article_id))
+    return len(pending)
+
+
+def restory(store: Store) -> int:
+    """Rebuild all stories from scratch: the same result as ingesting every article in date order."""
+    stories = StoryStore(store)
+    index = StoryIndex()
+    assignments = list(add_all(index, sorted(store.articles(), key=date_order)))
+    stories.clear()
+    for assignment in assignments:
+        stories.save(assignment, index.features(assignment.article_id))
+    return len(assignments)

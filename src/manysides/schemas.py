@@ -6,19 +6,32 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, TypeAdapter
+
+from manysides.compare.report import Report
+from manysides.present.stories import Story
 from manysides.record import Article
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
 
-def article_schema() -> dict[str, Any]:
-    schema = Article.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://github.com/manysides/manysides/schemas/article.schema.json"
-    return schema
+def _published(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://github.com/manysides/manysides/schemas/{name}.schema.json",
+        **schema,
+    }
 
 
-SCHEMAS = {"article": article_schema}
+def _model(name: str, model: type[BaseModel]) -> dict[str, Any]:
+    return _published(name, model.model_json_schema())
+
+
+SCHEMAS = {
+    "article": lambda: _model("article", Article),
+    "stories": lambda: _published("stories", {"title": "Stories", **TypeAdapter(list[Story]).json_schema()}),
+    "report": lambda: _model("report", Report),
+}
 
 
 def render(name: str) -> str:

@@ -63,3 +63,34 @@ class ArticleRow(Base):
     captured: Mapped[str | None] = mapped_column(String(40))
     extracted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     extractor_version: Mapped[str] = mapped_column(String(40))
+
+
+class SiteRow(Base):
+    """How many pages of a site were seen: the denominator of its template."""
+
+    __tablename__ = "sites"
+
+    site: Mapped[str] = mapped_column(String(300), primary_key=True)
+    pages: Mapped[int] = mapped_column(Integer)
+
+
+class SiteLineRow(Base):
+    """On how many pages of a site a (hashed, normalised) line appeared."""
+
+    __tablename__ = "site_lines"
+
+    site: Mapped[str] = mapped_column(String(300), primary_key=True)
+    line_key: Mapped[str] = mapped_column(String(16), primary_key=True)
+    pages: Mapped[int] = mapped_column(Integer)
+
+
+class ArticleStoryRow(Base):
+    """Which story an article belongs to; `features` lets the story index be rebuilt without re-embedding."""
+
+    __tablename__ = "article_stories"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    story_id: Mapped[str] = mapped_column(String(64), index=True)
+    duplicate_of: Mapped[str | None] = mapped_column(String(200))
+    features: Mapped[bytes] = mapped_column(LargeBinary)
+    position: Mapped[int] = mapped_column(Integer)

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from manysides import __version__
+from manysides.extract.templates import SiteLines
 from manysides.ingest.page import Page
 from manysides.record import Article
 from manysides.store.database import open_engine
-from manysides.store.models import ArticleRow, PageRow
+from manysides.store.models import ArticleRow, PageRow, SiteLineRow, SiteRow
 
 Outcome = Literal["new", "unchanged"]
 _ARTICLE_FIELDS = tuple(Article.model_fields)
+_IN_CHUNK = 500  # keys per IN (...) query, well under every database's parameter limit
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,17 @@ class Store:
             ).first()
             return row[0] if row else None
 
-    def add(self, page: Page, article: Article) -> tuple[Outcome, str]:
-        """Store a page and its article unless the same article is already there (same id or canonical URL)."""
+    def add(self, page: Page, article: Article, site_lines: SiteLines | None = None) -> tuple[Outcome, str]:
+        """Store a page, its article and what it teaches its site's template, in one transaction.
+
+        Nothing is written when the same article is already there (same id, URL or canonical URL).
+        """
         with Session(self.engine) as session, session.begin():
             existing = self._same_article(session, article)
             if existing is not None:
                 return "unchanged", existing
+            if site_lines is not None:
+                _record_site_lines(session, site_lines)
             page_row = PageRow(
                 source=page.source,
                 kind=page.kind,
@@ -91,22 +98,41 @@ class Store:
                 setattr(row, key, value)
             return True
 
-    def articles(
-        self, outlet: str | None = None, since: date | None = None, limit: int | None = None
-    ) -> list[Article]:
+    def articles(self, outlet: str | None = None, since: date | None = None, limit: int | None = None) -> list[Article]:
         """Stored articles, newest first; undated ones last. `outlet` matches case-insensitively."""
         query = select(ArticleRow)
         if outlet:
             query = query.where(ArticleRow.outlet.ilike(outlet))
         if since:
             query = query.where(ArticleRow.published_utc >= datetime(since.year, since.month, since.day))
-        query = query.order_by(
-            ArticleRow.published_utc.is_(None), ArticleRow.published_utc.desc(), ArticleRow.id
-        )
+        query = query.order_by(ArticleRow.published_utc.is_(None), ArticleRow.published_utc.desc(), ArticleRow.id)
         if limit:
             query = query.limit(limit)
         with Session(self.engine) as session:
             return [row_to_article(row) for row in session.scalars(query)]
+
+    def site_counts(self, site: str, keys: Iterable[str]) -> tuple[int, dict[str, int]]:
+        """Pages seen of a site, and on how many of them each of `keys` appeared."""
+        with Session(self.engine) as session:
+            pages = session.get(SiteRow, site)
+            if pages is None:
+                return 0, {}
+            counts: dict[str, int] = {}
+            for chunk in _chunks(sorted(keys), _IN_CHUNK):
+                query = select(SiteLineRow.line_key, SiteLineRow.pages).where(
+                    SiteLineRow.site == site, SiteLineRow.line_key.in_(chunk)
+                )
+                counts.update((key, pages) for key, pages in session.execute(query))
+            return pages.pages, counts
+
+    def articles_by_id(self, ids: list[str]) -> list[Article]:
+        """The stored articles with these ids, in the order given (unknown ids are skipped)."""
+        found: dict[str, Article] = {}
+        with Session(self.engine) as session:
+            for chunk in _chunks(sorted(set(ids)), _IN_CHUNK):
+                for row in session.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk))):
+                    found[row.id] = row_to_article(row)
+        return [found[i] for i in dict.fromkeys(ids) if i in found]
 
     def count(self) -> int:
         with Session(self.engine) as session:
@@ -120,11 +146,38 @@ class Store:
                 yield StoredPage(_row_to_page(page_row), article_id)
 
     def _same_article(self, session: Session, article: Article) -> str | None:
-        conditions = [ArticleRow.id == article.id]
-        for address in {article.canonical_url, article.url} - {None}:
-            conditions += [ArticleRow.canonical_url == address, ArticleRow.url == address]
-        found = session.execute(select(ArticleRow.id).where(or_(*conditions)).limit(1)).first()
-        return found[0] if found else None
+        """Id of a stored article that is this one: same id, or same URL/canonical URL (each an index lookup)."""
+        if session.get(ArticleRow, article.id) is not None:
+            return article.id
+        for address in dict.fromkeys(a for a in (article.canonical_url, article.url) if a):
+            for column in (ArticleRow.canonical_url, ArticleRow.url):
+                found = session.scalar(select(ArticleRow.id).where(column == address).limit(1))
+                if found is not None:
+                    return found
+        return None
+
+
+def _record_site_lines(session: Session, lines: SiteLines) -> None:
+    site = session.get(SiteRow, lines.site)
+    if site is None:
+        session.add(SiteRow(site=lines.site, pages=1))
+    else:
+        site.pages += 1
+    keys = sorted(lines.keys)
+    existing: set[str] = set()
+    for chunk in _chunks(keys, _IN_CHUNK):
+        rows = session.scalars(
+            select(SiteLineRow).where(SiteLineRow.site == lines.site, SiteLineRow.line_key.in_(chunk))
+        )
+        for row in rows:
+            row.pages += 1
+            existing.add(row.line_key)
+    session.add_all(SiteLineRow(site=lines.site, line_key=key, pages=1) for key in keys if key not in existing)
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _article_columns(article: Article) -> dict[str, object]:

@@ -1,0 +1,40 @@
+"""`make bench` / `python -m benchmarks [NAME...]`: every benchmark, ManySides beside the references, one run.
+
+Benchmarks report figures; they assert nothing. Each reads ../shared/datasets in place.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+
+BENCHMARKS = {
+    "extraction_html": "HTML extraction (article-extraction benchmark)",
+    "extraction_text": "Text-dump extraction (same pages rendered to text)",
+    "stories": "Stories (BASIL, ECB+, GVA; throughput)",
+    "compare": "Comparison (ECB+ fact alignment, BASIL framing, speed)",
+}
+
+
+def main(names: list[str]) -> int:
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}", file=sys.stderr)
+        return 2
+    for name in names or list(BENCHMARKS):
+        print(f"\n=== {BENCHMARKS[name]} — benchmarks/{name}.py ===", flush=True)
+        started = time.perf_counter()
+        module = importlib.import_module(f"benchmarks.{name}")
+        saved = sys.argv
+        sys.argv = [f"benchmarks.{name}"]
+        try:
+            module.main()
+        finally:
+            sys.argv = saved
+        print(f"({time.perf_counter() - started:.0f} s)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

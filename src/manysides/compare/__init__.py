@@ -1,0 +1,1 @@
+"""Compare coverage: shared, unique and conflicting facts, attribution, framing, provenance."""

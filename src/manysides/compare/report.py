@@ -1,0 +1,89 @@
+"""The comparison report: the JSON contract of `manysides compare --json` (schema_version 1).
+
+Keys listed in the issue are never removed; new optional keys may be added. Renderers (text, Markdown, HTML)
+read only this model, so every format shows the same findings.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FactKind = Literal["shared", "unique", "conflict"]
+ConflictType = Literal["date", "number", "name", "negation", "modality", "other"]
+FramingType = Literal["label", "scare_quotes", "loaded_term", "hedge"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class StoryInfo(_Model):
+    title: str
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+class ReportArticle(_Model):
+    id: str
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    republished_from: str | None = None
+    cited_sources: list[str] = Field(default_factory=list)
+
+
+class Entity(_Model):
+    name: str
+    type: str = Field(description="person, place, organisation or other")
+    aliases: list[str] = Field(default_factory=list)
+    mentions: dict[str, int] = Field(default_factory=dict, description="article id -> number of mentions")
+
+
+class Statement(_Model):
+    article: str = Field(description="article id")
+    text: str = Field(description="the sentence or clause exactly as it stands in the article body")
+    attribution: str | None = Field(None, description="who the article says said it, when it says so")
+    sentence: int | None = Field(None, description="index of the sentence in the article body (0-based)")
+
+
+class Conflict(_Model):
+    type: ConflictType
+    values: dict[str, str] = Field(description="article id -> the value that article gives")
+    explanation: str
+
+
+class Fact(_Model):
+    kind: FactKind
+    statements: list[Statement]
+    conflict: Conflict | None = None
+
+
+class FramingItem(_Model):
+    article: str
+    type: FramingType
+    target: str | None = None
+    text: str = Field(description="the span itself: the word or phrase, not its sentence")
+    sentence: int | None = None
+
+
+class Voice(_Model):
+    """How often one article quotes or paraphrases one speaker (added: optional, schema_version 1 unchanged)."""
+
+    article: str
+    speaker: str
+    quoted: int = 0
+    paraphrased: int = 0
+
+
+class Report(_Model):
+    schema_version: Literal[1] = 1
+    story: StoryInfo
+    articles: list[ReportArticle]
+    entities: list[Entity] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    framing: list[FramingItem] = Field(default_factory=list)
+    voices: list[Voice] = Field(default_factory=list, description="who each article quotes or paraphrases, how often")

@@ -1,0 +1,1 @@
+"""Presentation: turning stored results into what commands print (tables, JSON, reports)."""

@@ -1,0 +1,51 @@
+"""What every report format needs beside the Report itself: short article labels and fact ordering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from manysides.compare.report import Fact, Report, ReportArticle
+
+SECTION_TITLES = {
+    "conflict": "Conflicts",
+    "shared": "Shared facts",
+    "unique": "Unique facts",
+}
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Labels like "Meridian Daily" (or "Meridian Daily #2" when an outlet has several articles)."""
+
+    report: Report
+    labels: dict[str, str]
+
+    @classmethod
+    def of(cls, report: Report) -> ReportView:
+        labels: dict[str, str] = {}
+        seen: dict[str, int] = {}
+        for article in report.articles:
+            name = article.outlet or article.title or article.id
+            seen[name] = seen.get(name, 0) + 1
+            labels[article.id] = name if seen[name] == 1 else f"{name} #{seen[name]}"
+        return cls(report, labels)
+
+    def label(self, article_id: str) -> str:
+        return self.labels.get(article_id, article_id)
+
+    def article(self, article_id: str) -> ReportArticle | None:
+        return next((a for a in self.report.articles if a.id == article_id), None)
+
+    def facts(self, kind: str) -> list[Fact]:
+        return [fact for fact in self.report.facts if fact.kind == kind]
+
+    def framing_by_article(self) -> dict[str, dict[str, list[str]]]:
+        """article id -> framing type -> spans (with their target when known), in report order."""
+        grouped: dict[str, dict[str, list[str]]] = {}
+        for item in self.report.framing:
+            span = f"{item.text} (→ {item.target})" if item.target and item.target not in item.text else item.text
+            grouped.setdefault(item.article, {}).setdefault(item.type, []).append(span)
+        return grouped
+
+
+FRAMING_TITLES = {"label": "labels", "scare_quotes": "scare quotes", "loaded_term": "loaded terms", "hedge": "hedges"}

@@ -1,0 +1,33 @@
+"""Batch grouping: the incremental index fed in date order, embeddings computed in batches for speed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from manysides.record import Article
+from manysides.stories.embed import embedder
+from manysides.stories.index import Assignment, StoryIndex
+from manysides.stories.text import embed_text
+
+BATCH = 256
+
+
+def date_order(article: Article) -> tuple[int, str, str]:
+    """(published or captured, id), undated last."""
+    when = article.published or article.captured
+    return (0, when, article.id) if when else (1, "", article.id)
+
+
+def add_all(index: StoryIndex, articles: Sequence[Article]) -> Iterator[Assignment]:
+    """Add articles to an index in the order given, embedding them in batches (the costly part)."""
+    model = embedder(index.backend)
+    for start in range(0, len(articles), BATCH):
+        chunk = articles[start : start + BATCH]
+        vectors = model.embed([embed_text(a) for a in chunk])
+        for article, vector in zip(chunk, vectors, strict=True):
+            yield index.add_vector(article, vector)
+
+
+def group(articles: Iterable[Article], backend: str = "default") -> list[Assignment]:
+    """Batch: sort by (published or captured, id) — undated last — and add in that order."""
+    return list(add_all(StoryIndex(backend), sorted(articles, key=date_order)))

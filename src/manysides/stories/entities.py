@@ -1,0 +1,87 @@
+"""The specifics of an event (who, where, how many) as spelling-tolerant keys, without an NER model.
+
+Names are capitalised words that the text never uses in lower case; each becomes a key that survives
+transliteration (Ahmed/Ahmad, Turkey/Türkiye/Turkiye: ASCII, vowels dropped after the first letter,
+doubled letters folded). Numbers of two or more digits (ages, counts, years, addresses) are keys too.
+Adjacent names also form a pair key (a full name is stronger evidence than a surname).
+Content words form a second, looser channel for what happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from manysides.stories.text import ascii_text, stable_hash
+
+MAX_KEYS = 48
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z']*|\d+(?:[.,]\d+)?")
+_VOWELS = re.compile(r"(?<=.)[aeiou]")
+_REPEAT = re.compile(r"(.)\1+")
+# Capitalised words that name nothing: sentence starters, titles, calendar words.
+_COMMON = frozenset(
+    [
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this",
+        "that", "these", "those", "there", "here", "in", "on", "at", "by", "for", "from", "with", "but", "and", "or",
+        "if", "as", "of", "to", "after", "before", "when", "while", "where", "what", "who", "why", "how", "not", "no",
+        "yes", "so", "then", "also", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "sgt", "officer",
+        "police", "sheriff", "president", "minister", "prime", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "today", "yesterday", "tomorrow", "news", "said", "says", "according", "read", "more", "click", "photo",
+        "video", "advertisement", "share"
+    ]
+)
+_STOP = frozenset(
+    [
+        "that", "this", "with", "from", "have", "has", "had", "were", "was", "been", "being", "will", "would", "could",
+        "should", "they", "them", "their", "there", "what", "when", "where", "which", "while", "about", "after",
+        "before", "into", "over", "under", "said", "says", "also", "than", "then", "more", "most", "some", "such",
+        "only", "other", "just", "like", "been", "very", "what", "your", "year", "years", "told", "time", "people",
+        "including", "according"
+    ]
+)
+
+
+def name_key(word: str) -> str:
+    """Spelling-tolerant form of a name: 'Ahmad' and 'Ahmed' -> 'ahmd', 'Turkiye' and 'Turkey' -> 'trky'."""
+    word = ascii_text(word).lower().removesuffix("'s").replace("'", "")
+    if len(word) < 5:
+        return word
+    return _REPEAT.sub(r"\1", _VOWELS.sub("", word))
+
+
+def _stem(word: str) -> str:
+    """Crude plural folding so 'shootings' meets 'shooting'."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def specifics(text: str) -> tuple[Counter[int], Counter[int]]:
+    """(names and numbers, content words) of a text as hashed key -> count, each capped at MAX_KEYS."""
+    tokens = _TOKEN.findall(ascii_text(text))
+    lower_seen = {t for t in tokens if t.islower()}
+    names: Counter[str] = Counter()
+    content: Counter[str] = Counter()
+    previous = ""  # the name just before, so 'Jeffrey Pitts' also counts as one full name
+    for token in tokens:
+        name = ""
+        if token[0].isdigit():
+            digits = token.replace(",", "")
+            if len(digits.split(".")[0]) >= 2 or "." in digits:
+                names["#" + digits] += 1
+        elif token[0].isupper():
+            low = token.lower()
+            if len(low) >= 3 and low not in _COMMON and low.removesuffix("'s") not in lower_seen:
+                name = name_key(token)
+                names[name] += 1
+                if previous:
+                    names[previous + " " + name] += 1
+        elif len(token) >= 4 and token not in _STOP:
+            content[_stem(token.removesuffix("'s"))] += 1
+        previous = name
+    return _top(names, "n:"), _top(content, "w:")
+
+
+def _top(counts: Counter[str], prefix: str) -> Counter[int]:
+    """The most frequent keys (first seen wins ties, as Counter keeps insertion order), hashed."""
+    return Counter({stable_hash(prefix + key): n for key, n in counts.most_common(MAX_KEYS)})

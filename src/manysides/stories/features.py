@@ -1,0 +1,110 @@
+"""Per-article state (about 1.3 KB): everything the index compares, so a store can rebuild it without models."""
+
+from __future__ import annotations
+
+import struct
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from manysides.record import Article, body_hash
+from manysides.stories import minhash
+from manysides.stories.entities import specifics
+from manysides.stories.links import article_outlet, outlet_key, source_keys, url_key
+from manysides.stories.text import day_number, event_text, headline, stable_hash
+from manysides.stories.text import words as words_of
+
+_MAGIC = b"MSF1"
+# magic, flags, day, body hash, url, canonical, outlet, source url, source outlet, dim, names, words, headline words
+_HEADER = struct.Struct("<4sIi8sIIIIIHBBB")
+_NO_DAY = -(2**31)
+HEADLINE_WORDS = 24
+MIN_COPY_WORDS = 20  # shorter bodies are too generic to call one a copy of another
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the index knows about one article."""
+
+    day: int | None
+    content: bytes  # first 8 bytes of the body hash: equal bodies are duplicates outright
+    url: int
+    canonical: int
+    outlet: int
+    source_url: int  # republished_from, as URL and as outlet keys
+    source_outlet: int
+    vector: np.ndarray  # float16 unit embedding
+    signature: np.ndarray  # uint32 MinHash
+    names: Counter[int]
+    words: Counter[int]
+    headline: tuple[int, ...]  # hashed words of the headline: copies keep it, failed extractions do not
+
+    def to_bytes(self) -> bytes:
+        names, words = _pairs(self.names), _pairs(self.words)
+        header = _HEADER.pack(
+            _MAGIC, 0, _NO_DAY if self.day is None else self.day, self.content, self.url, self.canonical,
+            self.outlet, self.source_url, self.source_outlet, len(self.vector), len(self.names), len(self.words),
+            len(self.headline),
+        )
+        return b"".join(
+            [
+                header, self.vector.astype("<f2").tobytes(), self.signature.astype("<u4").tobytes(), names, words,
+                np.array(self.headline, "<u4").tobytes(),
+            ]
+        )
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Features:
+        magic, _, day, content, url, canonical, outlet, s_url, s_outlet, dim, n_names, n_words, n_head = (
+            _HEADER.unpack_from(data)
+        )
+        if magic != _MAGIC:
+            raise ValueError("not ManySides story features")
+        at = _HEADER.size
+        vector = np.frombuffer(data, "<f2", dim, at).astype(np.float16)
+        at += 2 * dim
+        signature = np.frombuffer(data, "<u4", minhash.PERMUTATIONS, at).astype(np.uint32)
+        at += 4 * minhash.PERMUTATIONS
+        names, at = _counter(data, at, n_names)
+        words, at = _counter(data, at, n_words)
+        headline = tuple(np.frombuffer(data, "<u4", n_head, at).tolist())
+        return cls(
+            None if day == _NO_DAY else day, content, url, canonical, outlet, s_url, s_outlet,
+            vector, signature, names, words, headline,
+        )
+
+
+def _pairs(counts: Counter[int]) -> bytes:
+    keys = np.fromiter(counts.keys(), "<u4", len(counts))
+    tfs = np.fromiter((min(n, 255) for n in counts.values()), "u1", len(counts))
+    return keys.tobytes() + tfs.tobytes()
+
+
+def _counter(data: bytes, at: int, n: int) -> tuple[Counter[int], int]:
+    keys = np.frombuffer(data, "<u4", n, at)
+    tfs = np.frombuffer(data, "u1", n, at + 4 * n)
+    return Counter(dict(zip(keys.tolist(), tfs.tolist(), strict=True))), at + 5 * n
+
+
+def compute(article: Article, vector: np.ndarray) -> Features:
+    """Features of an article given its embedding (embedding is the only model call)."""
+    names, words = specifics(event_text(article))
+    body_words = words_of(article.body)
+    src_url, src_outlet = source_keys(article.republished_from)
+    return Features(
+        day=day_number(article),
+        content=bytes.fromhex(body_hash(article.body)[:16]) if len(body_words) >= MIN_COPY_WORDS else bytes(8),
+        url=url_key(article.url),
+        canonical=url_key(article.canonical_url),
+        outlet=outlet_key(article_outlet(article)),
+        source_url=src_url,
+        source_outlet=src_outlet,
+        vector=vector.astype(np.float16),
+        signature=minhash.signature(article.body),
+        names=names,
+        words=words,
+        headline=tuple(sorted({stable_hash(w) for w in words_of(headline(article.title)) if len(w) >= 3}))[
+            :HEADLINE_WORDS
+        ],
+    )

@@ -1,0 +1,219 @@
+"""The incremental story index: each new article joins a story, opens one, or merges several.
+
+Candidates come from three cheap lookups instead of all pairs: the nearest embeddings among articles
+within a time window (all articles when undated), articles sharing a rare name or number (any date,
+so trials months later still meet the incident), and MinHash LSH buckets (copies). Only candidates are scored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from manysides.record import Article
+from manysides.stories import minhash
+from manysides.stories.embed import embedder
+from manysides.stories.features import Features, compute
+from manysides.stories.score import Idf, log_odds, signals
+from manysides.stories.stories import Stories
+from manysides.stories.text import embed_text
+
+WINDOW_DAYS = 45  # embedding neighbours are looked for this many days either side of a dated article
+NEIGHBOURS = 10  # nearest embeddings scored per article
+NAME_MATCHES = 10  # best name-sharing articles scored per article
+NAME_DF_LIMIT = 100  # names in more articles than this are too common to retrieve by
+MERGE_GAP = 1.0  # other fitting stories within this many log-odds of the best are merged into one
+STORY_SAMPLE = 16  # a story is compared through its latest articles, at most this many
+DUPLICATE_JACCARD = 0.5  # estimated shingle overlap from which a body is a (lightly edited) copy
+SOURCE_COSINE = 0.8  # a page naming an outlet as its source copies that outlet's closest article if this close
+_UNDATED = np.iinfo(np.int32).min
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article went."""
+
+    article_id: str
+    story_id: str
+    duplicate_of: str | None
+    merged: tuple[str, ...]
+
+
+def _same_headline(a: Features, b: Features) -> bool:
+    """Copies keep the headline (or drop it); equal bodies under unrelated headlines are site furniture."""
+    if not a.headline or not b.headline:
+        return True
+    shared = len(set(a.headline) & set(b.headline))
+    return shared >= 0.5 * min(len(a.headline), len(b.headline))
+
+
+class StoryIndex:
+    """Incremental: add articles one by one; each joins a story, starts one, or merges two."""
+
+    def __init__(self, backend: str = "default") -> None:
+        self.backend = backend
+        self._ids: list[str] = []
+        self._rows: dict[str, int] = {}
+        self._features: list[Features] = []
+        self._norms: list[tuple[int, float, float]] = []  # (idf epoch, names norm, words norm) per row
+        self._matrix = np.zeros((0, 1), dtype=np.float32)
+        self._days = np.zeros(0, dtype=np.int32)
+        self._idf = Idf()
+        self._postings: defaultdict[int, list[int]] = defaultdict(list)
+        self._lsh = minhash.LshTable()
+        self._by_content: dict[bytes, int] = {}
+        self._by_url: dict[int, int] = {}
+        self._by_outlet: defaultdict[int, list[int]] = defaultdict(list)
+        self._stories = Stories()
+
+    def add(self, article: Article) -> Assignment:
+        """Index one article (embedding it) and say where it went."""
+        vector = embedder(self.backend).embed([embed_text(article)])[0]
+        return self.add_vector(article, vector)
+
+    def add_vector(self, article: Article, vector: np.ndarray) -> Assignment:
+        """add() with the embedding already computed (batch callers embed many texts at once)."""
+        return self._insert(article.id, compute(article, vector))
+
+    def features(self, article_id: str) -> bytes:
+        """The article's compact state (~1.3 KB) for the store; add_features() takes it back."""
+        return self._features[self._rows[article_id]].to_bytes()
+
+    def add_features(self, article_id: str, data: bytes) -> Assignment:
+        """Index an article from stored features: the same assignment as add() gave, no model needed."""
+        return self._insert(article_id, Features.from_bytes(data))
+
+    def stories(self) -> dict[str, list[str]]:
+        """Story id -> article ids, in the order they were added."""
+        return {sid: [self._ids[row] for row in rows] for sid, rows in self._stories.members.items()}
+
+    def _insert(self, article_id: str, features: Features) -> Assignment:
+        if article_id in self._rows:
+            raise ValueError(f"article {article_id!r} is already in the index")
+        row = len(self._ids)
+        vector = features.vector.astype(np.float32)
+        if row and len(vector) != self._matrix.shape[1]:
+            raise ValueError(f"features of {article_id!r} come from another embedding backend")
+        copies = self._lsh.query_and_add(row, features.signature)
+        original = self._original(features, copies)
+        self._idf.add(features)
+        if original is not None:
+            sid, merged = self._stories.join(row, [self._stories.of_row[original]])
+        else:
+            linked = self._linked_stories(features, vector, copies)
+            if linked:
+                best = linked[0][1]
+                sid, merged = self._stories.join(row, [s for s, z in linked if z >= best - MERGE_GAP])
+            else:
+                sid, merged = self._stories.open(row, article_id), ()
+        self._remember(article_id, row, features, vector)
+        return Assignment(article_id, sid, None if original is None else self._ids[original], merged)
+
+    def _original(self, features: Features, copies: set[int]) -> int | None:
+        """The earliest indexed article this one copies: same body, near-same body, or named as its source."""
+        found: list[int] = []
+        if features.content != bytes(8) and features.content in self._by_content:
+            found.append(self._by_content[features.content])
+        found += [r for r in copies if minhash.jaccard(features.signature, self._features[r].signature)
+                  >= DUPLICATE_JACCARD]
+        found = [r for r in found if _same_headline(features, self._features[r])]
+        if features.source_url in self._by_url:
+            found.append(self._by_url[features.source_url])
+        elif features.source_outlet and features.source_outlet != features.outlet:
+            rows = self._by_outlet.get(features.source_outlet, [])
+            best = max(rows, key=lambda r: self._cosine(features, r), default=None)
+            if best is not None and self._cosine(features, best) >= SOURCE_COSINE:
+                found.append(best)
+        return min(found) if found else None
+
+    def _cosine(self, features: Features, row: int) -> float:
+        return float(self._matrix[row] @ features.vector.astype(np.float32))
+
+    def _linked_stories(self, features: Features, vector: np.ndarray, copies: set[int]) -> list[tuple[str, float]]:
+        """(story, mean log-odds) of stories this article fits, best first.
+
+        A story fits when the article's average log-odds over its latest articles clears the model's bar:
+        average, not single link, so one look-alike article cannot pull a new incident in.
+        """
+        norms = self._idf.norms(features)
+        fits: list[tuple[str, float]] = []
+        for sid in sorted({self._stories.of_row[row] for row in self._candidates(features, vector, copies)}):
+            members = self._stories.members[sid][-STORY_SAMPLE:]
+            z = float(np.mean([log_odds(self._signals(features, norms, vector, row)) for row in members]))
+            if z >= 0.0:
+                fits.append((sid, z))
+        return sorted(fits, key=lambda fit: -fit[1])
+
+    def _signals(self, features: Features, norms: tuple[float, float], vector: np.ndarray, row: int) -> list[float]:
+        return signals(features, self._features[row], norms, self._row_norms(row), float(self._matrix[row] @ vector),
+                       self._idf)
+
+    def _row_norms(self, row: int) -> tuple[float, float]:
+        epoch, names, words = self._norms[row]
+        if epoch != self._idf.epoch:
+            names, words = self._idf.norms(self._features[row])
+            self._norms[row] = (self._idf.epoch, names, words)
+        return names, words
+
+    def _scored(self, features: Features, vector: np.ndarray, copies: set[int]) -> list[tuple[int, list[float]]]:
+        """Candidate rows with their pair signals (the fitting benchmark reads these)."""
+        norms = self._idf.norms(features)
+        rows = self._candidates(features, vector, copies)
+        return [(row, self._signals(features, norms, vector, row)) for row in rows]
+
+    def _candidates(self, features: Features, vector: np.ndarray, copies: set[int]) -> list[int]:
+        return sorted(self._neighbours(features, vector) | self._name_matches(features) | copies)
+
+    def _neighbours(self, features: Features, vector: np.ndarray) -> set[int]:
+        """Nearest embeddings: an exact dot product over the articles within the time window."""
+        n = len(self._ids)
+        if n == 0:
+            return set()
+        if features.day is None:
+            rows = np.arange(n)
+        else:
+            days = self._days[:n]
+            rows = np.flatnonzero((days == _UNDATED) | (np.abs(days.astype(np.int64) - features.day) <= WINDOW_DAYS))
+        if len(rows) == 0:
+            return set()
+        sims = self._matrix[rows] @ vector if len(rows) < n else self._matrix[:n] @ vector
+        k = min(NEIGHBOURS, len(rows))
+        top = np.argpartition(-sims, k - 1)[:k]
+        return {int(rows[i]) for i in top}
+
+    def _name_matches(self, features: Features) -> set[int]:
+        """Articles sharing the most (idf-weighted) rare names and numbers, whatever their dates."""
+        shared: Counter[int] = Counter()
+        for key in features.names:
+            if self._idf.df[key] <= NAME_DF_LIMIT:
+                weight = self._idf.weight(key)
+                for row in self._postings.get(key, ()):
+                    shared[row] += weight
+        return {row for row, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:NAME_MATCHES]}
+
+    def _remember(self, article_id: str, row: int, features: Features, vector: np.ndarray) -> None:
+        self._ids.append(article_id)
+        self._rows[article_id] = row
+        self._features.append(features)
+        self._norms.append((-1, 0.0, 0.0))
+        if row >= len(self._matrix):
+            grown = np.zeros((max(1024, 2 * len(self._matrix)), len(vector)), dtype=np.float32)
+            if len(self._matrix):
+                grown[: len(self._matrix)] = self._matrix
+            self._matrix = grown
+            days = np.full(len(grown), _UNDATED, dtype=np.int32)
+            days[: len(self._days)] = self._days
+            self._days = days
+        self._matrix[row] = vector
+        self._days[row] = _UNDATED if features.day is None else features.day
+        for key in features.names:
+            self._postings[key].append(row)
+        self._by_content.setdefault(features.content, row)
+        if features.url:
+            self._by_url.setdefault(features.url, row)
+        if features.canonical:
+            self._by_url.setdefault(features.canonical, row)
+        if features.outlet:
+            self._by_outlet[features.outlet].append(row)

@@ -1,0 +1,96 @@
+"""Text helpers shared by the stories modules: one normalisation so every signal sees the same words."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from datetime import date
+
+from unidecode import unidecode
+
+from manysides.record import Article
+
+_BOILERPLATE = re.compile(
+    r"copyright|all rights reserved|\(c\) \d{4}|click here|sign in|sign up|subscribe|newsletter|follow us|"
+    r"terms of (?:service|use)|privacy policy|cookies?\b|advertisement|related stories|share this|"
+    r"this material may not be published|redistributed",
+    re.IGNORECASE,
+)
+_TITLE_PARTS = re.compile(r"\s+[-|\u2013\u2014:]\s+")
+# The non-ASCII characters of most English news, mapped without unidecode's slower per-character path.
+_PUNCTUATION = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                              "\u2014": "-", "\u00a0": " ", "\u2026": "...", "\u00e9": "e"})
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_EPOCH = date(1970, 1, 1).toordinal()
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_FULL_DATE = re.compile(
+    rf"\b(?:{_MONTH.replace('(', '(?P<m1>', 1)}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('(', '(?P<m2>', 1)},?\s+(?P<y2>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+DATELINE_CHARS = 600  # a date this near the top is the article's own, not one from the background
+
+# Characters of title + body that the embedding sees: the lede carries the event; long tails dilute it.
+EMBED_CHARS = 2000
+
+
+def ascii_text(text: str) -> str:
+    """Türkiye -> Turkiye, curly quotes -> straight: spellings across outlets meet in ASCII."""
+    text = text.translate(_PUNCTUATION)
+    return text if text.isascii() else unidecode(text)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case ASCII word tokens."""
+    return _WORD.findall(ascii_text(text).lower())
+
+
+def stable_hash(text: str) -> int:
+    """32-bit hash that is the same in every process (Python's hash() is salted)."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def headline(title: str | None) -> str:
+    """The longest part of a title, so 'Five shot - WMC Action News 5 - Memphis' keeps only the news."""
+    if not title:
+        return ""
+    return max(_TITLE_PARTS.split(title), key=len).strip()
+
+
+def prose(body: str) -> str:
+    """The body without site furniture (copyright lines, sign-in prompts): it names the outlet, not the event."""
+    return "\n".join(line for line in body.splitlines() if not _BOILERPLATE.search(line))
+
+
+def event_text(article: Article) -> str:
+    """Headline and body prose: the text every signal reads."""
+    return f"{headline(article.title)}\n{prose(article.body)}"
+
+
+def embed_text(article: Article) -> str:
+    """Headline and the start of the body: what the event is, before background paragraphs."""
+    return event_text(article)[:EMBED_CHARS]
+
+
+def day_number(article: Article) -> int | None:
+    """Days since 1970 of published, else captured, else a full date near the top of the text (a dateline)."""
+    for value in (article.published, article.captured):
+        if value and len(value) >= 10:
+            try:
+                return date.fromisoformat(value[:10]).toordinal() - _EPOCH
+            except ValueError:
+                continue
+    return text_day(article.body[:DATELINE_CHARS])
+
+
+def text_day(text: str) -> int | None:
+    """Days since 1970 of the first full date written out in text ('18 September 2013', 'Sept. 19, 2013')."""
+    for match in _FULL_DATE.finditer(text):
+        month = _MONTHS.index((match["m1"] or match["m2"]).lower()) + 1
+        day, year = int(match["d1"] or match["d2"]), int(match["y1"] or match["y2"])
+        try:
+            return date(year, month, day).toordinal() - _EPOCH
+        except ValueError:
+            continue
+    return None
