@@ -46,11 +46,26 @@ class Doc:
     story: str
 
 
-def make_article(id: str, text: str, url: str | None = None, outlet: str | None = None,
-                 title: str | None = None, published: str | None = None) -> Article:
+def make_article(
+    id: str,
+    text: str,
+    url: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+) -> Article:
     """Only the keys a feed would give: id, url, outlet, title, published, text."""
-    return Article(id=id, url=url, outlet=outlet, title=title, published=published, body=text,
-                   content_hash=body_hash(text), method="provided", confidence=1.0)
+    return Article(
+        id=id,
+        url=url,
+        outlet=outlet,
+        title=title,
+        published=published,
+        body=text,
+        content_hash=body_hash(text),
+        method="provided",
+        confidence=1.0,
+    )
 
 
 def basil(dated: bool = True) -> list[Doc]:
@@ -58,8 +73,9 @@ def basil(dated: bool = True) -> list[Doc]:
     for path in sorted((DATA / "basil" / "articles").glob("*/*.json")):
         d = json.loads(path.read_text(encoding="utf-8"))
         text = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
-        art = make_article(path.stem, text, d.get("url"), d["source"].lower(), d.get("title"),
-                           d.get("date") if dated else None)
+        art = make_article(
+            path.stem, text, d.get("url"), d["source"].lower(), d.get("title"), d.get("date") if dated else None
+        )
         docs.append(Doc(art, "basil:" + d["triplet-uuid"]))
     return docs
 
@@ -75,13 +91,17 @@ def _jsonl(name: str) -> list[dict]:
 
 
 def ecbplus() -> list[Doc]:
-    return [Doc(make_article(d["id"], d["text"], None if d["url"] in (None, "None") else d["url"]),
-                "ecb:" + d["story"]) for d in _jsonl("ecbplus")]
+    return [
+        Doc(make_article(d["id"], d["text"], None if d["url"] in (None, "None") else d["url"]), "ecb:" + d["story"])
+        for d in _jsonl("ecbplus")
+    ]
 
 
 def gva() -> list[Doc]:
-    return [Doc(make_article(d["id"], d["text"], d["url"], None, d.get("title"), d.get("published")),
-                "gva:" + d["story"]) for d in _jsonl("gva")]
+    return [
+        Doc(make_article(d["id"], d["text"], d["url"], None, d.get("title"), d.get("published")), "gva:" + d["story"])
+        for d in _jsonl("gva")
+    ]
 
 
 def in_fit_half(story: str) -> bool:
@@ -160,12 +180,19 @@ def report(name: str, docs: list[Doc], backend: str, baseline: bool = True) -> N
         merged = sum(1 for d in docs if d.story.startswith("x:") and not all(members[pred[d.article.id]]))
         grouped = sum(1 for flags in members.values() if all(flags) and len(flags) > 1)
         _row(name, "ManySides, distractors as singletons", "all+x", bcubed(pred, gold), len(docs))
-        print(f"|   {merged} distractors merged into a gold story; {grouped} groups of distractors formed "
-              f"(some distractors really share an event) | {rate:.0f} articles/s |")
+        print(
+            f"|   {merged} distractors merged into a gold story; {grouped} groups of distractors formed "
+            f"(some distractors really share an event) | {rate:.0f} articles/s |"
+        )
     if baseline:
         base, threshold = tfidf_single_link(docs)
-        _row(name, f"TF-IDF single-link @ {threshold:.3f} (best on these docs)", "all", bcubed(base, gold, scored),
-             len(scored))
+        _row(
+            name,
+            f"TF-IDF single-link @ {threshold:.3f} (best on these docs)",
+            "all",
+            bcubed(base, gold, scored),
+            len(scored),
+        )
 
 
 def quality(backend: str, baseline: bool) -> None:
@@ -199,8 +226,12 @@ def fit(backend: str) -> None:
     then the joining bars (one per model) that maximise the mean fit-half F1 over the four sets."""
     from sklearn.linear_model import LogisticRegression
 
-    sets = {"basil": basil(True) + distractors(), "basil-undated": basil(False) + distractors(),
-            "ecb": ecbplus(), "gva": gva()}
+    sets = {
+        "basil": basil(True) + distractors(),
+        "basil-undated": basil(False) + distractors(),
+        "ecb": ecbplus(),
+        "gva": gva(),
+    }
     rows: list[tuple[list[float], int]] = []
     for docs in sets.values():
         part = [d for d in docs if in_fit_half(d.story)]
@@ -230,8 +261,10 @@ def fit(backend: str) -> None:
                 gold = {d.article.id: d.story for d in part}
                 items = [i for i, s in gold.items() if not s.startswith("x:")]
                 scores.append(bcubed(manysides(part, backend), gold, items)[2])
-            print(f"DATED_BAR {dated_bar} UNDATED_BAR {undated_bar}: fit-half F1 "
-                  + " ".join(f"{s:.3f}" for s in scores), f"mean {np.mean(scores):.4f}")
+            print(
+                f"DATED_BAR {dated_bar} UNDATED_BAR {undated_bar}: fit-half F1 " + " ".join(f"{s:.3f}" for s in scores),
+                f"mean {np.mean(scores):.4f}",
+            )
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -278,8 +311,10 @@ def throughput(size: int, backend: str) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     dups = sum(1 for a in out if a.duplicate_of)
     n_stories = len({a.story_id for a in out})
-    print(f"| {size} | {backend} | {size / seconds:.0f} | {seconds:.0f} | {peak:.0f} (before: {before / 1024:.0f}) "
-          f"| {n_stories} | {dups} |")
+    print(
+        f"| {size} | {backend} | {size / seconds:.0f} | {seconds:.0f} | {peak:.0f} (before: {before / 1024:.0f}) "
+        f"| {n_stories} | {dups} |"
+    )
 
 
 def main() -> None:

@@ -48,9 +48,7 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
-def test_each_bad_file_gets_one_line_and_the_good_one_still_goes_through(
-    name: str, good: Path, tmp_path: Path
-) -> None:
+def test_each_bad_file_gets_one_line_and_the_good_one_still_goes_through(name: str, good: Path, tmp_path: Path) -> None:
     content, words = BAD_FILES[name]
     bad = tmp_path / name
     bad.write_bytes(content)
@@ -65,9 +63,7 @@ def test_wrong_encoding_is_decoded_not_rejected(tmp_path: Path) -> None:
     page = tmp_path / "latin.html"
     body = "<p>" + "Le café de la gare a rouvert ses portes après des travaux. " * 12 + "</p>"
     page.write_bytes(
-        f"<html><head><title>Café</title></head><body><article>{body}</article></body></html>".encode(
-            "cp1252"
-        )
+        f"<html><head><title>Café</title></head><body><article>{body}</article></body></html>".encode("cp1252")
     )
     record = run_cli("extract", page, "--json").json_lines()[0]
     assert "café" in record["body"] and "\ufffd" not in record["body"]
@@ -104,15 +100,11 @@ def test_broken_warc_record_keeps_the_pages_before_it(tmp_path: Path) -> None:
 
 def test_bad_jsonl_lines_are_reported_by_number(tmp_path: Path) -> None:
     source = tmp_path / "mixed.jsonl"
-    source.write_text(
-        "\n".join([json.dumps(GOOD), "{not json", json.dumps({"id": "x"}), "[1, 2]", ""]) + "\n"
-    )
+    source.write_text("\n".join([json.dumps(GOOD), "{not json", json.dumps({"id": "x"}), "[1, 2]", ""]) + "\n")
     run = run_cli("ingest", source, "--db", tmp_path / "j.db", "--json")
     assert run.exit_code == 1
     errors = run.stderr.strip().splitlines()
-    assert [line.split(":", 2)[1].rsplit(":", 1)[-1] for line in errors] == [" " + str(source)] * 0 or len(
-        errors
-    ) == 3
+    assert [line.split(":", 2)[1].rsplit(":", 1)[-1] for line in errors] == [" " + str(source)] * 0 or len(errors) == 3
     assert "mixed.jsonl:2: not valid JSON" in run.stderr
     assert "mixed.jsonl:3: record has no `text` or `html`" in run.stderr
     assert "mixed.jsonl:4:" in run.stderr

@@ -372,9 +372,7 @@ def test_invalid_urls(fetcher: Fetcher, url: str) -> None:
 
 
 def test_unresolvable_host(fetcher: Fetcher) -> None:
-    assert (
-        _problem(fetcher, "http://no-such-host.invalid/") == "could not resolve host 'no-such-host.invalid'"
-    )
+    assert _problem(fetcher, "http://no-such-host.invalid/") == "could not resolve host 'no-such-host.invalid'"
 
 
 def test_loopback_refused_without_allow_private(site: Site) -> None:

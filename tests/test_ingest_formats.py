@@ -102,11 +102,7 @@ def test_jsonl_keeps_ids_and_ignores_unknown_keys(tmp_path: Path) -> None:
     assert [r["id"] for r in records] == ["a-1", "42"]
     first = records[0]
     assert first["body"] == "First paragraph.\n\nSecond paragraph."
-    assert (
-        first["published"] == "2024-03-02"
-        and first["authors"] == ["Ann Lee"]
-        and first["method"] == "provided"
-    )
+    assert first["published"] == "2024-03-02" and first["authors"] == ["Ann Lee"] and first["method"] == "provided"
     assert "Body text here." in records[1]["body"]
 
 
@@ -121,9 +117,7 @@ def _warc_with_pages(path: Path, pages: dict[str, str], broken_tail: bool = Fals
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         for url, html in pages.items():
-            http = StatusAndHeaders(
-                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-            )
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             record = writer.create_warc_record(
                 url,
                 "response",

@@ -14,8 +14,7 @@ from tests.helpers import run_cli
 ARTICLE = (
     "<html><head><title>Port strike ends</title><link rel='canonical' href='{base}/news/strike'></head>"
     "<body><nav><a href='/'>Home</a></nav><article><h1>Port strike ends</h1>"
-    + "<p>Dock workers in the harbour returned to work on Monday after a deal on pay was signed by both sides.</p>"
-    * 8
+    + "<p>Dock workers in the harbour returned to work on Monday after a deal on pay was signed by both sides.</p>" * 8
     + "</article></body></html>"
 )
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title>
@@ -75,9 +74,7 @@ def test_url_ingest_with_allow_private(base_url: str, tmp_path: Path) -> None:
 
 
 def test_feed_url_fetches_teaser_entries_pages(base_url: str, tmp_path: Path) -> None:
-    records = run_cli(
-        "extract", f"{base_url}/feed.xml", "--allow-private", "--delay", "0", "--json"
-    ).json_lines()
+    records = run_cli("extract", f"{base_url}/feed.xml", "--allow-private", "--delay", "0", "--json").json_lines()
     assert len(records) == 1
     record = records[0]
     assert record["outlet"] == "Local Wire"  # the feed's name, stated by the container

@@ -28,8 +28,16 @@ def basil_articles(datasets_dir: Path, dated: bool = True, triplets: int = 12) -
         if len(set(gold.values()) | {data["triplet-uuid"]}) > triplets:
             continue
         text = "\n\n".join(" ".join(p) for p in data["body-paragraphs"])
-        arts.append(article(path.stem, text, url=data["url"], outlet=data["source"].lower(), title=data["title"],
-                            published=data["date"] if dated else None))
+        arts.append(
+            article(
+                path.stem,
+                text,
+                url=data["url"],
+                outlet=data["source"].lower(),
+                title=data["title"],
+                published=data["date"] if dated else None,
+            )
+        )
         gold[path.stem] = data["triplet-uuid"]
     return arts, gold
 
@@ -51,8 +59,14 @@ def same_story(out: list[Assignment]) -> dict[str, str]:
 def test_repost_on_another_outlet_is_linked(datasets_dir: Path) -> None:
     arts, _ = basil_articles(datasets_dir, triplets=3)
     original = arts[0]
-    repost = article("repost", original.body, url="https://example.org/copy", outlet="example.org",
-                     title=original.title, published=original.published)
+    repost = article(
+        "repost",
+        original.body,
+        url="https://example.org/copy",
+        outlet="example.org",
+        title=original.title,
+        published=original.published,
+    )
     out = same_story(group([*arts, repost]))
     index = StoryIndex()
     for a in sorted(arts, key=date_order):
@@ -75,8 +89,15 @@ def test_republished_from_links_the_original(datasets_dir: Path) -> None:
     # Naming the outlet instead: 'The Cradle' meets 'thecradle.co' (arts[3] is of another event, not indexed yet).
     cradle = article("cradle", arts[3].body, outlet="thecradle.co", title=arts[3].title, published=arts[3].published)
     index.add(cradle)
-    repost = index.add(article("repost", arts[3].body.replace(" the ", " a ", 3), outlet="kcdme.com",
-                               republished_from="The Cradle", title=arts[3].title))
+    repost = index.add(
+        article(
+            "repost",
+            arts[3].body.replace(" the ", " a ", 3),
+            outlet="kcdme.com",
+            republished_from="The Cradle",
+            title=arts[3].title,
+        )
+    )
     assert repost.duplicate_of == "cradle"
 
 
@@ -171,9 +192,20 @@ def test_seed_pages_form_one_story_among_distractors(seeds_dir: Path, extraction
     for path in sorted(seeds_dir.glob("*.txt")):
         page = extract_text_dump(path.read_text(encoding="utf-8"))
         assert page.body, f"no body extracted from {path.name}"
-        seeds.append(Article(id=path.stem, url=page.url, outlet=page.outlet, title=page.title,
-                             published=page.published, republished_from=page.republished_from, body=page.body,
-                             content_hash=body_hash(page.body), method="text-dump", confidence=page.confidence))
+        seeds.append(
+            Article(
+                id=path.stem,
+                url=page.url,
+                outlet=page.outlet,
+                title=page.title,
+                published=page.published,
+                republished_from=page.republished_from,
+                body=page.body,
+                content_hash=body_hash(page.body),
+                method="text-dump",
+                confidence=page.confidence,
+            )
+        )
     others = distractors(extraction_dir, 40)
     out = same_story(group([*seeds, *others]))
     story = out[seeds[0].id]

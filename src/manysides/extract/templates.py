@@ -32,7 +32,6 @@ class LineCounts(Protocol):
     def site_counts(self, site: str, keys: Iterable[str]) -> tuple[int, dict[str, int]]: ...
 
 
-
 def line_key(line: str) -> str | None:
     """A short stable key for a line, ignoring case, spacing and edge punctuation (bullets, pipes)."""
     text = _SPACE.sub(" ", _EDGE.sub("", line.casefold())).strip()

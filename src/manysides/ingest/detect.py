@@ -11,12 +11,8 @@ Format = Literal["warc", "jsonl", "feed", "html", "text"]
 GZIP_MAGIC = b"\x1f\x8b"
 _JSONL_NAMES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz")
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
-_HTML_START = re.compile(
-    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>]", re.I | re.S
-)
-_HTML_TAG = re.compile(
-    rb"</?(?:p|div|span|a|br|h[1-6]|article|section|table|li|ul|script)[\s>/]", re.IGNORECASE
-)
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>]", re.I | re.S)
+_HTML_TAG = re.compile(rb"</?(?:p|div|span|a|br|h[1-6]|article|section|table|li|ul|script)[\s>/]", re.IGNORECASE)
 
 
 def detect_format(head: bytes, name: str = "") -> Format:

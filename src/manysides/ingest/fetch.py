@@ -522,8 +522,7 @@ class Fetcher:
             return _Robots()  # too many redirects: RFC 9309 says treat as unavailable (allow)
         except InputError as exc:
             return _Robots(
-                refusal=f"robots.txt could not be fetched ({exc.problem}), "
-                "so the site is treated as disallowed"
+                refusal=f"robots.txt could not be fetched ({exc.problem}), so the site is treated as disallowed"
             )
 
     # -- one HTTP exchange
@@ -532,9 +531,7 @@ class Fetcher:
         with self._meta:
             return self._hosts.setdefault(host, _HostState())
 
-    def _exchange(
-        self, url: httpx.URL, source: str, *, delay: float, max_bytes: int, truncate: bool = False
-    ) -> _Reply:
+    def _exchange(self, url: httpx.URL, source: str, *, delay: float, max_bytes: int, truncate: bool = False) -> _Reply:
         """One GET under the host's lock. The body is only read for 2xx; redirects return Location.
 
         `delay` is the politeness gap enforced since the previous request to this host; robots.txt
@@ -590,9 +587,7 @@ class Fetcher:
     ) -> bytes:
         """Stream and decode the body, stopping at max_bytes decoded (or raw) bytes or at the deadline."""
         too_big = f"response exceeds the {_size(max_bytes)} limit"
-        codings = [
-            c.strip().lower() for c in response.headers.get("content-encoding", "").split(",") if c.strip()
-        ]
+        codings = [c.strip().lower() for c in response.headers.get("content-encoding", "").split(",") if c.strip()]
         codings = [c for c in codings if c != "identity"]
         unsupported = [c for c in codings if c not in _SUPPORTED_CODINGS]
         if unsupported or len(codings) > 2:

@@ -13,9 +13,7 @@ from manysides.ingest.page import Page
 KNOWN_KEYS = ("id", "url", "outlet", "title", "published", "authors", "text", "html")
 
 
-def read_jsonl(
-    stream: IO[bytes], source: str, path: str | None, limits: Limits
-) -> Iterator[Page | InputError]:
+def read_jsonl(stream: IO[bytes], source: str, path: str | None, limits: Limits) -> Iterator[Page | InputError]:
     """One Page per line; a bad line is reported by its number and the rest still go through."""
     for number, line in enumerate(_bounded_lines(stream, limits.page_bytes), start=1):
         where = f"{source}:{number}"

@@ -14,9 +14,7 @@ from manysides.ingest.page import Page
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(
-    stream: IO[bytes], source: str, path: str | None, limits: Limits
-) -> Iterator[Page | InputError]:
+def read_warc(stream: IO[bytes], source: str, path: str | None, limits: Limits) -> Iterator[Page | InputError]:
     """Stream the archive record by record; a broken record ends the file with one error, pages before it stay."""
     index = 0
     try:

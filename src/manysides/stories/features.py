@@ -43,13 +43,27 @@ class Features:
     def to_bytes(self) -> bytes:
         names, words = _pairs(self.names), _pairs(self.words)
         header = _HEADER.pack(
-            _MAGIC, 0, _NO_DAY if self.day is None else self.day, self.content, self.url, self.canonical,
-            self.outlet, self.source_url, self.source_outlet, len(self.vector), len(self.names), len(self.words),
+            _MAGIC,
+            0,
+            _NO_DAY if self.day is None else self.day,
+            self.content,
+            self.url,
+            self.canonical,
+            self.outlet,
+            self.source_url,
+            self.source_outlet,
+            len(self.vector),
+            len(self.names),
+            len(self.words),
             len(self.headline),
         )
         return b"".join(
             [
-                header, self.vector.astype("<f2").tobytes(), self.signature.astype("<u4").tobytes(), names, words,
+                header,
+                self.vector.astype("<f2").tobytes(),
+                self.signature.astype("<u4").tobytes(),
+                names,
+                words,
                 np.array(self.headline, "<u4").tobytes(),
             ]
         )
@@ -70,8 +84,18 @@ class Features:
         words, at = _counter(data, at, n_words)
         headline = tuple(np.frombuffer(data, "<u4", n_head, at).tolist())
         return cls(
-            None if day == _NO_DAY else day, content, url, canonical, outlet, s_url, s_outlet,
-            vector, signature, names, words, headline,
+            None if day == _NO_DAY else day,
+            content,
+            url,
+            canonical,
+            outlet,
+            s_url,
+            s_outlet,
+            vector,
+            signature,
+            names,
+            words,
+            headline,
         )
 
 

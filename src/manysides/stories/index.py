@@ -116,8 +116,9 @@ class StoryIndex:
         found: list[int] = []
         if features.content != bytes(8) and features.content in self._by_content:
             found.append(self._by_content[features.content])
-        found += [r for r in copies if minhash.jaccard(features.signature, self._features[r].signature)
-                  >= DUPLICATE_JACCARD]
+        found += [
+            r for r in copies if minhash.jaccard(features.signature, self._features[r].signature) >= DUPLICATE_JACCARD
+        ]
         found = [r for r in found if _same_headline(features, self._features[r])]
         if features.source_url in self._by_url:
             found.append(self._by_url[features.source_url])
@@ -147,8 +148,9 @@ class StoryIndex:
         return sorted(fits, key=lambda fit: -fit[1])
 
     def _signals(self, features: Features, norms: tuple[float, float], vector: np.ndarray, row: int) -> list[float]:
-        return signals(features, self._features[row], norms, self._row_norms(row), float(self._matrix[row] @ vector),
-                       self._idf)
+        return signals(
+            features, self._features[row], norms, self._row_norms(row), float(self._matrix[row] @ vector), self._idf
+        )
 
     def _row_norms(self, row: int) -> tuple[float, float]:
         epoch, names, words = self._norms[row]

@@ -18,8 +18,19 @@ _BOILERPLATE = re.compile(
 )
 _TITLE_PARTS = re.compile(r"\s+[-|\u2013\u2014:]\s+")
 # The non-ASCII characters of most English news, mapped without unidecode's slower per-character path.
-_PUNCTUATION = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                              "\u2014": "-", "\u00a0": " ", "\u2026": "...", "\u00e9": "e"})
+_PUNCTUATION = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u2026": "...",
+        "\u00e9": "e",
+    }
+)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _EPOCH = date(1970, 1, 1).toordinal()
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -1,0 +1,89 @@
+"""The comparison engine: articles about one story in, a `Report` out (coverage, entities, facts, framing).
+
+Understanding (stage 3) parses every article once; alignment groups sentences that report one fact; conflicts,
+framing and provenance read those groups and parses. No rendering, storage or I/O happens here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from manysides.compare.align import align
+from manysides.compare.facts import build_facts
+from manysides.compare.framing import framing, voices
+from manysides.compare.provenance import cited_sources, outlet_keys, republications
+from manysides.compare.report import Entity, FramingItem, Report, ReportArticle, StoryInfo
+from manysides.record import Article
+from manysides.understand import ArticleText, analyse_many
+from manysides.understand.entities import merge_mentions
+from manysides.understand.names import name_key
+
+
+def _entities(texts: list[ArticleText]) -> list[Entity]:
+    clusters = merge_mentions([m for t in texts for m in t.mentions])
+    return [Entity(name=c.name, type=c.type, aliases=c.aliases, mentions=c.counts()) for c in clusters]
+
+
+def _canonical_targets(items: list[FramingItem], entities: list[Entity]) -> list[FramingItem]:
+    """Framing targets named as their entity ("Sharaa" -> "Ahmad al-Sharaa"), so renderers can group by actor."""
+    names = {name_key(alias): e.name for e in reversed(entities) for alias in (e.name, *e.aliases)}
+    return [
+        item.model_copy(update={"target": names.get(name_key(item.target), item.target)}) if item.target else item
+        for item in items
+    ]
+
+
+def _coverage(texts: list[ArticleText], republished: dict[str, str]) -> list[ReportArticle]:
+    return [
+        ReportArticle(
+            id=t.article.id,
+            path=t.article.path,
+            url=t.article.url,
+            outlet=t.article.outlet,
+            title=t.article.title,
+            published=t.article.published,
+            republished_from=republished.get(t.article.id),
+            cited_sources=cited_sources(t),
+        )
+        for t in texts
+    ]
+
+
+def _story(texts: list[ArticleText], title: str | None) -> StoryInfo:
+    dates = sorted(t.article.published for t in texts if t.article.published)
+    if title is None:
+        title = next((t.article.title for t in texts if t.article.title), "Untitled story")
+    return StoryInfo(
+        title=title, first_published=dates[0] if dates else None, last_published=dates[-1] if dates else None
+    )
+
+
+def compare_texts(texts: list[ArticleText], title: str | None = None) -> Report:
+    """compare() for articles already understood (benchmarks reuse one parse for several settings)."""
+    articles = [t.article for t in texts]
+    republished = republications(articles)
+    sources = outlet_keys(articles, republished)
+    alignment = align(texts, sources)
+    entities = _entities(texts)
+    return Report(
+        story=_story(texts, title),
+        articles=_coverage(texts, republished),
+        entities=entities,
+        facts=build_facts(texts, alignment, sources),
+        framing=_canonical_targets([item for t in texts for item in framing(t)], entities),
+        voices=[voice for t in texts for voice in voices(t)],
+    )
+
+
+def distinct(articles: Sequence[Article]) -> list[Article]:
+    """One article per id (the same page read from a feed and an archive): the one with the longest body."""
+    best: dict[str, Article] = {}
+    for article in articles:
+        if article.id not in best or len(article.body) > len(best[article.id].body):
+            best[article.id] = article
+    return list(best.values())
+
+
+def compare(articles: Sequence[Article], title: str | None = None) -> Report:
+    """Compare articles as one story; every statement links to its article and sentence."""
+    return compare_texts(analyse_many(distinct(articles)), title)

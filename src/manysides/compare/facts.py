@@ -1,0 +1,89 @@
+"""Facts from aligned groups: shared (2+ outlets), conflict (2+ outlets, values differ) or unique (one outlet).
+
+Every statement is a sentence exactly as it stands in its article's body, with its index and attribution.
+Unique facts are sentences that state something (a clause with a verb) and that no other outlet reports;
+headings, bylines and fragments are left out.
+"""
+
+from __future__ import annotations
+
+from manysides.compare.align import Alignment
+from manysides.compare.conflicts import find_conflicts
+from manysides.compare.report import Fact, Statement
+from manysides.understand import ArticleText, SentenceInfo
+
+_MIN_UNIQUE_WORDS = 6
+_CROSS_GROUP_TYPES = frozenset({"date", "number"})
+
+
+def statement(text: ArticleText, sentence: SentenceInfo) -> Statement:
+    attribution = next((a.speaker for a in sentence.attributions), None)
+    return Statement(article=text.article.id, text=sentence.text, attribution=attribution, sentence=sentence.index)
+
+
+def states_something(sentence: SentenceInfo) -> bool:
+    """A full sentence with a verb, not a heading or fragment."""
+    return (
+        len(sentence.text.split()) >= _MIN_UNIQUE_WORDS
+        and sentence.text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+        and any(t.pos_ in {"VERB", "AUX"} for t in sentence.doc)
+    )
+
+
+def _cross_group_conflicts(texts: list[ArticleText], alignment: Alignment, sources: list[str]) -> list[Fact]:
+    """Date and number conflicts between strongly aligned sentences that grouping put into different facts.
+
+    Modality and negation need the sentences to be one fact, which only grouping says; values do not.
+    """
+    ids = [t.article.id for t in texts]
+    group_of = {n.position: g for g, nodes in enumerate(alignment.groups) for n in nodes}
+    nodes = [n for group in alignment.groups for n in group]
+    merged: dict[tuple[str, tuple[tuple[str, str], ...]], Fact] = {}
+    for i, x in enumerate(nodes):
+        for y in nodes[i + 1 :]:
+            if group_of[x.position] == group_of[y.position] or not alignment.close(x, y, strict=True):
+                continue
+            for conflict, involved in find_conflicts([x, y], ids, sources, alignment):
+                if conflict.type not in _CROSS_GROUP_TYPES:
+                    continue
+                key = (conflict.type, tuple(sorted(conflict.values.items())))
+                fact = merged.setdefault(key, Fact(kind="conflict", statements=[], conflict=conflict))
+                for n in involved:
+                    found = statement(texts[n.article], n.sentence)
+                    if found not in fact.statements:
+                        fact.statements.append(found)
+    return list(merged.values())
+
+
+def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[str]) -> list[Fact]:
+    """Conflict and shared facts first (most outlets first), then unique facts in article order.
+
+    A group with conflicts becomes a conflict fact carrying its most severe conflict; each further kind of
+    conflict in it, and each conflict between strongly aligned sentences of different groups, is added as its own
+    fact holding just the statements that disagree.
+    """
+    ids = [t.article.id for t in texts]
+    shared: list[tuple[int, Fact]] = []
+    grouped: set[tuple[int, int]] = set()
+    for nodes in alignment.groups:
+        outlets = {sources[n.article] for n in nodes}
+        if len(outlets) < 2:
+            continue
+        nodes = sorted(nodes, key=lambda n: (n.article, n.sentence.index))
+        grouped.update((n.article, n.sentence.index) for n in nodes)
+        conflicts = find_conflicts(nodes, ids, sources, alignment)
+        statements = [statement(texts[n.article], n.sentence) for n in nodes]
+        first = conflicts[0][0] if conflicts else None
+        shared.append(
+            (len(outlets), Fact(kind="conflict" if first else "shared", statements=statements, conflict=first))
+        )
+        for conflict, involved in conflicts[1:]:
+            statements = [statement(texts[n.article], n.sentence) for n in involved]
+            shared.append((len(outlets), Fact(kind="conflict", statements=statements, conflict=conflict)))
+    shared.extend((2, fact) for fact in _cross_group_conflicts(texts, alignment, sources))
+    facts = [fact for _, fact in sorted(shared, key=lambda item: -item[0])]
+    for a, text in enumerate(texts):
+        for sentence in text.sentences:
+            if (a, sentence.index) not in grouped and states_something(sentence):
+                facts.append(Fact(kind="unique", statements=[statement(text, sentence)]))
+    return facts

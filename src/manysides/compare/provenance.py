@@ -1,0 +1,122 @@
+"""Provenance: who republished whom, which outlet a statement counts for, and which sources each article cites.
+
+A page that states its original (`republished_from`) or whose body is near-identical to an earlier article's is a
+republication. Decision: a republication counts as its original's outlet, so a copy never turns one outlet's
+fact into a "shared" one. Cited sources extend the article's own credits with the sources named in its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlparse
+
+from manysides.record import Article
+from manysides.understand import ArticleText
+from manysides.understand.names import name_key
+
+AGENCIES = {
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "reuters": "Reuters",
+    "anadolu": "Anadolu Agency",
+    "anadolu agency": "Anadolu Agency",
+    "xinhua": "Xinhua",
+    "tass": "TASS",
+    "dpa": "dpa",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "upi": "UPI",
+    "bloomberg": "Bloomberg",
+    "sana": "SANA",
+    "irna": "IRNA",
+    "wafa": "WAFA",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "pti": "PTI",
+    "interfax": "Interfax",
+    "ria novosti": "RIA Novosti",
+}
+_AGENCY_IN_TEXT = re.compile(
+    r"\b(AFP|Agence France-Presse|Associated Press|Reuters|Anadolu(?: Agency)?|Xinhua|TASS|dpa|EFE|ANSA|UPI|"
+    r"SANA|IRNA|WAFA|Kyodo|Yonhap|Interfax|RIA Novosti|\(AP\)|AP(?= reported| said| news))"
+)
+_GENERIC_SPEAKERS = frozenset({"statement", "the statement", "report", "reports", "the report", "it", "this"})
+_NEAR_IDENTICAL = 0.8
+
+
+def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + size]) for i in range(max(len(words) - size + 1, 0))}
+
+
+def _domain(value: str) -> str:
+    host = urlparse(value).netloc if "://" in value else value
+    return host.lower().removeprefix("www.")
+
+
+def near_identical(a: str, b: str) -> bool:
+    """Whether two bodies are the same text (Jaccard of 5-word shingles >= 0.8)."""
+    sa, sb = _shingles(a), _shingles(b)
+    return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= _NEAR_IDENTICAL
+
+
+def _label(article: Article) -> str:
+    return article.url or article.outlet or article.id
+
+
+def republications(articles: Sequence[Article]) -> dict[str, str]:
+    """article id -> what it republishes: its stated original, else an earlier near-identical article here."""
+    found = {a.id: a.republished_from for a in articles if a.republished_from}
+    ordered = sorted(enumerate(articles), key=lambda item: (item[1].published or "9999", item[0]))
+    for rank, (_, later) in enumerate(ordered):
+        if later.id in found:
+            continue
+        for _, earlier in ordered[:rank]:
+            if earlier.id not in found and near_identical(earlier.body, later.body):
+                found[later.id] = _label(earlier)
+                break
+    return found
+
+
+def outlet_keys(articles: Sequence[Article], republished: dict[str, str]) -> list[str]:
+    """The outlet each article counts for: its original's for republications, else its own (or its id)."""
+    by_label = {label: a for a in articles for label in (a.url, a.canonical_url, a.outlet, a.id) if label}
+    keys = []
+    for article in articles:
+        original = republished.get(article.id)
+        if original and original in by_label and by_label[original].outlet:
+            keys.append("outlet:" + by_label[original].outlet.lower())
+        elif original:
+            keys.append("outlet:" + _domain(original))
+        elif article.outlet:
+            keys.append("outlet:" + article.outlet.lower())
+        else:
+            keys.append("article:" + article.id)
+    return keys
+
+
+def cited_sources(text: ArticleText) -> list[str]:
+    """The article's credited sources plus agencies, officials, media and anonymous sources named in its text."""
+    found: list[str] = list(text.article.cited_sources)
+    for sentence in text.sentences:
+        for match in _AGENCY_IN_TEXT.finditer(sentence.text):
+            found.append(AGENCIES.get(match.group(1).strip("()").lower(), match.group(1).strip("()")))
+        for attribution in sentence.attributions:
+            speaker = attribution.speaker.strip()
+            if attribution.kind in {"according_to", "citing"} or attribution.cue.lower() in {"reported", "reports"}:
+                found.append(AGENCIES.get(speaker.lower(), speaker))
+            elif speaker.lower() not in _GENERIC_SPEAKERS and len(speaker.split()) > 1:
+                found.append(speaker)
+    result: list[str] = []
+    keys: set[str] = set()
+    for source in found:
+        key = name_key(source)
+        if key and key not in keys and source.lower() not in _GENERIC_SPEAKERS:
+            keys.add(key)
+            result.append(source)
+    return result

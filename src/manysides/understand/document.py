@@ -1,0 +1,155 @@
+"""One article understood: its sentences with entities, numbers, dates, attributions, quotes and modality.
+
+All articles of a comparison are parsed in one spaCy batch (one Doc per sentence), which is what keeps the
+per-article cost low; every offset is an offset into the article body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from manysides.record import Article
+from manysides.understand.dates import DateMention, find_dates, parse_published
+from manysides.understand.entities import ENTITY_TYPES, Mention, clean_name
+from manysides.understand.modality import Modality, main_verb, modality, negated
+from manysides.understand.names import name_key
+from manysides.understand.nlp import load_nlp
+from manysides.understand.numbers import NumberMention, find_numbers
+from manysides.understand.quotes import Attribution, attributions, quote_spans
+from manysides.understand.sentences import Sentence, split_sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "say", "tell", "report", "get", "give", "go"})
+
+
+@dataclass
+class SentenceInfo:
+    """What alignment, conflicts and framing need to know about one sentence."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    doc: Doc
+    content: set[str] = field(default_factory=set)
+    predicates: list[str] = field(default_factory=list)
+    subject: str = ""
+    subject_text: str = ""
+    entity_keys: set[str] = field(default_factory=set)
+    numbers: list[NumberMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    negated: bool = False
+    modality: Modality = "stated"
+
+
+@dataclass
+class ArticleText:
+    """An article with its understood sentences and entity mentions."""
+
+    article: Article
+    sentences: list[SentenceInfo]
+    mentions: list[Mention]
+
+
+def _light_object(token: Token) -> bool:
+    """A noun that carries the event after a light verb: "held talks", "took steps"."""
+    head = token.head
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ in {"dobj", "nsubj", "pobj", "attr"}
+        and head.pos_ == "VERB"
+        and (head.lemma_.lower() in _LIGHT_VERBS)
+    )
+
+
+def _subject(doc: Doc) -> tuple[str, str]:
+    """Who acts in the main event (subject or passive agent of the main verb): a name key or noun lemma, and text."""
+    verb = main_verb(doc[:])
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "agent"}:
+            head = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "agent" else child
+            if head.pos_ == "PROPN":
+                text = " ".join(t.text for t in head.subtree if t.pos_ == "PROPN")
+                return name_key(text), text
+            return ("", "") if head.pos_ == "PRON" else (head.lemma_.lower(), head.text)
+    return "", ""
+
+
+def _predicates(doc: Doc) -> list[str]:
+    """Lemmas naming the event: the main verb first, then other full verbs and their nominal objects."""
+    verb = main_verb(doc[:])
+    found = [] if verb.lemma_.lower() in _LIGHT_VERBS else [verb.lemma_.lower()]
+    for token in doc:
+        lemma = token.lemma_.lower()
+        full_verb = token.pos_ == "VERB" and lemma not in _LIGHT_VERBS
+        if (full_verb or _light_object(token)) and lemma not in found:
+            found.append(lemma)
+    return found
+
+
+def _sentence_info(article: Article, sentence: Sentence, doc: Doc) -> tuple[SentenceInfo, list[Mention]]:
+    published = parse_published(article.published)
+    span = doc[:]
+    mentions = [
+        Mention(
+            clean_name(ent.text),
+            ENTITY_TYPES[ent.label_],
+            article.id,
+            sentence.index,
+            sentence.start + ent.start_char,
+            sentence.start + ent.end_char,
+        )
+        for ent in doc.ents
+        if ent.label_ in ENTITY_TYPES and clean_name(ent.text)
+    ]
+    keys = {name_key(ent.text) for ent in doc.ents if ent.label_ in {*ENTITY_TYPES, "NORP"}} - {""}
+    subject = _subject(doc)
+    info = SentenceInfo(
+        index=sentence.index,
+        paragraph=sentence.paragraph,
+        start=sentence.start,
+        end=sentence.end,
+        text=sentence.text,
+        doc=doc,
+        content={t.lemma_.lower() for t in doc if t.pos_ in _CONTENT_POS and not t.is_stop},
+        predicates=_predicates(doc),
+        subject=subject[0],
+        subject_text=subject[1],
+        entity_keys=keys,
+        numbers=find_numbers(span),
+        dates=find_dates(sentence.text, published),
+        attributions=attributions(span),
+        quotes=quote_spans(sentence.text),
+        negated=negated(span),
+        modality=modality(span),
+    )
+    return info, mentions
+
+
+def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
+    """Understand several articles in one parsing batch."""
+    nlp = load_nlp()
+    split = [split_sentences(article.body) for article in articles]
+    docs = iter(nlp.pipe([s.text for sentences in split for s in sentences], batch_size=256))
+    result = []
+    for article, sentences in zip(articles, split, strict=True):
+        infos, mentions = [], []
+        for sentence in sentences:
+            info, found = _sentence_info(article, sentence, next(docs))
+            infos.append(info)
+            mentions.extend(found)
+        result.append(ArticleText(article, infos, mentions))
+    return result
+
+
+def analyse(article: Article) -> ArticleText:
+    """Understand one article."""
+    return analyse_many([article])[0]

@@ -1,0 +1,157 @@
+"""Numbers with what they count ("Twelve people", "some 3,000 travellers", "9 percent", "€2.3 million").
+
+Values are normalised (words to digits, scales applied) and approximation words kept, so that "about 3,000" and
+"nearly 3,000" agree while "12 people" and "14 people" conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+_APPROX = frozenset({"about", "some", "roughly", "nearly", "around", "almost", "approximately", "estimated", "up"})
+_LOWER_BOUND = frozenset({"least", "more", "over", "than"})
+_CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "euros": "EUR", "dollars": "USD", "pounds": "GBP"}
+_PERCENT = re.compile(r"^(?:%|percent|per cent|pct)$", re.IGNORECASE)
+_SKIP_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL"})
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number in a sentence: value, unit, what it counts, and whether it is approximate or a lower bound."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None
+    counted: str | None
+    verb: str | None
+    approximate: bool
+    lower_bound: bool
+
+    def agrees(self, other: NumberMention) -> bool:
+        """Same quantity: equal, within 10 % when either is approximate, or inside an 'at least' bound."""
+        low, high = sorted((self.value, other.value))
+        if low == high:
+            return True
+        if self.approximate or other.approximate:
+            return high - low <= 0.1 * high
+        bound = self if self.lower_bound else other if other.lower_bound else None
+        return bound is not None and bound.value == low
+
+
+def word_value(words: list[str]) -> float | None:
+    """Value of a number written in digits or words: '3,000', 'twelve', 'two dozen', '2.3 million'."""
+    total, current, seen = 0.0, 0.0, False
+    for raw in words:
+        word = raw.lower().replace(",", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+            current += float(word)
+        elif word in _UNITS:
+            current = current * 12 if word == "dozen" and current else current + _UNITS[word]
+        elif word in _SCALES:
+            current = (current or 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0.0
+        elif word in {"and", "-"}:
+            continue
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _counted(last: Token) -> tuple[str | None, str | None]:
+    """Unit and counted noun of a number: the noun it modifies, or a percent / currency word next to it."""
+    unit = None
+    following = last.nbor() if last.i + 1 < len(last.doc) else None
+    after = last.doc[last.i + 1 : last.i + 3].text.lower()
+    if following is not None and (_PERCENT.match(following.text) or after == "per cent"):
+        unit = "percent"
+    previous = last.doc[last.i - 1] if last.i > 0 else None
+    for token in (previous, following):
+        if token is not None and (token.text in _CURRENCY or token.lower_ in _CURRENCY):
+            unit = _CURRENCY.get(token.text) or _CURRENCY[token.lower_]
+    head = last.head
+    while head.like_num and head.head.i != head.i:
+        head = head.head
+    if last.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
+        return unit, head.lemma_.lower()
+    if following is not None and following.pos_ == "NOUN" and not unit:
+        return unit, following.lemma_.lower()
+    return unit, ("percent" if unit == "percent" else None)
+
+
+def find_numbers(sentence: Span, offset: int = 0) -> list[NumberMention]:
+    """Numbers in a parsed sentence (dates, times and ordinals excluded); offsets shifted by `offset`."""
+    found: list[NumberMention] = []
+    tokens = list(sentence)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not token.like_num or token.ent_type_ in _SKIP_ENTITIES or re.fullmatch(r"(?:19|20)\d\d", token.text):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and (tokens[j + 1].like_num or tokens[j + 1].lower_ in _SCALES):
+            j += 1
+        words = [t.text for t in tokens[i : j + 1]]
+        value = word_value(words)
+        if value is not None:
+            before = {t.lower_ for t in tokens[max(0, i - 2) : i]}
+            unit, counted = _counted(tokens[j])
+            verb = next((t.lemma_.lower() for t in tokens[j].ancestors if t.pos_ == "VERB"), None)
+            start, end = tokens[i].idx, tokens[j].idx + len(tokens[j].text)
+            found.append(
+                NumberMention(
+                    start + offset - sentence.start_char,
+                    end + offset - sentence.start_char,
+                    sentence.doc.text[start:end],
+                    value,
+                    unit,
+                    counted,
+                    verb,
+                    bool(before & _APPROX),
+                    bool(before & _LOWER_BOUND),
+                )
+            )
+        i = j + 1
+    return found

@@ -1,0 +1,178 @@
+"""The comparison engine on the two real seed pages and on the fictional demo corpus (answer key in its README)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from manysides.compare.engine import compare, distinct
+from manysides.compare.report import Fact, Report
+from manysides.extract.textdump import extract_text_dump
+from manysides.ingest.sources import ReadOptions
+from manysides.jobs import extracted
+from manysides.record import Article, body_hash
+
+
+def _article(path: Path) -> Article:
+    """An Article from a whole-page text dump, built from the text-dump extractor's fields."""
+    found = extract_text_dump(path.read_text(encoding="utf-8"))
+    return Article(
+        id=path.stem,
+        path=str(path),
+        url=found.url,
+        outlet=found.outlet,
+        title=found.title,
+        subtitle=found.subtitle,
+        authors=found.authors,
+        published=found.published,
+        body=found.body,
+        cited_sources=found.cited_sources,
+        republished_from=found.republished_from,
+        content_hash=body_hash(found.body),
+        method="text-dump",
+        confidence=found.confidence,
+    )
+
+
+def _facts_with(report: Report, *parts: tuple[str, str]) -> list[Fact]:
+    """Facts holding, for each (article id, words), a statement of that article containing the words."""
+    return [
+        fact
+        for fact in report.facts
+        if all(any(s.article == a and words in s.text for s in fact.statements) for a, words in parts)
+    ]
+
+
+def _assert_statements_are_exact(report: Report, articles: list[Article]) -> None:
+    bodies = {a.id: a.body for a in articles}
+    for fact in report.facts:
+        for statement in fact.statements:
+            assert statement.text in bodies[statement.article]
+    for item in report.framing:
+        assert item.text in bodies[item.article]
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir: Path) -> tuple[Report, Article, Article]:
+    first, second = (_article(p) for p in sorted(seeds_dir.glob("*.txt")))
+    assert "expected to meet in Baku" in first.body and "Azerbaijani capital" in second.body
+    report = compare([first, second])
+    _assert_statements_are_exact(report, [first, second])
+    Report.model_validate_json(report.model_dump_json())
+    return report, first, second
+
+
+def test_seed_coverage_and_provenance(seeds: tuple[Report, Article, Article]) -> None:
+    report, first, second = seeds
+    by_id = {a.id: a for a in report.articles}
+    assert by_id[first.id].republished_from is None
+    assert "thecradle.co" in (by_id[second.id].republished_from or "")
+    assert "AFP" in by_id[first.id].cited_sources
+    assert any("diplomatic source" in s for s in by_id[first.id].cited_sources)
+    assert {"AFP", "the Azerbaijani presidency"} <= set(by_id[second.id].cited_sources)
+
+
+def test_seed_entities_merge_spellings(seeds: tuple[Report, Article, Article]) -> None:
+    report, first, second = seeds
+    sharaa = next(e for e in report.entities if "Sharaa" in e.name)
+    assert {"Ahmad al-Sharaa", "Ahmed al-Sharaa", "Sharaa"} <= {sharaa.name, *sharaa.aliases}
+    assert sharaa.type == "person" and set(sharaa.mentions) == {first.id, second.id}
+    aliyev = next(e for e in report.entities if e.name == "Ilham Aliyev")
+    assert "Aliyev" in aliyev.aliases
+
+
+def test_seed_shared_facts(seeds: tuple[Report, Article, Article]) -> None:
+    report, first, second = seeds
+    meeting = _facts_with(report, (first.id, "expected to meet in Baku"), (second.id, "took place in the Azerbaijani"))
+    assert meeting and meeting[0].kind in {"shared", "conflict"}
+    welcome = _facts_with(report, (first.id, "Aliyev welcomed Syria's interim"), (second.id, "Aliyev welcomed Syrian"))
+    assert welcome
+    gas = _facts_with(report, (first.id, "shipping Azerbaijani gas to Syria"), (second.id, "exporting natural gas"))
+    assert gas and gas[0].kind in {"shared", "conflict"}
+
+
+def test_seed_unique_facts(seeds: tuple[Report, Article, Article]) -> None:
+    report, first, _second = seeds
+    assert _facts_with(report, (first.id, "Trump stated"))[0].kind == "unique"
+    assert _facts_with(report, (first.id, "incursions into the Quneitra countryside"))[0].kind == "unique"
+    # Known weakness: the second page's own additions (ties with Turkiye, SDF oil fields, Kan) are absorbed into
+    # topical groups of this two-article story, so it has no unique fact here.
+
+
+def test_seed_conflicts(seeds: tuple[Report, Article, Article]) -> None:
+    report, first, second = seeds
+    conflicts = {f.conflict.type: f.conflict for f in report.facts if f.conflict}
+    assert conflicts["date"].values == {first.id: "2025-07-12", second.id: "2025-07-13"}
+    modality = [f for f in report.facts if f.conflict and f.conflict.type == "modality"]
+    expected_vs_done = [f for f in modality if f.conflict.values == {first.id: "expected", second.id: "happened"}]
+    assert any("expected to meet" in s.text for f in expected_vs_done for s in f.statements)
+    assert any("took place" in s.text for f in expected_vs_done for s in f.statements)
+
+
+def test_seed_framing(seeds: tuple[Report, Article, Article]) -> None:
+    report, first, second = seeds
+    items = {(i.article, i.type, i.text) for i in report.framing}
+    assert (first.id, "scare_quotes", '"Israel"') in items
+    assert (first.id, "loaded_term", "regime") in items
+    assert (first.id, "label", "interim President") in items
+    assert (second.id, "label", "a former ISIS commander") in items
+    assert (first.id, "hedge", "reportedly") in items and (second.id, "hedge", "reportedly") in items
+    quoted = {(v.article, v.speaker): v for v in report.voices}
+    assert quoted[(second.id, "the Azerbaijani presidency")].quoted >= 1
+
+
+@pytest.fixture(scope="module")
+def demo(demo_dir: Path) -> tuple[Report, dict[str, str]]:
+    pages = [item[1] for item in extracted([str(demo_dir)], ReadOptions()) if isinstance(item, tuple)]
+    strike = distinct([a for a in pages if "ferry" in a.body.lower() and "Veyra" in a.body])
+    report = compare(strike)
+    _assert_statements_are_exact(report, strike)
+    names = {a.id: (a.outlet or "") for a in report.articles}
+    return report, {name: article_id for article_id, name in names.items()}
+
+
+def test_demo_coverage(demo: tuple[Report, dict[str, str]]) -> None:
+    report, ids = demo
+    assert len(report.articles) == 6  # the Northgate page read from the feed and the archive is one article
+    digest = next(a for a in report.articles if a.outlet == "Coastline Digest")
+    assert "meridiandaily.example" in (digest.republished_from or "")
+    meridian = next(a for a in report.articles if a.outlet == "Meridian Daily")
+    assert "the Coastal Press Agency" in meridian.cited_sources
+    for fact in report.facts:  # a republication counts as its original's outlet: never a fact shared by itself
+        if fact.kind != "unique":
+            assert {s.article for s in fact.statements} != {digest.id, meridian.id}
+    voss = next(e for e in report.entities if "Voss" in e.name)
+    assert {"Katarina Voss", "Katharina Voss"} == {voss.name, *voss.aliases}
+    assert ids["Meridian Daily"]
+
+
+def test_demo_conflicts_match_answer_key(demo: tuple[Report, dict[str, str]]) -> None:
+    report, ids = demo
+    conflicts = [f.conflict for f in report.facts if f.conflict]
+    numbers = next(c for c in conflicts if c.type == "number")
+    assert numbers.values[ids["Meridian Daily"]] == "Fourteen people"
+    assert numbers.values[ids["The Harbor Ledger"]] == "Twelve people"
+    dates = next(c for c in conflicts if c.type == "date")
+    assert dates.values[ids["Meridian Daily"]] == "2025-06-13"
+    assert dates.values[ids["The Harbor Ledger"]] == "2025-06-14"
+    modality = next(c for c in conflicts if c.type == "modality")
+    assert modality.values[ids["The Harbor Ledger"]] == "expected"
+    assert modality.values[ids["Meridian Daily"]] == "happened"
+    assert not any("3,000" in value for c in conflicts for value in c.values.values())
+
+
+def test_demo_shared_unique_and_framing(demo: tuple[Report, dict[str, str]]) -> None:
+    report, ids = demo
+    rest = _facts_with(report, (ids["Northgate Wire"], "mandatory rest time of ten hours"))
+    assert rest and len({s.article for s in rest[0].statements}) >= 2
+    cargo = _facts_with(report, (ids["Northgate Wire"], "Cargo traffic at the port"))
+    assert cargo
+    items = {(i.article, i.type, i.text) for i in report.framing}
+    meridian, ledger = ids["Meridian Daily"], ids["The Harbor Ledger"]
+    assert (meridian, "label", "a former deckhand turned firebrand union boss") in items
+    assert (meridian, "scare_quotes", "\u201cfatigue crisis\u201d") in items
+    assert (meridian, "loaded_term", "militant") in items
+    assert (meridian, "hedge", "allegedly") in items
+    assert (ledger, "loaded_term", "strikebreakers") in items
+    assert (ids["Northgate Wire"], "hedge", "reportedly") in items

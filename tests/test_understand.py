@@ -1,0 +1,111 @@
+"""Stage 3, understanding: sentences, name keys and entity merging, dates, numbers, attributions, modality."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from manysides.understand.dates import find_dates
+from manysides.understand.entities import Mention, merge_mentions
+from manysides.understand.modality import modality, negated
+from manysides.understand.names import name_key
+from manysides.understand.nlp import load_nlp
+from manysides.understand.numbers import find_numbers, word_value
+from manysides.understand.quotes import attributions
+from manysides.understand.sentences import split_sentences
+
+
+def test_sentences_survive_abbreviations_and_quotes() -> None:
+    body = (
+        'Mr. Smith met U.S. officials at 6 a.m. on Saturday. He said: "I am here. I will stay." Then he left.\n\n'
+        "“We are not asking for luxury. We are asking for crews who are awake,” Katarina Voss said. Dr. J. Doe agreed."
+    )
+    sentences = split_sentences(body)
+    assert [s.text for s in sentences] == [
+        "Mr. Smith met U.S. officials at 6 a.m. on Saturday.",
+        'He said: "I am here. I will stay."',
+        "Then he left.",
+        "“We are not asking for luxury. We are asking for crews who are awake,” Katarina Voss said.",
+        "Dr. J. Doe agreed.",
+    ]
+    assert all(body[s.start : s.end] == s.text for s in sentences)
+    assert [s.paragraph for s in sentences] == [0, 0, 0, 1, 1]
+
+
+def test_name_keys_fold_spellings() -> None:
+    assert name_key("Ahmed al-Sharaa") == name_key("Ahmad al-Sharaa")
+    assert name_key("Turkiye") == name_key("Turkey") == name_key("Türkiye")
+    assert name_key("Katarina Voss") == name_key("Katharina Voss")
+    assert name_key("Syria") != name_key("Iran")
+
+
+def test_entity_mentions_merge_across_spellings_and_surnames() -> None:
+    mentions = [
+        Mention("Ahmad al-Sharaa", "person", "a", 0, 0, 15),
+        Mention("Ahmed al-Sharaa", "person", "a", 1, 20, 35),
+        Mention("Sharaa", "person", "b", 0, 0, 6),
+        Mention("Turkiye", "place", "b", 1, 10, 17),
+        Mention("Türkiye", "place", "a", 2, 40, 47),
+        Mention("Turkey", "place", "c", 0, 0, 6),
+    ]
+    clusters = {c.name: c for c in merge_mentions(mentions)}
+    assert set(clusters) == {"Ahmad al-Sharaa", "Turkiye"} or set(clusters) == {"Ahmed al-Sharaa", "Turkiye"}
+    sharaa = next(c for c in clusters.values() if c.type == "person")
+    assert set(sharaa.aliases) | {sharaa.name} == {"Ahmad al-Sharaa", "Ahmed al-Sharaa", "Sharaa"}
+    assert sharaa.counts() == {"a": 2, "b": 1}
+    assert clusters["Turkiye"].counts() == {"b": 1, "a": 1, "c": 1}
+
+
+def test_dates_resolve_against_publication_and_check_weekdays() -> None:
+    published = date(2025, 7, 12)  # a Saturday
+    [saturday] = find_dates("officials are expected to meet in Baku on Saturday evening", published)
+    assert saturday.value == "2025-07-12"
+    [explicit] = find_dates("took steps toward restoring relations on 13 July, with", published)
+    assert explicit.value == "2025-07-13"
+    [month] = find_dates("In late last month, the minister said", published)
+    assert month.value == "2025-06"
+    assert find_dates("on Sunday", date(2025, 6, 16))[0].value == "2025-06-15"
+    [wrong] = find_dates("on Friday, July 12, 2025", None)
+    assert wrong.weekday_mismatch and wrong.value == "2025-07-12"
+    assert find_dates("on 13.07.2025", None)[0].value == "2025-07-13"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def test_numbers_with_units_and_what_they_count(nlp) -> None:
+    doc = nlp("Twelve people were injured and some 3,000 travellers were stuck; the union wants a 9 percent rise.")
+    found = {n.text: n for n in find_numbers(doc[:])}
+    assert found["Twelve"].value == 12 and found["Twelve"].counted == "people"
+    assert found["3,000"].value == 3000 and found["3,000"].counted == "traveller" and found["3,000"].approximate
+    assert found["9"].unit == "percent"
+    fourteen = find_numbers(nlp("Fourteen people were hurt.")[:])[0]
+    assert not fourteen.agrees(found["Twelve"])
+    nearly = find_numbers(nlp("nearly 3,000 passengers")[:])[0]
+    assert nearly.agrees(found["3,000"])
+    assert word_value(["2.3", "million"]) == 2_300_000
+    assert word_value(["two", "dozen"]) == 24
+
+
+def test_attributions_find_speakers_and_cues(nlp) -> None:
+    doc = nlp(
+        "A Syrian official and an Israeli representative are expected to meet in Baku, AFP reported, "
+        "citing a diplomatic source in Damascus familiar with the matter."
+    )
+    found = attributions(doc[:])
+    assert ("AFP", "paraphrase") in {(a.speaker, a.kind) for a in found}
+    assert any(a.kind == "citing" and a.speaker.startswith("a diplomatic source in Damascus") for a in found)
+    quote = nlp('"There will be a meeting," the source, who requested anonymity, said.')
+    assert [(a.speaker, a.kind) for a in attributions(quote[:])] == [("the source", "quote")]
+    according = nlp("Aliyev welcomed the visit, according to the Azerbaijani presidency.")
+    assert attributions(according[:])[0].speaker == "the Azerbaijani presidency"
+
+
+def test_modality_and_negation(nlp) -> None:
+    assert modality(nlp("Syrian and Israeli officials are expected to meet in Baku.")[:]) == "expected"
+    assert modality(nlp("A meeting between Syrian and Israeli officials took place in Baku.")[:]) == "happened"
+    assert negated(nlp("Sharaa did not attend the meeting.")[:])
+    assert not negated(nlp("Sharaa attended the meeting.")[:])
