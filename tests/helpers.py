@@ -10,6 +10,9 @@ from typing import Any
 from typer.testing import CliRunner
 
 from manysides.cli import app
+from manysides.extract import extract_page
+from manysides.ingest.page import Page
+from manysides.record import Article
 
 
 @dataclass
@@ -29,3 +32,9 @@ def run_cli(*args: str | Path, stdin: bytes | None = None) -> Run:
     """Invoke `manysides ARGS...` exactly as a user would, but in this process."""
     result = CliRunner().invoke(app, [str(a) for a in args], input=stdin, catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def dump_article(path: Path) -> Article:
+    """A whole-page text dump through the real extraction path, with the file's stem as a readable id."""
+    page = Page(source=str(path), kind="text", raw=path.read_bytes(), path=str(path))
+    return extract_page(page).model_copy(update={"id": path.stem})

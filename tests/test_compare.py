@@ -8,31 +8,10 @@ import pytest
 
 from manysides.compare.engine import compare, distinct
 from manysides.compare.report import Fact, Report
-from manysides.extract.textdump import extract_text_dump
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import extracted
-from manysides.record import Article, body_hash
-
-
-def _article(path: Path) -> Article:
-    """An Article from a whole-page text dump, built from the text-dump extractor's fields."""
-    found = extract_text_dump(path.read_text(encoding="utf-8"))
-    return Article(
-        id=path.stem,
-        path=str(path),
-        url=found.url,
-        outlet=found.outlet,
-        title=found.title,
-        subtitle=found.subtitle,
-        authors=found.authors,
-        published=found.published,
-        body=found.body,
-        cited_sources=found.cited_sources,
-        republished_from=found.republished_from,
-        content_hash=body_hash(found.body),
-        method="text-dump",
-        confidence=found.confidence,
-    )
+from manysides.record import Article
+from tests.helpers import dump_article
 
 
 def _facts_with(report: Report, *parts: tuple[str, str]) -> list[Fact]:
@@ -55,7 +34,7 @@ def _assert_statements_are_exact(report: Report, articles: list[Article]) -> Non
 
 @pytest.fixture(scope="module")
 def seeds(seeds_dir: Path) -> tuple[Report, Article, Article]:
-    first, second = (_article(p) for p in sorted(seeds_dir.glob("*.txt")))
+    first, second = (dump_article(p) for p in sorted(seeds_dir.glob("*.txt")))
     assert "expected to meet in Baku" in first.body and "Azerbaijani capital" in second.body
     report = compare([first, second])
     _assert_statements_are_exact(report, [first, second])

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from manysides.extract.outlet import outlet_from_url
-from manysides.extract.textdump import extract_text_dump
 from manysides.record import Article, body_hash
 from manysides.stories import Assignment, StoryIndex, group
 from manysides.stories.batch import date_order
+from tests.helpers import dump_article
 
 
 def article(id: str, text: str, **fields: str | None) -> Article:
@@ -188,24 +188,8 @@ def test_features_round_trip(datasets_dir: Path, extraction_dir: Path) -> None:
 
 
 def test_seed_pages_form_one_story_among_distractors(seeds_dir: Path, extraction_dir: Path) -> None:
-    seeds = []
-    for path in sorted(seeds_dir.glob("*.txt")):
-        page = extract_text_dump(path.read_text(encoding="utf-8"))
-        assert page.body, f"no body extracted from {path.name}"
-        seeds.append(
-            Article(
-                id=path.stem,
-                url=page.url,
-                outlet=page.outlet,
-                title=page.title,
-                published=page.published,
-                republished_from=page.republished_from,
-                body=page.body,
-                content_hash=body_hash(page.body),
-                method="text-dump",
-                confidence=page.confidence,
-            )
-        )
+    seeds = [dump_article(path) for path in sorted(seeds_dir.glob("*.txt"))]
+    assert all(seed.body for seed in seeds)
     others = distractors(extraction_dir, 40)
     out = same_story(group([*seeds, *others]))
     story = out[seeds[0].id]
