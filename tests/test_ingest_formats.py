@@ -240,3 +240,13 @@ def test_reextract_rebuilds_from_stored_pages_only(seeds_dir: Path, tmp_path: Pa
     after = run_cli("articles", "--db", db, "--json").json()
     assert [a["id"] for a in after] == [a["id"] for a in before]
     assert [a["body"] for a in after] == [a["body"] for a in before]
+
+
+def test_json_documents_objects_and_arrays(tmp_path: Path) -> None:
+    one = {"id": "j1", "title": "One", "text": "A pretty-printed article record."}
+    (tmp_path / "one.json").write_text(json.dumps(one, indent=2))
+    many = [{"id": "j2", "text": "First of two."}, {"id": "j3", "text": "Second of two."}, {"id": "bad"}]
+    (tmp_path / "many.json").write_text(json.dumps(many, indent=2))
+    run = run_cli("extract", tmp_path / "one.json", tmp_path / "many.json", "--json")
+    assert [r["id"] for r in run.json_lines()] == ["j1", "j2", "j3"]
+    assert run.exit_code == 1 and "many.json#3: record has no `text` or `html`" in run.stderr

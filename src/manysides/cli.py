@@ -40,7 +40,8 @@ app = typer.Typer(
     help=(
         "See how different news outlets cover the same event.\n\n"
         "Start with `manysides ingest PAGES...` (HTML, text dumps, JSON Lines, WARC/WET, RSS/Atom, URLs), "
-        "then `manysides articles` to see what was stored."
+        "see what was stored with `manysides articles` and `manysides stories`, then "
+        "`manysides compare --story ID` for shared, unique and conflicting facts and framing."
     ),
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Literal
 
-Format = Literal["warc", "jsonl", "feed", "html", "text"]
+Format = Literal["warc", "jsonl", "json", "feed", "html", "text"]
 
 GZIP_MAGIC = b"\x1f\x8b"
 _JSONL_NAMES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz")
@@ -28,6 +28,8 @@ def detect_format(head: bytes, name: str = "") -> Format:
         return "jsonl"
     if stripped.startswith(b'{"') and (b"\n" not in stripped or lower_name.endswith(_JSONL_NAMES)):
         return "jsonl"  # a first record longer than the sniffed head
+    if stripped.startswith((b"{", b"[")) and re.match(rb"[\[{]\s*[\[{\"]", stripped):
+        return "json"  # a pretty-printed object, or an array of records
     xml_head = stripped[:4096]
     if xml_head.startswith(b"<") and _FEED_ROOT.search(xml_head) and not _HTML_START.match(stripped):
         return "feed"

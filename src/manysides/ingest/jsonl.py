@@ -28,6 +28,21 @@ def read_jsonl(stream: IO[bytes], source: str, path: str | None, limits: Limits)
             yield error
 
 
+def read_json_document(data: bytes, source: str, path: str | None) -> Iterator[Page | InputError]:
+    """A whole JSON document: one article object, or an array of them (as many tools export)."""
+    try:
+        document = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise InputError(source, f"not valid JSON ({_short(error)})") from None
+    records = document if isinstance(document, list) else [document]
+    for number, record in enumerate(records, start=1):
+        where = f"{source}#{number}" if isinstance(document, list) else source
+        try:
+            yield record_page(json.dumps(record, ensure_ascii=False).encode("utf-8"), where, path)
+        except InputError as error:
+            yield error
+
+
 def record_page(line: bytes, where: str, path: str | None) -> Page:
     """Validate one JSON record and wrap it; the raw line is kept so re-extraction can re-read it."""
     record = parse_record(line, where)

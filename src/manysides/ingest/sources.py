@@ -19,7 +19,7 @@ from manysides.ingest.decode import looks_binary
 from manysides.ingest.detect import detect_format
 from manysides.ingest.feed import read_feed
 from manysides.ingest.fetch import Fetched, Fetcher, FetchPolicy
-from manysides.ingest.jsonl import read_jsonl
+from manysides.ingest.jsonl import read_json_document, read_jsonl
 from manysides.ingest.limits import Limits, human_size
 from manysides.ingest.page import Page
 from manysides.ingest.streams import gunzip_head, gzip_stream, is_gzip, open_with_head, read_bounded
@@ -185,6 +185,9 @@ def read_stream(
     data = read_bounded(body_stream, source, limits.page_bytes)
     if fmt == "feed":
         yield from read_feed(data, source, path)
+        return
+    if fmt == "json":
+        yield from read_json_document(data, source, path)
         return
     if not data.strip():
         raise InputError(source, "empty input")
