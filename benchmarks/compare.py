@@ -26,9 +26,9 @@ from itertools import combinations
 
 import numpy as np
 
-from benchmarks.datasets import SHARED
+from benchmarks.datasets import SHARED, make_article
 from manysides.compare import align
-from manysides.record import Article, body_hash
+from manysides.record import Article
 from manysides.understand import ArticleText, analyse_many
 
 DATA = SHARED / "datasets"
@@ -41,18 +41,6 @@ ARGS = argparse.Namespace(fit=False)
 def half(key: str) -> str:
     """Hash half of a topic or triplet id: 'A' (fitting) or 'B' (held out)."""
     return "A" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 == 0 else "B"
-
-
-def make_article(article_id: str, body: str, outlet: str | None = None, published: str | None = None) -> Article:
-    return Article(
-        id=article_id,
-        outlet=outlet,
-        published=published,
-        body=body,
-        content_hash=body_hash(body),
-        method="provided",
-        confidence=1.0,
-    )
 
 
 def _words(text: str) -> list[str]:
@@ -222,7 +210,8 @@ def basil_triplets() -> list[BasilTriplet]:
         for n, (article, ann) in enumerate(items):
             sentences = [s for paragraph in article["body-paragraphs"] for s in paragraph]
             body = "\n\n".join(" ".join(p) for p in article["body-paragraphs"])
-            articles.append(make_article(f"{key}_{n}", body, article.get("source"), article.get("date")))
+            outlet, published = article.get("source"), article.get("date")
+            articles.append(make_article(f"{key}_{n}", body, outlet=outlet, published=published))
             golds.append(sentences)
             marks: dict[str, set[int]] = {"lex": set(), "inf": set()}
             for phrase in ann.get("phrase-level-annotations", []):

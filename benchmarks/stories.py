@@ -26,9 +26,9 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from benchmarks.datasets import SHARED
+from benchmarks.datasets import SHARED, make_article
 from manysides.extract.outlet import outlet_from_url
-from manysides.record import Article, body_hash
+from manysides.record import Article
 from manysides.stories import StoryIndex, group
 from manysides.stories import score as pair_model
 from manysides.stories.batch import date_order
@@ -44,28 +44,6 @@ class Doc:
 
     article: Article
     story: str
-
-
-def make_article(
-    id: str,
-    text: str,
-    url: str | None = None,
-    outlet: str | None = None,
-    title: str | None = None,
-    published: str | None = None,
-) -> Article:
-    """Only the keys a feed would give: id, url, outlet, title, published, text."""
-    return Article(
-        id=id,
-        url=url,
-        outlet=outlet,
-        title=title,
-        published=published,
-        body=text,
-        content_hash=body_hash(text),
-        method="provided",
-        confidence=1.0,
-    )
 
 
 def basil(dated: bool = True) -> list[Doc]:
