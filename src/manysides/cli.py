@@ -414,15 +414,20 @@ def story_command(
 ) -> None:
     """Show one story's articles in time order, with duplicates and reposts marked."""
     with _open_store(db) as store:
-        found = [s for s in build_stories(StoryStore(store).memberships()) if s.id == story_id]
-    if not found:
-        err.print(f"[red]error:[/] no story with id {story_id!r}; `manysides stories` lists them")
-        raise typer.Exit(1)
-    story = found[0]
+        story = _find_story(store, story_id)
     if json_output:
         _emit_json(story.model_dump())
         return
     _print_story(story)
+
+
+def _find_story(store: Store, story_id: str) -> Story:
+    """One stored story, reading only its own articles; stops with one line when there is none."""
+    found = build_stories(StoryStore(store).memberships(story_id))
+    if not found:
+        err.print(f"[red]error:[/] no story with id {story_id!r}; `manysides stories` lists them")
+        raise typer.Exit(1)
+    return found[0]
 
 
 def _print_story(story: Story) -> None:
@@ -443,7 +448,7 @@ def restory_command(db: DbOption = None, json_output: JsonOption = False) -> Non
     """Rebuild every story from scratch (same result as ingesting all articles in date order)."""
     with _open_store(db) as store:
         assigned = restory(store)
-        count = len(build_stories(StoryStore(store).memberships()))
+        count = StoryStore(store).story_count()
     if json_output:
         _emit_json({"articles": assigned, "stories": count})
     else:
@@ -506,11 +511,7 @@ def _compare_articles(
     store: Store, inputs: list[str] | None, story_id: str | None, allow_private: bool, ignore_robots: bool, delay: float
 ) -> tuple[list[Article], int]:
     if story_id:
-        stories = [s for s in build_stories(StoryStore(store).memberships()) if s.id == story_id]
-        if not stories:
-            err.print(f"[red]error:[/] no story with id {story_id!r}; `manysides stories` lists them")
-            raise typer.Exit(1)
-        return store.articles_by_id([a.id for a in stories[0].articles]), 0
+        return store.articles_by_id([a.id for a in _find_story(store, story_id).articles]), 0
     options = _read_options(allow_private, ignore_robots, None, 20, delay)
     ids: list[str] = []
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from manysides import __version__
@@ -136,7 +136,7 @@ class Store:
 
     def count(self) -> int:
         with Session(self.engine) as session:
-            return len(session.scalars(select(ArticleRow.id)).all())
+            return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
     def stored_pages(self) -> Iterator[StoredPage]:
         """Every page with its article id, in ingest order, for re-extraction."""

@@ -73,12 +73,18 @@ class StoryStore:
             session.execute(delete(ArticleStoryRow))
         self._next_position = 0
 
-    def memberships(self) -> list[tuple[str, str | None, Article]]:
-        """(story id, duplicate_of, article) for every assigned article."""
+    def memberships(self, story_id: str | None = None) -> list[tuple[str, str | None, Article]]:
+        """(story id, duplicate_of, article) for every assigned article, or for one story's articles."""
         with Session(self.engine) as session:
             query = select(ArticleStoryRow.story_id, ArticleStoryRow.duplicate_of, ArticleRow).join(
                 ArticleRow, ArticleRow.id == ArticleStoryRow.article_id
             )
+            if story_id is not None:
+                query = query.where(ArticleStoryRow.story_id == story_id)
             return [
                 (story_id, duplicate_of, row_to_article(row)) for story_id, duplicate_of, row in session.execute(query)
             ]
+
+    def story_count(self) -> int:
+        with Session(self.engine) as session:
+            return session.scalar(select(func.count(func.distinct(ArticleStoryRow.story_id)))) or 0
