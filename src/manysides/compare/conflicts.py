@@ -13,16 +13,61 @@ from manysides.compare.align import Alignment, Node
 from manysides.compare.embed import embed
 from manysides.compare.report import Conflict
 from manysides.understand import SentenceInfo
+from manysides.understand.dates import DateMention
+from manysides.understand.modality import clause_verb
 
-_SAME_ACTION = 0.3  # cosine of two verbs' static embeddings: injure~hurt 0.44, strand~carry -0.03
+_EVENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+_PREPOSITIONS = frozenset({"prep", "agent"})
+_MODIFIER = 0.5
+_LIGHT = frozenset({"be", "have", "do", "make", "take", "say", "tell", "report", "get", "give"})
+_SAME_ACTION = 0.3
+_SAME_EVENT = 0.5  # meet~meeting 0.85; meet~visit 0.18, begin~restore 0.01
+_EVENT_PREDICATES = 3  # cosine of two verbs' static embeddings: injure~hurt 0.44, strand~carry -0.03
+
+
+def _clause_words(sentence: SentenceInfo, mention: DateMention) -> dict[str, float]:
+    """What a date is the date of: its clause's verb, with the nouns of its subject, object and prepositions.
+
+    "Ferry crews went on strike on Saturday" -> {go, ferry, crew, strike}; "a strike by ferry workers that began
+    on 13 June" -> {begin, ferry, worker, strike}: a shared word says the two dates belong to one happening.
+    Noun modifiers ("ferry" in "ferry crews") weigh half: they name the story's topic more than the happening.
+    """
+    verb = clause_verb(sentence.doc, mention.start, mention.end)
+    if verb is None:
+        return {}
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    inside = {t.i for t in span} if span is not None else set()
+    verbs = [verb]
+    if verb.tag_ in {"VBG", "VB", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        # A non-finite verb ("took steps toward restoring ties on 13 July") happens to the clause that governs it.
+        verbs += [next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), verb)]
+    nouns = [c for v in verbs for c in v.children if c.dep_ in _ARGUMENTS]
+    nouns += [g for v in verbs for c in v.children if c.dep_ in _PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+    head = verb.head if verb.dep_ == "relcl" else None
+    while head is not None and head.pos_ in _EVENT_POS:
+        nouns.append(head)
+        head = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+    modifiers = [c for n in nouns for c in n.children if c.dep_ == "compound"]
+    weights = {t.lemma_.lower(): _MODIFIER for t in modifiers if t.pos_ in _EVENT_POS and t.i not in inside}
+    weights.update({t.lemma_.lower(): 1.0 for t in nouns if t.pos_ in _EVENT_POS and t.i not in inside})
+    weights.update({v.lemma_.lower(): 1.0 for v in verbs if v.lemma_.lower() not in _LIGHT})
+    return weights
 
 
 def _dates(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str] | None:
-    days_a = {d.value for d in a.dates if d.day}
-    days_b = {d.value for d in b.dates if d.day}
-    if days_a and days_b and not days_a & days_b:
-        return ", ".join(sorted(days_a)), ", ".join(sorted(days_b))
-    return None
+    """Different days for one happening: the clauses the dates belong to share their event or a participant."""
+    if {d.value for d in a.dates if d.day} & {d.value for d in b.dates if d.day}:
+        return None
+    best, found = 0.0, None
+    for x in (d for d in a.dates if d.day):
+        words = _clause_words(a, x)
+        for y in (d for d in b.dates if d.day):
+            other = _clause_words(b, y)
+            shared = sum(min(weight, other[word]) for word, weight in words.items() if word in other)
+            if shared > best:
+                best, found = shared, (x.value, y.value)
+    return found
 
 
 def _same_action(a: str | None, b: str | None) -> bool:
@@ -70,9 +115,24 @@ def _negation(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str] | None:
 def _modality(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str] | None:
     if _quoted(a) or _quoted(b):
         return None
-    if {a.modality, b.modality} == {"happened", "expected"}:
+    if {a.modality, b.modality} == {"happened", "expected"} and _same_event(a, b):
         return a.modality, b.modality
     return None
+
+
+def _same_event(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Whether two sentences name one happening: a shared or closely related predicate ("meet" / "meeting").
+
+    Alignment says two sentences tell one fact; a modality conflict claims more (that one outlet has the event
+    done and the other still expected), so the events themselves must match, not just their participants.
+    """
+    x, y = a.predicates[:_EVENT_PREDICATES], b.predicates[:_EVENT_PREDICATES]
+    if not x or not y:
+        return False
+    if set(x) & set(y):
+        return True
+    vectors = embed(x + y)
+    return float((vectors[: len(x)] @ vectors[len(x) :].T).max()) >= _SAME_EVENT
 
 
 # Kind, check, explanation, and whether the pair must be strongly aligned: a number conflict already needs the same

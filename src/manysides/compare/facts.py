@@ -56,13 +56,14 @@ def _cross_group_conflicts(texts: list[ArticleText], alignment: Alignment, sourc
 
 
 def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[str]) -> list[Fact]:
-    """Conflict and shared facts first (most outlets first), then unique facts in article order.
+    """Conflict facts, then shared facts (most outlets first), then unique facts in article order.
 
-    A group with conflicts becomes a conflict fact carrying its most severe conflict; each further kind of
-    conflict in it, and each conflict between strongly aligned sentences of different groups, is added as its own
-    fact holding just the statements that disagree.
+    A conflict fact holds just the statements that disagree (each kind of conflict its own fact); the rest of its
+    group stays a shared fact when two outlets still report it. Conflicts between strongly aligned sentences of
+    different groups are added as well.
     """
     ids = [t.article.id for t in texts]
+    conflicts: list[tuple[int, Fact]] = []
     shared: list[tuple[int, Fact]] = []
     grouped: set[tuple[int, int]] = set()
     for nodes in alignment.groups:
@@ -71,17 +72,18 @@ def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[st
             continue
         nodes = sorted(nodes, key=lambda n: (n.article, n.sentence.index))
         grouped.update((n.article, n.sentence.index) for n in nodes)
-        conflicts = find_conflicts(nodes, ids, sources, alignment)
-        statements = [statement(texts[n.article], n.sentence) for n in nodes]
-        first = conflicts[0][0] if conflicts else None
-        shared.append(
-            (len(outlets), Fact(kind="conflict" if first else "shared", statements=statements, conflict=first))
-        )
-        for conflict, involved in conflicts[1:]:
-            statements = [statement(texts[n.article], n.sentence) for n in involved]
-            shared.append((len(outlets), Fact(kind="conflict", statements=statements, conflict=conflict)))
-    shared.extend((2, fact) for fact in _cross_group_conflicts(texts, alignment, sources))
-    facts = [fact for _, fact in sorted(shared, key=lambda item: -item[0])]
+        involved: set[int] = set()
+        for conflict, disagreeing in find_conflicts(nodes, ids, sources, alignment):
+            involved.update(n.position for n in disagreeing)
+            statements = [statement(texts[n.article], n.sentence) for n in disagreeing]
+            conflicts.append((len(outlets), Fact(kind="conflict", statements=statements, conflict=conflict)))
+        rest = [n for n in nodes if n.position not in involved]
+        if len({sources[n.article] for n in rest}) >= 2:
+            statements = [statement(texts[n.article], n.sentence) for n in rest]
+            shared.append((len(outlets), Fact(kind="shared", statements=statements)))
+    conflicts.extend((2, fact) for fact in _cross_group_conflicts(texts, alignment, sources))
+    facts = [fact for _, fact in sorted(conflicts, key=lambda item: -item[0])]
+    facts += [fact for _, fact in sorted(shared, key=lambda item: -item[0])]
     for a, text in enumerate(texts):
         for sentence in text.sentences:
             if (a, sentence.index) not in grouped and states_something(sentence):

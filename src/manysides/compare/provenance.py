@@ -47,6 +47,16 @@ _AGENCY_IN_TEXT = re.compile(
 )
 _GENERIC_SPEAKERS = frozenset({"statement", "the statement", "report", "reports", "the report", "it", "this"})
 _NEAR_IDENTICAL = 0.8
+# Speakers that are sources even without a name ("a diplomatic source", "police", "the company"); other unnamed
+# speakers ("these crews", "both sides", "passengers") are voices in the story, not whom the outlet cites.
+SOURCE_NOUNS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "source official spokesman spokeswoman spokesperson police minister ministry government presidency president "
+        "agency media broadcaster newspaper authority council court union company office department military army "
+        "prosecutor witness analyst expert diplomat lawyer attorney investigator officer embassy commission "
+        "committee administration white house spokesmen"
+    ).split()
+)
 
 
 def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
@@ -110,7 +120,7 @@ def cited_sources(text: ArticleText) -> list[str]:
             speaker = attribution.speaker.strip()
             if attribution.kind in {"according_to", "citing"} or attribution.cue.lower() in {"reported", "reports"}:
                 found.append(AGENCIES.get(speaker.lower(), speaker))
-            elif speaker.lower() not in _GENERIC_SPEAKERS and len(speaker.split()) > 1:
+            elif speaker.lower() not in _GENERIC_SPEAKERS and (attribution.named or attribution.head in SOURCE_NOUNS):
                 found.append(speaker)
     result: list[str] = []
     keys: set[str] = set()

@@ -7,7 +7,7 @@ fact can be compared; a stated weekday that does not fall on the stated date is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 MONTHS = {
@@ -62,6 +62,7 @@ class DateMention:
     month: int | None
     day: int | None
     weekday_mismatch: bool = False
+    bare_weekday: bool = False  # "on Tuesday": resolved backwards unless its clause speaks of the future
 
     @property
     def value(self) -> str:
@@ -133,7 +134,10 @@ def _relative(text: str, published: date | None, taken: list[DateMention]) -> li
             relation = (match.group("rel") or "").lower()
             day = _weekday_date(WEEKDAYS.index(match.group("weekday").lower()), relation, published)
             start = match.start() if relation else match.start("weekday")
-            found.append(DateMention(start, match.end(), text[start : match.end()], day.year, day.month, day.day))
+            bare = relation not in {"last", "next", "this"}
+            found.append(
+                DateMention(start, match.end(), text[start : match.end()], day.year, day.month, day.day, False, bare)
+            )
     for match in _RELATIVE.finditer(text):
         rel = match.group("rel").lower()
         offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -171,3 +175,13 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in the text, resolved against the publication day where it is relative."""
     explicit = _explicit(text, published)
     return sorted(explicit + _relative(text, published, explicit), key=lambda m: m.start)
+
+
+def looking_ahead(mention: DateMention, published: date) -> DateMention:
+    """A bare weekday in a future clause ("will resume on Tuesday") names the next such day, not the last one."""
+    if not (mention.bare_weekday and mention.year and mention.month and mention.day):
+        return mention
+    day = date(mention.year, mention.month, mention.day)
+    if day < published:
+        day += timedelta(days=7)
+    return replace(mention, year=day.year, month=day.month, day=day.day)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from manysides.record import Article
-from manysides.understand.dates import DateMention, find_dates, parse_published
+from manysides.understand.dates import DateMention, find_dates, looking_ahead, parse_published
 from manysides.understand.entities import ENTITY_TYPES, Mention, clean_name
-from manysides.understand.modality import Modality, main_verb, modality, negated
+from manysides.understand.modality import Modality, clause_verb, future_clause, main_verb, modality, negated
 from manysides.understand.names import name_key
 from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
@@ -95,6 +96,18 @@ def _predicates(doc: Doc) -> list[str]:
     return found
 
 
+def _dates(text: str, doc: Doc, published: date | None) -> list[DateMention]:
+    """Dates of the sentence; a bare weekday in a future clause looks ahead of publication instead of back."""
+    found = find_dates(text, published)
+    if published is None:
+        return found
+    result = []
+    for mention in found:
+        verb = clause_verb(doc, mention.start, mention.end) if mention.bare_weekday else None
+        result.append(looking_ahead(mention, published) if verb is not None and future_clause(verb) else mention)
+    return result
+
+
 def _sentence_info(article: Article, sentence: Sentence, doc: Doc) -> tuple[SentenceInfo, list[Mention]]:
     published = parse_published(article.published)
     span = doc[:]
@@ -125,7 +138,7 @@ def _sentence_info(article: Article, sentence: Sentence, doc: Doc) -> tuple[Sent
         subject_text=subject[1],
         entity_keys=keys,
         numbers=find_numbers(span),
-        dates=find_dates(sentence.text, published),
+        dates=_dates(sentence.text, doc, published),
         attributions=attributions(span),
         quotes=quote_spans(sentence.text),
         negated=negated(span),

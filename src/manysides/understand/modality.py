@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 Modality = Literal["happened", "ongoing", "expected", "possible", "stated"]
 
 _EXPECT = frozenset({"expect", "set", "due", "schedule", "plan", "slate", "poise", "intend", "prepare", "aim", "hope"})
+_PLAN_NOUNS = frozenset({"plan", "proposal", "intention", "bid", "pledge", "promise", "offer", "readiness"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo", "going"})
 _POSSIBLE = frozenset({"may", "might", "could", "can"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -38,6 +39,11 @@ def negated(sentence: Span) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "det") for h in heads for c in h.children)
 
 
+def _planned(noun: Token) -> bool:
+    """A noun that announces an event still to come: "plans to", "a proposal to", "an intention to"."""
+    return noun.lemma_.lower() in _PLAN_NOUNS and any(c.dep_ in {"acl", "relcl"} for c in noun.children)
+
+
 def modality(sentence: Span) -> Modality:
     """State of the main event: happened (past), ongoing, expected (future or planned), possible, or stated."""
     verb = main_verb(sentence)
@@ -45,6 +51,8 @@ def modality(sentence: Span) -> Modality:
     auxes = [c for c in children if c.dep_ in {"aux", "auxpass"}]
     if verb.lemma_.lower() in _EXPECT and any(c.dep_ == "xcomp" for c in children):
         return "expected"
+    if verb.lemma_.lower() in _CUES | _EXPECT and any(_planned(c) for c in children if c.dep_ == "dobj"):
+        return "expected"  # "announced plans to begin exporting gas": the exporting has not happened
     if verb.lemma_.lower() in {"be"} and any(c.lemma_.lower() in _EXPECT | {"due"} for c in children):
         return "expected"
     if any(a.lower_ in _FUTURE for a in auxes):
@@ -56,3 +64,24 @@ def modality(sentence: Span) -> Modality:
     if verb.tag_ == "VBG" and auxes:
         return "ongoing"
     return "stated"
+
+
+def clause_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb whose clause holds the characters start..end (a date, a number): what that phrase is about."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    return next((t for t in (span.root, *span.root.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+
+
+def future_clause(verb: Token) -> bool:
+    """Whether a clause speaks of what is still to come ("will resume", "would begin", "is due to start")."""
+    for token in (verb, *[a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}][:2]):
+        children = list(token.children)
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE | {"would"} for c in children):
+            return True
+        if token.lemma_.lower() in _EXPECT and any(c.dep_ == "xcomp" for c in children):
+            return True
+        if token.dep_ != "xcomp":
+            break
+    return False

@@ -21,6 +21,7 @@ CUE_VERBS = frozenset(
         "admit"
     ).split()
 )
+_ALWAYS_SPEECH = frozenset({"say", "tell"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _TRIM_DEPS = frozenset({"relcl", "acl", "punct", "appos", "advcl", "cc", "conj", "prep"})
 _QUOTE = re.compile(
@@ -30,11 +31,17 @@ _QUOTE = re.compile(
 
 @dataclass(frozen=True)
 class Attribution:
-    """One attribution: speaker phrase, cue word and kind (quote, paraphrase, according_to, citing)."""
+    """One attribution: speaker phrase, cue word and kind (quote, paraphrase, according_to, citing).
+
+    `head` is the lemma of the speaker's head word and `named` says whether the speaker has a proper name, so that
+    "the source" or "Katarina Voss" can be told from "these crews" when listing whom an article cites.
+    """
 
     speaker: str
     cue: str
     kind: str
+    head: str = ""
+    named: bool = False
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -54,26 +61,54 @@ def _phrase(head: Token) -> str:
     return span.text.strip(" ,")
 
 
+def _attribution(head: Token, cue: str, kind: str) -> Attribution:
+    named = head.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in head.subtree)
+    return Attribution(_phrase(head), cue, kind, head.lemma_.lower(), named)
+
+
+def _speech(token: Token, quoted: bool) -> bool:
+    """Whether a cue verb reports words: "say" and "tell" always; others need a reported clause or a quote.
+
+    Keeps "Passengers can claim a refund" and "describes a series of incidents" out of the attributions.
+    """
+    if token.lemma_.lower() in _ALWAYS_SPEECH:
+        return True
+    if any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
+        return True
+    return quoted and token.dep_ in {"ROOT", "parataxis"}
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
 def attributions(sentence: Span) -> list[Attribution]:
-    """Every attribution in a parsed sentence, in order of appearance."""
-    found: list[tuple[int, Attribution]] = []
-    quoted = any(len(sentence.doc.text[s:e].split()) >= 4 for s, e in quote_spans(sentence.text))
+    """Every attribution in a parsed sentence, the governing one first ("X, who told Y, said" gives X's first).
+
+    Cue words inside quotation marks are the quoted person's words ("these crews say they serve"), not attributions.
+    """
+    found: list[tuple[int, int, Attribution]] = []
+    spans = quote_spans(sentence.text)
+    quoted = any(len(sentence.doc.text[s:e].split()) >= 4 for s, e in spans)
+    offset = sentence[0].idx if len(sentence) else 0
     for token in sentence:
+        if any(start < token.idx - offset < end for start, end in spans):
+            continue
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
             objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
             if objects:
-                found.append((token.i, Attribution(_phrase(objects[0]), "according to", "according_to")))
+                found.append((_depth(token), token.i, _attribution(objects[0], "according to", "according_to")))
         elif lemma == "cite" and token.pos_ == "VERB":
             objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
             agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             for obj in objects + agents:
-                found.append((token.i, Attribution(_phrase(obj), token.text, "citing")))
-        elif lemma in CUE_VERBS and token.pos_ == "VERB":
+                found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
+        elif lemma in CUE_VERBS and token.pos_ == "VERB" and _speech(token, quoted):
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            kind = "quote" if quoted else "paraphrase"
             if subjects and subjects[0].lower_ not in _PRONOUNS | {"that"}:
-                kind = "quote" if quoted else "paraphrase"
-                found.append((token.i, Attribution(_phrase(subjects[0]), token.text, kind)))
+                found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
             elif subjects:
-                found.append((token.i, Attribution(subjects[0].text, token.text, "quote" if quoted else "paraphrase")))
-    return [attribution for _, attribution in sorted(found, key=lambda item: item[0])]
+                found.append((_depth(token), token.i, Attribution(subjects[0].text, token.text, kind)))
+    return [attribution for _, _, attribution in sorted(found, key=lambda item: (item[0], item[1]))]

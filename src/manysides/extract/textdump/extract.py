@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from manysides.extract.fields import Extracted
@@ -14,6 +15,7 @@ from manysides.extract.textdump.model import line_scores, load_weights
 from manysides.extract.textdump.region import select_body
 
 MAX_SITE_WORDS = 6
+_DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12})/?$", re.I)
 FULL_CONFIDENCE_WORDS = 150  # a body this long is not a stray paragraph
 
 
@@ -49,7 +51,7 @@ def extract_with_model(text: str, url: str | None, weights: dict[str, Any]) -> E
         subtitle=header.subtitle,
         authors=meta.authors,
         published=meta.published,
-        outlet=meta.byline_outlet or site,
+        outlet=meta.byline_outlet or site or (None if url else site_domain(lines, kept[0])),
         tags=read_tags(lines, kept[-1]),
         captions=_unique(header.captions[::-1] + body.captions),
         cited_sources=meta.cited_sources,
@@ -82,6 +84,15 @@ def site_name(lines: list[Line]) -> str | None:
         return None
     repeats = sum(1 for line in lines if line.text == first.text)
     return first.text if repeats >= 2 else None
+
+
+def site_domain(lines: list[Line], before: int) -> str | None:
+    """A bare domain line in the page header ("www.example.com"): the site, when the page's URL is unknown."""
+    for line in lines[:before]:
+        match = _DOMAIN_LINE.match(line.text.strip())
+        if match:
+            return match.group("host").lower()
+    return None
 
 
 def _confidence(lines: list[Line], kept: list[int], probs: list[float], paragraphs: list[str]) -> float:
