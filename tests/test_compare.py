@@ -139,6 +139,18 @@ def test_demo_conflicts_match_answer_key(demo: tuple[Report, dict[str, str]]) ->
     assert modality.values[ids["The Harbor Ledger"]] == "expected"
     assert modality.values[ids["Meridian Daily"]] == "happened"
     assert not any("3,000" in value for c in conflicts for value in c.values.values())
+    # The answer key has exactly these three conflicts, and each lists only the sentences that disagree.
+    assert sorted(c.type for c in conflicts) == ["date", "modality", "number"]
+    assert dates.values == {
+        "cpa-20250614-0193": "2025-06-14",  # CPA-1 (the JSON Lines id)
+        ids["The Harbor Ledger"]: "2025-06-14",
+        ids["Meridian Daily"]: "2025-06-13",
+        ids["Coastline Digest"]: "2025-06-13",
+        ids["Northgate Wire"]: "2025-06-14",
+    }
+    for fact in report.facts:
+        if fact.kind == "conflict":
+            assert not any("did not respond" in s.text or "Skerrow" in s.text for s in fact.statements)
 
 
 def test_demo_shared_unique_and_framing(demo: tuple[Report, dict[str, str]]) -> None:

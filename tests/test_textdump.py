@@ -73,6 +73,7 @@ def test_republished_page(seeds_dir: Path) -> None:
     )
     assert found.published == "2025-07-13"
     assert found.authors == ["News Desk"]
+    assert found.outlet == "kcdme.com"  # no URL given: the bare domain line in the page header names the site
     assert found.republished_from == (
         "https://thecradle.co/articles/syria-azerbaijan-renew-ties-amid-secret-talks-with-israel"
     )

@@ -109,3 +109,27 @@ def test_modality_and_negation(nlp) -> None:
     assert modality(nlp("A meeting between Syrian and Israeli officials took place in Baku.")[:]) == "happened"
     assert negated(nlp("Sharaa did not attend the meeting.")[:])
     assert not negated(nlp("Sharaa attended the meeting.")[:])
+
+
+def _dates_of(text: str, published: date) -> list[str]:
+    from manysides.understand.document import _dates
+
+    return [d.value for d in _dates(text, load_nlp()(text), published)]
+
+
+def test_weekdays_in_future_clauses_look_ahead() -> None:
+    monday = date(2025, 6, 16)
+    assert _dates_of("Harbour pilots said they would stop work for 24 hours on Tuesday.", monday) == ["2025-06-17"]
+    assert _dates_of("The company will run a reduced timetable from Wednesday.", monday) == ["2025-06-18"]
+    assert _dates_of("Ferries stopped sailing on Tuesday.", monday) == ["2025-06-10"]
+    assert _dates_of("The talks ended on Sunday.", monday) == ["2025-06-15"]
+
+
+def test_cue_words_inside_quotes_are_not_attributions() -> None:
+    nlp = load_nlp()
+    quoted = nlp("\u201cIt is hurting the very communities these crews say they serve,\u201d the chief executive said.")
+    assert [a.speaker for a in attributions(quoted[:])] == ["the chief executive"]
+    refund = nlp("Passengers holding tickets can claim a refund at the terminal, the company said.")
+    assert [a.speaker for a in attributions(refund[:])] == ["the company"]
+    governing = nlp("The minister, who told reporters she was hopeful, said talks would resume.")
+    assert attributions(governing[:])[0].speaker == "The minister"
