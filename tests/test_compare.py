@@ -134,6 +134,7 @@ def test_demo_conflicts_match_answer_key(demo: tuple[Report, dict[str, str]]) ->
     assert numbers.values[ids["The Harbor Ledger"]] == "Twelve people"
     dates = next(c for c in conflicts if c.type == "date")
     assert dates.values[ids["Meridian Daily"]] == "2025-06-13"
+    assert "2025-06-13 was a Friday" in dates.explanation  # the others say Saturday
     assert dates.values[ids["The Harbor Ledger"]] == "2025-06-14"
     modality = next(c for c in conflicts if c.type == "modality")
     assert modality.values[ids["The Harbor Ledger"]] == "expected"

@@ -8,6 +8,7 @@ they count and whether they are approximate), so "about 3,000" vs "nearly 3,000"
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from manysides.compare.align import Alignment, Node
 from manysides.compare.embed import embed
@@ -146,6 +147,19 @@ _CHECKS: list[tuple[str, Callable[[SentenceInfo, SentenceInfo], tuple[str, str] 
 ]
 
 
+def _date_explanation(base: str, values: dict[str, str], nodes: list[Node]) -> str:
+    """The explanation with each day's weekday, and any stated weekday that does not fall on its date."""
+    days = []
+    for value in sorted(set(values.values())):
+        try:
+            days.append(f"{value} was a {date.fromisoformat(value).strftime('%A')}")
+        except ValueError:
+            continue
+    mismatched = {d for n in nodes for d in n.sentence.dates if d.weekday_mismatch}
+    wrong = sorted(f'"{d.text}" names a weekday that {d.value} was not' for d in mismatched)
+    return "; ".join([base, *days, *wrong])
+
+
 def find_conflicts(
     nodes: list[Node], article_ids: list[str], sources: list[str], alignment: Alignment
 ) -> list[tuple[Conflict, list[Node]]]:
@@ -164,6 +178,8 @@ def find_conflicts(
                     values.setdefault(article_ids[y.article], pair[1])
                     involved.update({x.position: x, y.position: y})
         if len(set(values.values())) >= 2:
+            if kind == "date":
+                explanation = _date_explanation(explanation, values, list(involved.values()))
             conflict = Conflict(type=kind, values=values, explanation=explanation)  # type: ignore[arg-type]
             found.append((conflict, sorted(involved.values(), key=lambda n: n.position)))
     return found
