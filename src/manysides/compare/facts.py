@@ -58,9 +58,9 @@ def _cross_group_conflicts(texts: list[ArticleText], alignment: Alignment, sourc
 def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[str]) -> list[Fact]:
     """Conflict facts, then shared facts (most outlets first), then unique facts in article order.
 
-    A conflict fact holds just the statements that disagree (each kind of conflict its own fact); the rest of its
-    group stays a shared fact when two outlets still report it. Conflicts between strongly aligned sentences of
-    different groups are added as well.
+    A conflict fact holds just the statements that disagree (each kind of conflict its own fact); their whole group
+    is still a shared fact (they agree on the rest) unless every one of its statements is in a conflict already.
+    Conflicts between strongly aligned sentences of different groups are added as well.
     """
     ids = [t.article.id for t in texts]
     conflicts: list[tuple[int, Fact]] = []
@@ -77,9 +77,8 @@ def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[st
             involved.update(n.position for n in disagreeing)
             statements = [statement(texts[n.article], n.sentence) for n in disagreeing]
             conflicts.append((len(outlets), Fact(kind="conflict", statements=statements, conflict=conflict)))
-        rest = [n for n in nodes if n.position not in involved]
-        if len({sources[n.article] for n in rest}) >= 2:
-            statements = [statement(texts[n.article], n.sentence) for n in rest]
+        if any(n.position not in involved for n in nodes):
+            statements = [statement(texts[n.article], n.sentence) for n in nodes]
             shared.append((len(outlets), Fact(kind="shared", statements=statements)))
     conflicts.extend((2, fact) for fact in _cross_group_conflicts(texts, alignment, sources))
     facts = [fact for _, fact in sorted(conflicts, key=lambda item: -item[0])]
