@@ -133,3 +133,24 @@ def test_cue_words_inside_quotes_are_not_attributions() -> None:
     assert [a.speaker for a in attributions(refund[:])] == ["the company"]
     governing = nlp("The minister, who told reporters she was hopeful, said talks would resume.")
     assert attributions(governing[:])[0].speaker == "The minister"
+
+
+def test_full_names_merge_across_initials_and_nicknames() -> None:
+    mentions = [
+        Mention("Michael R. Bloomberg", "person", "nyt", 0, 0, 20),
+        Mention("Mike Bloomberg", "person", "fox", 0, 0, 14),
+        Mention("Michael Bloomberg", "person", "fox", 1, 20, 37),
+        Mention("Michael Bloomberg", "person", "hpo", 1, 20, 37),  # the most frequent full spelling names it
+        Mention("Bloomberg", "person", "hpo", 0, 0, 9),
+        Mention("Merrick Garland", "person", "nyt", 2, 40, 55),
+        Mention("Garland", "place", "fox", 2, 40, 47),  # spaCy typed the surname alone as a place
+        Mention("Mitch McConnell", "person", "fox", 3, 0, 15),
+        Mention("Mitch", "person", "fox", 4, 0, 5),
+        Mention("Thomas R. Carper", "person", "nyt", 3, 0, 16),
+        Mention("Thomas", "person", "hpo", 3, 0, 6),  # another article: maybe another Thomas
+    ]
+    clusters = {c.name: c for c in merge_mentions(mentions)}
+    assert set(clusters) == {"Michael Bloomberg", "Merrick Garland", "Mitch McConnell", "Thomas R. Carper", "Thomas"}
+    assert set(clusters["Michael Bloomberg"].aliases) == {"Michael R. Bloomberg", "Mike Bloomberg", "Bloomberg"}
+    assert clusters["Merrick Garland"].type == "person"
+    assert clusters["Mitch McConnell"].aliases == ["Mitch"]
