@@ -7,7 +7,7 @@ headings, bylines and fragments are left out.
 
 from __future__ import annotations
 
-from manysides.compare.align import Alignment
+from manysides.compare.align import Alignment, Node
 from manysides.compare.conflicts import find_conflicts
 from manysides.compare.report import Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
@@ -55,6 +55,16 @@ def _cross_group_conflicts(texts: list[ArticleText], alignment: Alignment, sourc
     return list(merged.values())
 
 
+def _anchored(nodes: list[Node], sources: list[str], alignment: Alignment) -> list[Node]:
+    """The group's sentences that align directly with a sentence of another outlet in it.
+
+    Average linkage can carry a sentence into a group on the strength of the others; shown as "the same fact" it
+    would claim more than any one pairing does. Sentences left out this way can still be unique facts.
+    """
+    kept = [x for x in nodes if any(sources[y.article] != sources[x.article] and alignment.close(x, y) for y in nodes)]
+    return kept if len({sources[n.article] for n in kept}) >= 2 else []
+
+
 def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[str]) -> list[Fact]:
     """Conflict facts, then shared facts (most outlets first), then unique facts in article order.
 
@@ -66,7 +76,8 @@ def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[st
     conflicts: list[tuple[int, Fact]] = []
     shared: list[tuple[int, Fact]] = []
     grouped: set[tuple[int, int]] = set()
-    for nodes in alignment.groups:
+    for group in alignment.groups:
+        nodes = _anchored(group, sources, alignment)
         outlets = {sources[n.article] for n in nodes}
         if len(outlets) < 2:
             continue

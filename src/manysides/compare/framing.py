@@ -1,8 +1,11 @@
 """Framing per outlet: labels given to actors, scare quotes, loaded terms and hedges, each as an exact span.
 
-Labels are appositions ("Sharaa, a former ISIS commander") and descriptors before a name ("interim President");
-scare quotes are short quoted words that nobody is quoted as saying ("Israel", "peace"); loaded terms and hedges
-come from the lists in `lexicon`. Voices count how often each speaker is quoted or paraphrased.
+Labels are appositions that cast an actor ("Sharaa, a former ISIS commander") and judging descriptors before a name
+("interim President", not "former President"); scare quotes are short quoted words that nobody is quoted as saying
+("Israel", "peace"), while a short quote after a reporting verb is someone's words and counts only when a word in
+it is loaded. Loaded terms are the curated list in `lexicon`, plus, per sentence that the learned model (see
+`lexicon`) finds loaded, its best-scoring word as a phrase. Hedges come from `lexicon`. Voices count how often each
+speaker is quoted or paraphrased.
 """
 
 from __future__ import annotations
@@ -11,7 +14,18 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from manysides.compare.lexicon import HEDGE_PATTERN, LOADED_PATTERN, vader_valence
+import numpy as np
+
+from manysides.compare.lexicon import (
+    HEDGE_PATTERN,
+    LOADED_PATTERN,
+    is_candidate,
+    loaded_model,
+    sentence_features,
+    sigmoid,
+    vader_valence,
+    word_features,
+)
 from manysides.compare.report import FramingItem, Voice
 from manysides.understand import ArticleText, SentenceInfo
 from manysides.understand.entities import clean_name
@@ -22,6 +36,16 @@ if TYPE_CHECKING:
 _ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MAX_SCARE_WORDS = 3
 _CUE_BEFORE = ("said", "says", "told", "called it", "described it as", "as")
+# Reporting verbs: a short quote after one of these is someone's words, framing only if the words are loaded.
+_REPORTING_WORDS = (
+    "say tell call describe claim insist write tweet argue urge vow warn accuse deny add state label term dub "
+    "praise criticize decry denounce condemn refer suggest acknowledge admit announce promise pledge predict "
+    "complain charge allege testify explain note declare characterize find emphasize stress contend question "
+    "dispute quote thank ask deride reply respond recall concede boast brag lament mock hail offer"
+)
+_REPORTING = frozenset(_REPORTING_WORDS.split())
+_DISTANCING = re.compile(r"\bwhat\s+(?:\S+\s+){0,3}(?:calls?|called|describes?|described|dubs?|dubbed|terms?|termed)\b")
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with"})
 _NOT_SPEAKERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "the statement", "statement"})
 # Emotive words beyond the curated list: VADER valence at least this strong, in these parts of speech, and
 # whether words inside direct quotes count. `benchmarks.compare --fit` compares settings on BASIL half A; they
@@ -29,6 +53,19 @@ _NOT_SPEAKERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", 
 VADER_MIN = 2.0
 VADER_POS = frozenset({"ADJ", "ADV"})
 IN_QUOTES = False
+# Word-model score (see `lexicon`) a partial quote's word needs to count as loaded; the data file's own value, fitted
+# by benchmarks/train_framing, wins.
+QUOTE_MIN = 0.7
+# Adjectives before a name that only date or rank a post ("former President", "senior adviser"): they identify, they
+# do not judge, so a descriptor needs some other adjective to count as a label. General English, not from any data.
+_NEUTRAL_WORDS = (
+    "former then late current outgoing incoming presidential vice senior junior first second third last next new "
+    "special full fellow only eventual likely top chief deputy assistant executive general national federal "
+    "state local northern southern eastern western longtime veteran retired elected appointed previous future "
+    "republican democratic independent congressional legislative judicial military civilian regional royal "
+    "public private foreign domestic international prime acting"
+)
+NEUTRAL_DESCRIPTORS = frozenset(_NEUTRAL_WORDS.split())
 
 
 def _actor(token: Token) -> str | None:
@@ -53,6 +90,18 @@ def _item(
     )
 
 
+def _characterises(words: list[Token]) -> bool:
+    """An apposition that casts its actor ("a former ISIS commander", "a firebrand union boss"), not one that
+    identifies a post ("the chairman of the committee"): indefinite, with a group named or a judging word in it."""
+    if not words or words[0].lower_ not in {"a", "an"}:
+        return False
+    valence = vader_valence()
+    return any(
+        t.ent_type_ in {"ORG", "NORP"} or LOADED_PATTERN.fullmatch(t.text) or abs(valence.get(t.lower_, 0.0)) >= 1.5
+        for t in words
+    )
+
+
 def _appositions(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]:
     items = []
     for token in sentence.doc:
@@ -61,6 +110,8 @@ def _appositions(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]
         target = _actor(token.head) or (token.head.text if token.head.pos_ == "PROPN" else None)
         left = min(t.i for t in token.subtree)
         if target is None or left == 0 or token.doc[left - 1].text != ",":
+            continue
+        if not _characterises(list(token.doc[left : token.i + 1])):
             continue
         start = token.doc[left].idx
         end = token.idx + len(token.text)
@@ -85,7 +136,7 @@ def _descriptors(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]
         ):
             words.insert(0, doc[i])
             i -= 1
-        if any(t.is_lower and t.pos_ == "ADJ" for t in words):
+        if any(t.is_lower and t.pos_ == "ADJ" and t.lower_ not in NEUTRAL_DESCRIPTORS for t in words):
             start = words[0].idx
             items.append(
                 _item(text, sentence, "label", start, words[-1].idx + len(words[-1].text), clean_name(ent.text))
@@ -93,16 +144,45 @@ def _descriptors(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]
     return items
 
 
-def _scare_quotes(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]:
-    items = []
+def quote_spans(sentence: SentenceInfo) -> list[tuple[int, int, bool]]:
+    """Short quoted words that are not a whole quotation: (start, end, attributed), where attributed means a
+    reporting verb earlier in the sentence makes it a partial quote of someone's words rather than the writer's
+    distancing ("what it calls a 'fatigue crisis'" stays the writer's)."""
+    spans = []
     for start, end in sentence.quotes:
         inner = sentence.text[start + 1 : end - 1].strip()
         words = inner.split()
         if not 0 < len(words) <= _MAX_SCARE_WORDS or inner.endswith((".", ",", "?", "!")):
             continue
+        if len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL for w in words):
+            continue  # a title or name ("Meet the Press"): quoted to mark it, not to doubt it
         before = sentence.text[:start].rstrip().lower()
         if before.endswith(_CUE_BEFORE) and not inner[:1].isupper():
             continue
+        attributed = not _DISTANCING.search(before) and any(
+            t.idx < start and t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in _REPORTING for t in sentence.doc
+        )
+        spans.append((start, end, attributed))
+    return spans
+
+
+def _scare_quotes(
+    text: ArticleText, sentence: SentenceInfo, scores: dict[int, float] | None = None
+) -> list[FramingItem]:
+    """Scare quotes, and partial quotes whose own words are loaded (word score, else VADER or the curated list)."""
+    items = []
+    valence = vader_valence()
+    needed = (loaded_model() or {}).get("quote_min", QUOTE_MIN)
+    for start, end, attributed in quote_spans(sentence):
+        inside = [t for t in sentence.doc if start < t.idx < end]
+        if attributed and not any(
+            (scores or {}).get(t.i, 0.0) >= needed
+            or (scores is None and abs(valence.get(t.lower_, 0.0)) >= VADER_MIN)
+            or LOADED_PATTERN.fullmatch(t.text)
+            for t in inside
+        ):
+            continue
+        inner = sentence.text[start + 1 : end - 1].strip()
         items.append(_item(text, sentence, "scare_quotes", start, end, re.sub(r"['\u2019]s?$", "", inner)))
     return items
 
@@ -117,7 +197,7 @@ def _lexical(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]:
     for kind, pattern in (("hedge", HEDGE_PATTERN), ("loaded_term", LOADED_PATTERN)):
         found.extend((kind, m.start(), m.end()) for m in pattern.finditer(sentence.text))
     valence = vader_valence()
-    for token in sentence.doc:
+    for token in sentence.doc if loaded_model() is None else ():
         if token.pos_ in VADER_POS and abs(valence.get(token.lower_, 0.0)) >= VADER_MIN:
             found.append(("loaded_term", token.idx, token.idx + len(token.text)))
     taken: set[int] = set()
@@ -140,12 +220,102 @@ def _target(span: Span, start: int) -> str | None:
     return best[1] if best else None
 
 
+def word_rows(text: ArticleText) -> list[tuple[list[Token], np.ndarray]]:
+    """Per sentence, its candidate words and their feature rows (one embedding batch for the whole article)."""
+    tokens: list[Token] = []
+    long_quote: list[bool] = []
+    quoted: list[bool] = []
+    bounds = []
+    for sentence in text.sentences:
+        first = len(tokens)
+        for token in sentence.doc:
+            if is_candidate(token):
+                tokens.append(token)
+                long_quote.append(_in_long_quote(sentence, token.idx))
+                quoted.append(any(s <= token.idx < e for s, e in sentence.quotes))
+        bounds.append((first, len(tokens)))
+    features = word_features(tokens, long_quote, quoted, (loaded_model() or {}).get("lexicon"))
+    return [(tokens[a:b], features[a:b]) for a, b in bounds]
+
+
+def sentence_inputs(text: ArticleText) -> list[tuple[int, str, int, float]]:
+    """Per sentence what `sentence_features` needs besides word scores: index, text, words, share in long quotes."""
+    rows = []
+    for sentence in text.sentences:
+        words = [t for t in sentence.doc if t.is_alpha]
+        inside = sum(_in_long_quote(sentence, t.idx) for t in words)
+        rows.append((sentence.index, sentence.text, len(words), inside / max(len(words), 1)))
+    return rows
+
+
+def word_scores(text: ArticleText) -> tuple[list[tuple[list[Token], np.ndarray]], list[dict[int, float]]] | None:
+    """Per sentence the candidate words with the learned model's score of each (token index -> score)."""
+    model = loaded_model()
+    if model is None or not text.sentences:
+        return None
+    weights = np.asarray(model["word"]["weights"])
+    rows = word_rows(text)
+    if rows and rows[0][1].shape[1] != len(weights):
+        return None  # a data file from another feature set: fall back rather than guess
+    scored = []
+    for tokens, features in rows:
+        values = sigmoid(features @ weights + model["word"]["bias"]) if tokens else np.zeros(0)
+        scored.append({t.i: float(v) for t, v in zip(tokens, values, strict=True)})
+    return rows, scored
+
+
+def _loaded_words(text: ArticleText, scored: list[dict[int, float]]) -> dict[int, list[FramingItem]]:
+    """Sentence position -> the best-scoring word of each sentence the learned model finds loaded."""
+    from manysides.compare.embed import embed
+
+    model = loaded_model()
+    if model is None:
+        return {}
+    weights = np.asarray(model["sentence"]["weights"])
+    vectors = embed([s.text for s in text.sentences])
+    found: dict[int, list[FramingItem]] = {}
+    for position, (scores, inputs, vector) in enumerate(zip(scored, sentence_inputs(text), vectors, strict=True)):
+        if not scores:
+            continue
+        x = np.concatenate([sentence_features(*inputs, list(scores.values())), vector])
+        if float(sigmoid(x @ weights + model["sentence"]["bias"])) < model["threshold"]:
+            continue
+        sentence = text.sentences[position]
+        first, last = _phrase(sentence.doc[max(scores, key=lambda i: scores[i])])
+        start, end = first.idx, last.idx + len(last.text)
+        found[position] = [_item(text, sentence, "loaded_term", start, end, _target(sentence.doc[:], start))]
+    return found
+
+
+def _phrase(token: Token) -> tuple[Token, Token]:
+    """The word with what makes it a phrase, so the report shows "far-right", "lashed out", "deeply troubling"
+    rather than a fragment: hyphen joins, a verb's particle, an adverb just before it that modifies it."""
+    doc = token.doc
+    first = last = token
+    while last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_ and doc[last.i + 2].is_alpha:
+        last = doc[last.i + 2]
+    while first.i >= 2 and doc[first.i - 1].text == "-" and not doc[first.i - 2].whitespace_:
+        first = doc[first.i - 2]
+    if last.i + 1 < len(doc) and doc[last.i + 1].dep_ == "prt" and doc[last.i + 1].head.i == last.i:
+        last = doc[last.i + 1]
+    if first.i >= 1 and doc[first.i - 1].dep_ == "advmod" and doc[first.i - 1].head.i == first.i:
+        first = doc[first.i - 1]
+    return first, last
+
+
 def framing(text: ArticleText) -> list[FramingItem]:
     """Every framing item of one article, in reading order."""
     items: list[FramingItem] = []
-    for sentence in text.sentences:
-        for finder in (_appositions, _descriptors, _scare_quotes, _lexical):
-            items.extend(finder(text, sentence))
+    fitted = word_scores(text)
+    scored = fitted[1] if fitted else None
+    learned = _loaded_words(text, scored) if scored else {}
+    for position, sentence in enumerate(text.sentences):
+        found = _appositions(text, sentence) + _descriptors(text, sentence)
+        found += _scare_quotes(text, sentence, scored[position] if scored else None)
+        found += _lexical(text, sentence)
+        covered = {item.text.lower() for item in found}
+        found.extend(i for i in learned.get(position, []) if not any(i.text.lower() in c for c in covered))
+        items.extend(found)
     return items
 
 
