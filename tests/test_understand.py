@@ -123,6 +123,7 @@ def test_weekdays_in_future_clauses_look_ahead() -> None:
     assert _dates_of("The company will run a reduced timetable from Wednesday.", monday) == ["2025-06-18"]
     assert _dates_of("Ferries stopped sailing on Tuesday.", monday) == ["2025-06-10"]
     assert _dates_of("The talks ended on Sunday.", monday) == ["2025-06-15"]
+    assert _dates_of("A vote could come as soon as Wednesday.", monday) == ["2025-06-18"]
 
 
 def test_cue_words_inside_quotes_are_not_attributions() -> None:

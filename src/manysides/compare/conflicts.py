@@ -73,8 +73,10 @@ def _dates(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str] | None:
 
 def _same_action(a: str | None, b: str | None) -> bool:
     """Whether two numbers count the outcome of the same action ("injured" / "hurt", not "stranded" / "carry")."""
-    if a is None or b is None or a == b:
+    if a == b:
         return True
+    if a is None or b is None:
+        return False  # one count's action is unknown: "60 votes to overcome" vs "41 votes necessary" may differ
     vectors = embed([a, b])
     return float(vectors[0] @ vectors[1]) >= _SAME_ACTION
 

@@ -56,6 +56,8 @@ IN_QUOTES = False
 # Word-model score (see `lexicon`) a partial quote's word needs to count as loaded; the data file's own value, fitted
 # by benchmarks/train_framing, wins.
 QUOTE_MIN = 0.7
+# Word-model score the word shown for a loaded sentence needs: a report should not point at "harbour" or "bilateral".
+WORD_MIN = 0.6
 # Adjectives before a name that only date or rank a post ("former President", "senior adviser"): they identify, they
 # do not judge, so a descriptor needs some other adjective to count as a label. General English, not from any data.
 _NEUTRAL_WORDS = (
@@ -280,8 +282,11 @@ def _loaded_words(text: ArticleText, scored: list[dict[int, float]]) -> dict[int
         x = np.concatenate([sentence_features(*inputs, list(scores.values())), vector])
         if float(sigmoid(x @ weights + model["sentence"]["bias"])) < model["threshold"]:
             continue
+        best = max(scores, key=lambda i: scores[i])
+        if scores[best] < WORD_MIN:
+            continue  # a loaded sentence whose words all look neutral: nothing to point at
         sentence = text.sentences[position]
-        first, last = _phrase(sentence.doc[max(scores, key=lambda i: scores[i])])
+        first, last = _phrase(sentence.doc[best])
         start, end = first.idx, last.idx + len(last.text)
         found[position] = [_item(text, sentence, "loaded_term", start, end, _target(sentence.doc[:], start))]
     return found

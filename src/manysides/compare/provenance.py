@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 from manysides.record import Article
 from manysides.understand import ArticleText
 from manysides.understand.names import name_key
+from manysides.understand.quotes import Attribution
 
 AGENCIES = {
     "afp": "AFP",
@@ -47,6 +48,13 @@ _AGENCY_IN_TEXT = re.compile(
 )
 _GENERIC_SPEAKERS = frozenset({"statement", "the statement", "report", "reports", "the report", "it", "this"})
 _NEAR_IDENTICAL = 0.8
+# Documents an outlet can cite by "according to" or "citing" ("according to a poll", "citing court filings").
+DOCUMENT_NOUNS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "report poll survey study article statement document data record filing analysis estimate figure release "
+        "memo letter tweet post transcript indictment complaint lawsuit ruling census"
+    ).split()
+)
 # Speakers that are sources even without a name ("a diplomatic source", "police", "the company"); other unnamed
 # speakers ("these crews", "both sides", "passengers") are voices in the story, not whom the outlet cites.
 SOURCE_NOUNS = frozenset(
@@ -54,7 +62,7 @@ SOURCE_NOUNS = frozenset(
         "source official spokesman spokeswoman spokesperson police minister ministry government presidency president "
         "agency media broadcaster newspaper authority council court union company office department military army "
         "prosecutor witness analyst expert diplomat lawyer attorney investigator officer embassy commission "
-        "committee administration white house spokesmen"
+        "committee administration white house spokesmen medium representative aide adviser advisor envoy"
     ).split()
 )
 
@@ -110,23 +118,35 @@ def outlet_keys(articles: Sequence[Article], republished: dict[str, str]) -> lis
     return keys
 
 
+def _is_source(attribution: Attribution) -> bool:
+    """A named speaker, or one whose head noun marks a source or a document ("a diplomatic source", "a poll")."""
+    if attribution.speaker.strip().lower() in _GENERIC_SPEAKERS:
+        return False
+    return attribution.named or attribution.head in SOURCE_NOUNS or attribution.head in DOCUMENT_NOUNS
+
+
 def cited_sources(text: ArticleText) -> list[str]:
-    """The article's credited sources plus agencies, officials, media and anonymous sources named in its text."""
+    """The article's credited sources plus agencies, officials, media and anonymous sources named in its text.
+
+    A shorter mention of a source already listed in full ("Manley" after "Spokesman Jim Manley") is left out.
+    """
     found: list[str] = list(text.article.cited_sources)
     for sentence in text.sentences:
         for match in _AGENCY_IN_TEXT.finditer(sentence.text):
             found.append(AGENCIES.get(match.group(1).strip("()").lower(), match.group(1).strip("()")))
         for attribution in sentence.attributions:
-            speaker = attribution.speaker.strip()
-            if attribution.kind in {"according_to", "citing"} or attribution.cue.lower() in {"reported", "reports"}:
+            if _is_source(attribution):
+                speaker = attribution.speaker.strip()
                 found.append(AGENCIES.get(speaker.lower(), speaker))
-            elif speaker.lower() not in _GENERIC_SPEAKERS and (attribution.named or attribution.head in SOURCE_NOUNS):
-                found.append(speaker)
+    keyed = [(source, set(name_key(source).split())) for source in found]
     result: list[str] = []
     keys: set[str] = set()
-    for source in found:
+    for source, words in keyed:
         key = name_key(source)
-        if key and key not in keys and source.lower() not in _GENERIC_SPEAKERS:
-            keys.add(key)
-            result.append(source)
+        if not key or key in keys or source.lower() in _GENERIC_SPEAKERS:
+            continue
+        if any(words < other for _, other in keyed):
+            continue
+        keys.add(key)
+        result.append(source)
     return result

@@ -6,6 +6,7 @@ per-article cost low; every offset is an offset into the article body.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,6 +97,9 @@ def _predicates(doc: Doc) -> list[str]:
     return found
 
 
+_AHEAD = re.compile(r"\b(?:as soon as|as early as|no later than)\s+$", re.IGNORECASE)
+
+
 def _dates(text: str, doc: Doc, published: date | None) -> list[DateMention]:
     """Dates of the sentence; a bare weekday in a future clause looks ahead of publication instead of back."""
     found = find_dates(text, published)
@@ -104,7 +108,9 @@ def _dates(text: str, doc: Doc, published: date | None) -> list[DateMention]:
     result = []
     for mention in found:
         verb = clause_verb(doc, mention.start, mention.end) if mention.bare_weekday else None
-        result.append(looking_ahead(mention, published) if verb is not None and future_clause(verb) else mention)
+        ahead = _AHEAD.search(text[max(0, mention.start - 16) : mention.start]) is not None
+        future = ahead or (verb is not None and future_clause(verb))
+        result.append(looking_ahead(mention, published) if mention.bare_weekday and future else mention)
     return result
 
 

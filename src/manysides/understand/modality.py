@@ -78,7 +78,7 @@ def future_clause(verb: Token) -> bool:
     """Whether a clause speaks of what is still to come ("will resume", "would begin", "is due to start")."""
     for token in (verb, *[a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}][:2]):
         children = list(token.children)
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE | {"would"} for c in children):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE | _POSSIBLE | {"would"} for c in children):
             return True
         if token.lemma_.lower() in _EXPECT and any(c.dep_ == "xcomp" for c in children):
             return True

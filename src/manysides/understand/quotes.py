@@ -61,9 +61,22 @@ def _phrase(head: Token) -> str:
     return span.text.strip(" ,")
 
 
+def _named(head: Token) -> bool:
+    """A proper name heads the speaker or qualifies it ("Israel's broadcaster", "officials of the Bar Association");
+    a name further down ("concerns about Gorsuch's record") does not make the speaker a named source."""
+    if head.pos_ == "PROPN":
+        return True
+    for child in head.children:
+        if child.dep_ in {"compound", "poss", "nmod", "appos"} and child.pos_ == "PROPN":
+            return True
+        of_name = child.dep_ == "prep" and child.lower_ == "of"
+        if of_name and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children):
+            return True
+    return False
+
+
 def _attribution(head: Token, cue: str, kind: str) -> Attribution:
-    named = head.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in head.subtree)
-    return Attribution(_phrase(head), cue, kind, head.lemma_.lower(), named)
+    return Attribution(_phrase(head), cue, kind, head.lemma_.lower(), _named(head))
 
 
 def _speech(token: Token, quoted: bool) -> bool:
