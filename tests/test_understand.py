@@ -155,3 +155,24 @@ def test_full_names_merge_across_initials_and_nicknames() -> None:
     assert set(clusters["Michael Bloomberg"].aliases) == {"Michael R. Bloomberg", "Mike Bloomberg", "Bloomberg"}
     assert clusters["Merrick Garland"].type == "person"
     assert clusters["Mitch McConnell"].aliases == ["Mitch"]
+
+
+def test_acronyms_surnames_of_any_type_and_shorter_full_names_merge() -> None:
+    mentions = [
+        Mention("Joseph R. Biden Jr.", "person", "nyt", 0, 0, 19),
+        Mention("Joe Biden", "person", "fox", 0, 0, 9),
+        Mention("Biden", "person", "hpo", 0, 0, 5),
+        Mention("National Rifle Association", "organisation", "nyt", 1, 0, 26),
+        Mention("NRA", "place", "fox", 1, 0, 3),  # spaCy's type for the acronym varies
+        Mention("Michele Bachmann", "person", "nyt", 2, 0, 16),
+        Mention("Bachmann", "organisation", "fox", 2, 0, 8),
+        Mention("Byron Todd Jones", "person", "nyt", 3, 0, 16),
+        Mention("Todd Jones", "person", "fox", 3, 0, 10),
+    ]
+    clusters = {c.key: c for c in merge_mentions(mentions)}
+    assert len(clusters) == 4
+    names = {frozenset({c.name, *c.aliases}) for c in clusters.values()}
+    assert frozenset({"Joseph R. Biden Jr.", "Joe Biden", "Biden"}) in names
+    assert frozenset({"National Rifle Association", "NRA"}) in names
+    assert frozenset({"Michele Bachmann", "Bachmann"}) in names
+    assert frozenset({"Byron Todd Jones", "Todd Jones"}) in names
