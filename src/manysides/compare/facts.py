@@ -13,9 +13,6 @@ from manysides.compare.report import Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
 
 _MIN_UNIQUE_WORDS = 6
-# A sentence grouping left out joins another outlet's sentence aligned at least this strongly. Chosen on ECB+ half A
-# among 0.85 / 0.9 / 0.95 / none (best precision and recall there); all data: P 0.898 R 0.494 (none: 0.901 / 0.485).
-STRAY_MIN = 0.85
 _CROSS_GROUP_TYPES = frozenset({"date", "number"})
 
 
@@ -68,32 +65,6 @@ def _anchored(nodes: list[Node], sources: list[str], alignment: Alignment) -> li
     return kept if len({sources[n.article] for n in kept}) >= 2 else []
 
 
-def _with_strays(alignment: Alignment, sources: list[str]) -> list[list[Node]]:
-    """Anchored groups of 2+ outlets, each left-out sentence added to the group of its strongly aligned partner.
-
-    Grouping caps what one article puts in a group, so a sentence can be left out although another outlet says
-    the same thing almost word for word; it joins that outlet's sentence (or pairs with it) rather than being
-    shown as reported by one outlet only.
-    """
-    groups = [g for g in (_anchored(group, sources, alignment) for group in alignment.groups) if g]
-    home = {n.position: k for k, g in enumerate(groups) for n in g}
-    nodes = sorted((n for group in alignment.groups for n in group), key=lambda n: n.position)
-    for x in nodes:
-        if x.position in home:
-            continue
-        row = alignment.prob[x.position]
-        partners = [y for y in nodes if sources[y.article] != sources[x.article] and row[y.position] >= STRAY_MIN]
-        if not partners:
-            continue
-        y = max(partners, key=lambda n: float(alignment.prob[x.position, n.position]))
-        if y.position not in home:
-            home[y.position] = len(groups)
-            groups.append([y])
-        home[x.position] = home[y.position]
-        groups[home[x.position]].append(x)
-    return groups
-
-
 def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[str]) -> list[Fact]:
     """Conflict facts, then shared facts (most outlets first), then unique facts in article order.
 
@@ -105,8 +76,11 @@ def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[st
     conflicts: list[tuple[int, Fact]] = []
     shared: list[tuple[int, Fact]] = []
     grouped: set[tuple[int, int]] = set()
-    for nodes in _with_strays(alignment, sources):
+    for group in alignment.groups:
+        nodes = _anchored(group, sources, alignment)
         outlets = {sources[n.article] for n in nodes}
+        if len(outlets) < 2:
+            continue
         nodes = sorted(nodes, key=lambda n: (n.article, n.sentence.index))
         grouped.update((n.article, n.sentence.index) for n in nodes)
         involved: set[int] = set()
