@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import random
 import re
@@ -30,6 +31,7 @@ from benchmarks.datasets import SHARED, make_article
 from manysides.extract.outlet import outlet_from_url
 from manysides.record import Article
 from manysides.stories import StoryIndex, group
+from manysides.stories import index as story_index
 from manysides.stories import score as pair_model
 from manysides.stories.batch import date_order
 from manysides.stories.embed import embedder
@@ -201,7 +203,7 @@ class _Recorder(StoryIndex):
 
 def fit(backend: str) -> None:
     """Two logistic regressions (pairs with both dates, pairs without) on candidate pairs of the fit half,
-    then the joining bars (one per model) that maximise the mean fit-half F1 over the four sets."""
+    then the story linkage share and joining bars (one per model) that maximise the mean fit-half F1."""
     from sklearn.linear_model import LogisticRegression
 
     sets = {
@@ -222,27 +224,27 @@ def fit(backend: str) -> None:
     y = np.array([label for _, label in rows])
     undated = x[:, pair_model.UNDATED_SIGNAL] == 1
     for name, mask in (("DATED", ~undated), ("UNDATED", undated)):
-        used = [1, 2, 3, 4, 5] if name == "UNDATED" else [1, 2, 3, 4, 5, 6, 8]
-        model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000).fit(x[mask][:, used], y[mask])
+        used = [1, 2, 3, 4, 5] if name == "UNDATED" else [1, 2, 3, 4, 5, 6, 8, *pair_model.MARKS]
+        model = LogisticRegression(C=100.0, class_weight="balanced", max_iter=5000).fit(x[mask][:, used], y[mask])
         weights = [0.0] * x.shape[1]
         weights[0] = float(model.intercept_[0])
         for column, weight in zip(used, model.coef_[0], strict=True):
             weights[column] = float(weight)
         setattr(pair_model, name, tuple(round(w, 2) for w in weights))
         print(f"{name} = {getattr(pair_model, name)}  # {int(mask.sum())} pairs, {int(y[mask].sum())} same-story")
-    for dated_bar in (2.0, 2.5, 3.0):
-        for undated_bar in (0.5, 1.0, 1.5):
-            pair_model.DATED_BAR, pair_model.UNDATED_BAR = dated_bar, undated_bar
-            scores = []
-            for docs in sets.values():
-                part = [d for d in docs if in_fit_half(d.story)]
-                gold = {d.article.id: d.story for d in part}
-                items = [i for i, s in gold.items() if not s.startswith("x:")]
-                scores.append(bcubed(manysides(part, backend), gold, items)[2])
-            print(
-                f"DATED_BAR {dated_bar} UNDATED_BAR {undated_bar}: fit-half F1 " + " ".join(f"{s:.3f}" for s in scores),
-                f"mean {np.mean(scores):.4f}",
-            )
+    for share, dated_bar, undated_bar in itertools.product((0.75, 1.0), (2.5, 3.0, 3.5), (0.5, 1.0, 1.5)):
+        story_index.LINK_SHARE, pair_model.DATED_BAR, pair_model.UNDATED_BAR = share, dated_bar, undated_bar
+        scores = []
+        for docs in sets.values():
+            part = [d for d in docs if in_fit_half(d.story)]
+            gold = {d.article.id: d.story for d in part}
+            items = [i for i, s in gold.items() if not s.startswith("x:")]
+            scores.append(bcubed(manysides(part, backend), gold, items)[2])
+        print(
+            f"LINK_SHARE {share} DATED_BAR {dated_bar} UNDATED_BAR {undated_bar}: fit-half F1",
+            " ".join(f"{s:.3f}" for s in scores),
+            f"mean {np.mean(scores):.4f}",
+        )
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")

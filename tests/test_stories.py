@@ -197,3 +197,41 @@ def test_seed_pages_form_one_story_among_distractors(seeds_dir: Path, extraction
     assert [i for i, s in out.items() if s == story] == [seeds[0].id, seeds[1].id] or all(
         not i.startswith("x-") for i, s in out.items() if s == story
     )
+
+
+def test_numeric_datelines_and_site_furniture() -> None:
+    from manysides.stories.text import prose, text_day
+
+    # 27/09/2013 is day-first (27 > 12); 11/28/05 month-first; ISO with the corpus's detokenised spaces.
+    days = [text_day(t) for t in ("27 / 09 / 2013 - Turkmenistan", "Posted 11 / 28 / 05 7: 21 AM", "2013 - 09 - 26")]
+    assert days == [15975, 13115, 15974]
+    assert text_day("version 1.2.3 of magnitude 5.6") is None
+    body = "Join The Conversation On Our Facebook Page\nThe Associated Press reported it.\nMore Homewood News"
+    assert prose(body) == "The Associated Press reported it."
+
+
+def test_different_ages_and_people_count_against_a_pair() -> None:
+    from manysides.stories.entities import specifics
+    from manysides.stories.score import _ages_disjoint
+
+    boy = specifics("A 16-year-old boy, Jamal Reed, was shot in North Lawndale.")[2]
+    girl = specifics("Police said Maria Lopez, 14, was shot near North Lawndale.")[2]
+    again = specifics("Jamal Reed, 16, died on Sunday, police said.")[2]
+    assert _ages_disjoint(boy, girl) == 1.0
+    assert _ages_disjoint(boy, again) == 0.0
+    assert len(boy.keys() & again.keys()) > len(boy.keys() & girl.keys())  # name and age, not just the place
+
+
+def test_features_of_the_previous_format_still_load(datasets_dir: Path) -> None:
+    from collections import Counter
+    from dataclasses import replace
+
+    from manysides.stories import features as story_features
+
+    arts, _ = basil_articles(datasets_dir, triplets=1)
+    index = StoryIndex()
+    index.add(arts[0])
+    unmarked = replace(story_features.Features.from_bytes(index.features(arts[0].id)), marks=Counter()).to_bytes()
+    old_header = story_features._HEADER.unpack_from(unmarked)[1:-1]
+    old = story_features._HEADER_V1.pack(b"MSF1", *old_header) + unmarked[story_features._HEADER.size :]
+    assert story_features.Features.from_bytes(old).to_bytes() == unmarked

@@ -4,7 +4,8 @@ Names are capitalised words that the text never uses in lower case; each becomes
 transliteration (Ahmed/Ahmad, Turkey/Türkiye/Turkiye: ASCII, vowels dropped after the first letter,
 doubled letters folded). Numbers of two or more digits (ages, counts, years, addresses) are keys too.
 Adjacent names also form a pair key (a full name is stronger evidence than a surname).
-Content words form a second, looser channel for what happened.
+Content words form a second, looser channel for what happened. Full names and ages ("marks") are kept
+apart as well: two reports that both name people or give ages, yet share none, are likely different events.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from collections import Counter
 from manysides.stories.text import ascii_text, stable_hash
 
 MAX_KEYS = 48
+MAX_MARKS = 24
+# Ages: "27-year-old", "Smith, 27, of", "aged 27".
+_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|(?<=[a-z]), (\d{1,2}),|\baged? (\d{1,3})\b")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z']*|\d+(?:[.,]\d+)?")
 _VOWELS = re.compile(r"(?<=.)[aeiou]")
 _REPEAT = re.compile(r"(.)\1+")
@@ -207,12 +211,14 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def specifics(text: str) -> tuple[Counter[int], Counter[int]]:
-    """(names and numbers, content words) of a text as hashed key -> count, each capped at MAX_KEYS."""
-    tokens = _TOKEN.findall(ascii_text(text))
+def specifics(text: str) -> tuple[Counter[int], Counter[int], Counter[int]]:
+    """(names and numbers, content words, marks) of a text as hashed key -> count, each capped."""
+    text = ascii_text(text)
+    tokens = _TOKEN.findall(text)
     lower_seen = {t for t in tokens if t.islower()}
     names: Counter[str] = Counter()
     content: Counter[str] = Counter()
+    marks: Counter[str] = Counter("age " + next(g for g in m.groups() if g) for m in _AGE.finditer(text))
     previous = ""  # the name just before, so 'Jeffrey Pitts' also counts as one full name
     for token in tokens:
         name = ""
@@ -227,12 +233,16 @@ def specifics(text: str) -> tuple[Counter[int], Counter[int]]:
                 names[name] += 1
                 if previous:
                     names[previous + " " + name] += 1
+                    marks[previous + " " + name] += 1
         elif len(token) >= 4 and token not in _STOP:
             content[_stem(token.removesuffix("'s"))] += 1
         previous = name
-    return _top(names, "n:"), _top(content, "w:")
+    return _top(names, "n:"), _top(content, "w:"), _top(marks, "m:", MAX_MARKS)
 
 
-def _top(counts: Counter[str], prefix: str) -> Counter[int]:
+def _top(counts: Counter[str], prefix: str, limit: int = MAX_KEYS) -> Counter[int]:
     """The most frequent keys (first seen wins ties, as Counter keeps insertion order), hashed."""
-    return Counter({stable_hash(prefix + key): n for key, n in counts.most_common(MAX_KEYS)})
+    return Counter({stable_hash(prefix + key): n for key, n in counts.most_common(limit)})
+
+
+AGE_KEYS = frozenset(stable_hash(f"m:age {n}") for n in range(1000))  # marks keys that are ages

@@ -1,4 +1,4 @@
-"""Per-article state (about 1.3 KB): everything the index compares, so a store can rebuild it without models."""
+"""Per-article state (about 1.4 KB): everything the index compares, so a store can rebuild it without models."""
 
 from __future__ import annotations
 
@@ -15,9 +15,12 @@ from manysides.stories.links import article_outlet, outlet_key, source_keys, url
 from manysides.stories.text import day_number, event_text, headline, stable_hash
 from manysides.stories.text import words as words_of
 
-_MAGIC = b"MSF1"
-# magic, flags, day, body hash, url, canonical, outlet, source url, source outlet, dim, names, words, headline words
-_HEADER = struct.Struct("<4sIi8sIIIIIHBBB")
+_MAGIC = b"MSF2"
+# magic, flags, day, body hash, url, canonical, outlet, source url, source outlet, dim, names, words, headline words,
+# marks
+_HEADER = struct.Struct("<4sIi8sIIIIIHBBBB")
+# Version 1 had no marks: stores written before still load (their articles just bring no marks).
+_MAGIC_V1, _HEADER_V1 = b"MSF1", struct.Struct("<4sIi8sIIIIIHBBB")
 _NO_DAY = -(2**31)
 HEADLINE_WORDS = 24
 MIN_COPY_WORDS = 20  # shorter bodies are too generic to call one a copy of another
@@ -39,6 +42,7 @@ class Features:
     names: Counter[int]
     words: Counter[int]
     headline: tuple[int, ...]  # hashed words of the headline: copies keep it, failed extractions do not
+    marks: Counter[int]  # full names and ages: who exactly
 
     def to_bytes(self) -> bytes:
         names, words = _pairs(self.names), _pairs(self.words)
@@ -56,6 +60,7 @@ class Features:
             len(self.names),
             len(self.words),
             len(self.headline),
+            len(self.marks),
         )
         return b"".join(
             [
@@ -65,17 +70,18 @@ class Features:
                 names,
                 words,
                 np.array(self.headline, "<u4").tobytes(),
+                _pairs(self.marks),
             ]
         )
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Features:
-        magic, _, day, content, url, canonical, outlet, s_url, s_outlet, dim, n_names, n_words, n_head = (
-            _HEADER.unpack_from(data)
-        )
-        if magic != _MAGIC:
+        header = _HEADER_V1 if data[:4] == _MAGIC_V1 else _HEADER
+        magic, _, day, content, url, canonical, outlet, s_url, s_outlet, dim, *counts = header.unpack_from(data)
+        n_names, n_words, n_head, n_marks = counts if magic == _MAGIC else (*counts, 0)
+        if magic not in (_MAGIC, _MAGIC_V1):
             raise ValueError("not ManySides story features")
-        at = _HEADER.size
+        at = header.size
         vector = np.frombuffer(data, "<f2", dim, at).astype(np.float16)
         at += 2 * dim
         signature = np.frombuffer(data, "<u4", minhash.PERMUTATIONS, at).astype(np.uint32)
@@ -83,6 +89,7 @@ class Features:
         names, at = _counter(data, at, n_names)
         words, at = _counter(data, at, n_words)
         headline = tuple(np.frombuffer(data, "<u4", n_head, at).tolist())
+        marks, _ = _counter(data, at + 4 * n_head, n_marks)
         return cls(
             None if day == _NO_DAY else day,
             content,
@@ -96,6 +103,7 @@ class Features:
             names,
             words,
             headline,
+            marks,
         )
 
 
@@ -113,7 +121,7 @@ def _counter(data: bytes, at: int, n: int) -> tuple[Counter[int], int]:
 
 def compute(article: Article, vector: np.ndarray) -> Features:
     """Features of an article given its embedding (embedding is the only model call)."""
-    names, words = specifics(event_text(article))
+    names, words, marks = specifics(event_text(article))
     body_words = words_of(article.body)
     src_url, src_outlet = source_keys(article.republished_from)
     return Features(
@@ -131,4 +139,5 @@ def compute(article: Article, vector: np.ndarray) -> Features:
         headline=tuple(sorted({stable_hash(w) for w in words_of(headline(article.title)) if len(w) >= 3}))[
             :HEADLINE_WORDS
         ],
+        marks=marks,
     )

@@ -7,6 +7,7 @@ so trials months later still meet the incident), and MinHash LSH buckets (copies
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from manysides.record import Article
 from manysides.stories import minhash
 from manysides.stories.embed import embedder
 from manysides.stories.features import Features, compute
-from manysides.stories.score import Idf, log_odds, signals
+from manysides.stories.score import Idf, Norms, log_odds, signals
 from manysides.stories.stories import Stories
 from manysides.stories.text import embed_text
 
@@ -25,6 +26,8 @@ NEIGHBOURS = 10  # nearest embeddings scored per article
 NAME_MATCHES = 10  # best name-sharing articles scored per article
 NAME_DF_LIMIT = 100  # names in more articles than this are too common to retrieve by
 MERGE_GAP = 1.0  # other fitting stories within this many log-odds of the best are merged into one
+LINK_SHARE = 0.75  # share of a story's sampled members whose log-odds count
+TRIM_FROM = 5  # stories with fewer sampled members are judged by all of them
 STORY_SAMPLE = 16  # a story is compared through its latest articles, at most this many
 DUPLICATE_JACCARD = 0.5  # estimated shingle overlap from which a body is a (lightly edited) copy
 SOURCE_COSINE = 0.8  # a page naming an outlet as its source copies that outlet's closest article if this close
@@ -49,6 +52,14 @@ def _same_headline(a: Features, b: Features) -> bool:
     return shared >= 0.5 * min(len(a.headline), len(b.headline))
 
 
+def _story_score(scores: list[float]) -> float:
+    """Mean of the article's log-odds against a story's sampled members; in a larger story only the best
+    LINK_SHARE count, so the outlying angles a long story accumulates do not keep its own follow-ups out."""
+    share = LINK_SHARE if len(scores) >= TRIM_FROM else 1.0
+    best = sorted(scores, reverse=True)[: max(1, math.ceil(share * len(scores)))]
+    return float(np.mean(best))
+
+
 class StoryIndex:
     """Incremental: add articles one by one; each joins a story, starts one, or merges two."""
 
@@ -57,7 +68,7 @@ class StoryIndex:
         self._ids: list[str] = []
         self._rows: dict[str, int] = {}
         self._features: list[Features] = []
-        self._norms: list[tuple[int, float, float]] = []  # (idf epoch, names norm, words norm) per row
+        self._norms: list[tuple[int, Norms]] = []  # (idf epoch, names, words and marks norms) per row
         self._matrix = np.zeros((0, 1), dtype=np.float32)
         self._days = np.zeros(0, dtype=np.int32)
         self._idf = Idf()
@@ -78,7 +89,7 @@ class StoryIndex:
         return self._insert(article.id, compute(article, vector))
 
     def features(self, article_id: str) -> bytes:
-        """The article's compact state (~1.3 KB) for the store; add_features() takes it back."""
+        """The article's compact state (~1.4 KB) for the store; add_features() takes it back."""
         return self._features[self._rows[article_id]].to_bytes()
 
     def add_features(self, article_id: str, data: bytes) -> Assignment:
@@ -142,22 +153,22 @@ class StoryIndex:
         fits: list[tuple[str, float]] = []
         for sid in sorted({self._stories.of_row[row] for row in self._candidates(features, vector, copies)}):
             members = self._stories.members[sid][-STORY_SAMPLE:]
-            z = float(np.mean([log_odds(self._signals(features, norms, vector, row)) for row in members]))
+            z = _story_score([log_odds(self._signals(features, norms, vector, row)) for row in members])
             if z >= 0.0:
                 fits.append((sid, z))
         return sorted(fits, key=lambda fit: -fit[1])
 
-    def _signals(self, features: Features, norms: tuple[float, float], vector: np.ndarray, row: int) -> list[float]:
+    def _signals(self, features: Features, norms: Norms, vector: np.ndarray, row: int) -> list[float]:
         return signals(
             features, self._features[row], norms, self._row_norms(row), float(self._matrix[row] @ vector), self._idf
         )
 
-    def _row_norms(self, row: int) -> tuple[float, float]:
-        epoch, names, words = self._norms[row]
+    def _row_norms(self, row: int) -> Norms:
+        epoch, norms = self._norms[row]
         if epoch != self._idf.epoch:
-            names, words = self._idf.norms(self._features[row])
-            self._norms[row] = (self._idf.epoch, names, words)
-        return names, words
+            norms = self._idf.norms(self._features[row])
+            self._norms[row] = (self._idf.epoch, norms)
+        return norms
 
     def _scored(self, features: Features, vector: np.ndarray, copies: set[int]) -> list[tuple[int, list[float]]]:
         """Candidate rows with their pair signals (the fitting benchmark reads these)."""
@@ -199,7 +210,7 @@ class StoryIndex:
         self._ids.append(article_id)
         self._rows[article_id] = row
         self._features.append(features)
-        self._norms.append((-1, 0.0, 0.0))
+        self._norms.append((-1, ()))
         if row >= len(self._matrix):
             grown = np.zeros((max(1024, 2 * len(self._matrix)), len(vector)), dtype=np.float32)
             if len(self._matrix):

@@ -16,6 +16,16 @@ _BOILERPLATE = re.compile(
     r"this material may not be published|redistributed",
     re.IGNORECASE,
 )
+# Furniture that only short lines carry (a sentence may quote a tweet or credit a wire): social prompts,
+# bylines, update stamps, "More X News" link lists.
+_FURNITURE = re.compile(
+    r"join the conversation|follow (?:us|@?\w+) on|on (?:twitter|facebook|instagram)\b|stay up to date|"
+    r"\breach (?:him|her|them|the \w+) at\b|staff writer|contributed to this report|\b(?:posted|updated)\b|"
+    r"^(?:related|more|read more|watch|see also)\b|\u00a9|@\w|\bemail\b|\bphoto(?:s|graph)?\b|credit:|"
+    r"thank you for (?:registering|subscribing|signing up|visiting)|\bregister\b",
+    re.IGNORECASE,
+)
+FURNITURE_WORDS = 16  # lines at most this long that match _FURNITURE are dropped
 _TITLE_PARTS = re.compile(r"\s+[-|\u2013\u2014:]\s+")
 # The non-ASCII characters of most English news, mapped without unidecode's slower per-character path.
 _PUNCTUATION = str.maketrans(
@@ -39,6 +49,11 @@ _FULL_DATE = re.compile(
     rf"\b(?:{_MONTH.replace('(', '(?P<m1>', 1)}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('(', '(?P<m2>', 1)},?\s+(?P<y2>(?:19|20)\d\d))\b",
     re.IGNORECASE,
+)
+# Numeric dates: 2013-09-26, 27/09/2013, 11/28/05 (day and month told apart when one exceeds 12, else US order).
+_NUMERIC_DATE = re.compile(
+    r"\b(?:(?P<iy>(?:19|20)\d\d) ?- ?(?P<im>\d{1,2}) ?- ?(?P<id>\d{1,2})"
+    r"|(?P<a>\d{1,2}) ?[/.] ?(?P<b>\d{1,2}) ?[/.] ?(?P<y>(?:19|20)?\d\d))\b"
 )
 DATELINE_CHARS = 600  # a date this near the top is the article's own, not one from the background
 
@@ -71,7 +86,13 @@ def headline(title: str | None) -> str:
 
 def prose(body: str) -> str:
     """The body without site furniture (copyright lines, sign-in prompts): it names the outlet, not the event."""
-    return "\n".join(line for line in body.splitlines() if not _BOILERPLATE.search(line))
+    return "\n".join(line for line in body.splitlines() if not _furniture(line))
+
+
+def _furniture(line: str) -> bool:
+    if _BOILERPLATE.search(line):
+        return True
+    return len(line.split()) <= FURNITURE_WORDS and _FURNITURE.search(line) is not None
 
 
 def event_text(article: Article) -> str:
@@ -96,12 +117,27 @@ def day_number(article: Article) -> int | None:
 
 
 def text_day(text: str) -> int | None:
-    """Days since 1970 of the first full date written out in text ('18 September 2013', 'Sept. 19, 2013')."""
-    for match in _FULL_DATE.finditer(text):
-        month = _MONTHS.index((match["m1"] or match["m2"]).lower()) + 1
-        day, year = int(match["d1"] or match["d2"]), int(match["y1"] or match["y2"])
+    """Days since 1970 of the first full date in text ('18 September 2013', 'Sept. 19, 2013', '27/09/2013')."""
+    found = [(m.start(), _written(m)) for m in _FULL_DATE.finditer(text)]
+    found += [(m.start(), _numeric(m)) for m in _NUMERIC_DATE.finditer(text)]
+    for _, ymd in sorted((at, ymd) for at, ymd in found if ymd):
         try:
-            return date(year, month, day).toordinal() - _EPOCH
+            return date(*ymd).toordinal() - _EPOCH
         except ValueError:
             continue
     return None
+
+
+def _written(match: re.Match[str]) -> tuple[int, int, int]:
+    month = _MONTHS.index((match["m1"] or match["m2"]).lower()) + 1
+    return int(match["y1"] or match["y2"]), month, int(match["d1"] or match["d2"])
+
+
+def _numeric(match: re.Match[str]) -> tuple[int, int, int] | None:
+    """(year, month, day) of a numeric date; None when its parts cannot be a date."""
+    if match["iy"]:
+        return int(match["iy"]), int(match["im"]), int(match["id"])
+    a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+    year += 0 if year >= 100 else (2000 if year < 50 else 1900)
+    month, day = (b, a) if a > 12 else (a, b)
+    return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
