@@ -139,6 +139,7 @@ def test_demo_conflicts_match_answer_key(demo: tuple[Report, dict[str, str]]) ->
     modality = next(c for c in conflicts if c.type == "modality")
     assert modality.values[ids["The Harbor Ledger"]] == "expected"
     assert modality.values[ids["Meridian Daily"]] == "happened"
+    assert "may be superseded" in modality.explanation  # the Ledger wrote before the meeting took place
     assert not any("3,000" in value for c in conflicts for value in c.values.values())
     # The answer key has exactly these three conflicts, and each lists only the sentences that disagree.
     assert sorted(c.type for c in conflicts) == ["date", "modality", "number"]

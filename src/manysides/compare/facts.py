@@ -7,9 +7,11 @@ headings, bylines and fragments are left out.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from manysides.compare.align import Alignment, Node
 from manysides.compare.conflicts import find_conflicts
-from manysides.compare.report import Fact, Statement
+from manysides.compare.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
 
 _MIN_UNIQUE_WORDS = 6
@@ -65,6 +67,38 @@ def _anchored(nodes: list[Node], sources: list[str], alignment: Alignment) -> li
     return kept if len({sources[n.article] for n in kept}) >= 2 else []
 
 
+def _when(published: str | None) -> datetime | None:
+    """A publication stamp as an aware datetime (a date alone or a naive time read as UTC)."""
+    if not published:
+        return None
+    try:
+        when = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _with_timing(conflict: Conflict, texts: list[ArticleText]) -> Conflict:
+    """A modality conflict where every "expected" report came out before every "happened" one may be time passing,
+    not disagreement: say so, with the publication times, so the reader can judge."""
+    if conflict.type != "modality":
+        return conflict
+    published = {t.article.id: (_when(t.article.published), t.article.published) for t in texts}
+    expected = [published.get(a, (None, None)) for a, v in conflict.values.items() if v == "expected"]
+    happened = [published.get(a, (None, None)) for a, v in conflict.values.items() if v == "happened"]
+    if not expected or not happened or any(when is None for when, _ in expected + happened):
+        return conflict
+    last_expected = max(expected, key=lambda item: item[0])  # type: ignore[arg-type, return-value]
+    first_happened = min(happened, key=lambda item: item[0])  # type: ignore[arg-type, return-value]
+    if last_expected[0] >= first_happened[0]:  # type: ignore[operator]
+        return conflict
+    note = (
+        f"the 'expected' report is the earlier one ({last_expected[1]} before {first_happened[1]}): "
+        "it may be superseded"
+    )
+    return conflict.model_copy(update={"explanation": f"{conflict.explanation}; {note}"})
+
+
 def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[str]) -> list[Fact]:
     """Conflict facts, then shared facts (most outlets first), then unique facts in article order.
 
@@ -86,6 +120,7 @@ def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[st
         involved: set[int] = set()
         for conflict, disagreeing in find_conflicts(nodes, ids, sources, alignment):
             involved.update(n.position for n in disagreeing)
+            conflict = _with_timing(conflict, texts)
             statements = [statement(texts[n.article], n.sentence) for n in disagreeing]
             conflicts.append((len(outlets), Fact(kind="conflict", statements=statements, conflict=conflict)))
         if any(n.position not in involved for n in nodes):
