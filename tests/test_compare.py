@@ -99,6 +99,9 @@ def test_seed_framing(seeds: tuple[Report, Article, Article]) -> None:
     assert (first.id, "hedge", "reportedly") in items and (second.id, "hedge", "reportedly") in items
     quoted = {(v.article, v.speaker): v for v in report.voices}
     assert quoted[(second.id, "the Azerbaijani presidency")].quoted >= 1
+    # Sharaa's own words ("brotherly support") are marked as a quote, not the outlet's wording; the outlet's are not.
+    assert all(i.in_quote for i in report.framing if i.text == "brotherly")
+    assert not any(i.in_quote for i in report.framing if i.text in {"regime", "a former ISIS commander"})
 
 
 @pytest.fixture(scope="module")

@@ -83,12 +83,17 @@ def _item(
     text: ArticleText, sentence: SentenceInfo, kind: str, start: int, end: int, target: str | None
 ) -> FramingItem:
     body = text.article.body
+    quoted = kind != "scare_quotes" and any(q_start < start and end < q_end for q_start, q_end in sentence.quotes)
+    speakers = [a.speaker for a in sentence.attributions if a.kind == "quote" and (a.named or " " in a.speaker)]
+    speaker = speakers[0] if quoted and speakers else None
     return FramingItem(
         article=text.article.id,
         type=kind,  # type: ignore[arg-type]
         target=target,
         text=body[sentence.start + start : sentence.start + end],
         sentence=sentence.index,
+        in_quote=quoted,
+        speaker=speaker,
     )
 
 

@@ -68,6 +68,10 @@ class FramingItem(_Model):
     target: str | None = None
     text: str = Field(description="the span itself: the word or phrase, not its sentence")
     sentence: int | None = None
+    in_quote: bool = Field(
+        default=False, description="the span sits inside a direct quote: the words are the speaker's, not the outlet's"
+    )
+    speaker: str | None = Field(default=None, description="who is quoted, when in_quote and the article says")
 
 
 class Voice(_Model):

@@ -44,6 +44,8 @@ class ReportView:
         grouped: dict[str, dict[str, list[str]]] = {}
         for item in self.report.framing:
             span = f"{item.text} (→ {item.target})" if item.target and item.target not in item.text else item.text
+            if item.in_quote:
+                span += f" [quoting {item.speaker}]" if item.speaker else " [in a quote]"
             grouped.setdefault(item.article, {}).setdefault(item.type, []).append(span)
         return grouped
 
