@@ -172,3 +172,28 @@ def test_demo_shared_unique_and_framing(demo: tuple[Report, dict[str, str]]) -> 
     assert (meridian, "hedge", "allegedly") in items
     assert (ledger, "loaded_term", "strikebreakers") in items
     assert (ids["Northgate Wire"], "hedge", "reportedly") in items
+
+
+def _basil_triplet(datasets_dir: Path, tmp_path: Path, year: str, triplet: str) -> list[Article]:
+    """One BASIL triplet as articles, written as JSON Lines and read like any user's file."""
+    import json
+
+    lines = []
+    for path in sorted((datasets_dir / "basil" / "articles" / year).glob(f"{triplet}_*.json")):
+        d = json.loads(path.read_text(encoding="utf-8"))
+        text = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
+        keys = {"id": path.stem, "outlet": d["source"], "title": d["title"], "published": d["date"]}
+        lines.append({**keys, "text": text})
+    jsonl = tmp_path / "triplet.jsonl"
+    jsonl.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    return [item[1] for item in extracted([str(jsonl)], ReadOptions()) if isinstance(item, tuple)]
+
+
+def test_no_false_conflicts_in_a_long_political_story(datasets_dir: Path, tmp_path: Path) -> None:
+    """Spot-check findings on BASIL's Gorsuch triplet: "60 votes to overcome a filibuster" and "the 41 votes
+    necessary to filibuster" count different things; Schumer's Tuesday call and the Democrats' Thursday vow are
+    two happenings, not one event dated twice."""
+    articles = _basil_triplet(datasets_dir, tmp_path, "2017", "47a209b0-fc26-4a0a-a1fe-e4310d1d2419")
+    assert len(articles) == 3
+    report = compare(articles)
+    assert not [f for f in report.facts if f.conflict and f.conflict.type in {"number", "date"}]

@@ -21,6 +21,7 @@ _EVENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _PREPOSITIONS = frozenset({"prep", "agent"})
 _MODIFIER = 0.5
+_DATE_SUPPORT = 1.0  # one shared event word or participant, not just a shared modifier
 _LIGHT = frozenset({"be", "have", "do", "make", "take", "say", "tell", "report", "get", "give"})
 _SAME_ACTION = 0.3
 _SAME_EVENT = 0.5  # meet~meeting 0.85; meet~visit 0.18, begin~restore 0.01
@@ -56,8 +57,8 @@ def _clause_words(sentence: SentenceInfo, mention: DateMention) -> dict[str, flo
     return weights
 
 
-def _dates(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str] | None:
-    """Different days for one happening: the clauses the dates belong to share their event or a participant."""
+def _date_match(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str, float] | None:
+    """Different days for one happening, with how much the dates' clauses share (their event or a participant)."""
     if {d.value for d in a.dates if d.day} & {d.value for d in b.dates if d.day}:
         return None
     best, found = 0.0, None
@@ -67,16 +68,21 @@ def _dates(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str] | None:
             other = _clause_words(b, y)
             shared = sum(min(weight, other[word]) for word, weight in words.items() if word in other)
             if shared > best:
-                best, found = shared, (x.value, y.value)
+                best, found = shared, (x.value, y.value, shared)
     return found
+
+
+def _dates(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str] | None:
+    match = _date_match(a, b)
+    return (match[0], match[1]) if match else None
 
 
 def _same_action(a: str | None, b: str | None) -> bool:
     """Whether two numbers count the outcome of the same action ("injured" / "hurt", not "stranded" / "carry")."""
     if a == b:
         return True
-    if a is None or b is None:
-        return False  # one count's action is unknown: "60 votes to overcome" vs "41 votes necessary" may differ
+    if a is None or b is None or a in _LIGHT or b in _LIGHT:
+        return False  # one count's action is unknown or empty ("had 41 votes"): it may count something else
     vectors = embed([a, b])
     return float(vectors[0] @ vectors[1]) >= _SAME_ACTION
 
@@ -162,6 +168,18 @@ def _date_explanation(base: str, values: dict[str, str], nodes: list[Node]) -> s
     return "; ".join([base, *days, *wrong])
 
 
+def _date_support(nodes: list[Node], involved: dict[int, Node], sources: list[str], alignment: Alignment) -> float:
+    """The strongest clause overlap among the disagreeing date pairs: at least one pair must share a full word."""
+    chosen = list(involved.values())
+    best = 0.0
+    for i, x in enumerate(chosen):
+        for y in chosen[i + 1 :]:
+            if sources[x.article] != sources[y.article] and alignment.close(x, y, True):
+                match = _date_match(x.sentence, y.sentence)
+                best = max(best, match[2] if match else 0.0)
+    return best
+
+
 def find_conflicts(
     nodes: list[Node], article_ids: list[str], sources: list[str], alignment: Alignment
 ) -> list[tuple[Conflict, list[Node]]]:
@@ -179,6 +197,8 @@ def find_conflicts(
                     values.setdefault(article_ids[x.article], pair[0])
                     values.setdefault(article_ids[y.article], pair[1])
                     involved.update({x.position: x, y.position: y})
+        if kind == "date" and _date_support(nodes, involved, sources, alignment) < _DATE_SUPPORT:
+            continue  # only modifiers shared ("Senate" Democrats / "Senate" leader): no pair names one happening
         if len(set(values.values())) >= 2:
             if kind == "date":
                 explanation = _date_explanation(explanation, values, list(involved.values()))
