@@ -7,6 +7,7 @@ headings, bylines and fragments are left out.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from manysides.compare.align import Alignment, Node
@@ -15,6 +16,8 @@ from manysides.compare.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
 
 _MIN_UNIQUE_WORDS = 6
+COPY_SHARE = 0.8  # share of the shorter sentence's words the other must carry to count as a copy
+_WORD = re.compile(r"\w+")
 _CROSS_GROUP_TYPES = frozenset({"date", "number"})
 
 
@@ -99,6 +102,39 @@ def _with_timing(conflict: Conflict, texts: list[ArticleText]) -> Conflict:
     return conflict.model_copy(update={"explanation": f"{conflict.explanation}; {note}"})
 
 
+def _words(sentence: SentenceInfo) -> set[str]:
+    return set(_WORD.findall(sentence.text.lower()))
+
+
+def _copies(x: Node, y: Node) -> bool:
+    """Near word-for-word the same sentence (a quote or wire sentence both outlets carry)."""
+    a, b = _words(x.sentence), _words(y.sentence)
+    return min(len(a), len(b)) >= _MIN_UNIQUE_WORDS and len(a & b) >= COPY_SHARE * min(len(a), len(b))
+
+
+def _with_copies(alignment: Alignment, sources: list[str]) -> list[list[Node]]:
+    """Anchored groups of 2+ outlets; a sentence grouping left out joins the group of its near-verbatim copy.
+
+    Grouping caps what one article puts in a group, so the third outlet's copy of a quote could be left out and
+    shown as if only that outlet reported it.
+    """
+    groups = [g for g in (_anchored(group, sources, alignment) for group in alignment.groups) if g]
+    home = {n.position: k for k, g in enumerate(groups) for n in g}
+    nodes = sorted((n for group in alignment.groups for n in group), key=lambda n: n.position)
+    for x in nodes:
+        if x.position in home:
+            continue
+        copy = next((y for y in nodes if sources[y.article] != sources[x.article] and _copies(x, y)), None)
+        if copy is None:
+            continue
+        if copy.position not in home:
+            home[copy.position] = len(groups)
+            groups.append([copy])
+        home[x.position] = home[copy.position]
+        groups[home[x.position]].append(x)
+    return groups
+
+
 def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[str]) -> list[Fact]:
     """Conflict facts, then shared facts (most outlets first), then unique facts in article order.
 
@@ -110,11 +146,8 @@ def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[st
     conflicts: list[tuple[int, Fact]] = []
     shared: list[tuple[int, Fact]] = []
     grouped: set[tuple[int, int]] = set()
-    for group in alignment.groups:
-        nodes = _anchored(group, sources, alignment)
+    for nodes in _with_copies(alignment, sources):
         outlets = {sources[n.article] for n in nodes}
-        if len(outlets) < 2:
-            continue
         nodes = sorted(nodes, key=lambda n: (n.article, n.sentence.index))
         grouped.update((n.article, n.sentence.index) for n in nodes)
         involved: set[int] = set()
