@@ -235,3 +235,31 @@ def test_features_of_the_previous_format_still_load(datasets_dir: Path) -> None:
     old_header = story_features._HEADER.unpack_from(unmarked)[1:-1]
     old = story_features._HEADER_V1.pack(b"MSF1", *old_header) + unmarked[story_features._HEADER.size :]
     assert story_features.Features.from_bytes(old).to_bytes() == unmarked
+
+
+def test_names_shared_within_one_outlet_count_less() -> None:
+    """A local outlet's shootings all name its city: shared names from one outlet are weaker evidence."""
+    from dataclasses import replace
+
+    from manysides.stories import features as story_features
+    from manysides.stories.score import Idf, log_odds, signals
+
+    texts = [
+        "A 19-year-old man was shot on Halsted Street in Englewood, Chicago police said on Monday night.",
+        "Chicago police said a man was wounded in a shooting in Englewood on Halsted Street on Monday.",
+    ]
+    index = StoryIndex()
+    pair = []
+    for n, text in enumerate(texts):
+        art = article(f"o{n}", text, published="2016-07-04", outlet=f"outlet{n}")
+        index.add(art)
+        pair.append(story_features.Features.from_bytes(index.features(art.id)))
+    idf = Idf()
+    for f in pair:
+        idf.add(f)
+    a, b = pair
+    cosine = float(a.vector.astype("float32") @ b.vector.astype("float32"))
+    different = log_odds(signals(a, b, idf.norms(a), idf.norms(b), cosine, idf))
+    same_outlet = replace(b, outlet=a.outlet)
+    same = log_odds(signals(a, same_outlet, idf.norms(a), idf.norms(same_outlet), cosine, idf))
+    assert same < different
