@@ -21,8 +21,10 @@ _EVENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _PREPOSITIONS = frozenset({"prep", "agent"})
 _MODIFIER = 0.5
-_DATE_SUPPORT = 1.0  # one shared event word or participant, not just a shared modifier
+_MIN_SUPPORT = 1.0  # a conflict needs one pair sharing an event word or participant, not just a modifier
 _LIGHT = frozenset({"be", "have", "do", "make", "take", "say", "tell", "report", "get", "give"})
+# (value in the first sentence, value in the second, how surely both name one happening: 1.0 is sure)
+Match = tuple[str, str, float]
 _SAME_ACTION = 0.3
 _SAME_EVENT = 0.5  # meet~meeting 0.85; meet~visit 0.18, begin~restore 0.01
 _EVENT_PREDICATES = 3  # cosine of two verbs' static embeddings: injure~hurt 0.44, strand~carry -0.03
@@ -57,7 +59,7 @@ def _clause_words(sentence: SentenceInfo, mention: DateMention) -> dict[str, flo
     return weights
 
 
-def _date_match(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str, float] | None:
+def _dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """Different days for one happening, with how much the dates' clauses share (their event or a participant)."""
     if {d.value for d in a.dates if d.day} & {d.value for d in b.dates if d.day}:
         return None
@@ -72,11 +74,6 @@ def _date_match(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str, float] | No
     return found
 
 
-def _dates(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str] | None:
-    match = _date_match(a, b)
-    return (match[0], match[1]) if match else None
-
-
 def _same_action(a: str | None, b: str | None) -> bool:
     """Whether two numbers count the outcome of the same action ("injured" / "hurt", not "stranded" / "carry")."""
     if a == b:
@@ -87,23 +84,23 @@ def _same_action(a: str | None, b: str | None) -> bool:
     return float(vectors[0] @ vectors[1]) >= _SAME_ACTION
 
 
-def _numbers(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str] | None:
+def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     for x in a.numbers:
         for y in b.numbers:
             same_count = x.counted and x.counted == y.counted and x.unit == y.unit and _same_action(x.verb, y.verb)
             if same_count and not any(x.agrees(z) for z in b.numbers if z.counted == x.counted):
-                return f"{x.text} {x.counted}", f"{y.text} {y.counted}"
+                return f"{x.text} {x.counted}", f"{y.text} {y.counted}", 1.0
     return None
 
 
-def _names(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str] | None:
+def _names(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """The same event with a different named actor ("X was sentenced" vs "Y was sentenced")."""
     if not (a.predicates[:1] and a.predicates[:1] == b.predicates[:1] and a.subject and b.subject):
         return None
     names = {ent.label_ for s in (a, b) for ent in s.doc.ents}
     named = a.subject_text[:1].isupper() and b.subject_text[:1].isupper()
     if named and "PERSON" in names and not set(a.subject.split()) & set(b.subject.split()):
-        return a.subject_text, b.subject_text
+        return a.subject_text, b.subject_text, 1.0
     return None
 
 
@@ -112,20 +109,20 @@ def _quoted(s: SentenceInfo) -> bool:
     return any(a.kind == "quote" for a in s.attributions)
 
 
-def _negation(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str] | None:
+def _negation(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     if _quoted(a) or _quoted(b):
         return None
     if a.negated != b.negated and a.predicates[:1] and a.predicates[:1] == b.predicates[:1]:
         verb = a.predicates[0]
-        return ("not " + verb if a.negated else verb), ("not " + verb if b.negated else verb)
+        return ("not " + verb if a.negated else verb), ("not " + verb if b.negated else verb), 1.0
     return None
 
 
-def _modality(a: SentenceInfo, b: SentenceInfo) -> tuple[str, str] | None:
+def _modality(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     if _quoted(a) or _quoted(b):
         return None
     if {a.modality, b.modality} == {"happened", "expected"} and _same_event(a, b):
-        return a.modality, b.modality
+        return a.modality, b.modality, 1.0
     return None
 
 
@@ -146,7 +143,7 @@ def _same_event(a: SentenceInfo, b: SentenceInfo) -> bool:
 
 # Kind, check, explanation, and whether the pair must be strongly aligned: a number conflict already needs the same
 # counted thing and action, the others only say "same event" through the alignment itself.
-_CHECKS: list[tuple[str, Callable[[SentenceInfo, SentenceInfo], tuple[str, str] | None], str, bool]] = [
+_CHECKS: list[tuple[str, Callable[[SentenceInfo, SentenceInfo], Match | None], str, bool]] = [
     ("number", _numbers, "the outlets give different numbers for the same count", False),
     ("date", _dates, "the outlets date the same event differently (relative dates resolved against publication)", True),
     ("name", _names, "the outlets name different people in the same role", True),
@@ -168,18 +165,6 @@ def _date_explanation(base: str, values: dict[str, str], nodes: list[Node]) -> s
     return "; ".join([base, *days, *wrong])
 
 
-def _date_support(nodes: list[Node], involved: dict[int, Node], sources: list[str], alignment: Alignment) -> float:
-    """The strongest clause overlap among the disagreeing date pairs: at least one pair must share a full word."""
-    chosen = list(involved.values())
-    best = 0.0
-    for i, x in enumerate(chosen):
-        for y in chosen[i + 1 :]:
-            if sources[x.article] != sources[y.article] and alignment.close(x, y, True):
-                match = _date_match(x.sentence, y.sentence)
-                best = max(best, match[2] if match else 0.0)
-    return best
-
-
 def find_conflicts(
     nodes: list[Node], article_ids: list[str], sources: list[str], alignment: Alignment
 ) -> list[tuple[Conflict, list[Node]]]:
@@ -188,16 +173,18 @@ def find_conflicts(
     for kind, check, explanation, strict in _CHECKS:
         values: dict[str, str] = {}
         involved: dict[int, Node] = {}
+        support = 0.0
         for i, x in enumerate(nodes):
             for y in nodes[i + 1 :]:
                 if sources[x.article] == sources[y.article] or not alignment.close(x, y, strict):
                     continue
                 pair = check(x.sentence, y.sentence)
                 if pair:
+                    support = max(support, pair[2])
                     values.setdefault(article_ids[x.article], pair[0])
                     values.setdefault(article_ids[y.article], pair[1])
                     involved.update({x.position: x, y.position: y})
-        if kind == "date" and _date_support(nodes, involved, sources, alignment) < _DATE_SUPPORT:
+        if support < _MIN_SUPPORT:
             continue  # only modifiers shared ("Senate" Democrats / "Senate" leader): no pair names one happening
         if len(set(values.values())) >= 2:
             if kind == "date":

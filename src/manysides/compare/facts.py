@@ -108,13 +108,8 @@ def _with_timing(conflict: Conflict, texts: list[ArticleText]) -> Conflict:
     return conflict.model_copy(update={"explanation": f"{conflict.explanation}; {note}"})
 
 
-def _words(sentence: SentenceInfo) -> set[str]:
-    return set(_WORD.findall(sentence.text.lower()))
-
-
-def _copies(x: Node, y: Node) -> bool:
-    """Near word-for-word the same sentence (a quote or wire sentence both outlets carry)."""
-    a, b = _words(x.sentence), _words(y.sentence)
+def _copies(a: set[str], b: set[str]) -> bool:
+    """Near word-for-word the same sentence (a quote or wire sentence both outlets carry), by their word sets."""
     return min(len(a), len(b)) >= _MIN_UNIQUE_WORDS and len(a & b) >= COPY_SHARE * min(len(a), len(b))
 
 
@@ -134,7 +129,8 @@ def _supported_group(x: Node, groups: list[list[Node]], sources: list[str], alig
 
 
 def _with_copies(alignment: Alignment, sources: list[str]) -> list[list[Node]]:
-    """Anchored groups of 2+ outlets; a sentence grouping left out joins the group of its near-verbatim copy.
+    """Anchored groups of 2+ outlets; a sentence grouping left out joins the group of its near-verbatim copy, or
+    else the group where all other outlets' sentences align with it directly (see `_supported_group`).
 
     Grouping caps what one article puts in a group, so the third outlet's copy of a quote could be left out and
     shown as if only that outlet reported it.
@@ -142,10 +138,18 @@ def _with_copies(alignment: Alignment, sources: list[str]) -> list[list[Node]]:
     groups = [g for g in (_anchored(group, sources, alignment) for group in alignment.groups) if g]
     home = {n.position: k for k, g in enumerate(groups) for n in g}
     nodes = sorted((n for group in alignment.groups for n in group), key=lambda n: n.position)
+    words = {n.position: set(_WORD.findall(n.sentence.text.lower())) for n in nodes}
     for x in nodes:
         if x.position in home:
             continue
-        copy = next((y for y in nodes if sources[y.article] != sources[x.article] and _copies(x, y)), None)
+        copy = next(
+            (
+                y
+                for y in nodes
+                if sources[y.article] != sources[x.article] and _copies(words[x.position], words[y.position])
+            ),
+            None,
+        )
         if copy is None:
             k = _supported_group(x, groups, sources, alignment)
             if k is not None:

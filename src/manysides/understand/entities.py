@@ -205,11 +205,10 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
         first[words[0]].append(key)
     for key in [k for k in by_key if len(k.split()) == 1]:
         cluster = by_key[key]
-        formal = _core_key("x " + cluster.mentions[0].text).split()[-1:] or [key]
         if len(last.get(key, [])) == 1:
             _merge_into(by_key, last[key][0], key)
-        elif len(first.get(formal[0], [])) == 1 and cluster.type == "person" and not last.get(key):
-            target = first[formal[0]][0]
+        elif len(first.get(key, [])) == 1 and cluster.type == "person" and not last.get(key):
+            target = first[key][0]
             if set(cluster.counts()) <= set(by_key[target].counts()):
                 _merge_into(by_key, target, key)
 
