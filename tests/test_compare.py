@@ -61,6 +61,17 @@ def test_seed_entities_merge_spellings(seeds: tuple[Report, Article, Article]) -
     assert "Aliyev" in aliyev.aliases
 
 
+def test_seed_entity_counts_cover_every_mention(seeds: tuple[Report, Article, Article]) -> None:
+    """A name the parser missed in places still counts each time the article says it (the count is who a page
+    is about)."""
+    report, first, second = seeds
+    sharaa = next(e for e in report.entities if "Sharaa" in e.name)
+    for article in (first, second):
+        assert sharaa.mentions[article.id] == article.body.count("Sharaa") > 0
+    totals = [sum(e.mentions.values()) for e in report.entities]
+    assert totals == sorted(totals, reverse=True)
+
+
 def test_seed_shared_facts(seeds: tuple[Report, Article, Article]) -> None:
     report, first, second = seeds
     meeting = _facts_with(report, (first.id, "expected to meet in Baku"), (second.id, "took place in the Azerbaijani"))
@@ -197,3 +208,14 @@ def test_no_false_conflicts_in_a_long_political_story(datasets_dir: Path, tmp_pa
     assert len(articles) == 3
     report = compare(articles)
     assert not [f for f in report.facts if f.conflict and f.conflict.type in {"number", "date"}]
+
+
+def test_entities_of_a_long_political_story(datasets_dir: Path, tmp_path: Path) -> None:
+    """Spot-check findings on BASIL's Gorsuch triplet: the parser finds "Gorsuch" only a few times per article,
+    but the count is how often each article names him, and he leads the entity list."""
+    articles = _basil_triplet(datasets_dir, tmp_path, "2017", "47a209b0-fc26-4a0a-a1fe-e4310d1d2419")
+    report = compare(articles)
+    gorsuch = next(e for e in report.entities if e.name.endswith("Gorsuch"))
+    assert report.entities[0] is gorsuch
+    for article in articles:
+        assert gorsuch.mentions[article.id] >= article.body.count("Gorsuch") > 0

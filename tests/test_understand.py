@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from manysides.understand.dates import find_dates
+from manysides.understand.document import title_case
 from manysides.understand.entities import Mention, merge_mentions
 from manysides.understand.modality import modality, negated
 from manysides.understand.names import name_key
@@ -176,3 +177,25 @@ def test_acronyms_surnames_of_any_type_and_shorter_full_names_merge() -> None:
     assert frozenset({"National Rifle Association", "NRA"}) in names
     assert frozenset({"Michele Bachmann", "Bachmann"}) in names
     assert frozenset({"Byron Todd Jones", "Todd Jones"}) in names
+
+
+def test_entity_mentions_merge_abbreviations_nicknames_and_descriptors() -> None:
+    mentions = [
+        Mention("Connecticut", "place", "a", 0, 0, 11),
+        Mention("Conn.", "place", "b", 0, 0, 5),
+        Mention("Joseph R. Biden Jr.", "person", "a", 1, 20, 39),
+        Mention("Joe", "person", "a", 2, 0, 3),
+        Mention("Sharron Angle", "person", "b", 1, 0, 13),
+        Mention("Republican Sharron Angle", "organisation", "a", 3, 0, 24),
+        Mention("Obama Willing", "person", "a", 4, 0, 13, headline=True),
+        Mention("Centers for Disease Control", "organisation", "a", 5, 0, 27),
+        Mention("Centers for Disease Control and Prevention", "organisation", "b", 2, 0, 42),
+    ]
+    assert title_case("Obama Willing to Use Executive Orders on Guns")
+    assert not title_case("Obama Is Willing to Use Executive Orders.") and not title_case("Senate Votes")
+    clusters = {c.name: c for c in merge_mentions(mentions)}
+    cdc = "Centers for Disease Control and Prevention"
+    assert set(clusters) == {"Connecticut", "Joseph R. Biden Jr.", "Sharron Angle", cdc}
+    assert clusters["Connecticut"].aliases == ["Conn."]
+    assert clusters["Joseph R. Biden Jr."].aliases == ["Joe"]
+    assert clusters["Sharron Angle"].counts() == {"b": 1, "a": 1}

@@ -15,13 +15,17 @@ from manysides.compare.provenance import cited_sources, outlet_keys, republicati
 from manysides.compare.report import Entity, FramingItem, Report, ReportArticle, StoryInfo
 from manysides.record import Article
 from manysides.understand import ArticleText, analyse_many
-from manysides.understand.entities import merge_mentions
+from manysides.understand.entities import mention_counts, merge_mentions
 from manysides.understand.names import name_key
 
 
 def _entities(texts: list[ArticleText]) -> list[Entity]:
     clusters = merge_mentions([m for t in texts for m in t.mentions])
-    return [Entity(name=c.name, type=c.type, aliases=c.aliases, mentions=c.counts()) for c in clusters]
+    counts = mention_counts(clusters, {t.article.id: t.article.body for t in texts})
+    entities = [
+        Entity(name=c.name, type=c.type, aliases=c.aliases, mentions=n) for c, n in zip(clusters, counts, strict=True)
+    ]
+    return sorted(entities, key=lambda e: -sum(e.mentions.values()))
 
 
 def _canonical_targets(items: list[FramingItem], entities: list[Entity]) -> list[FramingItem]:

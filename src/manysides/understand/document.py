@@ -114,9 +114,20 @@ def _dates(text: str, doc: Doc, published: date | None) -> list[DateMention]:
     return result
 
 
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "with", "by", "as", "vs"})
+
+
+def title_case(text: str) -> bool:
+    """A heading line set in title case ("Obama Willing to Use Executive Orders on Guns"): no closing stop and
+    every word but the small ones capitalised. The parser reads most of such a line as names."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and not text.rstrip().endswith((".", "!", "?")) and all(w[0].isupper() for w in words)
+
+
 def _sentence_info(article: Article, sentence: Sentence, doc: Doc) -> tuple[SentenceInfo, list[Mention]]:
     published = parse_published(article.published)
     span = doc[:]
+    heading = title_case(sentence.text)
     mentions = [
         Mention(
             clean_name(ent.text),
@@ -125,6 +136,7 @@ def _sentence_info(article: Article, sentence: Sentence, doc: Doc) -> tuple[Sent
             sentence.index,
             sentence.start + ent.start_char,
             sentence.start + ent.end_char,
+            heading,
         )
         for ent in doc.ents
         if ent.label_ in ENTITY_TYPES and clean_name(ent.text)

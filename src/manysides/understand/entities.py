@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from manysides.understand.names import name_key
 
@@ -70,6 +70,18 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 ENTITY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
+# AP-style abbreviations of US states, as datelines and party tags write them ("Newtown, Conn."): one place each.
+_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -82,10 +94,11 @@ class Mention:
     sentence: int
     start: int
     end: int
+    headline: bool = False  # found in a title-case heading line, where the parser misreads capitalised words
 
     @property
     def key(self) -> str:
-        return name_key(self.text)
+        return name_key(_STATE_ABBREVIATIONS.get(self.text, self.text))
 
 
 @dataclass
@@ -123,7 +136,7 @@ def clean_name(text: str) -> str:
     text = text.strip(" \"'\u201c\u201d\u2018\u2019")
     for prefix in ("the ", "The "):
         if text.startswith(prefix):
-            text = text[len(prefix) :]
+            text = text[len(prefix) :].lstrip("\"'\u201c\u2018")
     for suffix in ("'s", "\u2019s", "'", "\u2019"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
@@ -194,6 +207,17 @@ def _merge_acronyms(by_key: dict[str, EntityCluster]) -> None:
             _merge_into(by_key, expansions[text][0], key)
 
 
+def _merge_short_forms(by_key: dict[str, EntityCluster]) -> None:
+    """An organisation named by the first three or more words of exactly one longer organisation joins it
+    ("Centers for Disease Control" / "Centers for Disease Control and Prevention")."""
+    orgs = sorted((k for k, c in by_key.items() if c.type == "organisation"), key=lambda k: (len(k), k))
+    for key in orgs:
+        words = key.split()
+        longer = [k for k in orgs if k in by_key and len(k.split()) > len(words) and k.split()[: len(words)] == words]
+        if len(words) >= 3 and len(longer) == 1:
+            _merge_into(by_key, longer[0], key)
+
+
 def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
     """A lone surname joins the one full name ending with it, whatever spaCy typed it as ("Bachmann" as an
     organisation); a lone first name joins only where the same article gives the full name."""
@@ -205,19 +229,43 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
         first[words[0]].append(key)
     for key in [k for k in by_key if len(k.split()) == 1]:
         cluster = by_key[key]
+        formal = name_key(_FORMAL.get(cluster.mentions[0].text.lower(), "")) or key  # "Joe" -> "Joseph"
         if len(last.get(key, [])) == 1:
             _merge_into(by_key, last[key][0], key)
-        elif len(first.get(key, [])) == 1 and cluster.type == "person" and not last.get(key):
-            target = first[key][0]
+        elif len(first.get(formal, [])) == 1 and cluster.type == "person" and not last.get(key):
+            target = first[formal][0]
             if set(cluster.counts()) <= set(by_key[target].counts()):
                 _merge_into(by_key, target, key)
+
+
+def _merge_described_people(by_key: dict[str, EntityCluster]) -> None:
+    """A name the parser took with a word or two before it ("Republican Sharron Angle", typed an organisation)
+    joins the person it ends with, when that person is named on its own in the story; the mentions keep just
+    the name ("Sharron Angle"), so the descriptor neither names nor types the person."""
+    people = _people(by_key)
+    for key in [k for k, c in by_key.items() if c.type != "person" and len(k.split()) > 2]:
+        words = key.split()
+        ends = [p for p in people if words[-len(p.split()) :] == p.split() and len(words) - len(p.split()) <= 2]
+        if len(ends) == 1:
+            size = len(ends[0].split())
+            by_key[ends[0]].mentions.extend(
+                replace(m, text=" ".join(m.text.split()[-size:]), type="person") for m in by_key.pop(key).mentions
+            )
+
+
+def _without_headline_only(by_key: dict[str, EntityCluster]) -> None:
+    """Drop names seen only in one article's title-case heading ("Obama Willing", "Use Executive Orders")."""
+    for key in [k for k, c in by_key.items() if all(m.headline for m in c.mentions) and len(c.counts()) == 1]:
+        del by_key[key]
 
 
 def merge_mentions(mentions: list[Mention]) -> list[EntityCluster]:
     """Clusters of mentions that name one entity, most mentioned first.
 
-    Same key first (spellings); then full names that differ by initials, suffixes or nicknames; acronyms with
-    their organisation; then lone surnames and first names with the one full name they can belong to.
+    Same key first (spellings, state abbreviations); then full names that differ by initials, suffixes or
+    nicknames; acronyms and short forms with their organisation; lone surnames and first names with the one full
+    name they can belong to; names with a descriptor glued on with their person. Names only a heading line gave
+    are dropped.
     """
     by_key: dict[str, EntityCluster] = {}
     for mention in mentions:
@@ -225,5 +273,38 @@ def merge_mentions(mentions: list[Mention]) -> list[EntityCluster]:
             by_key.setdefault(mention.key, EntityCluster(mention.key)).mentions.append(mention)
     _merge_full_names(by_key)
     _merge_acronyms(by_key)
+    _merge_short_forms(by_key)
     _merge_lone_names(by_key)
+    _merge_described_people(by_key)
+    _without_headline_only(by_key)
     return sorted(by_key.values(), key=lambda c: (-len(c.mentions), c.key))
+
+
+def mention_counts(clusters: list[EntityCluster], bodies: dict[str, str]) -> list[dict[str, int]]:
+    """Per-article mention counts of each cluster, reading the bodies for its spellings as well as spaCy's finds.
+
+    The small spaCy model misses many repeats of a name ("Gorsuch" found 3 times in a text that says it 10 times),
+    so counts from its mentions alone understate who an article is about. Each spelling a cluster was seen with is
+    searched for as a whole word, case-sensitively, longest spelling first; a spelling two clusters share is
+    ambiguous and counted only where spaCy placed it. An article's count is the larger of the two readings.
+    """
+    owners: dict[str, set[int]] = defaultdict(set)
+    for k, cluster in enumerate(clusters):
+        for text in {m.text for m in cluster.mentions}:
+            if len(text) >= 2 and text[0].isupper():
+                owners[text].add(k)
+    spellings = sorted((t for t, o in owners.items() if len(o) == 1), key=lambda t: (-len(t), t))
+    found: list[Counter[str]] = [Counter() for _ in clusters]
+    if spellings:
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in spellings) + r")(?!\w)")
+        for article, body in bodies.items():
+            for match in pattern.finditer(body):
+                (owner,) = owners[match.group()]
+                found[owner][article] += 1
+    counts = []
+    for cluster, seen in zip(clusters, found, strict=True):
+        tagged = cluster.counts()
+        counts.append(
+            {a: max(tagged.get(a, 0), seen.get(a, 0)) for a in [*tagged, *(a for a in seen if a not in tagged)]}
+        )
+    return counts
