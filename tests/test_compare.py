@@ -11,6 +11,7 @@ from manysides.compare.report import Fact, Report
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import extracted
 from manysides.record import Article
+from manysides.understand import analyse_many
 from tests.helpers import dump_article
 
 
@@ -219,3 +220,19 @@ def test_entities_of_a_long_political_story(datasets_dir: Path, tmp_path: Path) 
     assert report.entities[0] is gorsuch
     for article in articles:
         assert gorsuch.mentions[article.id] >= article.body.count("Gorsuch") > 0
+
+
+def test_attributions_in_a_long_political_story(datasets_dir: Path, tmp_path: Path) -> None:
+    """Spot-check findings on the Gorsuch triplet: a quoted question stays one sentence with its speaker, "he told"
+    takes the person the sentence before named, and "X added on Twitter: “...”" is X's quote."""
+    articles = _basil_triplet(datasets_dir, tmp_path, "2017", "47a209b0-fc26-4a0a-a1fe-e4310d1d2419")
+    fox = next(t for t in analyse_many(articles) if "Thune" in t.article.body)
+    speakers = {s.text: [a.speaker for a in s.attributions] for s in fox.sentences}
+
+    def speaker_of(words: str) -> list[str]:
+        return next(found for text, found in speakers.items() if words in text)
+
+    assert any("McConnell" in name for name in speaker_of("could any judge appointed"))
+    assert "asked on Tuesday" in next(text for text in speakers if "could any judge appointed" in text)
+    assert speaker_of("he told Fox News") == ["John Thune"]
+    assert speaker_of("added on Twitter") == ["Warren"]

@@ -199,3 +199,13 @@ def test_entity_mentions_merge_abbreviations_nicknames_and_descriptors() -> None
     assert clusters["Connecticut"].aliases == ["Conn."]
     assert clusters["Joseph R. Biden Jr."].aliases == ["Joe"]
     assert clusters["Sharron Angle"].counts() == {"b": 1, "a": 1}
+
+
+def test_a_quoted_question_stays_with_its_speaker() -> None:
+    body = "“Why now?” Sen. A. Jones, R-Ky., asked on Tuesday. Nobody answered. “Go!” Then the crowd ran."
+    assert [s.text for s in split_sentences(body)] == [
+        "“Why now?” Sen. A. Jones, R-Ky., asked on Tuesday.",
+        "Nobody answered.",
+        "“Go!”",
+        "Then the crowd ran.",
+    ]

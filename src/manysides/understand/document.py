@@ -6,9 +6,10 @@ per-article cost low; every offset is an offset into the article body.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -165,6 +166,40 @@ def _sentence_info(article: Article, sentence: Sentence, doc: Doc) -> tuple[Sent
     return info, mentions
 
 
+_HE_SHE = frozenset({"he", "she"})
+
+
+def _resolve_pronoun_speakers(infos: list[SentenceInfo], mentions: list[Mention]) -> None:
+    """ "he told Fox News" names no one: the speaker is taken to be the person the sentence before names first
+    (the person in its named speaker, else its first person), looking two sentences back at most; otherwise "he"
+    stays."""
+    people: dict[int, list[tuple[int, str]]] = {}
+    for mention in mentions:
+        if mention.type == "person" and not mention.headline:
+            people.setdefault(mention.sentence, []).append((mention.start, mention.text))
+
+    def named_in(j: int) -> str | None:
+        found = [text for _, text in people.get(j, [])]
+        speakers = [a.speaker for a in infos[j].attributions if a.named]
+        return next((p for s in speakers for p in found if p in s), None) or next(iter(found), None)
+
+    for k, info in enumerate(infos):
+        pronoun = re.search(r"\b(?:he|she)\b", info.text, re.IGNORECASE)
+        if pronoun is None or not any(a.speaker.lower() in _HE_SHE for a in info.attributions):
+            continue
+        # "Sen. Mazie Hirono blasted the decision ..., she said": a person named before the pronoun comes first
+        before = [text for start, text in people.get(k, []) if start < info.start + pronoun.start()]
+        candidates = itertools.chain(before[:1], (named_in(j) for j in range(k - 1, max(k - 3, -1), -1)))
+        person = next((c for c in candidates if c), None)
+        if person:
+            info.attributions = [
+                replace(a, speaker=person, head=person.split()[-1].lower(), named=True)
+                if a.speaker.lower() in _HE_SHE
+                else a
+                for a in info.attributions
+            ]
+
+
 def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
     """Understand several articles in one parsing batch."""
     nlp = load_nlp()
@@ -177,6 +212,7 @@ def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
             info, found = _sentence_info(article, sentence, next(docs))
             infos.append(info)
             mentions.extend(found)
+        _resolve_pronoun_speakers(infos, mentions)
         result.append(ArticleText(article, infos, mentions))
     return result
 

@@ -18,7 +18,7 @@ CUE_VERBS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "say tell state add note emphasize emphasise stress announce confirm reveal report claim insist warn "
         "explain deny describe acknowledge write tweet argue accuse quote assert declare allege suggest indicate "
-        "admit"
+        "admit ask reply respond"
     ).split()
 )
 _ALWAYS_SPEECH = frozenset({"say", "tell"})
@@ -55,6 +55,9 @@ def _phrase(head: Token) -> str:
     for child in head.children:
         if child.dep_ not in _TRIM_DEPS or (child.dep_ == "prep" and child.i > head.i and child.lower_ in {"of", "in"}):
             keep.extend(child.subtree)
+        elif child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == head.i + 1:
+            # a name right after its title ("Senate Democratic Leader Chuck Schumer (D-N.Y.)"): the name, no more
+            keep.extend(t for t in child.subtree if t.i <= child.i)
     tokens = sorted(keep, key=lambda t: t.i)
     start, end = tokens[0].i, tokens[-1].i
     span = head.doc[start : end + 1]
@@ -88,7 +91,13 @@ def _speech(token: Token, quoted: bool) -> bool:
         return True
     if any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
         return True
-    return quoted and token.dep_ in {"ROOT", "parataxis"}
+    return quoted and (token.dep_ in {"ROOT", "parataxis"} or _opens_quote(token))
+
+
+def _opens_quote(token: Token) -> bool:
+    """ "Warren added on Twitter: “...”": a colon and an opening quote shortly after the verb, however parsed."""
+    after = token.doc[token.i + 1 : token.i + 6]
+    return any(t.text == ":" and t.i + 1 < len(t.doc) and t.nbor().text in {'"', "\u201c"} for t in after)
 
 
 def _depth(token: Token) -> int:

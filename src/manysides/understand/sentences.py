@@ -18,6 +18,21 @@ ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9À-Þ])")
 _MAX_QUOTE = 600  # a quote left open longer than this is a stray mark, not a quotation
+# A quoted question or exclamation whose speaker follows: "...be approved?” Senate leader Mitch McConnell asked."
+_QUOTE_CLOSE = re.compile(r"[?!][\"\u201d]$")
+# A period inside the speaker's phrase: before a comma ("R-Ky., asked"), after an initial or a title.
+_ABBREVIATED = (
+    r"(?:\.(?=\s*,)|(?<=\b[A-Z])\.|"
+    + "|".join(rf"(?<={title})\." for title in ("Sen", "Rep", "Gov", "Gen", "Dr", "Mr", "Mrs", "Ms", "St"))
+    + ")"
+)
+_SPEAKER_TAIL = re.compile(
+    r"\s+(?:[^.!?\"\u201c\u201d]|"
+    + _ABBREVIATED
+    + r"){0,100}?\b(?:said|says|asked|asks|added|adds|told|wrote|writes|tweeted|replied|"
+    r"responded|continued|declared|insisted|argued|explained|wondered|shouted|exclaimed)\b[^!?\"\u201c\u201d]{0,80}?"
+    r"(?<!\b[A-Z])(?<!\bSen)(?<!\bRep)(?<!\bGov)[.!?](?=\s|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,8 @@ def _split_block(block: str) -> list[tuple[int, int]]:
             continue
         if _in_quote(block, end):
             continue  # inside a quotation that goes on: "I am here. I will stay," he said.
+        if _QUOTE_CLOSE.search(match.group()) and _SPEAKER_TAIL.match(block, end):
+            continue  # the quoted question's speaker comes next: one sentence
         spans.append((start, end))
         start = end
     spans.append((start, len(block)))
