@@ -236,3 +236,12 @@ def test_attributions_in_a_long_political_story(datasets_dir: Path, tmp_path: Pa
     assert "asked on Tuesday" in next(text for text in speakers if "could any judge appointed" in text)
     assert speaker_of("he told Fox News") == ["John Thune"]
     assert speaker_of("added on Twitter") == ["Warren"]
+
+
+def test_groups_of_people_are_voices_not_cited_sources(datasets_dir: Path, tmp_path: Path) -> None:
+    """Spot-check finding on BASIL's Ground Zero mosque triplet: "Some leading Democrats said" and "Other Democrats
+    said" are people in the story, not sources the Times cites; its named sources stay."""
+    articles = _basil_triplet(datasets_dir, tmp_path, "2010", "45bd61bc-c356-4450-9e3a-cbfc862b09fd")
+    nyt = next(a for a in compare(articles).articles if a.outlet and "nyt" in a.outlet)
+    assert not [s for s in nyt.cited_sources if s.split()[0].lower() in {"some", "other"}]
+    assert "Jim Manley" in nyt.cited_sources

@@ -118,9 +118,15 @@ def outlet_keys(articles: Sequence[Article], republished: dict[str, str]) -> lis
     return keys
 
 
+# A speaker opened by one of these is a group of people in the story ("Some leading Democrats", "other
+# Republicans", "many residents"), a voice rather than a source the outlet cites.
+_GROUP_WORDS = frozenset({"some", "other", "many", "several", "few", "both", "all", "most", "more", "fellow"})
+
+
 def _is_source(attribution: Attribution) -> bool:
     """A named speaker, or one whose head noun marks a source or a document ("a diplomatic source", "a poll")."""
-    if attribution.speaker.strip().lower() in _GENERIC_SPEAKERS:
+    words = attribution.speaker.strip().lower().split()
+    if not words or " ".join(words) in _GENERIC_SPEAKERS or words[0] in _GROUP_WORDS:
         return False
     return attribution.named or attribution.head in SOURCE_NOUNS or attribution.head in DOCUMENT_NOUNS
 
