@@ -218,8 +218,8 @@ def _offset_fit(x: np.ndarray, y: np.ndarray, weights: np.ndarray, columns: list
 
 def fit(backend: str) -> None:
     """Two logistic regressions (pairs with both dates, pairs without) on candidate pairs of the fit half
-    (the dated one's same-outlet weights fitted last, the rest held), then the story linkage share and joining
-    bars (one per model) that maximise the mean fit-half F1."""
+    (the dated one's same-outlet, follow-up and addresses weights fitted last, in turn, with the rest held), then
+    the story linkage share and joining bars (one per model) that maximise the mean fit-half F1."""
     from sklearn.linear_model import LogisticRegression
 
     sets = {
@@ -247,9 +247,10 @@ def fit(backend: str) -> None:
         for column, weight in zip(used, model.coef_[0], strict=True):
             weights[column] = float(weight)
         if name == "DATED":
-            outlet = _offset_fit(x[mask], y[mask], np.array(weights), list(pair_model.SAME_OUTLET))
-            for column, weight in zip(pair_model.SAME_OUTLET, outlet, strict=True):
-                weights[column] = float(weight)
+            for late in (pair_model.SAME_OUTLET, pair_model.FOLLOW_UP, pair_model.ADDRESSES):
+                fitted = _offset_fit(x[mask], y[mask], np.array(weights), list(late))
+                for column, weight in zip(late, fitted, strict=True):
+                    weights[column] = float(weight)
         setattr(pair_model, name, tuple(round(w, 2) for w in weights))
         print(f"{name} = {getattr(pair_model, name)}  # {int(mask.sum())} pairs, {int(y[mask].sum())} same-story")
     for share, dated_bar, undated_bar in itertools.product((0.75, 1.0), (2.5, 3.0, 3.5), (0.5, 1.0, 1.5)):

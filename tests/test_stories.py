@@ -231,10 +231,42 @@ def test_features_of_the_previous_format_still_load(datasets_dir: Path) -> None:
     arts, _ = basil_articles(datasets_dir, triplets=1)
     index = StoryIndex()
     index.add(arts[0])
-    unmarked = replace(story_features.Features.from_bytes(index.features(arts[0].id)), marks=Counter()).to_bytes()
-    old_header = story_features._HEADER.unpack_from(unmarked)[1:-1]
-    old = story_features._HEADER_V1.pack(b"MSF1", *old_header) + unmarked[story_features._HEADER.size :]
-    assert story_features.Features.from_bytes(old).to_bytes() == unmarked
+    current = story_features.Features.from_bytes(index.features(arts[0].id))
+    # Version 2: no addresses.
+    unplaced = replace(current, addresses=Counter()).to_bytes()
+    v2_header = story_features._HEADER.unpack_from(unplaced)[1:-1]
+    v2 = story_features._HEADER_V2.pack(b"MSF2", *v2_header) + unplaced[story_features._HEADER.size :]
+    assert story_features.Features.from_bytes(v2).to_bytes() == unplaced
+    # Version 1: no marks either.
+    unmarked = replace(current, marks=Counter(), addresses=Counter()).to_bytes()
+    v1_header = story_features._HEADER.unpack_from(unmarked)[1:-2]
+    v1 = story_features._HEADER_V1.pack(b"MSF1", *v1_header) + unmarked[story_features._HEADER.size :]
+    assert story_features.Features.from_bytes(v1).to_bytes() == unmarked
+
+
+def test_addresses_and_follow_ups() -> None:
+    """Two shootings in one city on one day differ in their blocks; a report weeks on about the trial follows up."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from manysides.stories import features as story_features
+    from manysides.stories.entities import street_numbers
+    from manysides.stories.score import _follow_up
+
+    first = street_numbers("Police were called to the 4000 block of Roebling Lane at 1 a.m.")
+    again = street_numbers("Four people were shot at 4000 Roebling Lane, police said.")
+    other = street_numbers("A man was shot in the 11400 block of Panay Street on Saturday.")
+    assert first and first.keys() == again.keys() and not first.keys() & other.keys()
+
+    def on(day: int, text: str) -> story_features.Features:
+        return replace(story_features.compute(article("a", text), np.zeros(4, dtype=np.float32)), day=day)
+
+    shooting = on(100, "A 19-year-old man was shot on Halsted Street, police said.")
+    trial = on(300, "The jury found him guilty at trial; the judge set sentencing for May.")
+    assert _follow_up(shooting, trial) > 0.0
+    assert _follow_up(trial, shooting) == _follow_up(shooting, trial)  # the later article's words, either order
+    assert _follow_up(shooting, on(90, "A man was shot on Halsted Street.")) == 0.0
 
 
 def test_names_shared_within_one_outlet_count_less() -> None:

@@ -6,6 +6,7 @@ doubled letters folded). Numbers of two or more digits (ages, counts, years, add
 Adjacent names also form a pair key (a full name is stronger evidence than a surname).
 Content words form a second, looser channel for what happened. Full names and ages ("marks") are kept
 apart as well: two reports that both name people or give ages, yet share none, are likely different events.
+Street numbers ("the 4000 block of") are kept apart too, for the same reason: where exactly.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ MAX_KEYS = 48
 MAX_MARKS = 24
 # Ages: "27-year-old", "Smith, 27, of", "aged 27".
 _AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|(?<=[a-z]), (\d{1,2}),|\baged? (\d{1,3})\b")
+# Street numbers: "the 4000 block of", "4012 Roebling Lane", "2500 N. Pinckney Avenue".
+_ADDRESS = re.compile(
+    r"\b(\d{2,5}) block of\b|\b(\d{2,5}) (?:[NSEW]\.? |North |South |East |West )?[A-Z][a-z]+ "
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Place|Way|Parkway|Highway)\b"
+)
+MAX_ADDRESSES = 8
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z']*|\d+(?:[.,]\d+)?")
 _VOWELS = re.compile(r"(?<=.)[aeiou]")
 _REPEAT = re.compile(r"(.)\1+")
@@ -240,9 +247,47 @@ def specifics(text: str) -> tuple[Counter[int], Counter[int], Counter[int]]:
     return _top(names, "n:"), _top(content, "w:"), _top(marks, "m:", MAX_MARKS)
 
 
+def street_numbers(text: str) -> Counter[int]:
+    """Street numbers of the addresses a text gives: two shootings in one city on one day differ in these."""
+    found = Counter(next(g for g in m.groups() if g) for m in _ADDRESS.finditer(ascii_text(text)))
+    return _top(found, "a:", MAX_ADDRESSES)
+
+
 def _top(counts: Counter[str], prefix: str, limit: int = MAX_KEYS) -> Counter[int]:
     """The most frequent keys (first seen wins ties, as Counter keeps insertion order), hashed."""
     return Counter({stable_hash(prefix + key): n for key, n in counts.most_common(limit)})
 
 
 AGE_KEYS = frozenset(stable_hash(f"m:age {n}") for n in range(1000))  # marks keys that are ages
+# Content words of follow-up reports (court, sentencing, memorials): keys of `words`.
+FOLLOW_UP_KEYS = frozenset(
+    stable_hash("w:" + _stem(word))
+    for word in [
+        "trial",
+        "sentenced",
+        "sentencing",
+        "sentence",
+        "court",
+        "jury",
+        "verdict",
+        "pleaded",
+        "plea",
+        "convicted",
+        "conviction",
+        "indicted",
+        "indictment",
+        "arraigned",
+        "arraignment",
+        "hearing",
+        "judge",
+        "prosecutor",
+        "prison",
+        "guilty",
+        "acquitted",
+        "lawsuit",
+        "anniversary",
+        "vigil",
+        "memorial",
+        "funeral",
+    ]
+)

@@ -10,17 +10,19 @@ import numpy as np
 
 from manysides.record import Article, body_hash
 from manysides.stories import minhash
-from manysides.stories.entities import specifics
+from manysides.stories.entities import specifics, street_numbers
 from manysides.stories.links import article_outlet, outlet_key, source_keys, url_key
 from manysides.stories.text import day_number, event_text, headline, stable_hash
 from manysides.stories.text import words as words_of
 
-_MAGIC = b"MSF2"
+_MAGIC = b"MSF3"
 # magic, flags, day, body hash, url, canonical, outlet, source url, source outlet, dim, names, words, headline words,
-# marks
-_HEADER = struct.Struct("<4sIi8sIIIIIHBBBB")
-# Version 1 had no marks: stores written before still load (their articles just bring no marks).
+# marks, addresses
+_HEADER = struct.Struct("<4sIi8sIIIIIHBBBBB")
+# Version 1 had no marks, version 2 no addresses: stores written before still load (their articles just bring none).
 _MAGIC_V1, _HEADER_V1 = b"MSF1", struct.Struct("<4sIi8sIIIIIHBBB")
+_MAGIC_V2, _HEADER_V2 = b"MSF2", struct.Struct("<4sIi8sIIIIIHBBBB")
+_OLD_HEADERS = {_MAGIC_V1: _HEADER_V1, _MAGIC_V2: _HEADER_V2}
 _NO_DAY = -(2**31)
 HEADLINE_WORDS = 24
 MIN_COPY_WORDS = 20  # shorter bodies are too generic to call one a copy of another
@@ -43,6 +45,7 @@ class Features:
     words: Counter[int]
     headline: tuple[int, ...]  # hashed words of the headline: copies keep it, failed extractions do not
     marks: Counter[int]  # full names and ages: who exactly
+    addresses: Counter[int]  # street numbers ("the 4000 block of"): where exactly
 
     def to_bytes(self) -> bytes:
         names, words = _pairs(self.names), _pairs(self.words)
@@ -61,6 +64,7 @@ class Features:
             len(self.words),
             len(self.headline),
             len(self.marks),
+            len(self.addresses),
         )
         return b"".join(
             [
@@ -71,16 +75,17 @@ class Features:
                 words,
                 np.array(self.headline, "<u4").tobytes(),
                 _pairs(self.marks),
+                _pairs(self.addresses),
             ]
         )
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Features:
-        header = _HEADER_V1 if data[:4] == _MAGIC_V1 else _HEADER
+        header = _OLD_HEADERS.get(data[:4], _HEADER)
         magic, _, day, content, url, canonical, outlet, s_url, s_outlet, dim, *counts = header.unpack_from(data)
-        n_names, n_words, n_head, n_marks = counts if magic == _MAGIC else (*counts, 0)
-        if magic not in (_MAGIC, _MAGIC_V1):
+        if magic != _MAGIC and magic not in _OLD_HEADERS:
             raise ValueError("not ManySides story features")
+        n_names, n_words, n_head, n_marks, n_addresses = (*counts, 0, 0)[:5]
         at = header.size
         vector = np.frombuffer(data, "<f2", dim, at).astype(np.float16)
         at += 2 * dim
@@ -89,7 +94,8 @@ class Features:
         names, at = _counter(data, at, n_names)
         words, at = _counter(data, at, n_words)
         headline = tuple(np.frombuffer(data, "<u4", n_head, at).tolist())
-        marks, _ = _counter(data, at + 4 * n_head, n_marks)
+        marks, at = _counter(data, at + 4 * n_head, n_marks)
+        addresses, _ = _counter(data, at, n_addresses)
         return cls(
             None if day == _NO_DAY else day,
             content,
@@ -104,6 +110,7 @@ class Features:
             words,
             headline,
             marks,
+            addresses,
         )
 
 
@@ -121,7 +128,8 @@ def _counter(data: bytes, at: int, n: int) -> tuple[Counter[int], int]:
 
 def compute(article: Article, vector: np.ndarray) -> Features:
     """Features of an article given its embedding (embedding is the only model call)."""
-    names, words, marks = specifics(event_text(article))
+    text = event_text(article)
+    names, words, marks = specifics(text)
     body_words = words_of(article.body)
     src_url, src_outlet = source_keys(article.republished_from)
     return Features(
@@ -140,4 +148,5 @@ def compute(article: Article, vector: np.ndarray) -> Features:
             :HEADLINE_WORDS
         ],
         marks=marks,
+        addresses=street_numbers(text),
     )
