@@ -209,6 +209,10 @@ def test_no_false_conflicts_in_a_long_political_story(datasets_dir: Path, tmp_pa
     assert len(articles) == 3
     report = compare(articles)
     assert not [f for f in report.facts if f.conflict and f.conflict.type in {"number", "date"}]
+    # Two people's quotes are two statements, however alike their topic: Thune's "We will do what is necessary"
+    # and Casey's "I cannot support" were one shared fact.
+    texts = [" ".join(s.text for s in f.statements) for f in report.facts if f.kind != "unique"]
+    assert not [t for t in texts if "what is necessary" in t and "I cannot support" in t]
 
 
 def test_entities_of_a_long_political_story(datasets_dir: Path, tmp_path: Path) -> None:
