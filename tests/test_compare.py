@@ -242,6 +242,17 @@ def test_attributions_in_a_long_political_story(datasets_dir: Path, tmp_path: Pa
     assert speaker_of("added on Twitter") == ["Warren"]
 
 
+def test_a_name_inside_a_quote_is_not_its_speaker(datasets_dir: Path, tmp_path: Path) -> None:
+    """Spot-check findings: "“I'm a New Yorker,” he said" after Michael Bloomberg spoke is Bloomberg's, not
+    Trump's (named in between); and "“...thousands of lawsuits...,” Bloomberg said" is Bloomberg's, not the
+    lawsuits' (the parser took a word of the quote for the speaker)."""
+    articles = _basil_triplet(datasets_dir, tmp_path, "2016", "472158a1-4e39-4214-8397-904e66f2b4c5")
+    speakers = {s.text: [a.speaker for a in s.attributions] for t in analyse_many(articles) for s in t.sentences}
+    assert next(found for text, found in speakers.items() if "m a New Yorker" in text) == ["Michael Bloomberg"]
+    lawsuits = [found for text, found in speakers.items() if "thousands of lawsuits" in text and found]
+    assert lawsuits and all("Bloomberg" in found[0] for found in lawsuits)
+
+
 def test_groups_of_people_are_voices_not_cited_sources(datasets_dir: Path, tmp_path: Path) -> None:
     """Spot-check finding on BASIL's Ground Zero mosque triplet: "Some leading Democrats said" and "Other Democrats
     said" are people in the story, not sources the Times cites; its named sources stay."""

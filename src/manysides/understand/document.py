@@ -167,30 +167,46 @@ def _sentence_info(article: Article, sentence: Sentence, doc: Doc) -> tuple[Sent
 
 
 _HE_SHE = frozenset({"he", "she"})
+_HE_SHE_WORD = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+
+
+def _pronoun_outside_quotes(info: SentenceInfo) -> int | None:
+    """Offset in the sentence of the first "he" or "she" outside quotation marks."""
+    for match in _HE_SHE_WORD.finditer(info.text):
+        if not any(a <= match.start() < b for a, b in info.quotes):
+            return match.start()
+    return None
 
 
 def _resolve_pronoun_speakers(infos: list[SentenceInfo], mentions: list[Mention]) -> None:
-    """ "he told Fox News" names no one: the speaker is taken to be the person the sentence before names first
-    (the person in its named speaker, else its first person), looking two sentences back at most; otherwise "he"
-    stays."""
+    """ "he told Fox News" names no one. The speaker is taken to be, in this order: the sentence's own subject
+    when it is a name before the pronoun ("Gorsuch, who worked for Bush, ... he stated"); a person named before
+    the pronoun ("Sen. Mazie Hirono blasted ..., she said"); the latest named speaker up to three sentences back
+    (in journalism "he said" after a quote is most often the last speaker); the first person the sentence before
+    names. Names inside quotation marks are never taken. Otherwise "he" stays."""
     people: dict[int, list[tuple[int, str]]] = {}
     for mention in mentions:
-        if mention.type == "person" and not mention.headline:
+        info = infos[mention.sentence]
+        quoted = any(info.start + a <= mention.start < info.start + b for a, b in info.quotes)
+        if mention.type == "person" and not mention.headline and not quoted:
             people.setdefault(mention.sentence, []).append((mention.start, mention.text))
 
-    def named_in(j: int) -> str | None:
+    def speaker_in(j: int) -> str | None:
+        named = [a.speaker for a in infos[j].attributions if a.named and a.speaker.lower() not in _HE_SHE]
         found = [text for _, text in people.get(j, [])]
-        speakers = [a.speaker for a in infos[j].attributions if a.named]
-        return next((p for s in speakers for p in found if p in s), None) or next(iter(found), None)
+        return next((p for p in found if p in named[0]), named[0]) if named else None
 
     for k, info in enumerate(infos):
-        pronoun = re.search(r"\b(?:he|she)\b", info.text, re.IGNORECASE)
-        if pronoun is None or not any(a.speaker.lower() in _HE_SHE for a in info.attributions):
+        at = _pronoun_outside_quotes(info)
+        if at is None or not any(a.speaker.lower() in _HE_SHE for a in info.attributions):
             continue
-        # "Sen. Mazie Hirono blasted the decision ..., she said": a person named before the pronoun comes first
-        before = [text for start, text in people.get(k, []) if start < info.start + pronoun.start()]
-        candidates = itertools.chain(before[:1], (named_in(j) for j in range(k - 1, max(k - 3, -1), -1)))
-        person = next((c for c in candidates if c), None)
+        subject, where = info.subject_text, info.text.find(info.subject_text)
+        quoted = any(a <= where < b for a, b in info.quotes)
+        own = subject if subject[:1].isupper() and 0 <= where < at and not quoted else None
+        before = [text for start, text in people.get(k, []) if start < info.start + at]
+        earlier = (speaker_in(j) for j in range(k - 1, max(k - 4, -1), -1))
+        first_before = (text for _, text in people.get(k - 1, [])[:1])
+        person = next((c for c in itertools.chain([own], before[:1], earlier, first_before) if c), None)
         if person:
             info.attributions = [
                 replace(a, speaker=person, head=person.split()[-1].lower(), named=True)

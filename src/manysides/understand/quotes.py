@@ -100,6 +100,16 @@ def _opens_quote(token: Token) -> bool:
     return any(t.text == ":" and t.i + 1 < len(t.doc) and t.nbor().text in {'"', "\u201c"} for t in after)
 
 
+def _name_beside(cue: Token, spans: list[tuple[int, int]], offset: int) -> list[Token]:
+    """The proper name right before or after a cue verb, outside quotation marks: "...,” Bloomberg said."""
+    near = [cue.doc[i] for i in (cue.i - 1, cue.i + 1) if cue.sent.start <= i < cue.sent.end]
+    for token in near:
+        outside = not any(start <= token.idx - offset < end for start, end in spans)
+        if outside and token.pos_ == "PROPN":
+            return [token]
+    return []
+
+
 def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
@@ -128,6 +138,9 @@ def attributions(sentence: Span) -> list[Attribution]:
                 found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
         elif lemma in CUE_VERBS and token.pos_ == "VERB" and _speech(token, quoted):
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and any(start <= subjects[0].idx - offset < end for start, end in spans):
+                # the parser took a word of the quote for the speaker ("...thousands of lawsuits," Bloomberg said)
+                subjects = _name_beside(token, spans, offset)
             kind = "quote" if quoted else "paraphrase"
             if subjects and subjects[0].lower_ not in _PRONOUNS | {"that"}:
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
