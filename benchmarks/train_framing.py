@@ -6,12 +6,14 @@
 
 Words: each content word of each sentence is one example, positive when it lies inside an annotated lex span.
 Features are general (`lexicon.word_features`: the word's wordllama vector, VADER valence, rarity, part of speech
-and role, quote position, curated-list hit) so the model scores words it never saw, plus a small learned lexicon
+and role, quote position, curated-list hit, cue-list kind, superlative or intensified) so the model scores words it
+never saw, plus a small learned lexicon
 (`build_lexicon`: frequency thresholds and smoothing, counted out-of-fold by triplet while fitting). Sentences: a
-second logistic regression over `lexicon.sentence_features` (best out-of-fold word scores, position, length, quote
-share, the sentence vector) predicts whether a sentence holds a lex span; its threshold, and the word score a
-partial quote needs, are chosen for F1 on the training half, counting what is shown anyway (labels, scare quotes,
-curated terms) as the benchmark does. scikit-learn is used here only; the runtime reads the weights with numpy.
+second logistic regression over `lexicon.sentence_features` (best out-of-fold word scores, cue counts, position,
+length, quote share, the sentence vector) predicts whether a sentence holds a lex span; a flagged sentence counts
+only if it has a word the runtime would show (`pointable`). Its threshold, and the word score a partial quote needs,
+are chosen for F1 on the training half, counting what is shown anyway (labels, scare quotes, curated terms) as the
+benchmark does. scikit-learn is used here only; the runtime reads the weights with numpy.
 Only weights, thresholds and the few lexicon words are written: no sentence or span text.
 """
 
@@ -29,7 +31,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from manysides.compare.lexicon import sentence_features
+from manysides.compare.framing import WORD_MIN
+from manysides.compare.lexicon import emotive, sentence_features
 
 CACHE = Path("/tmp/manysides_basil_framing.pkl")
 OUT = Path(__file__).parents[1] / "src" / "manysides" / "compare" / "data" / "loaded_terms.json"
@@ -193,7 +196,19 @@ def word_scores(
 def sentence_matrix(docs: list[Doc], scores: list[list[np.ndarray]]) -> np.ndarray:
     return np.array(
         [
-            np.concatenate([sentence_features(*s.inputs, list(w)), s.vector])
+            np.concatenate([sentence_features(*s.inputs, list(w), s.words), s.vector])
+            for d, ws in zip(docs, scores, strict=True)
+            for s, w in zip(d.sentences, ws, strict=True)
+        ]
+    )
+
+
+def pointable(docs: list[Doc], scores: list[list[np.ndarray]]) -> np.ndarray:
+    """Per sentence whether it has a word the runtime would show if the sentence model flagged it: an emotive word
+    (`lexicon.emotive`) scoring at least `framing.WORD_MIN`. Without one a flagged sentence shows nothing."""
+    return np.array(
+        [
+            bool(len(w) and (emotive(s.words) & (w >= WORD_MIN)).any())
             for d, ws in zip(docs, scores, strict=True)
             for s, w in zip(d.sentences, ws, strict=True)
         ]
@@ -241,7 +256,7 @@ def main() -> None:
     y = np.array([s.gold is not None and s.gold in d.gold_lex for d in docs for s in d.sentences])
     mask = np.array([d.half == args.train for d in docs for s in d.sentences])
     model = _fit(x[mask], y[mask], args.sentence_c, False)
-    prob = model.predict_proba(x)[:, 1]
+    prob = np.where(pointable(docs, scores), model.predict_proba(x)[:, 1], 0.0)
     train = [d for d in docs if d.half == args.train]
     test = [d for d in docs if d.half != args.train]
     train_scores = [w for d, w in zip(docs, scores, strict=True) if d.half == args.train]

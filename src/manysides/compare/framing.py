@@ -4,8 +4,8 @@ Labels are appositions that cast an actor ("Sharaa, a former ISIS commander") an
 ("interim President", not "former President"); scare quotes are short quoted words that nobody is quoted as saying
 ("Israel", "peace"), while a short quote after a reporting verb is someone's words and counts only when a word in
 it is loaded. Loaded terms are the curated list in `lexicon`, plus, per sentence that the learned model (see
-`lexicon`) finds loaded, its best-scoring word as a phrase. Hedges come from `lexicon`. Voices count how often each
-speaker is quoted or paraphrased.
+`lexicon`) finds loaded, its best-scoring emotive word (`lexicon.emotive`) as a phrase. Hedges come from `lexicon`.
+Voices count how often each speaker is quoted or paraphrased.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ import numpy as np
 from manysides.compare.lexicon import (
     HEDGE_PATTERN,
     LOADED_PATTERN,
+    emotive,
     is_candidate,
+    is_cue,
     loaded_model,
     sentence_features,
     sigmoid,
@@ -56,16 +58,18 @@ IN_QUOTES = False
 # Word-model score (see `lexicon`) a partial quote's word needs to count as loaded; the data file's own value, fitted
 # by benchmarks/train_framing, wins.
 QUOTE_MIN = 0.7
-# Word-model score the word shown for a loaded sentence needs: a report should not point at "harbour" or "bilateral".
+# Word-model score the word shown for a loaded sentence needs, besides being emotive (`lexicon.emotive`): a report
+# should not point at "harbour" or "bilateral".
 WORD_MIN = 0.6
-# Adjectives before a name that only date or rank a post ("former President", "senior adviser"): they identify, they
-# do not judge, so a descriptor needs some other adjective to count as a label. General English, not from any data.
+# Adjectives before a name that only date or rank a post or give an age ("former President", "teenage striker"): they
+# identify, they do not judge, so a descriptor needs some other adjective to count as a label. General English, not
+# from any data.
 _NEUTRAL_WORDS = (
     "former then late current outgoing incoming presidential vice senior junior first second third last next new "
     "special full fellow only eventual likely top chief deputy assistant executive general national federal "
     "state local northern southern eastern western longtime veteran retired elected appointed previous future "
     "republican democratic independent congressional legislative judicial military civilian regional royal "
-    "public private foreign domestic international prime acting"
+    "public private foreign domestic international prime acting old teenage elderly"
 )
 NEUTRAL_DESCRIPTORS = frozenset(_NEUTRAL_WORDS.split())
 
@@ -99,12 +103,17 @@ def _item(
 
 def _characterises(words: list[Token]) -> bool:
     """An apposition that casts its actor ("a former ISIS commander", "a firebrand union boss"), not one that
-    identifies a post ("the chairman of the committee"): indefinite, with a group named or a judging word in it."""
+    identifies a post ("the chairman of the committee"): indefinite, with an organisation named or a judging word
+    in it. A party or nationality ("a Republican lawmaker") identifies, and a warm noun ("a longtime friend") is no
+    judgement: on BASIL such appositions were rarely loaded."""
     if not words or words[0].lower_ not in {"a", "an"}:
         return False
     valence = vader_valence()
     return any(
-        t.ent_type_ in {"ORG", "NORP"} or LOADED_PATTERN.fullmatch(t.text) or abs(valence.get(t.lower_, 0.0)) >= 1.5
+        t.ent_type_ == "ORG"
+        or LOADED_PATTERN.fullmatch(t.text)
+        or is_cue(t)
+        or (t.pos_ == "ADJ" and abs(valence.get(t.lower_, 0.0)) >= 1.5)
         for t in words
     )
 
@@ -271,8 +280,10 @@ def word_scores(text: ArticleText) -> tuple[list[tuple[list[Token], np.ndarray]]
     return rows, scored
 
 
-def _loaded_words(text: ArticleText, scored: list[dict[int, float]]) -> dict[int, list[FramingItem]]:
-    """Sentence position -> the best-scoring word of each sentence the learned model finds loaded."""
+def _loaded_words(
+    text: ArticleText, rows: list[tuple[list[Token], np.ndarray]], scored: list[dict[int, float]]
+) -> dict[int, list[FramingItem]]:
+    """Sentence position -> the best-scoring emotive word of each sentence the learned model finds loaded."""
     from manysides.compare.embed import embed
 
     model = loaded_model()
@@ -281,15 +292,18 @@ def _loaded_words(text: ArticleText, scored: list[dict[int, float]]) -> dict[int
     weights = np.asarray(model["sentence"]["weights"])
     vectors = embed([s.text for s in text.sentences])
     found: dict[int, list[FramingItem]] = {}
-    for position, (scores, inputs, vector) in enumerate(zip(scored, sentence_inputs(text), vectors, strict=True)):
+    for position, (scores, inputs, vector, (tokens, words)) in enumerate(
+        zip(scored, sentence_inputs(text), vectors, rows, strict=True)
+    ):
         if not scores:
             continue
-        x = np.concatenate([sentence_features(*inputs, list(scores.values())), vector])
+        x = np.concatenate([sentence_features(*inputs, list(scores.values()), words), vector])
         if float(sigmoid(x @ weights + model["sentence"]["bias"])) < model["threshold"]:
             continue
-        best = max(scores, key=lambda i: scores[i])
-        if scores[best] < WORD_MIN:
+        shown = [t.i for t, ok in zip(tokens, emotive(words), strict=True) if ok and scores[t.i] >= WORD_MIN]
+        if not shown:
             continue  # a loaded sentence whose words all look neutral: nothing to point at
+        best = max(shown, key=lambda i: scores[i])
         sentence = text.sentences[position]
         first, last = _phrase(sentence.doc[best])
         start, end = first.idx, last.idx + len(last.text)
@@ -318,7 +332,7 @@ def framing(text: ArticleText) -> list[FramingItem]:
     items: list[FramingItem] = []
     fitted = word_scores(text)
     scored = fitted[1] if fitted else None
-    learned = _loaded_words(text, scored) if scored else {}
+    learned = _loaded_words(text, fitted[0], scored) if fitted and scored else {}
     for position, sentence in enumerate(text.sentences):
         found = _appositions(text, sentence) + _descriptors(text, sentence)
         found += _scare_quotes(text, sentence, scored[position] if scored else None)

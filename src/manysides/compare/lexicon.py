@@ -1,14 +1,15 @@
 """Word lists and the learned loaded-word model for framing.
 
 Hedges and loaded terms are curated here from general journalism-style guidance; VADER valences come from the
-lexicon inside the vaderSentiment wheel (MIT). None of these lists is derived from evaluation annotations.
+lexicon inside the vaderSentiment wheel (MIT). None of these lists is derived from evaluation annotations; the cue
+lists (`CUES`) are hand-written too, a few of their words prompted by half-A spans (see there).
 
 `data/loaded_terms.json` is learned (by `python -m benchmarks.train_framing`) from the `lex` spans of BASIL half A
 only: the weights of two logistic regressions over general features (a word's wordllama vector, VADER valence,
-rarity from the wordllama tokenizer, part of speech and role, quote position; a sentence's best word scores,
-position, length and vector), the sentence threshold, and a learned lexicon of a few words that lay inside lex
-spans in at least two different events with a smoothed rate at least ~9.5 times the average word's. It holds no
-sentence or span text. The runtime needs numpy only; scikit-learn is used for fitting alone.
+rarity from the wordllama tokenizer, part of speech and role, quote position, cue-list kind, degree; a sentence's
+best word scores, cue counts, position, length and vector), the sentence threshold, and a learned lexicon of a few
+words that lay inside lex spans in at least two different events with a smoothed rate at least ~9.5 times the
+average word's. It holds no sentence or span text. The runtime needs numpy only; scikit-learn is used for fitting alone.
 """
 
 from __future__ import annotations
@@ -171,6 +172,78 @@ LOADED_TERMS = (
 )
 
 
+# Cue words for the learned model, by kind, as words or lemmas: hand-written from style guidance on words to watch
+# (puffery, editorialising adverbs, loaded synonyms of "said") and from linguistics (factive and implicative verbs, as
+# in Recasens et al. 2013 on biased language). A few entries were prompted by reading BASIL half-A lex spans (never
+# half B), so count them as fitted on half A like the learned lexicon. They are features, and they decide which words
+# may be shown (`emotive`); a word is shown only when the model also scores it and its sentence. Words with a common
+# neutral sense ("attack", "crisis", "plead", "striking", "major") are left out on purpose.
+CUES = {
+    # Intensifiers and puffery: the writer grading size or importance.
+    "intensity": (
+        "massive huge enormous vast staggering stunning remarkable extraordinary dramatic dramatically sharply "
+        "deeply hugely vastly utterly totally absolutely incredibly extremely unprecedented historic sweeping "
+        "landmark monumental strikingly seismic explosive bombshell brazen blatant "
+        "flagrant egregious outright sheer mere merely barely hardly scant meager paltry whopping towering "
+        "severe severely fierce fiercely bitter bitterly heated intense intensely fervent vehement vehemently "
+        "relentless relentlessly aggressive aggressively overwhelming overwhelmingly"
+    ),
+    # Editorialising adverbs and stance markers: the writer telling the reader what to think of a fact.
+    "stance": (
+        "clearly obviously evidently plainly undoubtedly certainly surely notably interestingly ironically "
+        "curiously conveniently tellingly unfortunately fortunately tragically sadly regrettably surprisingly "
+        "shockingly predictably inevitably arguably admittedly essentially simply actually really supposedly "
+        "purportedly ostensibly seemingly apparently allegedly"
+    ),
+    # Loaded synonyms of "said" and of "criticised": attack, complaint, boast, retreat.
+    "speech": (
+        "slam blast assail castigate lambaste excoriate berate rip bash hammer torch skewer pummel rail lash "
+        "chide scold rebuke denounce decry mock ridicule deride sneer taunt fume rant whine complain gripe "
+        "grumble moan boast brag tout crow gloat trumpet insist claim allege assert contend concede admit "
+        "confess beg scramble dodge duck evade sidestep backtrack cave capitulate balk bristle snap "
+        "erupt explode seethe spar clash feud squabble bicker lecture scoff slap smear vilify "
+        "demonize disparage belittle dismiss flout defy thwart sabotage"
+    ),
+    # Factive and implicative verbs: they presuppose the writer's view of what is true or what was attempted.
+    "presuppose": (
+        "reveal expose realize acknowledge discover uncover exploit manipulate refuse neglect dare bother "
+        "ignore downplay gloss peddle spin stoke fuel inflame exacerbate cripple gut doom derail "
+        "jeopardize undermine impose ram strip"
+    ),
+    # Figurative verbs and nouns of political combat and manoeuvre: the writer's colour, not the event's facts.
+    "figurative": (
+        "pounce seize torpedo bulldoze steamroll blindside ambush stonewall grandstand pander posture waffle "
+        "dither flip-flop backpedal lurch flail stumble bungle botch fumble squander wolf flirt muddy hype "
+        "cherry-pick meddle bully browbeat strong-arm rubber-stamp railroad hijack weaponize saber-rattling "
+        "bombast bluster swagger tirade diatribe screed broadside salvo barrage onslaught jab swipe potshot "
+        "firestorm uproar furor frenzy circus spectacle charade sham farce stunt ploy gambit scheme"
+    ),
+    # States and manners that judge a person: temper, panic, weakness, disgrace.
+    "character": (
+        "desperate desperately furious angry angrily testy combative defiant hostile nasty petty "
+        "embattled beleaguered besieged panicked frantic frantically reckless arrogant smug dismissive "
+        "condescending divisive incendiary inflammatory toxic ugly vicious cynical cynically hypocritical "
+        "hypocrisy shameless brazenly disgraced embarrassing embarrassment humiliating humiliation "
+        "controversial controversy notorious infamous dubious questionable shady murky bizarre erratic "
+        "unhinged insane crazy absurd ridiculous outlandish baseless false falsely misleading lie lies lying "
+        "liar failure flawed chaos turmoil mess disaster debacle fiasco meltdown"
+    ),
+}
+CUE_KINDS = tuple(CUES)
+_CUE_OF = {word: kind for kind, words in CUES.items() for word in words.split()}
+
+
+def is_cue(token: Token) -> bool:
+    """Whether a word, or its lemma, is in one of the cue lists."""
+    return token.lower_ in _CUE_OF or token.lemma_.lower() in _CUE_OF
+
+
+# Degree adverbs that mark the word they modify as heightened ("deeply troubling").
+_INTENSIFIERS = frozenset(
+    ("very", "so", "too", "extremely", "incredibly", "deeply", "highly", "really", "most", "utterly", "truly")
+)
+
+
 def _pattern(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     escaped = sorted((re.escape(w) for w in words), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(escaped) + r")\b", re.IGNORECASE)
@@ -233,6 +306,14 @@ def _rarity(word: str) -> tuple[float, float]:
     return min(len(ids) - 1, 3) / 3, float(np.log(ids[0] + 1) / np.log(32000)) if len(ids) == 1 else 1.0
 
 
+# Columns of `word_features` rows that `emotive` and `sentence_features` read: after the 256-dimensional vector come
+# the valence magnitude, ..., the long-quote flag (+18), the curated-list hit (+20) and the cue kinds (+21 on).
+_COL_VALENCE = 256
+_COL_LONG_QUOTE = 256 + 18
+_COL_CURATED = 256 + 20
+_COL_CUES = slice(256 + 21, 256 + 21 + len(CUE_KINDS))
+
+
 def word_features(
     tokens: list[Token], long_quote: list[bool], quoted: list[bool], learned: dict[str, float] | None = None
 ) -> np.ndarray:
@@ -241,7 +322,7 @@ def word_features(
     from manysides.compare.embed import embed
 
     if not tokens:
-        return np.zeros((0, 256 + 22), dtype=np.float32)
+        return np.zeros((0, 256 + 25 + len(CUE_KINDS)), dtype=np.float32)
     valence = vader_valence()
     vectors = embed([t.lower_ for t in tokens])
     rows = []
@@ -253,20 +334,42 @@ def word_features(
         hyphen = (token.i + 1 < len(token.doc) and token.nbor(1).text == "-") or (
             token.i > 0 and token.nbor(-1).text == "-"
         )
+        kind = _CUE_OF.get(token.lower_, _CUE_OF.get(token.lemma_.lower()))
+        intensified = any(c.dep_ == "advmod" and c.lower_ in _INTENSIFIERS for c in token.children)
         rows.append(
             [abs(v) / 4, float(v != 0), v / 4, *_rarity(token.lower_)]
             + [float(token.pos_ == p) for p in WORD_POS]
             + [float(token.dep_ == d) for d in _DEPS]
             + [float(near_actor), float(hyphen)]
             + [float(long_), float(quote), float(bool(LOADED_PATTERN.fullmatch(token.text)))]
+            + [float(kind == k) for k in CUE_KINDS]
+            + [float(token.tag_ in {"JJS", "RBS"}), float(token.tag_ in {"JJR", "RBR"}), float(intensified)]
             + [(learned or {}).get(token.lower_, 0.0)]
         )
     return np.hstack([vectors, np.asarray(rows, dtype=np.float32)])
 
 
-def sentence_features(index: int, text: str, n_words: int, long_quote_share: float, scores: list[float]) -> list[float]:
-    """The scalar features of one sentence; the sentence's static vector is appended by the caller."""
+def emotive(words: np.ndarray) -> np.ndarray:
+    """Per word row whether the word itself is evidence of judgement (a VADER valence of at least 1.5, a cue or
+    curated word, or a learned lexicon word): only such a word is shown for a loaded sentence, so that the report
+    does not point at "harbour" or "midterm" because the sentence around it reads as loaded."""
+    return (
+        (words[:, _COL_VALENCE] >= 1.5 / 4)
+        | (words[:, _COL_CURATED] > 0)
+        | (words[:, _COL_CUES].sum(axis=1) > 0)
+        | (words[:, -1] > 0)
+    )
+
+
+def sentence_features(
+    index: int, text: str, n_words: int, long_quote_share: float, scores: list[float], words: np.ndarray
+) -> list[float]:
+    """The scalar features of one sentence from its text and its candidate words' rows and scores; the sentence's
+    static vector is appended by the caller. Cue words outside long quotes are the writer's own choice."""
     top = [*sorted(scores, reverse=True), 0.0, 0.0, 0.0]
+    values = np.asarray(scores, dtype=np.float32)
+    cues = words[:, _COL_CUES].sum(axis=1) if len(words) else np.zeros(0)
+    own = float((cues * (1 - words[:, _COL_LONG_QUOTE])).sum()) if len(words) else 0.0
     valence = vader_valence()
     strong = sum(abs(valence.get(w.lower(), 0.0)) >= 2 for w in re.findall(r"[A-Za-z'-]+", text))
     short_quote = any(0 < len(q.split()) <= 3 for q in re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", text))
@@ -283,6 +386,12 @@ def sentence_features(index: int, text: str, n_words: int, long_quote_share: flo
         float(bool(LOADED_PATTERN.search(text))),
         float(bool(HEDGE_PATTERN.search(text))),
         float(short_quote),
+        float(np.log1p(cues.sum())),
+        float(np.log1p(own)),
+        float(np.log1p((values >= 0.5).sum())),
+        float(np.log1p((values >= 0.7).sum())),
+        float(values.mean()) if len(values) else 0.0,
+        float(np.log1p(len(values))),
     ]
 
 
