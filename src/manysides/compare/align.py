@@ -129,8 +129,8 @@ def features(nodes: list[Node]) -> np.ndarray:
 
 def _voice(sentence: SentenceInfo) -> str | None:
     """The name key of the person whose words a quoting sentence gives, or None."""
-    quoting = [a for a in sentence.attributions if a.kind == "quote" and a.named]
-    return name_key(quoting[0].speaker).split()[-1] if quoting and name_key(quoting[0].speaker) else None
+    speaker = next((a.speaker for a in sentence.attributions if a.kind == "quote" and a.named), "")
+    return name_key(speaker).split()[-1] if name_key(speaker) else None
 
 
 def _different_voices(nodes: list[Node]) -> np.ndarray:

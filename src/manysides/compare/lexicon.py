@@ -233,9 +233,14 @@ CUE_KINDS = tuple(CUES)
 _CUE_OF = {word: kind for kind, words in CUES.items() for word in words.split()}
 
 
+def cue_kind(token: Token) -> str | None:
+    """The cue list a word, or its lemma, is in (None for none)."""
+    return _CUE_OF.get(token.lower_, _CUE_OF.get(token.lemma_.lower()))
+
+
 def is_cue(token: Token) -> bool:
     """Whether a word, or its lemma, is in one of the cue lists."""
-    return token.lower_ in _CUE_OF or token.lemma_.lower() in _CUE_OF
+    return cue_kind(token) is not None
 
 
 # Degree adverbs that mark the word they modify as heightened ("deeply troubling").
@@ -334,7 +339,7 @@ def word_features(
         hyphen = (token.i + 1 < len(token.doc) and token.nbor(1).text == "-") or (
             token.i > 0 and token.nbor(-1).text == "-"
         )
-        kind = _CUE_OF.get(token.lower_, _CUE_OF.get(token.lemma_.lower()))
+        kind = cue_kind(token)
         intensified = any(c.dep_ == "advmod" and c.lower_ in _INTENSIFIERS for c in token.children)
         rows.append(
             [abs(v) / 4, float(v != 0), v / 4, *_rarity(token.lower_)]

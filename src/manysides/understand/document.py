@@ -170,12 +170,14 @@ _HE_SHE = frozenset({"he", "she"})
 _HE_SHE_WORD = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 
 
+def _quoted(info: SentenceInfo, offset: int) -> bool:
+    """Whether an offset into the sentence lies inside quotation marks."""
+    return any(a <= offset < b for a, b in info.quotes)
+
+
 def _pronoun_outside_quotes(info: SentenceInfo) -> int | None:
     """Offset in the sentence of the first "he" or "she" outside quotation marks."""
-    for match in _HE_SHE_WORD.finditer(info.text):
-        if not any(a <= match.start() < b for a, b in info.quotes):
-            return match.start()
-    return None
+    return next((m.start() for m in _HE_SHE_WORD.finditer(info.text) if not _quoted(info, m.start())), None)
 
 
 def _resolve_pronoun_speakers(infos: list[SentenceInfo], mentions: list[Mention]) -> None:
@@ -186,8 +188,7 @@ def _resolve_pronoun_speakers(infos: list[SentenceInfo], mentions: list[Mention]
     names. Names inside quotation marks are never taken. Otherwise "he" stays."""
     people: dict[int, list[tuple[int, str]]] = {}
     for mention in mentions:
-        info = infos[mention.sentence]
-        quoted = any(info.start + a <= mention.start < info.start + b for a, b in info.quotes)
+        quoted = _quoted(infos[mention.sentence], mention.start - infos[mention.sentence].start)
         if mention.type == "person" and not mention.headline and not quoted:
             people.setdefault(mention.sentence, []).append((mention.start, mention.text))
 
@@ -201,8 +202,7 @@ def _resolve_pronoun_speakers(infos: list[SentenceInfo], mentions: list[Mention]
         if at is None or not any(a.speaker.lower() in _HE_SHE for a in info.attributions):
             continue
         subject, where = info.subject_text, info.text.find(info.subject_text)
-        quoted = any(a <= where < b for a, b in info.quotes)
-        own = subject if subject[:1].isupper() and 0 <= where < at and not quoted else None
+        own = subject if subject[:1].isupper() and 0 <= where < at and not _quoted(info, where) else None
         before = [text for start, text in people.get(k, []) if start < info.start + at]
         earlier = (speaker_in(j) for j in range(k - 1, max(k - 4, -1), -1))
         first_before = (text for _, text in people.get(k - 1, [])[:1])

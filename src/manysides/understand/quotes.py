@@ -100,12 +100,16 @@ def _opens_quote(token: Token) -> bool:
     return any(t.text == ":" and t.i + 1 < len(t.doc) and t.nbor().text in {'"', "\u201c"} for t in after)
 
 
+def _in_spans(token: Token, spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether a token starts inside one of the quoted spans (offsets relative to the sentence)."""
+    return any(start <= token.idx - offset < end for start, end in spans)
+
+
 def _name_beside(cue: Token, spans: list[tuple[int, int]], offset: int) -> list[Token]:
     """The proper name right before or after a cue verb, outside quotation marks: "...,” Bloomberg said."""
     near = [cue.doc[i] for i in (cue.i - 1, cue.i + 1) if cue.sent.start <= i < cue.sent.end]
     for token in near:
-        outside = not any(start <= token.idx - offset < end for start, end in spans)
-        if outside and token.pos_ == "PROPN":
+        if token.pos_ == "PROPN" and not _in_spans(token, spans, offset):
             return [token]
     return []
 
@@ -138,7 +142,7 @@ def attributions(sentence: Span) -> list[Attribution]:
                 found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
         elif lemma in CUE_VERBS and token.pos_ == "VERB" and _speech(token, quoted):
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subjects and any(start <= subjects[0].idx - offset < end for start, end in spans):
+            if subjects and _in_spans(subjects[0], spans, offset):
                 # the parser took a word of the quote for the speaker ("...thousands of lawsuits," Bloomberg said)
                 subjects = _name_beside(token, spans, offset)
             kind = "quote" if quoted else "paraphrase"
