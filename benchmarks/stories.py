@@ -34,8 +34,7 @@ from manysides.stories import StoryIndex, group
 from manysides.stories import index as story_index
 from manysides.stories import score as pair_model
 from manysides.stories.batch import date_order
-from manysides.stories.embed import embedder
-from manysides.stories.text import embed_text
+from manysides.stories.embed import embed_articles, embedder
 
 DATA = SHARED / "datasets"
 
@@ -196,9 +195,9 @@ class _Recorder(StoryIndex):
             self._out.append((values, int(self._gold[self._ids[row]] == me)))
         return []
 
-    def add_vector(self, article, vector):  # type: ignore[no-untyped-def]
+    def add_vector(self, article, vector, title_vector=None):  # type: ignore[no-untyped-def]
         self._current = article.id
-        return super().add_vector(article, vector)
+        return super().add_vector(article, vector, title_vector)
 
 
 def _offset_fit(x: np.ndarray, y: np.ndarray, weights: np.ndarray, columns: list[int]) -> np.ndarray:
@@ -218,7 +217,8 @@ def _offset_fit(x: np.ndarray, y: np.ndarray, weights: np.ndarray, columns: list
 
 def fit(backend: str) -> None:
     """Two logistic regressions (pairs with both dates, pairs without) on candidate pairs of the fit half
-    (the dated one's same-outlet, follow-up and addresses weights fitted last, in turn, with the rest held), then
+    (the dated one's same-outlet, follow-up and addresses weights, then both models' headline weights, fitted last,
+    in turn, with the rest held), then
     the story linkage share and joining bars (one per model) that maximise the mean fit-half F1."""
     from sklearn.linear_model import LogisticRegression
 
@@ -233,9 +233,9 @@ def fit(backend: str) -> None:
         part = [d for d in docs if in_fit_half(d.story)]
         index = _Recorder(backend, {d.article.id: d.story for d in part}, rows)
         ordered = sorted(part, key=lambda d: date_order(d.article))
-        vectors = embedder(backend).embed([embed_text(d.article) for d in ordered])
-        for d, v in zip(ordered, vectors, strict=True):
-            index.add_vector(d.article, v)
+        vectors, titles = embed_articles(embedder(backend), [d.article for d in ordered])
+        for d, v, t in zip(ordered, vectors, titles, strict=True):
+            index.add_vector(d.article, v, t)
     x = np.array([values for values, _ in rows])
     y = np.array([label for _, label in rows])
     undated = x[:, pair_model.UNDATED_SIGNAL] == 1
@@ -246,11 +246,11 @@ def fit(backend: str) -> None:
         weights[0] = float(model.intercept_[0])
         for column, weight in zip(used, model.coef_[0], strict=True):
             weights[column] = float(weight)
-        if name == "DATED":
-            for late in (pair_model.SAME_OUTLET, pair_model.FOLLOW_UP, pair_model.ADDRESSES):
-                fitted = _offset_fit(x[mask], y[mask], np.array(weights), list(late))
-                for column, weight in zip(late, fitted, strict=True):
-                    weights[column] = float(weight)
+        lates = (pair_model.SAME_OUTLET, pair_model.FOLLOW_UP, pair_model.ADDRESSES) if name == "DATED" else ()
+        for late in (*lates, pair_model.HEADLINES):
+            fitted = _offset_fit(x[mask], y[mask], np.array(weights), list(late))
+            for column, weight in zip(late, fitted, strict=True):
+                weights[column] = float(weight)
         setattr(pair_model, name, tuple(round(w, 2) for w in weights))
         print(f"{name} = {getattr(pair_model, name)}  # {int(mask.sum())} pairs, {int(y[mask].sum())} same-story")
     for share, dated_bar, undated_bar in itertools.product((0.75, 1.0), (2.5, 3.0, 3.5), (0.5, 1.0, 1.5)):

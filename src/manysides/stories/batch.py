@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from manysides.record import Article
-from manysides.stories.embed import embedder
+from manysides.stories.embed import embed_articles, embedder
 from manysides.stories.index import Assignment, StoryIndex
-from manysides.stories.text import embed_text
 
 BATCH = 256
 
@@ -23,9 +22,9 @@ def add_all(index: StoryIndex, articles: Sequence[Article]) -> Iterator[Assignme
     model = embedder(index.backend)
     for start in range(0, len(articles), BATCH):
         chunk = articles[start : start + BATCH]
-        vectors = model.embed([embed_text(a) for a in chunk])
-        for article, vector in zip(chunk, vectors, strict=True):
-            yield index.add_vector(article, vector)
+        vectors, titles = embed_articles(model, chunk)
+        for article, vector, title in zip(chunk, vectors, titles, strict=True):
+            yield index.add_vector(article, vector, title)
 
 
 def group(articles: Iterable[Article], backend: str = "default") -> list[Assignment]:

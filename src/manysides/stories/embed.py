@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+
+from manysides.record import Article
+from manysides.stories.text import embed_text, headline
 
 
 class Embedder(Protocol):
@@ -64,6 +68,18 @@ BACKENDS: dict[str, type[WordLlamaEmbedder] | type[MiniLMEmbedder]] = {
     "wordllama": WordLlamaEmbedder,
     "minilm": MiniLMEmbedder,
 }
+
+
+def embed_articles(model: Embedder, articles: Sequence[Article]) -> tuple[np.ndarray, list[np.ndarray | None]]:
+    """Each article's event text embedding, and its headline's own embedding (None without a headline)."""
+    vectors = model.embed([embed_text(a) for a in articles])
+    heads = [headline(a.title) for a in articles]
+    titled = [i for i, h in enumerate(heads) if h.strip()]
+    title_vectors = model.embed([heads[i] for i in titled]) if titled else np.zeros((0, model.dim), np.float32)
+    titles: list[np.ndarray | None] = [None] * len(articles)
+    for i, vector in zip(titled, title_vectors, strict=True):
+        titles[i] = vector
+    return vectors, titles
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Per-article state (about 1.4 KB): everything the index compares, so a store can rebuild it without models."""
+"""Per-article state (about 1.9 KB): everything the index compares, so a store can rebuild it without models."""
 
 from __future__ import annotations
 
@@ -15,14 +15,16 @@ from manysides.stories.links import article_outlet, outlet_key, source_keys, url
 from manysides.stories.text import day_number, event_text, headline, stable_hash
 from manysides.stories.text import words as words_of
 
-_MAGIC = b"MSF3"
+_MAGIC = b"MSF4"
 # magic, flags, day, body hash, url, canonical, outlet, source url, source outlet, dim, names, words, headline words,
-# marks, addresses
-_HEADER = struct.Struct("<4sIi8sIIIIIHBBBBB")
-# Version 1 had no marks, version 2 no addresses: stores written before still load (their articles just bring none).
+# marks, addresses, headline vector dim
+_HEADER = struct.Struct("<4sIi8sIIIIIHBBBBBH")
+# Version 1 had no marks, version 2 no addresses, version 3 no headline vector: stores written before still load
+# (their articles just bring none).
 _MAGIC_V1, _HEADER_V1 = b"MSF1", struct.Struct("<4sIi8sIIIIIHBBB")
 _MAGIC_V2, _HEADER_V2 = b"MSF2", struct.Struct("<4sIi8sIIIIIHBBBB")
-_OLD_HEADERS = {_MAGIC_V1: _HEADER_V1, _MAGIC_V2: _HEADER_V2}
+_MAGIC_V3, _HEADER_V3 = b"MSF3", struct.Struct("<4sIi8sIIIIIHBBBBB")
+_OLD_HEADERS = {_MAGIC_V1: _HEADER_V1, _MAGIC_V2: _HEADER_V2, _MAGIC_V3: _HEADER_V3}
 _NO_DAY = -(2**31)
 HEADLINE_WORDS = 24
 MIN_COPY_WORDS = 20  # shorter bodies are too generic to call one a copy of another
@@ -46,6 +48,7 @@ class Features:
     headline: tuple[int, ...]  # hashed words of the headline: copies keep it, failed extractions do not
     marks: Counter[int]  # full names and ages: who exactly
     addresses: Counter[int]  # street numbers ("the 4000 block of"): where exactly
+    title_vector: np.ndarray  # float16 unit embedding of the headline alone (empty without one)
 
     def to_bytes(self) -> bytes:
         names, words = _pairs(self.names), _pairs(self.words)
@@ -65,6 +68,7 @@ class Features:
             len(self.headline),
             len(self.marks),
             len(self.addresses),
+            len(self.title_vector),
         )
         return b"".join(
             [
@@ -76,6 +80,7 @@ class Features:
                 np.array(self.headline, "<u4").tobytes(),
                 _pairs(self.marks),
                 _pairs(self.addresses),
+                self.title_vector.astype("<f2").tobytes(),
             ]
         )
 
@@ -85,7 +90,7 @@ class Features:
         magic, _, day, content, url, canonical, outlet, s_url, s_outlet, dim, *counts = header.unpack_from(data)
         if magic != _MAGIC and magic not in _OLD_HEADERS:
             raise ValueError("not ManySides story features")
-        n_names, n_words, n_head, n_marks, n_addresses = (*counts, 0, 0)[:5]
+        n_names, n_words, n_head, n_marks, n_addresses, n_title = (*counts, 0, 0, 0)[:6]
         at = header.size
         vector = np.frombuffer(data, "<f2", dim, at).astype(np.float16)
         at += 2 * dim
@@ -95,7 +100,8 @@ class Features:
         words, at = _counter(data, at, n_words)
         headline = tuple(np.frombuffer(data, "<u4", n_head, at).tolist())
         marks, at = _counter(data, at + 4 * n_head, n_marks)
-        addresses, _ = _counter(data, at, n_addresses)
+        addresses, at = _counter(data, at, n_addresses)
+        title_vector = np.frombuffer(data, "<f2", n_title, at).astype(np.float16)
         return cls(
             None if day == _NO_DAY else day,
             content,
@@ -111,6 +117,7 @@ class Features:
             headline,
             marks,
             addresses,
+            title_vector,
         )
 
 
@@ -126,8 +133,9 @@ def _counter(data: bytes, at: int, n: int) -> tuple[Counter[int], int]:
     return Counter(dict(zip(keys.tolist(), tfs.tolist(), strict=True))), at + 5 * n
 
 
-def compute(article: Article, vector: np.ndarray) -> Features:
-    """Features of an article given its embedding (embedding is the only model call)."""
+def compute(article: Article, vector: np.ndarray, title_vector: np.ndarray | None = None) -> Features:
+    """Features of an article given its embeddings (embedding is the only model call): the headline's own
+    vector is kept apart, since the headline distils the event and the body's background dilutes it."""
     text = event_text(article)
     names, words, marks = specifics(text)
     body_words = words_of(article.body)
@@ -149,4 +157,5 @@ def compute(article: Article, vector: np.ndarray) -> Features:
         ],
         marks=marks,
         addresses=street_numbers(text),
+        title_vector=np.zeros(0, np.float16) if title_vector is None else title_vector.astype(np.float16),
     )

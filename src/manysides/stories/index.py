@@ -15,11 +15,10 @@ import numpy as np
 
 from manysides.record import Article
 from manysides.stories import minhash
-from manysides.stories.embed import embedder
+from manysides.stories.embed import embed_articles, embedder
 from manysides.stories.features import Features, compute
 from manysides.stories.score import Idf, Norms, log_odds, signals
 from manysides.stories.stories import Stories
-from manysides.stories.text import embed_text
 
 WINDOW_DAYS = 45  # embedding neighbours are looked for this many days either side of a dated article
 NEIGHBOURS = 10  # nearest embeddings scored per article
@@ -81,15 +80,15 @@ class StoryIndex:
 
     def add(self, article: Article) -> Assignment:
         """Index one article (embedding it) and say where it went."""
-        vector = embedder(self.backend).embed([embed_text(article)])[0]
-        return self.add_vector(article, vector)
+        vectors, titles = embed_articles(embedder(self.backend), [article])
+        return self.add_vector(article, vectors[0], titles[0])
 
-    def add_vector(self, article: Article, vector: np.ndarray) -> Assignment:
-        """add() with the embedding already computed (batch callers embed many texts at once)."""
-        return self._insert(article.id, compute(article, vector))
+    def add_vector(self, article: Article, vector: np.ndarray, title_vector: np.ndarray | None = None) -> Assignment:
+        """add() with the embeddings already computed (batch callers embed many texts at once)."""
+        return self._insert(article.id, compute(article, vector, title_vector))
 
     def features(self, article_id: str) -> bytes:
-        """The article's compact state (~1.4 KB) for the store; add_features() takes it back."""
+        """The article's compact state (~1.9 KB) for the store; add_features() takes it back."""
         return self._features[self._rows[article_id]].to_bytes()
 
     def add_features(self, article_id: str, data: bytes) -> Assignment:
