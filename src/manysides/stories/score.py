@@ -131,8 +131,9 @@ def signals(a: Features, b: Features, norms_a: Norms, norms_b: Norms, cosine: fl
 
 
 def _headlines(a: Features, b: Features) -> tuple[float, float]:
-    """(cosine of the two headlines' own embeddings, 1) when both have one, else (0, 0)."""
-    if not len(a.title_vector) or not len(b.title_vector) or len(a.title_vector) != len(b.title_vector):
+    """(cosine of the two headlines' own embeddings, 1) when both have one, else (0, 0). Both come from the
+    index's one backend (it refuses features of another), so a present vector always has the other's length."""
+    if not len(a.title_vector) or not len(b.title_vector):
         return 0.0, 0.0
     cosine = float(a.title_vector.astype(np.float32) @ b.title_vector.astype(np.float32))
     return cosine, 1.0
