@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 FactKind = Literal["shared", "unique", "conflict"]
-ConflictType = Literal["date", "number", "name", "negation", "modality", "other"]
+ConflictType = Literal["date", "number", "name", "attribution", "negation", "modality", "update", "other"]
 FramingType = Literal["label", "scare_quotes", "loaded_term", "hedge"]
 
 
@@ -51,15 +51,24 @@ class Statement(_Model):
 
 
 class Conflict(_Model):
-    type: ConflictType
+    type: ConflictType = Field(
+        description="what differs; `update` when a later article reports a later development, not a contradiction"
+    )
     values: dict[str, str] = Field(description="article id -> the value that article gives")
     explanation: str
+    about: str | None = Field(None, description="the matter the values are about, in the articles' own words")
+    first: str | None = Field(
+        None, description="for an update: the article id of the earlier report (the later one supersedes it)"
+    )
 
 
 class Fact(_Model):
     kind: FactKind
     statements: list[Statement]
     conflict: Conflict | None = None
+    headline: Statement | None = Field(
+        None, description="the fact's shortest statement, quoted as it stands: what a reader sees first"
+    )
 
 
 class FramingItem(_Model):
