@@ -123,10 +123,29 @@ def outlet_keys(articles: Sequence[Article], republished: dict[str, str]) -> lis
 _GROUP_WORDS = frozenset({"some", "other", "many", "several", "few", "both", "all", "most", "more", "fellow"})
 
 
+# Heads of a description that points back at a person the article names elsewhere when it is definite ("the
+# president", "its editor", "the committee's chairman"): a second name for a voice, not another source.
+PERSON_NOUNS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "source official spokesman spokeswoman spokesperson president minister prosecutor witness analyst expert "
+        "diplomat lawyer attorney investigator officer representative aide adviser advisor envoy host editor "
+        "chairman chairwoman governor senator leader secretary director author writer candidate mayor"
+    ).split()
+)
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their"})
+
+
 def _is_source(attribution: Attribution) -> bool:
-    """A named speaker, or one whose head noun marks a source or a document ("a diplomatic source", "a poll")."""
+    """A named speaker, or one whose head noun marks a source or a document ("a diplomatic source", "a poll").
+
+    A definite description of a person ("the president", "its editor") or a bare definite document ("the letter")
+    points back at something named elsewhere and is left out.
+    """
     words = attribution.speaker.strip().lower().split()
     if not words or " ".join(words) in _GENERIC_SPEAKERS or words[0] in _GROUP_WORDS:
+        return False
+    anaphoric = attribution.head in PERSON_NOUNS or (len(words) == 2 and attribution.head in DOCUMENT_NOUNS)
+    if not attribution.named and words[0] in _DEFINITE and anaphoric:
         return False
     return attribution.named or attribution.head in SOURCE_NOUNS or attribution.head in DOCUMENT_NOUNS
 

@@ -20,7 +20,7 @@ from manysides.understand.modality import Modality, clause_verb, future_clause, 
 from manysides.understand.names import name_key
 from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
-from manysides.understand.quotes import Attribution, attributions, quote_spans
+from manysides.understand.quotes import Attribution, attributions, dateline_end, quote_spans, scan_quotes
 from manysides.understand.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
@@ -125,7 +125,9 @@ def title_case(text: str) -> bool:
     return len(words) >= 3 and not text.rstrip().endswith((".", "!", "?")) and all(w[0].isupper() for w in words)
 
 
-def _sentence_info(article: Article, sentence: Sentence, doc: Doc) -> tuple[SentenceInfo, list[Mention]]:
+def _sentence_info(
+    article: Article, sentence: Sentence, doc: Doc, spans: list[tuple[int, int]] | None = None
+) -> tuple[SentenceInfo, list[Mention]]:
     published = parse_published(article.published)
     span = doc[:]
     heading = title_case(sentence.text)
@@ -158,7 +160,7 @@ def _sentence_info(article: Article, sentence: Sentence, doc: Doc) -> tuple[Sent
         entity_keys=keys,
         numbers=find_numbers(span),
         dates=_dates(sentence.text, doc, published),
-        attributions=attributions(span),
+        attributions=attributions(span, spans),
         quotes=quote_spans(sentence.text),
         negated=negated(span),
         modality=modality(span),
@@ -168,45 +170,88 @@ def _sentence_info(article: Article, sentence: Sentence, doc: Doc) -> tuple[Sent
 
 _HE_SHE = frozenset({"he", "she"})
 _HE_SHE_WORD = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+# "Mr. Ryan" and "Ms. Pelosi": the honorifics some outlets give every person tell "he" from "she".
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.? ((?:[A-Z][\w'\u2019-]+ )*[A-Z][\w'\u2019-]+)")
+_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she"}
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _quoted(info: SentenceInfo, offset: int) -> bool:
-    """Whether an offset into the sentence lies inside quotation marks."""
-    return any(a <= offset < b for a, b in info.quotes)
+def _genders(body: str) -> dict[str, str]:
+    """Surname -> "he" or "she" from the honorifics the article uses; a surname given both is left out."""
+    found: dict[str, set[str]] = {}
+    for match in _HONORIFIC.finditer(body):
+        found.setdefault(match.group(2).split()[-1], set()).add(_GENDER[match.group(1)])
+    return {name: next(iter(g)) for name, g in found.items() if len(g) == 1}
 
 
-def _pronoun_outside_quotes(info: SentenceInfo) -> int | None:
-    """Offset in the sentence of the first "he" or "she" outside quotation marks."""
-    return next((m.start() for m in _HE_SHE_WORD.finditer(info.text) if not _quoted(info, m.start())), None)
+def _is_subject(info: SentenceInfo, mention: Mention) -> bool:
+    """Whether a mention is the subject of a clause ("Sen. Mazie Hirono blasted ..."), not an object or an
+    apposition ("has a daughter, Bella, ... and he said")."""
+    span = info.doc.char_span(mention.start - info.start, mention.end - info.start, alignment_mode="expand")
+    return span is not None and span.root.dep_ in _SUBJECT_DEPS
 
 
-def _resolve_pronoun_speakers(infos: list[SentenceInfo], mentions: list[Mention]) -> None:
+def _resolve_pronoun_speakers(
+    infos: list[SentenceInfo],
+    mentions: list[Mention],
+    body: str = "",
+    quotes: list[list[tuple[int, int]]] | None = None,
+) -> None:
     """ "he told Fox News" names no one. The speaker is taken to be, in this order: the sentence's own subject
-    when it is a name before the pronoun ("Gorsuch, who worked for Bush, ... he stated"); a person named before
-    the pronoun ("Sen. Mazie Hirono blasted ..., she said"); the latest named speaker up to three sentences back
-    (in journalism "he said" after a quote is most often the last speaker); the first person the sentence before
-    names. Names inside quotation marks are never taken. Otherwise "he" stays."""
-    people: dict[int, list[tuple[int, str]]] = {}
+    when it is a name before the pronoun ("Gorsuch, who worked for Bush, ... he stated"); a person named as a
+    subject before the pronoun ("Sen. Mazie Hirono blasted ..., she said"); the latest named speaker up to three
+    sentences back (in journalism "he said" after a quote is most often the last speaker) when that speaker is a
+    person, not an outlet or a country, or else the person a sentence on the way back has as its subject ("Dana
+    Loesch accused the NAACP ... "...," she told Fox News"); the first person the sentence before names. Names
+    inside quotation marks (`quotes`: each sentence's quoted passages, a quotation crossing sentences included)
+    are never taken, nor a person the article calls "Mr." for "she" or "Ms." for "he". Otherwise "he" stays."""
+    spans = quotes if quotes is not None else [info.quotes for info in infos]
+
+    def quoted(j: int, offset: int) -> bool:
+        return any(a <= offset < b for a, b in spans[j])
+
+    people: dict[int, list[tuple[int, str, bool]]] = {}
+    others: dict[int, list[str]] = {}
     for mention in mentions:
-        quoted = _quoted(infos[mention.sentence], mention.start - infos[mention.sentence].start)
-        if mention.type == "person" and not mention.headline and not quoted:
-            people.setdefault(mention.sentence, []).append((mention.start, mention.text))
+        info = infos[mention.sentence]
+        inside = quoted(mention.sentence, mention.start - info.start)
+        if mention.type == "person" and not mention.headline and not inside:
+            people.setdefault(mention.sentence, []).append((mention.start, mention.text, _is_subject(info, mention)))
+        elif mention.type != "person":
+            others.setdefault(mention.sentence, []).append(mention.text)
+    genders = _genders(body)
+
+    def fits(name: str | None, pronoun: str) -> bool:
+        return bool(name) and genders.get(name.split()[-1], pronoun) == pronoun  # type: ignore[union-attr]
 
     def speaker_in(j: int) -> str | None:
         named = [a.speaker for a in infos[j].attributions if a.named and a.speaker.lower() not in _HE_SHE]
-        found = [text for _, text in people.get(j, [])]
-        return next((p for p in found if p in named[0]), named[0]) if named else None
+        if not named:
+            return None
+        found = [text for _, text, _ in people.get(j, [])]
+        person = next((p for p in found if p in named[0]), None)
+        if person is None and any(o in named[0] for o in others.get(j, [])):
+            return None  # "The Guardian reported ..." then "he said": an outlet or a place is not "he"
+        return person or named[0]
+
+    def subject_in(j: int) -> str | None:
+        """The person the sentence's main clause is about ("Pelosi did not agree ..."), not one in a clause below."""
+        main = infos[j].subject_text
+        return next((text for _, text, _ in people.get(j, []) if main and main in text), None)
 
     for k, info in enumerate(infos):
-        at = _pronoun_outside_quotes(info)
+        at = next((m.start() for m in _HE_SHE_WORD.finditer(info.text) if not quoted(k, m.start())), None)
         if at is None or not any(a.speaker.lower() in _HE_SHE for a in info.attributions):
             continue
+        pronoun = "she" if info.text[at : at + 3].lower() == "she" else "he"
         subject, where = info.subject_text, info.text.find(info.subject_text)
-        own = subject if subject[:1].isupper() and 0 <= where < at and not _quoted(info, where) else None
-        before = [text for start, text in people.get(k, []) if start < info.start + at]
-        earlier = (speaker_in(j) for j in range(k - 1, max(k - 4, -1), -1))
-        first_before = (text for _, text in people.get(k - 1, [])[:1])
-        person = next((c for c in itertools.chain([own], before[:1], earlier, first_before) if c), None)
+        placed = dateline_end(info.text) <= where < at and not quoted(k, where)
+        own = subject if subject[:1].isupper() and placed else None
+        before = [text for start, text, subj in people.get(k, []) if start < info.start + at and subj]
+        earlier = (speaker_in(j) or subject_in(j) for j in range(k - 1, max(k - 4, -1), -1))
+        first_before = (text for _, text, _ in people.get(k - 1, [])[:1])
+        chain = itertools.chain([own], before[:1], earlier, first_before)
+        person = next((c for c in chain if fits(c, pronoun)), None)
         if person:
             info.attributions = [
                 replace(a, speaker=person, head=person.split()[-1].lower(), named=True)
@@ -214,6 +259,63 @@ def _resolve_pronoun_speakers(infos: list[SentenceInfo], mentions: list[Mention]
                 else a
                 for a in info.attributions
             ]
+
+
+_OPENING_MARKS = ('"', "\u201c")
+
+
+def _quote_states(sentences: list[Sentence]) -> list[tuple[list[tuple[int, int]] | None, bool, bool]]:
+    """Per sentence: its quoted passages when a quotation crosses its edges (else None: the sentence's own reading
+    holds), whether it starts inside a quotation opened earlier in its paragraph, and whether one is open at its end.
+    """
+    states = []
+    open_now, paragraph = False, -1
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            open_now, paragraph = False, sentence.paragraph
+        spans, open_end = scan_quotes(sentence.text, open_now)
+        crosses = open_now or open_end
+        own = quote_spans(sentence.text)
+        merged = sorted({*own, *spans}) if crosses else None
+        states.append((merged, open_now, open_end))
+        open_now = open_end
+    return states
+
+
+def _named_quote(info: SentenceInfo) -> Attribution | None:
+    return next((a for a in info.attributions if a.named and a.speaker.lower() not in _HE_SHE), None)
+
+
+def _resolve_quote_runs(infos: list[SentenceInfo], states: list[tuple[object, bool, bool]]) -> None:
+    """A sentence that is all quotation and names no speaker takes the speaker of its quotation: a sentence of the
+    same quotation that names one (""...anymore. ...it," Pence wrote" over several sentences); else the sentence
+    just before, when that one credits a quote to a named speaker (""Pic of your wife not from us," Cruz said.
+    "Donald, if you try to attack Heidi ..."") or leads in to the quote with a colon ("Trump responded in a
+    statement:")."""
+    runs: list[list[int]] = []
+    for k, (_, starts_open, _) in enumerate(states):
+        if starts_open and runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        members = [infos[k] for k in run]
+        found = next((a for a in (_named_quote(m) for m in members) if a and a.kind == "quote"), None)
+        first = members[0]
+        if found is None and first.text.lstrip().startswith(_OPENING_MARKS) and run[0] > 0:
+            previous = infos[run[0] - 1]
+            credited = _named_quote(previous)
+            if credited and (credited.kind == "quote" or previous.text.rstrip().endswith(":")):
+                found = credited
+            elif previous.text.rstrip().endswith(":") and previous.subject_text[:1].isupper() and previous.subject:
+                name = previous.subject_text
+                found = Attribution(name, "", "quote", name.split()[-1].lower(), True)
+        if found is None:
+            continue
+        for k, member in zip(run, members, strict=True):
+            pure = states[k][1] or member.text.lstrip().startswith(_OPENING_MARKS)
+            if not member.attributions and pure:
+                member.attributions = [replace(found, kind="quote")]
 
 
 def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
@@ -224,11 +326,15 @@ def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
     result = []
     for article, sentences in zip(articles, split, strict=True):
         infos, mentions = [], []
-        for sentence in sentences:
-            info, found = _sentence_info(article, sentence, next(docs))
+        states = _quote_states(sentences)
+        for sentence, (spans, _, _) in zip(sentences, states, strict=True):
+            info, found = _sentence_info(article, sentence, next(docs), spans)
             infos.append(info)
             mentions.extend(found)
-        _resolve_pronoun_speakers(infos, mentions)
+        quotes = [s if s is not None else info.quotes for info, (s, _, _) in zip(infos, states, strict=True)]
+        for _ in range(2):  # a quote credited in one pass lets "he said" after it be read in the next, and back
+            _resolve_pronoun_speakers(infos, mentions, article.body, quotes)
+            _resolve_quote_runs(infos, states)
         result.append(ArticleText(article, infos, mentions))
     return result
 

@@ -9,6 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+from functools import cache
+from pathlib import Path
+
+from unidecode import unidecode
 
 from manysides.understand.names import name_key
 
@@ -84,6 +89,28 @@ _STATE_ABBREVIATIONS = {
 }  # fmt: skip
 
 
+_DATA = Path(__file__).parent / "data"
+
+
+@cache
+def known_organisations() -> frozenset[str]:
+    """Well-known outlets, agencies, platforms and international bodies (`data/organisations.txt`)."""
+    lines = (_DATA / "organisations.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def known_countries() -> frozenset[str]:
+    """English names of countries and territories from the CLDR data that Babel ships (installed with trafilatura's
+    courlan); empty when Babel is absent, so types then come from the parser alone."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel comes with trafilatura
+        return frozenset()
+    names = {name for code, name in Locale("en").territories.items() if code.isalpha() and len(code) == 2}
+    return frozenset(names | {name.replace(" & ", " and ") for name in names} | set(_STATE_ABBREVIATIONS.values()))
+
+
 @dataclass(frozen=True)
 class Mention:
     """One entity mention: surface text, type, article, sentence index and span in the body."""
@@ -116,7 +143,13 @@ class EntityCluster:
 
     @property
     def type(self) -> str:
-        """The type most mentions give, full names weighing more than a lone word spaCy may have misread."""
+        """A well-known country or organisation's own type; else the type most mentions give, full names weighing
+        more than a lone word spaCy may have misread (the small model types "Twitter" a person)."""
+        spellings = {m.text for m in self.mentions}
+        if spellings & known_organisations():
+            return "organisation"
+        if spellings & known_countries():
+            return "place"
         votes: Counter[str] = Counter()
         for m in self.mentions:
             votes[m.type] += len(m.key.split())
@@ -159,6 +192,38 @@ def _acronym(text: str) -> str:
     """Initials of a multi-word name's capitalised words: "National Rifle Association" -> "NRA"."""
     words = [w for w in _NAME_WORD.findall(text) if w.lower() not in {"of", "and", "for", "the", "on", "in"}]
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) >= 2 else ""
+
+
+_ARTICLE_PREFIX = re.compile(r"\b(?:al|el|ad|ash|as|at|az|ar|an)-", re.IGNORECASE)
+# Spellings of one name whose consonant keys agree must also read alike: "Ahmed"/"Ahmad" (0.8) and
+# "Turkey"/"Turkiye" (0.77) do, "Saar"/"Syria" (0.44), both "sr", do not.
+SIMILAR_SPELLING = 0.6
+
+
+def similar_spelling(a: str, b: str) -> bool:
+    """Whether two spellings whose name keys agree are one name in two transliterations, not two names whose
+    consonant skeletons collide."""
+    full_a, full_b = (_STATE_ABBREVIATIONS.get(t, t) for t in (a, b))
+    plain_a, plain_b = (_ARTICLE_PREFIX.sub("", unidecode(t).lower()) for t in (full_a, full_b))
+    return SequenceMatcher(None, plain_a, plain_b).ratio() >= SIMILAR_SPELLING
+
+
+def _split_spellings(cluster: EntityCluster) -> list[EntityCluster]:
+    """A key's mentions grouped by spellings that read alike; the largest group keeps the key, the others get the
+    key with their spelling appended, so they can neither take its place nor join names by it."""
+    groups: list[list[Mention]] = []
+    for mention in cluster.mentions:
+        group = next((g for g in groups if any(similar_spelling(mention.text, m.text) for m in g)), None)
+        if group is None:
+            groups.append([mention])
+        else:
+            group.append(mention)
+    if len(groups) == 1:
+        return [cluster]
+    groups.sort(key=len, reverse=True)
+    return [EntityCluster(cluster.key, groups[0])] + [
+        EntityCluster(f"{cluster.key}|{name_key(g[0].text.lower())}{k}", g) for k, g in enumerate(groups[1:])
+    ]
 
 
 def _merge_into(by_key: dict[str, EntityCluster], target: str, source: str) -> None:
@@ -218,6 +283,12 @@ def _merge_short_forms(by_key: dict[str, EntityCluster]) -> None:
             _merge_into(by_key, longer[0], key)
 
 
+def _ends_alike(lone: EntityCluster, full: EntityCluster) -> bool:
+    """Whether a lone word is spelled like the last word of a full name ("Saar" and "Gideon Saar", not "Syria")."""
+    word = lone.mentions[0].text
+    return any(similar_spelling(word, m.text.split()[-1]) for m in full.mentions if len(m.text.split()) > 1)
+
+
 def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
     """A lone surname joins the one full name ending with it, whatever spaCy typed it as ("Bachmann" as an
     organisation); a lone first name joins only where the same article gives the full name."""
@@ -230,8 +301,9 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
     for key in [k for k in by_key if len(k.split()) == 1]:
         cluster = by_key[key]
         formal = name_key(_FORMAL.get(cluster.mentions[0].text.lower(), "")) or key  # "Joe" -> "Joseph"
-        if len(last.get(key, [])) == 1:
-            _merge_into(by_key, last[key][0], key)
+        ends = last.get(key.split("|")[0], [])
+        if len(ends) == 1 and _ends_alike(cluster, by_key[ends[0]]):
+            _merge_into(by_key, ends[0], key)
         elif len(first.get(formal, [])) == 1 and cluster.type == "person" and not last.get(key):
             target = first[formal][0]
             if set(cluster.counts()) <= set(by_key[target].counts()):
@@ -271,6 +343,7 @@ def merge_mentions(mentions: list[Mention]) -> list[EntityCluster]:
     for mention in mentions:
         if mention.key:
             by_key.setdefault(mention.key, EntityCluster(mention.key)).mentions.append(mention)
+    by_key = {c.key: c for cluster in by_key.values() for c in _split_spellings(cluster)}
     _merge_full_names(by_key)
     _merge_acronyms(by_key)
     _merge_short_forms(by_key)
@@ -308,3 +381,8 @@ def mention_counts(clusters: list[EntityCluster], bodies: dict[str, str]) -> lis
             {a: max(tagged.get(a, 0), seen.get(a, 0)) for a in [*tagged, *(a for a in seen if a not in tagged)]}
         )
     return counts
+
+
+def formal_first_name(word: str) -> str:
+    """The formal first name behind a nickname ("mike" -> "michael"), lower case; the word itself otherwise."""
+    return _FORMAL.get(word.lower(), word.lower())

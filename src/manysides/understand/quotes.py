@@ -7,7 +7,7 @@ of relative clauses so "the source, who requested anonymity, said" gives "the so
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,9 +24,15 @@ CUE_VERBS = frozenset(
 _ALWAYS_SPEECH = frozenset({"say", "tell"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _TRIM_DEPS = frozenset({"relcl", "acl", "punct", "appos", "advcl", "cc", "conj", "prep"})
-_QUOTE = re.compile(
-    r"\"[^\"\n]{2,}?\"|\u201c[^\u201d\n]{2,}?\u201d|(?<![\w])['\u2018][^'\u2019\n]{2,80}?['\u2019](?![\w])"
+_SINGLE_QUOTE = re.compile(r"(?<![\w])['\u2018][^'\u2019\n]{2,80}?['\u2019](?![\w])")
+# A dateline or update tag opening a story ("WASHINGTON —", "AUGUSTA, Me. —", "UPDATE:"): the parser often takes
+# it for the subject of the first verb.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,[^\u2014\u2013\u2015:\n]{1,30}?)?(?: [\d:]+ ?[ap]\.m\.)?"
+    r"[^\S\n]*(?:[\u2014\u2013\u2015:]|--?)\s*"
 )
+_DOUBLE_MARKS = frozenset('"\u201c\u201d')
+_OPENS_AFTER = frozenset("([{\u2014\u2013-/")
 
 
 @dataclass(frozen=True)
@@ -44,9 +50,47 @@ class Attribution:
     named: bool = False
 
 
+def _opens(text: str, i: int) -> bool:
+    """Whether the double quote mark at i opens a quotation: a curly opening mark, or a straight one after a space
+    or a bracket and before a word. Outlets mix the two ("\u201cI find it disturbing," Inslee said), so a straight
+    mark is read from where it stands, not paired with the next one."""
+    mark = text[i]
+    if mark != '"':
+        return mark == "\u201c"
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in _OPENS_AFTER) and not after.isspace()
+
+
+def scan_quotes(text: str, open_at_start: bool = False) -> tuple[list[tuple[int, int]], bool]:
+    """Double-quoted passages of a text that may begin inside a quotation opened in an earlier sentence.
+
+    Returns (start, end) of each passage (a passage carried in from before starts at 0 and has no opening mark;
+    one still open at the end runs to the end of the text), and whether a quotation is open at the end.
+    """
+    spans: list[tuple[int, int]] = []
+    start: int | None = 0 if open_at_start else None
+    for i, mark in enumerate(text):
+        if mark == "\n":
+            start = None
+        elif mark in _DOUBLE_MARKS:
+            if start is None:
+                if _opens(text, i):
+                    start = i
+            elif not _opens(text, i):
+                spans.append((start, i + 1))
+                start = None
+    if start is not None and len(text) - start > 2:
+        spans.append((start, len(text)))
+    return spans, start is not None
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of quoted passages in the text, quote marks included."""
-    return [m.span() for m in _QUOTE.finditer(text)]
+    """(start, end) of quoted passages in the text, quote marks included; only passages opened and closed in it."""
+    spans, still_open = scan_quotes(text)
+    double = [(a, b) for a, b in (spans[:-1] if still_open else spans) if b - a >= 4]
+    single = [m.span() for m in _SINGLE_QUOTE.finditer(text)]
+    return sorted([*double, *(s for s in single if not any(a <= s[0] < b for a, b in double))])
 
 
 def _phrase(head: Token) -> str:
@@ -78,8 +122,30 @@ def _named(head: Token) -> bool:
     return False
 
 
+def _appositive_name(head: Token) -> Token | None:
+    """The name a description is given in apposition ("the spokesman, Nick Merrill", "its editor, Ben Smith")."""
+    if head.pos_ == "PROPN":
+        return None
+    found = (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i)
+    return next((c for c in found if c.ent_type_ in {"PERSON", "ORG"}), None)
+
+
 def _attribution(head: Token, cue: str, kind: str) -> Attribution:
-    return Attribution(_phrase(head), cue, kind, head.lemma_.lower(), _named(head))
+    name = _appositive_name(head)
+    if name is not None:
+        start = name.i
+        while start > head.i + 1 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
+            start -= 1
+        return Attribution(head.doc[start : name.i + 1].text, cue, kind, name.lemma_.lower(), True)
+    phrase = _phrase(head)
+    dateline = _DATELINE.match(phrase)
+    return Attribution(phrase[dateline.end() :] if dateline else phrase, cue, kind, head.lemma_.lower(), _named(head))
+
+
+def dateline_end(text: str) -> int:
+    """Length of the dateline or update tag a sentence opens with, 0 when there is none."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
 
 
 def _speech(token: Token, quoted: bool) -> bool:
@@ -118,17 +184,69 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
-def attributions(sentence: Span) -> list[Attribution]:
+def _inherited_subject(token: Token) -> list[Token]:
+    """The subject a cue verb without its own takes from the clause it hangs on: "Trump defended his plan, saying
+    on Twitter: ..." and "Pence has defended the bill, claiming that ..." are Trump's and Pence's words; a participle
+    ("when asked if ...") takes none."""
+    if token.tag_ != "VBG" and not (token.dep_ == "conj" and token.tag_ != "VBN"):
+        return []  # "when asked if ...": the one asked is not the one asking
+    head = token
+    for _ in range(2):
+        if head.dep_ not in {"advcl", "xcomp", "conj", "pcomp"} or head.head is head:
+            return []
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects
+    return []
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_][\w'\u2019-]*", text)
+
+
+def _someones_words(text: str) -> bool:
+    """A quoted passage that reads as someone's words, not a title or a name ("Fox & Friends"): two or more words,
+    one of them in lower case."""
+    words = _words_of(text)
+    return len(words) >= 2 and any(w[0].islower() for w in words)
+
+
+def _quoting_subject(sentence: Span, spans: list[tuple[int, int]], offset: int) -> Attribution | None:
+    """A sentence that quotes someone's words without a cue word ("Cruz lashed out at Trump, accusing him of
+    enlisting "his political henchmen"", "Santorum had dismissed Obama's politics as "some phony theology""):
+    the words are those of the main verb's subject, when that subject is a name or "he"/"she" outside the quote."""
+    text = sentence.text
+    if not any(_someones_words(text[a:b]) for a, b in spans):
+        return None
+    roots = [t for t in sentence if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}]
+    if not roots or _in_spans(roots[0], spans, offset):
+        return None
+    subjects = [c for c in roots[0].children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or _in_spans(subjects[0], spans, offset):
+        return None
+    subject = subjects[0]
+    if subject.lower_ in {"he", "she"}:
+        return Attribution(subject.text, roots[0].text, "quote")
+    if subject.pos_ == "PROPN":
+        return replace(_attribution(subject, roots[0].text, "quote"), named=True)
+    return None
+
+
+def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> list[Attribution]:
     """Every attribution in a parsed sentence, the governing one first ("X, who told Y, said" gives X's first).
 
     Cue words inside quotation marks are the quoted person's words ("these crews say they serve"), not attributions.
+    `spans` are the sentence's quoted passages when they are known from the paragraph (a quotation opened in an
+    earlier sentence); by default they are read from the sentence alone.
     """
     found: list[tuple[int, int, Attribution]] = []
-    spans = quote_spans(sentence.text)
-    quoted = any(len(sentence.doc.text[s:e].split()) >= 4 for s, e in spans)
+    spans = quote_spans(sentence.text) if spans is None else spans
+    quoted = any(len(sentence.text[s:e].split()) >= 4 for s, e in spans)
     offset = sentence[0].idx if len(sentence) else 0
+    spans = [(0, dateline_end(sentence.text)), *spans] if dateline_end(sentence.text) else spans
     for token in sentence:
-        if any(start < token.idx - offset < end for start, end in spans):
+        if any(start <= token.idx - offset < end for start, end in spans):
             continue
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
@@ -141,7 +259,7 @@ def attributions(sentence: Span) -> list[Attribution]:
             for obj in objects + agents:
                 found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
         elif lemma in CUE_VERBS and token.pos_ == "VERB" and _speech(token, quoted):
-            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}] or _inherited_subject(token)
             if subjects and _in_spans(subjects[0], spans, offset):
                 # the parser took a word of the quote for the speaker ("...thousands of lawsuits," Bloomberg said)
                 subjects = _name_beside(token, spans, offset)
@@ -150,4 +268,7 @@ def attributions(sentence: Span) -> list[Attribution]:
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
             elif subjects:
                 found.append((_depth(token), token.i, Attribution(subjects[0].text, token.text, kind)))
+    if not found and spans:
+        quoting = _quoting_subject(sentence, spans, offset)
+        return [quoting] if quoting else []
     return [attribution for _, _, attribution in sorted(found, key=lambda item: (item[0], item[1]))]

@@ -1,0 +1,70 @@
+"""Speakers, cited sources and entity types on real text: the seed pages and BASIL articles (issue 14, items 3-4)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+from benchmarks.datasets import make_article
+
+from manysides.compare.provenance import cited_sources
+from manysides.understand import ArticleText, analyse_many
+from manysides.understand.entities import merge_mentions
+from tests.helpers import dump_article
+
+
+@cache
+def _basil(root: Path, words: str) -> ArticleText:
+    """The BASIL article whose body holds the words, understood."""
+    for path in sorted((root / "basil" / "articles").glob("*/*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        body = "\n\n".join(" ".join(p) for p in article["body-paragraphs"])
+        if words in body:
+            return analyse_many([make_article(path.stem, body, outlet=article.get("source"))])[0]
+    pytest.fail(f"no BASIL article holds {words!r}")
+
+
+def _speakers(text: ArticleText, words: str) -> list[str]:
+    return next([a.speaker for a in s.attributions] for s in text.sentences if words in s.text)
+
+
+def test_a_quote_continued_in_its_own_sentence_keeps_its_speaker(datasets_dir: Path) -> None:
+    text = _basil(datasets_dir, "if you try to attack Heidi")
+    assert _speakers(text, "if you try to attack Heidi") == ["Cruz"]
+
+
+def test_mixed_quote_marks_do_not_swallow_the_speaker(datasets_dir: Path) -> None:
+    """“...for everyone," Inslee said: a curly opening and a straight closing mark still enclose one quote."""
+    text = _basil(datasets_dir, "Inslee cited the case of")
+    assert _speakers(text, "I find Indiana")[:1] == ["Inslee"]
+
+
+def test_a_partial_quote_without_a_cue_word_is_its_subjects(datasets_dir: Path) -> None:
+    text = _basil(datasets_dir, "Santorum had dismissed Obama")
+    assert _speakers(text, "Santorum had dismissed Obama") == ["Santorum"]
+
+
+def test_a_speaker_named_in_apposition_is_credited_by_name(datasets_dir: Path) -> None:
+    text = _basil(datasets_dir, "said the spokesman, Nick Merrill")
+    assert _speakers(text, "said the spokesman, Nick Merrill") == ["Nick Merrill"]
+
+
+def test_datelines_and_descriptions_are_not_cited_sources(datasets_dir: Path) -> None:
+    text = _basil(datasets_dir, "Obama on Friday forcefully defended revelations")
+    sources = cited_sources(text)
+    assert "WASHINGTON" not in sources
+    assert not [s for s in sources if s.lower() in {"the president", "the spokesman", "its editor"}]
+
+
+def test_seed_entities_keep_distinct_names_apart_and_typed(seeds_dir: Path) -> None:
+    """ "Syria" and "Saar" share the consonant key "sr"; they are two entities, and the broadcaster Kan is no
+    person."""
+    articles = [dump_article(p) for p in sorted(seeds_dir.glob("*.txt"))]
+    texts = analyse_many(articles)
+    clusters = merge_mentions([m for t in texts for m in t.mentions])
+    syria = next(c for c in clusters if c.name == "Syria")
+    assert syria.type == "place" and not any("Saar" in m.text for m in syria.mentions)
+    assert next(c for c in clusters if c.name == "Gideon Saar").type == "person"
+    assert next(c for c in clusters if c.name == "Kan").type == "organisation"
