@@ -1,7 +1,7 @@
 """Comparison-engine benchmark: fact alignment on ECB+, lexical and informational bias on BASIL, speed.
 
     python -m benchmarks.compare          # the tables, beside the published references
-    python -m benchmarks.compare --fit    # refit the alignment weights and threshold on half A of ECB+
+    (the fact pair model is fitted on basil-facts: python -m benchmarks.facts --fit)
 
 Topics (ECB+) and triplets (BASIL) are split in halves by a hash of their id: parameters are chosen on half A
 only and half B shows how they transfer. Gold fields are read only for scoring; only article text is compared.
@@ -29,7 +29,7 @@ from itertools import combinations
 import numpy as np
 
 from benchmarks.datasets import SHARED, make_article
-from manysides.compare import align
+from manysides.compare import pairs
 from manysides.record import Article
 from manysides.understand import ArticleText, analyse_many
 
@@ -89,9 +89,9 @@ def ecb_stories() -> list[EcbStory]:
     return stories
 
 
-def ecb_pairs(story: EcbStory) -> tuple[list[align.Node], dict[tuple[int, int], bool], float]:
+def ecb_pairs(story: EcbStory) -> tuple[list[pairs.Node], dict[tuple[int, int], bool], float]:
     """Our nodes, gold labels for node pairs of validated sentences of different articles, splitting match."""
-    nodes = align.candidate_nodes(story.texts)
+    nodes = pairs.candidate_nodes(story.texts)
     gold_of: list[tuple[int, int] | None] = []
     match_sum = 0.0
     maps = {}
@@ -120,23 +120,6 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float]:
     return tp / max(tp + fp, 1), tp / max(tp + fn, 1)
 
 
-def evaluate_groups(
-    prepared: list[tuple[EcbStory, list, dict, np.ndarray]], threshold: float, floor: float, cap: int
-) -> dict[str, tuple]:
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for story, nodes, labels, prob in prepared:
-        sources = [story.texts[n.article].article.id for n in nodes]
-        groups = align.group(prob, sources, threshold, floor, [n.article for n in nodes], cap)
-        member = {}
-        for g, items in enumerate(groups):
-            if len({sources[i] for i in items}) >= 2:
-                for i in items:
-                    member[i] = g
-        for (i, j), gold in labels.items():
-            _tally(counts, story.topic, gold, i in member and member.get(i) == member.get(j))
-    return {name: _prf(*c) for name, c in counts.items()}
-
-
 def _tally(counts: dict[str, list[int]], topic: str, gold: bool, same: bool) -> None:
     """Count one labelled pair into the "all" row and its topic's half."""
     for name in ("all", half(topic)):
@@ -146,48 +129,28 @@ def _tally(counts: dict[str, list[int]], topic: str, gold: bool, same: bool) -> 
         c[2] += gold and not same
 
 
-def run_ecb(fit: bool) -> None:
+def run_ecb() -> None:
     started = time.perf_counter()
     stories = ecb_stories()
     prepared, matches = [], []
     for story in stories:
         nodes, labels, match = ecb_pairs(story)
         matches.append(match)
-        prepared.append((story, nodes, labels, align.features(nodes)))
+        prepared.append((story, nodes, labels))
     print(
         f"ECB+: {len(stories)} stories analysed in {time.perf_counter() - started:.1f} s; "
         f"sentence splitting recovers {np.mean(matches):.1%} of gold sentences exactly"
     )
-    weights = align.WEIGHTS
-    if fit:
-        from sklearn.linear_model import LogisticRegression
-
-        x, y = [], []
-        for story, _nodes, labels, feats in prepared:
-            if half(story.topic) == "A":
-                for (i, j), gold in labels.items():
-                    x.append(feats[i, j, 1:])
-                    y.append(gold)
-        model = LogisticRegression(C=1.0, max_iter=1000).fit(np.array(x), np.array(y))
-        weights = np.concatenate([model.intercept_, model.coef_[0]]).astype(np.float32)
-        print("fitted weights:", np.round(weights, 2).tolist())
-    with_prob = [(s, n, lab, align.probabilities(f, weights)) for s, n, lab, f in prepared]
-    grid = [(round(t, 2), f, c) for c in (3, 4) for f in (0.3, 0.5) for t in np.arange(0.7, 0.81, 0.02)]
-    for threshold, floor, cap in grid if fit else [(align.THRESHOLD, align.FLOOR, align.CAP)]:
-        scores = evaluate_groups(with_prob, threshold, floor, cap)
-        row = "  ".join(f"{k}: P {p:.3f} R {r:.3f}" for k, (p, r) in sorted(scores.items()))
-        print(f"  threshold {threshold:.2f} floor {floor:.2f} cap {cap}  {row}")
-    if not fit:
-        scores = evaluate_facts(prepared)
-        row = "  ".join(f"{k}: P {p:.3f} R {r:.3f}" for k, (p, r) in sorted(scores.items()))
-        print(f"  facts as the report gives them (compare_texts)  {row}")
-        scores = evaluate_groups(same_topic_stress(stories, weights), align.THRESHOLD, align.FLOOR, align.CAP)
-        row = "  ".join(f"{k}: P {p:.3f} R {r:.3f}" for k, (p, r) in sorted(scores.items()))
-        print(f"  stress test, both events of a topic compared as one story (alignment groups)  {row}")
+    scores = evaluate_facts(prepared)
+    row = "  ".join(f"{k}: P {p:.3f} R {r:.3f}" for k, (p, r) in sorted(scores.items()))
+    print(f"  facts as the report gives them (pair model fitted on basil-facts only)  {row}")
+    scores = evaluate_facts(same_topic_stress(stories))
+    row = "  ".join(f"{k}: P {p:.3f} R {r:.3f}" for k, (p, r) in sorted(scores.items()))
+    print(f"  stress test, both events of a topic compared as one story  {row}")
     print("  references: all-in-one P 0.74; TF-IDF cosine P 0.87 @ R 0.53, P 0.90 @ R 0.33; MiniLM P 0.84 @ R 0.63")
 
 
-def same_topic_stress(stories: list[EcbStory], weights: np.ndarray) -> list[tuple[EcbStory, list, dict, np.ndarray]]:
+def same_topic_stress(stories: list[EcbStory]) -> list[tuple[EcbStory, list, dict]]:
     """Each topic's two events as one story: sentences of the other event are the same kind of news about other
     people, places and days, like the many same-topic sentences of a long analytic story (no gold chain spans
     both events but 8 of 698). Not a target; it shows how far precision falls when the story is broad."""
@@ -198,16 +161,16 @@ def same_topic_stress(stories: list[EcbStory], weights: np.ndarray) -> list[tupl
     for topic, parts in sorted(by_topic.items()):
         merged = EcbStory(topic, topic, [t for s in parts for t in s.texts], [d for s in parts for d in s.docs])
         nodes, labels, _ = ecb_pairs(merged)
-        prepared.append((merged, nodes, labels, align.probabilities(align.features(nodes), weights)))
+        prepared.append((merged, nodes, labels))
     return prepared
 
 
-def evaluate_facts(prepared: list[tuple[EcbStory, list, dict, np.ndarray]]) -> dict[str, tuple]:
+def evaluate_facts(prepared: list[tuple[EcbStory, list, dict]]) -> dict[str, tuple]:
     """P and R of "in the same shared or conflict fact" over the report itself, not just the alignment groups."""
     from manysides.compare.engine import compare_texts
 
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for story, nodes, labels, _features in prepared:
+    for story, nodes, labels in prepared:
         facts_of: dict[tuple[str, int | None], set[int]] = defaultdict(set)
         for k, fact in enumerate(compare_texts(story.texts).facts):
             if fact.kind != "unique":
@@ -386,12 +349,12 @@ def run_speed() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fit", action="store_true", help="refit alignment weights on ECB+ half A")
+    parser.add_argument("--fit", action="store_true", help="grid of VADER settings when no learned framing model")
     parser.add_argument("--only", choices=["ecb", "basil", "speed"], help="run one part")
     args = parser.parse_args()
     ARGS.fit = args.fit
     if args.only in (None, "ecb"):
-        run_ecb(args.fit)
+        run_ecb()
     if args.only in (None, "basil"):
         run_basil()
     if args.only in (None, "speed"):

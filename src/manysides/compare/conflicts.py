@@ -7,15 +7,22 @@ they count and whether they are approximate), so "about 3,000" vs "nearly 3,000"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
+from difflib import SequenceMatcher
+from typing import Literal
 
-from manysides.compare.align import Alignment, Node
+import numpy as np
+
 from manysides.compare.embed import embed
-from manysides.compare.report import Conflict
+from manysides.compare.pairs import Node, PairScores, quote_ngrams
+from manysides.compare.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.dates import DateMention
+from manysides.understand.entities import formal_first_name
 from manysides.understand.modality import clause_verb
+from manysides.understand.names import name_key
 
 _EVENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
@@ -25,6 +32,7 @@ _MIN_SUPPORT = 1.0  # a conflict needs one pair sharing an event word or partici
 _LIGHT = frozenset({"be", "have", "do", "make", "take", "say", "tell", "report", "get", "give"})
 # (value in the first sentence, value in the second, how surely both name one happening: 1.0 is sure)
 Match = tuple[str, str, float]
+Found = tuple[Conflict, list[Node]]
 _SAME_ACTION = 0.3
 _SAME_EVENT = 0.5  # meet~meeting 0.85; meet~visit 0.18, begin~restore 0.01
 _EVENT_PREDICATES = 3  # cosine of two verbs' static embeddings: injure~hurt 0.44, strand~carry -0.03
@@ -60,13 +68,32 @@ def _clause_words(sentence: SentenceInfo, mention: DateMention) -> dict[str, flo
 
 
 def _dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
-    """Different days for one happening, with how much the dates' clauses share (their event or a participant)."""
-    if {d.value for d in a.dates if d.day} & {d.value for d in b.dates if d.day}:
+    """Different days (or years, when both give only a year) for one happening, with how much the dates' clauses
+    share (their event or a participant): "has led since 2002" / "has led since 2003"."""
+    days = [[d for d in s.dates if d.day] for s in (a, b)]
+    return _dates_of(a, b, *days) or _dates_of(a, b, _years(a), _years(b))
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _years(s: SentenceInfo) -> list[DateMention]:
+    """Years standing alone ("has led since 2002"), outside any fuller date of the sentence."""
+    taken = [(d.start, d.end) for d in s.dates]
+    return [
+        DateMention(m.start(), m.end(), m.group(), int(m.group()), None, None)
+        for m in _YEAR.finditer(s.text)
+        if not any(a <= m.start() < b for a, b in taken)
+    ]
+
+
+def _dates_of(a: SentenceInfo, b: SentenceInfo, xs: list[DateMention], ys: list[DateMention]) -> Match | None:
+    if {d.value for d in xs} & {d.value for d in ys}:
         return None
     best, found = 0.0, None
-    for x in (d for d in a.dates if d.day):
+    for x in xs:
         words = _clause_words(a, x)
-        for y in (d for d in b.dates if d.day):
+        for y in ys:
             other = _clause_words(b, y)
             shared = sum(min(weight, other[word]) for word, weight in words.items() if word in other)
             if shared > best:
@@ -84,7 +111,19 @@ def _same_action(a: str | None, b: str | None) -> bool:
     return float(vectors[0] @ vectors[1]) >= _SAME_ACTION
 
 
+def _money(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """Each sentence gives one amount of money, and they differ: asked only of pairs the model is sure state the
+    same thing with the values masked out ("costing $1 million" / "reserved $500,000 of airtime")."""
+    money = [[n for n in s.numbers if n.unit and n.unit != "percent"] for s in (a, b)]
+    if len(money[0]) == len(money[1]) == 1 and money[0][0].unit == money[1][0].unit:
+        x, y = money[0][0], money[1][0]
+        if not x.agrees(y):
+            return x.text, y.text, 1.0
+    return None
+
+
 def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """The same count of the same thing by the same action, with different values."""
     for x in a.numbers:
         for y in b.numbers:
             same_count = x.counted and x.counted == y.counted and x.unit == y.unit and _same_action(x.verb, y.verb)
@@ -93,14 +132,105 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     return None
 
 
+def _people(s: SentenceInfo) -> dict[tuple[str, str], str]:
+    """Named people outside quotation marks, by their place in the sentence (dependency role and the word they
+    hang on): "X was sentenced" and "Y was sentenced" put two names in one place."""
+    found = {}
+    for ent in s.doc.ents:
+        inside = any(a <= ent.start_char < b for a, b in s.quotes)
+        if ent.label_ == "PERSON" and not inside and name_key(ent.text):
+            found[(ent.root.dep_, ent.root.head.lemma_.lower())] = ent.text
+    return found
+
+
+def _same_person(a: str, b: str) -> bool:
+    """One person in two spellings or lengths ("Obama" / "Barack Obama", "Ahmed" / "Ahmad al-Sharaa")."""
+    x, y = name_key(a).split(), name_key(b).split()
+    return bool(x and y) and (set(x) <= set(y) or set(y) <= set(x))
+
+
 def _names(a: SentenceInfo, b: SentenceInfo) -> Match | None:
-    """The same event with a different named actor ("X was sentenced" vs "Y was sentenced")."""
-    if not (a.predicates[:1] and a.predicates[:1] == b.predicates[:1] and a.subject and b.subject):
+    """The same act with a different named person in the same place ("X was sentenced" / "Y was sentenced")."""
+    x, y = _people(a), _people(b)
+    for place in x.keys() & y.keys():
+        if place[0] in {"compound", "conj", "appos"}:
+            continue
+        if not _same_person(x[place], y[place]) and not ({*x.values()} & {*y.values()}):
+            return x[place], y[place], 1.0
+    return None
+
+
+_NAMED = frozenset({"PERSON", "GPE", "ORG", "LOC", "FAC"})
+_SAME_QUOTE = 0.5  # share of the shorter quote's word runs the other must carry to be the same words
+_SPELLING = 0.8  # difflib ratio of two name keys: "vincente fox" / "vicente fox" 0.96, "norfolk" / "norwalk" 0.71
+
+
+def _names_in(s: SentenceInfo) -> dict[str, tuple[str, str]]:
+    """Name key -> (label, text) of the names outside quotation marks."""
+    return {
+        name_key(e.text): (e.label_, e.text)
+        for e in s.doc.ents
+        if e.label_ in _NAMED and name_key(e.text) and not any(a <= e.start_char < b for a, b in s.quotes)
+    }
+
+
+def _other_word(x: str, y: str) -> bool:
+    """Two words of a name that are not one word shortened ("ft" / "fort", "mike" / "michael") or a nickname."""
+    if len(x) < 3 or len(y) < 3 or x.startswith(y[:2]) or formal_first_name(x) == formal_first_name(y):
+        return False
+    return not (set(x) <= set(y) or set(y) <= set(x))
+
+
+def _other_name(x: str, y: str, label: str) -> bool:
+    """Two keys that are one name told differently: another first name with the same surname ("Loretta Sanchez"
+    / "Linda Sanchez"), or one word spelt differently ("Vincente" / "Vicente")."""
+    xs, ys = [w for w in x.split() if len(w) > 1], [w for w in y.split() if len(w) > 1]
+    if set(xs) <= set(ys) or set(ys) <= set(xs) or len(xs) != len(ys):
+        return False
+    differing = [(a, b) for a, b in zip(xs, ys, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    if label == "PERSON" and len(xs) >= 2 and xs[-1] == ys[-1]:
+        return _other_word(a, b) or (SequenceMatcher(None, a, b).ratio() >= _SPELLING and len(a) >= 4)
+    return len(a) >= 4 and len(b) >= 4 and SequenceMatcher(None, a, b).ratio() >= _SPELLING
+
+
+def _spellings(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """A name one outlet gives that the other gives differently: "Loretta Sanchez" / "Linda T. Sanchez",
+    "Vincente Fox" / "Vicente Fox"; only names the other sentence does not also give as they are."""
+    x, y = _names_in(a), _names_in(b)
+    for key, (label, text) in x.items():
+        if key in y:
+            continue
+        for other, (other_label, other_text) in y.items():
+            if other not in x and other_label == label and _other_name(key, other, label):
+                return text, other_text, 1.0
+    return None
+
+
+def _speaker(s: SentenceInfo) -> str | None:
+    """The person a sentence itself credits its quote to, by name (not one "he said" was resolved to, nor "the
+    spokesman")."""
+    people = {e.text for e in s.doc.ents if e.label_ == "PERSON"}
+    return next(
+        (
+            a.speaker
+            for a in s.attributions
+            if a.kind == "quote" and a.named and a.speaker in s.text and any(p in a.speaker for p in people)
+        ),
+        None,
+    )
+
+
+def _attribution(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """The same quoted words (most of the shorter quote) credited to different named people."""
+    x, y = quote_ngrams(a), quote_ngrams(b)
+    if not x or not y or len(x & y) < _SAME_QUOTE * min(len(x), len(y)):
         return None
-    names = {ent.label_ for s in (a, b) for ent in s.doc.ents}
-    named = a.subject_text[:1].isupper() and b.subject_text[:1].isupper()
-    if named and "PERSON" in names and not set(a.subject.split()) & set(b.subject.split()):
-        return a.subject_text, b.subject_text, 1.0
+    x, y = _speaker(a), _speaker(b)
+    if x and y and not _same_person(x, y):
+        return x, y, 1.0
     return None
 
 
@@ -142,13 +272,18 @@ def _same_event(a: SentenceInfo, b: SentenceInfo) -> bool:
 
 
 # Kind, check, explanation, and whether the pair must be strongly aligned: a number conflict already needs the same
-# counted thing and action, the others only say "same event" through the alignment itself.
-_CHECKS: list[tuple[str, Callable[[SentenceInfo, SentenceInfo], Match | None], str, bool]] = [
-    ("number", _numbers, "the outlets give different numbers for the same count", False),
-    ("date", _dates, "the outlets date the same event differently (relative dates resolved against publication)", True),
-    ("name", _names, "the outlets name different people in the same role", True),
-    ("negation", _negation, "one outlet affirms what another denies", True),
-    ("modality", _modality, "one outlet reports as done what another reports as expected", True),
+# counted thing and action, an attribution conflict the same quoted words; the others only say "the same matter"
+# through the pair model itself.
+Bar = Literal["loose", "fact", "sure"]
+_CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match | None], str, Bar]] = [
+    ("number", _numbers, "the outlets give different numbers for the same count", "loose"),
+    ("number", _money, "the outlets give different amounts of money for the same thing", "sure"),
+    ("date", _dates, "the outlets date the same event differently (relative dates resolved on publication)", "loose"),
+    ("name", _names, "the outlets name different people in the same role", "fact"),
+    ("name", _spellings, "the outlets give this name differently", "fact"),
+    ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),
+    ("negation", _negation, "one outlet affirms what another denies", "sure"),
+    ("modality", _modality, "one outlet reports as done what another reports as expected", "sure"),
 ]
 
 
@@ -165,30 +300,49 @@ def _date_explanation(base: str, values: dict[str, str], nodes: list[Node]) -> s
     return "; ".join([base, *days, *wrong])
 
 
-def find_conflicts(
-    nodes: list[Node], article_ids: list[str], sources: list[str], alignment: Alignment
-) -> list[tuple[Conflict, list[Node]]]:
-    """Each kind of conflict between directly aligned statements of different outlets, with the statements in it."""
-    found = []
-    for kind, check, explanation, strict in _CHECKS:
-        values: dict[str, str] = {}
-        involved: dict[int, Node] = {}
-        support = 0.0
-        for i, x in enumerate(nodes):
-            for y in nodes[i + 1 :]:
-                if sources[x.article] == sources[y.article] or not alignment.close(x, y, strict):
-                    continue
+def _components(edges: list[tuple[Node, Node, Match]]) -> list[list[tuple[Node, Node, Match]]]:
+    """Edges joined when they share a sentence: three outlets giving three dates for one happening are one
+    conflict, two unrelated date disagreements are two."""
+    parent: dict[int, int] = {}
+
+    def root(k: int) -> int:
+        while parent.setdefault(k, k) != k:
+            k = parent[k]
+        return k
+
+    for x, y, _ in edges:
+        parent[root(x.position)] = root(y.position)
+    groups: dict[int, list[tuple[Node, Node, Match]]] = {}
+    for edge in edges:
+        groups.setdefault(root(edge[0].position), []).append(edge)
+    return list(groups.values())
+
+
+def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, float]) -> list[Found]:
+    """Each conflict between two outlets' sentences that state the same matter, whose values differ. The pair must
+    score the fact bar; `loose` for checks that carry their own evidence of one matter (the same counted thing, the
+    same quoted words), `sure` for checks that need more than one fact (a bare amount, negation, modality)."""
+    found: list[Found] = []
+    n = len(scores.nodes)
+    for kind, check, explanation, level in _CHECKS:
+        bar = bars[level]
+        edges = []
+        for i in range(n):
+            for j in np.flatnonzero(scores.prob[i, i + 1 :] >= bar) + i + 1:
+                x, y = scores.nodes[i], scores.nodes[int(j)]
                 pair = check(x.sentence, y.sentence)
-                if pair:
-                    support = max(support, pair[2])
-                    values.setdefault(article_ids[x.article], pair[0])
-                    values.setdefault(article_ids[y.article], pair[1])
-                    involved.update({x.position: x, y.position: y})
-        if support < _MIN_SUPPORT:
-            continue  # only modifiers shared ("Senate" Democrats / "Senate" leader): no pair names one happening
-        if len(set(values.values())) >= 2:
-            if kind == "date":
-                explanation = _date_explanation(explanation, values, list(involved.values()))
-            conflict = Conflict(type=kind, values=values, explanation=explanation)  # type: ignore[arg-type]
-            found.append((conflict, sorted(involved.values(), key=lambda n: n.position)))
+                if pair and pair[2] >= _MIN_SUPPORT and pair[0] != pair[1]:
+                    edges.append((x, y, pair))
+        for component in _components(edges):
+            values: dict[str, str] = {}
+            involved: dict[int, Node] = {}
+            for x, y, (first, second, _) in component:
+                values.setdefault(article_ids[x.article], first)
+                values.setdefault(article_ids[y.article], second)
+                involved.update({x.position: x, y.position: y})
+            if len(set(values.values())) < 2:
+                continue
+            nodes = sorted(involved.values(), key=lambda node: node.position)
+            text = _date_explanation(explanation, values, nodes) if kind == "date" else explanation
+            found.append((Conflict(type=kind, values=values, explanation=text), nodes))
     return found

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from manysides.compare.align import align
 from manysides.compare.facts import build_facts
 from manysides.compare.framing import framing, voices
+from manysides.compare.pairs import score_pairs
 from manysides.compare.provenance import cited_sources, outlet_keys, republications
 from manysides.compare.report import Entity, FramingItem, Report, ReportArticle, StoryInfo
 from manysides.record import Article
@@ -67,13 +67,13 @@ def compare_texts(texts: list[ArticleText], title: str | None = None) -> Report:
     articles = [t.article for t in texts]
     republished = republications(articles)
     sources = outlet_keys(articles, republished)
-    alignment = align(texts, sources)
+    scores = score_pairs(texts, sources)
     entities = _entities(texts)
     return Report(
         story=_story(texts, title),
         articles=_coverage(texts, republished),
         entities=entities,
-        facts=build_facts(texts, alignment, sources),
+        facts=build_facts(texts, scores),
         framing=_canonical_targets([item for t in texts for item in framing(t)], entities),
         voices=[voice for t in texts for voice in voices(t)],
     )

@@ -1,30 +1,25 @@
-"""Facts from aligned groups: shared (2+ outlets), conflict (2+ outlets, values differ) or unique (one outlet).
+"""Facts from sentence pairs: shared (2+ outlets state it), conflict (they state it differently) or unique.
 
-Every statement is a sentence exactly as it stands in its article's body, with its index and attribution.
-Unique facts are sentences that state something (a clause with a verb) and that no other outlet reports;
-headings, bylines and fragments are left out.
+A shared fact is a clique: every two of its statements from different outlets are a pair the model scores at the
+fact bar, so no sentence rides in on the strength of the others (chaining is what made long analytic stories one
+topic-wide "fact"). One sentence may state several propositions, so it may sit in several facts. A sentence is a
+unique fact only when no other outlet has a sentence even loosely like it, so "only this outlet reports it" stays a
+claim the reader can rely on. Every statement is a sentence exactly as it stands in its article's body.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 
 import numpy as np
 
-from manysides.compare.align import CAP, Alignment, Node
-from manysides.compare.conflicts import find_conflicts
+from manysides.compare.conflicts import Found, find_conflicts
+from manysides.compare.pairs import Node, PairScores, pair_model
 from manysides.compare.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
 
 _MIN_UNIQUE_WORDS = 6
-COPY_SHARE = 0.8  # share of the shorter sentence's words the other must carry to count as a copy
-# A left-out sentence joins a group only with direct alignments to this many other outlets in it. Chosen on ECB+
-# half A (2 and 3 tie there at P 0.915 R 0.486, against 0.913 / 0.473 without); 3 is the stricter, and it never
-# applies to a two-outlet story.
-SUPPORT_OUTLETS = 3
-_WORD = re.compile(r"\w+")
-_CROSS_GROUP_TYPES = frozenset({"date", "number"})
+CAP = 3  # sentences of one article in one fact
 
 
 def statement(text: ArticleText, sentence: SentenceInfo) -> Statement:
@@ -41,39 +36,27 @@ def states_something(sentence: SentenceInfo) -> bool:
     )
 
 
-def _cross_group_conflicts(texts: list[ArticleText], alignment: Alignment, sources: list[str]) -> list[Fact]:
-    """Date and number conflicts between strongly aligned sentences that grouping put into different facts.
-
-    Modality and negation need the sentences to be one fact, which only grouping says; values do not.
-    """
-    ids = [t.article.id for t in texts]
-    group_of = {n.position: g for g, nodes in enumerate(alignment.groups) for n in nodes}
-    nodes = [n for group in alignment.groups for n in group]
-    merged: dict[tuple[str, tuple[tuple[str, str], ...]], Fact] = {}
-    for i, x in enumerate(nodes):
-        for y in nodes[i + 1 :]:
-            if group_of[x.position] == group_of[y.position] or not alignment.close(x, y, strict=True):
+def cliques(scores: PairScores, bar: float) -> list[list[Node]]:
+    """Facts as cliques over pairs at or above `bar`, strongest pair first: each pair not yet inside a fact seeds
+    one, which then takes every sentence that pairs at the bar with all its members of other outlets."""
+    prob, nodes = scores.prob, scores.nodes
+    i_all, j_all = np.nonzero(np.triu(prob >= bar, 1))
+    order = np.argsort(-prob[i_all, j_all], kind="stable")
+    facts: list[list[int]] = []
+    for i, j in zip(i_all[order], j_all[order], strict=True):
+        if any(i in f and j in f for f in facts):
+            continue
+        members = [int(i), int(j)]
+        others = np.flatnonzero((prob[i] >= bar) | (prob[j] >= bar))
+        for k in sorted(others, key=lambda k: -float(prob[k, members].mean())):
+            if k in members or sum(nodes[m].article == nodes[k].article for m in members) >= CAP:
                 continue
-            for conflict, involved in find_conflicts([x, y], ids, sources, alignment):
-                if conflict.type not in _CROSS_GROUP_TYPES:
-                    continue
-                key = (conflict.type, tuple(sorted(conflict.values.items())))
-                fact = merged.setdefault(key, Fact(kind="conflict", statements=[], conflict=conflict))
-                for n in involved:
-                    found = statement(texts[n.article], n.sentence)
-                    if found not in fact.statements:
-                        fact.statements.append(found)
-    return list(merged.values())
-
-
-def _anchored(nodes: list[Node], sources: list[str], alignment: Alignment) -> list[Node]:
-    """The group's sentences that align directly with a sentence of another outlet in it.
-
-    Average linkage can carry a sentence into a group on the strength of the others; shown as "the same fact" it
-    would claim more than any one pairing does. Sentences left out this way can still be unique facts.
-    """
-    kept = [x for x in nodes if any(sources[y.article] != sources[x.article] and alignment.close(x, y) for y in nodes)]
-    return kept if len({sources[n.article] for n in kept}) >= 2 else []
+            across = [m for m in members if scores.source(nodes[m]) != scores.source(nodes[k])]
+            if across and all(prob[k, m] >= bar for m in across):
+                members.append(int(k))
+        facts.append(members)
+    kept = [f for f in facts if not any(set(f) < set(g) for g in facts)]
+    return [sorted((nodes[k] for k in f), key=lambda n: (n.article, n.sentence.index)) for f in kept]
 
 
 def _when(published: str | None) -> datetime | None:
@@ -88,111 +71,59 @@ def _when(published: str | None) -> datetime | None:
 
 
 def _with_timing(conflict: Conflict, texts: list[ArticleText]) -> Conflict:
-    """A modality conflict where every "expected" report came out before every "happened" one may be time passing,
-    not disagreement: say so, with the publication times, so the reader can judge."""
+    """A modality conflict where every "expected" report came out before every "happened" one is time passing,
+    not disagreement: an update, which says which report came first."""
     if conflict.type != "modality":
         return conflict
-    published = {t.article.id: (_when(t.article.published), t.article.published) for t in texts}
-    expected = [published.get(a, (None, None)) for a, v in conflict.values.items() if v == "expected"]
-    happened = [published.get(a, (None, None)) for a, v in conflict.values.items() if v == "happened"]
-    if not expected or not happened or any(when is None for when, _ in expected + happened):
+    published = {t.article.id: _when(t.article.published) for t in texts}
+    expected = [a for a, v in conflict.values.items() if v == "expected"]
+    happened = [a for a, v in conflict.values.items() if v == "happened"]
+    times = [published.get(a) for a in expected + happened]
+    if not expected or not happened or any(t is None for t in times):
         return conflict
-    last_expected = max(expected, key=lambda item: item[0])  # type: ignore[arg-type, return-value]
-    first_happened = min(happened, key=lambda item: item[0])  # type: ignore[arg-type, return-value]
-    if last_expected[0] >= first_happened[0]:  # type: ignore[operator]
+    last_expected = max(expected, key=lambda a: published[a])  # type: ignore[arg-type, return-value]
+    first_happened = min(happened, key=lambda a: published[a])  # type: ignore[arg-type, return-value]
+    if published[last_expected] >= published[first_happened]:  # type: ignore[operator]
         return conflict
+    stamps = {t.article.id: t.article.published for t in texts}
     note = (
-        f"the 'expected' report is the earlier one ({last_expected[1]} before {first_happened[1]}): "
-        "it may be superseded"
+        f"a later report: the 'expected' one came out first ({stamps[last_expected]}, before "
+        f"{stamps[first_happened]}), the 'happened' one supersedes it"
     )
-    return conflict.model_copy(update={"explanation": f"{conflict.explanation}; {note}"})
+    return conflict.model_copy(update={"type": "update", "explanation": note, "first": last_expected})
 
 
-def _copies(a: set[str], b: set[str]) -> bool:
-    """Near word-for-word the same sentence (a quote or wire sentence both outlets carry), by their word sets."""
-    return min(len(a), len(b)) >= _MIN_UNIQUE_WORDS and len(a & b) >= COPY_SHARE * min(len(a), len(b))
+def _headline(statements: list[Statement]) -> Statement:
+    return min(statements, key=lambda s: (len(s.text), s.article))
 
 
-def _supported_group(x: Node, groups: list[list[Node]], sources: list[str], alignment: Alignment) -> int | None:
-    """The group where the left-out sentence aligns directly with sentences of at least two other outlets and
-    its article still has room under the cap: evidence from two sides, not one look-alike pair."""
-    best, found = 0.0, None
-    for k, group in enumerate(groups):
-        if sum(1 for n in group if n.article == x.article) >= CAP:
-            continue
-        close = [n for n in group if sources[n.article] != sources[x.article] and alignment.close(x, n)]
-        if len({sources[n.article] for n in close}) >= SUPPORT_OUTLETS:
-            score = float(np.mean([alignment.prob[x.position, n.position] for n in close]))
-            if score > best:
-                best, found = score, k
-    return found
+def _fact(kind: str, statements: list[Statement], conflict: Conflict | None = None) -> Fact:
+    return Fact(kind=kind, statements=statements, conflict=conflict, headline=_headline(statements))  # type: ignore[arg-type]
 
 
-def _with_copies(alignment: Alignment, sources: list[str]) -> list[list[Node]]:
-    """Anchored groups of 2+ outlets; a sentence grouping left out joins the group of its near-verbatim copy, or
-    else the group where all other outlets' sentences align with it directly (see `_supported_group`).
+def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
+    """Conflicts and updates, then shared facts (most outlets first), then unique facts in article order.
 
-    Grouping caps what one article puts in a group, so the third outlet's copy of a quote could be left out and
-    shown as if only that outlet reported it.
-    """
-    groups = [g for g in (_anchored(group, sources, alignment) for group in alignment.groups) if g]
-    home = {n.position: k for k, g in enumerate(groups) for n in g}
-    nodes = sorted((n for group in alignment.groups for n in group), key=lambda n: n.position)
-    words = {n.position: set(_WORD.findall(n.sentence.text.lower())) for n in nodes}
-    for x in nodes:
-        if x.position in home:
-            continue
-        copy = next(
-            (
-                y
-                for y in nodes
-                if sources[y.article] != sources[x.article] and _copies(words[x.position], words[y.position])
-            ),
-            None,
-        )
-        if copy is None:
-            k = _supported_group(x, groups, sources, alignment)
-            if k is not None:
-                home[x.position] = k
-                groups[k].append(x)
-            continue
-        if copy.position not in home:
-            home[copy.position] = len(groups)
-            groups.append([copy])
-        home[x.position] = home[copy.position]
-        groups[home[x.position]].append(x)
-    return groups
-
-
-def build_facts(texts: list[ArticleText], alignment: Alignment, sources: list[str]) -> list[Fact]:
-    """Conflict facts, then shared facts (most outlets first), then unique facts in article order.
-
-    A conflict fact holds just the statements that disagree (each kind of conflict its own fact); their whole group
-    is still a shared fact (they agree on the rest) unless every one of its statements is in a conflict already.
-    Conflicts between strongly aligned sentences of different groups are added as well.
-    """
+    A conflict holds just the statements that disagree; a shared fact whose statements disagree on a value stays
+    a shared fact too (they agree on the rest)."""
+    model = pair_model()
     ids = [t.article.id for t in texts]
-    conflicts: list[tuple[int, Fact]] = []
-    shared: list[tuple[int, Fact]] = []
-    grouped: set[tuple[int, int]] = set()
-    for nodes in _with_copies(alignment, sources):
-        outlets = {sources[n.article] for n in nodes}
-        nodes = sorted(nodes, key=lambda n: (n.article, n.sentence.index))
-        grouped.update((n.article, n.sentence.index) for n in nodes)
-        involved: set[int] = set()
-        for conflict, disagreeing in find_conflicts(nodes, ids, sources, alignment):
-            involved.update(n.position for n in disagreeing)
-            conflict = _with_timing(conflict, texts)
-            statements = [statement(texts[n.article], n.sentence) for n in disagreeing]
-            conflicts.append((len(outlets), Fact(kind="conflict", statements=statements, conflict=conflict)))
-        if any(n.position not in involved for n in nodes):
-            statements = [statement(texts[n.article], n.sentence) for n in nodes]
-            shared.append((len(outlets), Fact(kind="shared", statements=statements)))
-    conflicts.extend((2, fact) for fact in _cross_group_conflicts(texts, alignment, sources))
-    facts = [fact for _, fact in sorted(conflicts, key=lambda item: -item[0])]
-    facts += [fact for _, fact in sorted(shared, key=lambda item: -item[0])]
-    for a, text in enumerate(texts):
-        for sentence in text.sentences:
-            if (a, sentence.index) not in grouped and states_something(sentence):
-                facts.append(Fact(kind="unique", statements=[statement(text, sentence)]))
-    return facts
+    bars = {"loose": model.loose_bar, "fact": model.conflict_bar, "sure": model.sure_bar}
+    found: list[Found] = find_conflicts(scores, ids, bars)  # type: ignore[arg-type]
+    conflicts = []
+    for conflict, nodes in found:
+        conflict = _with_timing(conflict, texts)
+        conflicts.append(_fact("conflict", [statement(texts[n.article], n.sentence) for n in nodes], conflict))
+    groups = cliques(scores, model.threshold)
+    groups.sort(key=lambda g: (-len({scores.source(n) for n in g}), g[0].article, g[0].sentence.index))
+    shared = [_fact("shared", [statement(texts[n.article], n.sentence) for n in g]) for g in groups]
+    loose = np.flatnonzero((scores.prob >= model.unique_bar).any(axis=1))
+    paired = {(scores.nodes[k].article, scores.nodes[k].sentence.index) for k in loose}
+    paired |= {(n.article, n.sentence.index) for g in groups for n in g}
+    unique = [
+        _fact("unique", [statement(text, sentence)])
+        for a, text in enumerate(texts)
+        for sentence in text.sentences
+        if (a, sentence.index) not in paired and states_something(sentence)
+    ]
+    return conflicts + shared + unique

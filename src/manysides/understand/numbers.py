@@ -68,14 +68,31 @@ class NumberMention:
     lower_bound: bool
 
     def agrees(self, other: NumberMention) -> bool:
-        """Same quantity: equal, within 10 % when either is approximate, or inside an 'at least' bound."""
+        """Same quantity: equal, one a rounding of the other ("$1.375bn" / "$1.4bn"), within 10 % when either is
+        approximate, or inside an 'at least' bound."""
         low, high = sorted((self.value, other.value))
-        if low == high:
+        if low == high or _rounds_to(self.value, other.value) or _rounds_to(other.value, self.value):
             return True
         if self.approximate or other.approximate:
             return high - low <= 0.1 * high
         bound = self if self.lower_bound else other if other.lower_bound else None
         return bound is not None and bound.value == low
+
+
+def _significant(value: float) -> int:
+    """Significant digits a figure was given with: 1,400,000,000 has 2, 1,375,000,000 has 4."""
+    digits = f"{abs(value):.6f}".replace(".", "").strip("0")
+    return max(len(digits), 1)
+
+
+def _rounds_to(precise: float, rounded: float) -> bool:
+    """Whether `rounded` is `precise` rounded to the digits `rounded` was given with (never for small counts:
+    "48 pages" against "50 pages" is a difference, not a rounding)."""
+    digits = _significant(rounded)
+    if digits >= _significant(precise) or abs(rounded) < 100:
+        return False
+    magnitude = 10 ** (len(str(int(abs(rounded)))) - digits)
+    return round(precise / magnitude) * magnitude == rounded
 
 
 def word_value(words: list[str]) -> float | None:
@@ -99,14 +116,14 @@ def word_value(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
-def _counted(last: Token) -> tuple[str | None, str | None]:
+def _counted(first: Token, last: Token) -> tuple[str | None, str | None]:
     """Unit and counted noun of a number: the noun it modifies, or a percent / currency word next to it."""
     unit = None
     following = last.nbor() if last.i + 1 < len(last.doc) else None
     after = last.doc[last.i + 1 : last.i + 3].text.lower()
     if following is not None and (_PERCENT.match(following.text) or after == "per cent"):
         unit = "percent"
-    previous = last.doc[last.i - 1] if last.i > 0 else None
+    previous = first.doc[first.i - 1] if first.i > 0 else None
     for token in (previous, following):
         if token is not None and (token.text in _CURRENCY or token.lower_ in _CURRENCY):
             unit = _CURRENCY.get(token.text) or _CURRENCY[token.lower_]
@@ -137,7 +154,7 @@ def find_numbers(sentence: Span, offset: int = 0) -> list[NumberMention]:
         value = word_value(words)
         if value is not None:
             before = {t.lower_ for t in tokens[max(0, i - 2) : i]}
-            unit, counted = _counted(tokens[j])
+            unit, counted = _counted(tokens[i], tokens[j])
             verb = next((t.lemma_.lower() for t in tokens[j].ancestors if t.pos_ == "VERB"), None)
             start, end = tokens[i].idx, tokens[j].idx + len(tokens[j].text)
             found.append(

@@ -1,0 +1,286 @@
+"""Whether two sentences of different outlets state the same proposition: a few general pair signals, one model.
+
+Long coverage of one story shares its topic in almost every sentence, so what two sentences share only counts
+for as much as it is rare *within the story*: words and names are weighted by their inverse frequency over the
+story's own sentences. Beside that lexical overlap come the sentence embeddings, shared names, numbers and
+quoted words, and whether the two sentences are each other's best match between their two articles (a sentence
+that has a closer match in the other article is less likely to state the same thing). Values (numbers, dates,
+weekdays) are masked out of the overlap, so a changed figure does not hide the pair: the conflict checks need
+exactly those pairs. The weights live in `data/fact_pairs.json`, written by `python -m benchmarks.facts --fit`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from manysides.compare.embed import embed
+from manysides.understand import ArticleText, SentenceInfo
+
+FEATURES = (
+    "bias",
+    "overlap",
+    "overlap_sq",
+    "cosine",
+    "names",
+    "numbers",
+    "quote",
+    "best_match",
+    "margin",
+    "short",
+    "soft",
+    "clause",
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+_VALUE_WORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+        "august september october november december today yesterday tomorrow week weekend month year night morning "
+        "afternoon evening"
+    ).split()
+)
+_QUOTE_NGRAM = 4
+# Entity types whose words are values: a changed figure, day or person must not hide that two sentences say the
+# same thing. (Masking names as well was tried: pair recall at P 0.85 fell from 0.17 to 0.13.)
+_VALUE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Logistic weights over FEATURES and the bars on pair probability: one fact (`threshold`), checked for a
+    conflict (`conflict_bar`; `loose_bar` for checks with their own evidence of one matter), and too close for
+    either sentence to be "only this outlet" (`unique_bar`); `sure_bar` for conflicts that claim more than one fact."""
+
+    weights: np.ndarray
+    threshold: float
+    conflict_bar: float
+    loose_bar: float
+    unique_bar: float
+    sure_bar: float
+
+
+_OVERRIDE: list[PairModel] = []
+
+
+@contextmanager
+def model_override(model: PairModel | None) -> Iterator[None]:
+    """Use another model inside the block (cross-validation scores each fold with a model fitted without it)."""
+    if model is not None:
+        _OVERRIDE.append(model)
+    try:
+        yield
+    finally:
+        if model is not None:
+            _OVERRIDE.pop()
+
+
+def pair_model() -> PairModel:
+    return _OVERRIDE[-1] if _OVERRIDE else shipped_model()
+
+
+@cache
+def shipped_model() -> PairModel:
+    data = json.loads(resources.files("manysides.compare").joinpath("data/fact_pairs.json").read_text("utf-8"))
+    weights = np.array([data["weights"][name] for name in FEATURES], dtype=np.float64)
+    bars = data["bars"]
+    return PairModel(weights, bars["fact"], bars["conflict"], bars["loose_conflict"], bars["unique"], bars["sure"])
+
+
+def terms(sentence: SentenceInfo) -> set[str]:
+    """Content lemmas with values masked out: what the sentence is about, not which figure or day it gives."""
+    return {
+        t.lemma_.lower()
+        for t in sentence.doc
+        if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "ADV"}
+        and not t.is_stop
+        and t.ent_type_ not in _VALUE_ENTITIES
+        and t.lemma_.lower() not in _VALUE_WORDS
+        and _WORD.fullmatch(t.text)
+    }
+
+
+def _weighted(sets: list[set[str]], vocabulary: dict[str, int]) -> np.ndarray:
+    """Rows of IDF-weighted indicator vectors; IDF counted over these sets (the story)."""
+    matrix = np.zeros((len(sets), max(len(vocabulary), 1)), dtype=np.float64)
+    for i, items in enumerate(sets):
+        matrix[i, [vocabulary[x] for x in items]] = 1.0
+    df = matrix.sum(axis=0)
+    return matrix * (np.log((1 + len(sets)) / (1 + df)) + 1.0)
+
+
+def _idf_matrix(sets: list[set[str]]) -> np.ndarray:
+    """Rows of IDF-weighted, L2-normalised indicator vectors."""
+    matrix = _weighted(sets, {item: k for k, item in enumerate(sorted({x for s in sets for x in s}))})
+    return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+
+
+def _soft_overlap(sets: list[set[str]]) -> np.ndarray:
+    """How well each sentence's words are matched by the other's, word to nearest word by embedding, weighted by
+    rarity in the story: "packed" meets "crowded", which plain overlap misses (symmetric mean of both ways)."""
+    words = sorted({x for s in sets for x in s})
+    if not words:
+        return np.zeros((len(sets), len(sets)))
+    vocabulary = {w: k for k, w in enumerate(words)}
+    weights = _weighted(sets, vocabulary)
+    vectors = embed(words).astype(np.float64)
+    similar = np.clip(vectors @ vectors.T, 0.0, 1.0)
+    present = weights > 0
+    reach = np.stack([similar[row].max(axis=0) if row.any() else np.zeros(len(words)) for row in present])
+    share = weights / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)
+    matched = reach @ share.T  # [i, j]: how much of j's weight sentence i covers
+    return 0.5 * (matched + matched.T)
+
+
+def _clauses(sentence: SentenceInfo) -> list[set[str]]:
+    """The terms of each clause (a verb with its own dependents, not those of verbs under it)."""
+    allowed = terms(sentence)
+    result = []
+    for verb in (t for t in sentence.doc if t.pos_ in {"VERB", "AUX"} and t.dep_ != "aux"):
+        own = [t for t in verb.subtree if next((a for a in [t, *t.ancestors] if a.pos_ == "VERB"), verb) is verb]
+        found = {t.lemma_.lower() for t in own} & allowed
+        if len(found) >= 2:
+            result.append(found)
+    return result or [allowed]
+
+
+def _clause_overlap(sentences: list[SentenceInfo]) -> np.ndarray:
+    """Best overlap between a clause of one sentence and a clause of the other: one shared proposition inside
+    two long sentences that otherwise say different things."""
+    clauses = [_clauses(s) for s in sentences]
+    owner = np.array([i for i, c in enumerate(clauses) for _ in c])
+    matrix = _idf_matrix([c for cs in clauses for c in cs])
+    similar = matrix @ matrix.T
+    n = len(sentences)
+    best = np.zeros((n, n))
+    np.maximum.at(best, (owner[:, None], owner[None, :]), similar)
+    return best
+
+
+def quote_ngrams(sentence: SentenceInfo) -> set[tuple[str, ...]]:
+    """Runs of words inside quotation marks: the same quote in two outlets shares them."""
+    grams: set[tuple[str, ...]] = set()
+    for start, end in sentence.quotes:
+        words = [w.lower() for w in _WORD.findall(sentence.text[start:end])]
+        grams.update(tuple(words[k : k + _QUOTE_NGRAM]) for k in range(len(words) - _QUOTE_NGRAM + 1))
+    return grams
+
+
+def _number_values(sentence: SentenceInfo) -> set[float]:
+    return {n.value for n in sentence.numbers}
+
+
+def _best_match(similarity: np.ndarray, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For every pair, whether each is the other's best match in its article (0, 0.5 or 1), and the margin of
+    the pair's similarity over each side's next-best alternatives in the other article (mean of both sides)."""
+    n = len(articles)
+    best = np.zeros((n, n))
+    margin = np.zeros((n, n))
+    for a in np.unique(articles):
+        rows = np.flatnonzero(articles == a)
+        for b in np.unique(articles):
+            if a == b:
+                continue
+            cols = np.flatnonzero(articles == b)
+            block = similarity[np.ix_(rows, cols)]
+            row_best = block.max(axis=1, keepdims=True)
+            col_best = block.max(axis=0, keepdims=True)
+            best[np.ix_(rows, cols)] = 0.5 * (block >= row_best) + 0.5 * (block >= col_best)
+            # Mean of the top three in each row and column: how much this pair stands out from the topic.
+            k = min(3, block.shape[1])
+            row_top = -np.sort(-block, axis=1)[:, :k].mean(axis=1, keepdims=True)
+            k = min(3, block.shape[0])
+            col_top = -np.sort(-block, axis=0)[:k, :].mean(axis=0, keepdims=True)
+            margin[np.ix_(rows, cols)] = block - 0.5 * (row_top + col_top)
+    return best, margin
+
+
+def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndarray:
+    """Feature tensor (n, n, len(FEATURES)) for every two sentences; `articles[i]` is sentence i's article."""
+    n = len(sentences)
+    result = np.zeros((n, n, len(FEATURES)))
+    if n == 0:
+        return result
+    result[:, :, 0] = 1.0
+    overlap = _idf_matrix([terms(s) for s in sentences])
+    overlap = overlap @ overlap.T
+    result[:, :, 1] = overlap
+    result[:, :, 2] = overlap**2
+    vectors = embed([s.text for s in sentences]).astype(np.float64)
+    cosine = vectors @ vectors.T
+    result[:, :, 3] = cosine
+    names = _idf_matrix([s.entity_keys for s in sentences])
+    result[:, :, 4] = names @ names.T
+    values = [_number_values(s) for s in sentences]
+    grams = [quote_ngrams(s) for s in sentences]
+    for i in range(n):
+        for j in range(i + 1, n):
+            if values[i] and values[j] and values[i] & values[j]:
+                result[i, j, 5] = result[j, i, 5] = 1.0
+            if grams[i] and grams[j] and grams[i] & grams[j]:
+                result[i, j, 6] = result[j, i, 6] = 1.0
+    similarity = 0.5 * (overlap + cosine)
+    best, margin = _best_match(similarity, np.array(articles))
+    result[:, :, 7] = best
+    result[:, :, 8] = margin
+    lengths = np.array([len(s.text.split()) for s in sentences], dtype=np.float64)
+    result[:, :, 9] = 1.0 / np.sqrt(np.minimum.outer(lengths, lengths).clip(1))
+    result[:, :, 10] = _soft_overlap([terms(s) for s in sentences])
+    result[:, :, 11] = _clause_overlap(sentences)
+    return result
+
+
+def pair_probabilities(feats: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+    """Probability that two sentences state the same proposition."""
+    w = pair_model().weights if weights is None else weights
+    return 1.0 / (1.0 + np.exp(-(feats @ w)))
+
+
+_MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Node:
+    """One sentence of one article, as the pair model sees it; `position` is its row in the pair matrices."""
+
+    article: int
+    sentence: SentenceInfo
+    position: int
+
+
+@dataclass
+class PairScores:
+    """The story's candidate sentences and, for every two, the probability that they state one proposition
+    (0 between sentences of one outlet)."""
+
+    nodes: list[Node]
+    prob: np.ndarray
+    sources: list[str]
+
+    def source(self, node: Node) -> str:
+        return self.sources[node.article]
+
+
+def candidate_nodes(texts: list[ArticleText]) -> list[Node]:
+    """Sentences worth pairing: those with at least a few words."""
+    found = [(a, s) for a, text in enumerate(texts) for s in text.sentences if len(s.text.split()) >= _MIN_WORDS]
+    return [Node(a, sentence, position) for position, (a, sentence) in enumerate(found)]
+
+
+def score_pairs(texts: list[ArticleText], sources: list[str]) -> PairScores:
+    """Pair probabilities for every two candidate sentences of different outlets; `sources[a]` is article a's
+    outlet key (a republication counts as its original's outlet)."""
+    nodes = candidate_nodes(texts)
+    if not nodes:
+        return PairScores([], np.zeros((0, 0)), sources)
+    feats = pair_features([n.sentence for n in nodes], [n.article for n in nodes])
+    prob = pair_probabilities(feats)
+    keys = np.array([sources[n.article] for n in nodes], dtype=object)
+    prob = np.where(np.equal.outer(keys, keys), 0.0, prob)
+    return PairScores(nodes, prob, sources)
