@@ -503,7 +503,7 @@ def compare_command(
         report = compare(articles)
     if len(report.articles) < 2:
         err.print("[yellow]note:[/] fewer than two articles: every fact is unique by definition")
-    _write_report(report, fmt, output)
+    _write_report(report, fmt, output, articles)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -529,7 +529,7 @@ def _compare_articles(
     return articles, summary.failed
 
 
-def _write_report(report: Report, fmt: ReportFormat, output: Path | None) -> None:
+def _write_report(report: Report, fmt: ReportFormat, output: Path | None, articles: list[Article]) -> None:
     if fmt is ReportFormat.text:
         if output is None:
             print_report(report, out)
@@ -540,7 +540,7 @@ def _write_report(report: Report, fmt: ReportFormat, output: Path | None) -> Non
     rendered = {
         ReportFormat.json: lambda: report.model_dump_json(indent=2) + "\n",
         ReportFormat.markdown: lambda: render_markdown(report),
-        ReportFormat.html: lambda: render_html(report),
+        ReportFormat.html: lambda: render_html(report, articles),
     }[fmt]()
     if output is None:
         sys.stdout.write(rendered)

@@ -1,98 +1,301 @@
-"""The comparison report as one self-contained HTML file: no external assets, every page string escaped."""
+"""The comparison report as one self-contained HTML file: no external assets, no script, every page string escaped.
+
+Outlets are columns: a fact's row shows each outlet's wording in that outlet's column. Given the articles' bodies,
+the page carries each article split into sentences, and every quoted statement links to its sentence there
+(CSS `:target` highlights it).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from html import escape
 
-from manysides.compare.report import Fact, Report
-from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES, ReportView
+from manysides.compare.report import Fact, Report, Statement
+from manysides.present.briefing import (
+    Briefing,
+    attribution,
+    bodies_of,
+    conflict_title,
+    headline,
+    quoted,
+    short_date,
+)
+from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
+from manysides.record import Article
+from manysides.understand.sentences import split_sentences
 
+_NONE = '<span class="none">—</span>'
+_PALETTE = ("#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#ca8a04", "#db2777")
 _STYLE = """
-body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
-h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;
-vertical-align:top}blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.7rem;border-left:3px solid #ccc}
-.outlet{font-weight:600}.kind{font-variant:small-caps;color:#a33}.muted{color:#666}.fact{margin:1rem 0}
-"""
+body{font:15px/1.5 system-ui,sans-serif;max-width:100rem;margin:1.5rem auto;padding:0 1rem;color:#1d1d1f;
+background:#fafaf9}
+h1{font-size:1.7rem;margin:.2rem 0}.lede{color:#555;margin:.2rem 0 1rem}
+details.sec{background:#fff;border:1px solid #e5e5e5;border-radius:8px;margin:1rem 0;padding:.3rem 1rem .8rem}
+details.sec>summary{cursor:pointer;padding:.4rem 0}summary h2{display:inline;font-size:1.2rem;margin:0}
+summary .n{color:#777;font-weight:normal}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{padding:.4rem .5rem;text-align:left;
+vertical-align:top;border-bottom:1px solid #eee}
+table.cols{table-layout:fixed}col.lab{width:8rem}
+thead th{position:sticky;top:0;background:#fff;border-bottom:2px solid #ccc;font-size:.9rem;z-index:1}
+th.row{font-weight:600;color:#555;font-size:.85rem}
+tr.head td{background:#f5f5f4;border-top:2px solid #ddd;font-weight:500}
+.st{margin:0 0 .5rem;font-size:.9rem}.st.hl{background:#fff7d6;border-radius:4px;padding:.1rem .3rem}
+a.q{color:inherit;text-decoration:none;border-bottom:1px dotted #999}a.q:hover{background:#eef2ff}
+.muted,.said{color:#666}.said{font-size:.85rem}.none{color:#bbb}.val{font-weight:700}.kind{color:#a33;font-weight:600}
+.title{font-weight:600}.small{font-size:.85rem;color:#444}ul.tell{margin:.3rem 0;padding-left:1.1rem;font-size:.88rem}
+.fig{display:inline-block;background:#eef2ff;border-radius:4px;padding:0 .35rem;margin:0 .2rem .2rem 0}
+.article{margin:1rem 0;padding:.2rem 0 .2rem 1rem;border-left:4px solid #ddd}.article p{max-width:48rem}
+.s{scroll-margin-top:3rem}.s:target{background:#fde68a;box-shadow:0 0 0 3px #fde68a;border-radius:2px}
+.num{text-align:center}.h1{background:#eff6ff}.h2{background:#dbeafe}.h3{background:#bfdbfe}.h4{background:#93c5fd}th.factcol{width:30%}td.self{color:#bbb;text-align:center}
+""" + "".join(f".c{k}{{border-top:4px solid {c}}}.b{k}{{border-left-color:{c}}}" for k, c in enumerate(_PALETTE))
 
 
-def render_html(report: Report) -> str:
-    view = ReportView.of(report)
+def render_html(report: Report, articles: Mapping[str, str] | Sequence[Article] | None = None) -> str:
+    """The report page; `articles` (id -> body, or Article records) adds each article's text for the links."""
+    page = _Page(Briefing.of(report), bodies_of(articles))
+    title = escape(report.story.title)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        f"<title>{escape(report.story.title)} — ManySides</title><style>{_STYLE}</style></head><body>",
-        f"<h1>{escape(report.story.title)}</h1>",
-        _coverage(view),
+        f"<title>{title} — ManySides</title><style>{_STYLE}</style></head><body>",
+        f'<h1>{title}</h1><p class="lede">{escape(page.brief.summary())}</p>',
+        page.glance(),
+        page.overlap(),
+        page.conflicts(),
+        page.figures(),
+        page.facts("shared"),
+        page.unique(),
+        page.framing(),
+        page.entities(),
+        page.articles(),
+        '<p class="muted">Made by ManySides.</p></body></html>',
     ]
-    for kind in ("conflict", "shared", "unique"):
-        facts = view.facts(kind)
-        parts.append(f"<h2>{SECTION_TITLES[kind]} ({len(facts)})</h2>")
-        parts.extend(_fact(view, fact) for fact in facts)
-        if not facts:
-            parts.append('<p class="muted">None found.</p>')
-    parts.append(_framing(view))
-    parts.append(_entities(view))
-    parts.append('<p class="muted">Made by ManySides.</p></body></html>')
-    return "\n".join(parts) + "\n"
+    return "\n".join(p for p in parts if p) + "\n"
 
 
-def _coverage(view: ReportView) -> str:
-    rows = []
-    for article in view.report.articles:
-        cells = [
-            view.label(article.id),
-            article.published or "—",
-            article.title or "—",
-            article.republished_from or "—",
-            ", ".join(article.cited_sources) or "—",
+def _section(key: str, title: str, body: str, count: int | None = None, is_open: bool = True) -> str:
+    n = f' <span class="n">({count})</span>' if count is not None else ""
+    return (
+        f'<details class="sec" id="sec-{key}"{" open" if is_open else ""}><summary><h2>{title}{n}</h2></summary>'
+        f"{body}</details>"
+    )
+
+
+class _Page:
+    def __init__(self, brief: Briefing, bodies: dict[str, str]) -> None:
+        self.brief = brief
+        self.sentences = {
+            k: split_sentences(bodies[article]) for k, article in enumerate(brief.columns) if article in bodies
+        }
+
+    # --- building blocks -------------------------------------------------------------------------------------
+
+    def anchor(self, statement: Statement) -> str | None:
+        k = self.brief.column(statement.article)
+        n = statement.sentence
+        if k in self.sentences and n is not None and 0 <= n < len(self.sentences[k]):
+            return f"a{k}-s{n}"
+        return None
+
+    def link(self, statement: Statement) -> str:
+        """The statement quoted, linked to its sentence in the article's text when the page carries it."""
+        text = escape(quoted(statement.text))
+        target = self.anchor(statement)
+        return f'<a class="q" href="#{target}">{text}</a>' if target else text
+
+    def quote(self, statement: Statement, css: str = "st", said: bool = True) -> str:
+        who = attribution(statement) if said else None
+        who = f' <span class="said">— {escape(who)}</span>' if who else ""
+        return f'<p class="{css}">{self.link(statement)}{who}</p>'
+
+    def table(self, rows: list[str], label: str = "") -> str:
+        """A table whose columns are the outlets, after one narrow label column."""
+        cols = '<colgroup><col class="lab">' + "<col>" * len(self.brief.columns) + "</colgroup>"
+        heads = "".join(
+            f'<th class="c{k % len(_PALETTE)}" title="{escape(self.brief.label(a))}">{escape(self.brief.label(a))}</th>'
+            for k, a in enumerate(self.brief.columns)
+        )
+        return f'<table class="cols">{cols}<thead><tr><th>{label}</th>{heads}</tr></thead>{"".join(rows)}</table>'
+
+    def short_heads(self) -> str:
+        """Column heads with the outlets' short names (the full name on hover), for narrow number columns."""
+        brief = self.brief
+        return "".join(
+            f'<th title="{escape(brief.label(a))}">{escape(brief.short_label(a))}</th>' for a in brief.columns
+        )
+
+    def row(self, label: str, cells: Mapping[str, str]) -> str:
+        tds = "".join(f"<td>{cells.get(a) or _NONE}</td>" for a in self.brief.columns)
+        return f'<tr><th class="row">{label}</th>{tds}</tr>'
+
+    def head(self, content: str) -> str:
+        return f'<tr class="head"><td colspan="{len(self.brief.columns) + 1}">{content}</td></tr>'
+
+    def fact_cells(self, fact: Fact, top: Statement | None) -> dict[str, str]:
+        return {
+            article: "".join(self.quote(s, "st hl" if s == top else "st") for s in statements)
+            for article, statements in self.brief.statements_by_article(fact).items()
+        }
+
+    # --- sections ----------------------------------------------------------------------------------------------
+
+    def glance(self) -> str:
+        report, brief = self.brief.report, self.brief
+        summaries = {o.article: o for o in brief.outlets()}
+        titles, dates, sources, only = {}, {}, {}, {}
+        for article in report.articles:
+            titles[article.id] = f'<span class="title">{escape(article.title or "—")}</span>'
+            dates[article.id] = escape(short_date(article.published))
+            cites = escape(", ".join(article.cited_sources)) or _NONE
+            copied = article.republished_from
+            sources[article.id] = f'<span class="small">{cites}</span>' + (
+                f'<p class="said">republishes {escape(copied)}</p>' if copied else ""
+            )
+            summary = summaries[article.id]
+            tell = "".join(f"<li>{self.quote(s, 'st', said=False)}</li>" for s in summary.telling)
+            facts = "fact" if summary.unique == 1 else "facts"
+            only[article.id] = f"<b>{summary.unique}</b> {facts}" + (f'<ul class="tell">{tell}</ul>' if tell else "")
+        rows = [
+            self.row("Headline", titles),
+            self.row("Published", dates),
+            self.row("Only here", only),
+            self.row("Cites", sources),
         ]
-        rows.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>")
-    head = "".join(f"<th>{h}</th>" for h in ("outlet", "published", "title", "republished from", "cites"))
-    return f"<h2>Coverage</h2><table><tr>{head}</tr>{''.join(rows)}</table>"
+        return _section("headlines", "Headlines", self.table(rows))
 
-
-def _fact(view: ReportView, fact: Fact) -> str:
-    header = ""
-    if fact.conflict is not None:
-        values = "; ".join(f"{view.label(a)}: {v}" for a, v in fact.conflict.values.items())
-        header = (
-            f'<p><span class="kind">{escape(fact.conflict.type)}</span> {escape(fact.conflict.explanation)} '
-            f'<span class="muted">({escape(values)})</span></p>'
+    def overlap(self) -> str:
+        brief = self.brief
+        summaries = {o.article: o for o in brief.outlets()}
+        most = max((n for o in summaries.values() for n in o.shares.values()), default=0) or 1
+        rows = []
+        for article in brief.columns:
+            shares = summaries[article].shares
+            cells = "".join(
+                '<td class="self">·</td>'
+                if other == article
+                else f'<td class="num h{round(4 * shares.get(other, 0) / most)}">{shares.get(other, 0)}</td>'
+                for other in brief.columns
+            )
+            only = f'<td class="num"><b>{summaries[article].unique}</b></td>'
+            rows.append(f'<tr><th class="row">{escape(brief.label(article))}</th>{cells}{only}</tr>')
+        table = f"<table><thead><tr><th></th>{self.short_heads()}<th>only here</th></tr></thead>{''.join(rows)}</table>"
+        note = (
+            '<p class="muted">Shared facts each pair of reports has in common; '
+            "the last column counts the facts no other report gives.</p>"
         )
-    quotes = []
-    for statement in fact.statements:
-        said = f' <span class="muted">— {escape(statement.attribution)}</span>' if statement.attribution else ""
-        quotes.append(
-            f'<blockquote><span class="outlet">{escape(view.label(statement.article))}</span>: '
-            f"“{escape(statement.text)}”{said}</blockquote>"
+        return _section("overlap", "Who shares what", note + table)
+
+    def conflicts(self) -> str:
+        facts = self.brief.view.facts("conflict")
+        if not facts:
+            return _section("conflicts", SECTION_TITLES["conflict"], '<p class="muted">None found.</p>', 0)
+        rows = []
+        for fact in facts:
+            conflict = fact.conflict
+            if conflict is None:
+                continue
+            words = escape(self.brief.conflict_words(conflict))
+            rows.append(
+                self.head(
+                    f'<span class="kind">{escape(conflict_title(conflict))}.</span> {words}'
+                    f'<br><span class="muted">{escape(conflict.explanation)}</span>'
+                )
+            )
+            rows.append(
+                self.row("says", {a: f'<span class="val">{escape(v)}</span>' for a, v in conflict.values.items()})
+            )
+            rows.append(self.row("in its words", self.fact_cells(fact, None)))
+        return _section("conflicts", SECTION_TITLES["conflict"], self.table(rows), len(facts))
+
+    def figures(self) -> str:
+        rows = self.brief.figure_rows()
+        if not rows:
+            return ""
+        body = []
+        for row in rows:
+            cells = "".join(
+                "<td>"
+                + ("".join(f'<span class="fig">{escape(f)}</span>' for f in row.values.get(a, [])) or _NONE)
+                + "</td>"
+                for a in self.brief.columns
+            )
+            said = escape(self.brief.label(row.headline.article))
+            fact = f'{self.quote(row.headline, "st", said=False)}<span class="said">{said}</span>'
+            body.append(f"<tr><td>{fact}</td>{cells}</tr>")
+        table = (
+            f'<table><thead><tr><th class="factcol">fact</th>{self.short_heads()}</tr></thead>{"".join(body)}</table>'
         )
-    return f'<div class="fact">{header}{"".join(quotes)}</div>'
+        return _section("figures", "Figures each outlet gives", table, len(rows))
 
+    def facts(self, kind: str) -> str:
+        facts = self.brief.view.facts(kind)
+        if not facts:
+            return _section(kind, SECTION_TITLES[kind], '<p class="muted">None found.</p>', 0)
+        rows = []
+        for number, fact in enumerate(facts, start=1):
+            top = headline(fact)
+            if top is not None:
+                label = escape(self.brief.label(top.article))
+                rows.append(self.head(f'{number}. <span class="title">{self.link(top)}</span> — <b>{label}</b>'))
+            outlets = len(self.brief.statements_by_article(fact))
+            rows.append(self.row(f"{outlets} reports", self.fact_cells(fact, top)))
+        return _section(kind, SECTION_TITLES[kind], self.table(rows), len(facts))
 
-def _framing(view: ReportView) -> str:
-    grouped = view.framing_by_article()
-    if not grouped:
-        return '<h2>Framing</h2><p class="muted">None found.</p>'
-    items = []
-    for article_id, kinds in grouped.items():
-        inner = "".join(
-            f"<li>{escape(FRAMING_TITLES.get(kind, kind))}: " + "; ".join(f"“{escape(s)}”" for s in spans) + "</li>"
-            for kind, spans in kinds.items()
-        )
-        items.append(f'<li><span class="outlet">{escape(view.label(article_id))}</span><ul>{inner}</ul></li>')
-    return f"<h2>Framing</h2><ul>{''.join(items)}</ul>"
+    def unique(self) -> str:
+        facts = self.brief.view.facts("unique")
+        cells: dict[str, str] = {}
+        for fact in facts:
+            for article, statements in self.brief.statements_by_article(fact).items():
+                cells[article] = cells.get(article, "") + "".join(self.quote(s) for s in statements)
+        body = self.table([self.row("only here", cells)]) if facts else '<p class="muted">None found.</p>'
+        return _section("unique", SECTION_TITLES["unique"], body, len(facts))
 
+    def framing(self) -> str:
+        grouped = self.brief.view.framing_by_article()
+        if not grouped:
+            return _section("framing", "Framing", '<p class="muted">None found.</p>')
+        rows = []
+        for kind, title in FRAMING_TITLES.items():
+            cells = {
+                a: "; ".join(f"“{escape(span)}”" for span in kinds[kind])
+                for a, kinds in grouped.items()
+                if kind in kinds
+            }
+            if cells:
+                rows.append(self.row(escape(title), cells))
+        return _section("framing", "Framing", self.table(rows))
 
-def _entities(view: ReportView) -> str:
-    items = []
-    for entity in view.report.entities:
-        aliases = f" (also: {escape(', '.join(entity.aliases))})" if entity.aliases else ""
-        counts = escape(", ".join(f"{view.label(a)} {n}" for a, n in entity.mentions.items()))
-        items.append(
-            f'<li><b>{escape(entity.name)}</b> <span class="muted">{escape(entity.type)}</span>'
-            f"{aliases} — {counts}</li>"
-        )
-    return f"<h2>Entities</h2><ul>{''.join(items)}</ul>"
+    def entities(self) -> str:
+        rows = []
+        for entity in self.brief.report.entities:
+            aliases = (
+                f'<br><span class="said">also {escape(", ".join(entity.aliases))}</span>' if entity.aliases else ""
+            )
+            label = f'{escape(entity.name)} <span class="said">{escape(entity.type)}</span>{aliases}'
+            rows.append(self.row(label, {a: str(n) for a, n in entity.mentions.items()}))
+        body = self.table(rows, "mentions") if rows else '<p class="muted">None found.</p>'
+        return _section("entities", "Entities", body, len(rows), is_open=False)
+
+    def articles(self) -> str:
+        if not self.sentences:
+            return ""
+        parts = []
+        for k, sentences in self.sentences.items():
+            article = self.brief.report.articles[k]
+            paragraphs: dict[int, list[str]] = {}
+            for s in sentences:
+                paragraphs.setdefault(s.paragraph, []).append(
+                    f'<span class="s" id="a{k}-s{s.index}">{escape(s.text)}</span>'
+                )
+            text = "".join(f"<p>{' '.join(p)}</p>" for p in paragraphs.values())
+            meta = escape(f"{self.brief.label(article.id)} · {short_date(article.published)}")
+            if article.url:
+                meta += f" · {escape(article.url)}"
+            title = f'<span class="title">{escape(article.title or article.id)}</span>'
+            parts.append(
+                f'<details open class="article b{k % len(_PALETTE)}" id="a{k}">'
+                f'<summary>{title} <span class="muted">{meta}</span></summary>{text}</details>'
+            )
+        return _section("articles", "The articles", "".join(parts))

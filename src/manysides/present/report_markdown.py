@@ -1,69 +1,171 @@
-"""The comparison report as Markdown: shareable, readable as plain text too."""
+"""The comparison report as Markdown: shareable, readable as plain text too. Every page string goes through `_md`."""
 
 from __future__ import annotations
 
-from manysides.compare.report import Fact, Report
-from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES, ReportView
+from manysides.compare.report import Fact, Report, Statement
+from manysides.present.briefing import Briefing, attribution, conflict_title, headline, quoted, short_date, truncate
+from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
 
 
 def render_markdown(report: Report) -> str:
-    view = ReportView.of(report)
-    lines = [f"# {_md(report.story.title)}", ""]
-    lines += _coverage(view)
-    for kind in ("conflict", "shared", "unique"):
-        facts = view.facts(kind)
+    brief = Briefing.of(report)
+    lines = [f"# {_md(report.story.title)}", "", f"*{_md(brief.summary())}*", ""]
+    lines += _headlines(brief)
+    lines += _overlap(brief)
+    lines += _conflicts(brief)
+    lines += _figures(brief)
+    for kind in ("shared", "unique"):
+        facts = brief.view.facts(kind)
         lines += [f"## {SECTION_TITLES[kind]} ({len(facts)})", ""]
-        for number, fact in enumerate(facts, start=1):
-            lines += _fact(view, fact, number)
+        if kind == "shared":
+            for number, fact in enumerate(facts, start=1):
+                lines += _shared(brief, fact, number)
+        else:
+            lines += _unique(brief, facts)
         if not facts:
             lines += ["None found.", ""]
-    lines += _framing(view)
-    lines += _entities(view)
+    lines += _framing(brief)
+    lines += _entities(brief)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _coverage(view: ReportView) -> list[str]:
-    lines = ["## Coverage", "", "| outlet | published | title | republished from | cites |", "|---|---|---|---|---|"]
-    for article in view.report.articles:
-        lines.append(
-            f"| {_md(view.label(article.id))} | {_md(article.published or '—')} | {_md(article.title or '—')} "
-            f"| {_md(article.republished_from or '—')} | {_md(', '.join(article.cited_sources) or '—')} |"
+def _headlines(brief: Briefing) -> list[str]:
+    lines = [
+        "## Headlines",
+        "",
+        "| outlet | published | headline | republished from | cites |",
+        "|---|---|---|---|---|",
+    ]
+    for article in brief.report.articles:
+        cells = (
+            brief.label(article.id),
+            short_date(article.published),
+            article.title or "—",
+            article.republished_from or "—",
+            ", ".join(article.cited_sources) or "—",
         )
+        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     return [*lines, ""]
 
 
-def _fact(view: ReportView, fact: Fact, number: int) -> list[str]:
-    lines = []
-    if fact.conflict is not None:
-        values = "; ".join(f"{view.label(a)}: {v}" for a, v in fact.conflict.values.items())
-        lines.append(f"{number}. **{fact.conflict.type}** — {_md(fact.conflict.explanation)} ({_md(values)})")
-    else:
-        lines.append(f"{number}. " + ", ".join(sorted({view.label(s.article) for s in fact.statements})))
-    for statement in fact.statements:
-        said = f" — *{_md(statement.attribution)}*" if statement.attribution else ""
-        lines.append(f"   - **{_md(view.label(statement.article))}**: “{_md(statement.text)}”{said}")
+def _overlap(brief: Briefing) -> list[str]:
+    """Shared facts per pair of reports, then what only each report gives, with its most telling lines."""
+    outlets = brief.outlets()
+    heads = [_md(brief.short_label(a)) for a in brief.columns]
+    lines = ["## Who shares what", "", "Shared facts each pair of reports has in common, and facts no other gives.", ""]
+    lines += ["| | " + " | ".join(heads) + " | only here |", "|---" * (len(heads) + 2) + "|"]
+    for summary in outlets:
+        cells = [("·" if a == summary.article else str(summary.shares.get(a, 0))) for a in brief.columns]
+        lines.append(f"| **{_md(brief.label(summary.article))}** | " + " | ".join(cells) + f" | **{summary.unique}** |")
+    lines.append("")
+    for summary in outlets:
+        if not summary.unique:
+            continue
+        facts = "fact" if summary.unique == 1 else "facts"
+        lines += [f"**Only in {_md(brief.label(summary.article))}** ({summary.unique} {facts}):", ""]
+        lines += [f"- {_quote(s)}" for s in summary.telling]
+        lines.append("")
+    return lines
+
+
+def _conflicts(brief: Briefing) -> list[str]:
+    facts = brief.view.facts("conflict")
+    lines = [f"## {SECTION_TITLES['conflict']} ({len(facts)})", ""]
+    if not facts:
+        return [*lines, "None found.", ""]
+    for number, fact in enumerate(facts, start=1):
+        conflict = fact.conflict
+        if conflict is None:
+            continue
+        lines.append(f"{number}. **{conflict_title(conflict)}.** {_md(brief.conflict_words(conflict))}  ")
+        lines.append(f"   *{_md(conflict.explanation)}*")
+        for article, statements in brief.statements_by_article(fact).items():
+            value = conflict.values.get(article)
+            given = f" ({_md(value)})" if value else ""
+            for statement in statements:
+                lines.append(f"   - **{_md(brief.label(article))}**{given}: {_quote(statement)}")
+        lines.append("")
+    return lines
+
+
+def _figures(brief: Briefing) -> list[str]:
+    rows = brief.figure_rows()
+    if not rows:
+        return []
+    heads = [_md(brief.short_label(a)) for a in brief.columns]
+    lines = [
+        "## Figures each outlet gives",
+        "",
+        "| fact | " + " | ".join(heads) + " |",
+        "|---" * (len(heads) + 1) + "|",
+    ]
+    for row in rows:
+        fact = f"“{_md(truncate(row.headline.text, 90))}” ({_md(brief.short_label(row.headline.article))})"
+        cells = [_md("; ".join(row.values.get(a, [])) or "—") for a in brief.columns]
+        lines.append(f"| {fact} | " + " | ".join(cells) + " |")
     return [*lines, ""]
 
 
-def _framing(view: ReportView) -> list[str]:
-    grouped = view.framing_by_article()
+def _shared(brief: Briefing, fact: Fact, number: int) -> list[str]:
+    top = headline(fact)
+    grouped = brief.statements_by_article(fact)
+    outlets = ", ".join(_md(brief.label(a)) for a in grouped)
+    if top is None:
+        return [f"### {number}. {outlets}", ""]
+    lines = [
+        f"### {number}. {_quote(top, said=False)} — {_md(brief.label(top.article))}",
+        "",
+        f"Reported by {outlets}.",
+        "",
+    ]
+    for article, statements in grouped.items():
+        for statement in statements:
+            if statement != top:
+                lines.append(f"- **{_md(brief.label(article))}**: {_quote(statement)}")
+    return [*lines, ""]
+
+
+def _unique(brief: Briefing, facts: list[Fact]) -> list[str]:
+    by_article: dict[str, list[Statement]] = {}
+    for fact in facts:
+        for article, statements in brief.statements_by_article(fact).items():
+            by_article.setdefault(article, []).extend(statements)
+    lines: list[str] = []
+    for article in brief.columns:
+        if article in by_article:
+            lines += [f"### Only in {_md(brief.label(article))}", ""]
+            lines += [f"- {_quote(s)}" for s in by_article[article]]
+            lines.append("")
+    return lines
+
+
+def _framing(brief: Briefing) -> list[str]:
+    grouped = brief.view.framing_by_article()
     lines = ["## Framing", ""]
     if not grouped:
         return [*lines, "None found.", ""]
     for article_id, kinds in grouped.items():
-        lines.append(f"- **{_md(view.label(article_id))}**")
+        lines.append(f"- **{_md(brief.label(article_id))}**")
         for kind, spans in kinds.items():
             lines.append(f"  - {FRAMING_TITLES.get(kind, kind)}: " + "; ".join(f"“{_md(s)}”" for s in spans))
     return [*lines, ""]
 
 
-def _entities(view: ReportView) -> list[str]:
+def _entities(brief: Briefing) -> list[str]:
     lines = ["## Entities", ""]
-    for entity in view.report.entities:
+    if not brief.report.entities:
+        return [*lines, "None found.", ""]
+    heads = [_md(brief.short_label(a)) for a in brief.columns]
+    lines += ["| entity | type | " + " | ".join(heads) + " |", "|---" * (len(heads) + 2) + "|"]
+    for entity in brief.report.entities:
         aliases = f" (also: {', '.join(_md(a) for a in entity.aliases)})" if entity.aliases else ""
-        counts = ", ".join(f"{view.label(a)} {n}" for a, n in entity.mentions.items())
-        lines.append(f"- **{_md(entity.name)}** ({entity.type}){aliases} — {_md(counts)}")
+        counts = [str(entity.mentions.get(a, "")) or "—" for a in brief.columns]
+        lines.append(f"| **{_md(entity.name)}**{aliases} | {_md(entity.type)} | " + " | ".join(counts) + " |")
     return [*lines, ""]
+
+
+def _quote(statement: Statement, said: bool = True) -> str:
+    return _md(quoted(statement.text)) + (f" — *{_md(who)}*" if said and (who := attribution(statement)) else "")
 
 
 def _md(text: str) -> str:

@@ -1,65 +1,152 @@
-"""The comparison report for the terminal (Rich)."""
+"""The comparison report for the terminal (Rich). Page text only ever goes in as `Text`, never as markup."""
 
 from __future__ import annotations
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from manysides.compare.report import Fact, Report
-from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES, ReportView
+from manysides.compare.report import Fact, Report, Statement
+from manysides.present.briefing import Briefing, attribution, conflict_title, headline, quoted, short_date, truncate
+from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
 
 
 def print_report(report: Report, console: Console) -> None:
-    view = ReportView.of(report)
+    brief = Briefing.of(report)
     console.print(Text(report.story.title, style="bold"))
-    console.print(_coverage(view))
-    for kind in ("conflict", "shared", "unique"):
-        facts = view.facts(kind)
-        console.print(Text(f"\n{SECTION_TITLES[kind]} ({len(facts)})", style="bold underline"))
-        for fact in facts:
-            console.print(_fact(view, fact))
-        if not facts:
-            console.print(Text("  none found", style="dim"))
-    console.print(Text("\nFraming", style="bold underline"))
-    for article_id, kinds in view.framing_by_article().items():
-        console.print(Text(f"  {view.label(article_id)}", style="bold"))
+    console.print(Text(brief.summary(), style="dim"))
+    console.print(_headlines(brief))
+    _section(console, "Who shares what")
+    for line in _overlap(brief):
+        console.print(line)
+    facts = brief.view.facts("conflict")
+    _section(console, f"{SECTION_TITLES['conflict']} ({len(facts)})")
+    for fact in facts:
+        console.print(_conflict(brief, fact))
+    if not facts:
+        console.print(Text("  none found", style="dim"))
+    figures = _figures(brief)
+    if figures is not None:
+        _section(console, "Figures each outlet gives")
+        console.print(figures)
+    facts = brief.view.facts("shared")
+    _section(console, f"{SECTION_TITLES['shared']} ({len(facts)})")
+    for number, fact in enumerate(facts, start=1):
+        console.print(_shared(brief, fact, number))
+    if not facts:
+        console.print(Text("  none found", style="dim"))
+    _unique(console, brief)
+    _section(console, "Framing")
+    for article_id, kinds in brief.view.framing_by_article().items():
+        console.print(Text(f"  {brief.label(article_id)}", style="bold"))
         for kind, spans in kinds.items():
             console.print(Text(f"    {FRAMING_TITLES.get(kind, kind)}: " + "; ".join(f"“{s}”" for s in spans)))
-    console.print(Text("\nEntities", style="bold underline"))
+    _section(console, "Entities")
     for entity in report.entities:
         aliases = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""
-        counts = ", ".join(f"{view.label(a)} {n}" for a, n in entity.mentions.items())
+        counts = ", ".join(f"{brief.short_label(a)} {n}" for a, n in entity.mentions.items())
         console.print(Text(f"  {entity.name} [{entity.type}]{aliases} — {counts}"))
 
 
-def _coverage(view: ReportView) -> Table:
-    table = Table(title="Coverage", title_justify="left", header_style="bold")
-    for column in ("outlet", "published", "title", "republished from", "cites"):
-        table.add_column(column, overflow="fold")
-    for article in view.report.articles:
-        table.add_row(
-            view.label(article.id),
-            article.published or "—",
-            article.title or "—",
-            article.republished_from or "—",
-            ", ".join(article.cited_sources) or "—",
-        )
+def _section(console: Console, title: str) -> None:
+    console.print(Text(f"\n{title}", style="bold underline"))
+
+
+def _quote(statement: Statement, said: bool = True) -> Text:
+    line = Text(quoted(statement.text))
+    who = attribution(statement) if said else None
+    if who:
+        line.append(f" — {who}", style="dim")
+    return line
+
+
+def _headlines(brief: Briefing) -> Table:
+    table = Table(title=Text("Headlines"), title_justify="left", header_style="bold")
+    copies = any(a.republished_from for a in brief.report.articles)
+    for column in ("outlet", "published", "headline", *(["republishes"] if copies else [])):
+        table.add_column(Text(column), overflow="fold", ratio=2 if column == "headline" else 1)
+    for article in brief.report.articles:
+        cells = [brief.label(article.id), short_date(article.published), article.title or "—"]
+        if copies:
+            cells.append(article.republished_from or "—")
+        table.add_row(*(Text(c) for c in cells))
     return table
 
 
-def _fact(view: ReportView, fact: Fact) -> RenderableType:
+def _overlap(brief: Briefing) -> list[RenderableType]:
+    """Per report: how many facts it shares with each other report, and what only it gives."""
     lines: list[RenderableType] = []
-    for statement in fact.statements:
-        line = Text(f"{view.label(statement.article)}: ", style="bold")
-        line.append(f"“{statement.text}”", style="")
-        if statement.attribution:
-            line.append(f" — {statement.attribution}", style="dim")
-        lines.append(line)
-    title = None
-    if fact.conflict is not None:
-        values = "; ".join(f"{view.label(a)}: {v}" for a, v in fact.conflict.values.items())
-        title = Text(f"{fact.conflict.type}: {fact.conflict.explanation} ({values})")  # Text: page text is no markup
-    style = "red" if fact.kind == "conflict" else ("green" if fact.kind == "shared" else "blue")
-    return Panel(Group(*lines), title=title, title_align="left", border_style=style)
+    for summary in brief.outlets():
+        line = Text(brief.label(summary.article), style="bold")
+        shares = ", ".join(f"{n} with {brief.short_label(a)}" for a, n in summary.shares.items())
+        line.append(f": shares {shares or 'no fact'}; ", style="")
+        line.append(f"{summary.unique} only here", style="bold")
+        lines.append(Padding(line, (0, 0, 0, 2)))
+        article = brief.view.article(summary.article)
+        if article and article.cited_sources:
+            lines.append(Padding(Text("cites: " + ", ".join(article.cited_sources), style="dim"), (0, 0, 0, 4)))
+        for statement in summary.telling:
+            lines.append(Padding(Text("· ").append_text(_quote(statement, said=False)), (0, 0, 0, 4)))
+    return lines
+
+
+def _conflict(brief: Briefing, fact: Fact) -> RenderableType:
+    conflict = fact.conflict
+    if conflict is None:
+        return Text("")
+    body: list[RenderableType] = [Text(conflict.explanation, style="dim")]
+    for article, statements in brief.statements_by_article(fact).items():
+        value = conflict.values.get(article)
+        for statement in statements:
+            line = Text(f"{brief.label(article)}", style="bold")
+            if value:
+                line.append(f" ({value})", style="bold red")
+            line.append(": ").append_text(_quote(statement))
+            body.append(line)
+    title = Text(f"{conflict_title(conflict)}. ", style="bold red").append(brief.conflict_words(conflict), style="")
+    return Panel(Group(title, *body), border_style="red")
+
+
+def _figures(brief: Briefing) -> Table | None:
+    rows = brief.figure_rows()
+    if not rows:
+        return None
+    table = Table(header_style="bold", show_lines=True, expand=True)
+    table.add_column(Text("fact"), ratio=3, overflow="fold")
+    for article in brief.columns:
+        table.add_column(Text(brief.short_label(article)), ratio=1, overflow="fold")
+    for row in rows:
+        fact = Text(f"“{truncate(row.headline.text, 70)}” ({brief.short_label(row.headline.article)})")
+        table.add_row(fact, *(Text("; ".join(row.values.get(a, [])) or "—") for a in brief.columns))
+    return table
+
+
+def _shared(brief: Briefing, fact: Fact, number: int) -> RenderableType:
+    top = headline(fact)
+    lines: list[RenderableType] = []
+    for article, statements in brief.statements_by_article(fact).items():
+        for statement in statements:
+            if statement != top:
+                lines.append(Text(f"{brief.label(article)}: ", style="bold").append_text(_quote(statement)))
+    title = Text(f"{number}. ", style="bold")
+    if top is not None:  # the headline goes inside the panel: a border title would be cut to one line
+        title.append_text(_quote(top, said=False)).append(f" — {brief.label(top.article)}", style="bold green")
+    return Panel(Group(title, *lines), border_style="green")
+
+
+def _unique(console: Console, brief: Briefing) -> None:
+    facts = brief.view.facts("unique")
+    _section(console, f"{SECTION_TITLES['unique']} ({len(facts)})")
+    by_article: dict[str, list[Statement]] = {}
+    for fact in facts:
+        for article, statements in brief.statements_by_article(fact).items():
+            by_article.setdefault(article, []).extend(statements)
+    for article in brief.columns:
+        if article in by_article:
+            console.print(Text(f"  Only in {brief.label(article)}", style="bold blue"))
+            for statement in by_article[article]:
+                console.print(Padding(Text("· ").append_text(_quote(statement)), (0, 0, 0, 4)))
+    if not facts:
+        console.print(Text("  none found", style="dim"))

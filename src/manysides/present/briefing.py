@@ -1,0 +1,288 @@
+"""What an editor reads first, computed once for every format: each fact's headline, which outlets share how many
+facts, what only one outlet reports (and its most telling lines), conflicts in plain words and the figures each
+outlet gives. The renderers only lay these out and escape them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from manysides.compare.report import Conflict, Fact, Report, Statement
+from manysides.present.report_view import ReportView
+from manysides.record import Article
+
+CONFLICT_TITLES = {
+    "date": "Dates differ",
+    "number": "Numbers differ",
+    "name": "Names differ",
+    "attribution": "Sources differ",
+    "negation": "One denies what another affirms",
+    "modality": "Done or only expected",
+    "update": "A later development",
+    "other": "Accounts differ",
+}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_QUOTE_MARKS = "\"'\u201c\u2018\u00ab\u201e"
+TELLING = 3  # lines shown for what only one outlet reports
+
+_SMALL = "one|two|three|four|five|six|seven|eight|nine"
+_NUMBER_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|hundred|thousands|dozens|dozen"
+)
+_FIGURE = re.compile(
+    r"(?<![\w.,:/-])(?:[€$£¥]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    rf"|(?<![\w-])(?:{_NUMBER_WORDS})(?:-(?:{_SMALL}))?(?![\w])",
+    re.IGNORECASE,
+)
+_UNIT = re.compile(
+    r"\s?%|\s?(?:bn|m)\b|\s(?:percent|per cent|million|billion|trillion|thousand)\b|(?:-[a-z]+)+", re.IGNORECASE
+)
+_BIG = re.compile(r"million|billion|trillion|thousand|bn|m$", re.IGNORECASE)
+_TIME = re.compile(r"\s?(?:[ap]\.?m\b|:\d\d)", re.IGNORECASE)
+_MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([a-z][a-z\u2019'-]*))?")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
+_COUNTED = frozenset({"people", "children", "men", "women", "staff", "crew"})
+_NOT_COUNTED = _words(
+    "a an the of to and or but in on at for with from by between as is was were are be been had have has that "
+    "which who whom after before since per more than other others times out about over under into so"
+)
+
+
+def figures(text: str) -> list[str]:
+    """Numbers, money and percentages as the sentence writes them, with what a bare number counts ("12 people").
+
+    Years, times of day and days of the month are left out: they are dates, not figures."""
+    found: list[str] = []
+    for match in _FIGURE.finditer(text):
+        number, end = match.group(), match.end()
+        unit = _UNIT.match(text, end)
+        if unit:
+            number, end = number + unit.group(), unit.end()
+        if _TIME.match(text, end) and not unit:
+            continue
+        before = _PREVIOUS_WORD.search(text, 0, match.start())
+        after = _NEXT_WORDS.match(text, end)
+        month_near = (before and before.group(1).lower() in _MONTHS) or (
+            after and after.group(1).lower() in _MONTHS and not unit
+        )
+        if month_near or (not unit and re.fullmatch(r"(?:19|20)\d\d", number)):
+            continue
+        if after and (not unit or _BIG.search(unit.group().strip())):
+            number += _counted(text, after)
+        found.append(" ".join(number.split()))
+    return found
+
+
+def _counted(text: str, after: re.Match[str]) -> str:
+    """What a bare number counts, when the next word or two say it: "12 people", "two police officers"."""
+    first, second = after.group(1), after.group(2)
+    if not first.islower() or first in _NOT_COUNTED:
+        return ""
+    if _plural(first):
+        return text[after.start() : after.end(1)]
+    if second and second not in _NOT_COUNTED and _plural(second):
+        return text[after.start() : after.end(2)]
+    return ""
+
+
+def _plural(word: str) -> bool:
+    return word in _COUNTED or (word.endswith("s") and not word.endswith("ss"))
+
+
+def quoted(text: str) -> str:
+    """Text in curly quotes, unless it opens with a quotation mark of its own (a quote of a quote reads badly)."""
+    return text if text[:1] in _QUOTE_MARKS else f"\u201c{text}\u201d"
+
+
+def conflict_title(conflict: Conflict) -> str:
+    return CONFLICT_TITLES.get(conflict.type, "Accounts differ")
+
+
+def attribution(statement: Statement) -> str | None:
+    """Who said it, unless the quoted sentence already names them ("... said chamber president Ilse Marwick.")."""
+    who = statement.attribution
+    return who if who and who.lower() not in statement.text.lower() else None
+
+
+def headline(fact: Fact) -> Statement | None:
+    """The fact's headline: the engine's when it gives one, else its shortest statement."""
+    if fact.headline is not None:
+        return fact.headline
+    return min(fact.statements, key=lambda s: (len(s.text), s.sentence or 0), default=None)
+
+
+def short_date(value: str | None) -> str:
+    """ "2025-06-15T11:20:00+02:00" -> "2025-06-15 11:20": the stated local time, no conversion."""
+    if not value:
+        return "—"
+    return value[:16].replace("T", " ")
+
+
+def join_names(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    headline: Statement
+    values: dict[str, list[str]]  # article id -> figures, in the order the statements give them
+
+
+@dataclass(frozen=True)
+class OutletSummary:
+    article: str
+    shares: dict[str, int]  # other article id -> shared facts both report (only those with at least one)
+    unique: int
+    telling: list[Statement]
+
+
+@dataclass(frozen=True)
+class Briefing:
+    view: ReportView
+    columns: list[str]  # article ids, in report order: one column per article
+    short: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, report: Report) -> Briefing:
+        view = ReportView.of(report)
+        ids = [a.id for a in report.articles]
+        return cls(view, ids, {i: _short(view.label(i)) for i in ids})
+
+    @property
+    def report(self) -> Report:
+        return self.view.report
+
+    def label(self, article_id: str) -> str:
+        return self.view.label(article_id)
+
+    def short_label(self, article_id: str) -> str:
+        return self.short.get(article_id, self.label(article_id))
+
+    def column(self, article_id: str) -> int:
+        return self.columns.index(article_id) if article_id in self.columns else -1
+
+    def summary(self) -> str:
+        """One line: how many reports from how many outlets, over which days, and what they found."""
+        report = self.report
+        outlets = {a.outlet or a.id for a in report.articles}
+        span = ""
+        first, last = report.story.first_published, report.story.last_published
+        if first:
+            span = f", {first[:10]}" + (f" to {last[:10]}" if last and last[:10] != first[:10] else "")
+        counts = {kind: len(self.view.facts(kind)) for kind in ("shared", "conflict", "unique")}
+        return (
+            f"{len(report.articles)} reports from {len(outlets)} outlets{span}: {counts['shared']} shared facts, "
+            f"{counts['conflict']} conflicts, {counts['unique']} facts only one report gives."
+        )
+
+    def statements_by_article(self, fact: Fact) -> dict[str, list[Statement]]:
+        grouped: dict[str, list[Statement]] = {}
+        for statement in sorted(fact.statements, key=lambda s: (self.column(s.article), s.sentence or 0)):
+            grouped.setdefault(statement.article, []).append(statement)
+        return grouped
+
+    def outlets(self) -> list[OutletSummary]:
+        shared = [{s.article for s in fact.statements} for fact in self.view.facts("shared")]
+        names = {n.lower() for e in self.report.entities for n in (e.name, *e.aliases) if len(n) >= 3}
+        result = []
+        for article in self.columns:
+            shares = {
+                other: sum(1 for ids in shared if article in ids and other in ids)
+                for other in self.columns
+                if other != article
+            }
+            own = [f for f in self.view.facts("unique") if any(s.article == article for s in f.statements)]
+            candidates = [s for f in own for s in f.statements if s.article == article]
+            ranked = sorted(candidates, key=lambda s: -_telling_score(s.text, names))
+            result.append(OutletSummary(article, {k: v for k, v in shares.items() if v}, len(own), ranked[:TELLING]))
+        return result
+
+    def conflict_words(self, conflict: Conflict) -> str:
+        """The conflict in plain words: who says what, side by side; for an update, which report came first.
+
+        Shown after `conflict_title`; starts with what the values are about when the engine says."""
+        about = f"{conflict.about}: " if conflict.about else ""
+        groups: dict[str, list[str]] = {}
+        for article, value in sorted(conflict.values.items(), key=lambda kv: self.column(kv[0])):
+            groups.setdefault(value, []).append(article)
+        if conflict.type == "update" and len(groups) > 1:
+            first = conflict.first if conflict.first in conflict.values else self._earliest(conflict.values)
+            earlier = conflict.values[first]
+            later = [(v, ids) for v, ids in groups.items() if v != earlier]
+            said = "; ".join(f"{self._names(ids)} later {_verb(ids, 'report')} “{v}”" for v, ids in later)
+            when = self.view.article(first)
+            dated = f" ({short_date(when.published)})" if when and when.published else ""
+            return f"{about}{self.short_label(first)} reported “{earlier}” first{dated}; {said}."
+        parts = [f"{self._names(ids)} {_verb(ids, 'say')} “{value}”" for value, ids in groups.items()]
+        return about + "; ".join(parts) + "."
+
+    def figure_rows(self) -> list[FigureRow]:
+        """A row per shared fact (and per conflict no shared fact holds) where two or more reports give figures."""
+        facts = self.view.facts("shared")
+        groups = [{(s.article, s.sentence, s.text) for s in f.statements} for f in facts]
+        for fact in self.view.facts("conflict"):
+            keys = {(s.article, s.sentence, s.text) for s in fact.statements}
+            if not any(keys <= group for group in groups):
+                facts.append(fact)
+        rows = []
+        for fact in facts:
+            top = headline(fact)
+            values: dict[str, list[str]] = {}
+            for article, statements in self.statements_by_article(fact).items():
+                seen: dict[str, str] = {}
+                for statement in statements:
+                    for figure in figures(statement.text):
+                        seen.setdefault(figure.lower(), figure)
+                if seen:
+                    values[article] = list(seen.values())
+            if top is not None and len(values) >= 2:  # a figure only one report gives compares nothing
+                rows.append(FigureRow(top, values))
+        return rows
+
+    def _names(self, ids: Sequence[str]) -> str:
+        return join_names([self.short_label(i) for i in ids])
+
+    def _earliest(self, values: Mapping[str, str]) -> str:
+        dated = [(a.published or "9999", self.column(a.id), a.id) for a in self.report.articles if a.id in values]
+        return min(dated)[2] if dated else next(iter(values))
+
+
+def bodies_of(articles: Mapping[str, str] | Sequence[Article] | None) -> dict[str, str]:
+    """Article id -> body from either form render_html accepts."""
+    if articles is None:
+        return {}
+    if isinstance(articles, Mapping):
+        return {str(k): v for k, v in articles.items() if isinstance(v, str)}
+    return {a.id: a.body for a in articles}
+
+
+def truncate(text: str, limit: int = 110) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _short(label: str) -> str:
+    """ "Coastal Press Agency (CPA) #2" -> "CPA #2": the outlet's own short form when its name gives one."""
+    match = re.fullmatch(r".*\(([A-Z][A-Za-z0-9&.]{1,9})\)(\s#\d+)?", label)
+    return match.group(1) + (match.group(2) or "") if match else label
+
+
+def _verb(ids: Sequence[str], verb: str) -> str:
+    return verb + "s" if len(ids) == 1 else verb
+
+
+def _telling_score(text: str, names: set[str]) -> float:
+    """Specific beats long: figures and names count most, length breaks ties."""
+    lower = text.lower()
+    return 3 * len(figures(text)) + 2 * sum(1 for n in names if n in lower) + min(len(text), 300) / 60

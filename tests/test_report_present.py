@@ -1,0 +1,267 @@
+"""The report as an editor's briefing, in all three formats, on the fictional demo corpus (answer key in its README).
+
+Hostile page text (a site name or title carrying `<script>` or Rich markup) must stay inert in every format.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from rich.console import Console
+
+from manysides.compare.engine import compare, distinct
+from manysides.compare.report import Conflict, Entity, Fact, Report, Statement
+from manysides.ingest.sources import ReadOptions
+from manysides.jobs import extracted
+from manysides.present.briefing import Briefing, figures, headline, quoted
+from manysides.present.report_html import render_html
+from manysides.present.report_markdown import render_markdown
+from manysides.present.report_text import print_report
+from manysides.record import Article
+from manysides.understand.sentences import split_sentences
+from tests.helpers import run_cli
+
+HOSTILE = "<script>alert('x')</script> [/] [bold]b[/bold] [click](javascript:alert(1)) <img src=x onerror=y> | #"
+
+
+@pytest.fixture(scope="module")
+def demo(demo_dir: Path) -> tuple[Report, list[Article]]:
+    pages = [item[1] for item in extracted([str(demo_dir)], ReadOptions()) if isinstance(item, tuple)]
+    strike = distinct([a for a in pages if "ferry" in a.body.lower() and "Veyra" in a.body])
+    return compare(strike), strike
+
+
+def _text(report: Report) -> str:
+    buffer = io.StringIO()
+    print_report(report, Console(file=buffer, width=100, color_system=None, highlight=False))
+    return buffer.getvalue()
+
+
+def _label(report: Report, outlet: str) -> str:
+    return next(a.id for a in report.articles if a.outlet == outlet)
+
+
+def test_statement_sentence_is_the_split_sentences_index(demo: tuple[Report, list[Article]]) -> None:
+    """The HTML anchors rely on it: Statement.sentence indexes split_sentences(body)."""
+    report, articles = demo
+    bodies = {a.id: a.body for a in articles}
+    checked = 0
+    for fact in report.facts:
+        for statement in fact.statements:
+            assert statement.sentence is not None
+            assert statement.text in split_sentences(bodies[statement.article])[statement.sentence].text
+            checked += 1
+    assert checked > 20
+
+
+def test_every_shared_fact_is_headed_by_its_headline(demo: tuple[Report, list[Article]]) -> None:
+    report, articles = demo
+    brief = Briefing.of(report)
+    shared = brief.view.facts("shared")
+    assert shared
+    markdown = render_markdown(report)
+    page = lxml.html.fromstring(render_html(report, articles))
+    heads = [" ".join(td.text_content().split()) for td in page.cssselect("#sec-shared tr.head td")]
+    assert len(heads) == len(shared)
+    for number, fact in enumerate(shared, start=1):
+        top = headline(fact)
+        assert top is not None and top in fact.statements
+        if fact.headline is None:  # the fallback: the fact's shortest statement
+            assert len(top.text) == min(len(s.text) for s in fact.statements)
+        assert f"### {number}. {quoted(top.text)[:30]}" in markdown.replace("\\", "")
+        assert top.text[:40] in heads[number - 1] and brief.label(top.article) in heads[number - 1]
+
+
+def test_html_outlets_are_named_columns(demo: tuple[Report, list[Article]]) -> None:
+    report, articles = demo
+    brief = Briefing.of(report)
+    page = lxml.html.fromstring(render_html(report, articles))
+    table = page.cssselect("#sec-shared table")[0]
+    names = [th.text_content() for th in table.cssselect("thead th")][1:]
+    assert names == [brief.label(a.id) for a in report.articles]
+    rows = [tr for tr in table.cssselect("tr") if tr.get("class") != "head" and tr.getparent().tag != "thead"]
+    for fact, row in zip(brief.view.facts("shared"), rows, strict=True):
+        cells = row.cssselect("td")
+        for statement in fact.statements:
+            column = cells[brief.column(statement.article)]
+            assert " ".join(statement.text.split()) in " ".join(column.text_content().split())
+        for k, article in enumerate(report.articles):  # an outlet without a statement shows a dash
+            if not any(s.article == article.id for s in fact.statements):
+                assert cells[k].text_content() == "—"
+    assert page.cssselect("details.sec > summary h2")  # collapsible sections
+
+
+def test_html_statements_link_to_their_highlighted_sentence(demo: tuple[Report, list[Article]]) -> None:
+    report, articles = demo
+    html = render_html(report, articles)
+    page = lxml.html.fromstring(html)
+    ids = {el.get("id"): el for el in page.cssselect("span.s[id]")}
+    assert "a0-s0" in ids and ".s:target" in html
+    links = page.cssselect("a.q")
+    assert len(links) >= sum(len(f.statements) for f in report.facts)
+    for link in links:
+        target = ids[link.get("href").removeprefix("#")]  # every link lands on a sentence of the page
+        quoted = link.text_content().strip("“”")
+        assert " ".join(quoted.split()) in " ".join(target.text_content().split())
+    # The sentence a statement links to is that statement's own sentence in its own article.
+    first = report.facts[0].statements[0]
+    k = [a.id for a in report.articles].index(first.article)
+    assert first.text in ids[f"a{k}-s{first.sentence}"].text_content()
+    assert "<script" not in html.lower() and "Content-Security-Policy" in html
+    # The same anchors from a plain mapping of id -> body.
+    assert render_html(report, {a.id: a.body for a in articles}) == html
+
+
+def test_html_without_bodies_has_no_dangling_links(demo: tuple[Report, list[Article]]) -> None:
+    report, _ = demo
+    html = render_html(report)
+    assert 'href="#a' not in html and 'id="a0-s' not in html
+    assert "Shared facts" in html
+
+
+def test_who_shares_what_and_only_here(demo: tuple[Report, list[Article]]) -> None:
+    report, _ = demo
+    brief = Briefing.of(report)
+    outlets = {o.article: o for o in brief.outlets()}
+    shared = [{s.article for s in f.statements} for f in report.facts if f.kind == "shared"]
+    for a in outlets:
+        for b in outlets:
+            if a != b:
+                expected = sum(1 for ids in shared if {a, b} <= ids)
+                assert outlets[a].shares.get(b, 0) == expected == outlets[b].shares.get(a, 0)
+        unique = [f for f in report.facts if f.kind == "unique" and f.statements[0].article == a]
+        assert outlets[a].unique == len(unique)
+        assert len(outlets[a].telling) == min(3, sum(len(f.statements) for f in unique))
+        own = [s for f in unique for s in f.statements]
+        assert all(s in own for s in outlets[a].telling)
+    meridian, digest = _label(report, "Meridian Daily"), _label(report, "Coastline Digest")
+    assert outlets[meridian].shares[digest] >= 1  # the republication carries the original's facts
+    markdown = render_markdown(report)
+    assert "## Who shares what" in markdown and "| only here |" in markdown
+    assert "Who shares what" in _text(report)
+
+
+def test_conflicts_in_plain_words(demo: tuple[Report, list[Article]]) -> None:
+    report, articles = demo
+    brief = Briefing.of(report)
+    numbers = next(f.conflict for f in report.facts if f.conflict and f.conflict.type == "number")
+    words = brief.conflict_words(numbers)
+    assert re.search(
+        r"(Meridian Daily and Coastline Digest|Coastline Digest and Meridian Daily) say “Fourteen people”", words
+    )
+    assert "“Twelve people”" in words
+    ledger, meridian = _label(report, "The Harbor Ledger"), _label(report, "Meridian Daily")
+    update = Conflict(
+        type="update",
+        values={meridian: "happened", ledger: "expected"},
+        explanation="a later report",
+        about="the minister's talks",
+        first=ledger,
+    )
+    said = brief.conflict_words(update)
+    assert said.startswith("the minister's talks: The Harbor Ledger reported “expected” first (2025-06-15 11:20)")
+    assert "Meridian Daily later reports “happened”" in said
+    without_first = brief.conflict_words(update.model_copy(update={"first": None}))
+    assert "The Harbor Ledger reported “expected” first" in without_first  # from the articles' dates
+    for rendered in (render_markdown(report), _text(report), render_html(report, articles)):
+        assert "Fourteen people" in rendered and "Numbers differ" in rendered
+
+
+def test_figures_each_outlet_gives(demo: tuple[Report, list[Article]]) -> None:
+    report, _ = demo
+    assert figures("Twelve people, including two police officers, were hurt at 6 a.m. on 13 June 2025.") == [
+        "Twelve people",
+        "two police officers",
+    ]
+    assert figures("a 9% rise, nine per cent, €2.3 million a day, 3,000 passengers at 12:30") == [
+        "9%",
+        "nine per cent",
+        "€2.3 million",
+        "3,000 passengers",
+    ]
+    rows = Briefing.of(report).figure_rows()
+    pay = next(r for r in rows if any("nine per cent" in v for v in r.values.values()))
+    assert any("9%" in v for v in pay.values.values()) and len(pay.values) >= 3
+    html = render_html(report)
+    assert "Figures each outlet gives" in html and '<span class="fig">nine per cent</span>' in html
+    assert "| fact |" in render_markdown(report)
+
+
+def _hostile(report: Report) -> Report:
+    """The demo report with hostile strings wherever page text reaches a renderer."""
+    first = report.articles[0]
+    articles = [first.model_copy(update={"outlet": HOSTILE, "title": HOSTILE}), *report.articles[1:]]
+    evil = Statement(article=first.id, text="Claim " + HOSTILE, attribution=HOSTILE, sentence=0)
+    other = Statement(article=report.articles[1].id, text="Other " + HOSTILE, sentence=0)
+    facts = [
+        Fact(kind="shared", statements=[evil, other], headline=evil),
+        Fact(
+            kind="conflict",
+            statements=[evil, other],
+            conflict=Conflict(
+                type="update", values={first.id: HOSTILE, other.article: "b"}, explanation=HOSTILE, about=HOSTILE
+            ),
+        ),
+        Fact(kind="unique", statements=[evil.model_copy(update={"text": "Only " + HOSTILE + " 12 people"})]),
+        *report.facts,
+    ]
+    entities = [Entity(name=HOSTILE, type="person", aliases=[HOSTILE], mentions={first.id: 2}), *report.entities]
+    story = report.story.model_copy(update={"title": HOSTILE})
+    return report.model_copy(update={"articles": articles, "facts": facts, "entities": entities, "story": story})
+
+
+def test_hostile_outlet_title_and_text_stay_inert_in_every_format(demo: tuple[Report, list[Article]]) -> None:
+    report, articles = demo
+    hostile = _hostile(report)
+    html = render_html(hostile, [a.model_copy(update={"body": HOSTILE + "\n\n" + a.body}) for a in articles])
+    lowered = html.lower()
+    assert "<script" not in lowered and "<img" not in lowered and "javascript:alert(1)</a" not in lowered
+    assert "&lt;script&gt;" in html and 'href="javascript' not in lowered
+    assert len(lxml.html.fromstring(html).cssselect("#sec-shared thead th")) == len(report.articles) + 1
+
+    markdown = render_markdown(hostile)
+    assert not re.search(r"(?<!\\)<(?:script|img)|(?<!\\)\[click", markdown)  # only escaped: \<script
+    headers = [line for line in markdown.splitlines() if line.startswith("### ")]
+    assert any("\\<script\\>" in line for line in headers)  # the outlet name in a fact header is escaped
+    assert not any(re.search(r"(?<!\\)<script", line) for line in headers)
+    for line in markdown.splitlines():  # every hostile string in a table stays inside its own cell
+        if line.startswith("|") and "script" in line:
+            assert "\\|" in line
+
+    text = _text(hostile)  # Rich markup in page text would raise or vanish: it must print as written
+    assert "[/]" in text and "[bold]b[/bold]" in text and "<script>" in text and "\x1b[" not in text
+
+
+def test_cli_html_carries_the_articles(tmp_path: Path) -> None:
+    rows = [
+        {
+            "id": "a1",
+            "outlet": "Alpha Post",
+            "published": "2025-03-01T10:00:00",
+            "title": "Bridge reopens",
+            "text": "The Karsa bridge reopened on Saturday after two years of repairs, the city council said.\n\n"
+            "Officials said 40 workers took part in the repairs.",
+        },
+        {
+            "id": "b1",
+            "outlet": "Beta News",
+            "published": "2025-03-02T09:00:00",
+            "title": "Karsa bridge open again",
+            "text": "The Karsa bridge was reopened on Saturday following two years of repair work, according to the "
+            "city council.\n\nAbout 45 workers were involved, the council said.",
+        },
+    ]
+    source = tmp_path / "two.jsonl"
+    source.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    run = run_cli("compare", source, "--format", "html", "-o", out)
+    assert run.exit_code == 0, run.stderr
+    html = out.read_text(encoding="utf-8")
+    targets = set(re.findall(r'href="#(a\d+-s\d+)"', html))
+    assert targets and all(f'id="{t}"' in html for t in targets)
+    assert 'id="a0-s0"' in html and 'id="a1-s0"' in html
