@@ -155,7 +155,7 @@ def _names(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     for place in x.keys() & y.keys():
         if place[0] in {"compound", "conj", "appos"}:
             continue
-        if not _same_person(x[place], y[place]) and not ({*x.values()} & {*y.values()}):
+        if not _same_person(x[place], y[place]) and x[place] not in b.text and y[place] not in a.text:
             return x[place], y[place], 1.0
     return None
 
