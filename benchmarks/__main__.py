@@ -13,7 +13,10 @@ BENCHMARKS = {
     "extraction_html": "HTML extraction (article-extraction benchmark)",
     "extraction_text": "Text-dump extraction (same pages rendered to text)",
     "stories": "Stories (BASIL, ECB+, GVA; throughput)",
-    "compare": "Comparison (ECB+ fact alignment, BASIL framing, speed)",
+    "facts": "Shared facts and conflicts against hand-annotated BASIL coverage (basil-facts), beside TF-IDF",
+    "compare": "Comparison (ECB+ facts as a second check, BASIL framing, speed)",
+    "speakers": "Quote speakers against BASIL's annotated quoted spans",
+    "changed_copies": "Changed copies: a value changed in one outlet's copy of a sentence is a conflict",
 }
 
 

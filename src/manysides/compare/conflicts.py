@@ -209,6 +209,64 @@ def _spellings(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     return None
 
 
+_VALUE_LABELS = {
+    "CARDINAL": "number",
+    "MONEY": "number",
+    "PERCENT": "number",
+    "QUANTITY": "number",
+    "DATE": "date",
+    "TIME": "date",
+    "PERSON": "name",
+}
+_COPY = 0.85  # share of the masked word sequences two sentences must have in common to be one sentence's copies
+
+
+def _masked(s: SentenceInfo) -> tuple[list[str], list[tuple[str, str]]]:
+    """The sentence's words with every value (figure, date, person) replaced by its kind, and the values in order."""
+    words: list[str] = []
+    values: list[tuple[str, str]] = []
+    for token in s.doc:
+        kind = _VALUE_LABELS.get(token.ent_type_)
+        if kind is None:
+            words.append(token.lower_)
+        elif token.ent_iob_ == "B" or not words or words[-1] != f"<{kind}>":
+            words.append(f"<{kind}>")
+            values.append((kind, token.text))
+        else:
+            values[-1] = (kind, f"{values[-1][1]}{token.whitespace_ and ' '}{token.text}".replace("  ", " "))
+    return words, values
+
+
+def _copy_values(kind: str) -> Callable[[SentenceInfo, SentenceInfo], Match | None]:
+    """Two tellings of one sentence (a wire copy, a quote both carry) whose words agree once values are masked
+    out: the values are compared in order, and a figure, date or name that differs is a conflict, whatever the
+    rest of the story says."""
+
+    def check(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+        (x_words, x_values), (y_words, y_values) = _masked(a), _masked(b)
+        if [k for k, _ in x_values] != [k for k, _ in y_values] or not x_values:
+            return None
+        if SequenceMatcher(None, x_words, y_words, autojunk=False).ratio() < _COPY:
+            return None
+        for (k, x), (_, y) in zip(x_values, y_values, strict=True):
+            if k == kind and x.lower() != y.lower() and not _same_value(k, x, y, a, b):
+                return x, y, 1.0
+        return None
+
+    return check
+
+
+def _same_value(kind: str, x: str, y: str, a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Values told differently but the same: "Obama" / "Barack Obama", "12" / "twelve", "$1.4bn" / "$1.375bn"."""
+    if kind == "name":
+        return _same_person(x, y)
+    if kind == "number":
+        xs = [n for n in a.numbers if n.text in x or x in n.text]
+        ys = [n for n in b.numbers if n.text in y or y in n.text]
+        return bool(xs and ys and xs[0].agrees(ys[0]))
+    return False
+
+
 def _speaker(s: SentenceInfo) -> str | None:
     """The person a sentence itself credits its quote to, by name (not one "he said" was resolved to, nor "the
     spokesman")."""
@@ -276,6 +334,9 @@ def _same_event(a: SentenceInfo, b: SentenceInfo) -> bool:
 # through the pair model itself.
 Bar = Literal["loose", "fact", "sure"]
 _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match | None], str, Bar]] = [
+    ("number", _copy_values("number"), "one sentence in both outlets, with different figures", "loose"),
+    ("date", _copy_values("date"), "one sentence in both outlets, with different dates", "loose"),
+    ("name", _copy_values("name"), "one sentence in both outlets, naming different people", "loose"),
     ("number", _numbers, "the outlets give different numbers for the same count", "loose"),
     ("number", _money, "the outlets give different amounts of money for the same thing", "sure"),
     ("date", _dates, "the outlets date the same event differently (relative dates resolved on publication)", "loose"),
@@ -324,15 +385,19 @@ def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, f
     same quoted words), `sure` for checks that need more than one fact (a bare amount, negation, modality)."""
     found: list[Found] = []
     n = len(scores.nodes)
+    seen: set[tuple[str, int, int]] = set()  # a pair already in a conflict of this kind (several checks per kind)
     for kind, check, explanation, level in _CHECKS:
         bar = bars[level]
         edges = []
         for i in range(n):
             for j in np.flatnonzero(scores.prob[i, i + 1 :] >= bar) + i + 1:
                 x, y = scores.nodes[i], scores.nodes[int(j)]
+                if (kind, x.position, y.position) in seen:
+                    continue
                 pair = check(x.sentence, y.sentence)
                 if pair and pair[2] >= _MIN_SUPPORT and pair[0] != pair[1]:
                     edges.append((x, y, pair))
+                    seen.add((kind, x.position, y.position))
         for component in _components(edges):
             values: dict[str, str] = {}
             involved: dict[int, Node] = {}
