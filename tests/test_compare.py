@@ -89,6 +89,17 @@ def test_seed_unique_facts(seeds: tuple[Report, Article, Article]) -> None:
     assert _facts_with(report, (first.id, "incursions into the Quneitra countryside"))[0].kind == "unique"
     # Only the second page cites Israel's public broadcaster Kan (read by hand: the first never mentions it).
     assert _facts_with(report, (second.id, "public broadcaster Kan confirmed"))[0].kind == "unique"
+    # Each page's own material, read by hand: never inside a shared fact, always listed as that page's alone.
+    for article, words in [
+        (first, "Tom Barrack revealed"),
+        (first, "occupied Mount Hermon"),
+        (first, "1974 disengagement agreement"),
+        (second, "oil fields are occupied by the Kurdish-led Syrian Democratic Forces"),
+        (second, "used Syrian airspace"),
+        (second, "brotherly support"),
+    ]:
+        found = _facts_with(report, (article.id, words))
+        assert [fact.kind for fact in found] == ["unique"], words
 
 
 def test_seed_update(seeds: tuple[Report, Article, Article]) -> None:

@@ -9,6 +9,7 @@ claim the reader can rely on. Every statement is a sentence exactly as it stands
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import numpy as np
@@ -19,6 +20,7 @@ from manysides.compare.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
 
 _MIN_UNIQUE_WORDS = 6
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 CAP = 3  # sentences of one article in one fact
 
 
@@ -93,6 +95,32 @@ def _with_timing(conflict: Conflict, texts: list[ArticleText]) -> Conflict:
     return conflict.model_copy(update={"type": "update", "explanation": note, "first": last_expected})
 
 
+def _specifics(sentence: SentenceInfo) -> set[str]:
+    """The names, figures and years a sentence gives (as keys)."""
+    years = set(_YEAR.findall(sentence.text))
+    return sentence.entity_keys | {f"{n.value:g}" for n in sentence.numbers} | years
+
+
+def _maybe_shared(texts: list[ArticleText], scores: PairScores, bar: float, novel_bar: float) -> list[Node]:
+    """Sentences that another outlet may state as well, so they are not shown as "only this outlet reports it":
+    those pairing at `bar` with another outlet's sentence, unless they pair below `novel_bar` and give a name,
+    figure or year that no other outlet's article mentions at all (then the loose pair shares the topic, not the
+    proposition: "occupied Mount Hermon" / "the oil fields are occupied by the SDF")."""
+    mentioned: dict[str, set[str]] = {}
+    for a, text in enumerate(texts):
+        found = mentioned.setdefault(scores.sources[a], set())
+        for sentence in text.sentences:
+            found |= _specifics(sentence)
+    result = []
+    best = scores.prob.max(axis=1) if len(scores.nodes) else np.zeros(0)
+    for k in np.flatnonzero(best >= bar):
+        node = scores.nodes[k]
+        elsewhere = set().union(*(v for source, v in mentioned.items() if source != scores.source(node)))
+        if best[k] >= novel_bar or not (_specifics(node.sentence) - elsewhere):
+            result.append(node)
+    return result
+
+
 def _headline(statements: list[Statement]) -> Statement:
     return min(statements, key=lambda s: (len(s.text), s.article))
 
@@ -117,9 +145,8 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     groups = cliques(scores, model.threshold)
     groups.sort(key=lambda g: (-len({scores.source(n) for n in g}), g[0].article, g[0].sentence.index))
     shared = [_fact("shared", [statement(texts[n.article], n.sentence) for n in g]) for g in groups]
-    loose = np.flatnonzero((scores.prob >= model.unique_bar).any(axis=1))
-    paired = {(scores.nodes[k].article, scores.nodes[k].sentence.index) for k in loose}
-    paired |= {(n.article, n.sentence.index) for g in groups for n in g}
+    paired = {(n.article, n.sentence.index) for g in groups for n in g}
+    paired |= {(n.article, n.sentence.index) for n in _maybe_shared(texts, scores, model.unique_bar, model.novel_bar)}
     unique = [
         _fact("unique", [statement(text, sentence)])
         for a, text in enumerate(texts)
