@@ -70,8 +70,14 @@ def _clause_words(sentence: SentenceInfo, mention: DateMention) -> dict[str, flo
 def _dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """Different days (or years, when both give only a year) for one happening, with how much the dates' clauses
     share (their event or a participant): "has led since 2002" / "has led since 2003"."""
-    days = [[d for d in s.dates if d.day] for s in (a, b)]
-    return _dates_of(a, b, *days) or _dates_of(a, b, _years(a), _years(b))
+    return _dates_of(a, b, [d for d in a.dates if d.day], [d for d in b.dates if d.day])
+
+
+def _year_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """Different years for one happening, when each gives just one year ("has led since 2002" / "since 2003"; a
+    span "from 1977 through 2006" is not one year set against another)."""
+    xs, ys = _years(a), _years(b)
+    return _dates_of(a, b, xs, ys) if len(xs) == len(ys) == 1 else None
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -191,6 +197,8 @@ def _other_name(x: str, y: str, label: str) -> bool:
     if len(differing) != 1:
         return False
     a, b = differing[0]
+    if a.startswith(b) or b.startswith(a):
+        return False  # "Clintons" / "Clinton": a plural or a shortening, not another name
     if label == "PERSON" and len(xs) >= 2 and xs[-1] == ys[-1]:
         return _other_word(a, b) or (SequenceMatcher(None, a, b).ratio() >= _SPELLING and len(a) >= 4)
     return len(a) >= 4 and len(b) >= 4 and SequenceMatcher(None, a, b).ratio() >= _SPELLING
@@ -337,9 +345,10 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("number", _copy_values("number"), "one sentence in both outlets, with different figures", "loose"),
     ("date", _copy_values("date"), "one sentence in both outlets, with different dates", "loose"),
     ("name", _copy_values("name"), "one sentence in both outlets, naming different people", "loose"),
-    ("number", _numbers, "the outlets give different numbers for the same count", "loose"),
+    ("number", _numbers, "the outlets give different numbers for the same count", "fact"),
     ("number", _money, "the outlets give different amounts of money for the same thing", "sure"),
     ("date", _dates, "the outlets date the same event differently (relative dates resolved on publication)", "loose"),
+    ("date", _year_dates, "the outlets give different years for the same happening", "fact"),
     ("name", _names, "the outlets name different people in the same role", "fact"),
     ("name", _spellings, "the outlets give this name differently", "fact"),
     ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),
