@@ -38,3 +38,30 @@ def dump_article(path: Path) -> Article:
     """A whole-page text dump through the real extraction path, with the file's stem as a readable id."""
     page = Page(source=str(path), kind="text", raw=path.read_bytes(), path=str(path))
     return extract_page(page).model_copy(update={"id": path.stem})
+
+
+def two_outlet_jsonl(tmp_path: Path, extra: str = "") -> Path:
+    """Two (fictional) outlets reporting one event, as JSON Lines; `extra` is appended to the first one's title
+    and body (hostile text, in the tests that need it)."""
+    title = f"Bridge reopens {extra}".rstrip()
+    rows = [
+        {
+            "id": "a1",
+            "outlet": "Alpha Post",
+            "published": "2025-03-01T10:00:00",
+            "title": title,
+            "text": "The Karsa bridge reopened on Saturday after two years of repairs, the city council said.\n\n"
+            f"Officials said 40 workers took part in the repairs. {extra}".rstrip(),
+        },
+        {
+            "id": "b1",
+            "outlet": "Beta News",
+            "published": "2025-03-02T09:00:00",
+            "title": "Karsa bridge open again",
+            "text": "The Karsa bridge was reopened on Saturday following two years of repair work, according to the "
+            "city council.\n\nAbout 45 workers were involved, the council said.",
+        },
+    ]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    return path

@@ -2,40 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from manysides.compare.report import Report
-from tests.helpers import run_cli
+from tests.helpers import run_cli, two_outlet_jsonl
 
 HOSTILE = "<script>alert('x')</script> [bold]markup[/bold] [click](javascript:alert(1)) <img src=x onerror=y>"
 
 
 def _articles(tmp_path: Path) -> Path:
     """Two outlets reporting one (fictional) event, one of them with hostile text in its body."""
-    rows = [
-        {
-            "id": "a1",
-            "outlet": "Alpha Post",
-            "published": "2025-03-01T10:00:00",
-            "title": "Bridge reopens " + HOSTILE,
-            "text": "The Karsa bridge reopened on Saturday after two years of repairs, the city council said.\n\n"
-            f"Officials said 40 workers took part in the repairs. {HOSTILE}",
-        },
-        {
-            "id": "b1",
-            "outlet": "Beta News",
-            "published": "2025-03-02T09:00:00",
-            "title": "Karsa bridge open again",
-            "text": "The Karsa bridge was reopened on Saturday following two years of repair work, according to the "
-            "city council.\n\nAbout 45 workers were involved, the council said.",
-        },
-    ]
-    path = tmp_path / "two.jsonl"
-    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
-    return path
+    return two_outlet_jsonl(tmp_path, HOSTILE)
 
 
 def test_json_report_follows_the_contract(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ Hostile page text (a site name or title carrying `<script>` or Rich markup) must
 from __future__ import annotations
 
 import io
-import json
 import re
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from manysides.present.report_markdown import render_markdown
 from manysides.present.report_text import print_report
 from manysides.record import Article
 from manysides.understand.sentences import split_sentences
-from tests.helpers import run_cli
+from tests.helpers import run_cli, two_outlet_jsonl
 
 HOSTILE = "<script>alert('x')</script> [/] [bold]b[/bold] [click](javascript:alert(1)) <img src=x onerror=y> | #"
 
@@ -238,26 +237,7 @@ def test_hostile_outlet_title_and_text_stay_inert_in_every_format(demo: tuple[Re
 
 
 def test_cli_html_carries_the_articles(tmp_path: Path) -> None:
-    rows = [
-        {
-            "id": "a1",
-            "outlet": "Alpha Post",
-            "published": "2025-03-01T10:00:00",
-            "title": "Bridge reopens",
-            "text": "The Karsa bridge reopened on Saturday after two years of repairs, the city council said.\n\n"
-            "Officials said 40 workers took part in the repairs.",
-        },
-        {
-            "id": "b1",
-            "outlet": "Beta News",
-            "published": "2025-03-02T09:00:00",
-            "title": "Karsa bridge open again",
-            "text": "The Karsa bridge was reopened on Saturday following two years of repair work, according to the "
-            "city council.\n\nAbout 45 workers were involved, the council said.",
-        },
-    ]
-    source = tmp_path / "two.jsonl"
-    source.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    source = two_outlet_jsonl(tmp_path)
     out = tmp_path / "r.html"
     run = run_cli("compare", source, "--format", "html", "-o", out)
     assert run.exit_code == 0, run.stderr
