@@ -22,6 +22,7 @@ from manysides.compare.lexicon import (
     emotive,
     is_candidate,
     is_cue,
+    judging_noun,
     loaded_model,
     sentence_features,
     sigmoid,
@@ -33,7 +34,7 @@ from manysides.understand import ArticleText, SentenceInfo
 from manysides.understand.entities import clean_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 _ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MAX_SCARE_WORDS = 3
@@ -47,6 +48,10 @@ _REPORTING_WORDS = (
 )
 _REPORTING = frozenset(_REPORTING_WORDS.split())
 _DISTANCING = re.compile(r"\bwhat\s+(?:\S+\s+){0,3}(?:calls?|called|describes?|described|dubs?|dubbed|terms?|termed)\b")
+# Nouns that introduce a word as a word ("the term 'deep state'"): general English.
+_MENTION_NOUNS = frozenset(
+    ("term", "word", "phrase", "name", "nickname", "label", "slogan", "hashtag", "moniker", "sign")
+)
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with"})
 _NOT_SPEAKERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "the statement", "statement"})
 # Emotive words beyond the curated list: VADER valence at least this strong, in these parts of speech, and
@@ -88,8 +93,9 @@ def _item(
 ) -> FramingItem:
     body = text.article.body
     quoted = kind != "scare_quotes" and any(q_start < start and end < q_end for q_start, q_end in sentence.quotes)
-    speakers = [a.speaker for a in sentence.attributions if a.kind == "quote" and (a.named or " " in a.speaker)]
-    speaker = speakers[0] if quoted and speakers else None
+    named = [a for a in sentence.attributions if a.named or " " in a.speaker]
+    speakers = [a.speaker for a in named if a.kind == "quote"] + [a.speaker for a in named if a.kind != "quote"]
+    speaker = (speakers[0] if speakers else _quoter(sentence, start)) if quoted else None
     return FramingItem(
         article=text.article.id,
         type=kind,  # type: ignore[arg-type]
@@ -99,6 +105,26 @@ def _item(
         in_quote=quoted,
         speaker=speaker,
     )
+
+
+def _quoter(sentence: SentenceInfo, start: int) -> str | None:
+    """Who speaks the quote holding the character at `start`, from the parse when no attribution names them: the
+    named subject of the first verb outside the quote that the quoted words hang on ("Sen. Brian Schatz ... called
+    the nomination "shocking"", "Boehner chided Obama ..., accusing the president of having "wasted" a week")."""
+    bounds = next(((s, e) for s, e in sentence.quotes if s < start < e), None)
+    token = next((t for t in sentence.doc if t.idx >= start), None)
+    if bounds is None or token is None:
+        return None
+    for _ in range(10):
+        outside = not bounds[0] <= token.idx < bounds[1]
+        subjects = [c for c in token.children if c.dep_ == "nsubj"] if outside and token.pos_ == "VERB" else []
+        if subjects:
+            subject = token.head if subjects[0].tag_ in {"WP", "WDT"} and token.dep_ == "relcl" else subjects[0]
+            return _actor(subject) if subject.ent_type_ in {"PERSON", "ORG"} else None
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _characterises(words: list[Token]) -> bool:
@@ -160,10 +186,48 @@ def _descriptors(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]
     return items
 
 
+def _named_not_doubted(sentence: SentenceInfo, start: int, end: int, inner: str) -> bool:
+    """Quoted words that name something rather than doubt it: a capitalised word inside a sentence that is no actor's
+    name (a show or a sign: "Today", "Homeland"; "Israel" is an actor's name, quoted to doubt it), a nickname inside
+    a name (William "Mo" Cowan), a term put before the noun it classifies ("yea" votes, "cloture" rule, "Apprentice"-
+    style) unless that noun is a person (an epithet: "Crooked" Hillary Clinton), or a word mentioned as a word ("the
+    term 'deep state'", "'Rage' is a word")."""
+    doc = sentence.doc
+    inside = [t for t in doc if start < t.idx < end]
+    after = next((t for t in doc if t.idx >= end), None)
+    before = [t for t in doc if t.idx + len(t.text) <= start]
+    if not inside:
+        return False
+    if len(inside) == 1 and inner[:1].isupper() and not inner.isupper():
+        person_next = after is not None and after.ent_type_ == "PERSON"
+        if before and before[-1].ent_type_ == "PERSON" and person_next:
+            return True  # a nickname inside a name
+        if before and not person_next and inside[0].ent_type_ not in _ACTORS:
+            return True  # a title or a sign, not a name being doubted
+    if after is not None and after.text in {"-", "\u2013"} and after.idx == end:
+        return True  # "Apprentice"-style
+    if (
+        after is not None
+        and after.pos_ in {"NOUN", "PROPN"}
+        and after.ent_type_ != "PERSON"
+        and after.head.i != after.i
+        and any(t.head.i == after.i and t.dep_ in {"compound", "amod", "nmod"} for t in inside)
+    ):
+        return True  # the quoted words classify the noun after them
+    if before and before[-1].lemma_.lower() in _MENTION_NOUNS:
+        return True
+    return bool(
+        after is not None
+        and after.lemma_ == "be"
+        and any(t.lemma_.lower() in _MENTION_NOUNS for t in doc if t.idx > end and t.head.i == after.i)
+    )
+
+
 def quote_spans(sentence: SentenceInfo) -> list[tuple[int, int, bool]]:
-    """Short quoted words that are not a whole quotation: (start, end, attributed), where attributed means a
-    reporting verb earlier in the sentence makes it a partial quote of someone's words rather than the writer's
-    distancing ("what it calls a 'fatigue crisis'" stays the writer's)."""
+    """Short quoted words that are not a whole quotation: (start, end, attributed), where attributed means the
+    sentence credits them to someone (a reporting verb anywhere in it or an attribution found for it), so they are
+    a partial quote of someone's words rather than the writer's distancing ("what it calls a 'fatigue crisis'" stays
+    the writer's). Quoted names, titles and terms are neither (`_named_not_doubted`)."""
     spans = []
     for start, end in sentence.quotes:
         inner = sentence.text[start + 1 : end - 1].strip()
@@ -175,8 +239,14 @@ def quote_spans(sentence: SentenceInfo) -> list[tuple[int, int, bool]]:
         before = sentence.text[:start].rstrip().lower()
         if before.endswith(_CUE_BEFORE) and not inner[:1].isupper():
             continue
-        attributed = not _DISTANCING.search(before) and any(
-            t.idx < start and t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in _REPORTING for t in sentence.doc
+        if _named_not_doubted(sentence, start, end, inner):
+            continue
+        attributed = not _DISTANCING.search(before) and (
+            any(
+                not start <= t.idx < end and t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in _REPORTING
+                for t in sentence.doc
+            )
+            or any(a.kind in {"quote", "paraphrase"} for a in sentence.attributions)
         )
         spans.append((start, end, attributed))
     return spans
@@ -185,21 +255,29 @@ def quote_spans(sentence: SentenceInfo) -> list[tuple[int, int, bool]]:
 def _scare_quotes(
     text: ArticleText, sentence: SentenceInfo, scores: dict[int, float] | None = None
 ) -> list[FramingItem]:
-    """Scare quotes, and partial quotes whose own words are loaded (word score, else VADER or the curated list)."""
+    """Scare quotes, and partial quotes whose own words are loaded (word score, else VADER or the curated list). A
+    partial quote is someone's words, not the outlet's distancing: it is shown as a loaded term inside a quote
+    (`in_quote`, with its speaker when the sentence names one), the quoted words without their marks."""
     items = []
     valence = vader_valence()
     needed = (loaded_model() or {}).get("quote_min", QUOTE_MIN)
     for start, end, attributed in quote_spans(sentence):
         inside = [t for t in sentence.doc if start < t.idx < end]
-        if attributed and not any(
-            (scores or {}).get(t.i, 0.0) >= needed
+        inner = sentence.text[start + 1 : end - 1].strip()
+        if not attributed:
+            items.append(_item(text, sentence, "scare_quotes", start, end, re.sub(r"['\u2019]s?$", "", inner)))
+            continue
+        loaded = [
+            t
+            for t in inside
+            if (scores or {}).get(t.i, 0.0) >= needed
             or (scores is None and abs(valence.get(t.lower_, 0.0)) >= VADER_MIN)
             or LOADED_PATTERN.fullmatch(t.text)
-            for t in inside
-        ):
-            continue
-        inner = sentence.text[start + 1 : end - 1].strip()
-        items.append(_item(text, sentence, "scare_quotes", start, end, re.sub(r"['\u2019]s?$", "", inner)))
+        ]
+        if loaded:
+            first = sentence.text.index(inner, start)
+            target = _target(loaded)
+            items.append(_item(text, sentence, "loaded_term", first, first + len(inner), target))
     return items
 
 
@@ -221,19 +299,81 @@ def _lexical(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]:
         if start in taken or (kind == "loaded_term" and not IN_QUOTES and _in_long_quote(sentence, start)):
             continue
         taken.add(start)
-        items.append(_item(text, sentence, kind, start, end, _target(sentence.doc[:], start)))
+        items.append(_item(text, sentence, kind, start, end, _target(_tokens(sentence, start, end))))
     return items
 
 
-def _target(span: Span, start: int) -> str | None:
-    """The actor a framing word is about: the named entity nearest to it in its sentence."""
-    best = None
-    for ent in span.ents:
-        if ent.label_ in _ACTORS:
-            distance = abs(ent.start_char - start)
-            if best is None or distance < best[0]:
-                best = (distance, clean_name(ent.text))
-    return best[1] if best else None
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_SHARED = frozenset({"xcomp", "conj", "advcl"})  # verbs that share the subject of the verb they hang on
+# Roles through which a word describes the noun or verb it hangs on: climb them to find what the word is about.
+_CLIMB = frozenset({"advmod", "amod", "compound", "prt", "neg", "npadvmod", "conj", "xcomp", "acomp", "attr", "oprd"})
+
+
+def _named(token: Token) -> str | None:
+    """The actor a noun names: itself when it is part of a person, organisation or group's name, else its possessor
+    or a name compounded with it ("Assad regime", "Trump's tirade"). A place named beside an event noun ("the
+    Orlando massacre") is where it happened, not who did it, so places count only as possessors."""
+    actor = _actor(token)
+    if actor:
+        return actor
+    for child in token.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in {"compound", "amod"} and child.ent_type_ in {"PERSON", "ORG", "NORP"}
+        ):
+            actor = _actor(child)
+            if actor:
+                return actor
+    return None
+
+
+def _subject(verb: Token) -> str | None:
+    """The actor a clause is about: its subject (a passive's agent when it has one)."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return _named(pobj)
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return _named(child)
+    return None
+
+
+def _tokens(sentence: SentenceInfo, start: int, end: int) -> list[Token]:
+    return [t for t in sentence.doc if start <= t.idx < end]
+
+
+def _target(tokens: list[Token]) -> str | None:
+    """The actor a framing word describes, read from the parse, or None when the sentence does not say: an adjective
+    describes the noun it modifies ("brutal regime"), or, as a predicate, its clause's subject ("X was brutal"); a verb
+    or hedge describes its subject ("Trump lashed out", "Israel reportedly struck"); a noun describes what it
+    names, its possessor, or, as a predicate, the subject ("X is a terrorist"); an adverb what it modifies. Better
+    no target than the nearest name in the sentence, which is often another actor ("massacre" -> "White House")."""
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    token = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"}:
+            if any(c.dep_ in _SUBJECTS or c.dep_ == "agent" for c in token.children) or token.dep_ not in _SHARED:
+                return _subject(token)
+            token = token.head  # "refused to", "..., saying": the subject is the governing clause's
+            continue
+        if token.pos_ in {"NOUN", "PROPN", "PRON"}:
+            actor = _named(token)
+            if actor or token.dep_ not in {"attr", "oprd", "appos", "conj"}:
+                return actor
+        if token.dep_ == "oprd":  # "called him a liar": the object is described
+            objects = [c for c in token.head.children if c.dep_ == "dobj"]
+            return _named(objects[0]) if objects else None
+        if token.dep_ in {"attr", "acomp"} and token.head.pos_ in {"AUX", "VERB"}:
+            return _subject(token.head)
+        if token.dep_ == "appos":
+            return _named(token.head)
+        if token.dep_ not in _CLIMB or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def word_rows(text: ArticleText) -> list[tuple[list[Token], np.ndarray]]:
@@ -300,14 +440,18 @@ def _loaded_words(
         x = np.concatenate([sentence_features(*inputs, list(scores.values()), words), vector])
         if float(sigmoid(x @ weights + model["sentence"]["bias"])) < model["threshold"]:
             continue
-        shown = [t.i for t, ok in zip(tokens, emotive(words), strict=True) if ok and scores[t.i] >= WORD_MIN]
+        shown = [
+            t.i
+            for t, ok, row in zip(tokens, emotive(words), words, strict=True)
+            if ok and scores[t.i] >= WORD_MIN and (t.pos_ != "NOUN" or judging_noun(row))
+        ]
         if not shown:
             continue  # a loaded sentence whose words all look neutral: nothing to point at
         best = max(shown, key=lambda i: scores[i])
         sentence = text.sentences[position]
         first, last = _phrase(sentence.doc[best])
         start, end = first.idx, last.idx + len(last.text)
-        found[position] = [_item(text, sentence, "loaded_term", start, end, _target(sentence.doc[:], start))]
+        found[position] = [_item(text, sentence, "loaded_term", start, end, _target(_tokens(sentence, start, end)))]
     return found
 
 
@@ -339,8 +483,23 @@ def framing(text: ArticleText) -> list[FramingItem]:
         found += _lexical(text, sentence)
         covered = {item.text.lower() for item in found}
         found.extend(i for i in learned.get(position, []) if not any(i.text.lower() in c for c in covered))
-        items.extend(found)
+        items.extend(i for i in found if _outlets_own(i, sentence))
     return items
+
+
+def _outlets_own(item: FramingItem, sentence: SentenceInfo) -> bool:
+    """Whether an item is worth showing as the outlet's framing. Words inside a direct quote are the speaker's: a
+    hedge there ("allegedly") is the speaker's caution, never the outlet's, so it is dropped. A loaded word or label
+    inside a full quotation stays only when the speaker is named (marked `in_quote`, with the speaker), because whose
+    charged words an outlet chooses to quote is part of its framing, while an unattributed quotation's words are
+    nobody's to compare. A short partial quote woven into the outlet's own sentence ("called the nomination
+    'shocking'") is the outlet's pick of exactly those words, so it stays, marked `in_quote`."""
+    if not item.in_quote:
+        return True
+    if item.type == "hedge":
+        return False
+    at = [m.start() for m in re.finditer(re.escape(item.text), sentence.text)]
+    return item.speaker is not None or not all(_in_long_quote(sentence, p) for p in at)
 
 
 def voices(text: ArticleText) -> list[Voice]:

@@ -366,6 +366,13 @@ def emotive(words: np.ndarray) -> np.ndarray:
     )
 
 
+def judging_noun(row: np.ndarray) -> bool:
+    """Whether a noun's row shows it judges rather than names: on a curated, cue or learned list, or of strong VADER
+    valence (2 of 4). The mild valence enough for an adjective (`emotive`: 1.5) is not enough for a noun, because
+    mildly charged nouns mostly name the event itself ("emergency"), which any outlet has to call by its name."""
+    return bool(row[_COL_CURATED] > 0 or row[_COL_CUES].sum() > 0 or row[-1] > 0 or row[_COL_VALENCE] >= 2.0 / 4)
+
+
 def sentence_features(
     index: int, text: str, n_words: int, long_quote_share: float, scores: list[float], words: np.ndarray
 ) -> list[float]:

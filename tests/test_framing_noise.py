@@ -1,0 +1,51 @@
+"""Framing noise on real BASIL text (issue 14 item 4): few items, each the outlet's own and on the right actor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from benchmarks.datasets import make_article
+
+from manysides.compare.framing import framing
+from manysides.compare.report import FramingItem
+from manysides.understand import analyse_many
+
+
+def _items(datasets_dir: Path, year: str, name: str) -> list[FramingItem]:
+    d = json.loads((datasets_dir / "basil" / "articles" / year / f"{name}.json").read_text(encoding="utf-8"))
+    body = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
+    (text,) = analyse_many([make_article(name, body, outlet=d["source"], published=d["date"])])
+    return framing(text)
+
+
+@pytest.fixture(scope="module")
+def orlando(datasets_dir: Path) -> list[list[FramingItem]]:
+    return [_items(datasets_dir, "2016", f"76810849-0335-4ad3-9eaf-f0d9c5baceb6_{n}") for n in (1, 3)]
+
+
+def test_targets_are_what_the_word_describes(orlando: list[list[FramingItem]]) -> None:
+    # "Obama, speaking from the White House on Sunday, said the nightclub massacre ..." and "... is another brutal
+    # reminder": neither word describes the White House or Obama; "a 'major speech' in New Hampshire ... that would
+    # address 'this terrorist attack'" is not about New Hampshire. No target beats the nearest name.
+    items = [i for article in orlando for i in article]
+    wrong = {("massacre", "White House"), ("brutal", "Obama"), ("terrorist", "New Hampshire")}
+    assert {(i.text, i.target) for i in items} & wrong == set()
+    assert any(i.text == "massacre" for i in items)  # still shown, without a made-up actor
+
+
+def test_hedge_inside_a_quote_is_the_speakers(datasets_dir: Path) -> None:
+    # Wenstrup's own "...God knows how bad that might have been" is his caution, not the outlet's hedge.
+    items = _items(datasets_dir, "2017", "58f414e5-a122-49f5-819e-512d91069da5_1")
+    assert not any(i.type == "hedge" and i.in_quote for i in items)
+    assert not any(i.text == "might have" for i in items)
+
+
+@pytest.mark.parametrize("name", ["47a209b0-fc26-4a0a-a1fe-e4310d1d2419_1", "47a209b0-fc26-4a0a-a1fe-e4310d1d2419_2"])
+def test_a_quoted_term_is_not_a_scare_quote(datasets_dir: Path, name: str) -> None:
+    # "60 \u201cyea\u201d votes", "The Senate\u2019s \u201ccloture\u201d rule": a term put before the noun it classifies
+    # is named, not doubted.
+    items = _items(datasets_dir, "2017", name)
+    quoted = {i.text.strip('"\u201c\u201d') for i in items if i.type == "scare_quotes"}
+    assert not quoted & {"yea", "cloture"}
