@@ -319,8 +319,16 @@ def _quoted(s: SentenceInfo) -> bool:
     return any(a.kind == "quote" for a in s.attributions)
 
 
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
 def _negation(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One telling of a sentence affirms what the other denies: their words agree once values and negators are
+    set aside ("the law does not apply to..." / "the law applies only to..." share a verb, not a sentence)."""
     if _quoted(a) or _quoted(b):
+        return None
+    x, y = ([w for w in _masked(s)[0] if w not in _NEGATORS] for s in (a, b))
+    if SequenceMatcher(None, x, y, autojunk=False).ratio() < _COPY:
         return None
     if a.negated != b.negated and a.predicates[:1] and a.predicates[:1] == b.predicates[:1]:
         verb = a.predicates[0]

@@ -10,7 +10,7 @@ claim the reader can rely on. Every statement is a sentence exactly as it stands
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import numpy as np
 
@@ -72,9 +72,34 @@ def _when(published: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+def _own_days(conflict: Conflict, texts: list[ArticleText]) -> Conflict:
+    """Two dates where each outlet reports what happened on its own publication day or the day before ("said
+    Tuesday" in Tuesday's paper, "said Wednesday" in Wednesday's): a later development, not two datings of one
+    happening. An update, with the earlier report first."""
+    published = {t.article.id: _when(t.article.published) for t in texts}
+    days: dict[str, date] = {}
+    for article, value in conflict.values.items():
+        when = published.get(article)
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return conflict
+        if when is None or not 0 <= (when.date() - day).days <= 1:
+            return conflict
+        days[article] = day
+    if len({published[a].date() for a in days}) < 2 or len(set(days.values())) < 2:  # type: ignore[union-attr]
+        return conflict
+    first = min(days, key=lambda a: published[a])  # type: ignore[arg-type, return-value]
+    stamps = {t.article.id: t.article.published for t in texts}
+    note = f"a later report: each outlet reports its own day, the earliest on {stamps[first]}"
+    return conflict.model_copy(update={"type": "update", "explanation": note, "first": first})
+
+
 def _with_timing(conflict: Conflict, texts: list[ArticleText]) -> Conflict:
     """A modality conflict where every "expected" report came out before every "happened" one is time passing,
-    not disagreement: an update, which says which report came first."""
+    not disagreement: an update, which says which report came first (dates: see `_own_days`)."""
+    if conflict.type == "date":
+        return _own_days(conflict, texts)
     if conflict.type != "modality":
         return conflict
     published = {t.article.id: _when(t.article.published) for t in texts}
