@@ -146,6 +146,23 @@ def _maybe_shared(texts: list[ArticleText], scores: PairScores, bar: float, nove
     return result
 
 
+_ABOUT_WORDS = 8
+
+
+def _about(nodes: list[Node]) -> str | None:
+    """What a conflict is about, in the articles' own words: the content words every side's statement shares,
+    in the order the shortest statement gives them ("people injured Saturday police cleared blockade")."""
+    shortest = min(nodes, key=lambda n: len(n.sentence.text)).sentence
+    shared = set.intersection(*({t.lemma_.lower() for t in n.sentence.doc} for n in nodes))
+    words: list[str] = []
+    for token in shortest.doc:
+        lemma = token.lemma_.lower()
+        content = token.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not token.is_stop
+        if lemma in shared and content and token.text not in words:
+            words.append(token.text)
+    return " ".join(words[:_ABOUT_WORDS]) or None
+
+
 def _headline(statements: list[Statement]) -> Statement:
     return min(statements, key=lambda s: (len(s.text), s.article))
 
@@ -165,7 +182,7 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     found: list[Found] = find_conflicts(scores, ids, bars)  # type: ignore[arg-type]
     conflicts = []
     for conflict, nodes in found:
-        conflict = _with_timing(conflict, texts)
+        conflict = _with_timing(conflict, texts).model_copy(update={"about": _about(nodes)})
         conflicts.append(_fact("conflict", [statement(texts[n.article], n.sentence) for n in nodes], conflict))
     groups = cliques(scores, model.threshold)
     groups.sort(key=lambda g: (-len({scores.source(n) for n in g}), g[0].article, g[0].sentence.index))
