@@ -41,11 +41,9 @@ FEATURES = (
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _VALUE_WORDS = frozenset(
-    (  # noqa: SIM905 - a word list reads best as words
-        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-        "august september october november december today yesterday tomorrow week weekend month year night morning "
-        "afternoon evening"
-    ).split()
+    line
+    for line in resources.files("manysides.compare").joinpath("data/value_words.txt").read_text("utf-8").splitlines()
+    if line and not line.startswith("#")
 )
 _QUOTE_NGRAM = 4
 # Entity types whose words are values: a changed figure, day or person must not hide that two sentences say the
