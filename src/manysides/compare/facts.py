@@ -137,11 +137,11 @@ def _maybe_shared(texts: list[ArticleText], scores: PairScores, bar: float, nove
         for sentence in text.sentences:
             found |= _specifics(sentence)
     result = []
+    elsewhere = {s: set().union(*(v for other, v in mentioned.items() if other != s)) for s in mentioned}
     best = scores.prob.max(axis=1) if len(scores.nodes) else np.zeros(0)
     for k in np.flatnonzero(best >= bar):
         node = scores.nodes[k]
-        elsewhere = set().union(*(v for source, v in mentioned.items() if source != scores.source(node)))
-        if best[k] >= novel_bar or not (_specifics(node.sentence) - elsewhere):
+        if best[k] >= novel_bar or not (_specifics(node.sentence) - elsewhere[scores.source(node)]):
             result.append(node)
     return result
 
