@@ -143,9 +143,8 @@ def _soft_overlap(sets: list[set[str]]) -> np.ndarray:
     return 0.5 * (matched + matched.T)
 
 
-def _clauses(sentence: SentenceInfo) -> list[set[str]]:
-    """The terms of each clause (a verb with its own dependents, not those of verbs under it)."""
-    allowed = terms(sentence)
+def _clauses(sentence: SentenceInfo, allowed: set[str]) -> list[set[str]]:
+    """The terms (of `allowed`) of each clause: a verb with its own dependents, not those of verbs under it."""
     result = []
     for verb in (t for t in sentence.doc if t.pos_ in {"VERB", "AUX"} and t.dep_ != "aux"):
         own = [t for t in verb.subtree if next((a for a in [t, *t.ancestors] if a.pos_ == "VERB"), verb) is verb]
@@ -155,10 +154,10 @@ def _clauses(sentence: SentenceInfo) -> list[set[str]]:
     return result or [allowed]
 
 
-def _clause_overlap(sentences: list[SentenceInfo]) -> np.ndarray:
+def _clause_overlap(sentences: list[SentenceInfo], term_sets: list[set[str]]) -> np.ndarray:
     """Best overlap between a clause of one sentence and a clause of the other: one shared proposition inside
     two long sentences that otherwise say different things."""
-    clauses = [_clauses(s) for s in sentences]
+    clauses = [_clauses(s, allowed) for s, allowed in zip(sentences, term_sets, strict=True)]
     owner = np.array([i for i, c in enumerate(clauses) for _ in c])
     matrix = _idf_matrix([c for cs in clauses for c in cs])
     similar = matrix @ matrix.T
@@ -213,7 +212,8 @@ def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndar
     if n == 0:
         return result
     result[:, :, 0] = 1.0
-    overlap = _idf_matrix([terms(s) for s in sentences])
+    term_sets = [terms(s) for s in sentences]
+    overlap = _idf_matrix(term_sets)
     overlap = overlap @ overlap.T
     result[:, :, 1] = overlap
     result[:, :, 2] = overlap**2
@@ -236,8 +236,8 @@ def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndar
     result[:, :, 8] = margin
     lengths = np.array([len(s.text.split()) for s in sentences], dtype=np.float64)
     result[:, :, 9] = 1.0 / np.sqrt(np.minimum.outer(lengths, lengths).clip(1))
-    result[:, :, 10] = _soft_overlap([terms(s) for s in sentences])
-    result[:, :, 11] = _clause_overlap(sentences)
+    result[:, :, 10] = _soft_overlap(term_sets)
+    result[:, :, 11] = _clause_overlap(sentences, term_sets)
     # How many sentences the two articles have: in short reports of one event most sentences pair with some other
     # outlet's, in long analytic pieces few do (a base rate the other signals cannot see).
     sizes = np.bincount(np.array(articles))[np.array(articles)].astype(np.float64)
