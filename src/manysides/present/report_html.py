@@ -8,7 +8,6 @@ the page carries each article split into sentences, and every quoted statement l
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from html import escape
 
 from manysides.compare.report import Fact, Report, Statement
 from manysides.present.briefing import (
@@ -21,6 +20,7 @@ from manysides.present.briefing import (
     short_date,
 )
 from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
+from manysides.present.safe_text import html_text, safe_href
 from manysides.record import Article
 from manysides.understand.sentences import split_sentences
 
@@ -53,14 +53,14 @@ a.q{color:inherit;text-decoration:none;border-bottom:1px dotted #999}a.q:hover{b
 def render_html(report: Report, articles: Mapping[str, str] | Sequence[Article] | None = None) -> str:
     """The report page; `articles` (id -> body, or Article records) adds each article's text for the links."""
     page = _Page(Briefing.of(report), bodies_of(articles))
-    title = escape(report.story.title)
+    title = html_text(report.story.title)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         f"<title>{title} — ManySides</title><style>{_STYLE}</style></head><body>",
-        f'<h1>{title}</h1><p class="lede">{escape(page.brief.summary())}</p>',
+        f'<h1>{title}</h1><p class="lede">{html_text(page.brief.summary())}</p>',
         page.glance(),
         page.overlap(),
         page.conflicts(),
@@ -101,29 +101,27 @@ class _Page:
 
     def link(self, statement: Statement) -> str:
         """The statement quoted, linked to its sentence in the article's text when the page carries it."""
-        text = escape(quoted(statement.text))
+        text = html_text(quoted(statement.text))
         target = self.anchor(statement)
         return f'<a class="q" href="#{target}">{text}</a>' if target else text
 
     def quote(self, statement: Statement, css: str = "st", said: bool = True) -> str:
         who = attribution(statement) if said else None
-        who = f' <span class="said">— {escape(who)}</span>' if who else ""
+        who = f' <span class="said">— {html_text(who)}</span>' if who else ""
         return f'<p class="{css}">{self.link(statement)}{who}</p>'
 
     def table(self, rows: list[str], label: str = "") -> str:
         """A table whose columns are the outlets, after one narrow label column."""
         cols = '<colgroup><col class="lab">' + "<col>" * len(self.brief.columns) + "</colgroup>"
-        heads = "".join(
-            f'<th class="c{k % len(_PALETTE)}" title="{escape(self.brief.label(a))}">{escape(self.brief.label(a))}</th>'
-            for k, a in enumerate(self.brief.columns)
-        )
+        labels = [html_text(self.brief.label(a)) for a in self.brief.columns]
+        heads = "".join(f'<th class="c{k % len(_PALETTE)}" title="{n}">{n}</th>' for k, n in enumerate(labels))
         return f'<table class="cols">{cols}<thead><tr><th>{label}</th>{heads}</tr></thead>{"".join(rows)}</table>'
 
     def short_heads(self) -> str:
         """Column heads with the outlets' short names (the full name on hover), for narrow number columns."""
         brief = self.brief
         return "".join(
-            f'<th title="{escape(brief.label(a))}">{escape(brief.short_label(a))}</th>' for a in brief.columns
+            f'<th title="{html_text(brief.label(a))}">{html_text(brief.short_label(a))}</th>' for a in brief.columns
         )
 
     def row(self, label: str, cells: Mapping[str, str]) -> str:
@@ -146,12 +144,12 @@ class _Page:
         summaries = {o.article: o for o in brief.outlets()}
         titles, dates, sources, only = {}, {}, {}, {}
         for article in report.articles:
-            titles[article.id] = f'<span class="title">{escape(article.title or "—")}</span>'
-            dates[article.id] = escape(short_date(article.published))
-            cites = escape(", ".join(article.cited_sources)) or _NONE
+            titles[article.id] = f'<span class="title">{html_text(article.title or "—")}</span>'
+            dates[article.id] = html_text(short_date(article.published))
+            cites = html_text(", ".join(article.cited_sources)) or _NONE
             copied = article.republished_from
             sources[article.id] = f'<span class="small">{cites}</span>' + (
-                f'<p class="said">republishes {escape(copied)}</p>' if copied else ""
+                f'<p class="said">republishes {html_text(copied)}</p>' if copied else ""
             )
             summary = summaries[article.id]
             tell = "".join(f"<li>{self.quote(s, 'st', said=False)}</li>" for s in summary.telling)
@@ -179,7 +177,7 @@ class _Page:
                 for other in brief.columns
             )
             only = f'<td class="num"><b>{summaries[article].unique}</b></td>'
-            rows.append(f'<tr><th class="row">{escape(brief.label(article))}</th>{cells}{only}</tr>')
+            rows.append(f'<tr><th class="row">{html_text(brief.label(article))}</th>{cells}{only}</tr>')
         table = f"<table><thead><tr><th></th>{self.short_heads()}<th>only here</th></tr></thead>{''.join(rows)}</table>"
         note = (
             '<p class="muted">Shared facts each pair of reports has in common; '
@@ -196,15 +194,15 @@ class _Page:
             conflict = fact.conflict
             if conflict is None:
                 continue
-            words = escape(self.brief.conflict_words(conflict))
+            words = html_text(self.brief.conflict_words(conflict))
             rows.append(
                 self.head(
-                    f'<span class="kind">{escape(conflict_title(conflict))}.</span> {words}'
-                    f'<br><span class="muted">{escape(conflict.explanation)}</span>'
+                    f'<span class="kind">{html_text(conflict_title(conflict))}.</span> {words}'
+                    f'<br><span class="muted">{html_text(conflict.explanation)}</span>'
                 )
             )
             rows.append(
-                self.row("says", {a: f'<span class="val">{escape(v)}</span>' for a, v in conflict.values.items()})
+                self.row("says", {a: f'<span class="val">{html_text(v)}</span>' for a, v in conflict.values.items()})
             )
             rows.append(self.row("in its words", self.fact_cells(fact, None)))
         return _section("conflicts", SECTION_TITLES["conflict"], self.table(rows), len(facts))
@@ -217,11 +215,11 @@ class _Page:
         for row in rows:
             cells = "".join(
                 "<td>"
-                + ("".join(f'<span class="fig">{escape(f)}</span>' for f in row.values.get(a, [])) or _NONE)
+                + ("".join(f'<span class="fig">{html_text(f)}</span>' for f in row.values.get(a, [])) or _NONE)
                 + "</td>"
                 for a in self.brief.columns
             )
-            said = escape(self.brief.label(row.headline.article))
+            said = html_text(self.brief.label(row.headline.article))
             fact = f'{self.quote(row.headline, "st", said=False)}<span class="said">{said}</span>'
             body.append(f"<tr><td>{fact}</td>{cells}</tr>")
         table = (
@@ -237,7 +235,7 @@ class _Page:
         for number, fact in enumerate(facts, start=1):
             top = headline(fact)
             if top is not None:
-                label = escape(self.brief.label(top.article))
+                label = html_text(self.brief.label(top.article))
                 rows.append(self.head(f'{number}. <span class="title">{self.link(top)}</span> — <b>{label}</b>'))
             outlets = len(self.brief.statements_by_article(fact))
             rows.append(self.row(f"{outlets} reports", self.fact_cells(fact, top)))
@@ -259,21 +257,21 @@ class _Page:
         rows = []
         for kind, title in FRAMING_TITLES.items():
             cells = {
-                a: "; ".join(f"“{escape(span)}”" for span in kinds[kind])
+                a: "; ".join(f"“{html_text(span)}”" for span in kinds[kind])
                 for a, kinds in grouped.items()
                 if kind in kinds
             }
             if cells:
-                rows.append(self.row(escape(title), cells))
+                rows.append(self.row(html_text(title), cells))
         return _section("framing", "Framing", self.table(rows))
 
     def entities(self) -> str:
         rows = []
         for entity in self.brief.report.entities:
             aliases = (
-                f'<br><span class="said">also {escape(", ".join(entity.aliases))}</span>' if entity.aliases else ""
+                f'<br><span class="said">also {html_text(", ".join(entity.aliases))}</span>' if entity.aliases else ""
             )
-            label = f'{escape(entity.name)} <span class="said">{escape(entity.type)}</span>{aliases}'
+            label = f'{html_text(entity.name)} <span class="said">{html_text(entity.type)}</span>{aliases}'
             rows.append(self.row(label, {a: str(n) for a, n in entity.mentions.items()}))
         body = self.table(rows, "mentions") if rows else '<p class="muted">None found.</p>'
         return _section("entities", "Entities", body, len(rows), is_open=False)
@@ -287,13 +285,15 @@ class _Page:
             paragraphs: dict[int, list[str]] = {}
             for s in sentences:
                 paragraphs.setdefault(s.paragraph, []).append(
-                    f'<span class="s" id="a{k}-s{s.index}">{escape(s.text)}</span>'
+                    f'<span class="s" id="a{k}-s{s.index}">{html_text(s.text)}</span>'
                 )
             text = "".join(f"<p>{' '.join(p)}</p>" for p in paragraphs.values())
-            meta = escape(f"{self.brief.label(article.id)} · {short_date(article.published)}")
+            meta = html_text(f"{self.brief.label(article.id)} · {short_date(article.published)}")
             if article.url:
-                meta += f" · {escape(article.url)}"
-            title = f'<span class="title">{escape(article.title or article.id)}</span>'
+                href = safe_href(article.url)  # a link only to the web: never javascript:, data: or file:
+                url = html_text(article.url)
+                meta += f' · <a href="{href}" rel="noopener noreferrer nofollow">{url}</a>' if href else f" · {url}"
+            title = f'<span class="title">{html_text(article.title or article.id)}</span>'
             parts.append(
                 f'<details open class="article b{k % len(_PALETTE)}" id="a{k}">'
                 f'<summary>{title} <span class="muted">{meta}</span></summary>{text}</details>'

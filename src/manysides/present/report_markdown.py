@@ -5,6 +5,7 @@ from __future__ import annotations
 from manysides.compare.report import Fact, Report, Statement
 from manysides.present.briefing import Briefing, attribution, conflict_title, headline, quoted, short_date, truncate
 from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
+from manysides.present.safe_text import markdown_text
 
 
 def render_markdown(report: Report) -> str:
@@ -170,7 +171,4 @@ def _quote(statement: Statement, said: bool = True) -> str:
 
 def _md(text: str) -> str:
     """Escape what Markdown would read as markup, so page text can't inject links, HTML or tables."""
-    out = text.replace("\\", "\\\\")
-    for char in "`*_[]<>|#":
-        out = out.replace(char, "\\" + char)
-    return " ".join(out.split())
+    return markdown_text(text)

@@ -1,6 +1,9 @@
-"""The comparison report for the terminal (Rich). Page text only ever goes in as `Text`, never as markup."""
+"""The comparison report for the terminal (Rich). Page text only ever goes in as `Text`, never as markup, and only
+after every string of the report is made one printable line (no escape sequences, no forged line breaks)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -11,9 +14,11 @@ from rich.text import Text
 from manysides.compare.report import Fact, Report, Statement
 from manysides.present.briefing import Briefing, attribution, conflict_title, headline, quoted, short_date, truncate
 from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
+from manysides.present.safe_text import one_line
 
 
 def print_report(report: Report, console: Console) -> None:
+    report = _printable(report)
     brief = Briefing.of(report)
     console.print(Text(report.story.title, style="bold"))
     console.print(Text(brief.summary(), style="dim"))
@@ -48,6 +53,22 @@ def print_report(report: Report, console: Console) -> None:
         aliases = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""
         counts = ", ".join(f"{brief.short_label(a)} {n}" for a, n in entity.mentions.items())
         console.print(Text(f"  {entity.name} [{entity.type}]{aliases} — {counts}"))
+
+
+def _printable(report: Report) -> Report:
+    """The report with every string, dict keys included (article ids), made one printable line: cleaning it once
+    here covers every field a section prints, and ids stay consistent between facts and articles."""
+    return Report.model_validate(_one_line_strings(report.model_dump()))
+
+
+def _one_line_strings(value: Any) -> Any:
+    if isinstance(value, str):
+        return one_line(value)
+    if isinstance(value, dict):
+        return {_one_line_strings(k): _one_line_strings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_one_line_strings(v) for v in value]
+    return value
 
 
 def _section(console: Console, title: str) -> None:
