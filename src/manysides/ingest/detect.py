@@ -6,9 +6,12 @@ import json
 import re
 from typing import Literal
 
+from manysides.ingest.decode import utf8_head
+
 Format = Literal["warc", "jsonl", "json", "feed", "html", "text"]
 
 GZIP_MAGIC = b"\x1f\x8b"
+_WARC_NAMES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".arc", ".arc.gz")
 _JSONL_NAMES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz")
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>]", re.I | re.S)
@@ -19,10 +22,11 @@ def detect_format(head: bytes, name: str = "") -> Format:
     """Guess the format from the first (decompressed) bytes of an input.
 
     `name` breaks ties only, so a WARC called page.txt or HTML sent without an extension still reads right.
+    UTF-16 and UTF-32 heads are sniffed as the text they encode.
     """
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    stripped = utf8_head(head).lstrip(b"\xef\xbb\xbf \t\r\n")
     lower_name = name.lower()
-    if stripped.startswith((b"WARC/", b"WARC/1")):
+    if stripped.startswith((b"WARC/", b"filedesc://")):
         return "warc"
     if stripped.startswith(b"{") and _first_line_is_json_object(stripped):
         return "jsonl"
@@ -41,6 +45,8 @@ def detect_format(head: bytes, name: str = "") -> Format:
         return "feed"
     if stripped.startswith(b"<") and len(_HTML_TAG.findall(stripped[:16384])) >= 3:
         return "html"
+    if lower_name.endswith(_WARC_NAMES):
+        return "warc"  # named as an archive and like nothing else: the WARC reader says what is wrong with it
     return "text"
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
 from manysides.errors import InputError
+from manysides.ingest.decode import without_surrogates
 from manysides.ingest.limits import Limits, human_size
 from manysides.ingest.page import Page
 
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 KNOWN_KEYS = ("id", "url", "outlet", "title", "published", "authors", "text", "html")
 
 
@@ -38,7 +41,7 @@ def read_json_document(data: bytes, source: str, path: str | None) -> Iterator[P
     for number, record in enumerate(records, start=1):
         where = f"{source}#{number}" if isinstance(document, list) else source
         try:
-            yield record_page(json.dumps(record, ensure_ascii=False).encode("utf-8"), where, path)
+            yield record_page(json.dumps(without_surrogates(record), ensure_ascii=False).encode("utf-8"), where, path)
         except InputError as error:
             yield error
 
@@ -46,7 +49,11 @@ def read_json_document(data: bytes, source: str, path: str | None) -> Iterator[P
 def record_page(line: bytes, where: str, path: str | None) -> Page:
     """Validate one JSON record and wrap it; the raw line is kept so re-extraction can re-read it."""
     record = parse_record(line, where)
-    return Page(source=where, kind="record", raw=line.strip(), path=path, url=record.get("url"))
+    raw = line.strip()
+    if _SURROGATE_ESCAPE.search(raw):  # `\ud800` decodes to a lone surrogate, which UTF-8 cannot hold
+        raw = json.dumps(without_surrogates(json.loads(raw)), ensure_ascii=False).encode("utf-8")
+        record = without_surrogates(record)
+    return Page(source=where, kind="record", raw=raw, path=path, url=record.get("url"))
 
 
 def parse_record(line: bytes, where: str) -> dict[str, Any]:

@@ -6,7 +6,6 @@ still goes through. Formats are recognised by content, so names only break ties.
 
 from __future__ import annotations
 
-import glob
 import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -15,18 +14,18 @@ from pathlib import Path
 from typing import IO
 
 from manysides.errors import InputError
-from manysides.ingest.decode import looks_binary
+from manysides.ingest.decode import looks_binary, wide_encoding
 from manysides.ingest.detect import detect_format
 from manysides.ingest.feed import read_feed
 from manysides.ingest.fetch import Fetched, Fetcher, FetchPolicy
 from manysides.ingest.jsonl import read_json_document, read_jsonl
 from manysides.ingest.limits import Limits, human_size
 from manysides.ingest.page import Page
-from manysides.ingest.streams import gunzip_head, gzip_stream, is_gzip, open_with_head, read_bounded
+from manysides.ingest.streams import gunzip_head, gzip_stream, is_gzip, open_with_head, read_bounded, utf8_stream
+from manysides.ingest.walk import expand_glob, has_glob_chars, walk_folder
 from manysides.ingest.warc import read_warc
 
 Item = Page | InputError
-_GLOB_CHARS = set("*?[")
 # A folder walk takes these (and names without an extension); a file named on the command line is read
 # whatever its name, since formats are recognised by content.
 PAGE_SUFFIXES = frozenset(
@@ -53,36 +52,44 @@ _SHORT_ENTRY_CHARS = 600  # a feed entry with less text than this is a teaser: f
 
 @dataclass
 class ReadOptions:
-    """How inputs are read; `fetch_feed_entries` None means: follow entry links only for feeds fetched by URL."""
+    """How inputs are read; `fetch_feed_entries` None means: follow entry links only for feeds fetched by URL.
+
+    `follow_symlinks` lets folder walks and `**` follow symbolic links out of the folder (see ingest/walk.py).
+    """
 
     limits: Limits = field(default_factory=Limits)
     fetch_policy: FetchPolicy = field(default_factory=FetchPolicy)
     fetch_feed_entries: bool | None = None
+    follow_symlinks: bool = False
 
 
 def is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputError]:
-    """Each argument becomes files (folders recursively, globs expanded, sorted), URLs or `-` as given."""
+def expand_inputs(inputs: Iterable[str], follow_symlinks: bool = False) -> Iterator[str | InputError]:
+    """Each argument becomes files (folders recursively, globs expanded, sorted), URLs or `-` as given.
+
+    A folder or glob names each real file once; symbolic links out of a folder are followed only on request.
+    """
     for arg in inputs:
         if arg == "-" or is_url(arg):
             yield arg
             continue
         path = Path(arg).expanduser()
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if _is_page_file(p, path))
-            if not found:
-                yield InputError(arg, "folder has no page files (.html, .txt, .jsonl, .warc, .rss, ...)")
-            yield from (str(p) for p in found)
+            walk = walk_folder(path, _is_page_file, follow_symlinks)
+            if not walk.files:
+                problem = "folder has no page files (.html, .txt, .jsonl, .warc, .rss, ...)"
+                yield InputError(arg, problem + _links_out_note(walk.links_out))
+            yield from walk.files
         elif path.is_file():
             yield str(path)
-        elif _GLOB_CHARS & set(arg):
-            matches = sorted(m for m in glob.glob(arg, recursive=True) if Path(m).is_file())
-            if not matches:
-                yield InputError(arg, "pattern matches no files")
-            yield from matches
+        elif has_glob_chars(arg):
+            matches = expand_glob(arg, follow_symlinks)
+            if not matches.files:
+                yield InputError(arg, "pattern matches no files" + _links_out_note(matches.links_out))
+            yield from matches.files
         elif path.exists():
             yield InputError(arg, "not a regular file")
         else:
@@ -94,7 +101,7 @@ def iter_pages(inputs: Iterable[str], options: ReadOptions | None = None) -> Ite
     options = options or ReadOptions()
     fetchers = _LazyFetcher(options.fetch_policy)
     try:
-        for item in expand_inputs(inputs):
+        for item in expand_inputs(inputs, options.follow_symlinks):
             if isinstance(item, InputError):
                 yield item
                 continue
@@ -171,9 +178,10 @@ def read_stream(
     if fmt == "warc":
         yield from read_warc(stream, source, path, limits)
         return
-    body_stream = gzip_stream(stream) if compressed else stream
+    body_stream = gzip_stream(stream, source, limits.page_bytes) if compressed else stream
     if fmt == "jsonl":
-        yield from read_jsonl(body_stream, source, path, limits)
+        wide = wide_encoding(inner_head)
+        yield from read_jsonl(utf8_stream(body_stream, wide) if wide else body_stream, source, path, limits)
         return
     if size is not None and not compressed and size > limits.page_bytes:
         raise InputError(
@@ -235,8 +243,14 @@ def _url_name(fetched: Fetched) -> str:
     return last
 
 
-def _is_page_file(path: Path, root: Path) -> bool:
-    """Folder walks skip hidden files and what is plainly not a page (scripts, READMEs, images)."""
-    if not path.is_file() or any(part.startswith(".") for part in path.relative_to(root).parts):
-        return False
-    return path.suffix.lower() in PAGE_SUFFIXES or not path.suffix
+def _is_page_file(path: Path) -> bool:
+    """Folder walks skip what is plainly not a page (scripts, READMEs, images); the walk skips hidden files."""
+    return path.is_file() and (path.suffix.lower() in PAGE_SUFFIXES or not path.suffix)
+
+
+def _links_out_note(links_out: int) -> str:
+    """Why a folder or pattern that seems full gave nothing: say which option reads what was left out."""
+    if not links_out:
+        return ""
+    links = f"{links_out} symbolic link{'s' if links_out != 1 else ''}"
+    return f"; {links} out of it not followed (add --follow-symlinks to read through them)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import zlib
@@ -12,6 +13,9 @@ from manysides.ingest.detect import GZIP_MAGIC
 from manysides.ingest.limits import human_size
 
 HEAD_BYTES = 64 * 1024
+# Text and HTML gzip at 3-20 times; far beyond that, past the size cap, the data is built to exhaust us.
+MAX_GZIP_RATIO = 100
+TRUNCATED_GZIP = "truncated gzip data (the file ends early)"
 
 
 class PrefixedStream(io.RawIOBase):
@@ -59,7 +63,7 @@ def read_bounded(stream: IO[bytes], source: str, max_bytes: int, what: str = "pa
     try:
         data = stream.read(max_bytes + 1)
     except EOFError:
-        raise InputError(source, "truncated gzip data (the file ends early)") from None
+        raise InputError(source, TRUNCATED_GZIP) from None
     except (gzip.BadGzipFile, zlib.error) as error:
         raise InputError(source, f"not a valid gzip file ({error})") from None
     if len(data) > max_bytes:
@@ -67,6 +71,80 @@ def read_bounded(stream: IO[bytes], source: str, max_bytes: int, what: str = "pa
     return data
 
 
-def gzip_stream(stream: IO[bytes]) -> IO[bytes]:
-    """A decompressing view; reading past the limit is the caller's bound (read_bounded, bounded lines)."""
-    return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+def gzip_stream(stream: IO[bytes], source: str = "<gzip>", max_bytes: int | None = None) -> IO[bytes]:
+    """A decompressing view that reports damaged gzip data as InputErrors.
+
+    With `max_bytes`, it also stops a decompression bomb as soon as the output passes `max_bytes` while
+    running at more than MAX_GZIP_RATIO times the compressed bytes read, instead of inflating gigabytes
+    only to skip them; legitimate text and HTML compress far less than that.
+    """
+    counted = _CountingReader(stream)
+    inflated = gzip.GzipFile(fileobj=counted, mode="rb")  # type: ignore[arg-type]
+    guarded = _GuardedGunzip(inflated, counted, source, max_bytes)
+    return io.BufferedReader(guarded, buffer_size=HEAD_BYTES)  # type: ignore[return-value]
+
+
+class _CountingReader(io.RawIOBase):
+    """Counts the compressed bytes read through it, so the decompression ratio can be watched."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:  # type: ignore[override]
+        chunk = self._stream.read(size)
+        self.count += len(chunk)
+        return chunk
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        chunk = self.read(len(buffer))
+        memoryview(buffer)[: len(chunk)] = chunk
+        return len(chunk)
+
+
+class _GuardedGunzip(io.RawIOBase):
+    """Gzip output with damaged data and bombs turned into one InputError naming the input."""
+
+    def __init__(self, inflated: gzip.GzipFile, counted: _CountingReader, source: str, max_bytes: int | None) -> None:
+        self._inflated = inflated
+        self._counted = counted
+        self._source = source
+        self._max_bytes = max_bytes
+        self._produced = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        try:
+            chunk = self._inflated.read1(len(buffer))  # one step at a time: data before damage is delivered
+        except EOFError:
+            raise InputError(self._source, TRUNCATED_GZIP) from None
+        except (gzip.BadGzipFile, zlib.error) as error:
+            raise InputError(self._source, f"not a valid gzip file ({error})") from None
+        self._produced += len(chunk)
+        cap = self._max_bytes
+        if cap is not None and self._produced > cap and self._produced > MAX_GZIP_RATIO * self._counted.count:
+            raise InputError(
+                self._source,
+                f"gzip data expands to larger than {human_size(cap)} at over {MAX_GZIP_RATIO} times its size; "
+                "refused as a decompression bomb",
+            )
+        memoryview(buffer)[: len(chunk)] = chunk
+        return len(chunk)
+
+
+def utf8_stream(stream: IO[bytes], encoding: str) -> IO[bytes]:
+    """A UTF-16/32 stream read as UTF-8, so line readers split on real line breaks (in UTF-16 a newline is two
+    bytes, and splitting on the byte 0x0A cuts every later line one byte off)."""
+    return codecs.StreamRecoder(  # type: ignore[return-value]
+        stream,
+        codecs.getencoder("utf-8"),
+        codecs.getdecoder("utf-8"),
+        codecs.getreader(encoding),
+        codecs.getwriter(encoding),
+        errors="replace",
+    )
