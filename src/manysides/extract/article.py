@@ -24,10 +24,15 @@ _FULL_PAGE_BYTES = 200_000  # a feed entry this large is a fetched page, not a c
 
 def extract_page(page: Page) -> Article:
     """Extract one page; fields the container stated (JSON Lines, feed entry) win over guesses."""
+    return extract_with_warnings(page)[0]
+
+
+def extract_with_warnings(page: Page) -> tuple[Article, list[str]]:
+    """The article and what is doubtful about it (text cut, page read as plain text), for the user to see."""
     given = dict(page.given)
     if page.kind == "record":
         given.update(json.loads(page.raw))
-        found, method = _extract_record(given, page.url)
+        found, method = _extract_record(given, _clean(page.url))  # a JSON value: may be a number
     elif page.kind == "html" and page.feed_entry and len(page.raw) < _FULL_PAGE_BYTES:
         found, method = (
             Extracted(body=fragment_text(page.raw.decode("utf-8", "replace")), url=page.url),
@@ -40,7 +45,7 @@ def extract_page(page: Page) -> Article:
     else:
         found = extract_text_dump(decode_text(page.raw, _charset(page.content_type)), page.url)
         method = "text-dump"
-    return _assemble(page, found, given, method)
+    return _assemble(page, found, given, method), found.warnings
 
 
 def _extract_record(record: dict[str, Any], url: str | None) -> tuple[Extracted, ExtractionMethod]:
@@ -52,7 +57,7 @@ def _extract_record(record: dict[str, Any], url: str | None) -> tuple[Extracted,
 
 
 def _assemble(page: Page, found: Extracted, given: dict[str, Any], method: ExtractionMethod) -> Article:
-    url = _clean(given.get("url")) or page.url or found.url or found.canonical_url
+    url = _clean(given.get("url")) or _clean(page.url) or found.url or found.canonical_url
     body = found.body
     published = to_iso(str(given["published"])) if given.get("published") else found.published
     return Article(
@@ -80,8 +85,8 @@ def _assemble(page: Page, found: Extracted, given: dict[str, Any], method: Extra
 
 def derive_id(page: Page, found: Extracted) -> str:
     """A stable id: from the page's address when it has one, else from its raw bytes."""
-    key = found.canonical_url or page.url or ""
-    basis = ("url:" + key).encode() if key else b"raw:" + page.raw
+    key = found.canonical_url or _clean(page.url) or ""
+    basis = ("url:" + key).encode("utf-8", "surrogatepass") if key else b"raw:" + page.raw
     return hashlib.sha256(basis).hexdigest()[:16]
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# An article stored with a warning (its text was cut, or read without the page's layout) never claims more.
+DOUBTFUL_CONFIDENCE = 0.3
+
 
 @dataclass
 class Extracted:
@@ -23,3 +26,9 @@ class Extracted:
     canonical_url: str | None = None
     url: str | None = None
     confidence: float = 0.5
+    warnings: list[str] = field(default_factory=list)
+
+    def doubt(self, problem: str) -> None:
+        """Note a problem the user is warned about: the article is kept, but not as a confident one."""
+        self.warnings.append(problem)
+        self.confidence = min(self.confidence, DOUBTFUL_CONFIDENCE)

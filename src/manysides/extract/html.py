@@ -3,6 +3,10 @@
 One parse per page: the tree is read for declared metadata (JSON-LD, OpenGraph, figcaptions) first,
 then handed to trafilatura (fast mode, recall-leaning, which finds the most article text), and its
 output blocks are cleaned with rules that use those declarations (html_body).
+
+A page the tree cannot fairly represent (too many elements to extract in bounded time, or a parse that
+libxml2 stopped part way) is read as plain text instead (html_text, then the text-dump extractor), and the
+article says so with a warning and a low confidence.
 """
 
 from __future__ import annotations
@@ -14,15 +18,24 @@ from trafilatura.utils import load_html
 from manysides.extract.fields import Extracted
 from manysides.extract.html_body import PageContext, clean_body, norm
 from manysides.extract.html_chunks import sibling_chunks
+from manysides.extract.html_cost import parse_stopped_early, too_many_elements, too_much_text
 from manysides.extract.html_fields import fill_metadata
 from manysides.extract.html_metadata import TITLE_SEPARATORS, PageFacts, read_facts
+from manysides.extract.html_text import page_text, page_title
+from manysides.extract.textdump import extract_text_dump
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Extract the article from one HTML page; an empty body when nothing article-like is found."""
+    costly = too_many_elements(html)
+    if costly:
+        return _as_plain_text(html, url, costly)
     tree = _parse(html)
     if tree is None:
         return Extracted(url=url, confidence=0.0)
+    unfit = parse_stopped_early() or too_much_text(tree)
+    if unfit:
+        return _as_plain_text(html, url, unfit)
     facts = read_facts(tree)
     doc = trafilatura.bare_extraction(
         tree, url=url, fast=True, favor_recall=True, include_comments=False, include_tables=True
@@ -32,6 +45,14 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     body = "\n\n".join([*before, body, *after]) if before or after else body
     extracted = Extracted(body=body, url=url, confidence=0.8 if body else 0.0)
     fill_metadata(extracted, facts, tree)
+    return extracted
+
+
+def _as_plain_text(html: str, url: str | None, reason: str) -> Extracted:
+    """The bounded fallback: the page's text through the text-dump extractor, marked as doubtful."""
+    extracted = extract_text_dump(page_text(html), url)
+    extracted.title = extracted.title or page_title(html)
+    extracted.doubt(f"read as plain text: {reason}")
     return extracted
 
 

@@ -16,6 +16,9 @@ from lxml.etree import _Element
 from trafilatura.xml import xmltotxt
 
 BLOCK_TAGS = ("p", "head", "quote", "item", "cell")
+# The rules for short lines (labels, contacts, datelines) only look at blocks up to this long: no real short
+# line is longer, and it bounds their regular expressions on hostile text (one 100,000-letter "word").
+SHORT_BLOCK_CHARS = 1000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -194,6 +197,8 @@ _PROMPT_ANYWHERE = re.compile(
 
 def is_prompt(block: Block, ctx: PageContext) -> bool:
     """Section labels ("Related: ...", "Most read") and calls to action ("Sign up", "Follow us")."""
+    if len(block.text) > SHORT_BLOCK_CHARS:
+        return False
     if block.words <= 30 and _PROMPT_ANYWHERE.search(block.text):
         return True
     if 0 < block.words <= 8 and set(block.key.split()) <= _SHARE_WORDS:
@@ -221,12 +226,16 @@ def is_link_list(block: Block, ctx: PageContext) -> bool:
     return ctx.linked_lists[parent]
 
 
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(^|\s)@\w{2,}|twitter\.com/|\b(email|e-mail|write to|reach)\b", re.I)
+_CONTACT = re.compile(
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|(^|\s)@\w{2,}|twitter\.com/|\b(email|e-mail|write to|reach)\b", re.I
+)
 
 
 def is_contact(block: Block, ctx: PageContext) -> bool:
     """Short "write to the reporter at" and social-handle lines at the end (embedded posts excepted)."""
-    if not block.trailing or block.words > 40 or block.tag == "quote" or "pic.twitter.com" in block.text:
+    if not block.trailing or block.words > 40 or len(block.text) > SHORT_BLOCK_CHARS:
+        return False
+    if block.tag == "quote" or "pic.twitter.com" in block.text:
         return False
     return bool(_CONTACT.search(block.text))
 
@@ -241,13 +250,15 @@ _DATE = re.compile(
     r"\s+\d{1,2}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}:\d{2})",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[^\W\d_]{3,}[.!?]$")
+_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.!?]$")  # {3}, not {3,}: the same test, in linear time
 _BYLINE = re.compile(r"^\W*(by|posted|published|updated|last updated|written by)\b", re.I)
 
 
 def is_dateline(block: Block, ctx: PageContext) -> bool:
     """Short lines that only carry the date, time or byline."""
-    if block.words > 15 or not (block.leading or block.trailing) or _SENTENCE_END.search(block.text):
+    if block.words > 15 or len(block.text) > SHORT_BLOCK_CHARS or not (block.leading or block.trailing):
+        return False
+    if _SENTENCE_END.search(block.text):
         return False
     return bool(_DATE.search(block.text) or _BYLINE.match(block.text))
 

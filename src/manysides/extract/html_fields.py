@@ -175,8 +175,17 @@ def _published(facts: PageFacts, article: dict[str, object], tree: HtmlElement, 
 
 
 def _htmldate(tree: HtmlElement, url: str | None, extensive: bool) -> str | None:
-    """htmldate; the extensive search (slow: free-text date parsing) only runs when the quick one finds nothing."""
-    return find_date(tree, extensive_search=extensive, original_date=True, outputformat="%Y-%m-%dT%H:%M:%S%z", url=url)
+    """htmldate; the extensive search (slow: free-text date parsing) only runs when the quick one finds nothing.
+
+    A guess, so a page it cannot handle has no date rather than no article: htmldate copies page text into new
+    elements, which lxml refuses when a character reference made it a control character (&#x7;).
+    """
+    try:
+        return find_date(
+            tree, extensive_search=extensive, original_date=True, outputformat="%Y-%m-%dT%H:%M:%S%z", url=url
+        )
+    except ValueError:
+        return None
 
 
 def _detect_language(body: str) -> str | None:

@@ -9,7 +9,7 @@ from manysides.extract.fields import Extracted
 from manysides.extract.textdump.body import clean_body, read_tags
 from manysides.extract.textdump.features import is_prose, title_index
 from manysides.extract.textdump.header import MAX_STANDFIRST_WORDS, read_header
-from manysides.extract.textdump.lines import Line, split_lines
+from manysides.extract.textdump.lines import MAX_LINE_CHARS, Line, cut_at_word, split_lines
 from manysides.extract.textdump.meta import Meta, dateline_wires, is_caption, is_counter
 from manysides.extract.textdump.model import line_scores, load_weights
 from manysides.extract.textdump.region import select_body
@@ -17,6 +17,10 @@ from manysides.extract.textdump.region import select_body
 MAX_SITE_WORDS = 6
 _DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12})/?$", re.I)
 FULL_CONFIDENCE_WORDS = 150  # a body this long is not a stray paragraph
+# The most text one page is read for: a long article is about 200,000 characters, and the line classifier
+# and cleaners must stay within seconds. The rest is dropped, and the article says so.
+MAX_TEXT_CHARS = 1_000_000
+_NON_ALNUM = re.compile(r"[\W_]+")
 
 
 def extract_text_dump(text: str, url: str | None = None) -> Extracted:
@@ -30,7 +34,11 @@ def extract_text_dump(text: str, url: str | None = None) -> Extracted:
 
 def extract_with_model(text: str, url: str | None, weights: dict[str, Any]) -> Extracted:
     """extract_text_dump with given model weights (training scores candidate models this way)."""
-    lines = split_lines(text or "")
+    text = text or ""
+    dropped = len(text) > MAX_TEXT_CHARS
+    if dropped:
+        text = cut_at_word(text, MAX_TEXT_CHARS)
+    lines = split_lines(text)
     title = title_index(lines, url)
     probs = line_scores(lines, weights, title)
     kept = select_body(lines, probs, weights, title)
@@ -45,7 +53,7 @@ def extract_with_model(text: str, url: str | None, weights: dict[str, Any]) -> E
     body = clean_body(lines, body_lines, meta, site)
     if body.paragraphs:
         meta.cited_sources.extend(w for w in dateline_wires(body.paragraphs[0]) if w not in meta.cited_sources)
-    return Extracted(
+    extracted = Extracted(
         body="\n\n".join(body.paragraphs),
         title=header.title,
         subtitle=header.subtitle,
@@ -59,6 +67,15 @@ def extract_with_model(text: str, url: str | None, weights: dict[str, Any]) -> E
         url=url,
         confidence=_confidence(lines, kept, probs, body.paragraphs),
     )
+    cut = sum(1 for i in body_lines if lines[i].cut)
+    if cut and extracted.body:
+        extracted.doubt(
+            f"text truncated: {cut} line{'s' if cut != 1 else ''} of the article over "
+            f"{MAX_LINE_CHARS:,} characters cut at that length"
+        )
+    if dropped and extracted.body:
+        extracted.doubt(f"text truncated: only the first {MAX_TEXT_CHARS:,} characters of the page were read")
+    return extracted
 
 
 def body_start(lines: list[Line], kept: list[int]) -> int:
@@ -109,7 +126,7 @@ def _unique(items: list[str]) -> list[str]:
     seen: set[str] = set()
     out = []
     for item in items:
-        key = "".join(ch for ch in item.lower() if ch.isalnum())
+        key = _NON_ALNUM.sub("", item.lower())
         if key not in seen:
             seen.add(key)
             out.append(item)

@@ -29,6 +29,7 @@ class Line:
     words: int  # \w+ tokens, as the benchmark metric counts them
     gap_before: bool  # a blank line precedes it (it starts a paragraph)
     gap_after: bool
+    cut: bool = False  # longer than MAX_LINE_CHARS: the rest of the line was dropped
 
 
 def split_lines(text: str) -> list[Line]:
@@ -45,8 +46,9 @@ def split_lines(text: str) -> list[Line]:
             continue
         indent = len(chunk) - len(lstripped)
         stripped = lstripped.rstrip()
-        if len(stripped) > MAX_LINE_CHARS:
-            stripped = stripped[:MAX_LINE_CHARS]
+        cut = len(stripped) > MAX_LINE_CHARS
+        if cut:
+            stripped = cut_at_word(stripped, MAX_LINE_CHARS)
         marker = _BULLET.match(stripped) if indent and stripped[0] in _BULLET_CHARS else None
         if marker and marker.end() < len(stripped):
             stripped = stripped[marker.end() :]
@@ -56,8 +58,14 @@ def split_lines(text: str) -> list[Line]:
             words = len(stripped.split())  # close to the \w+ count, several times faster
         else:
             words = len(_WORD.findall(stripped)) + len(_UNSPACED.findall(stripped)) // 2
-        out.append(Line(len(out), stripped, indent, marker is not None, words, gap, False))
+        out.append(Line(len(out), stripped, indent, marker is not None, words, gap, False, cut))
         gap = False
     if out:
         out[-1].gap_after = True
     return out
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """At most `limit` characters, ending at a word boundary when there is one in the last half."""
+    space = max(text.rfind(" ", limit // 2, limit + 1), text.rfind("\n", limit // 2, limit + 1))
+    return text[:space].rstrip() if space > 0 else text[:limit]
