@@ -67,4 +67,6 @@ def test_compare_a_stored_story(demo_dir: Path, tmp_path: Path) -> None:
 
 def test_compare_needs_inputs_or_a_story(tmp_path: Path) -> None:
     assert run_cli("compare").exit_code == 2
-    assert run_cli("compare", "--story", "s-x", "--db", tmp_path / "e.db").exit_code == 1
+    db = tmp_path / "e.db"
+    assert run_cli("ingest", _articles(tmp_path), "--db", db, "--no-stories").exit_code == 0
+    assert run_cli("compare", "--story", "s-x", "--db", db).exit_code == 1

@@ -24,14 +24,17 @@ from manysides.compare.report import Report
 from manysides.errors import InputError
 from manysides.ingest.fetch import FetchPolicy
 from manysides.ingest.limits import MB, Limits
+from manysides.ingest.quiet import quiet_libraries
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import ItemResult, Summary, assign_stories, extracted, ingest, reextract, restory
+from manysides.paths import database_file_problem, output_file_problem
 from manysides.present.report_html import render_html
 from manysides.present.report_markdown import render_markdown
 from manysides.present.report_text import print_report
+from manysides.present.safe_text import json_text, one_line, terminal_text
 from manysides.present.stories import Story, build_stories, filter_stories
 from manysides.record import Article
-from manysides.store.database import database_url
+from manysides.store.database import database_url, sqlite_file
 from manysides.store.repository import Store
 from manysides.store.stories import StoryStore
 
@@ -50,13 +53,15 @@ app = typer.Typer(
 # Piped or redirected output gets a wide page instead of Rich's 80-column fallback; a terminal keeps its width.
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+LISTING_CELL_CHARS = 300  # a listing shows at most this much of one value (a title can be megabytes)
 
 DbOption = Annotated[
     str | None,
     typer.Option(
         "--db",
         envvar="MANYSIDES_DB",
-        help="Database URL, e.g. `sqlite:///news.db` or `postgresql://user@host/db`. A bare path means SQLite.",
+        help="Database URL, e.g. `sqlite:///news.db` or `postgresql://user@host/db`. A bare path means SQLite; "
+        "`ingest` creates that file (not its folder), the other commands need it to exist.",
         show_default="sqlite:///manysides.db",
     ),
 ]
@@ -64,8 +69,17 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable
 InputsArgument = Annotated[
     list[str],
     typer.Argument(
-        help="Files, folders (read recursively), glob patterns, `-` for standard input, or http(s) URLs.",
+        help="Files, folders (read recursively), glob patterns, `-` for standard input, or http(s) URLs. "
+        "A folder or `**` does not follow symbolic links out of it (see --follow-symlinks); each file is read once.",
         show_default=False,
+    ),
+]
+FollowSymlinks = Annotated[
+    bool,
+    typer.Option(
+        "--follow-symlinks",
+        help="Follow symbolic links out of a folder or glob pattern into folders and files elsewhere "
+        "(each real folder is walked once, so link loops end).",
     ),
 ]
 AllowPrivate = Annotated[
@@ -103,26 +117,41 @@ def _main(
     ] = False,
 ) -> None:
     """See how different news outlets cover the same event."""
+    quiet_libraries()  # only our own one line per problem reaches the terminal
 
 
 def _read_options(
-    allow_private: bool, ignore_robots: bool, fetch_entries: bool | None, max_page_mb: int, delay: float
+    allow_private: bool,
+    ignore_robots: bool,
+    fetch_entries: bool | None,
+    max_page_mb: int,
+    delay: float,
+    follow_symlinks: bool = False,
 ) -> ReadOptions:
     return ReadOptions(
         limits=Limits(page_bytes=max_page_mb * MB),
         fetch_policy=FetchPolicy(allow_private=allow_private, respect_robots=not ignore_robots, politeness_delay=delay),
         fetch_feed_entries=fetch_entries,
+        follow_symlinks=follow_symlinks,
     )
 
 
 @contextmanager
-def _open_store(db: str | None) -> Iterator[Store]:
-    """Open the database or stop with one line saying why (bad URL, no driver, no server)."""
+def _open_store(db: str | None, create: bool = False) -> Iterator[Store]:
+    """Open the database or stop with one line saying why (bad URL, no driver, no server, no such file).
+
+    Only commands that store (`create`) may make a new SQLite file, and never its folders: see paths.py.
+    """
     url = database_url(db)
     try:
+        path = sqlite_file(url)
+        problem = database_file_problem(path, create) if path is not None else None
+        if problem:
+            _error_line(f"--db {path}", problem)
+            raise typer.Exit(2)
         store = Store(url)
     except (SQLAlchemyError, ImportError, OSError, ValueError) as error:
-        err.print(f"[red]error:[/] --db {url}: cannot open the database ({str(error).splitlines()[0][:200]})")
+        _error_line(f"--db {url}", f"cannot open the database ({str(error).splitlines()[0][:200]})")
         raise typer.Exit(2) from None
     try:
         yield store
@@ -149,14 +178,22 @@ def _progress(label: str, enabled: bool) -> Iterator[Progress | None]:
 
 def _emit_json(data: object) -> None:
     """Plain JSON on stdout (no colour, no wrapping), so pipes and files get exactly the data."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
     sys.stdout.flush()
 
 
+def _error(message: str) -> None:
+    """One red `error:` line on stderr. The message is plain text: it may quote a page, a path or a URL."""
+    err.print(Text("error: ", style="red").append(one_line(message)))
+
+
 def _error_line(source: str, problem: str) -> None:
-    line = Text("error: ", style="red")
-    line.append(f"{source}: {problem}")
-    err.print(line)
+    _error(f"{source}: {problem}")
+
+
+def _warning_line(source: str, problem: str) -> None:
+    """One yellow `warning:` line: the article was stored, but is doubtful (its text cut, say)."""
+    err.print(Text("warning: ", style="yellow").append(one_line(f"{source}: {problem}")))
 
 
 @app.command("ingest")
@@ -173,6 +210,7 @@ def ingest_command(
     stories: Annotated[
         bool, typer.Option("--stories/--no-stories", help="Group new articles into stories after ingesting.")
     ] = True,
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Read pages, extract their articles and store both, then group new articles into stories.
 
@@ -184,8 +222,8 @@ def ingest_command(
 
     Example: `manysides ingest examples/demo --db demo.db`
     """
-    options = _read_options(allow_private, ignore_robots, fetch_entries, max_page_mb, delay)
-    with _open_store(db) as store, _progress("Ingesting", enabled=not json_output) as progress:
+    options = _read_options(allow_private, ignore_robots, fetch_entries, max_page_mb, delay, follow_symlinks)
+    with _open_store(db, create=True) as store, _progress("Ingesting", enabled=not json_output) as progress:
         task = progress.add_task("ingest", total=None) if progress else None
 
         def report(result: ItemResult) -> None:
@@ -193,8 +231,11 @@ def ingest_command(
                 progress.advance(task)
             if result.status == "failed":
                 _error_line(result.source, result.problem or "failed")
+            elif result.warning:
+                _warning_line(result.source, result.warning)
             elif verbose and not json_output:
-                err.print(f"{result.status}: {result.source}" + (f" ({result.problem})" if result.problem else ""))
+                line = f"{result.status}: {result.source}" + (f" ({result.problem})" if result.problem else "")
+                err.print(terminal_text(line))
 
         summary = ingest(store, inputs, options, on_result=report)
         assigned = assign_stories(store) if stories else 0
@@ -223,13 +264,14 @@ def _summary_json(summary: Summary, url: str, total: int) -> dict[str, object]:
 def _print_ingest_summary(summary: Summary, total: int, url: str) -> None:
     counts = summary.counts
     pages = counts["new"] + counts["unchanged"]
-    parts = [f"[green]{counts['new']} new[/]", f"{counts['unchanged']} unchanged (already stored)"]
+    line = Text(f"Ingested {pages} page{'s' if pages != 1 else ''}: ")
+    line.append(f"{counts['new']} new", style="green").append(f", {counts['unchanged']} unchanged (already stored)")
     if counts["failed"]:
-        parts.append(f"[red]{counts['failed']} failed[/]")
-    out.print(f"Ingested {pages} page{'s' if pages != 1 else ''}: " + ", ".join(parts) + ".")
+        line.append(", ").append(f"{counts['failed']} failed", style="red")
+    out.print(line.append("."))
     if pages and counts["new"] == 0:
         out.print("Nothing changed: every page was already stored.")
-    out.print(f"The database ({url}) now holds {total} article{'s' if total != 1 else ''}.")
+    out.print(terminal_text(f"The database ({url}) now holds {total} article{'s' if total != 1 else ''}."))
 
 
 @app.command("extract")
@@ -243,6 +285,7 @@ def extract_command(
     fetch_entries: FetchEntries = None,
     max_page_mb: MaxPageMb = 20,
     delay: Delay = 1.0,
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Extract articles without storing anything.
 
@@ -251,7 +294,7 @@ def extract_command(
 
     Example: `manysides extract page.html --json | jq .title`
     """
-    options = _read_options(allow_private, ignore_robots, fetch_entries, max_page_mb, delay)
+    options = _read_options(allow_private, ignore_robots, fetch_entries, max_page_mb, delay, follow_symlinks)
     failed = 0
     for item in extracted(inputs, options):
         if isinstance(item, InputError):
@@ -260,7 +303,7 @@ def extract_command(
             continue
         page, article = item
         if json_output:
-            sys.stdout.write(article.model_dump_json() + "\n")
+            sys.stdout.write(json_text(article.model_dump_json()) + "\n")
         else:
             _print_article(page.source, article)
     sys.stdout.flush()
@@ -268,8 +311,9 @@ def extract_command(
 
 
 def _print_article(source: str, article: Article) -> None:
+    """A few lines per article; every value is page text, so each goes out as one printable line of `Text`."""
     words = len(article.body.split())
-    out.print(Text(article.title or "(no title)", style="bold"))
+    out.print(terminal_text(article.title or "(no title)", style="bold"))
     details = [
         article.outlet or "unknown outlet",
         article.published or "undated",
@@ -278,20 +322,23 @@ def _print_article(source: str, article: Article) -> None:
     ]
     if article.authors:
         details.insert(1, "by " + ", ".join(article.authors))
-    out.print(Text("  " + " · ".join(details), style="dim"))
-    out.print(Text(f"  {source}", style="dim"))
+    out.print(terminal_text("  " + " · ".join(details), style="dim"))
+    out.print(terminal_text(f"  {source}", style="dim"))
     if article.republished_from:
-        out.print(Text(f"  republished from {article.republished_from}", style="dim"))
+        out.print(terminal_text(f"  republished from {article.republished_from}", style="dim"))
     first = article.body.split("\n\n", 1)[0]
     if first:
-        out.print(Text("  " + (first[:200] + ("…" if len(first) > 200 else ""))))
+        out.print(terminal_text("  " + (first[:200] + ("…" if len(first) > 200 else ""))))
     out.print()
 
 
 @app.command("articles")
 def articles_command(
     db: DbOption = None,
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet (case-insensitive).")] = None,
+    outlet: Annotated[
+        str | None,
+        typer.Option("--outlet", help="Only this outlet: its whole name, ignoring case and spacing (no wildcards)."),
+    ] = None,
     since: Annotated[
         str | None,
         typer.Option("--since", help="Only articles published on or after this date (YYYY-MM-DD)."),
@@ -319,13 +366,21 @@ def articles_command(
         table.add_column(column, overflow="fold", no_wrap=column in ("published", "id"))
     for article in articles:
         table.add_row(
-            article.published or "—",
-            article.outlet or "—",
-            article.title or "(no title)",
-            str(len(article.body.split())),
-            article.id,
+            *_cells(
+                article.published or "—",
+                article.outlet or "—",
+                article.title or "(no title)",
+                str(len(article.body.split())),
+                article.id,
+            )
         )
     out.print(table)
+
+
+def _cells(*values: str) -> list[Text]:
+    """Table cells from page text: `Text`, so Rich shows `[/]` or `[link=...]` as written instead of reading markup,
+    and each one printable line cut at LISTING_CELL_CHARS, so one row can't fill the screen."""
+    return [terminal_text(value, limit=LISTING_CELL_CHARS) for value in values]
 
 
 def _parse_since(since: str | None) -> date | None:
@@ -334,7 +389,7 @@ def _parse_since(since: str | None) -> date | None:
     try:
         return date.fromisoformat(since)
     except ValueError:
-        err.print(f"[red]error:[/] --since {since}: expected a date like 2025-07-12")
+        _error_line(f"--since {since}", "expected a date like 2025-07-12")
         raise typer.Exit(2) from None
 
 
@@ -352,6 +407,8 @@ def reextract_command(db: DbOption = None, json_output: JsonOption = False) -> N
                 progress.advance(task)
             if result.status == "failed":
                 _error_line(result.source, result.problem or "failed")
+            elif result.warning:
+                _warning_line(result.source, result.warning)
 
         summary = reextract(store, on_result=report)
         counts = summary.counts
@@ -372,7 +429,13 @@ def reextract_command(db: DbOption = None, json_output: JsonOption = False) -> N
 @app.command("stories")
 def stories_command(
     db: DbOption = None,
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only stories covered by this outlet.")] = None,
+    outlet: Annotated[
+        str | None,
+        typer.Option(
+            "--outlet",
+            help="Only stories covered by this outlet: its whole name, ignoring case and spacing (no wildcards).",
+        ),
+    ] = None,
     since: Annotated[
         str | None, typer.Option("--since", help="Only stories with an article published on or after this date.")
     ] = None,
@@ -396,12 +459,14 @@ def stories_command(
         table.add_column(column, overflow="fold", no_wrap=column in ("id", "articles"))
     for story in stories:
         table.add_row(
-            story.id,
-            story.title,
-            ", ".join(story.outlets) or "—",
-            str(len(story.articles)),
-            story.first_published or "—",
-            story.last_published or "—",
+            *_cells(
+                story.id,
+                story.title,
+                ", ".join(story.outlets) or "—",
+                str(len(story.articles)),
+                story.first_published or "—",
+                story.last_published or "—",
+            )
         )
     out.print(table)
 
@@ -425,21 +490,22 @@ def _find_story(store: Store, story_id: str) -> Story:
     """One stored story, reading only its own articles; stops with one line when there is none."""
     found = build_stories(StoryStore(store).memberships(story_id))
     if not found:
-        err.print(f"[red]error:[/] no story with id {story_id!r}; `manysides stories` lists them")
+        _error(f"no story with id {story_id!r}; `manysides stories` lists them")
         raise typer.Exit(1)
     return found[0]
 
 
 def _print_story(story: Story) -> None:
-    out.print(Text(story.title, style="bold"))
+    out.print(terminal_text(story.title, style="bold"))
     span = " → ".join(p for p in (story.first_published, story.last_published) if p) or "undated"
-    out.print(Text(f"{story.id} · {len(story.articles)} articles · {', '.join(story.outlets) or 'no outlet'} · {span}"))
+    outlets = ", ".join(story.outlets) or "no outlet"
+    out.print(terminal_text(f"{story.id} · {len(story.articles)} articles · {outlets} · {span}"))
     table = Table(header_style="bold")
     for column in ("published", "outlet", "title", "id", "note"):
         table.add_column(column, overflow="fold")
     for article in story.articles:
         note = f"repost of {article.duplicate_of}" if article.duplicate_of else ""
-        table.add_row(article.published or "—", article.outlet or "—", article.title or "—", article.id, note)
+        table.add_row(*_cells(article.published or "—", article.outlet or "—", article.title or "—", article.id, note))
     out.print(table)
 
 
@@ -477,10 +543,14 @@ def compare_command(
         ReportFormat, typer.Option("--format", "-f", help="text (terminal), markdown, html (self-contained) or json.")
     ] = ReportFormat.text,
     json_output: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file (checked before comparing)."),
+    ] = None,
     allow_private: AllowPrivate = False,
     ignore_robots: IgnoreRobots = False,
     delay: Delay = 1.0,
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Compare how outlets cover one story: shared, unique and conflicting facts, attribution and framing.
 
@@ -493,26 +563,33 @@ def compare_command(
         err.print("[red]error:[/] give either pages to compare or --story ID (not both)")
         raise typer.Exit(2)
     fmt = ReportFormat.json if json_output else report_format
+    if output is not None and (problem := output_file_problem(output)):
+        _error_line(f"--output {output}", problem)
+        raise typer.Exit(2)
+    options = _read_options(allow_private, ignore_robots, None, 20, delay, follow_symlinks)
     with ExitStack() as stack:
         if inputs and db is None:
             db = "sqlite:///" + str(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "compare.db")
-        store = stack.enter_context(_open_store(db))
-        articles, failed = _compare_articles(store, inputs, story_id, allow_private, ignore_robots, delay)
+        store = stack.enter_context(_open_store(db, create=bool(inputs)))
+        articles, failed = _compare_articles(store, inputs, story_id, options)
         from manysides.compare.engine import compare  # loads language models: only when comparing
 
         report = compare(articles)
     if len(report.articles) < 2:
         err.print("[yellow]note:[/] fewer than two articles: every fact is unique by definition")
-    _write_report(report, fmt, output, articles)
+    try:
+        _write_report(report, fmt, output, articles)
+    except OSError as error:  # checked before comparing, but the disk can still fill or the folder go
+        _error_line(f"--output {output}", f"cannot write the report ({error.strerror or error})")
+        raise typer.Exit(1) from None
     raise typer.Exit(1 if failed else 0)
 
 
 def _compare_articles(
-    store: Store, inputs: list[str] | None, story_id: str | None, allow_private: bool, ignore_robots: bool, delay: float
+    store: Store, inputs: list[str] | None, story_id: str | None, options: ReadOptions
 ) -> tuple[list[Article], int]:
     if story_id:
         return store.articles_by_id([a.id for a in _find_story(store, story_id).articles]), 0
-    options = _read_options(allow_private, ignore_robots, None, 20, delay)
     ids: list[str] = []
 
     def collect(result: ItemResult) -> None:
@@ -538,7 +615,7 @@ def _write_report(report: Report, fmt: ReportFormat, output: Path | None, articl
                 print_report(report, Console(file=handle, width=100, color_system=None, highlight=False))
         return
     rendered = {
-        ReportFormat.json: lambda: report.model_dump_json(indent=2) + "\n",
+        ReportFormat.json: lambda: json_text(report.model_dump_json(indent=2)) + "\n",
         ReportFormat.markdown: lambda: render_markdown(report),
         ReportFormat.html: lambda: render_html(report, articles),
     }[fmt]()
@@ -546,7 +623,7 @@ def _write_report(report: Report, fmt: ReportFormat, output: Path | None, articl
         sys.stdout.write(rendered)
     else:
         output.write_text(rendered, encoding="utf-8")
-        err.print(f"wrote {output}")
+        err.print(terminal_text(f"wrote {output}"))
 
 
 @app.command("schema")
@@ -557,7 +634,7 @@ def schema_command(
     from manysides.schemas import SCHEMAS, render
 
     if name not in SCHEMAS:
-        err.print(f"[red]error:[/] no schema named {name!r}; known: {', '.join(SCHEMAS)}")
+        _error(f"no schema named {name!r}; known: {', '.join(SCHEMAS)}")
         raise typer.Exit(2)
     sys.stdout.write(render(name))
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from manysides.errors import InputError
-from manysides.extract import extract_page
-from manysides.extract.templates import MemoryLineCounts, apply_site_template
+from manysides.extract import extract_with_warnings
+from manysides.extract.templates import LineCounts, MemoryLineCounts, SiteLines, apply_site_template
 from manysides.ingest.page import Page
 from manysides.ingest.sources import ReadOptions, iter_pages
 from manysides.record import Article
-from manysides.store.repository import Store
+from manysides.store.repository import Store, stored_form
 from manysides.store.stories import StoryStore
 from manysides.stories import StoryIndex
 from manysides.stories.batch import add_all, date_order
@@ -29,6 +29,7 @@ class ItemResult:
     article_id: str | None = None
     title: str | None = None
     problem: str | None = None
+    warning: str | None = None  # stored, but doubtful: the user is told why (text cut, read as plain text)
 
 
 @dataclass
@@ -56,7 +57,10 @@ def extracted(inputs: Iterable[str], options: ReadOptions) -> Iterator[tuple[Pag
             yield item
             continue
         try:
-            article, lines = apply_site_template(item, extract_page(item), templates)
+            article, lines, _warning = checked_article(item, templates)
+        except InputError as error:
+            yield error
+            continue
         except Exception as error:  # one hostile page must not end the run; the message names it
             yield InputError(item.source, _failure(error))
             continue
@@ -86,12 +90,18 @@ def _ingest_one(store: Store, item: Page | InputError) -> ItemResult:
     if known is not None:
         return ItemResult(item.source, "unchanged", article_id=known, problem="same page already stored")
     try:
-        article, lines = apply_site_template(item, extract_page(item), store)
+        article, lines, warning = checked_article(item, store)
+    except InputError as error:
+        return ItemResult(item.source, "failed", problem=error.problem)
     except Exception as error:  # see extracted()
         return ItemResult(item.source, "failed", problem=_failure(error))
-    outcome, article_id = store.add(item, article, lines)
+    article = stored_form(article)  # reported as stored: without NUL or lone surrogates, ids bounded
+    try:
+        outcome, article_id = store.add(item, article, lines)
+    except InputError as error:  # the database refused this page; the pages stored before it stay
+        return ItemResult(item.source, "failed", problem=error.problem)
     note = None if outcome == "new" else "same article already stored (same id or canonical URL)"
-    return ItemResult(item.source, outcome, article_id=article_id, title=article.title, problem=note)
+    return ItemResult(item.source, outcome, article_id, article.title, problem=note, warning=warning)
 
 
 def reextract(store: Store, on_result: Callable[[ItemResult], None] = lambda _result: None) -> Summary:
@@ -99,16 +109,33 @@ def reextract(store: Store, on_result: Callable[[ItemResult], None] = lambda _re
     summary = Summary()
     for stored in list(store.stored_pages()):
         try:
-            article, _ = apply_site_template(stored.page, extract_page(stored.page), store, includes_self=True)
+            article, _, warning = checked_article(stored.page, store, includes_self=True)
+            article = stored_form(article)
             changed = store.replace_article(stored.article_id, article)
-            result = ItemResult(
-                stored.page.source, "updated" if changed else "unchanged", stored.article_id, article.title
-            )
+            status: Status = "updated" if changed else "unchanged"
+            result = ItemResult(stored.page.source, status, stored.article_id, article.title, warning=warning)
+        except InputError as error:  # no text, or the database refused the new version: the stored article stays
+            result = ItemResult(stored.page.source, "failed", stored.article_id, problem=error.problem)
         except Exception as error:  # keep the stored article; report the page
             result = ItemResult(stored.page.source, "failed", stored.article_id, problem=_failure(error))
         summary.add(result)
         on_result(result)
     return summary
+
+
+def checked_article(
+    page: Page, counts: LineCounts, includes_self: bool = False
+) -> tuple[Article, SiteLines | None, str | None]:
+    """Extract one page and apply its site's template; what the user is warned about comes third.
+
+    An article without text is refused (InputError): stored, it would pass for an article of 0 words.
+    """
+    found, warnings = extract_with_warnings(page)
+    article, lines = apply_site_template(page, found, counts, includes_self)
+    if not article.body.strip():
+        why = f" ({'; '.join(warnings)})" if warnings else ""
+        raise InputError(page.source, f"no article text found{why}")
+    return article, lines, "; ".join(warnings) or None
 
 
 def _failure(error: Exception) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from manysides.record import Article
-from manysides.store.repository import published_utc
+from manysides.store.repository import outlet_key, published_utc
 
 
 class StoryArticle(BaseModel):
@@ -44,11 +44,12 @@ def build_stories(memberships: list[tuple[str, str | None, Article]]) -> list[St
 
 
 def filter_stories(stories: list[Story], outlet: str | None, since: date | None) -> list[Story]:
-    """Stories with an article from `outlet` (case-insensitive) and activity on or after `since`."""
+    """Stories with an article from `outlet` (a whole name, as `articles --outlet` matches it: see `outlet_key`)
+    and activity on or after `since`."""
     kept = stories
     if outlet:
-        wanted = outlet.casefold()
-        kept = [s for s in kept if any((a.outlet or "").casefold() == wanted for a in s.articles)]
+        wanted = outlet_key(outlet)
+        kept = [s for s in kept if any(a.outlet and outlet_key(a.outlet) == wanted for a in s.articles)]
     if since:
         floor = published_utc(since.isoformat())
         kept = [s for s in kept if (moment := published_utc(s.last_published)) is not None and moment >= floor]

@@ -14,20 +14,33 @@ DEFAULT_DB = "sqlite:///manysides.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
+POSTGRES_DRIVER = "postgresql+psycopg"  # the `postgres` extra installs psycopg 3, not SQLAlchemy's default psycopg2
+
+
 def database_url(given: str | None) -> str:
-    """--db, else MANYSIDES_DB, else manysides.db in the working directory; a bare path means SQLite."""
+    """--db, else MANYSIDES_DB, else manysides.db in the working directory; a bare path means SQLite.
+
+    A `postgresql://` (or `postgres://`) URL without a driver uses psycopg 3, the one the extra installs.
+    """
     url = given or os.environ.get("MANYSIDES_DB") or DEFAULT_DB
-    return url if "://" in url else f"sqlite:///{url}"
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    scheme, rest = url.split("://", 1)
+    return f"{POSTGRES_DRIVER}://{rest}" if scheme in ("postgresql", "postgres") else url
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL opens, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
 
 
 def open_engine(url: str) -> Engine:
-    """An engine with the schema at its newest version."""
-    parsed = make_url(url)
-    is_sqlite = parsed.get_backend_name() == "sqlite"
-    if is_sqlite and parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    """An engine with the schema at its newest version; a missing SQLite file is created, its folder is not."""
     engine = create_engine(url)
-    if is_sqlite:
+    if make_url(url).get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     migrate(engine)
     return engine

@@ -1,14 +1,18 @@
 """Database tables: raw pages (compressed) beside the articles extracted from them.
 
-Only portable column types are used, so a `postgresql://` URL is a configuration change.
+Only portable column types are used, so a `postgresql://` URL is a configuration change. Every string column
+is one of `columns.py`'s types: a value is normalised and bounded to the length declared here before any
+database sees it.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import DateTime, Float, ForeignKey, Integer, LargeBinary
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from manysides.store.columns import BoundedString, StorableJSON, StorableText
 
 
 class Base(DeclarativeBase):
@@ -21,17 +25,17 @@ class PageRow(Base):
     __tablename__ = "pages"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    source: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(16))
-    path: Mapped[str | None] = mapped_column(Text)
-    url: Mapped[str | None] = mapped_column(Text)
-    content_type: Mapped[str | None] = mapped_column(Text)
-    captured: Mapped[str | None] = mapped_column(String(40))
-    given: Mapped[dict] = mapped_column(JSON, default=dict)
+    source: Mapped[str] = mapped_column(StorableText)
+    kind: Mapped[str] = mapped_column(BoundedString(16))
+    path: Mapped[str | None] = mapped_column(StorableText)
+    url: Mapped[str | None] = mapped_column(StorableText)
+    content_type: Mapped[str | None] = mapped_column(StorableText)
+    captured: Mapped[str | None] = mapped_column(BoundedString(40))
+    given: Mapped[dict] = mapped_column(StorableJSON, default=dict)
     feed_entry: Mapped[bool] = mapped_column(default=False)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     raw_size: Mapped[int] = mapped_column(Integer)
-    raw_sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    raw_sha256: Mapped[str] = mapped_column(BoundedString(64), unique=True, index=True)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -40,29 +44,29 @@ class ArticleRow(Base):
 
     __tablename__ = "articles"
 
-    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    id: Mapped[str] = mapped_column(BoundedString(200), primary_key=True)
     page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), unique=True)
-    path: Mapped[str | None] = mapped_column(Text)
-    url: Mapped[str | None] = mapped_column(Text, index=True)
-    outlet: Mapped[str | None] = mapped_column(String(300), index=True)
-    title: Mapped[str | None] = mapped_column(Text)
-    subtitle: Mapped[str | None] = mapped_column(Text)
-    authors: Mapped[list] = mapped_column(JSON, default=list)
-    published: Mapped[str | None] = mapped_column(String(40))
+    path: Mapped[str | None] = mapped_column(StorableText)
+    url: Mapped[str | None] = mapped_column(StorableText, index=True)
+    outlet: Mapped[str | None] = mapped_column(BoundedString(300), index=True)
+    title: Mapped[str | None] = mapped_column(StorableText)
+    subtitle: Mapped[str | None] = mapped_column(StorableText)
+    authors: Mapped[list] = mapped_column(StorableJSON, default=list)
+    published: Mapped[str | None] = mapped_column(BoundedString(40))
     published_utc: Mapped[datetime | None] = mapped_column(DateTime, index=True)
-    language: Mapped[str | None] = mapped_column(String(16))
-    body: Mapped[str] = mapped_column(Text)
-    tags: Mapped[list] = mapped_column(JSON, default=list)
-    captions: Mapped[list] = mapped_column(JSON, default=list)
-    cited_sources: Mapped[list] = mapped_column(JSON, default=list)
-    republished_from: Mapped[str | None] = mapped_column(Text)
-    canonical_url: Mapped[str | None] = mapped_column(Text, index=True)
-    content_hash: Mapped[str] = mapped_column(String(64), index=True)
-    method: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str | None] = mapped_column(BoundedString(16))
+    body: Mapped[str] = mapped_column(StorableText)
+    tags: Mapped[list] = mapped_column(StorableJSON, default=list)
+    captions: Mapped[list] = mapped_column(StorableJSON, default=list)
+    cited_sources: Mapped[list] = mapped_column(StorableJSON, default=list)
+    republished_from: Mapped[str | None] = mapped_column(StorableText)
+    canonical_url: Mapped[str | None] = mapped_column(StorableText, index=True)
+    content_hash: Mapped[str] = mapped_column(BoundedString(64), index=True)
+    method: Mapped[str] = mapped_column(BoundedString(16))
     confidence: Mapped[float] = mapped_column(Float)
-    captured: Mapped[str | None] = mapped_column(String(40))
+    captured: Mapped[str | None] = mapped_column(BoundedString(40))
     extracted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    extractor_version: Mapped[str] = mapped_column(String(40))
+    extractor_version: Mapped[str] = mapped_column(BoundedString(40))
 
 
 class SiteRow(Base):
@@ -70,7 +74,7 @@ class SiteRow(Base):
 
     __tablename__ = "sites"
 
-    site: Mapped[str] = mapped_column(String(300), primary_key=True)
+    site: Mapped[str] = mapped_column(BoundedString(300), primary_key=True)
     pages: Mapped[int] = mapped_column(Integer)
 
 
@@ -79,8 +83,8 @@ class SiteLineRow(Base):
 
     __tablename__ = "site_lines"
 
-    site: Mapped[str] = mapped_column(String(300), primary_key=True)
-    line_key: Mapped[str] = mapped_column(String(16), primary_key=True)
+    site: Mapped[str] = mapped_column(BoundedString(300), primary_key=True)
+    line_key: Mapped[str] = mapped_column(BoundedString(16), primary_key=True)
     pages: Mapped[int] = mapped_column(Integer)
 
 
@@ -89,8 +93,10 @@ class ArticleStoryRow(Base):
 
     __tablename__ = "article_stories"
 
-    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
-    story_id: Mapped[str] = mapped_column(String(64), index=True)
-    duplicate_of: Mapped[str | None] = mapped_column(String(200))
+    article_id: Mapped[str] = mapped_column(
+        BoundedString(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    story_id: Mapped[str] = mapped_column(BoundedString(64), index=True)
+    duplicate_of: Mapped[str | None] = mapped_column(BoundedString(200))
     features: Mapped[bytes] = mapped_column(LargeBinary)
     position: Mapped[int] = mapped_column(Integer)

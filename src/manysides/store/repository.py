@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -10,12 +11,15 @@ from datetime import UTC, date, datetime
 from typing import Literal
 
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from manysides import __version__
+from manysides.errors import InputError
 from manysides.extract.templates import SiteLines
 from manysides.ingest.page import Page
-from manysides.record import Article
+from manysides.record import Article, body_hash
+from manysides.store.columns import as_stored
 from manysides.store.database import open_engine
 from manysides.store.models import ArticleRow, PageRow, SiteLineRow, SiteRow
 
@@ -57,8 +61,17 @@ class Store:
     def add(self, page: Page, article: Article, site_lines: SiteLines | None = None) -> tuple[Outcome, str]:
         """Store a page, its article and what it teaches its site's template, in one transaction.
 
-        Nothing is written when the same article is already there (same id, URL or canonical URL).
+        Nothing is written when the same article is already there (same id, URL or canonical URL). The id
+        returned is the one stored (see `stored_form`). A page the database still refuses is an InputError
+        for that page: its transaction is rolled back and every page stored before it stays.
         """
+        article = stored_form(article)
+        try:
+            return self._add(page, article, site_lines)
+        except SQLAlchemyError as error:
+            raise InputError(page.source, refused(error)) from None
+
+    def _add(self, page: Page, article: Article, site_lines: SiteLines | None) -> tuple[Outcome, str]:
         with Session(self.engine) as session, session.begin():
             existing = self._same_article(session, article)
             if existing is not None:
@@ -85,24 +98,29 @@ class Store:
         return "new", article.id
 
     def replace_article(self, article_id: str, article: Article) -> bool:
-        """Overwrite an article after re-extraction, keeping its id; True when anything changed."""
-        with Session(self.engine) as session, session.begin():
-            row = session.get(ArticleRow, article_id)
-            if row is None:
-                return False
-            before = row_to_article(row)
-            updated = article.model_copy(update={"id": article_id})
-            if before.model_dump() == updated.model_dump():
-                return False
-            for key, value in _article_columns(updated).items():
-                setattr(row, key, value)
-            return True
+        """Overwrite an article after re-extraction, keeping its id; True when anything changed.
+
+        A database error is an InputError naming the page's article, as in `add`; the stored article stays.
+        """
+        updated = stored_form(article.model_copy(update={"id": article_id}))
+        try:
+            with Session(self.engine) as session, session.begin():
+                row = session.get(ArticleRow, article_id)
+                if row is None:
+                    return False
+                if row_to_article(row).model_dump() == updated.model_dump():
+                    return False
+                for key, value in _article_columns(updated).items():
+                    setattr(row, key, value)
+                return True
+        except SQLAlchemyError as error:
+            raise InputError(article_id, refused(error)) from None
 
     def articles(self, outlet: str | None = None, since: date | None = None, limit: int | None = None) -> list[Article]:
-        """Stored articles, newest first; undated ones last. `outlet` matches case-insensitively."""
+        """Stored articles, newest first; undated ones last. `outlet` is a whole name, see `outlet_key`."""
         query = select(ArticleRow)
         if outlet:
-            query = query.where(ArticleRow.outlet.ilike(outlet))
+            query = query.where(ArticleRow.outlet.in_(self._outlet_names(outlet)))
         if since:
             query = query.where(ArticleRow.published_utc >= datetime(since.year, since.month, since.day))
         query = query.order_by(ArticleRow.published_utc.is_(None), ArticleRow.published_utc.desc(), ArticleRow.id)
@@ -110,6 +128,14 @@ class Store:
             query = query.limit(limit)
         with Session(self.engine) as session:
             return [row_to_article(row) for row in session.scalars(query)]
+
+    def _outlet_names(self, outlet: str) -> list[str]:
+        """The stored spellings of one outlet. Matched here, not by LIKE: `%` and `_` are plain characters in a
+        name, and SQLite's LIKE folds only ASCII case, so `ÉCHO` would miss `Écho`."""
+        wanted = outlet_key(outlet)
+        with Session(self.engine) as session:
+            names = session.scalars(select(ArticleRow.outlet).where(ArticleRow.outlet.is_not(None)).distinct())
+            return [name for name in names if outlet_key(name) == wanted]
 
     def site_counts(self, site: str, keys: Iterable[str]) -> tuple[int, dict[str, int]]:
         """Pages seen of a site, and on how many of them each of `keys` appeared."""
@@ -155,6 +181,24 @@ class Store:
                 if found is not None:
                     return found
         return None
+
+
+def stored_form(article: Article) -> Article:
+    """The article as its row will hold it: the column types strip NUL and bound lengths (store/columns.py),
+    so the id handed back and the fields compared on re-extraction are the ones written. The content hash
+    follows a body that lost characters, as it does when a site template drops lines."""
+    columns = ArticleRow.__table__.c
+    stored = {name: as_stored(columns[name].type, value) for name, value in article.model_dump().items()}
+    if stored["body"] != article.body:
+        stored["content_hash"] = body_hash(stored["body"])
+    return article.model_copy(update=stored)
+
+
+def refused(error: SQLAlchemyError) -> str:
+    """One line for a database refusal: the driver's own first line, without SQL or parameters."""
+    cause = getattr(error, "orig", None) or error.__cause__ or error
+    detail = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
+    return f"not stored: the database refused it ({type(cause).__name__}: {detail})"[:300]
 
 
 def _record_site_lines(session: Session, lines: SiteLines) -> None:
@@ -206,12 +250,20 @@ def _row_to_page(row: PageRow) -> Page:
     )
 
 
+def outlet_key(name: str) -> str:
+    """What two spellings of one outlet name share: `--outlet` filters compare these (case and spacing aside)."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 def published_utc(published: str | None) -> datetime | None:
-    """A sortable naive-UTC instant for --since: naive times count as UTC, a bare date as its midnight."""
+    """A sortable naive-UTC instant for --since: naive times count as UTC, a bare date as its midnight.
+
+    None when there is none: not ISO 8601, or an offset that moves it out of the years 1 to 9999.
+    """
     if not published:
         return None
     try:
         moment = datetime.fromisoformat(published)
-    except ValueError:
+        return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):
         return None
-    return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
