@@ -52,6 +52,13 @@ def test_every_format_renders_and_keeps_page_text_inert(fmt: str, tmp_path: Path
         assert "\x1b[" not in rendered
 
 
+def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = run_cli("compare", _articles(tmp_path), "--format", "markdown", "-o", "-")
+    assert run.exit_code == 0, run.stderr
+    assert "Karsa" in run.stdout and not (tmp_path / "-").exists()
+
+
 def test_compare_a_stored_story(demo_dir: Path, tmp_path: Path) -> None:
     db = tmp_path / "d.db"
     run_cli("ingest", demo_dir, "--db", db)

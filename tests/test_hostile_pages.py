@@ -90,7 +90,9 @@ def test_text_dump_line_over_the_limit_is_cut_at_a_word_and_marked(tmp_path: Pat
     run = _ingest(tmp_path, dump)
     assert run.exit_code == 0
     _one_line(run.stderr, "warning", "dump.txt", "text truncated")
-    record = run_cli("extract", dump, "--json").json_lines()[0]
+    extract = run_cli("extract", dump, "--json")
+    _one_line(extract.stderr, "warning", "dump.txt", "text truncated")  # `extract` warns as `ingest` does
+    record = extract.json_lines()[0]
     cut = next(paragraph for paragraph in record["body"].split("\n\n") if paragraph.startswith("council0 "))
     assert len(cut) <= 20_000 and cut.split()[-1] in words.split(), cut[-40:]  # a whole word, not "counc"
     assert record["confidence"] <= 0.3

@@ -205,3 +205,15 @@ def test_outlet_filters_are_literal_and_agree(tmp_path: Path) -> None:
     for outlet, expected in [("100% news", "pct"), ("beta_news", "under"), ("  ÉCHO  du port ", "accent")]:
         assert articles(outlet) == [expected], outlet
         assert stories(outlet) == [story_of[expected]], outlet
+
+
+def test_an_outlet_name_longer_than_the_store_keeps_still_finds_its_articles(tmp_path: Path) -> None:
+    long_outlet = "Very Long Fictional Outlet Name " * 12
+    db = tmp_path / "long.db"
+    source = tmp_path / "long.jsonl"
+    record = {"id": "long-1", "outlet": long_outlet, "title": "Ferry resumes", "text": "The ferry resumed on Monday."}
+    source.write_text(json.dumps(record) + "\n")
+    assert run_cli("ingest", source, "--db", db).exit_code == 0
+    for command in ("articles", "stories"):
+        run = run_cli(command, "--db", db, "--outlet", long_outlet, "--json")
+        assert run.exit_code == 0 and len(run.json()) == 1, (command, run.stderr)

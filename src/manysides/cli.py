@@ -301,7 +301,9 @@ def extract_command(
             failed += 1
             _error_line(item.source, item.problem)
             continue
-        page, article = item
+        page, article, warning = item
+        if warning:
+            _warning_line(page.source, warning)
         if json_output:
             sys.stdout.write(json_text(article.model_dump_json()) + "\n")
         else:
@@ -545,7 +547,9 @@ def compare_command(
     json_output: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file (checked before comparing)."),
+        typer.Option(
+            "--output", "-o", help="Write the report to this file (checked before comparing); `-` is standard output."
+        ),
     ] = None,
     allow_private: AllowPrivate = False,
     ignore_robots: IgnoreRobots = False,
@@ -563,6 +567,8 @@ def compare_command(
         err.print("[red]error:[/] give either pages to compare or --story ID (not both)")
         raise typer.Exit(2)
     fmt = ReportFormat.json if json_output else report_format
+    if output == Path("-"):  # the Unix convention: `-o -` is standard output
+        output = None
     if output is not None and (problem := output_file_problem(output)):
         _error_line(f"--output {output}", problem)
         raise typer.Exit(2)

@@ -46,8 +46,11 @@ class Summary:
         return self.counts["failed"]
 
 
-def extracted(inputs: Iterable[str], options: ReadOptions) -> Iterator[tuple[Page, Article] | InputError]:
-    """Pages of the inputs with their articles; a page the extractor chokes on is an error item, not a crash.
+def extracted(
+    inputs: Iterable[str], options: ReadOptions
+) -> Iterator[tuple[Page, Article, str | None] | InputError]:
+    """Pages of the inputs with their articles and any warning (text cut, page read as plain text); a page the
+    extractor chokes on is an error item, not a crash.
 
     Site templates are learned in memory over the run, so later pages of a site benefit from earlier ones.
     """
@@ -57,7 +60,7 @@ def extracted(inputs: Iterable[str], options: ReadOptions) -> Iterator[tuple[Pag
             yield item
             continue
         try:
-            article, lines, _warning = checked_article(item, templates)
+            article, lines, warning = checked_article(item, templates)
         except InputError as error:
             yield error
             continue
@@ -65,7 +68,7 @@ def extracted(inputs: Iterable[str], options: ReadOptions) -> Iterator[tuple[Pag
             yield InputError(item.source, _failure(error))
             continue
         templates.record(lines)
-        yield item, article
+        yield item, article, warning
 
 
 def ingest(

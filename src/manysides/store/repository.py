@@ -251,8 +251,11 @@ def _row_to_page(row: PageRow) -> Page:
 
 
 def outlet_key(name: str) -> str:
-    """What two spellings of one outlet name share: `--outlet` filters compare these (case and spacing aside)."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    """What two spellings of one outlet name share: `--outlet` filters compare these (case and spacing aside).
+
+    The name is first taken as the store keeps it, so a typed name too long for the column still finds its row."""
+    stored = as_stored(ArticleRow.__table__.c.outlet.type, " ".join(name.split()))
+    return " ".join(unicodedata.normalize("NFKC", stored).casefold().split())
 
 
 def published_utc(published: str | None) -> datetime | None:
