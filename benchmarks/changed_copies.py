@@ -48,7 +48,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from benchmarks.datasets import SHARED, make_article
-from manysides.record import Article
+from manysides.records.article import Article
 
 KINDS = ("number", "weekday", "date", "name")
 EXPECTED_TYPES = {"number": {"number"}, "weekday": {"date"}, "date": {"date"}, "name": {"name", "attribution"}}

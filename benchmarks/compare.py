@@ -30,7 +30,7 @@ import numpy as np
 
 from benchmarks.datasets import SHARED, make_article
 from manysides.compare import pairs
-from manysides.record import Article
+from manysides.records.article import Article
 from manysides.understand import ArticleText, analyse_many
 
 DATA = SHARED / "datasets"

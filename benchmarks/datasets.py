@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from manysides.record import Article, body_hash
+from manysides.records.article import Article, body_hash
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MANYSIDES_SHARED", REPO.parent / "shared"))

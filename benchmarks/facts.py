@@ -28,7 +28,7 @@ import numpy as np
 
 from benchmarks.datasets import SHARED, make_article
 from manysides.compare import pairs
-from manysides.compare.report import Report
+from manysides.records.report import Report
 from manysides.understand import ArticleText, analyse_many
 
 GOLD = SHARED / "datasets" / "basil-facts"

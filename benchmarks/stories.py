@@ -29,7 +29,7 @@ import numpy as np
 
 from benchmarks.datasets import SHARED, make_article
 from manysides.extract.outlet import outlet_from_url
-from manysides.record import Article
+from manysides.records.article import Article
 from manysides.stories import StoryIndex, group
 from manysides.stories import index as story_index
 from manysides.stories import score as pair_model

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from manysides.cli import app
 from manysides.extract import extract_page
-from manysides.ingest.page import Page
-from manysides.record import Article
+from manysides.records.article import Article
+from manysides.records.page import Page
 
 
 @dataclass

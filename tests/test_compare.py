@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from manysides.compare.engine import compare, distinct
-from manysides.compare.report import Fact, Report
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import extracted
-from manysides.record import Article
+from manysides.records.article import Article
+from manysides.records.report import Fact, Report
 from manysides.understand import analyse_many
 from tests.helpers import dump_article
 

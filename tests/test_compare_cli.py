@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from manysides.compare.report import Report
+from manysides.records.report import Report
 from tests.helpers import run_cli, two_outlet_jsonl
 
 HOSTILE = "<script>alert('x')</script> [bold]markup[/bold] [click](javascript:alert(1)) <img src=x onerror=y>"

@@ -9,7 +9,7 @@ import pytest
 from benchmarks.datasets import make_article
 
 from manysides.compare.framing import framing
-from manysides.compare.report import FramingItem
+from manysides.records.report import FramingItem
 from manysides.understand import analyse_many
 
 

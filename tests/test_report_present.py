@@ -14,14 +14,14 @@ import pytest
 from rich.console import Console
 
 from manysides.compare.engine import compare, distinct
-from manysides.compare.report import Conflict, Entity, Fact, Report, Statement
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import extracted
 from manysides.present.briefing import Briefing, figures, headline, quoted
 from manysides.present.report_html import render_html
 from manysides.present.report_markdown import render_markdown
 from manysides.present.report_text import print_report
-from manysides.record import Article
+from manysides.records.article import Article
+from manysides.records.report import Conflict, Entity, Fact, Report, Statement
 from manysides.understand.sentences import split_sentences
 from tests.helpers import run_cli, two_outlet_jsonl
 

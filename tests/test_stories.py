@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from manysides.extract.outlet import outlet_from_url
-from manysides.record import Article, body_hash
+from manysides.records.article import Article, body_hash
 from manysides.stories import Assignment, StoryIndex, group
 from manysides.stories.batch import date_order
 from tests.helpers import dump_article

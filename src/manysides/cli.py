@@ -20,7 +20,6 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from manysides import __version__
-from manysides.compare.report import Report
 from manysides.errors import InputError
 from manysides.ingest.fetch import FetchPolicy
 from manysides.ingest.limits import MB, Limits
@@ -32,8 +31,10 @@ from manysides.present.report_html import render_html
 from manysides.present.report_markdown import render_markdown
 from manysides.present.report_text import print_report
 from manysides.present.safe_text import json_text, one_line, terminal_text
-from manysides.present.stories import Story, build_stories, filter_stories
-from manysides.record import Article
+from manysides.present.stories import build_stories, filter_stories
+from manysides.records.article import Article
+from manysides.records.report import Report
+from manysides.records.story import Story
 from manysides.store.database import database_url, sqlite_file
 from manysides.store.repository import Store
 from manysides.store.stories import StoryStore

@@ -9,9 +9,9 @@ from typing import Literal
 from manysides.errors import InputError
 from manysides.extract import extract_with_warnings
 from manysides.extract.templates import LineCounts, MemoryLineCounts, SiteLines, apply_site_template
-from manysides.ingest.page import Page
 from manysides.ingest.sources import ReadOptions, iter_pages
-from manysides.record import Article
+from manysides.records.article import Article
+from manysides.records.page import Page
 from manysides.store.repository import Store, stored_form
 from manysides.store.stories import StoryStore
 from manysides.stories import StoryIndex
@@ -46,9 +46,7 @@ class Summary:
         return self.counts["failed"]
 
 
-def extracted(
-    inputs: Iterable[str], options: ReadOptions
-) -> Iterator[tuple[Page, Article, str | None] | InputError]:
+def extracted(inputs: Iterable[str], options: ReadOptions) -> Iterator[tuple[Page, Article, str | None] | InputError]:
     """Pages of the inputs with their articles and any warning (text cut, page read as plain text); a page the
     extractor chokes on is an error item, not a crash.
 

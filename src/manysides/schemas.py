@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from manysides.compare.report import Report
-from manysides.present.stories import Story
-from manysides.record import Article
+from manysides.records.article import Article
+from manysides.records.report import Report
+from manysides.records.story import Story
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 

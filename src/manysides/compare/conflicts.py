@@ -17,7 +17,7 @@ import numpy as np
 
 from manysides.compare.embed import embed
 from manysides.compare.pairs import Node, PairScores, quote_ngrams
-from manysides.compare.report import Conflict, ConflictType
+from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.dates import DateMention
 from manysides.understand.entities import formal_first_name

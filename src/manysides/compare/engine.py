@@ -12,8 +12,8 @@ from manysides.compare.facts import build_facts
 from manysides.compare.framing import framing, voices
 from manysides.compare.pairs import score_pairs
 from manysides.compare.provenance import cited_sources, outlet_keys, republications
-from manysides.compare.report import Entity, FramingItem, Report, ReportArticle, StoryInfo
-from manysides.record import Article
+from manysides.records.article import Article
+from manysides.records.report import Entity, FramingItem, Report, ReportArticle, StoryInfo
 from manysides.understand import ArticleText, analyse_many
 from manysides.understand.entities import mention_counts, merge_mentions
 from manysides.understand.names import name_key

@@ -16,7 +16,7 @@ import numpy as np
 
 from manysides.compare.conflicts import Found, find_conflicts
 from manysides.compare.pairs import Node, PairScores, pair_model
-from manysides.compare.report import Conflict, Fact, Statement
+from manysides.records.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
 
 _MIN_UNIQUE_WORDS = 6

@@ -29,7 +29,7 @@ from manysides.compare.lexicon import (
     vader_valence,
     word_features,
 )
-from manysides.compare.report import FramingItem, Voice
+from manysides.records.report import FramingItem, Voice
 from manysides.understand import ArticleText, SentenceInfo
 from manysides.understand.entities import clean_name
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlparse
 
-from manysides.record import Article
+from manysides.records.article import Article
 from manysides.understand import ArticleText
 from manysides.understand.names import name_key
 from manysides.understand.quotes import Attribution

@@ -15,8 +15,8 @@ from manysides.extract.language import detect_language
 from manysides.extract.outlet import outlet_from_url
 from manysides.extract.textdump import extract_text_dump
 from manysides.ingest.decode import decode_html, decode_text
-from manysides.ingest.page import Page
-from manysides.record import Article, ExtractionMethod, body_hash
+from manysides.records.article import Article, ExtractionMethod, body_hash
+from manysides.records.page import Page
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _FULL_PAGE_BYTES = 200_000  # a feed entry this large is a fetched page, not a content fragment

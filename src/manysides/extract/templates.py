@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from manysides.extract.outlet import outlet_from_url
-from manysides.ingest.page import Page
-from manysides.record import Article, body_hash
+from manysides.records.article import Article, body_hash
+from manysides.records.page import Page
 
 MIN_PAGES = 2  # a line seen on this many other pages of the site can be boilerplate...
 MIN_SHARE = 0.3  # ...if it is also on at least this share of the site's other pages

@@ -17,7 +17,7 @@ import feedparser
 
 from manysides.errors import InputError
 from manysides.ingest.decode import decode_wide, wide_encoding, without_surrogates
-from manysides.ingest.page import Page
+from manysides.records.page import Page
 
 _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
 _REPLACEMENT_REF = b"&#xFFFD;"

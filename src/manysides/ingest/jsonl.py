@@ -10,7 +10,7 @@ from typing import IO, Any
 from manysides.errors import InputError
 from manysides.ingest.decode import without_surrogates
 from manysides.ingest.limits import Limits, human_size
-from manysides.ingest.page import Page
+from manysides.records.page import Page
 
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 KNOWN_KEYS = ("id", "url", "outlet", "title", "published", "authors", "text", "html")

@@ -20,10 +20,10 @@ from manysides.ingest.feed import read_feed
 from manysides.ingest.fetch import Fetched, Fetcher, FetchPolicy
 from manysides.ingest.jsonl import read_json_document, read_jsonl
 from manysides.ingest.limits import Limits, human_size
-from manysides.ingest.page import Page
 from manysides.ingest.streams import gunzip_head, gzip_stream, is_gzip, open_with_head, read_bounded, utf8_stream
 from manysides.ingest.walk import expand_glob, has_glob_chars, walk_folder
 from manysides.ingest.warc import read_warc
+from manysides.records.page import Page
 
 Item = Page | InputError
 # A folder walk takes these (and names without an extension); a file named on the command line is read

@@ -17,8 +17,8 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from manysides.errors import InputError
 from manysides.ingest.limits import Limits, human_size
-from manysides.ingest.page import Page
 from manysides.ingest.streams import gunzip_head, gzip_stream, is_gzip, open_with_head
+from manysides.records.page import Page
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _DRAIN_BYTES = 1024 * 1024

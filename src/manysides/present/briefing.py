@@ -9,9 +9,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from manysides.compare.report import Conflict, Fact, Report, Statement
 from manysides.present.report_view import ReportView
-from manysides.record import Article
+from manysides.records.article import Article
+from manysides.records.report import Conflict, Fact, Report, Statement
 
 CONFLICT_TITLES = {
     "date": "Dates differ",

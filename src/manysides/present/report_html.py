@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from manysides.compare.report import Fact, Report, Statement
 from manysides.present.briefing import (
     Briefing,
     attribution,
@@ -21,7 +20,8 @@ from manysides.present.briefing import (
 )
 from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
 from manysides.present.safe_text import html_text, safe_href
-from manysides.record import Article
+from manysides.records.article import Article
+from manysides.records.report import Fact, Report, Statement
 from manysides.understand.sentences import split_sentences
 
 _NONE = '<span class="none">—</span>'

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from manysides.compare.report import Fact, Report, Statement
 from manysides.present.briefing import Briefing, attribution, conflict_title, headline, quoted, short_date, truncate
 from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
 from manysides.present.safe_text import markdown_text
+from manysides.records.report import Fact, Report, Statement
 
 
 def render_markdown(report: Report) -> str:

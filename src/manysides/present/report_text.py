@@ -11,10 +11,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from manysides.compare.report import Fact, Report, Statement
 from manysides.present.briefing import Briefing, attribution, conflict_title, headline, quoted, short_date, truncate
 from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
 from manysides.present.safe_text import one_line
+from manysides.records.report import Fact, Report, Statement
 
 
 def print_report(report: Report, console: Console) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from manysides.compare.report import Fact, Report, ReportArticle
+from manysides.records.report import Fact, Report, ReportArticle
 
 SECTION_TITLES = {
     "conflict": "Conflicts",

@@ -5,33 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
-from manysides.record import Article
-from manysides.store.repository import outlet_key, published_utc
-
-
-class StoryArticle(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    url: str | None
-    path: str | None
-    outlet: str | None
-    title: str | None
-    published: str | None
-    duplicate_of: str | None
-
-
-class Story(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    title: str
-    first_published: str | None
-    last_published: str | None
-    outlets: list[str]
-    articles: list[StoryArticle]
+from manysides.records.article import Article, published_utc
+from manysides.records.story import Story, StoryArticle
+from manysides.store.repository import outlet_key
 
 
 def build_stories(memberships: list[tuple[str, str | None, Article]]) -> list[Story]:

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from manysides import __version__
 from manysides.errors import InputError
 from manysides.extract.templates import SiteLines
-from manysides.ingest.page import Page
-from manysides.record import Article, body_hash
+from manysides.records.article import Article, body_hash, published_utc
+from manysides.records.page import Page
 from manysides.store.columns import as_stored
 from manysides.store.database import open_engine
 from manysides.store.models import ArticleRow, PageRow, SiteLineRow, SiteRow
@@ -256,17 +256,3 @@ def outlet_key(name: str) -> str:
     The name is first taken as the store keeps it, so a typed name too long for the column still finds its row."""
     stored = as_stored(ArticleRow.__table__.c.outlet.type, " ".join(name.split()))
     return " ".join(unicodedata.normalize("NFKC", stored).casefold().split())
-
-
-def published_utc(published: str | None) -> datetime | None:
-    """A sortable naive-UTC instant for --since: naive times count as UTC, a bare date as its midnight.
-
-    None when there is none: not ISO 8601, or an offset that moves it out of the years 1 to 9999.
-    """
-    if not published:
-        return None
-    try:
-        moment = datetime.fromisoformat(published)
-        return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
-    except (ValueError, OverflowError):
-        return None

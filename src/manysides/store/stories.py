@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from manysides.record import Article
+from manysides.records.article import Article
 from manysides.store.models import ArticleRow, ArticleStoryRow
 from manysides.store.repository import Store, row_to_article
 from manysides.stories import Assignment

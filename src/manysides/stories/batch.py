@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from manysides.record import Article
+from manysides.records.article import Article
 from manysides.stories.embed import embed_articles, embedder
 from manysides.stories.index import Assignment, StoryIndex
 

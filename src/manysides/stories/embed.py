@@ -9,7 +9,7 @@ from typing import Protocol
 
 import numpy as np
 
-from manysides.record import Article
+from manysides.records.article import Article
 from manysides.stories.text import embed_text, headline
 
 

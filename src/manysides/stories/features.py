@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from manysides.record import Article, body_hash
+from manysides.records.article import Article, body_hash
 from manysides.stories import minhash
 from manysides.stories.entities import specifics, street_numbers
 from manysides.stories.links import article_outlet, outlet_key, source_keys, url_key

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from manysides.record import Article
+from manysides.records.article import Article
 from manysides.stories import minhash
 from manysides.stories.embed import embed_articles, embedder
 from manysides.stories.features import Features, compute

@@ -6,7 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from manysides.extract.outlet import original_url, outlet_from_url
-from manysides.record import Article
+from manysides.records.article import Article
 from manysides.stories.text import ascii_text, stable_hash
 
 _TLD = re.compile(r"\.(?:com|co|org|net|news|info|tv|[a-z]{2})(?:\.[a-z]{2})?$")

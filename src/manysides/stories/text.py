@@ -8,7 +8,7 @@ from datetime import date
 
 from unidecode import unidecode
 
-from manysides.record import Article
+from manysides.records.article import Article
 
 _BOILERPLATE = re.compile(
     r"copyright|all rights reserved|\(c\) \d{4}|click here|sign in|sign up|subscribe|newsletter|follow us|"

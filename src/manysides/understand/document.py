@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from manysides.record import Article
+from manysides.records.article import Article
 from manysides.understand.dates import DateMention, find_dates, looking_ahead, parse_published
 from manysides.understand.entities import ENTITY_TYPES, Mention, clean_name
 from manysides.understand.modality import Modality, clause_verb, future_clause, main_verb, modality, negated

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -46,3 +47,17 @@ class Article(BaseModel):
 def body_hash(body: str) -> str:
     """Hash of the body with white space folded, so re-wrapped copies of one text hash alike."""
     return hashlib.sha256(_SPACE.sub(" ", body).strip().encode("utf-8")).hexdigest()
+
+
+def published_utc(published: str | None) -> datetime | None:
+    """A sortable naive-UTC instant for --since: naive times count as UTC, a bare date as its midnight.
+
+    None when there is none: not ISO 8601, or an offset that moves it out of the years 1 to 9999.
+    """
+    if not published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published)
+        return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        return None
