@@ -12,7 +12,9 @@ from manysides.ingest.decode import without_surrogates
 from manysides.ingest.limits import Limits, human_size
 from manysides.records.page import Page
 
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+# A lone surrogate reaches a record two ways: as a `\ud800` escape, or as its raw three-byte form, which
+# json.loads decodes with "surrogatepass".
+_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\xed[\xa0-\xbf]")
 KNOWN_KEYS = ("id", "url", "outlet", "title", "published", "authors", "text", "html")
 
 
@@ -50,7 +52,7 @@ def record_page(line: bytes, where: str, path: str | None) -> Page:
     """Validate one JSON record and wrap it; the raw line is kept so re-extraction can re-read it."""
     record = parse_record(line, where)
     raw = line.strip()
-    if _SURROGATE_ESCAPE.search(raw):  # `\ud800` decodes to a lone surrogate, which UTF-8 cannot hold
+    if _SURROGATE.search(raw):  # a lone surrogate, which UTF-8 cannot hold
         raw = json.dumps(without_surrogates(json.loads(raw)), ensure_ascii=False).encode("utf-8")
         record = without_surrogates(record)
     return Page(source=where, kind="record", raw=raw, path=path, url=record.get("url"))
