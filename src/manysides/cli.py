@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from manysides import __version__
 from manysides.errors import InputError
 from manysides.ingest.fetch import FetchPolicy
-from manysides.ingest.limits import MB, Limits
+from manysides.ingest.limits import Limits
 from manysides.ingest.quiet import quiet_libraries
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import ItemResult, Summary, assign_stories, extracted, ingest, reextract, restory
@@ -31,13 +31,22 @@ from manysides.present.report_html import render_html
 from manysides.present.report_markdown import render_markdown
 from manysides.present.report_text import print_report
 from manysides.present.safe_text import json_text, one_line, terminal_text
-from manysides.present.stories import build_stories, filter_stories
 from manysides.records.article import Article
 from manysides.records.report import Report
 from manysides.records.story import Story
+from manysides.service import Service, StoryQuery
+from manysides.settings import (
+    DATABASE_ENV,
+    DATABASE_URL,
+    MB,
+    PAGE_MB,
+    POLITENESS_DELAY,
+    SERVER_HOST,
+    SERVER_PORT,
+    TOKEN_ENV,
+)
 from manysides.store.database import database_url, sqlite_file
 from manysides.store.repository import Store
-from manysides.store.stories import StoryStore
 
 app = typer.Typer(
     name="manysides",
@@ -60,10 +69,10 @@ DbOption = Annotated[
     str | None,
     typer.Option(
         "--db",
-        envvar="MANYSIDES_DB",
+        envvar=DATABASE_ENV,
         help="Database URL, e.g. `sqlite:///news.db` or `postgresql://user@host/db`. A bare path means SQLite; "
         "`ingest` creates that file (not its folder), the other commands need it to exist.",
-        show_default="sqlite:///manysides.db",
+        show_default=DATABASE_URL,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of a table.")]
@@ -206,8 +215,8 @@ def ingest_command(
     allow_private: AllowPrivate = False,
     ignore_robots: IgnoreRobots = False,
     fetch_entries: FetchEntries = None,
-    max_page_mb: MaxPageMb = 20,
-    delay: Delay = 1.0,
+    max_page_mb: MaxPageMb = PAGE_MB,
+    delay: Delay = POLITENESS_DELAY,
     stories: Annotated[
         bool, typer.Option("--stories/--no-stories", help="Group new articles into stories after ingesting.")
     ] = True,
@@ -284,8 +293,8 @@ def extract_command(
     allow_private: AllowPrivate = False,
     ignore_robots: IgnoreRobots = False,
     fetch_entries: FetchEntries = None,
-    max_page_mb: MaxPageMb = 20,
-    delay: Delay = 1.0,
+    max_page_mb: MaxPageMb = PAGE_MB,
+    delay: Delay = POLITENESS_DELAY,
     follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Extract articles without storing anything.
@@ -450,7 +459,7 @@ def stories_command(
     """
     since_date = _parse_since(since)
     with _open_store(db) as store:
-        stories = filter_stories(build_stories(StoryStore(store).memberships()), outlet, since_date)
+        stories = Service(store).story_records(StoryQuery(outlet=outlet, since=since_date))
     if json_output:
         _emit_json([story.model_dump() for story in stories])
         return
@@ -482,20 +491,20 @@ def story_command(
 ) -> None:
     """Show one story's articles in time order, with duplicates and reposts marked."""
     with _open_store(db) as store:
-        story = _find_story(store, story_id)
+        story = _find_story(Service(store), story_id)
     if json_output:
         _emit_json(story.model_dump())
         return
     _print_story(story)
 
 
-def _find_story(store: Store, story_id: str) -> Story:
+def _find_story(service: Service, story_id: str) -> Story:
     """One stored story, reading only its own articles; stops with one line when there is none."""
-    found = build_stories(StoryStore(store).memberships(story_id))
-    if not found:
+    story = service.story(story_id)
+    if story is None:
         _error(f"no story with id {story_id!r}; `manysides stories` lists them")
         raise typer.Exit(1)
-    return found[0]
+    return story
 
 
 def _print_story(story: Story) -> None:
@@ -516,8 +525,7 @@ def _print_story(story: Story) -> None:
 def restory_command(db: DbOption = None, json_output: JsonOption = False) -> None:
     """Rebuild every story from scratch (same result as ingesting all articles in date order)."""
     with _open_store(db) as store:
-        assigned = restory(store)
-        count = StoryStore(store).story_count()
+        assigned, count = Service(store).restory()
     if json_output:
         _emit_json({"articles": assigned, "stories": count})
     else:
@@ -540,7 +548,7 @@ def compare_command(
     story_id: Annotated[str | None, typer.Option("--story", help="Compare a stored story instead.")] = None,
     db: Annotated[
         str | None,
-        typer.Option("--db", envvar="MANYSIDES_DB", help="Database; with INPUTs, a temporary one when not given."),
+        typer.Option("--db", envvar=DATABASE_ENV, help="Database; with INPUTs, a temporary one when not given."),
     ] = None,
     report_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="text (terminal), markdown, html (self-contained) or json.")
@@ -554,7 +562,7 @@ def compare_command(
     ] = None,
     allow_private: AllowPrivate = False,
     ignore_robots: IgnoreRobots = False,
-    delay: Delay = 1.0,
+    delay: Delay = POLITENESS_DELAY,
     follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Compare how outlets cover one story: shared, unique and conflicting facts, attribution and framing.
@@ -573,15 +581,12 @@ def compare_command(
     if output is not None and (problem := output_file_problem(output)):
         _error_line(f"--output {output}", problem)
         raise typer.Exit(2)
-    options = _read_options(allow_private, ignore_robots, None, 20, delay, follow_symlinks)
+    options = _read_options(allow_private, ignore_robots, None, PAGE_MB, delay, follow_symlinks)
     with ExitStack() as stack:
         if inputs and db is None:
             db = "sqlite:///" + str(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "compare.db")
         store = stack.enter_context(_open_store(db, create=bool(inputs)))
-        articles, failed = _compare_articles(store, inputs, story_id, options)
-        from manysides.compare.engine import compare  # loads language models: only when comparing
-
-        report = compare(articles)
+        articles, report, failed = _compare(Service(store), inputs, story_id, options)
     if len(report.articles) < 2:
         err.print("[yellow]note:[/] fewer than two articles: every fact is unique by definition")
     try:
@@ -592,25 +597,27 @@ def compare_command(
     raise typer.Exit(1 if failed else 0)
 
 
-def _compare_articles(
-    store: Store, inputs: list[str] | None, story_id: str | None, options: ReadOptions
-) -> tuple[list[Article], int]:
+def _compare(
+    service: Service, inputs: list[str] | None, story_id: str | None, options: ReadOptions
+) -> tuple[list[Article], Report, int]:
+    """The articles and their report (a stored story's from the comparison cache), and how many inputs failed."""
     if story_id:
-        return store.articles_by_id([a.id for a in _find_story(store, story_id).articles]), 0
-    ids: list[str] = []
+        _find_story(service, story_id)
+        report = service.report(story_id)
+        if report is None:
+            _error(f"no story with id {story_id!r}; `manysides stories` lists them")
+            raise typer.Exit(1)
+        return service.story_articles(story_id), report, 0
 
-    def collect(result: ItemResult) -> None:
+    def show(result: ItemResult) -> None:
         if result.status == "failed":
             _error_line(result.source, result.problem or "failed")
-        elif result.article_id:
-            ids.append(result.article_id)
 
-    summary = ingest(store, inputs or [], options, on_result=collect)
-    articles = store.articles_by_id(ids)
-    if not articles:
+    articles, found, summary = service.compare_pages(inputs or [], options, on_result=show)
+    if found is None:
         err.print("[red]error:[/] nothing to compare: no input gave an article")
         raise typer.Exit(1)
-    return articles, summary.failed
+    return articles, found, summary.failed
 
 
 def _write_report(report: Report, fmt: ReportFormat, output: Path | None, articles: list[Article]) -> None:
@@ -644,6 +651,49 @@ def schema_command(
         _error(f"no schema named {name!r}; known: {', '.join(SCHEMAS)}")
         raise typer.Exit(2)
     sys.stdout.write(render(name))
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on. Anything but loopback exposes the app to the network.")
+    ] = SERVER_HOST,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = SERVER_PORT,
+    allow_private: AllowPrivate = False,
+) -> None:
+    """Serve the web app and JSON API over the database (stories, story comparisons, articles, outlets).
+
+    Read-only unless the environment variable `MANYSIDES_TOKEN` holds a token: then the browser can log in with it
+    to add pages, and `POST /api/ingest` takes it as a bearer token.
+
+    Example: `manysides serve --db demo.db`, then open http://127.0.0.1:8000/
+    """
+    import ipaddress
+    import os
+
+    import uvicorn
+
+    from manysides.web import create_app
+
+    token = os.environ.get(TOKEN_ENV) or None
+    with _open_store(db, create=token is not None) as store:
+        url = store.url
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        _warning_line(f"--host {host}", "the app is reachable from other machines, over plain HTTP")
+    mode = "pages can be added (token set)" if token else "read-only (set MANYSIDES_TOKEN to add pages)"
+    err.print(terminal_text(f"Serving {url} at http://{host}:{port}/ — {mode}"))
+    uvicorn.run(
+        create_app(url, token, allow_private=allow_private),
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+    )
 
 
 def main() -> None:

@@ -168,6 +168,7 @@ def restory(store: Store) -> int:
     index = StoryIndex()
     assignments = list(add_all(index, sorted(store.articles(), key=date_order)))
     stories.clear()
-    for assignment in assignments:
-        stories.save(assignment, index.features(assignment.article_id))
+    with stories.batched_summaries():  # each story's listing row is computed once, not once per article
+        for assignment in assignments:
+            stories.save(assignment, index.features(assignment.article_id))
     return len(assignments)

@@ -8,23 +8,27 @@ means.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from manysides.ingest.sources import ReadOptions
-from manysides.jobs import ItemResult, Summary, assign_stories, ingest
-from manysides.present.stories import build_stories, filter_stories
-from manysides.records.article import Article, published_utc
+from manysides.jobs import ItemResult, Summary, assign_stories, ingest, restory
+from manysides.records.article import Article
 from manysides.records.report import Report
-from manysides.records.story import Story
+from manysides.records.story import Story, build_stories
+from manysides.store import cache, listing
+from manysides.store.models import StorySummaryRow
 from manysides.store.repository import Store, outlet_key
 from manysides.store.stories import StoryStore
 from manysides.understand.sentences import Sentence, split_sentences
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
+MAX_OFFSET = 10**9  # beyond any listing, and within every database's integer range
 
 
 @dataclass(frozen=True)
@@ -60,16 +64,7 @@ class StoryList:
     next_offset: int | None
 
 
-@dataclass(frozen=True)
-class OutletRow:
-    """One line of the outlets listing: what it covered and how often it covered a story alone."""
-
-    name: str
-    articles: int
-    stories: int
-    alone: int
-    first_published: str | None
-    last_published: str | None
+OutletRow = listing.OutletStats  # one line of the outlets listing, exactly as the store aggregates it
 
 
 @dataclass(frozen=True)
@@ -91,29 +86,27 @@ class Service:
 
     # --- stories -------------------------------------------------------------------------------------------
     def stories(self, query: StoryQuery = StoryQuery()) -> StoryList:
-        """Stories newest first, filtered and paged."""
-        stories = filter_stories(build_stories(self.stories_store.memberships()), query.outlet, query.since)
-        articles = {a.id: a for a in self.store.articles()}
-        rows = [self._row(story, articles) for story in stories]
-        if query.until:
-            rows = [r for r in rows if (m := published_utc(r.first_published)) is not None and m.date() <= query.until]
-        if query.language:
-            rows = [r for r in rows if query.language in r.languages]
-        if query.search:
-            words = query.search.casefold().split()
-            matching = {
-                s.id
-                for s in stories
-                if any(
-                    all(w in f"{articles[a.id].title or ''} {articles[a.id].body}".casefold() for w in words)
-                    for a in s.articles
-                )
-            }
-            rows = [r for r in rows if r.id in matching]
+        """Stories newest first, filtered and paged in SQL over the story summaries (no article is read)."""
         limit = max(1, min(query.limit, MAX_PAGE_SIZE))
-        page = rows[query.offset : query.offset + limit]
-        following = query.offset + limit
-        return StoryList(page, len(rows), following if following < len(rows) else None)
+        offset = max(0, min(query.offset, MAX_OFFSET))
+        rows, total = listing.story_page(self.store.engine, self._filters(query), limit, offset)
+        following = offset + limit
+        return StoryList([_row(r) for r in rows], total, following if following < total else None)
+
+    def story_records(self, query: StoryQuery = StoryQuery()) -> list[Story]:
+        """Every matching story with its articles, in listing order, unpaged: what `manysides stories` prints."""
+        filters = self._filters(query)
+        if filters == listing.StoryFilters():
+            memberships = self.stories_store.memberships()
+            order = None
+        else:
+            order = listing.story_ids(self.store.engine, filters)
+            memberships = self.stories_store.memberships(story_ids=order)
+        built = build_stories(memberships)
+        if order is None:
+            return built
+        position = {story_id: n for n, story_id in enumerate(order)}
+        return sorted((s for s in built if s.id in position), key=lambda s: position[s.id])
 
     def story(self, story_id: str) -> Story | None:
         found = build_stories(self.stories_store.memberships(story_id))
@@ -124,13 +117,50 @@ class Service:
         return self.store.articles_by_id([a.id for a in story.articles]) if story else []
 
     def report(self, story_id: str) -> Report | None:
-        """The comparison of a stored story (the JSON contract of `manysides compare`)."""
+        """The comparison of a stored story (the JSON contract of `manysides compare`), computed once and then
+        read from the database until the story's articles or the engine change (store/cache.py)."""
+        from manysides.compare.engine import COMPARE_ENGINE_VERSION, compare  # loads models only when comparing
+
+        cached = cache.cached_report(self.store.engine, story_id, COMPARE_ENGINE_VERSION)
+        if cached is not None:
+            return cached
+        summary = listing.summary(self.store.engine, story_id)  # its key read first: a change meanwhile only misses
         articles = self.story_articles(story_id)
         if not articles:
             return None
+        report = compare(articles)
+        if summary is not None:
+            with suppress(SQLAlchemyError):  # a read-only or busy database still answers; the next ask computes
+                cache.store_report(self.store.engine, story_id, summary.articles_key, COMPARE_ENGINE_VERSION, report)
+        return report
+
+    def compare_pages(
+        self,
+        inputs: Iterable[str],
+        options: ReadOptions,
+        on_result: Callable[[ItemResult], None] = lambda _result: None,
+    ) -> tuple[list[Article], Report | None, Summary]:
+        """Store the given pages and compare their articles as one story (no story grouping, nothing cached):
+        the articles in input order, the report (None when no input gave an article) and the ingest summary."""
+        ids: list[str] = []
+
+        def collect(result: ItemResult) -> None:
+            if result.status != "failed" and result.article_id:
+                ids.append(result.article_id)
+            on_result(result)
+
+        summary = ingest(self.store, inputs, options, on_result=collect)
+        articles = self.store.articles_by_id(ids)
+        if not articles:
+            return [], None, summary
         from manysides.compare.engine import compare  # loads language models: only when comparing
 
-        return compare(articles)
+        return articles, compare(articles), summary
+
+    def restory(self) -> tuple[int, int]:
+        """Regroup every article from scratch; returns (articles, stories). Summaries follow each assignment."""
+        assigned = restory(self.store)
+        return assigned, self.stories_store.story_count()
 
     # --- articles ------------------------------------------------------------------------------------------
     def article(self, article_id: str) -> Article | None:
@@ -143,38 +173,24 @@ class Service:
 
     def raw_page(self, article_id: str) -> bytes | None:
         """The page exactly as it was read, for download only: never rendered."""
-        for stored in self.store.stored_pages():
-            if stored.article_id == article_id:
-                return stored.page.raw
-        return None
+        return self.store.raw_page(article_id)
 
     # --- outlets -------------------------------------------------------------------------------------------
     def outlets(self) -> list[OutletRow]:
-        stories = build_stories(self.stories_store.memberships())
-        articles = self.store.articles()
-        by_outlet: Counter[str] = Counter(a.outlet for a in articles if a.outlet)
-        rows = []
-        for name, count in sorted(by_outlet.items(), key=lambda item: (-item[1], item[0].casefold())):
-            covered = [s for s in stories if name in s.outlets]
-            dated = sorted(p for a in articles if a.outlet == name and (p := a.published) and published_utc(p))
-            rows.append(
-                OutletRow(
-                    name=name,
-                    articles=count,
-                    stories=len(covered),
-                    alone=sum(1 for s in covered if len(s.outlets) == 1),
-                    first_published=dated[0] if dated else None,
-                    last_published=dated[-1] if dated else None,
-                )
-            )
-        return rows
+        """Every outlet by stored name, most articles first; counted in SQL."""
+        return sorted(listing.outlet_stats(self.store.engine), key=lambda r: (-r.articles, r.name.casefold(), r.name))
 
     def outlet(self, name: str) -> OutletProfile | None:
+        """An outlet's page; `name` is matched as `--outlet` is (whole name, case and spacing aside)."""
+        from manysides.compare.engine import COMPARE_ENGINE_VERSION
+
         wanted = outlet_key(name)
         row = next((r for r in self.outlets() if outlet_key(r.name) == wanted), None)
         if row is None:
             return None
-        return OutletProfile(outlet=row, stories=self.stories(StoryQuery(outlet=row.name, limit=MAX_PAGE_SIZE)).rows)
+        cites, framing = cache.outlet_cites_and_framing(self.store.engine, row.name, COMPARE_ENGINE_VERSION)
+        stories = self.stories(StoryQuery(outlet=row.name, limit=MAX_PAGE_SIZE)).rows
+        return OutletProfile(outlet=row, stories=stories, cites=cites, framing=framing)
 
     # --- adding pages --------------------------------------------------------------------------------------
     def ingest(
@@ -190,15 +206,23 @@ class Service:
 
     # --- helpers -------------------------------------------------------------------------------------------
     @staticmethod
-    def _row(story: Story, articles: dict[str, Article]) -> StoryRow:
-        outlets: Counter[str] = Counter(a.outlet for a in story.articles if a.outlet)
-        languages = sorted({lang for a in story.articles if (lang := articles[a.id].language)})
-        return StoryRow(
-            id=story.id,
-            title=story.title,
-            first_published=story.first_published,
-            last_published=story.last_published,
-            article_count=len(story.articles),
-            outlets=dict(sorted(outlets.items(), key=lambda item: (-item[1], item[0].casefold()))),
-            languages=languages,
+    def _filters(query: StoryQuery) -> listing.StoryFilters:
+        return listing.StoryFilters(
+            search=query.search or None,
+            outlet_key=outlet_key(query.outlet) if query.outlet else None,
+            since=query.since,
+            until=query.until,
+            language=query.language or None,
         )
+
+
+def _row(summary: StorySummaryRow) -> StoryRow:
+    return StoryRow(
+        id=summary.story_id,
+        title=summary.title,
+        first_published=summary.first_published,
+        last_published=summary.last_published,
+        article_count=summary.article_count,
+        outlets=dict(summary.outlets or {}),
+        languages=list(summary.languages or []),
+    )

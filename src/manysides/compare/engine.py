@@ -18,6 +18,10 @@ from manysides.understand import ArticleText, analyse_many
 from manysides.understand.entities import mention_counts, merge_mentions
 from manysides.understand.names import name_key
 
+# Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
+# articles: stored comparisons made by another version are recomputed (store/cache.py).
+COMPARE_ENGINE_VERSION = "1"
+
 
 def _entities(texts: list[ArticleText]) -> list[Entity]:
     clusters = merge_mentions([m for t in texts for m in t.mentions])

@@ -48,6 +48,7 @@ import httpx
 
 from manysides import __version__
 from manysides.errors import InputError
+from manysides.settings import POLITENESS_DELAY
 
 DEFAULT_USER_AGENT = f"ManySides/{__version__} (+https://github.com/manysides/manysides)"
 ACCEPT = (
@@ -84,7 +85,7 @@ class FetchPolicy:
     max_redirects: int = 5
     respect_robots: bool = True
     user_agent: str = DEFAULT_USER_AGENT
-    politeness_delay: float = 1.0  # seconds between the end of one request and the next to a host
+    politeness_delay: float = POLITENESS_DELAY  # seconds between the end of one request and the next to a host
     max_crawl_delay: float = 10.0  # a robots.txt Crawl-delay above this is capped, not obeyed
 
     def __post_init__(self) -> None:

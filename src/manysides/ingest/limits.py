@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MB = 1024 * 1024
+from manysides.settings import MB, PAGE_MB, URL_MB
 
 
 @dataclass(frozen=True)
@@ -15,8 +15,8 @@ class Limits:
     `page_bytes` once decompressed; containers themselves are streamed and may be of any size.
     """
 
-    page_bytes: int = 20 * MB
-    url_bytes: int = 10 * MB
+    page_bytes: int = PAGE_MB * MB
+    url_bytes: int = URL_MB * MB
 
 
 def human_size(n: int) -> str:

@@ -10,7 +10,9 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-DEFAULT_DB = "sqlite:///manysides.db"
+from manysides.settings import DATABASE_ENV, DATABASE_URL
+
+DEFAULT_DB = DATABASE_URL
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -22,7 +24,7 @@ def database_url(given: str | None) -> str:
 
     A `postgresql://` (or `postgres://`) URL without a driver uses psycopg 3, the one the extra installs.
     """
-    url = given or os.environ.get("MANYSIDES_DB") or DEFAULT_DB
+    url = given or os.environ.get(DATABASE_ENV) or DEFAULT_DB
     if "://" not in url:
         return f"sqlite:///{url}"
     scheme, rest = url.split("://", 1)

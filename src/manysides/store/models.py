@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Integer, LargeBinary
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, LargeBinary
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from manysides.store.columns import BoundedString, StorableJSON, StorableText
@@ -100,3 +100,62 @@ class ArticleStoryRow(Base):
     duplicate_of: Mapped[str | None] = mapped_column(BoundedString(200))
     features: Mapped[bytes] = mapped_column(LargeBinary)
     position: Mapped[int] = mapped_column(Integer)
+
+
+class StorySummaryRow(Base):
+    """One line of the stories listing, kept current on every assignment change, so listing reads no articles.
+
+    `first_utc`/`last_utc` sort and filter; the stated texts are what is shown. `articles_key` digests the
+    story's articles as the comparison reads them: a cached comparison with another key is stale.
+    """
+
+    __tablename__ = "story_summaries"
+
+    story_id: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
+    title: Mapped[str] = mapped_column(StorableText)
+    first_published: Mapped[str | None] = mapped_column(BoundedString(40))
+    last_published: Mapped[str | None] = mapped_column(BoundedString(40))
+    first_utc: Mapped[datetime | None] = mapped_column(DateTime)
+    last_utc: Mapped[datetime | None] = mapped_column(DateTime)
+    undated: Mapped[bool] = mapped_column(Boolean)
+    article_count: Mapped[int] = mapped_column(Integer)
+    outlet_count: Mapped[int] = mapped_column(Integer)
+    outlets: Mapped[dict] = mapped_column(StorableJSON, default=dict)
+    languages: Mapped[list] = mapped_column(StorableJSON, default=list)
+    articles_key: Mapped[str] = mapped_column(BoundedString(64))
+
+
+class StoryOutletRow(Base):
+    """Which outlets covered a story, by exact name and by `outlet_key` (what `--outlet` compares)."""
+
+    __tablename__ = "story_outlets"
+
+    story_id: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
+    outlet: Mapped[str] = mapped_column(BoundedString(300), primary_key=True)
+    outlet_key: Mapped[str] = mapped_column(BoundedString(300), index=True)
+    articles: Mapped[int] = mapped_column(Integer)
+    alone: Mapped[int] = mapped_column(Integer)  # 1 when this outlet is the story's only one: summed per outlet
+
+
+class StoryLanguageRow(Base):
+    __tablename__ = "story_languages"
+
+    story_id: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
+    language: Mapped[str] = mapped_column(BoundedString(16), primary_key=True, index=True)
+
+
+class ComparisonRow(Base):
+    """A story's comparison, computed once: valid while `articles_key` and `engine_version` still match.
+
+    `outlet_digest` holds what outlet pages read (sources cited, framing used) per outlet, so they never parse
+    whole reports.
+    """
+
+    __tablename__ = "comparisons"
+
+    story_id: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
+    articles_key: Mapped[str] = mapped_column(BoundedString(64))
+    engine_version: Mapped[str] = mapped_column(BoundedString(40))
+    report: Mapped[bytes] = mapped_column(LargeBinary)
+    outlet_digest: Mapped[dict] = mapped_column(StorableJSON, default=dict)
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

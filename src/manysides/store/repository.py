@@ -21,7 +21,7 @@ from manysides.records.article import Article, body_hash, published_utc
 from manysides.records.page import Page
 from manysides.store.columns import as_stored
 from manysides.store.database import open_engine
-from manysides.store.models import ArticleRow, PageRow, SiteLineRow, SiteRow
+from manysides.store.models import ArticleRow, ArticleStoryRow, PageRow, SiteLineRow, SiteRow
 
 Outcome = Literal["new", "unchanged"]
 _ARTICLE_FIELDS = tuple(Article.model_fields)
@@ -112,6 +112,8 @@ class Store:
                     return False
                 for key, value in _article_columns(updated).items():
                     setattr(row, key, value)
+                session.flush()
+                _refresh_story_of(session, article_id)
                 return True
         except SQLAlchemyError as error:
             raise InputError(article_id, refused(error)) from None
@@ -164,6 +166,15 @@ class Store:
         with Session(self.engine) as session:
             return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
+    def raw_page(self, article_id: str) -> bytes | None:
+        """The bytes of the page an article was extracted from, as read (one indexed lookup)."""
+        query = (
+            select(PageRow.raw).join(ArticleRow, ArticleRow.page_id == PageRow.id).where(ArticleRow.id == article_id)
+        )
+        with Session(self.engine) as session:
+            raw = session.scalar(query)
+        return None if raw is None else zlib.decompress(raw)
+
     def stored_pages(self) -> Iterator[StoredPage]:
         """Every page with its article id, in ingest order, for re-extraction."""
         with Session(self.engine) as session:
@@ -199,6 +210,15 @@ def refused(error: SQLAlchemyError) -> str:
     cause = getattr(error, "orig", None) or error.__cause__ or error
     detail = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
     return f"not stored: the database refused it ({type(cause).__name__}: {detail})"[:300]
+
+
+def _refresh_story_of(session: Session, article_id: str) -> None:
+    """A changed article changes its story's summary (title, span, outlets) and its comparison's key."""
+    from manysides.store import summaries  # summaries build stories through present/, which reads this module
+
+    story_id = session.scalar(select(ArticleStoryRow.story_id).where(ArticleStoryRow.article_id == article_id))
+    if story_id is not None:
+        summaries.refresh(session, [story_id])
 
 
 def _record_site_lines(session: Session, lines: SiteLines) -> None:

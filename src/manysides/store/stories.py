@@ -1,17 +1,24 @@
-"""Persisting story assignments: one row per article, merges rewrite the absorbed stories' rows."""
+"""Persisting story assignments: one row per article, merges rewrite the absorbed stories' rows.
+
+Every change also recomputes the summaries of the stories it touched (store/summaries.py), in its transaction.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from manysides.records.article import Article
-from manysides.store.models import ArticleRow, ArticleStoryRow
+from manysides.store import summaries
+from manysides.store.models import ArticleRow, ArticleStoryRow, StoryLanguageRow, StoryOutletRow, StorySummaryRow
 from manysides.store.repository import Store, row_to_article
 from manysides.stories import Assignment
+
+_IN_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,8 @@ class StoryStore:
     def __init__(self, store: Store) -> None:
         self.engine = store.engine
         self._next_position: int | None = None  # read once, then counted here: no MAX() scan per insert
+        self._pending: set[str] | None = None  # stories whose summaries wait for the end of a batch
+        summaries.ensure(self.engine)
 
     def assigned(self) -> Iterator[StoredAssignment]:
         """Every assigned article's features, in assignment order, to rebuild the index."""
@@ -52,6 +61,8 @@ class StoryStore:
                 self._next_position = session.scalar(select(func.coalesce(func.max(ArticleStoryRow.position), -1))) + 1
             position = self._next_position
             self._next_position += 1
+            before = session.get(ArticleStoryRow, assignment.article_id)
+            touched = [assignment.story_id, *assignment.merged, *([before.story_id] if before else [])]
             session.merge(
                 ArticleStoryRow(
                     article_id=assignment.article_id,
@@ -67,22 +78,57 @@ class StoryStore:
                     .where(ArticleStoryRow.story_id.in_(assignment.merged))
                     .values(story_id=assignment.story_id)
                 )
+            session.flush()
+            if self._pending is None:
+                summaries.refresh(session, touched)
+            else:
+                self._pending.update(touched)
+
+    @contextmanager
+    def batched_summaries(self) -> Iterator[None]:
+        """Saves inside recompute their stories' summaries once, at the end: `restory` touches each story many
+        times. Until then the listing lags; a process killed inside leaves them stale until the next restory."""
+        self._pending = set()
+        try:
+            yield
+        finally:
+            pending, self._pending = self._pending, None
+            with Session(self.engine) as session, session.begin():
+                summaries.refresh(session, pending)
 
     def clear(self) -> None:
         with Session(self.engine) as session, session.begin():
             session.execute(delete(ArticleStoryRow))
+            for model in (StorySummaryRow, StoryOutletRow, StoryLanguageRow):
+                session.execute(delete(model))
         self._next_position = 0
 
-    def memberships(self, story_id: str | None = None) -> list[tuple[str, str | None, Article]]:
-        """(story id, duplicate_of, article) for every assigned article, or for one story's articles."""
+    def rebuild_summaries(self) -> int:
+        """Every story's summary anew; returns the number of stories."""
+        with Session(self.engine) as session, session.begin():
+            return summaries.rebuild_all(session)
+
+    def memberships(
+        self, story_id: str | None = None, story_ids: Iterable[str] | None = None
+    ) -> list[tuple[str, str | None, Article]]:
+        """(story id, duplicate_of, article) for every assigned article, or for one story's or some stories'."""
+        query = select(ArticleStoryRow.story_id, ArticleStoryRow.duplicate_of, ArticleRow).join(
+            ArticleRow, ArticleRow.id == ArticleStoryRow.article_id
+        )
+        if story_id is not None:
+            query = query.where(ArticleStoryRow.story_id == story_id)
+        queries = [query]
+        if story_ids is not None:
+            wanted = sorted(set(story_ids))
+            queries = [
+                query.where(ArticleStoryRow.story_id.in_(wanted[start : start + _IN_CHUNK]))
+                for start in range(0, len(wanted), _IN_CHUNK)
+            ]
         with Session(self.engine) as session:
-            query = select(ArticleStoryRow.story_id, ArticleStoryRow.duplicate_of, ArticleRow).join(
-                ArticleRow, ArticleRow.id == ArticleStoryRow.article_id
-            )
-            if story_id is not None:
-                query = query.where(ArticleStoryRow.story_id == story_id)
             return [
-                (story_id, duplicate_of, row_to_article(row)) for story_id, duplicate_of, row in session.execute(query)
+                (sid, duplicate_of, row_to_article(row))
+                for chunk in queries
+                for sid, duplicate_of, row in session.execute(chunk)
             ]
 
     def story_count(self) -> int:
