@@ -31,7 +31,8 @@ demo: $(STAMP)
 	$(BIN)/manysides compare --story $$story --db demo.db && \
 	$(BIN)/manysides compare --story $$story --db demo.db --format html -o demo-report.html && \
 	echo && echo "Try next:  open demo-report.html   (the same report as a self-contained page)" && \
-	echo "      or:  $(BIN)/manysides compare --story $$story --db demo.db --json"
+	echo "      or:  $(BIN)/manysides compare --story $$story --db demo.db --json" && \
+	echo && echo "Browse it:  $(BIN)/manysides serve --db demo.db   then open http://127.0.0.1:8000/stories/$$story"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
