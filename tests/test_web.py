@@ -163,6 +163,8 @@ def test_article_page_metadata_and_raw_download(client: TestClient) -> None:
     html = client.get(f"/articles/{article_id}").text
     assert "Lena Hartwig" in html and "2025-06-14T21:50:00+02:00" in html
     assert f'<a class="raw" href="/articles/{article_id}/raw"' in html
+    story = client.get("/api/stories", params={"q": "Veyra ferry crews strike"}).json()["stories"][0]
+    assert f'Part of the story <a class="story-link" href="/stories/{story["id"]}">' in html
     assert (
         '<a href="https://coastalpress.example/wire/2025/06/14/veyra-ferry-crews-strike-injured" '
         'rel="noopener noreferrer nofollow">' in html

@@ -167,6 +167,11 @@ class Service:
         found = self.store.articles_by_id([article_id])
         return found[0] if found else None
 
+    def story_of(self, article_id: str) -> tuple[str, str] | None:
+        """(story id, story title) of the story the article belongs to, for a link back from the article."""
+        row = listing.story_of(self.store.engine, article_id)
+        return (row.story_id, row.title) if row else None
+
     def sentences(self, article: Article) -> list[Sentence]:
         """The article's sentences, numbered as the comparison numbers them (`Statement.sentence`)."""
         return split_sentences(article.body)

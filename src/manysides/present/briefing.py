@@ -212,8 +212,8 @@ class Briefing:
     def conflict_words(self, conflict: Conflict) -> str:
         """The conflict in plain words: who says what, side by side; for an update, which report came first.
 
-        Shown after `conflict_title`; starts with what the values are about when the engine says."""
-        about = f"{conflict.about}: " if conflict.about else ""
+        Shown after `conflict_title`, above the sentences themselves. The engine's `about` (the content words
+        every side shares) stays in the JSON: read aloud, a word list is noise, and the sentences say it better."""
         groups: dict[str, list[str]] = {}
         for article, value in sorted(conflict.values.items(), key=lambda kv: self.column(kv[0])):
             groups.setdefault(value, []).append(article)
@@ -224,9 +224,9 @@ class Briefing:
             said = "; ".join(f"{self._names(ids)} later {_verb(ids, 'report')} “{v}”" for v, ids in later)
             when = self.view.article(first)
             dated = f" ({short_date(when.published)})" if when and when.published else ""
-            return f"{about}{self.short_label(first)} reported “{earlier}” first{dated}; {said}."
+            return f"{self.short_label(first)} reported “{earlier}” first{dated}; {said}."
         parts = [f"{self._names(ids)} {_verb(ids, 'say')} “{value}”" for value, ids in groups.items()]
-        return about + "; ".join(parts) + "."
+        return "; ".join(parts) + "."
 
     def figure_rows(self) -> list[FigureRow]:
         """A row per shared fact (and per conflict no shared fact holds) where two or more reports give figures."""

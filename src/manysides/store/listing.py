@@ -65,6 +65,17 @@ def story_ids(engine: Engine, filters: StoryFilters) -> list[str]:
         return list(session.scalars(query))
 
 
+def story_of(engine: Engine, article_id: str) -> StorySummaryRow | None:
+    """The listing row of the story an article belongs to, or None before stories are assigned."""
+    query = (
+        select(StorySummaryRow)
+        .join(ArticleStoryRow, ArticleStoryRow.story_id == StorySummaryRow.story_id)
+        .where(ArticleStoryRow.article_id == article_id)
+    )
+    with Session(engine) as session:
+        return session.scalars(query).first()
+
+
 def summary(engine: Engine, story_id: str) -> StorySummaryRow | None:
     with Session(engine) as session:
         return session.get(StorySummaryRow, story_id)

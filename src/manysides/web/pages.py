@@ -112,6 +112,7 @@ def article_page(request: Request, state: State, article_id: str) -> HTMLRespons
         article=article,
         paragraphs=list(paragraphs.values()),
         raw_href=views.article_href(article.id) + "/raw",
+        story=state.service.story_of(article.id),
     )
 
 
