@@ -30,7 +30,8 @@ pg_bin() {
 
 as_server_user() {
     if [[ $(id -u) -eq 0 ]]; then
-        runuser -u postgres -- "$@"
+        # runuser lives in /usr/sbin or /sbin, which a minimal PATH (cron, `env -i`, some CI runners) leaves out
+        PATH="$PATH:/usr/sbin:/sbin" runuser -u postgres -- "$@"
     else
         "$@"
     fi
