@@ -134,13 +134,18 @@ def test_hostile_input(text: str) -> None:
 
 
 def test_long_text_is_linear() -> None:
-    """Twice the lines should take about twice the time, not four times."""
+    """Twice the lines should take about twice the time, not four times.
+
+    CPU time, best of three: the wall clock on a shared machine measures the neighbours too."""
     para = "This is a sentence of an ordinary paragraph, long enough to count as prose for the model.\n\n"
     timings = []
     for copies in (2_000, 4_000):
-        start = time.perf_counter()
-        extract_text_dump(para * copies)
-        timings.append(time.perf_counter() - start)
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            extract_text_dump(para * copies)
+            runs.append(time.process_time() - start)
+        timings.append(min(runs))
     assert timings[1] < 3.5 * timings[0] + 0.05
 
 
