@@ -162,6 +162,13 @@ CAMPAIGN_FINDINGS = [
     pytest.param("feed.xml", b"<rdf:RDF <item<description<p>\x07</description>", id="feed-control-character"),
     pytest.param("feed.rss", b"<>&#10000000000;", id="feed-reference-out-of-range"),
     pytest.param("rows", '{"id": "O", "url": "f0", "text": "a"}\n'.encode("utf-16-be"), id="jsonl-utf16-no-bom"),
+    pytest.param(
+        "rows",
+        b'{\x00"\x00"\x00:\x00"\x00"\x00,\x00"\x00"\x00:\x00"\x00\x00\\\x00u"\x00,\x00"\x00"\x00:\x00"\x00"\x00}\x00\n\x00{\x00"\x00"\x00:\x00"\x00"\x00,\x00"\x00"\x00:\x00"\x00"\x00,\x00"\x00"\x00:\x00"\x00"\x00,\x00"\x00"\x00:\x00"\x00"\x00,\x00"\x00"\x00:\x00[\x00"\x00"\x00]\x00,\x00"\x00t\x00e\x00x\x00t\x00"\x00:\x00"\x00-\x00"\x00}\x00\n',
+        id="jsonl-utf16-odd-lines",
+    ),
+    pytest.param("doc.json", b'{"published": "2025-03-01T10:00:00+32:00", "text": "t"}', id="json-offset-32-hours"),
+    pytest.param("rows.json", b'{"published":"22222222222222222222222222222M","text":"0"}', id="json-date-digits"),
 ]
 
 

@@ -22,10 +22,12 @@ def to_iso(value: str | None, dayfirst: bool = False) -> str | None:
     try:
         a = date_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
         b = date_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
-    except (ValueError, OverflowError, TypeError):
+        if (a.year, a.month, a.day) != (b.year, b.month, b.day):
+            return None  # the year, month or day came from the default: not a full date
+        if (a.hour, a.minute) != (b.hour, b.minute):
+            return a.date().isoformat()
+        return a.isoformat()  # seconds not stated come out as :00
+    # dateutil on hostile text: "+32:00" is an offset no datetime holds (ValueError at isoformat), and a
+    # 30-digit number overflows its decimal arithmetic (decimal.InvalidOperation, an ArithmeticError)
+    except (ValueError, OverflowError, TypeError, ArithmeticError):
         return None
-    if (a.year, a.month, a.day) != (b.year, b.month, b.day):
-        return None  # the year, month or day came from the default: not a full date
-    if (a.hour, a.minute) != (b.hour, b.minute):
-        return a.date().isoformat()
-    return a.isoformat()  # seconds not stated come out as :00

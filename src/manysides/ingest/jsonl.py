@@ -52,6 +52,8 @@ def record_page(line: bytes, where: str, path: str | None) -> Page:
     """Validate one JSON record and wrap it; the raw line is kept so re-extraction can re-read it."""
     record = parse_record(line, where)
     raw = line.strip()
+    if json.detect_encoding(line) not in ("utf-8", "utf-8-sig"):  # a UTF-16/32 line the file sniffing missed:
+        raw = json.dumps(json.loads(line), ensure_ascii=False).encode("utf-8", "surrogatepass")  # kept as UTF-8
     if _SURROGATE.search(raw):  # a lone surrogate, which UTF-8 cannot hold
         raw = json.dumps(without_surrogates(json.loads(raw)), ensure_ascii=False).encode("utf-8")
         record = without_surrogates(record)
