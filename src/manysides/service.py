@@ -185,6 +185,10 @@ class Service:
         """Every outlet by stored name, most articles first; counted in SQL."""
         return sorted(listing.outlet_stats(self.store.engine), key=lambda r: (-r.articles, r.name.casefold(), r.name))
 
+    def outlet_names(self) -> list[str]:
+        """Every outlet's name, alphabetically: the choices of an outlet filter, without their statistics."""
+        return listing.outlet_names(self.store.engine)
+
     def outlet(self, name: str) -> OutletProfile | None:
         """An outlet's page; `name` is matched as `--outlet` is (whole name, case and spacing aside)."""
         from manysides.compare.engine import COMPARE_ENGINE_VERSION

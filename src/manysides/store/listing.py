@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, ScalarSelect, exists, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, exists, func, literal, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased
 
@@ -48,14 +48,26 @@ def story_page(
 ) -> tuple[list[StorySummaryRow], int]:
     """One page of matching summaries in listing order, and how many match in all."""
     conditions = _conditions(engine, filters)
-    query = select(StorySummaryRow).where(*conditions).order_by(*_ORDER).offset(offset)
+    count = select(func.count()).select_from(StorySummaryRow).where(*conditions)
+    searching = bool(filters.search and filters.search.strip())
+    # A search's subquery is the costly part: its total comes with the page (a window count), so it runs once.
+    # Without one, a window count would sort every story; a page off the index plus a count is cheaper.
+    total = func.count().over() if searching else literal(None)
+    query = select(StorySummaryRow, total.label("total")).where(*conditions).order_by(*_ORDER).offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    count = select(func.count()).select_from(StorySummaryRow).where(*conditions)
     with Session(engine) as session:
-        rows = list(session.scalars(query))
-        total = session.scalar(count) or 0
-    return rows, total
+        found = list(session.execute(query))
+        if found and searching:
+            return [row for row, _total in found], found[0].total
+        return [row for row, _total in found], session.scalar(count) or 0
+
+
+def outlet_names(engine: Engine) -> list[str]:
+    """Every outlet's stored name, for a filter's choices: no statistics, so it costs one index scan."""
+    with Session(engine) as session:
+        names = session.scalars(select(StoryOutletRow.outlet).distinct())
+        return sorted((name for name in names if name), key=lambda name: (name.casefold(), name))
 
 
 def story_ids(engine: Engine, filters: StoryFilters) -> list[str]:

@@ -54,7 +54,7 @@ def story_report(state: WebState, story_id: str) -> Report | None:
 def stories_page(request: Request, state: State, params: Params) -> HTMLResponse:
     query, problems = params.query()
     listing = state.service.stories(query)
-    outlets = [o.name for o in state.service.outlets()]
+    outlets = state.service.outlet_names()
     return state.render(
         request,
         "stories.html",
