@@ -11,3 +11,9 @@ class InputError(Exception):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+
+def first_line(error: object, limit: int = 120) -> str:
+    """A library's error message as one printable line: such messages can quote the hostile input they choked on."""
+    text = "".join(c for c in str(error).split("\n", 1)[0] if c.isprintable()).strip()[:limit].strip()
+    return text or type(error).__name__

@@ -15,7 +15,7 @@ from typing import Any
 
 import feedparser
 
-from manysides.errors import InputError
+from manysides.errors import InputError, first_line
 from manysides.ingest.decode import decode_wide, wide_encoding, without_surrogates
 from manysides.records.page import Page
 
@@ -32,12 +32,12 @@ def read_feed(data: bytes, source: str, path: str | None) -> Iterator[Page | Inp
     try:
         parsed = feedparser.parse(safe_char_refs(_as_utf8(data)))
     except Exception as error:  # feedparser's loose parser can still choke on hostile markup
-        raise InputError(source, f"feed could not be parsed ({_one_line(error)})") from None
+        raise InputError(source, f"feed could not be parsed ({first_line(error)})") from None
     if not parsed.entries:
         reason = parsed.get("bozo_exception") if parsed.get("bozo") else None
         if reason is None and parsed.get("version"):
             raise InputError(source, "feed has no entries")
-        detail = f" ({_one_line(reason)})" if reason else ""
+        detail = f" ({first_line(reason)})" if reason else ""
         raise InputError(source, f"not a valid RSS or Atom feed{detail}")
     outlet = _clean((parsed.feed.get("title") or "").strip()) or None
     for index, entry in enumerate(parsed.entries, start=1):
@@ -46,7 +46,7 @@ def read_feed(data: bytes, source: str, path: str | None) -> Iterator[Page | Inp
             given = _clean_fields(entry_fields(entry, outlet))
             html = _clean(_entry_html(entry))
         except Exception as error:  # a hostile date or field in one entry must not cost the others
-            yield InputError(where, f"feed entry could not be read ({_one_line(error)}); skipped")
+            yield InputError(where, f"feed entry could not be read ({first_line(error)}); skipped")
             continue
         if not html and not given.get("url"):
             yield InputError(where, "feed entry has neither content nor a link; skipped")
@@ -116,12 +116,6 @@ def _as_utf8(data: bytes) -> bytes:
     if not wide:
         return data
     return _XML_DECLARED_ENCODING.sub(rb'\1"utf-8"', decode_wide(data, wide).encode("utf-8"), count=1)
-
-
-def _one_line(error: object) -> str:
-    """An exception as one printable line: its text may quote the hostile feed."""
-    text = "".join(c for c in str(error).split("\n", 1)[0] if c.isprintable()).strip()[:120]
-    return text or type(error).__name__
 
 
 def _clean(text: str) -> str:

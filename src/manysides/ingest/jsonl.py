@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import IO, Any
 
-from manysides.errors import InputError
+from manysides.errors import InputError, first_line
 from manysides.ingest.decode import without_surrogates
 from manysides.ingest.limits import Limits, human_size
 from manysides.records.page import Page
@@ -38,7 +38,7 @@ def read_json_document(data: bytes, source: str, path: str | None) -> Iterator[P
     try:
         document = json.loads(data)
     except (ValueError, UnicodeDecodeError) as error:
-        raise InputError(source, f"not valid JSON ({_short(error)})") from None
+        raise InputError(source, f"not valid JSON ({first_line(error)})") from None
     records = document if isinstance(document, list) else [document]
     for number, record in enumerate(records, start=1):
         where = f"{source}#{number}" if isinstance(document, list) else source
@@ -65,7 +65,7 @@ def parse_record(line: bytes, where: str) -> dict[str, Any]:
     try:
         record = json.loads(line)
     except (ValueError, UnicodeDecodeError) as error:
-        raise InputError(where, f"not valid JSON ({_short(error)})") from None
+        raise InputError(where, f"not valid JSON ({first_line(error)})") from None
     if not isinstance(record, dict):
         raise InputError(where, "expected a JSON object with at least `text` or `html`")
     text, html = record.get("text"), record.get("html")
@@ -95,7 +95,3 @@ def _bounded_lines(stream: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
             yield None
             continue
         yield line
-
-
-def _short(error: Exception) -> str:
-    return str(error).split("\n", 1)[0][:120]

@@ -15,7 +15,7 @@ from typing import IO, Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from manysides.errors import InputError
+from manysides.errors import InputError, first_line
 from manysides.ingest.limits import Limits, human_size
 from manysides.ingest.streams import gunzip_head, gzip_stream, is_gzip, open_with_head
 from manysides.records.page import Page
@@ -149,10 +149,10 @@ def _broken(source: str, index: int, error: Exception) -> InputError:
             return InputError(source, "not a WARC archive (the file does not start with a WARC record)")
         problem = "no WARC header where the record should start"
     else:
-        problem = "".join(c for c in str(error).split("\n", 1)[0] if c.isprintable())[:160].strip()
+        problem = first_line(error, 160)
     return InputError(
         f"{source}#{index}",
-        f"broken WARC record ({problem or type(error).__name__}); the rest of the archive is not read",
+        f"broken WARC record ({problem}); the rest of the archive is not read",
     )
 
 
