@@ -78,13 +78,14 @@ def ingest(
     """Read, extract and store every page; each page commits on its own, so an interrupted run resumes."""
     summary = Summary()
     for item in iter_pages(inputs, options):
-        result = _ingest_one(store, item)
+        result = ingest_page(store, item)
         summary.add(result)
         on_result(result)
     return summary
 
 
-def _ingest_one(store: Store, item: Page | InputError) -> ItemResult:
+def ingest_page(store: Store, item: Page | InputError) -> ItemResult:
+    """Extract and store one page in its own transaction (`ingest` and `watch` both go through here)."""
     if isinstance(item, InputError):
         return ItemResult(item.source, "failed", problem=item.problem)
     known = store.known_page(item)

@@ -97,7 +97,7 @@ class FetchPolicy:
 
 @dataclass(frozen=True)
 class Fetched:
-    """One successful (2xx) response, body fully read and decoded."""
+    """One successful response (2xx, or 304 to a conditional GET), body fully read and decoded."""
 
     url: str
     final_url: str
@@ -151,6 +151,14 @@ def literal_ip(host: str) -> IPAddress | None:
         except OSError:
             return None
     return None
+
+
+class StatusError(InputError):
+    """A non-2xx answer, with its status kept so a scheduler can tell a 503 (try later) from a 404 (gone)."""
+
+    def __init__(self, source: str, status: int) -> None:
+        super().__init__(source, _status_text(status))
+        self.status = status
 
 
 class _Refused(Exception):
@@ -386,8 +394,12 @@ class Fetcher:
         """Close pooled connections."""
         self._client.close()
 
-    def fetch(self, url: str) -> Fetched:
-        """GET `url`, following up to max_redirects redirects; raise InputError on any failure."""
+    def fetch(self, url: str, conditional: dict[str, str] | None = None) -> Fetched:
+        """GET `url`, following up to max_redirects redirects; raise InputError on any failure.
+
+        `conditional` holds `If-None-Match` / `If-Modified-Since` from the last fetch: a 304 answer then comes
+        back as a Fetched with status 304 and no content, so a feed that did not change costs no body.
+        """
         current = self._parse(url, url)
         for hop in range(self.policy.max_redirects + 1):
             self._precheck(current, url, redirected=hop > 0)
@@ -399,16 +411,18 @@ class Fetcher:
                     raise InputError(url, robots.refusal or f"disallowed by robots.txt{where}")
                 crawl_delay = robots.crawl_delay(self.policy.user_agent)
                 delay = max(delay, min(crawl_delay, self.policy.max_crawl_delay))
-            reply = self._exchange(current, url, delay=delay, max_bytes=self.policy.max_bytes)
-            if reply.status in _REDIRECTS:
+            reply = self._exchange(current, url, delay=delay, max_bytes=self.policy.max_bytes, headers=conditional)
+            if reply.status == 304 and conditional:
+                reply.content = b""
+            elif reply.status in _REDIRECTS:
                 if reply.location is None:
                     raise InputError(url, f"{_status_text(reply.status)} without a Location header")
                 if hop == self.policy.max_redirects:
                     break
                 current = self._redirect_target(current, reply.location, url)
                 continue
-            if not 200 <= reply.status < 300:
-                raise InputError(url, _status_text(reply.status))
+            elif not 200 <= reply.status < 300:
+                raise StatusError(url, reply.status)
             return Fetched(
                 url=url,
                 final_url=str(reply.url),
@@ -532,7 +546,16 @@ class Fetcher:
         with self._meta:
             return self._hosts.setdefault(host, _HostState())
 
-    def _exchange(self, url: httpx.URL, source: str, *, delay: float, max_bytes: int, truncate: bool = False) -> _Reply:
+    def _exchange(
+        self,
+        url: httpx.URL,
+        source: str,
+        *,
+        delay: float,
+        max_bytes: int,
+        truncate: bool = False,
+        headers: dict[str, str] | None = None,
+    ) -> _Reply:
         """One GET under the host's lock. The body is only read for 2xx; redirects return Location.
 
         `delay` is the politeness gap enforced since the previous request to this host; robots.txt
@@ -545,16 +568,18 @@ class Fetcher:
                 if wait > 0:
                     time.sleep(wait)
             try:
-                return self._do_exchange(url, source, max_bytes, truncate)
+                return self._do_exchange(url, source, max_bytes, truncate, headers)
             finally:
                 if delay > 0:
                     state.last_request_end = time.monotonic()
 
-    def _do_exchange(self, url: httpx.URL, source: str, max_bytes: int, truncate: bool) -> _Reply:
+    def _do_exchange(
+        self, url: httpx.URL, source: str, max_bytes: int, truncate: bool, headers: dict[str, str] | None = None
+    ) -> _Reply:
         timeout = self.policy.timeout
         deadline = time.monotonic() + timeout
         try:
-            with self._client.stream("GET", url) as response:
+            with self._client.stream("GET", url, headers=headers) as response:
                 headers = dict(response.headers.items())
                 reply = _Reply(url=url, status=response.status_code, headers=headers)
                 if response.status_code in _REDIRECTS:

@@ -107,8 +107,8 @@ def iter_pages(inputs: Iterable[str], options: ReadOptions | None = None) -> Ite
                 continue
             follow = options.fetch_feed_entries if options.fetch_feed_entries is not None else is_url(item)
             for page in _guard(item, lambda source=item: _read_input(source, fetchers, options)):
-                if follow and isinstance(page, Page) and page.feed_entry and page.url and _is_teaser(page):
-                    page = _fetch_entry(page, fetchers.get())
+                if follow and isinstance(page, Page) and page.feed_entry and page.url and is_teaser(page):
+                    page = fetch_entry_page(page, fetchers.get())
                 yield page
     finally:
         fetchers.close()
@@ -210,11 +210,12 @@ def read_stream(
     )
 
 
-def _is_teaser(page: Page) -> bool:
+def is_teaser(page: Page) -> bool:
+    """A feed entry too short to be the article: its linked page is fetched instead."""
     return len(page.raw) < _SHORT_ENTRY_CHARS
 
 
-def _fetch_entry(entry: Page, fetcher: Fetcher) -> Item:
+def fetch_entry_page(entry: Page, fetcher: Fetcher) -> Item:
     """Replace a feed teaser with the article page it links to, keeping the feed's metadata."""
     assert entry.url
     try:
