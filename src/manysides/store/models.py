@@ -159,3 +159,102 @@ class ComparisonRow(Base):
     report: Mapped[bytes] = mapped_column(LargeBinary)
     outlet_digest: Mapped[dict] = mapped_column(StorableJSON, default=dict)
     computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class WatchSourceRow(Base):
+    """One followed source and its schedule: kept here so a restarted `watch` resumes where it stopped.
+
+    Times are naive UTC. `interval` is learned from how often the source publishes, within `min_interval` and
+    `max_interval` (seconds); `failure_weight` adds up failures by kind and disables the source at its limit.
+    """
+
+    __tablename__ = "watch_sources"
+
+    name: Mapped[str] = mapped_column(BoundedString(300), primary_key=True)
+    url: Mapped[str] = mapped_column(StorableText)
+    outlet: Mapped[str] = mapped_column(BoundedString(300))
+    kind: Mapped[str] = mapped_column(BoundedString(16))
+    interval: Mapped[int] = mapped_column(Integer)
+    min_interval: Mapped[int] = mapped_column(Integer)
+    max_interval: Mapped[int] = mapped_column(Integer)
+    next_fetch: Mapped[datetime] = mapped_column(DateTime, index=True)
+    etag: Mapped[str | None] = mapped_column(BoundedString(400))
+    last_modified: Mapped[str | None] = mapped_column(BoundedString(100))
+    body_sha256: Mapped[str | None] = mapped_column(BoundedString(64))
+    last_fetch: Mapped[datetime | None] = mapped_column(DateTime)
+    last_success: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(StorableText)
+    last_error_at: Mapped[datetime | None] = mapped_column(DateTime)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    failure_weight: Mapped[float] = mapped_column(Float, default=0.0)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled_reason: Mapped[str | None] = mapped_column(StorableText)
+    polls: Mapped[int] = mapped_column(Integer, default=0)
+    not_modified: Mapped[int] = mapped_column(Integer, default=0)
+    articles: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WatchEntryRow(Base):
+    """An entry (by link, else by content digest) a source already gave us: never fetched or stored twice."""
+
+    __tablename__ = "watch_entries"
+
+    source: Mapped[str] = mapped_column(
+        BoundedString(300), ForeignKey("watch_sources.name", ondelete="CASCADE"), primary_key=True
+    )
+    entry_key: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class OutletProfileRow(Base):
+    """A user-supplied outlet profile (`manysides outlets load`): who an outlet is, never a verdict of ours."""
+
+    __tablename__ = "outlet_profiles"
+
+    name: Mapped[str] = mapped_column(BoundedString(300), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    domains: Mapped[list] = mapped_column(StorableJSON, default=list)
+    aliases: Mapped[list] = mapped_column(StorableJSON, default=list)
+    country: Mapped[str | None] = mapped_column(BoundedString(100))
+    languages: Mapped[list] = mapped_column(StorableJSON, default=list)
+    owner: Mapped[str | None] = mapped_column(BoundedString(300))
+    kind: Mapped[str | None] = mapped_column(BoundedString(100))
+    labels: Mapped[dict] = mapped_column(StorableJSON, default=dict)
+
+
+class OutletMatchRow(Base):
+    """What finds a profile: `domain:harborledger.example` or `name:<outlet_key>`, one row each."""
+
+    __tablename__ = "outlet_matches"
+
+    match: Mapped[str] = mapped_column(BoundedString(320), primary_key=True)
+    outlet: Mapped[str] = mapped_column(
+        BoundedString(300), ForeignKey("outlet_profiles.name", ondelete="CASCADE"), index=True
+    )
+
+
+class OutletLabelRow(Base):
+    """One label of a profile (fields country, kind, owner and language too), so label filters are SQL."""
+
+    __tablename__ = "outlet_labels"
+
+    outlet: Mapped[str] = mapped_column(
+        BoundedString(300), ForeignKey("outlet_profiles.name", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(BoundedString(100), primary_key=True)
+    value: Mapped[str] = mapped_column(BoundedString(300), primary_key=True)
+
+
+class ArticleOutletRow(Base):
+    """Whose coverage an article counts as: its outlet's profile, or for a republication the original's.
+
+    `outlet` is None when no profile matches; `republished_by` names the site that carried a copy.
+    """
+
+    __tablename__ = "article_outlets"
+
+    article_id: Mapped[str] = mapped_column(
+        BoundedString(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    outlet: Mapped[str | None] = mapped_column(BoundedString(300), index=True)
+    republished_by: Mapped[str | None] = mapped_column(BoundedString(300))
