@@ -43,7 +43,8 @@ def test_story_command_and_filters(demo_dir: Path, tmp_path: Path) -> None:
     db = _demo_db(demo_dir, tmp_path)
     stories = run_cli("stories", "--db", db, "--json").json()
     one = run_cli("story", stories[0]["id"], "--db", db, "--json").json()
-    assert one == stories[0]
+    assert {key: value for key, value in one.items() if key != "coverage"} == stories[0]
+    assert one["coverage"]["outlets"]  # `story` adds the coverage distribution (tests/test_outlets.py)
     assert run_cli("story", "s-nope", "--db", db).exit_code == 1
     outlet = stories[0]["outlets"][0]
     filtered = run_cli("stories", "--db", db, "--outlet", outlet.upper(), "--json").json()

@@ -27,13 +27,14 @@ from manysides.ingest.quiet import quiet_libraries
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import ItemResult, Summary, assign_stories, extracted, ingest, reextract, restory
 from manysides.paths import database_file_problem, output_file_problem
+from manysides.present.coverage import print_coverage
 from manysides.present.report_html import render_html
 from manysides.present.report_markdown import render_markdown
 from manysides.present.report_text import print_report
 from manysides.present.safe_text import json_text, one_line, terminal_text
 from manysides.records.article import Article
 from manysides.records.report import Report
-from manysides.records.story import Story
+from manysides.records.story import Story, StoryWithCoverage
 from manysides.service import Service, StoryQuery
 from manysides.settings import (
     DATABASE_ENV,
@@ -451,20 +452,36 @@ def stories_command(
     since: Annotated[
         str | None, typer.Option("--since", help="Only stories with an article published on or after this date.")
     ] = None,
+    blindspot: Annotated[
+        str | None,
+        typer.Option(
+            "--blindspot",
+            metavar="LABEL",
+            help="Only stories that outlets of a single value of this profile label covered (at least two outlets "
+            "carrying the label, all alike), e.g. `--blindspot leaning`. Labels come from `manysides outlets load`.",
+        ),
+    ] = None,
+    label: Annotated[
+        str | None,
+        typer.Option("--label", metavar="KEY=VALUE", help="Only stories an outlet with this profile label covered."),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """List stories: articles from different outlets about the same event, newest first.
 
-    Example: `manysides stories --since 2025-07-01 --json`
+    Example: `manysides stories --since 2025-07-01 --json` · `manysides stories --blindspot scope`
     """
     since_date = _parse_since(since)
+    wanted = _parse_label(label)
     with _open_store(db) as store:
-        stories = Service(store).story_records(StoryQuery(outlet=outlet, since=since_date))
+        query = StoryQuery(outlet=outlet, since=since_date, label=wanted, blindspot=blindspot)
+        stories = Service(store).story_records(query)
     if json_output:
         _emit_json([story.model_dump() for story in stories])
         return
     if not stories:
-        out.print("No stories" + (" match those filters." if outlet or since else " yet: try `manysides ingest`."))
+        filtered = outlet or since or label or blindspot
+        out.print("No stories" + (" match those filters." if filtered else " yet: try `manysides ingest`."))
         return
     table = Table(header_style="bold")
     for column in ("id", "title", "outlets", "articles", "first", "last"):
@@ -489,13 +506,27 @@ def story_command(
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Show one story's articles in time order, with duplicates and reposts marked."""
+    """Show one story's articles in time order, with duplicates and reposts marked, and its coverage: outlets,
+    each profile label's split, who reported first and who republished whom."""
     with _open_store(db) as store:
         story = _find_story(Service(store), story_id)
+        coverage = Service(store).coverage(story_id)
     if json_output:
-        _emit_json(story.model_dump())
+        _emit_json(StoryWithCoverage(**story.model_dump(), coverage=coverage).model_dump())
         return
     _print_story(story)
+    if coverage is not None:
+        print_coverage(out, coverage)
+
+
+def _parse_label(label: str | None) -> tuple[str, str] | None:
+    if label is None:
+        return None
+    key, _, value = label.partition("=")
+    if not key.strip() or not value.strip():
+        _error_line(f"--label {label}", "expected KEY=VALUE, e.g. leaning=left")
+        raise typer.Exit(2)
+    return " ".join(key.split()), " ".join(value.split())
 
 
 def _find_story(service: Service, story_id: str) -> Story:
@@ -642,7 +673,10 @@ def _write_report(report: Report, fmt: ReportFormat, output: Path | None, articl
 
 @app.command("schema")
 def schema_command(
-    name: Annotated[str, typer.Argument(help="Which record: `article`, `stories` or `report`.")] = "article",
+    name: Annotated[
+        str,
+        typer.Argument(help="Which record: `article`, `stories`, `story`, `report`, `outlets`, `sources` or `watch`."),
+    ] = "article",
 ) -> None:
     """Print the JSON Schema of a record ManySides prints (the same files as in `schemas/`)."""
     from manysides.schemas import SCHEMAS, render
@@ -698,3 +732,6 @@ def serve_command(
 
 def main() -> None:
     app()
+
+
+from manysides import cli_outlets, cli_watch  # noqa: E402, F401  (they register `outlets`, `watch`, `sources`)

@@ -1,4 +1,5 @@
-"""Checks on files the user names for writing (reports, databases), made before any work starts.
+"""Checks on files the user names for writing (reports, databases), made before any work starts, and bounded
+reads of the small settings files the user writes.
 
 A comparison can take minutes; finding only at the end that its report cannot be written wastes all of it.
 Each check returns the problem as a short phrase for an `error: <option> <path>: <problem>` line, or None.
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from manysides.errors import InputError
 
 
 def output_file_problem(path: Path) -> str | None:
@@ -45,3 +48,14 @@ def database_file_problem(path: Path, create: bool) -> str | None:
 def _writable(path: Path, search: bool = False) -> bool:
     mode = os.W_OK | (os.X_OK if search else 0)
     return os.access(path, mode, effective_ids=os.access in os.supports_effective_ids)
+
+
+def read_settings_file(path: Path, max_bytes: int, what: str) -> bytes:
+    """The bytes of a small file the user wrote (sources, outlet profiles); InputError with one line if it is
+    missing, unreadable or bigger than `max_bytes` (a settings file that large is the wrong file)."""
+    try:
+        if path.stat().st_size > max_bytes:
+            raise InputError(str(path), f"{what} is over {max_bytes // (1024 * 1024)} MB")
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(str(path), error.strerror or str(error)) from None

@@ -9,8 +9,10 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from manysides.records.article import Article
+from manysides.records.outlet import OutletListing
 from manysides.records.report import Report
-from manysides.records.story import Story
+from manysides.records.source import SourceHealth, WatchRun
+from manysides.records.story import Story, StoryWithCoverage
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
@@ -31,6 +33,10 @@ SCHEMAS = {
     "article": lambda: _model("article", Article),
     "stories": lambda: _published("stories", {"title": "Stories", **TypeAdapter(list[Story]).json_schema()}),
     "report": lambda: _model("report", Report),
+    "story": lambda: _model("story", StoryWithCoverage),
+    "outlets": lambda: _published("outlets", {"title": "Outlets", **TypeAdapter(list[OutletListing]).json_schema()}),
+    "sources": lambda: _published("sources", {"title": "Sources", **TypeAdapter(list[SourceHealth]).json_schema()}),
+    "watch": lambda: _model("watch", WatchRun),
 }
 
 

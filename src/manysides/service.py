@@ -17,14 +17,23 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import ItemResult, Summary, assign_stories, ingest, restory
+from manysides.outlets.coverage import story_coverage
 from manysides.records.article import Article
+from manysides.records.outlet import Coverage, OutletListing
+from manysides.records.outlet import OutletProfile as ProfileRecord
 from manysides.records.report import Report
+from manysides.records.source import SourceHealth, SourceSpec, WatchRun
 from manysides.records.story import Story, build_stories
 from manysides.store import cache, listing
+from manysides.store import outlets as outlet_store
+from manysides.store import watch as watch_store
 from manysides.store.models import StorySummaryRow
 from manysides.store.repository import Store, outlet_key
 from manysides.store.stories import StoryStore
 from manysides.understand.sentences import Sentence, split_sentences
+from manysides.watch.loop import utc_now
+from manysides.watch.loop import watch as watch_loop
+from manysides.watch.round import RoundContext
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -40,6 +49,8 @@ class StoryQuery:
     since: date | None = None
     until: date | None = None
     language: str | None = None
+    label: tuple[str, str] | None = None  # (key, value): stories an outlet with this profile label covered
+    blindspot: str | None = None  # a label key: stories covered by outlets of only one value of it
     limit: int = PAGE_SIZE
     offset: int = 0
 
@@ -89,13 +100,13 @@ class Service:
         """Stories newest first, filtered and paged in SQL over the story summaries (no article is read)."""
         limit = max(1, min(query.limit, MAX_PAGE_SIZE))
         offset = max(0, min(query.offset, MAX_OFFSET))
-        rows, total = listing.story_page(self.store.engine, self._filters(query), limit, offset)
+        rows, total = listing.story_page(self.store.engine, self._credited(query), limit, offset)
         following = offset + limit
         return StoryList([_row(r) for r in rows], total, following if following < total else None)
 
     def story_records(self, query: StoryQuery = StoryQuery()) -> list[Story]:
         """Every matching story with its articles, in listing order, unpaged: what `manysides stories` prints."""
-        filters = self._filters(query)
+        filters = self._credited(query)
         if filters == listing.StoryFilters():
             memberships = self.stories_store.memberships()
             order = None
@@ -123,7 +134,7 @@ class Service:
 
         cached = cache.cached_report(self.store.engine, story_id, COMPARE_ENGINE_VERSION)
         if cached is not None:
-            return cached
+            return self._with_coverage(story_id, cached)
         summary = listing.summary(self.store.engine, story_id)  # its key read first: a change meanwhile only misses
         articles = self.story_articles(story_id)
         if not articles:
@@ -132,6 +143,20 @@ class Service:
         if summary is not None:
             with suppress(SQLAlchemyError):  # a read-only or busy database still answers; the next ask computes
                 cache.store_report(self.store.engine, story_id, summary.articles_key, COMPARE_ENGINE_VERSION, report)
+        return self._with_coverage(story_id, report)
+
+    def coverage(self, story_id: str) -> Coverage | None:
+        """Who covered a story, by outlet and by each profile label (outlets/coverage.py); never cached."""
+        story = self.story(story_id)
+        if story is None:
+            return None
+        found = outlet_store.credits(self.store.engine, [a.id for a in story.articles])
+        return story_coverage(story, found, {p.name: p for p in outlet_store.profiles(self.store.engine)})
+
+    def _with_coverage(self, story_id: str, report: Report) -> Report:
+        """The report with the story's coverage: computed on each ask, as profiles may have changed."""
+        with suppress(SQLAlchemyError):  # a read-only database still shows the comparison
+            return report.model_copy(update={"coverage": self.coverage(story_id)})
         return report
 
     def compare_pages(
@@ -201,6 +226,27 @@ class Service:
         stories = self.stories(StoryQuery(outlet=row.name, limit=MAX_PAGE_SIZE)).rows
         return OutletProfile(outlet=row, stories=stories, cites=cites, framing=framing)
 
+    def outlet_profiles(self) -> list[OutletListing]:
+        """The loaded outlet profiles, with how many stored articles count for each."""
+        return outlet_store.listing(self.store.engine)
+
+    def load_outlet_profiles(self, profiles: list[ProfileRecord]) -> int:
+        """Make these the profiles (replacing all others); returns how many articles now count for one."""
+        return outlet_store.replace_profiles(self.store.engine, profiles)
+
+    # --- followed sources ----------------------------------------------------------------------------------
+    def sources(self) -> list[SourceHealth]:
+        """Each followed source's health and schedule."""
+        return watch_store.health(self.store.engine)
+
+    def enable_source(self, name: str) -> bool:
+        """Put a disabled source back on the schedule, due now; False when no source has that name."""
+        return watch_store.enable(self.store.engine, name, utc_now())
+
+    def watch(self, context: RoundContext, specs: list[SourceSpec], once: bool) -> WatchRun:
+        """Follow the sources (watch/loop.py); `context.store` must be this service's store."""
+        return watch_loop(context, specs, once)
+
     # --- adding pages --------------------------------------------------------------------------------------
     def ingest(
         self,
@@ -214,6 +260,13 @@ class Service:
         return summary, assign_stories(self.store) if stories else 0
 
     # --- helpers -------------------------------------------------------------------------------------------
+    def _credited(self, query: StoryQuery) -> listing.StoryFilters:
+        """The query's filters; label filters first give new articles their outlet profile (store/outlets.py)."""
+        if query.label or query.blindspot:
+            with suppress(SQLAlchemyError):  # read-only: filter by what is already credited
+                outlet_store.refresh_credits(self.store.engine)
+        return self._filters(query)
+
     @staticmethod
     def _filters(query: StoryQuery) -> listing.StoryFilters:
         return listing.StoryFilters(
@@ -222,6 +275,8 @@ class Service:
             since=query.since,
             until=query.until,
             language=query.language or None,
+            label=query.label,
+            blindspot=query.blindspot or None,
         )
 
 

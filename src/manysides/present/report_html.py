@@ -18,6 +18,7 @@ from manysides.present.briefing import (
     quoted,
     short_date,
 )
+from manysides.present.coverage import coverage_html
 from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
 from manysides.present.safe_text import html_text, safe_href
 from manysides.records.article import Article
@@ -69,6 +70,7 @@ def render_html(report: Report, articles: Mapping[str, str] | Sequence[Article] 
         page.unique(),
         page.framing(),
         page.entities(),
+        coverage_html(report.coverage) if report.coverage is not None else "",
         page.articles(),
         '<p class="muted">Made by ManySides.</p></body></html>',
     ]

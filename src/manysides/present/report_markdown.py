@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from manysides.present.briefing import Briefing, attribution, conflict_title, headline, quoted, short_date, truncate
+from manysides.present.coverage import coverage_markdown
 from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
 from manysides.present.safe_text import markdown_text
 from manysides.records.report import Fact, Report, Statement
@@ -27,6 +28,8 @@ def render_markdown(report: Report) -> str:
             lines += ["None found.", ""]
     lines += _framing(brief)
     lines += _entities(brief)
+    if report.coverage is not None:
+        lines += coverage_markdown(report.coverage)
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from manysides.present.briefing import Briefing, attribution, conflict_title, headline, quoted, short_date, truncate
+from manysides.present.coverage import print_coverage
 from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
 from manysides.present.safe_text import one_line
 from manysides.records.report import Fact, Report, Statement
@@ -53,6 +54,8 @@ def print_report(report: Report, console: Console) -> None:
         aliases = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""
         counts = ", ".join(f"{brief.short_label(a)} {n}" for a, n in entity.mentions.items())
         console.print(Text(f"  {entity.name} [{entity.type}]{aliases} — {counts}"))
+    if report.coverage is not None:
+        print_coverage(console, report.coverage)
 
 
 def _printable(report: Report) -> Report:

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from manysides.records.outlet import Coverage
+
 FactKind = Literal["shared", "unique", "conflict"]
 ConflictType = Literal["date", "number", "name", "attribution", "negation", "modality", "update", "other"]
 FramingType = Literal["label", "scare_quotes", "loaded_term", "hedge"]
@@ -100,3 +102,6 @@ class Report(_Model):
     facts: list[Fact] = Field(default_factory=list)
     framing: list[FramingItem] = Field(default_factory=list)
     voices: list[Voice] = Field(default_factory=list, description="who each article quotes or paraphrases, how often")
+    coverage: Coverage | None = Field(
+        None, description="a stored story's coverage by outlet and by profile label (`manysides outlets load`)"
+    )

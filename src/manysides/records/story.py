@@ -8,6 +8,7 @@ from collections import defaultdict
 from pydantic import BaseModel, ConfigDict
 
 from manysides.records.article import Article, published_utc
+from manysides.records.outlet import Coverage
 
 
 class StoryArticle(BaseModel):
@@ -82,3 +83,9 @@ def _neg_time(published: str | None) -> float:
 def _first_words(body: str, words: int = 12) -> str:
     parts = body.split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+class StoryWithCoverage(Story):
+    """`manysides story ID --json`: the story and who covered it (records/outlet.py; schemas/story.schema.json)."""
+
+    coverage: Coverage | None = None

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, ScalarSelect, exists, func, literal, selec
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, aliased
 
+from manysides.store import outlets as outlet_store
 from manysides.store.models import ArticleRow, ArticleStoryRow, StoryLanguageRow, StoryOutletRow, StorySummaryRow
 from manysides.store.search import matching_articles, search_words
 
@@ -26,6 +27,8 @@ class StoryFilters:
     since: date | None = None
     until: date | None = None
     language: str | None = None
+    label: tuple[str, str] | None = None  # (key, value) of an outlet profile label (store/outlets.py)
+    blindspot: str | None = None  # a label key: stories whose labelled outlets all share one value of it
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,10 @@ def _conditions(engine: Engine, filters: StoryFilters) -> list[ColumnElement[boo
                 StoryLanguageRow.story_id == StorySummaryRow.story_id, StoryLanguageRow.language == filters.language
             )
         )
+    if filters.label is not None:
+        conditions.append(StorySummaryRow.story_id.in_(outlet_store.stories_with_label(*filters.label)))
+    if filters.blindspot is not None:
+        conditions.append(StorySummaryRow.story_id.in_(outlet_store.blindspot_stories(filters.blindspot)))
     if filters.search is not None and filters.search.strip():
         articles = matching_articles(engine, search_words(filters.search))
         stories = select(ArticleStoryRow.story_id).where(ArticleStoryRow.article_id.in_(select(articles.c.id)))

@@ -26,6 +26,7 @@ from lxml import etree
 
 from manysides.errors import InputError, first_line
 from manysides.ingest.sources import is_url
+from manysides.paths import read_settings_file
 from manysides.records.source import MAX_INTERVAL, MIN_INTERVAL, SourceSpec
 
 KINDS = ("feed", "sitemap", "page")
@@ -39,11 +40,9 @@ _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 def read_sources(path: Path) -> tuple[list[SourceSpec], list[InputError]]:
     """The sources in file order, and one error per entry that could not be taken."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return [], [InputError(str(path), "sources file is over 5 MB")]
-        data = path.read_bytes()
-    except OSError as error:
-        return [], [InputError(str(path), error.strerror or str(error))]
+        data = read_settings_file(path, MAX_FILE_BYTES, "sources file")
+    except InputError as error:
+        return [], [error]
     if data.lstrip().startswith(b"<"):
         entries, errors = _opml_entries(data, str(path))
     else:
