@@ -25,6 +25,8 @@ demo: $(STAMP)
 	$(BIN)/manysides ingest examples/demo --db demo.db --verbose
 	$(BIN)/manysides articles --db demo.db
 	$(BIN)/manysides stories --db demo.db
+	$(BIN)/manysides outlets load examples/demo/outlets.toml --db demo.db
+	$(BIN)/manysides stories --db demo.db --blindspot scope
 	@story=$$($(BIN)/manysides stories --db demo.db --json | $(BIN)/python -c \
 		"import json, sys; print(max(json.load(sys.stdin), key=lambda s: len(s['articles']))['id'])"); \
 	echo; echo "Comparing the biggest story ($$story):"; \
