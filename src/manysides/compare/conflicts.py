@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -21,8 +21,11 @@ from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.dates import DateMention
 from manysides.understand.entities import formal_first_name
-from manysides.understand.modality import clause_verb
+from manysides.understand.modality import clause_verb, main_verb
 from manysides.understand.names import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _EVENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
@@ -39,6 +42,24 @@ _EVENT_PREDICATES = 3  # cosine of two verbs' static embeddings: injure~hurt 0.4
 
 
 def _clause_words(sentence: SentenceInfo, mention: DateMention) -> dict[str, float]:
+    """Lemma -> weight of the words of a date's clause (see `_clause_tokens`)."""
+    words: dict[str, float] = {}
+    for token, weight in _clause_tokens(sentence, mention).items():
+        words[token.lemma_.lower()] = max(weight, words.get(token.lemma_.lower(), 0.0))
+    return words
+
+
+def _event_nouns(sentence: SentenceInfo, mention: DateMention) -> set[str]:
+    """Common nouns at full weight in a date's clause ("strike" in "a strike that began on 13 June"): what happened,
+    where a name ("Abedin", "Republicans") only says who took part."""
+    return {
+        t.lemma_.lower()
+        for t, weight in _clause_tokens(sentence, mention).items()
+        if weight == 1.0 and t.pos_ == "NOUN" and not t.ent_type_
+    }
+
+
+def _clause_tokens(sentence: SentenceInfo, mention: DateMention) -> dict[Token, float]:
     """What a date is the date of: its clause's verb, with the nouns of its subject, object and prepositions.
 
     "Ferry crews went on strike on Saturday" -> {go, ferry, crew, strike}; "a strike by ferry workers that began
@@ -61,9 +82,9 @@ def _clause_words(sentence: SentenceInfo, mention: DateMention) -> dict[str, flo
         nouns.append(head)
         head = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
     modifiers = [c for n in nouns for c in n.children if c.dep_ == "compound"]
-    weights = {t.lemma_.lower(): _MODIFIER for t in modifiers if t.pos_ in _EVENT_POS and t.i not in inside}
-    weights.update({t.lemma_.lower(): 1.0 for t in nouns if t.pos_ in _EVENT_POS and t.i not in inside})
-    weights.update({v.lemma_.lower(): 1.0 for v in verbs if v.lemma_.lower() not in _LIGHT})
+    weights = {t: _MODIFIER for t in modifiers if t.pos_ in _EVENT_POS and t.i not in inside}
+    weights.update({t: 1.0 for t in nouns if t.pos_ in _EVENT_POS and t.i not in inside})
+    weights.update({v: 1.0 for v in verbs if v.lemma_.lower() not in _LIGHT})
     return weights
 
 
@@ -71,7 +92,15 @@ def _different_actors(a: SentenceInfo, b: SentenceInfo) -> bool:
     """Both sentences name who acts, and they are different people ("Murray announced on Saturday" / "Inslee
     announced Monday": two announcements, not one dated twice)."""
     named = a.subject_text[:1].isupper() and b.subject_text[:1].isupper()
-    return named and not _same_person(a.subject_text, b.subject_text)
+    if named and not _same_person(a.subject_text, b.subject_text):
+        return True
+    x, y = _named_subjects(a), _named_subjects(b)  # the parser may miss a subject the entities still show
+    return bool(x and y) and not any(_same_person(p, q) for p in x for q in y)
+
+
+def _named_subjects(s: SentenceInfo) -> list[str]:
+    """People named as the subject of one of the sentence's verbs, outside quotation marks."""
+    return [text for (role, _), text in _people(s).items() if role in {"nsubj", "nsubjpass"}]
 
 
 def _dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
@@ -79,7 +108,13 @@ def _dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     share (their event or a participant): "has led since 2002" / "has led since 2003"."""
     if _different_actors(a, b):
         return None
-    return _dates_of(a, b, [d for d in a.dates if d.day], [d for d in b.dates if d.day])
+    return _dates_of(a, b, [d for d in a.dates if d.day], [d for d in b.dates if d.day], same_act=True)
+
+
+def _dated_act(a: SentenceInfo, x: DateMention, b: SentenceInfo, y: DateMention) -> tuple[str | None, str | None]:
+    """The verbs two dates belong to, as lemmas."""
+    verbs = [clause_verb(s.doc, m.start, m.end) for s, m in ((a, x), (b, y))]
+    return verbs[0].lemma_.lower() if verbs[0] else None, verbs[1].lemma_.lower() if verbs[1] else None
 
 
 def _year_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
@@ -102,7 +137,12 @@ def _years(s: SentenceInfo) -> list[DateMention]:
     ]
 
 
-def _dates_of(a: SentenceInfo, b: SentenceInfo, xs: list[DateMention], ys: list[DateMention]) -> Match | None:
+def _dates_of(
+    a: SentenceInfo, b: SentenceInfo, xs: list[DateMention], ys: list[DateMention], same_act: bool = False
+) -> Match | None:
+    """The best-supported pair of different dates; with `same_act`, only dates whose clauses' verbs name one act
+    or share a common noun of the clause, the happening itself ("strike"); sharing just a named participant
+    ("Abedin", "Republicans") is as often two happenings on two days."""
     if {d.value for d in xs} & {d.value for d in ys}:
         return None
     best, found = 0.0, None
@@ -110,6 +150,8 @@ def _dates_of(a: SentenceInfo, b: SentenceInfo, xs: list[DateMention], ys: list[
         words = _clause_words(a, x)
         for y in ys:
             other = _clause_words(b, y)
+            if same_act and not (_same_action(*_dated_act(a, x, b, y)) or _event_nouns(a, x) & _event_nouns(b, y)):
+                continue
             shared = sum(min(weight, other[word]) for word, weight in words.items() if word in other)
             if shared > best:
                 best, found = shared, (x.value, y.value, shared)
@@ -132,6 +174,8 @@ def _money(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     money = [[n for n in s.numbers if n.unit and n.unit != "percent"] for s in (a, b)]
     if len(money[0]) == len(money[1]) == 1 and money[0][0].unit == money[1][0].unit:
         x, y = money[0][0], money[1][0]
+        if x.counted != y.counted:
+            return None  # the price of one thing ("a $43,000 Rolex") is not the amount the other gives in all
         if not x.agrees(y):
             return x.text, y.text, 1.0
     return None
@@ -159,9 +203,27 @@ def _people(s: SentenceInfo) -> dict[tuple[str, str], str]:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """One person in two spellings or lengths ("Obama" / "Barack Obama", "Ahmed" / "Ahmad al-Sharaa")."""
+    """One person in two spellings or lengths ("Obama" / "Barack Obama", "Ahmed" / "Ahmad al-Sharaa"), or with a
+    title, a middle initial or a nickname ("Senate President Mike Thibodeau" / "Michael Thibodeau")."""
     x, y = name_key(a).split(), name_key(b).split()
-    return bool(x and y) and (set(x) <= set(y) or set(y) <= set(x))
+    if not x or not y:
+        return False
+    if set(x) <= set(y) or set(y) <= set(x):
+        return True
+    (first_a, last_a), (first_b, last_b) = _first_and_last(a), _first_and_last(b)
+    return last_a == last_b and first_a is not None and first_a == first_b
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _first_and_last(name: str) -> tuple[str | None, str]:
+    """The formal first name (nicknames resolved, initials skipped) and the surname's key of a name."""
+    words = [w for w in _NAME_WORD.findall(name) if len(w) > 1]
+    if not words:
+        return None, ""
+    first = formal_first_name(words[-2]) if len(words) > 1 else None
+    return first, name_key(words[-1])
 
 
 def _names(a: SentenceInfo, b: SentenceInfo) -> Match | None:
@@ -340,8 +402,17 @@ def _modality(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     if _quoted(a) or _quoted(b):
         return None
     if {a.modality, b.modality} == {"happened", "expected"} and _same_event(a, b):
+        done, expected = (a, b) if a.modality == "happened" else (b, a)
+        if _also_done(expected, main_verb(done.doc[:]).lemma_.lower()):
+            return None
         return a.modality, b.modality, 1.0
     return None
+
+
+def _also_done(sentence: SentenceInfo, lemma: str) -> bool:
+    """Whether a sentence whose main event is still expected also tells, in the past, the act the other outlet
+    reports done ("intended to cooperate fully and had already repaid"): then both report it done."""
+    return any(t.lemma_.lower() == lemma and t.tag_ in {"VBD", "VBN"} and t.pos_ == "VERB" for t in sentence.doc)
 
 
 def _same_event(a: SentenceInfo, b: SentenceInfo) -> bool:

@@ -19,7 +19,7 @@ _PLAN_NOUNS = frozenset({"plan", "proposal", "intention", "bid", "pledge", "prom
 _FUTURE = frozenset({"will", "shall", "'ll", "wo", "going"})
 _POSSIBLE = frozenset({"may", "might", "could", "can"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
-_CUES = frozenset({"say", "tell", "report", "state", "add", "note", "announce", "confirm", "reveal"})
+_CUES = frozenset({"say", "tell", "report", "state", "add", "note", "announce", "confirm", "reveal", "write"})
 
 
 def main_verb(sentence: Span) -> Token:
@@ -76,7 +76,8 @@ def clause_verb(doc: Doc, start: int, end: int) -> Token | None:
 
 def future_clause(verb: Token) -> bool:
     """Whether a clause speaks of what is still to come ("will resume", "would begin", "is due to start")."""
-    for token in (verb, *[a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}][:2]):
+    # "Is due to be arraigned": the expecting word may be an adjective ("due") between the verb and its clause.
+    for token in (verb, *[a for a in verb.ancestors if a.pos_ in {"VERB", "AUX", "ADJ"}][:2]):
         children = list(token.children)
         if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE | _POSSIBLE | {"would"} for c in children):
             return True

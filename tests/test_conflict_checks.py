@@ -1,0 +1,72 @@
+"""Each conflict check on pairs of fictional sentences: what is one matter told differently, and what is not."""
+
+from __future__ import annotations
+
+from benchmarks.datasets import make_article
+from manysides.compare import conflicts
+from manysides.understand import SentenceInfo, analyse_many
+
+
+def _first_sentences(*texts: str, published: str = "2025-03-11") -> list[SentenceInfo]:
+    articles = [make_article(f"a{k}", text, outlet=f"outlet{k}", published=published) for k, text in enumerate(texts)]
+    return [text.sentences[0] for text in analyse_many(articles)]
+
+
+def test_one_person_with_a_title_a_middle_initial_or_a_nickname() -> None:
+    assert conflicts._same_person("Senate President Mike Thornbury", "Michael Thornbury")
+    assert conflicts._same_person("Senator Christopher J. Vane", "Chris Vane")
+    assert conflicts._same_person("Ilsa Marrow", "Marrow")
+    assert not conflicts._same_person("Loretta Quill", "Linda T. Quill")
+    assert not conflicts._same_person("Ed Harlow", "Jay Brenner")
+
+
+def test_a_bare_weekday_after_due_to_is_the_next_one() -> None:
+    (sentence,) = _first_sentences("The pair is due to be arraigned in court on Thursday morning.")  # a Tuesday
+    assert [d.value for d in sentence.dates] == ["2025-03-13"]
+
+
+def test_the_price_of_one_thing_is_not_the_total() -> None:
+    item, total = _first_sentences(
+        "Prosecutors said the purchases included a $43,000 watch and two fur coats.",
+        "Prosecutors said the former mayor spent $750,000 of campaign cash on himself.",
+    )
+    assert conflicts._money(item, total) is None
+    cost, reserved = _first_sentences(
+        "The advertisement is costing the Harbour Trust $1 million, the group confirmed.",
+        "The Harbour Trust has reserved $500,000 of airtime for the advertisement.",
+    )
+    assert conflicts._money(cost, reserved) == ("1 million", "500,000", 1.0)
+
+
+def test_two_named_people_acting_on_two_days_are_two_happenings() -> None:
+    mayor, governor = _first_sentences(
+        "On Saturday, Mayor Ed Harlow of Port Aldous announced a ban on city-funded travel to Veyra.",
+        "Caldmark Gov. Jay Brenner (D) announced Monday that he would ban state-funded travel to Veyra.",
+    )
+    assert conflicts._dates(mayor, governor) is None
+
+
+def test_a_shared_participant_alone_does_not_make_one_happening() -> None:
+    attacked, tweeted = _first_sentences(
+        "President Brenner went after Harlow aide Ilsa Marrow on Tuesday over her handling of the files.",
+        "President Brenner posted a tweet lashing out at Ilsa Marrow on Friday.",
+    )
+    assert conflicts._dates(attacked, tweeted) is None
+
+
+def test_one_happening_dated_twice() -> None:
+    began, walked = _first_sentences(
+        "A strike by ferry workers that began on 13 June has halted all sailings from Veyra.",
+        "Ferry workers in Veyra went on strike on 14 June, halting all sailings.",
+    )
+    assert conflicts._dates(began, walked) is not None
+
+
+def test_a_written_expectation_is_expected_and_a_repayment_told_by_both_is_no_update() -> None:
+    (wrote,) = _first_sentences("Council members wrote that they expect the mayor to publish the audit at once.")
+    assert wrote.modality != "happened"  # the writing happened; what it tells is still to come
+    done, intended = _first_sentences(
+        "The mayor's lawyers said in 2023 that he repaid the campaign about $60,000.",
+        "His lawyer said that the mayor intended to cooperate fully and had already repaid about $60,000.",
+    )
+    assert conflicts._modality(done, intended) is None
