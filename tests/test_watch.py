@@ -305,7 +305,8 @@ def test_sources_file_problems_are_one_line_each(tmp_path: Path) -> None:
     opml.write_text(
         '<?xml version="1.0"?><opml version="2.0"><body><outline text="News">'
         '<outline text="Tidewater Courier" xmlUrl="https://tidewater.example/rss"/>'
-        '<outline title="Lowmoor Gazette" xmlUrl="https://lowmoor.example/atom"/></outline></body></opml>',
+        '<outline title="Lowmoor Gazette" xmlUrl="https://lowmoor.example/atom"/>'
+        '<outline text="Tidewater Courier" xmlUrl="https://tidewater.example/sport"/></outline></body></opml>',
         encoding="utf-8",
     )
     specs, errors = read_sources(opml)
@@ -313,9 +314,48 @@ def test_sources_file_problems_are_one_line_each(tmp_path: Path) -> None:
     assert [(s.name, s.outlet, s.kind) for s in specs] == [
         ("Tidewater Courier", "Tidewater Courier", "feed"),
         ("Lowmoor Gazette", "Lowmoor Gazette", "feed"),
+        ("Tidewater Courier #2", "Tidewater Courier", "feed"),
     ]
     run = run_cli("watch", tmp_path / "missing.toml", "--db", tmp_path / "x.db", "--once")
     assert run.exit_code == 2 and "Traceback" not in run.stderr
+
+
+def test_news_sitemaps_and_section_pages_are_followed(site: Site, tmp_path: Path, db_url: str) -> None:
+    site.set(
+        "/sitemap-news.xml",
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+        + "".join(
+            f"<url><loc>{site.base}/news/{n}</loc><news:news><news:title>Report {n}</news:title>"
+            f"<news:publication_date>2026-03-0{n - 40}T08:00:00Z</news:publication_date></news:news></url>"
+            for n in (41, 42, 43)
+        )
+        + "</urlset>",
+        content_type="application/xml",
+    )
+    links = "".join(f'<li><a href="/news/{n}-{TOWNS[n % 10].lower()}-council-vote">{n}</a></li>' for n in (51, 52))
+    site.set(
+        "/section/local",
+        f'<html><body><nav><a href="/">Home</a><a href="/tag/council/">Council</a></nav><ul>{links}</ul>'
+        '<a href="https://elsewhere.example/2026/03/01/other-site-story">elsewhere</a></body></html>',
+        content_type="text/html",
+    )
+    for n in (51, 52):
+        path = f"/news/{n}-{TOWNS[n % 10].lower()}-council-vote"
+        site.set(path, page_html(n, "Lowmoor Gazette"), content_type="text/html")
+    sources = sources_file(
+        tmp_path,
+        ("Tidewater sitemap", "Tidewater Courier", site.url("/sitemap-news.xml")),
+        ("Lowmoor local", "Lowmoor Gazette", site.url("/section/local")),
+    )
+    code, run, err = watch(db_url, sources)
+    assert code == 0, err
+    assert run["pages_new"] == 5
+    kinds = {name: row["kind"] for name, row in source_health(db_url).items()}
+    assert kinds == {"Tidewater sitemap": "sitemap", "Lowmoor local": "page"}  # recognised from the content
+    assert site.hits["/tag/council/"] == 0 and site.hits["/"] == 0  # only article links are followed
+    by_outlet = Counter(a["outlet"] for a in articles(db_url))
+    assert by_outlet == {"Tidewater Courier": 3, "Lowmoor Gazette": 2}
 
 
 # --- bounded cost ------------------------------------------------------------------------------------------
@@ -358,9 +398,9 @@ def test_sigterm_in_the_middle_of_a_round_loses_nothing(site: Site, tmp_path: Pa
     stdout, stderr = process.communicate(timeout=30)
     assert process.returncode == 0, stderr
     run = json.loads(stdout)
-    assert run["interrupted"] and 0 < run["pages_new"] < len(items)
     fetched = sum(site.hits[f"/news/{n}"] for n in items)
-    assert len(articles(db_url)) == run["pages_new"] == fetched  # every page fetched was stored
+    assert run["interrupted"] and 0 < run["pages_new"] < len(items), (run, fetched, stderr)
+    assert len(articles(db_url)) == run["pages_new"] == fetched, (run, fetched)  # every page fetched was stored
     code, rest, err = watch(db_url, sources)  # the interrupted source is due at once
     assert code == 0, err
     assert rest["pages_new"] == len(items) - run["pages_new"]

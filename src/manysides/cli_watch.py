@@ -32,12 +32,10 @@ from manysides.ingest.fetch import FetchPolicy
 from manysides.present.safe_text import one_line
 from manysides.records.source import WatchRun
 from manysides.service import Service
-from manysides.settings import POLITENESS_DELAY
+from manysides.settings import POLITENESS_DELAY, WATCH_MAX_PAGES
 from manysides.watch.loop import stop_on_signals, utc_now
 from manysides.watch.round import RoundContext
 from manysides.watch.sources_file import read_sources
-
-MAX_PAGES = 200
 
 
 @app.command("watch")
@@ -55,7 +53,7 @@ def watch_command(
     max_pages: Annotated[
         int,
         typer.Option("--max-pages", min=1, help="At most this many entry pages per round; the rest wait for the next."),
-    ] = MAX_PAGES,
+    ] = WATCH_MAX_PAGES,
     now: Annotated[
         bool, typer.Option("--now", help="Poll every enabled source in the first round, due or not.")
     ] = False,

@@ -20,6 +20,9 @@ POLITENESS_DELAY = 1.0
 SERVER_HOST = "127.0.0.1"
 SERVER_PORT = 8000
 UPLOAD_MB = 100
+WATCH_MAX_PAGES = 200
+WATCH_MIN_INTERVAL = 5 * 60
+WATCH_MAX_INTERVAL = 6 * 3600
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("server_host", SERVER_HOST, "Address `manysides serve` binds to: only this machine unless told otherwise."),
     Setting("server_port", SERVER_PORT, "Port `manysides serve` listens on."),
     Setting("upload_mb", UPLOAD_MB, "Largest upload one ingest request of the web app may carry, in MB."),
+    Setting("watch_max_pages", WATCH_MAX_PAGES, "Most entry pages one `watch` round stores (`--max-pages`)."),
+    Setting(
+        "watch_min_interval",
+        WATCH_MIN_INTERVAL,
+        "Shortest learned poll interval of a watched source, in seconds (`min_interval` in the sources file).",
+    ),
+    Setting(
+        "watch_max_interval",
+        WATCH_MAX_INTERVAL,
+        "Longest learned poll interval of a watched source, in seconds (`max_interval` in the sources file).",
+    ),
     Setting(
         "token", None, "Token that enables ingest in the web app; without one the app is read-only.", env=TOKEN_ENV
     ),

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MIN_INTERVAL = 5 * 60  # default bounds of a source's learned poll interval, in seconds
-MAX_INTERVAL = 6 * 3600
+from manysides.settings import WATCH_MAX_INTERVAL as MAX_INTERVAL
+from manysides.settings import WATCH_MIN_INTERVAL as MIN_INTERVAL
 
 
 @dataclass(frozen=True)

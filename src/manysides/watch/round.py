@@ -19,6 +19,7 @@ from manysides.ingest.fetch import Fetched, Fetcher, FetchPolicy
 from manysides.ingest.sources import fetch_entry_page, is_teaser
 from manysides.jobs import assign_stories, ingest_page
 from manysides.records.source import SourceError, WatchRun
+from manysides.settings import WATCH_MAX_PAGES
 from manysides.store import watch as schedule
 from manysides.store.models import WatchSourceRow
 from manysides.store.repository import Store
@@ -39,7 +40,7 @@ class RoundContext:
     stop: threading.Event
     on_error: Callable[[str, str], None]
     on_progress: Report
-    max_pages: int = 200
+    max_pages: int = WATCH_MAX_PAGES
     force: bool = False
     fetch_entries: bool = True  # a teaser entry is replaced by its linked page (an entry without text always is)
 

@@ -117,9 +117,11 @@ def _opml_entries(data: bytes, source: str) -> tuple[list[tuple[str, SourceSpec]
         if url is None:
             continue  # a folder of feeds, not a feed
         where = f"{source}: outline #{n}"
-        outlet = outline.get("text") or outline.get("title") or ""
+        outlet = (outline.get("text") or outline.get("title") or "").strip() or url
+        taken = sum(1 for _, spec in entries if spec.outlet.casefold() == outlet.casefold())
+        name = f"{outlet} #{taken + 1}" if taken else outlet  # one outlet's several feeds
         try:
-            entries.append((where, _spec({"url": url, "outlet": outlet.strip() or url, "kind": "feed"}, {})))
+            entries.append((where, _spec({"url": url, "outlet": outlet, "name": name, "kind": "feed"}, {})))
         except ValueError as error:
             errors.append(InputError(where, str(error)))
     if not entries and not errors:
