@@ -236,10 +236,17 @@ def test_features_of_the_previous_format_still_load(datasets_dir: Path) -> None:
     assert len(current.title_vector) == len(current.vector)  # BASIL articles have headlines
     untitled = np.zeros(0, np.float16)
     # Version n lacks the last fields of its successors: its header stops short and its rows bring none of them.
+    unknown = {"language": 0, "multi": untitled}  # MSF4 and before: no language, no multilingual vector
     older = [
-        (b"MSF3", story_features._HEADER_V3, 1, {"title_vector": untitled}),
-        (b"MSF2", story_features._HEADER_V2, 2, {"title_vector": untitled, "addresses": Counter()}),
-        (b"MSF1", story_features._HEADER_V1, 3, {"title_vector": untitled, "addresses": Counter(), "marks": Counter()}),
+        (b"MSF4", story_features._HEADER_V4, 2, unknown),
+        (b"MSF3", story_features._HEADER_V3, 3, {**unknown, "title_vector": untitled}),
+        (b"MSF2", story_features._HEADER_V2, 4, {**unknown, "title_vector": untitled, "addresses": Counter()}),
+        (
+            b"MSF1",
+            story_features._HEADER_V1,
+            5,
+            {**unknown, "title_vector": untitled, "addresses": Counter(), "marks": Counter()},
+        ),
     ]
     for magic, header, dropped, empty in older:
         expected = replace(current, **empty).to_bytes()

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from manysides.records.article import Article
 from manysides.stories.embed import embed_articles, embedder
 from manysides.stories.index import Assignment, StoryIndex
+from manysides.stories.multilingual import lead_vectors
 
 BATCH = 256
 
@@ -23,8 +24,9 @@ def add_all(index: StoryIndex, articles: Sequence[Article]) -> Iterator[Assignme
     for start in range(0, len(articles), BATCH):
         chunk = articles[start : start + BATCH]
         vectors, titles = embed_articles(model, chunk)
-        for article, vector, title in zip(chunk, vectors, titles, strict=True):
-            yield index.add_vector(article, vector, title)
+        multi = lead_vectors(chunk)
+        for article, vector, title, lead in zip(chunk, vectors, titles, multi, strict=True):
+            yield index.add_vector(article, vector, title, lead)
 
 
 def group(articles: Iterable[Article], backend: str = "default") -> list[Assignment]:

@@ -1,10 +1,10 @@
-"""Per-article state (about 1.9 KB): everything the index compares, so a store can rebuild it without models."""
+"""Per-article state (about 2.9 KB): everything the index compares, so a store can rebuild it without models."""
 
 from __future__ import annotations
 
 import struct
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -15,16 +15,17 @@ from manysides.stories.links import article_outlet, outlet_key, source_keys, url
 from manysides.stories.text import day_number, event_text, headline, stable_hash
 from manysides.stories.text import words as words_of
 
-_MAGIC = b"MSF4"
+_MAGIC = b"MSF5"
 # magic, flags, day, body hash, url, canonical, outlet, source url, source outlet, dim, names, words, headline words,
-# marks, addresses, headline vector dim
-_HEADER = struct.Struct("<4sIi8sIIIIIHBBBBBH")
-# Version 1 had no marks, version 2 no addresses, version 3 no headline vector: stores written before still load
-# (their articles just bring none).
+# marks, addresses, headline vector dim, language key, multilingual vector dim
+_HEADER = struct.Struct("<4sIi8sIIIIIHBBBBBHIH")
+# Version 1 had no marks, version 2 no addresses, version 3 no headline vector, version 4 no language and no
+# multilingual vector: stores written before still load (their articles just bring none).
 _MAGIC_V1, _HEADER_V1 = b"MSF1", struct.Struct("<4sIi8sIIIIIHBBB")
 _MAGIC_V2, _HEADER_V2 = b"MSF2", struct.Struct("<4sIi8sIIIIIHBBBB")
 _MAGIC_V3, _HEADER_V3 = b"MSF3", struct.Struct("<4sIi8sIIIIIHBBBBB")
-_OLD_HEADERS = {_MAGIC_V1: _HEADER_V1, _MAGIC_V2: _HEADER_V2, _MAGIC_V3: _HEADER_V3}
+_MAGIC_V4, _HEADER_V4 = b"MSF4", struct.Struct("<4sIi8sIIIIIHBBBBBH")
+_OLD_HEADERS = {_MAGIC_V1: _HEADER_V1, _MAGIC_V2: _HEADER_V2, _MAGIC_V3: _HEADER_V3, _MAGIC_V4: _HEADER_V4}
 _NO_DAY = -(2**31)
 HEADLINE_WORDS = 24
 MIN_COPY_WORDS = 20  # shorter bodies are too generic to call one a copy of another
@@ -49,6 +50,8 @@ class Features:
     marks: Counter[int]  # full names and ages: who exactly
     addresses: Counter[int]  # street numbers ("the 4000 block of"): where exactly
     title_vector: np.ndarray  # float16 unit embedding of the headline alone (empty without one)
+    language: int = 0  # key of the article's language code (0: unknown)
+    multi: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float16))  # multilingual lead vector
 
     def to_bytes(self) -> bytes:
         names, words = _pairs(self.names), _pairs(self.words)
@@ -69,6 +72,8 @@ class Features:
             len(self.marks),
             len(self.addresses),
             len(self.title_vector),
+            self.language,
+            len(self.multi),
         )
         return b"".join(
             [
@@ -81,6 +86,7 @@ class Features:
                 _pairs(self.marks),
                 _pairs(self.addresses),
                 self.title_vector.astype("<f2").tobytes(),
+                self.multi.astype("<f2").tobytes(),
             ]
         )
 
@@ -90,7 +96,7 @@ class Features:
         magic, _, day, content, url, canonical, outlet, s_url, s_outlet, dim, *counts = header.unpack_from(data)
         if magic != _MAGIC and magic not in _OLD_HEADERS:
             raise ValueError("not ManySides story features")
-        n_names, n_words, n_head, n_marks, n_addresses, n_title = (*counts, 0, 0, 0)[:6]
+        n_names, n_words, n_head, n_marks, n_addresses, n_title, language, n_multi = (*counts, 0, 0, 0, 0, 0)[:8]
         at = header.size
         vector = np.frombuffer(data, "<f2", dim, at).astype(np.float16)
         at += 2 * dim
@@ -102,6 +108,7 @@ class Features:
         marks, at = _counter(data, at + 4 * n_head, n_marks)
         addresses, at = _counter(data, at, n_addresses)
         title_vector = np.frombuffer(data, "<f2", n_title, at).astype(np.float16)
+        multi = np.frombuffer(data, "<f2", n_multi, at + 2 * n_title).astype(np.float16)
         return cls(
             None if day == _NO_DAY else day,
             content,
@@ -118,6 +125,8 @@ class Features:
             marks,
             addresses,
             title_vector,
+            language,
+            multi,
         )
 
 
@@ -133,9 +142,15 @@ def _counter(data: bytes, at: int, n: int) -> tuple[Counter[int], int]:
     return Counter(dict(zip(keys.tolist(), tfs.tolist(), strict=True))), at + 5 * n
 
 
-def compute(article: Article, vector: np.ndarray, title_vector: np.ndarray | None = None) -> Features:
+def compute(
+    article: Article,
+    vector: np.ndarray,
+    title_vector: np.ndarray | None = None,
+    multi: np.ndarray | None = None,
+) -> Features:
     """Features of an article given its embeddings (embedding is the only model call): the headline's own
-    vector is kept apart, since the headline distils the event and the body's background dilutes it."""
+    vector is kept apart, since the headline distils the event and the body's background dilutes it; the
+    multilingual vector of the lead lets reports in two languages meet."""
     text = event_text(article)
     names, words, marks = specifics(text)
     body_words = words_of(article.body)
@@ -158,4 +173,11 @@ def compute(article: Article, vector: np.ndarray, title_vector: np.ndarray | Non
         marks=marks,
         addresses=street_numbers(text),
         title_vector=np.zeros(0, np.float16) if title_vector is None else title_vector.astype(np.float16),
+        language=language_key(article.language),
+        multi=np.zeros(0, np.float16) if multi is None or not article.language else multi.astype(np.float16),
     )
+
+
+def language_key(code: str | None) -> int:
+    """A stable key of a language code ('de', 'de-AT' and 'DE' alike); 0 when unknown."""
+    return stable_hash("lang:" + code.split("-")[0].lower()) if code else 0

@@ -1,8 +1,10 @@
 """The incremental story index: each new article joins a story, opens one, or merges several.
 
-Candidates come from three cheap lookups instead of all pairs: the nearest embeddings among articles
-within a time window (all articles when undated), articles sharing a rare name or number (any date,
-so trials months later still meet the incident), and MinHash LSH buckets (copies). Only candidates are scored.
+Candidates come from four cheap lookups instead of all pairs: the nearest embeddings among articles
+within a time window (all articles when undated), the nearest multilingual lead vectors among the articles a
+report in another language would be compared with (same window), articles sharing a rare name or number (any
+date, so trials months later still meet the incident), and MinHash LSH buckets (copies). Only candidates are
+scored: two English reports by the English pair model (score.py), others by the cross-language one (crosslang.py).
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from manysides.records.article import Article
-from manysides.stories import minhash
+from manysides.stories import crosslang, minhash
 from manysides.stories.embed import embed_articles, embedder
 from manysides.stories.features import Features, compute
+from manysides.stories.multilingual import lead_vectors
 from manysides.stories.score import Idf, Norms, log_odds, signals
 from manysides.stories.stories import Stories
 
@@ -59,6 +62,12 @@ def _story_score(scores: list[float]) -> float:
     return float(np.mean(best))
 
 
+def _top(rows: np.ndarray, sims: np.ndarray) -> set[int]:
+    """The NEIGHBOURS rows of highest similarity."""
+    k = min(NEIGHBOURS, len(rows))
+    return {int(rows[i]) for i in np.argpartition(-sims, k - 1)[:k]}
+
+
 class StoryIndex:
     """Incremental: add articles one by one; each joins a story, starts one, or merges two."""
 
@@ -69,6 +78,8 @@ class StoryIndex:
         self._features: list[Features] = []
         self._norms: list[tuple[int, Norms]] = []  # (idf epoch, names, words and marks norms) per row
         self._matrix = np.zeros((0, 1), dtype=np.float32)
+        self._multi = np.zeros((0, 0), dtype=np.float32)  # multilingual lead vectors (zero rows: none)
+        self._languages = np.zeros(0, dtype=np.uint32)
         self._days = np.zeros(0, dtype=np.int32)
         self._idf = Idf()
         self._postings: defaultdict[int, list[int]] = defaultdict(list)
@@ -81,11 +92,17 @@ class StoryIndex:
     def add(self, article: Article) -> Assignment:
         """Index one article (embedding it) and say where it went."""
         vectors, titles = embed_articles(embedder(self.backend), [article])
-        return self.add_vector(article, vectors[0], titles[0])
+        return self.add_vector(article, vectors[0], titles[0], lead_vectors([article])[0])
 
-    def add_vector(self, article: Article, vector: np.ndarray, title_vector: np.ndarray | None = None) -> Assignment:
+    def add_vector(
+        self,
+        article: Article,
+        vector: np.ndarray,
+        title_vector: np.ndarray | None = None,
+        multi: np.ndarray | None = None,
+    ) -> Assignment:
         """add() with the embeddings already computed (batch callers embed many texts at once)."""
-        return self._insert(article.id, compute(article, vector, title_vector))
+        return self._insert(article.id, compute(article, vector, title_vector, multi))
 
     def features(self, article_id: str) -> bytes:
         """The article's compact state (~1.9 KB) for the store; add_features() takes it back."""
@@ -152,10 +169,17 @@ class StoryIndex:
         fits: list[tuple[str, float]] = []
         for sid in sorted({self._stories.of_row[row] for row in self._candidates(features, vector, copies)}):
             members = self._stories.members[sid][-STORY_SAMPLE:]
-            z = _story_score([log_odds(self._signals(features, norms, vector, row)) for row in members])
+            z = _story_score([self._log_odds(features, norms, vector, row) for row in members])
             if z >= 0.0:
                 fits.append((sid, z))
         return sorted(fits, key=lambda fit: -fit[1])
+
+    def _log_odds(self, features: Features, norms: Norms, vector: np.ndarray, row: int) -> float:
+        """The pair's log-odds less its model's bar: the English model, or the cross-language one."""
+        other = self._features[row]
+        if crosslang.routes(features, other):
+            return crosslang.log_odds(crosslang.signals(features, other, norms, self._row_norms(row), self._idf))
+        return log_odds(self._signals(features, norms, vector, row))
 
     def _signals(self, features: Features, norms: Norms, vector: np.ndarray, row: int) -> list[float]:
         return signals(
@@ -176,24 +200,42 @@ class StoryIndex:
         return [(row, self._signals(features, norms, vector, row)) for row in rows]
 
     def _candidates(self, features: Features, vector: np.ndarray, copies: set[int]) -> list[int]:
-        return sorted(self._neighbours(features, vector) | self._name_matches(features) | copies)
+        found = self._neighbours(features, vector) | self._name_matches(features) | copies
+        return sorted(found | self._multilingual_neighbours(features))
+
+    def _window(self, features: Features) -> np.ndarray:
+        """Rows within the time window of a dated article (all rows for an undated one)."""
+        n = len(self._ids)
+        if features.day is None:
+            return np.arange(n)
+        days = self._days[:n]
+        return np.flatnonzero((days == _UNDATED) | (np.abs(days.astype(np.int64) - features.day) <= WINDOW_DAYS))
 
     def _neighbours(self, features: Features, vector: np.ndarray) -> set[int]:
         """Nearest embeddings: an exact dot product over the articles within the time window."""
         n = len(self._ids)
         if n == 0:
             return set()
-        if features.day is None:
-            rows = np.arange(n)
-        else:
-            days = self._days[:n]
-            rows = np.flatnonzero((days == _UNDATED) | (np.abs(days.astype(np.int64) - features.day) <= WINDOW_DAYS))
+        rows = self._window(features)
         if len(rows) == 0:
             return set()
         sims = self._matrix[rows] @ vector if len(rows) < n else self._matrix[:n] @ vector
-        k = min(NEIGHBOURS, len(rows))
-        top = np.argpartition(-sims, k - 1)[:k]
-        return {int(rows[i]) for i in top}
+        return _top(rows, sims)
+
+    def _multilingual_neighbours(self, features: Features) -> set[int]:
+        """Nearest multilingual lead vectors among the window's rows the cross-language model would judge
+        against this article: the word embeddings place a German and an English report far apart."""
+        if not features.language or not len(features.multi) or not len(self._ids):
+            return set()
+        rows = self._window(features)
+        languages = self._languages[rows]
+        judged = (languages != 0) & (languages != features.language)
+        if features.language != crosslang.ENGLISH and crosslang.model()["route"] == "non_english":
+            judged |= languages == features.language
+        rows = rows[judged]
+        if len(rows) == 0:
+            return set()
+        return _top(rows, self._multi[rows] @ features.multi.astype(np.float32))
 
     def _name_matches(self, features: Features) -> set[int]:
         """Articles sharing the most (idf-weighted) rare names and numbers, whatever their dates."""
@@ -218,7 +260,19 @@ class StoryIndex:
             days = np.full(len(grown), _UNDATED, dtype=np.int32)
             days[: len(self._days)] = self._days
             self._days = days
+            languages = np.zeros(len(grown), dtype=np.uint32)
+            languages[: len(self._languages)] = self._languages
+            self._languages = languages
+            if self._multi.shape[1]:
+                multi = np.zeros((len(grown), self._multi.shape[1]), dtype=np.float32)
+                multi[: len(self._multi)] = self._multi
+                self._multi = multi
         self._matrix[row] = vector
+        if len(features.multi):
+            if not self._multi.shape[1]:
+                self._multi = np.zeros((len(self._matrix), len(features.multi)), dtype=np.float32)
+            self._multi[row] = features.multi.astype(np.float32)
+            self._languages[row] = features.language
         self._days[row] = _UNDATED if features.day is None else features.day
         for key in features.names:
             self._postings[key].append(row)

@@ -1,0 +1,101 @@
+"""One story across languages: fictional reports of one event in English, German and Spanish form one story, an
+unrelated report in each of two of those languages stays apart, and the stored features keep what it takes."""
+
+from __future__ import annotations
+
+from manysides.records.article import Article, body_hash
+from manysides.stories import StoryIndex, group
+from manysides.stories.features import Features, language_key
+
+# A fictional event (the town, the people and the figures are made up) and two fictional unrelated ones.
+REPORTS = {
+    "flood-en": (
+        "en",
+        "Floods force 2,400 from their homes in Varnholm",
+        "Floods forced 2,400 people from their homes in the town of Varnholm on Tuesday after the river Oskla burst "
+        "its banks. Mayor Ilse Brekke said 214 houses were under water and that the town hall had become a shelter. "
+        "Rescue teams from Tarrow brought 37 people to safety by boat. Brekke said the water was still rising.",
+    ),
+    "flood-de": (
+        "de",
+        "Hochwasser: 2.400 Menschen in Varnholm müssen ihre Häuser verlassen",
+        "In der Stadt Varnholm mussten am Dienstag 2.400 Menschen ihre Häuser verlassen, nachdem der Fluss Oskla über "
+        "die Ufer getreten war. Bürgermeisterin Ilse Brekke sagte, 214 Häuser stünden unter Wasser und das Rathaus "
+        "sei zur Notunterkunft geworden. Rettungsteams aus Tarrow brachten 37 Menschen mit Booten in Sicherheit.",
+    ),
+    "flood-es": (
+        "es",
+        "Las inundaciones obligan a 2.400 personas a dejar sus casas en Varnholm",
+        "Las inundaciones obligaron el martes a 2.400 personas a abandonar sus casas en la ciudad de Varnholm, después "
+        "de que el río Oskla se desbordara. La alcaldesa Ilse Brekke dijo que 214 casas estaban bajo el agua y que el "
+        "ayuntamiento se había convertido en un refugio. Equipos de rescate de Tarrow pusieron a salvo a 37 personas.",
+    ),
+    "chess-en": (
+        "en",
+        "Teenager wins the Quorvath chess open",
+        "Sixteen-year-old Amara Wendt won the Quorvath chess open on Sunday, beating the defending champion Piet "
+        "Lannick in the final round. Wendt finished with 8.5 points out of 9 and takes home the prize of 12,000 "
+        "euros. Organisers said 312 players from 41 countries took part this year.",
+    ),
+    "budget-de": (
+        "de",
+        "Stadtrat von Elmsbruck beschließt neuen Haushalt",
+        "Der Stadtrat von Elmsbruck hat am Donnerstag den Haushalt für das kommende Jahr beschlossen. Kämmerer Jonas "
+        "Pfeil sagte, die Stadt wolle 58 Millionen Euro in Schulen und Radwege investieren. Die Opposition kritisierte "
+        "die geplante Erhöhung der Grundsteuer und stimmte gegen den Entwurf.",
+    ),
+}
+
+
+def reports() -> list[Article]:
+    return [
+        Article(
+            id=key,
+            title=title,
+            body=body,
+            language=language,
+            published="2031-03-04",
+            content_hash=body_hash(body),
+            method="provided",
+            confidence=1.0,
+        )
+        for key, (language, title, body) in REPORTS.items()
+    ]
+
+
+def stories_of(articles: list[Article]) -> dict[str, str]:
+    return {a.article_id: a.story_id for a in group(articles)}
+
+
+def test_reports_of_one_event_in_three_languages_form_one_story() -> None:
+    story = stories_of(reports())
+    assert story["flood-en"] == story["flood-de"] == story["flood-es"]
+    assert len({story["flood-en"], story["chess-en"], story["budget-de"]}) == 3
+
+
+def test_the_grouping_does_not_depend_on_which_language_arrives_first() -> None:
+    forward = stories_of(reports())
+    index = StoryIndex()
+    backward = {a.id: index.add(a).story_id for a in reversed(reports())}
+    assert {k for k in forward if forward[k] == forward["flood-de"]} == {
+        k for k in backward if backward[k] == backward["flood-de"]
+    }
+
+
+def test_stored_features_keep_language_and_multilingual_vector() -> None:
+    index = StoryIndex()
+    articles = reports()
+    assignments = [index.add(a) for a in articles]
+    rebuilt = StoryIndex()
+    assert [rebuilt.add_features(a.id, index.features(a.id)) for a in articles] == assignments
+    german = Features.from_bytes(index.features("flood-de"))
+    assert german.language == language_key("de") == language_key("DE-at")
+    assert len(german.multi) == 512
+
+
+def test_an_article_without_a_language_brings_no_multilingual_vector() -> None:
+    index = StoryIndex()
+    article = reports()[0].model_copy(update={"language": None})
+    index.add(article)
+    features = Features.from_bytes(index.features(article.id))
+    assert features.language == 0 and len(features.multi) == 0
