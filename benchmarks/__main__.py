@@ -13,6 +13,7 @@ BENCHMARKS = {
     "extraction_html": "HTML extraction (article-extraction benchmark)",
     "extraction_text": "Text-dump extraction (same pages rendered to text)",
     "stories": "Stories (BASIL, ECB+, GVA; throughput)",
+    "semeval": "One story across languages: SemEval-2022 pairs ingested into one database, beside TF-IDF and USE",
     "facts": "Shared facts and conflicts against hand-annotated BASIL coverage (basil-facts), beside TF-IDF",
     "compare": "Comparison (ECB+ facts as a second check, BASIL framing, speed)",
     "speakers": "Quote speakers against BASIL's annotated quoted spans",
