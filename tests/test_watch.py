@@ -364,6 +364,10 @@ def test_news_sitemaps_and_section_pages_are_followed(site: Site, tmp_path: Path
 def test_a_feed_of_10000_entries_stays_bounded(site: Site, tmp_path: Path) -> None:
     site.set("/huge.xml", rss("Tidewater Courier", site.base, list(range(10_000)), full=False))
     assert len(site.routes["/huge.xml"].body) > 1_500_000
+    site.set("/small.xml", rss("Tidewater Courier", site.base, [1], full=False))
+    warm = sources_file(tmp_path, ("Small", "Tidewater Courier", site.url("/small.xml")))
+    # the extractors' and the story model's first load is a fixed cost of the process, not the feed's
+    assert watch(f"sqlite:///{tmp_path / 'warm.db'}", warm)[0] == 0
     sources = sources_file(tmp_path, ("Huge", "Tidewater Courier", site.url("/huge.xml")))
     db = f"sqlite:///{tmp_path / 'huge.db'}"
     tracemalloc.start()
@@ -374,7 +378,7 @@ def test_a_feed_of_10000_entries_stays_bounded(site: Site, tmp_path: Path) -> No
     tracemalloc.stop()
     assert code == 0, err
     assert run["pages_new"] == 20  # the rest wait for the next round
-    assert seconds < 20 and peak < 150 * 1024 * 1024, (seconds, peak)
+    assert seconds < 15 and peak < 50 * 1024 * 1024, (seconds, peak)  # only the first 500 entries are read
     code, run, err = watch(db, sources, "--max-pages", "20")  # entries left: due again at once, and resumes
     assert code == 0 and run["pages_new"] == 20 and run["pages_known"] == 0, err
 
