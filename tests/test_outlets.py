@@ -43,6 +43,8 @@ def ferry_story(db: str) -> dict[str, Any]:
 def test_blindspots_and_label_filters_on_the_demo(demo_db: str) -> None:
     [cup] = stories(demo_db, "--blindspot", "scope")  # only local outlets covered the cup final
     assert cup["outlets"] == ["Northgate Wire", "The Harbor Ledger"]
+    cup_coverage = run_cli("story", cup["id"], "--db", demo_db, "--json").json()["coverage"]
+    assert set(cup_coverage["not_covered_by"]) == {"Meridian Daily", "Coastal Press Agency", "Coastline Digest"}
     assert stories(demo_db, "--blindspot", "kind") == [] or all(
         len(s["outlets"]) >= 2 for s in stories(demo_db, "--blindspot", "kind")
     )
@@ -68,6 +70,8 @@ def test_coverage_distribution_of_the_demo_story(demo_db: str) -> None:
     assert by_outlet["Coastal Press Agency"]["profiled"]  # found by domain, not by the name its articles carry
     assert coverage["first"]["outlet"] == "Coastal Press Agency"
     assert coverage["first"]["article"] == "cpa-20250614-0193"
+    assert coverage["not_covered_by"] == []  # Coastline Digest carried Meridian Daily's copy
+    assert coverage["first"]["published"] == "2025-06-14T21:50:00+02:00"
     [chain] = coverage["chains"]
     assert chain["original"]["outlet"] == "Meridian Daily"
     assert [c["outlet"] for c in chain["copies"]] == ["Coastline Digest"]

@@ -1,6 +1,6 @@
-"""A story's coverage distribution: which outlets covered it, how that splits by each label, who reported first
-and who republished whom. Computed on each ask from the story and the articles' credits, so loading new profiles
-changes it at once (it is never part of a cached comparison)."""
+"""A story's coverage distribution: which outlets covered it (and which profiled ones did not), how that splits
+by each label, who reported first and who republished whom. Computed on each ask from the story and the
+articles' credits, so loading new profiles changes it at once (it is never part of a cached comparison)."""
 
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ def story_coverage(story: Story, credits: dict[str, Credit], profiles: dict[str,
         labels=_labels(outlets, profiles),
         first=_entry(first, credits) if first is not None and published_utc(first.published) else None,
         chains=_chains(story, credits),
+        not_covered_by=[name for name in profiles if name not in by_outlet and not _carried(name, carriers)],
     )
 
 
@@ -62,6 +63,11 @@ def counted_for(article: StoryArticle, credits: dict[str, Credit]) -> str:
     if credit is not None and credit.republished_by:
         return UNKNOWN  # a copy of an outlet nobody profiled: not the carrier's own coverage
     return article.outlet or UNKNOWN
+
+
+def _carried(name: str, carriers: dict[str, list[str]]) -> bool:
+    """Whether the outlet carried another's copy of the story: it did not ignore it."""
+    return any(name in names for names in carriers.values())
 
 
 def _labels(outlets: list[CoverageOutlet], profiles: dict[str, OutletProfile]) -> list[LabelCoverage]:

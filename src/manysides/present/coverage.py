@@ -13,6 +13,7 @@ from manysides.present.safe_text import html_text, markdown_text, one_line
 from manysides.records.outlet import Coverage, CoverageArticle
 
 TITLE = "Coverage"
+_SHOWN = 20  # outlets named in the "not covered by" line; JSON has them all
 
 
 def coverage_lines(coverage: Coverage) -> list[str]:
@@ -35,6 +36,10 @@ def coverage_lines(coverage: Coverage) -> list[str]:
         if label.unlabelled:
             parts.append(f"no {label.label}: {', '.join(label.unlabelled)}")
         lines.append(f"By {label.label}: " + " · ".join(parts))
+    if coverage.not_covered_by:
+        shown = coverage.not_covered_by[:_SHOWN]
+        more = len(coverage.not_covered_by) - len(shown)
+        lines.append("Not covered by: " + ", ".join(shown) + (f" and {more} more" if more else ""))
     for chain in coverage.chains:
         lines.append(f"Republished: {_article(chain.original)} → " + ", ".join(_article(c) for c in chain.copies))
     if not any(outlet.profiled for outlet in coverage.outlets):

@@ -83,3 +83,4 @@ class Coverage(_Model):
     labels: list[LabelCoverage] = Field(default_factory=list)
     first: CoverageArticle | None = Field(None, description="the earliest dated report (copies aside)")
     chains: list[RepublicationChain] = Field(default_factory=list)
+    not_covered_by: list[str] = Field(default_factory=list, description="profiled outlets with no article in it")
