@@ -33,6 +33,8 @@ from manysides.watch.policy import DISABLE_AT, backoff, failure_weight, learned_
 from manysides.watch.sources_file import parse_duration, read_sources
 from tests.helpers import run_cli
 
+pytestmark = pytest.mark.network
+
 REPO = Path(__file__).resolve().parents[1]
 START = datetime(2026, 3, 2, 8, 0)
 TOWNS = ["Ashcombe", "Brindle", "Corran", "Dunmere", "Elsworth", "Farrow", "Gillan", "Harwick", "Islay", "Jessop"]
