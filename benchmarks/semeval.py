@@ -89,11 +89,17 @@ def ingest_product(articles: dict[str, dict], order: list[str]) -> tuple[dict[st
             stored = time.process_time()
             assign_stories(store)
             done = time.process_time()
-            stories = {article.id: sid for sid, _, article in StoryStore(store).memberships()}
+            stored_stories = {article.id: sid for sid, _, article in StoryStore(store).memberships()}
         finally:
             store.close()
     if summary.failed:
         print(f"({summary.failed} records failed to ingest)")
+    # A record whose URL was stored before under another id is that article (the product keeps one copy).
+    stories = {
+        record: stored_stories[result.article_id]
+        for record, result in zip(order, summary.results, strict=True)
+        if result.article_id in stored_stories
+    }
     return stories, stored - started, done - stored
 
 

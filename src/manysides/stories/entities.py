@@ -2,7 +2,8 @@
 
 Names are capitalised words that the text never uses in lower case; each becomes a key that survives
 transliteration (Ahmed/Ahmad, Turkey/Türkiye/Turkiye: ASCII, vowels dropped after the first letter,
-doubled letters folded). Numbers of two or more digits (ages, counts, years, addresses) are keys too.
+doubled letters folded). Numbers of two or more digits (ages, counts, years, addresses) are keys too, with
+thousands grouped either way ("2,400", "2.400") read as one number, so figures meet across languages.
 Adjacent names also form a pair key (a full name is stronger evidence than a surname).
 Content words form a second, looser channel for what happened. Full names and ages ("marks") are kept
 apart as well: two reports that both name people or give ages, yet share none, are likely different events.
@@ -27,6 +28,7 @@ _ADDRESS = re.compile(
 )
 MAX_ADDRESSES = 8
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z']*|\d+(?:[.,]\d+)?")
+_GROUPED = re.compile(r"\d{1,3}[.,]\d{3}")  # 2,400 and 2.400: thousands, whichever mark a language groups with
 _VOWELS = re.compile(r"(?<=.)[aeiou]")
 _REPEAT = re.compile(r"(.)\1+")
 # Capitalised words that name nothing: sentence starters, titles, calendar words.
@@ -230,7 +232,7 @@ def specifics(text: str) -> tuple[Counter[int], Counter[int], Counter[int]]:
     for token in tokens:
         name = ""
         if token[0].isdigit():
-            digits = token.replace(",", "")
+            digits = re.sub(r"[.,]", "", token) if _GROUPED.fullmatch(token) else token.replace(",", "")
             if len(digits.split(".")[0]) >= 2 or "." in digits:
                 names["#" + digits] += 1
         elif token[0].isupper():
