@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.datasets import make_article
+
 from manysides.compare import conflicts
 from manysides.understand import SentenceInfo, analyse_many
 
@@ -70,3 +71,23 @@ def test_a_written_expectation_is_expected_and_a_repayment_told_by_both_is_no_up
         "His lawyer said that the mayor intended to cooperate fully and had already repaid about $60,000.",
     )
     assert conflicts._modality(done, intended) is None
+
+
+def test_one_digit_changed_in_a_long_figure() -> None:
+    first, second = _first_sentences(
+        "The records list a $5,587.75 stay at the Lakeside Retreat in Port Aldous.",
+        "The couple charged a $5,687.75 stay at the Lakeside Retreat to the campaign.",
+    )
+    assert conflicts._near_figures(first, second) == ("5,587.75", "5,687.75", 1.0)
+    small, other = _first_sentences("Tickets cost $120 at the door.", "Parking cost $130 for the day.")
+    assert conflicts._near_figures(small, other) is None  # short figures differ in one digit all the time
+
+
+def test_years_of_one_act() -> None:
+    ends, hinted = _first_sentences(
+        "Harlow's second and final term as mayor officially ends in 2027.",
+        "Harlow hinted that he may resign before his term ends in 2026.",
+    )
+    assert conflicts._year_dates(ends, hinted) is not None
+    elected, ends = _first_sentences("Harlow was first elected in 2019.", "Harlow's term ends in 2027.")
+    assert conflicts._year_dates(elected, ends) is None

@@ -25,13 +25,31 @@ def test_sentences_survive_abbreviations_and_quotes() -> None:
     sentences = split_sentences(body)
     assert [s.text for s in sentences] == [
         "Mr. Smith met U.S. officials at 6 a.m. on Saturday.",
-        'He said: "I am here. I will stay."',
+        'He said: "I am here.',
+        'I will stay."',
         "Then he left.",
-        "“We are not asking for luxury. We are asking for crews who are awake,” Katarina Voss said.",
+        "“We are not asking for luxury.",
+        "We are asking for crews who are awake,” Katarina Voss said.",
         "Dr. J. Doe agreed.",
     ]
     assert all(body[s.start : s.end] == s.text for s in sentences)
-    assert [s.paragraph for s in sentences] == [0, 0, 0, 1, 1]
+    assert [s.paragraph for s in sentences] == [0, 0, 0, 0, 1, 1, 1]
+
+
+def test_a_quotation_split_at_its_sentences_keeps_its_speaker() -> None:
+    from benchmarks.datasets import make_article
+
+    from manysides.understand import analyse_many
+
+    body = "“We are not asking for luxury. We are asking for crews who are awake,” Katarina Voss said."
+    (text,) = analyse_many([make_article("voss", body, outlet="Meridian Daily")])
+    assert [s.text for s in text.sentences] == [
+        "“We are not asking for luxury.",
+        "We are asking for crews who are awake,” Katarina Voss said.",
+    ]
+    for sentence in text.sentences:
+        assert [(a.speaker, a.kind) for a in sentence.attributions] == [("Katarina Voss", "quote")]
+        assert sentence.quotes
 
 
 def test_name_keys_fold_spellings() -> None:

@@ -121,7 +121,7 @@ def _year_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """Different years for one happening, when each gives just one year ("has led since 2002" / "since 2003"; a
     span "from 1977 through 2006" is not one year set against another)."""
     xs, ys = _years(a), _years(b)
-    return _dates_of(a, b, xs, ys) if len(xs) == len(ys) == 1 else None
+    return _dates_of(a, b, xs, ys, same_act=True) if len(xs) == len(ys) == 1 else None
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -178,6 +178,22 @@ def _money(a: SentenceInfo, b: SentenceInfo) -> Match | None:
             return None  # the price of one thing ("a $43,000 Rolex") is not the amount the other gives in all
         if not x.agrees(y):
             return x.text, y.text, 1.0
+    return None
+
+
+_NEAR_DIGITS = 4  # a figure must have this many digits for one changed digit to mean a figure told differently
+
+
+def _near_figures(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """Two figures of one unit that differ in a single digit ("$5,587.75" / "$5,687.75"): one figure misread or
+    mistyped by one outlet, since two different amounts rarely share all their other digits. Years are dates."""
+    for x in a.numbers:
+        for y in b.numbers:
+            dx, dy = re.sub(r"\D", "", x.text), re.sub(r"\D", "", y.text)
+            if x.unit != y.unit or len(dx) != len(dy) or len(dx) < _NEAR_DIGITS or _YEAR.fullmatch(dx):
+                continue
+            if sum(p != q for p, q in zip(dx, dy, strict=True)) == 1 and not any(x.agrees(z) for z in b.numbers):
+                return x.text, y.text, 1.0
     return None
 
 
@@ -433,15 +449,16 @@ def _same_event(a: SentenceInfo, b: SentenceInfo) -> bool:
 # Kind, check, explanation, and whether the pair must be strongly aligned: a number conflict already needs the same
 # counted thing and action, an attribution conflict the same quoted words; the others only say "the same matter"
 # through the pair model itself.
-Bar = Literal["loose", "fact", "sure"]
+Bar = Literal["near", "loose", "fact", "sure"]
 _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match | None], str, Bar]] = [
     ("number", _copy_values("number"), "one sentence in both outlets, with different figures", "loose"),
     ("date", _copy_values("date"), "one sentence in both outlets, with different dates", "loose"),
     ("name", _copy_values("name"), "one sentence in both outlets, naming different people", "loose"),
     ("number", _numbers, "the outlets give different numbers for the same count", "loose"),
+    ("number", _near_figures, "the outlets give one figure with a digit changed", "loose"),
     ("number", _money, "the outlets give different amounts of money for the same thing", "sure"),
     ("date", _dates, "the outlets date the same event differently (relative dates resolved on publication)", "loose"),
-    ("date", _year_dates, "the outlets give different years for the same happening", "fact"),
+    ("date", _year_dates, "the outlets give different years for the same happening", "near"),
     ("name", _names, "the outlets name different people in the same role", "fact"),
     ("name", _spellings, "the outlets give this name differently", "fact"),
     ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),

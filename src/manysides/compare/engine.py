@@ -20,7 +20,7 @@ from manysides.understand.names import name_key
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "1"
+COMPARE_ENGINE_VERSION = "2"
 
 
 def _entities(texts: list[ArticleText]) -> list[Entity]:

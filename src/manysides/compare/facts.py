@@ -126,11 +126,11 @@ def _specifics(sentence: SentenceInfo) -> set[str]:
     return sentence.entity_keys | {f"{n.value:g}" for n in sentence.numbers} | years
 
 
-def _maybe_shared(texts: list[ArticleText], scores: PairScores, bar: float, novel_bar: float) -> list[Node]:
+def _maybe_shared(texts: list[ArticleText], scores: PairScores, bar: float) -> list[Node]:
     """Sentences that another outlet may state as well, so they are not shown as "only this outlet reports it":
-    those pairing at `bar` with another outlet's sentence, unless they pair below `novel_bar` and give a name,
-    figure or year that no other outlet's article mentions at all (then the loose pair shares the topic, not the
-    proposition: "occupied Mount Hermon" / "the oil fields are occupied by the SDF")."""
+    those pairing at `bar` with another outlet's sentence, unless they give a name, figure or year that no other
+    outlet's article mentions at all and are not that sentence's own best match in their article (then the loose
+    pair shares the topic, not the proposition: "occupied Mount Hermon" / "the oil fields are occupied by the SDF")."""
     mentioned: dict[str, set[str]] = {}
     for a, text in enumerate(texts):
         found = mentioned.setdefault(scores.sources[a], set())
@@ -139,11 +139,20 @@ def _maybe_shared(texts: list[ArticleText], scores: PairScores, bar: float, nove
     result = []
     elsewhere = {s: set().union(*(v for other, v in mentioned.items() if other != s)) for s in mentioned}
     best = scores.prob.max(axis=1) if len(scores.nodes) else np.zeros(0)
+    articles = np.array([n.article for n in scores.nodes])
     for k in np.flatnonzero(best >= bar):
         node = scores.nodes[k]
-        if best[k] >= novel_bar or not (_specifics(node.sentence) - elsewhere[scores.source(node)]):
+        novel = _specifics(node.sentence) - elsewhere[scores.source(node)]
+        if not novel or _mutual_best(scores.prob, articles, int(k)):
             result.append(node)
     return result
+
+
+def _mutual_best(prob: np.ndarray, articles: np.ndarray, k: int) -> bool:
+    """Whether sentence k's closest sentence of another outlet has no closer sentence in k's article than k."""
+    partner = int(prob[k].argmax())
+    own = np.flatnonzero(articles == articles[k])
+    return int(own[prob[partner, own].argmax()]) == k
 
 
 _ABOUT_WORDS = 8
@@ -178,7 +187,7 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     a shared fact too (they agree on the rest)."""
     model = pair_model()
     ids = [t.article.id for t in texts]
-    bars = {"loose": model.loose_bar, "fact": model.conflict_bar, "sure": model.sure_bar}
+    bars = {"near": model.unique_bar, "loose": model.loose_bar, "fact": model.conflict_bar, "sure": model.sure_bar}
     found: list[Found] = find_conflicts(scores, ids, bars)  # type: ignore[arg-type]
     conflicts = []
     for conflict, nodes in found:
@@ -188,7 +197,7 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     groups.sort(key=lambda g: (-len({scores.source(n) for n in g}), g[0].article, g[0].sentence.index))
     shared = [_fact("shared", [statement(texts[n.article], n.sentence) for n in g]) for g in groups]
     paired = {(n.article, n.sentence.index) for g in groups for n in g}
-    paired |= {(n.article, n.sentence.index) for n in _maybe_shared(texts, scores, model.unique_bar, model.novel_bar)}
+    paired |= {(n.article, n.sentence.index) for n in _maybe_shared(texts, scores, model.unique_bar)}
     unique = [
         _fact("unique", [statement(text, sentence)])
         for a, text in enumerate(texts)

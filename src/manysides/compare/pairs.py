@@ -64,12 +64,6 @@ class PairModel:
     unique_bar: float
     sure_bar: float
 
-    @property
-    def novel_bar(self) -> float:
-        """Halfway from the unique bar to the fact bar: a sentence with names or figures no other outlet mentions
-        is still its outlet's alone when it pairs below this."""
-        return (self.unique_bar + self.threshold) / 2
-
 
 _OVERRIDE: list[PairModel] = []
 

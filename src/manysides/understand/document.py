@@ -161,7 +161,7 @@ def _sentence_info(
         numbers=find_numbers(span),
         dates=_dates(sentence.text, doc, published),
         attributions=attributions(span, spans),
-        quotes=quote_spans(sentence.text),
+        quotes=spans if spans is not None else quote_spans(sentence.text),
         negated=negated(span),
         modality=modality(span),
     )

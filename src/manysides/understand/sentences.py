@@ -1,6 +1,9 @@
-"""Sentence splitting that keeps quotations and abbreviations whole and keeps exact offsets into the body.
+"""Sentence splitting that keeps abbreviations whole and keeps exact offsets into the body.
 
 Statements must be exact substrings of the article body, so sentences are (start, end) spans, never rebuilt text.
+A quotation of several sentences is split at its sentences, as news annotation splits it: each is one statement
+that another outlet's copy of the same words can pair with, and `understand.document` carries the quotation and
+its speaker across the sentences (a quote kept whole paired two outlets' quotes by all their sentences at once).
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ ABBREVIATIONS = frozenset(
     ).split()
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9À-Þ])")
-_MAX_QUOTE = 600  # a quote left open longer than this is a stray mark, not a quotation
 # A quoted question or exclamation whose speaker follows: "...be approved?” Senate leader Mitch McConnell asked."
 _QUOTE_CLOSE = re.compile(r"[?!][\"\u201d]$")
 _SPEECH_WORD = re.compile(
@@ -38,15 +40,6 @@ class Sentence:
     start: int
     end: int
     text: str
-
-
-def _in_quote(block: str, pos: int) -> bool:
-    """Whether pos lies inside a double quotation that closes later in the block."""
-    plain = block[:pos].count('"')
-    if plain % 2 == 1 and '"' in block[pos:]:
-        return True
-    opened, closed = block[:pos].count("\u201c"), block[:pos].count("\u201d")
-    return opened > closed and "\u201d" in block[pos : pos + _MAX_QUOTE]
 
 
 def _is_abbreviation(block: str, end: int) -> bool:
@@ -75,8 +68,6 @@ def _split_block(block: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for k, match in enumerate(ends):
         end = match.end()
-        if _in_quote(block, end):
-            continue  # inside a quotation that goes on: "I am here. I will stay," he said.
         tail = block[end : ends[k + 1].end() if k + 1 < len(ends) else len(block)]
         if _QUOTE_CLOSE.search(match.group()) and _names_speaker(tail):
             continue  # the quoted question's speaker comes next: one sentence
