@@ -13,7 +13,6 @@ pages).
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
@@ -26,6 +25,7 @@ from trafilatura.utils import load_html
 
 from benchmarks.datasets import ExtractionPage, extraction_pages
 from benchmarks.metric import Score, score
+from benchmarks.timing import extractor_times
 from manysides.extract.fields import Extracted
 from manysides.extract.html import extract_html
 from manysides.extract.html_body import norm
@@ -61,6 +61,7 @@ def with_justext(html: str, url: str) -> str:
     return "\n\n".join(b.text for b in blocks if not b.is_boilerplate)
 
 
+TIMED_PAGES = 200  # pages in the alternating CPU timing (all pages are scored)
 EXTRACTORS: dict[str, Extractor] = {
     "ManySides extract_html": manysides,
     "trafilatura (default)": trafilatura_default,
@@ -71,23 +72,17 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
-def run(extract: Extractor, pages: Sequence[ExtractionPage], htmls: dict[str, str]) -> tuple[dict[str, str], float]:
-    """Each page's prediction and the seconds per page (HTML already decoded: extraction time only)."""
-    extract(htmls[pages[0].id], pages[0].url)
-    predictions = {}
-    start = time.perf_counter()
-    for page in pages:
-        predictions[page.id] = extract(htmls[page.id], page.url)
-    return predictions, (time.perf_counter() - start) / max(1, len(pages))
+def run(extract: Extractor, pages: Sequence[ExtractionPage], htmls: dict[str, str]) -> dict[str, str]:
+    """Each page's prediction (HTML already decoded; timing is measured separately)."""
+    return {page.id: extract(htmls[page.id], page.url) for page in pages}
 
 
 def score_of(pages: Sequence[ExtractionPage], predictions: dict[str, str]) -> Score:
     return score((page.gold_body, predictions[page.id]) for page in pages)
 
 
-def row(name: str, result: Score, seconds: float | None = None) -> str:
-    timing = f" {seconds * 1000:8.2f}" if seconds is not None else ""
-    return f"{name:34s} {result.f1:6.3f} {result.precision:6.3f} {result.recall:6.3f}{timing}"
+def row(name: str, result: Score) -> str:
+    return f"{name:34s} {result.f1:6.3f} {result.precision:6.3f} {result.recall:6.3f}"
 
 
 _URL_DATE = re.compile(r"/(20\d\d)[/-](\d\d?)[/-](\d\d?)/")
@@ -140,13 +135,15 @@ def main() -> None:
     htmls = {page.id: page.html() for page in pages}
     halves = {"even": pages[0::2], "odd": pages[1::2]}
     print(f"HTML extraction, {len(pages)} pages (html/*.html.gz)\n")
-    print(f"{'extractor':34s} {'F1':>6s} {'prec':>6s} {'recall':>6s} {'ms/page':>8s}")
+    print(f"{'extractor':34s} {'F1':>6s} {'prec':>6s} {'recall':>6s}")
     split_rows = []
     for name, extract in EXTRACTORS.items():
-        predictions, seconds = run(extract, pages, htmls)
-        print(row(name, score_of(pages, predictions), seconds))
+        predictions = run(extract, pages, htmls)
+        print(row(name, score_of(pages, predictions)))
         if extract in (manysides, trafilatura_default):
             split_rows += [row(f"{name}, {half}", score_of(sub, predictions)) for half, sub in halves.items()]
+    inputs = [(htmls[p.id], p.url) for p in pages[:TIMED_PAGES]]
+    print("\n" + extractor_times(EXTRACTORS, inputs, "ManySides extract_html", "trafilatura (default)"))
     print("\nHalves by sorted id (ManySides body rules refined on the even half):")
     print("\n".join(split_rows))
     print("\nMetadata agreement (pages agreeing / pages where the reference exists):")

@@ -11,7 +11,6 @@ both ways), and their mean is the figure to expect on unseen pages.
 from __future__ import annotations
 
 import html
-import time
 from collections.abc import Callable, Sequence
 
 import justext
@@ -22,10 +21,10 @@ from readability import Document
 from benchmarks import train_textdump
 from benchmarks.datasets import ExtractionPage, extraction_pages
 from benchmarks.metric import Score, score
+from benchmarks.timing import extractor_times
 from manysides.extract.textdump import extract_text_dump
 
 Extractor = Callable[[str, str], str]
-TIMING_PASSES = 3
 
 
 def as_paragraph_html(text: str) -> str:
@@ -72,32 +71,25 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
-def run(extract: Extractor, pages: Sequence[ExtractionPage], texts: dict[str, str]) -> tuple[Score, float]:
-    """Score and seconds per page: the best of TIMING_PASSES passes (text already in memory), as timeit does."""
-    outputs: list[str] = []
-    best = float("inf")
-    for _ in range(TIMING_PASSES):
-        start = time.perf_counter()
-        outputs = [extract(texts[page.id], page.url) for page in pages]
-        best = min(best, time.perf_counter() - start)
-    result = score((page.gold_body, out) for page, out in zip(pages, outputs, strict=True))
-    return result, best / max(1, len(pages))
+def run(extract: Extractor, pages: Sequence[ExtractionPage], texts: dict[str, str]) -> Score:
+    """The score of one extractor over the pages (text already in memory; timing is measured separately)."""
+    outputs = [extract(texts[page.id], page.url) for page in pages]
+    return score((page.gold_body, out) for page, out in zip(pages, outputs, strict=True))
 
 
 def main() -> None:
     pages = extraction_pages()
     texts = {page.id: page.text() for page in pages}
     print(f"Text-dump extraction, {len(pages)} pages (text/*.txt)\n")
-    print(f"{'extractor':28s} {'F1':>6s} {'prec':>6s} {'recall':>6s} {'ms/page':>8s} {'pages/s':>8s}")
+    print(f"{'extractor':28s} {'F1':>6s} {'prec':>6s} {'recall':>6s}")
     for name, extract in EXTRACTORS.items():
-        result, seconds = run(extract, pages, texts)
-        print(
-            f"{name:28s} {result.f1:6.3f} {result.precision:6.3f} {result.recall:6.3f}"
-            f" {seconds * 1000:8.2f} {1 / seconds if seconds else 0:8.0f}"
-        )
+        result = run(extract, pages, texts)
+        print(f"{name:28s} {result.f1:6.3f} {result.precision:6.3f} {result.recall:6.3f}")
+    inputs = [(texts[p.id], p.url) for p in pages]
+    print("\n" + extractor_times(EXTRACTORS, inputs, "ManySides text dump", "trafilatura (<p> per line)"))
     print("\nManySides by half (shipped model, trained on all pages, so in-sample):")
     for name, half in (("even pages", pages[0::2]), ("odd pages", pages[1::2])):
-        result, _ = run(manysides, half, texts)
+        result = run(manysides, half, texts)
         print(f"  {name:10s} F1 {result.f1:.3f}  precision {result.precision:.3f}  recall {result.recall:.3f}")
     print("ManySides cross-validated (model retrained on one half, scored on the other: expect this on new sites):")
     for name, f1 in train_textdump.cross_validate().items():
