@@ -6,6 +6,7 @@ from benchmarks.datasets import make_article
 
 from manysides.compare import conflicts
 from manysides.understand import SentenceInfo, analyse_many
+from manysides.understand.entities import same_person
 
 
 def _first_sentences(*texts: str, published: str = "2025-03-11") -> list[SentenceInfo]:
@@ -14,11 +15,11 @@ def _first_sentences(*texts: str, published: str = "2025-03-11") -> list[Sentenc
 
 
 def test_one_person_with_a_title_a_middle_initial_or_a_nickname() -> None:
-    assert conflicts._same_person("Senate President Mike Thornbury", "Michael Thornbury")
-    assert conflicts._same_person("Senator Christopher J. Vane", "Chris Vane")
-    assert conflicts._same_person("Ilsa Marrow", "Marrow")
-    assert not conflicts._same_person("Loretta Quill", "Linda T. Quill")
-    assert not conflicts._same_person("Ed Harlow", "Jay Brenner")
+    assert same_person("Senate President Mike Thornbury", "Michael Thornbury")
+    assert same_person("Senator Christopher J. Vane", "Chris Vane")
+    assert same_person("Ilsa Marrow", "Marrow")
+    assert not same_person("Loretta Quill", "Linda T. Quill")
+    assert not same_person("Ed Harlow", "Jay Brenner")
 
 
 def test_a_bare_weekday_after_due_to_is_the_next_one() -> None:
@@ -91,3 +92,22 @@ def test_years_of_one_act() -> None:
     assert conflicts._year_dates(ends, hinted) is not None
     elected, ends = _first_sentences("Harlow was first elected in 2019.", "Harlow's term ends in 2027.")
     assert conflicts._year_dates(elected, ends) is None
+
+
+def test_two_peoples_own_words_are_never_one_fact_but_one_quote_credited_twice_is_checked() -> None:
+    from manysides.compare.pairs import score_pairs
+
+    articles = [
+        make_article("a", '"We will protect every family in Port Aldous," Mayor Ilsa Marrow said.', outlet="one"),
+        make_article("b", '"We will protect every family in Port Aldous," Governor Jay Brenner said.', outlet="two"),
+        make_article("c", '"We shall stand by each family of Port Aldous," Governor Jay Brenner said.', outlet="three"),
+    ]
+    scores = score_pairs(analyse_many(articles), ["one", "two", "three"])
+    assert scores.prob[0, 1] > 0.0  # the same words, two speakers: an attribution conflict to check
+    assert scores.prob[0, 2] == 0.0  # two people, two statements
+    assert scores.prob[1, 2] > 0.0  # one person in two outlets
+
+
+def test_a_relative_pronoun_is_never_a_speaker() -> None:
+    (sentence,) = _first_sentences("Campaign chairman Bill Armand, who said the report was false, left early.")
+    assert [(a.speaker, a.named) for a in sentence.attributions] == [("Campaign chairman Bill Armand", True)]

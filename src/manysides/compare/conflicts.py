@@ -20,7 +20,7 @@ from manysides.compare.pairs import Node, PairScores, quote_ngrams
 from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.dates import DateMention
-from manysides.understand.entities import formal_first_name
+from manysides.understand.entities import formal_first_name, same_person
 from manysides.understand.modality import clause_verb, main_verb
 from manysides.understand.names import name_key
 
@@ -92,10 +92,10 @@ def _different_actors(a: SentenceInfo, b: SentenceInfo) -> bool:
     """Both sentences name who acts, and they are different people ("Murray announced on Saturday" / "Inslee
     announced Monday": two announcements, not one dated twice)."""
     named = a.subject_text[:1].isupper() and b.subject_text[:1].isupper()
-    if named and not _same_person(a.subject_text, b.subject_text):
+    if named and not same_person(a.subject_text, b.subject_text):
         return True
     x, y = _named_subjects(a), _named_subjects(b)  # the parser may miss a subject the entities still show
-    return bool(x and y) and not any(_same_person(p, q) for p in x for q in y)
+    return bool(x and y) and not any(same_person(p, q) for p in x for q in y)
 
 
 def _named_subjects(s: SentenceInfo) -> list[str]:
@@ -218,37 +218,13 @@ def _people(s: SentenceInfo) -> dict[tuple[str, str], str]:
     return found
 
 
-def _same_person(a: str, b: str) -> bool:
-    """One person in two spellings or lengths ("Obama" / "Barack Obama", "Ahmed" / "Ahmad al-Sharaa"), or with a
-    title, a middle initial or a nickname ("Senate President Mike Thibodeau" / "Michael Thibodeau")."""
-    x, y = name_key(a).split(), name_key(b).split()
-    if not x or not y:
-        return False
-    if set(x) <= set(y) or set(y) <= set(x):
-        return True
-    (first_a, last_a), (first_b, last_b) = _first_and_last(a), _first_and_last(b)
-    return last_a == last_b and first_a is not None and first_a == first_b
-
-
-_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-
-
-def _first_and_last(name: str) -> tuple[str | None, str]:
-    """The formal first name (nicknames resolved, initials skipped) and the surname's key of a name."""
-    words = [w for w in _NAME_WORD.findall(name) if len(w) > 1]
-    if not words:
-        return None, ""
-    first = formal_first_name(words[-2]) if len(words) > 1 else None
-    return first, name_key(words[-1])
-
-
 def _names(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """The same act with a different named person in the same place ("X was sentenced" / "Y was sentenced")."""
     x, y = _people(a), _people(b)
     for place in x.keys() & y.keys():
         if place[0] in {"compound", "conj", "appos"}:
             continue
-        if not _same_person(x[place], y[place]) and x[place] not in b.text and y[place] not in a.text:
+        if not same_person(x[place], y[place]) and x[place] not in b.text and y[place] not in a.text:
             return x[place], y[place], 1.0
     return None
 
@@ -356,7 +332,7 @@ def _same_value(kind: str, x: str, y: str, a: SentenceInfo, b: SentenceInfo) -> 
     if kind == "name":
         # A lone word on both sides ("Trump" / "Twitter") is as often the parser's mistake as another person.
         xs, ys = name_key(x).split(), name_key(y).split()
-        if (len(xs) < 2 and len(ys) < 2) or _same_person(x, y):
+        if (len(xs) < 2 and len(ys) < 2) or same_person(x, y):
             return True
         # One surname with two first names: another person unless one is the other's nickname ("Chris" Dodd).
         return xs[-1:] == ys[-1:] and not _other_name(name_key(x), name_key(y), "PERSON")
@@ -387,7 +363,7 @@ def _attribution(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     if not x or not y or len(x & y) < _SAME_QUOTE * min(len(x), len(y)):
         return None
     x, y = _speaker(a), _speaker(b)
-    if x and y and not _same_person(x, y):
+    if x and y and not same_person(x, y):
         return x, y, 1.0
     return None
 

@@ -18,11 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import combinations
 
 import numpy as np
 
 from manysides.compare.embed import embed
 from manysides.understand import ArticleText, SentenceInfo
+from manysides.understand.entities import same_person
 
 FEATURES = (
     "bias",
@@ -286,4 +288,17 @@ def score_pairs(texts: list[ArticleText], sources: list[str]) -> PairScores:
     prob = pair_probabilities(feats)
     keys = np.array([sources[n.article] for n in nodes], dtype=object)
     prob = np.where(np.equal.outer(keys, keys), 0.0, prob)
+    # Two people's own words are two statements, however alike; the same words credited to two people stay a pair
+    # (an attribution conflict).
+    speakers = [quoted_speaker(n.sentence) for n in nodes]
+    for i, j in combinations([k for k, s in enumerate(speakers) if s], 2):
+        if not same_person(speakers[i], speakers[j]) and not quote_ngrams(nodes[i].sentence) & quote_ngrams(
+            nodes[j].sentence
+        ):
+            prob[i, j] = prob[j, i] = 0.0
     return PairScores(nodes, prob, sources)
+
+
+def quoted_speaker(sentence: SentenceInfo) -> str | None:
+    """The named person whose own words the sentence quotes, if any."""
+    return next((a.speaker for a in sentence.attributions if a.kind == "quote" and a.named), None)

@@ -386,3 +386,27 @@ def mention_counts(clusters: list[EntityCluster], bodies: dict[str, str]) -> lis
 def formal_first_name(word: str) -> str:
     """The formal first name behind a nickname ("mike" -> "michael"), lower case; the word itself otherwise."""
     return _FORMAL.get(word.lower(), word.lower())
+
+
+def same_person(a: str, b: str) -> bool:
+    """One person in two spellings or lengths ("Obama" / "Barack Obama", "Ahmed" / "Ahmad al-Sharaa"), or with a
+    title, a middle initial or a nickname ("Senate President Mike Thibodeau" / "Michael Thibodeau")."""
+    x, y = name_key(a).split(), name_key(b).split()
+    if not x or not y:
+        return False
+    if set(x) <= set(y) or set(y) <= set(x):
+        return True
+    (first_a, last_a), (first_b, last_b) = _first_and_last(a), _first_and_last(b)
+    return last_a == last_b and first_a is not None and first_a == first_b
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _first_and_last(name: str) -> tuple[str | None, str]:
+    """The formal first name (nicknames resolved, initials skipped) and the surname's key of a name."""
+    words = [w for w in _NAME_WORD.findall(name) if len(w) > 1]
+    if not words:
+        return None, ""
+    first = formal_first_name(words[-2]) if len(words) > 1 else None
+    return first, name_key(words[-1])

@@ -23,6 +23,7 @@ CUE_VERBS = frozenset(
 )
 _ALWAYS_SPEECH = frozenset({"say", "tell"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
+_RELATIVE = frozenset({"who", "which", "that"})
 _TRIM_DEPS = frozenset({"relcl", "acl", "punct", "appos", "advcl", "cc", "conj", "prep"})
 _SINGLE_QUOTE = re.compile(r"(?<![\w])['\u2018][^'\u2019\n]{2,80}?['\u2019](?![\w])")
 # A dateline or update tag opening a story ("WASHINGTON —", "AUGUSTA, Me. —", "UPDATE:"): the parser often takes
@@ -264,6 +265,8 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                 # the parser took a word of the quote for the speaker ("...thousands of lawsuits," Bloomberg said)
                 subjects = _name_beside(token, spans, offset)
             kind = "quote" if quoted else "paraphrase"
+            if subjects and subjects[0].lower_ in _RELATIVE and token.dep_ == "relcl":
+                subjects = [token.head]  # "Armistead, who said ...": the relative pronoun stands for its noun
             if subjects and subjects[0].lower_ not in _PRONOUNS | {"that"}:
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
             elif subjects:
