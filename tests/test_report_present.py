@@ -170,6 +170,8 @@ def test_conflicts_in_plain_words(demo: tuple[Report, list[Article]]) -> None:
     assert "The Harbor Ledger reported “expected” first" in without_first  # from the articles' dates
     for rendered in (render_markdown(report), _text(report), render_html(report, articles)):
         assert "Fourteen people" in rendered and "Numbers differ" in rendered
+    dates = next(f.conflict for f in report.facts if f.conflict and f.conflict.type == "date")
+    assert "say Friday 13 June 2025" in brief.conflict_words(dates)  # a day as a reader says it, not 2025-06-13
 
 
 def test_figures_each_outlet_gives(demo: tuple[Report, list[Article]]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from manysides.present.report_view import ReportView
 from manysides.records.article import Article
@@ -130,6 +131,15 @@ def short_date(value: str | None) -> str:
     return value[:16].replace("T", " ")
 
 
+def spoken(value: str) -> str:
+    """A conflict's value as a reader says it: a day with its weekday ("Friday 13 June 2025"), else in quotes."""
+    try:
+        day = date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        day = None
+    return f"{day:%A} {day.day} {day:%B %Y}" if day else f"“{value}”"
+
+
 def join_names(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -221,11 +231,11 @@ class Briefing:
             first = conflict.first if conflict.first in conflict.values else self._earliest(conflict.values)
             earlier = conflict.values[first]
             later = [(v, ids) for v, ids in groups.items() if v != earlier]
-            said = "; ".join(f"{self._names(ids)} later {_verb(ids, 'report')} “{v}”" for v, ids in later)
+            said = "; ".join(f"{self._names(ids)} later {_verb(ids, 'report')} {spoken(v)}" for v, ids in later)
             when = self.view.article(first)
             dated = f" ({short_date(when.published)})" if when and when.published else ""
-            return f"{self.short_label(first)} reported “{earlier}” first{dated}; {said}."
-        parts = [f"{self._names(ids)} {_verb(ids, 'say')} “{value}”" for value, ids in groups.items()]
+            return f"{self.short_label(first)} reported {spoken(earlier)} first{dated}; {said}."
+        parts = [f"{self._names(ids)} {_verb(ids, 'say')} {spoken(value)}" for value, ids in groups.items()]
         return "; ".join(parts) + "."
 
     def figure_rows(self) -> list[FigureRow]:
