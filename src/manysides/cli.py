@@ -10,32 +10,18 @@ from contextlib import ExitStack, contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 
 from manysides import __version__
 from manysides.errors import InputError
-from manysides.ingest.fetch import FetchPolicy
-from manysides.ingest.limits import Limits
 from manysides.ingest.quiet import quiet_libraries
-from manysides.ingest.sources import ReadOptions
-from manysides.jobs import ItemResult, Summary, assign_stories, extracted, ingest, reextract, restory
 from manysides.paths import database_file_problem, output_file_problem
-from manysides.present.coverage import print_coverage
-from manysides.present.report_html import render_html
-from manysides.present.report_markdown import render_markdown
-from manysides.present.report_text import print_report
 from manysides.present.safe_text import json_text, one_line, terminal_text
-from manysides.records.article import Article
-from manysides.records.report import Report
-from manysides.records.story import Story, StoryWithCoverage
-from manysides.service import Service, StoryQuery
 from manysides.settings import (
     DATABASE_ENV,
     DATABASE_URL,
@@ -46,8 +32,20 @@ from manysides.settings import (
     SERVER_PORT,
     TOKEN_ENV,
 )
-from manysides.store.database import database_url, sqlite_file
-from manysides.store.repository import Store
+
+# Start-up stays cheap: `--help`, `--version` and `COMMAND --help` load Typer, Rich and settings only. The heavy
+# modules (the store and SQLAlchemy, extraction, fetching, the report renderers) are imported inside the commands
+# that use them; command signatures name only the light types above, since Typer evaluates them at run time.
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from manysides.ingest.sources import ReadOptions
+    from manysides.jobs import ItemResult, Summary
+    from manysides.records.article import Article
+    from manysides.records.report import Report
+    from manysides.records.story import Story
+    from manysides.service import Service
+    from manysides.store.repository import Store
 
 app = typer.Typer(
     name="manysides",
@@ -139,6 +137,10 @@ def _read_options(
     delay: float,
     follow_symlinks: bool = False,
 ) -> ReadOptions:
+    from manysides.ingest.fetch import FetchPolicy
+    from manysides.ingest.limits import Limits
+    from manysides.ingest.sources import ReadOptions
+
     return ReadOptions(
         limits=Limits(page_bytes=max_page_mb * MB),
         fetch_policy=FetchPolicy(allow_private=allow_private, respect_robots=not ignore_robots, politeness_delay=delay),
@@ -153,6 +155,11 @@ def _open_store(db: str | None, create: bool = False) -> Iterator[Store]:
 
     Only commands that store (`create`) may make a new SQLite file, and never its folders: see paths.py.
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from manysides.store.database import database_url, sqlite_file
+    from manysides.store.repository import Store
+
     url = database_url(db)
     try:
         path = sqlite_file(url)
@@ -176,6 +183,8 @@ def _progress(label: str, enabled: bool) -> Iterator[Progress | None]:
     if not enabled or not err.is_terminal:
         yield None
         return
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     columns = (
         SpinnerColumn(),
         TextColumn(label),
@@ -233,6 +242,8 @@ def ingest_command(
 
     Example: `manysides ingest examples/demo --db demo.db`
     """
+    from manysides.jobs import assign_stories, ingest
+
     options = _read_options(allow_private, ignore_robots, fetch_entries, max_page_mb, delay, follow_symlinks)
     with _open_store(db, create=True) as store, _progress("Ingesting", enabled=not json_output) as progress:
         task = progress.add_task("ingest", total=None) if progress else None
@@ -305,6 +316,8 @@ def extract_command(
 
     Example: `manysides extract page.html --json | jq .title`
     """
+    from manysides.jobs import extracted
+
     options = _read_options(allow_private, ignore_robots, fetch_entries, max_page_mb, delay, follow_symlinks)
     failed = 0
     for item in extracted(inputs, options):
@@ -412,6 +425,8 @@ def reextract_command(db: DbOption = None, json_output: JsonOption = False) -> N
 
     Article ids stay the same; articles whose extraction changed are updated, and stories are then rebuilt.
     """
+    from manysides.jobs import reextract, restory
+
     with _open_store(db) as store, _progress("Re-extracting", enabled=not json_output) as progress:
         task = progress.add_task("reextract", total=store.count()) if progress else None
 
@@ -471,6 +486,8 @@ def stories_command(
 
     Example: `manysides stories --since 2025-07-01 --json` · `manysides stories --blindspot scope`
     """
+    from manysides.service import Service, StoryQuery
+
     since_date = _parse_since(since)
     wanted = _parse_label(label)
     with _open_store(db) as store:
@@ -508,6 +525,10 @@ def story_command(
 ) -> None:
     """Show one story's articles in time order, with duplicates and reposts marked, and its coverage: outlets,
     each profile label's split, who reported first and who republished whom."""
+    from manysides.present.coverage import print_coverage
+    from manysides.records.story import StoryWithCoverage
+    from manysides.service import Service
+
     with _open_store(db) as store:
         story = _find_story(Service(store), story_id)
         coverage = Service(store).coverage(story_id)
@@ -555,6 +576,8 @@ def _print_story(story: Story) -> None:
 @app.command("restory")
 def restory_command(db: DbOption = None, json_output: JsonOption = False) -> None:
     """Rebuild every story from scratch (same result as ingesting all articles in date order)."""
+    from manysides.service import Service
+
     with _open_store(db) as store:
         assigned, count = Service(store).restory()
     if json_output:
@@ -603,6 +626,8 @@ def compare_command(
     Examples: `manysides compare examples/demo -f html -o report.html` ·
     `manysides compare --story s-1a2b3c --db news.db --json`
     """
+    from manysides.service import Service
+
     if bool(inputs) == bool(story_id):
         err.print("[red]error:[/] give either pages to compare or --story ID (not both)")
         raise typer.Exit(2)
@@ -652,6 +677,10 @@ def _compare(
 
 
 def _write_report(report: Report, fmt: ReportFormat, output: Path | None, articles: list[Article]) -> None:
+    from manysides.present.report_html import render_html
+    from manysides.present.report_markdown import render_markdown
+    from manysides.present.report_text import print_report
+
     if fmt is ReportFormat.text:
         if output is None:
             print_report(report, out)

@@ -9,9 +9,7 @@ import typer
 from rich.table import Table
 
 from manysides.cli import DbOption, JsonOption, _cells, _emit_json, _error_line, _open_store, app, out
-from manysides.outlets.profiles_file import read_profiles
 from manysides.present.safe_text import terminal_text
-from manysides.service import Service
 
 outlets_app = typer.Typer(
     help="Outlet profiles: who each outlet is, by your own file. `manysides outlets load FILE` replaces them.",
@@ -31,6 +29,8 @@ def outlets_command(ctx: typer.Context, db: DbOption = None, json_output: JsonOp
     """
     if ctx.invoked_subcommand is not None:
         return
+    from manysides.service import Service
+
     with _open_store(db) as store:
         rows = Service(store).outlet_profiles()
     if json_output:
@@ -73,6 +73,9 @@ def load_command(
 
     Example: `manysides outlets load examples/demo/outlets.toml --db demo.db`
     """
+    from manysides.outlets.profiles_file import read_profiles
+    from manysides.service import Service
+
     profiles, problems = read_profiles(file)
     for problem in problems:
         _error_line(problem.source, problem.problem)

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -28,14 +28,11 @@ from manysides.cli import (
     err,
     out,
 )
-from manysides.ingest.fetch import FetchPolicy
 from manysides.present.safe_text import one_line
-from manysides.records.source import WatchRun
-from manysides.service import Service
-from manysides.settings import POLITENESS_DELAY, WATCH_MAX_PAGES
-from manysides.watch.loop import stop_on_signals, utc_now
-from manysides.watch.round import RoundContext
-from manysides.watch.sources_file import read_sources
+from manysides.settings import FETCH_TIMEOUT, POLITENESS_DELAY, WATCH_MAX_PAGES
+
+if TYPE_CHECKING:  # the store, fetching and the watch loop load only when a command runs (see cli.py)
+    from manysides.records.source import WatchRun
 
 
 @app.command("watch")
@@ -70,7 +67,7 @@ def watch_command(
     delay: Delay = POLITENESS_DELAY,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, max=600.0, help="Seconds one request may take, body included.")
-    ] = FetchPolicy.timeout,
+    ] = FETCH_TIMEOUT,
     json_output: Annotated[bool, typer.Option("--json", help="Print what the run did as JSON when it ends.")] = False,
 ) -> None:
     """Follow news sources as they publish: fetch what is due, store new articles, group them into stories.
@@ -86,6 +83,12 @@ def watch_command(
 
     Example: `manysides watch sources.toml --db news.db --once` (from cron), or without `--once` as a service.
     """
+    from manysides.ingest.fetch import FetchPolicy
+    from manysides.service import Service
+    from manysides.watch.loop import stop_on_signals, utc_now
+    from manysides.watch.round import RoundContext
+    from manysides.watch.sources_file import read_sources
+
     specs, problems = read_sources(sources)
     for problem in problems:
         _error_line(problem.source, problem.problem)
@@ -152,6 +155,8 @@ def sources_command(ctx: typer.Context, db: DbOption = None, json_output: JsonOp
     """
     if ctx.invoked_subcommand is not None:
         return
+    from manysides.service import Service
+
     with _open_store(db) as store:
         rows = Service(store).sources()
     if json_output:
@@ -182,6 +187,8 @@ def enable_command(
     db: DbOption = None,
 ) -> None:
     """Put a disabled source back on the schedule, due at once, with its failures forgiven."""
+    from manysides.service import Service
+
     with _open_store(db) as store:
         found = Service(store).enable_source(name)
     if not found:

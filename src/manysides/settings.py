@@ -17,6 +17,7 @@ TOKEN_ENV = "MANYSIDES_TOKEN"
 PAGE_MB = 20
 URL_MB = 10
 POLITENESS_DELAY = 1.0
+FETCH_TIMEOUT = 20.0  # seconds one request may take, body included (`watch --timeout`, FetchPolicy.timeout)
 SERVER_HOST = "127.0.0.1"
 SERVER_PORT = 8000
 UPLOAD_MB = 100

@@ -48,7 +48,7 @@ import httpx
 
 from manysides import __version__
 from manysides.errors import InputError
-from manysides.settings import POLITENESS_DELAY
+from manysides.settings import FETCH_TIMEOUT, POLITENESS_DELAY
 
 DEFAULT_USER_AGENT = f"ManySides/{__version__} (+https://github.com/manysides/manysides)"
 ACCEPT = (
@@ -81,7 +81,7 @@ class FetchPolicy:
 
     allow_private: bool = False
     max_bytes: int = 10 * 1024 * 1024
-    timeout: float = 20.0
+    timeout: float = FETCH_TIMEOUT
     max_redirects: int = 5
     respect_robots: bool = True
     user_agent: str = DEFAULT_USER_AGENT
