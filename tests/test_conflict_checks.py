@@ -111,3 +111,30 @@ def test_two_peoples_own_words_are_never_one_fact_but_one_quote_credited_twice_i
 def test_a_relative_pronoun_is_never_a_speaker() -> None:
     (sentence,) = _first_sentences("Campaign chairman Bill Armand, who said the report was false, left early.")
     assert [(a.speaker, a.named) for a in sentence.attributions] == [("Campaign chairman Bill Armand", True)]
+
+
+def test_an_article_in_another_language_is_compared_without_noise_and_the_report_says_so() -> None:
+    from manysides.compare.engine import compare
+    from manysides.present.report_markdown import render_markdown
+
+    english = make_article(
+        "en1",
+        "Ferry crews in Veyra went on strike on Saturday, halting all 11 vessels of Caldmark Ferries. "
+        '"We are asking for crews who are awake," union leader Katarina Voss said.',
+        outlet="Harbor Ledger",
+        published="2025-06-15",
+    ).model_copy(update={"language": "en"})
+    spanish = make_article(
+        "es1",
+        "Fue una huelga de los tripulantes de los transbordadores de Veyra, que comenzó el sábado. "
+        "La empresa Caldmark Ferries tiene 11 buques, según la dirección del puerto.",
+        outlet="Diario del Puerto",
+        published="2025-06-15",
+    ).model_copy(update={"language": "es"})
+    report = compare([english, spanish])
+    spanish_names = [e.name for e in report.entities if "es1" in e.mentions]
+    assert "Fue" not in spanish_names and not any(i.article == "es1" for i in report.framing)
+    assert not any(v.article == "es1" for v in report.voices)
+    assert any("Katarina Voss" in e.name for e in report.entities)  # the English article is read as before
+    assert report.notes and "1 article in es" in report.notes[0]
+    assert "read in English only" in render_markdown(report)

@@ -20,7 +20,8 @@ from manysides.understand.names import name_key
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "2"
+COMPARE_ENGINE_VERSION = "3"
+READ_LANGUAGE = "en"  # the language of the parser (en_core_web_sm) and of the framing and attribution word lists
 
 
 def _entities(texts: list[ArticleText]) -> list[Entity]:
@@ -51,7 +52,7 @@ def _coverage(texts: list[ArticleText], republished: dict[str, str]) -> list[Rep
             title=t.article.title,
             published=t.article.published,
             republished_from=republished.get(t.article.id),
-            cited_sources=cited_sources(t),
+            cited_sources=cited_sources(t) if reads_names(t.article) else [],
         )
         for t in texts
     ]
@@ -72,15 +73,35 @@ def compare_texts(texts: list[ArticleText], title: str | None = None) -> Report:
     republished = republications(articles)
     sources = outlet_keys(articles, republished)
     scores = score_pairs(texts, sources)
-    entities = _entities(texts)
+    read = [t for t in texts if reads_names(t.article)]
+    entities = _entities(read)
     return Report(
         story=_story(texts, title),
         articles=_coverage(texts, republished),
         entities=entities,
         facts=build_facts(texts, scores),
-        framing=_canonical_targets([item for t in texts for item in framing(t)], entities),
-        voices=[voice for t in texts for voice in voices(t)],
+        framing=_canonical_targets([item for t in read for item in framing(t)], entities),
+        voices=[voice for t in read for voice in voices(t)],
+        notes=_notes(texts),
     )
+
+
+def reads_names(article: Article) -> bool:
+    """Whether names, quotes, cited sources and framing can be read in this article: its language is English (or
+    unknown), the language of the parser and of the word lists. Elsewhere they would be noise ("Fue" as a name)."""
+    return not article.language or article.language.lower().startswith(READ_LANGUAGE)
+
+
+def _notes(texts: list[ArticleText]) -> list[str]:
+    unread = sorted({t.article.language or "" for t in texts if not reads_names(t.article)})
+    if not unread:
+        return []
+    count = sum(1 for t in texts if not reads_names(t.article))
+    return [
+        f"Names, quotes, cited sources and framing are read in English only: not read in {count} "
+        f"article{'s' if count > 1 else ''} in {', '.join(unread)}, which are compared on their sentences, figures "
+        "and dates alone."
+    ]
 
 
 def distinct(articles: Sequence[Article]) -> list[Article]:

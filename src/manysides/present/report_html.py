@@ -31,6 +31,7 @@ _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;max-width:100rem;margin:1.5rem auto;padding:0 1rem;color:#1d1d1f;
 background:#fafaf9}
 h1{font-size:1.7rem;margin:.2rem 0}.lede{color:#555;margin:.2rem 0 1rem}
+.note{background:#fff6d6;padding:.4rem .6rem;border-radius:4px}
 details.sec{background:#fff;border:1px solid #e5e5e5;border-radius:8px;margin:1rem 0;padding:.3rem 1rem .8rem}
 details.sec>summary{cursor:pointer;padding:.4rem 0}summary h2{display:inline;font-size:1.2rem;margin:0}
 summary .n{color:#777;font-weight:normal}
@@ -62,6 +63,7 @@ def render_html(report: Report, articles: Mapping[str, str] | Sequence[Article] 
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         f"<title>{title} — ManySides</title><style>{_STYLE}</style></head><body>",
         f'<h1>{title}</h1><p class="lede">{html_text(page.brief.summary())}</p>',
+        "".join(f'<p class="note">{html_text(note)}</p>' for note in report.notes),
         page.glance(),
         page.overlap(),
         page.conflicts(),

@@ -12,6 +12,7 @@ from manysides.records.report import Fact, Report, Statement
 def render_markdown(report: Report) -> str:
     brief = Briefing.of(report)
     lines = [f"# {_md(report.story.title)}", "", f"*{_md(brief.summary())}*", ""]
+    lines += [line for note in report.notes for line in (f"> {_md(note)}", "")]
     lines += _headlines(brief)
     lines += _overlap(brief)
     lines += _conflicts(brief)

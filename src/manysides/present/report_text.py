@@ -23,6 +23,8 @@ def print_report(report: Report, console: Console) -> None:
     brief = Briefing.of(report)
     console.print(Text(report.story.title, style="bold"))
     console.print(Text(brief.summary(), style="dim"))
+    for note in report.notes:
+        console.print(Text(note, style="yellow"))
     console.print(_headlines(brief))
     _section(console, "Who shares what")
     for line in _overlap(brief):

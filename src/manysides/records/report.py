@@ -102,6 +102,11 @@ class Report(_Model):
     facts: list[Fact] = Field(default_factory=list)
     framing: list[FramingItem] = Field(default_factory=list)
     voices: list[Voice] = Field(default_factory=list, description="who each article quotes or paraphrases, how often")
+    notes: list[str] = Field(
+        default_factory=list,
+        description="what this comparison could not read, in plain words (e.g. articles in a language whose names, "
+        "quotes and framing are not read yet); empty when everything was read",
+    )
     coverage: Coverage | None = Field(
         None, description="a stored story's coverage by outlet and by profile label (`manysides outlets load`)"
     )

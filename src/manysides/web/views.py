@@ -102,6 +102,7 @@ class Comparison:
     summary: str
     columns: list[Column]
     sections: list[Section]
+    notes: list[str] = field(default_factory=list)  # what the comparison could not read (report.notes)
 
 
 def headlines(story: Story) -> list[Headline]:
@@ -152,7 +153,7 @@ def comparison(report: Report) -> Comparison:
         _cites(brief),
         _entities(brief),
     ]
-    return Comparison(brief.summary(), columns, [s for s in sections if s is not None])
+    return Comparison(brief.summary(), columns, [s for s in sections if s is not None], list(brief.report.notes))
 
 
 def _statement(brief: Briefing, statement: Statement, top: Statement | None = None, said: bool = True) -> StatementView:
