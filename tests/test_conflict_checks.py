@@ -5,6 +5,7 @@ from __future__ import annotations
 from benchmarks.datasets import make_article
 
 from manysides.compare import conflicts
+from manysides.records.article import Article
 from manysides.understand import SentenceInfo, analyse_many
 from manysides.understand.entities import same_person
 
@@ -117,20 +118,16 @@ def test_an_article_in_another_language_is_compared_without_noise_and_the_report
     from manysides.compare.engine import compare
     from manysides.present.report_markdown import render_markdown
 
-    english = make_article(
-        "en1",
+    english = _in_language(
+        "en",
         "Ferry crews in Veyra went on strike on Saturday, halting all 11 vessels of Caldmark Ferries. "
         '"We are asking for crews who are awake," union leader Katarina Voss said.',
-        outlet="Harbor Ledger",
-        published="2025-06-15",
-    ).model_copy(update={"language": "en"})
-    spanish = make_article(
-        "es1",
+    )
+    spanish = _in_language(
+        "es",
         "Fue una huelga de los tripulantes de los transbordadores de Veyra, que comenzó el sábado. "
         "La empresa Caldmark Ferries tiene 11 buques, según la dirección del puerto.",
-        outlet="Diario del Puerto",
-        published="2025-06-15",
-    ).model_copy(update={"language": "es"})
+    )
     report = compare([english, spanish])
     spanish_names = [e.name for e in report.entities if "es1" in e.mentions]
     assert "Fue" not in spanish_names and not any(i.article == "es1" for i in report.framing)
@@ -138,3 +135,8 @@ def test_an_article_in_another_language_is_compared_without_noise_and_the_report
     assert any("Katarina Voss" in e.name for e in report.entities)  # the English article is read as before
     assert report.notes and "1 article in es" in report.notes[0]
     assert "read in English only" in render_markdown(report)
+
+
+def _in_language(language: str, text: str) -> Article:
+    article = make_article(f"{language}1", text, outlet=f"{language} outlet", published="2025-06-15")
+    return article.model_copy(update={"language": language})
