@@ -140,3 +140,18 @@ def test_an_article_in_another_language_is_compared_without_noise_and_the_report
 def _in_language(language: str, text: str) -> Article:
     article = make_article(f"{language}1", text, outlet=f"{language} outlet", published="2025-06-15")
     return article.model_copy(update={"language": language})
+
+
+def test_he_said_after_a_titled_speaker_or_a_long_subject() -> None:
+    from manysides.understand import analyse_many
+
+    body = (
+        "“There will be a review of the ferry contracts,” said Harbour Council Whip Tomas Brennick.\n\n"
+        "He added that the mayor was looking into the matter with the port authority.\n\n"
+        "Former Speaker of the Assembly Orla Quennell praised the crews in a radio interview.\n\n"
+        "She said the strike should not change how ministers meet voters."
+    )
+    (text,) = analyse_many([make_article("speakers", body, outlet="Harbor Ledger")])
+    credited = [[a.speaker for a in s.attributions] for s in text.sentences]
+    assert "Tomas Brennick" in credited[1][0]  # a title naming a body ("Harbour Council") is still a person's
+    assert credited[3] == ["Orla Quennell"]  # the subject phrase holds the name, with its title

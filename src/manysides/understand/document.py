@@ -212,12 +212,16 @@ def _resolve_pronoun_speakers(
 
     people: dict[int, list[tuple[int, str, bool]]] = {}
     others: dict[int, list[str]] = {}
+    # The parser types one name differently from sentence to sentence ("Trump" an organisation once): a name the
+    # article gives as a person anywhere is a person everywhere.
+    person_names = {name_key(m.text) for m in mentions if m.type == "person"}
     for mention in mentions:
         info = infos[mention.sentence]
         inside = quoted(mention.sentence, mention.start - info.start)
-        if mention.type == "person" and not mention.headline and not inside:
+        person = mention.type == "person" or name_key(mention.text) in person_names
+        if person and not mention.headline and not inside:
             people.setdefault(mention.sentence, []).append((mention.start, mention.text, _is_subject(info, mention)))
-        elif mention.type != "person":
+        elif not person:
             others.setdefault(mention.sentence, []).append(mention.text)
     genders = _genders(body)
 
@@ -230,14 +234,16 @@ def _resolve_pronoun_speakers(
             return None
         found = [text for _, text, _ in people.get(j, [])]
         person = next((p for p in found if p in named[0]), None)
-        if person is None and any(o in named[0] for o in others.get(j, [])):
-            return None  # "The Guardian reported ..." then "he said": an outlet or a place is not "he"
+        head = named[0].split()[-1]
+        if person is None and any(head in o.split() for o in others.get(j, [])):
+            return None  # "The Guardian reported ..." then "he said": an outlet or a place is not "he" (but "House
+            # Minority Whip Steny Hoyer" is a person whose title names an organisation)
         return person or named[0]
 
     def subject_in(j: int) -> str | None:
         """The person the sentence's main clause is about ("Pelosi did not agree ..."), not one in a clause below."""
         main = infos[j].subject_text
-        return next((text for _, text, _ in people.get(j, []) if main and main in text), None)
+        return next((text for _, text, _ in people.get(j, []) if main and (main in text or text in main)), None)
 
     for k, info in enumerate(infos):
         at = next((m.start() for m in _HE_SHE_WORD.finditer(info.text) if not quoted(k, m.start())), None)
