@@ -221,7 +221,7 @@ def fetch_entry_page(entry: Page, fetcher: Fetcher) -> Item:
     try:
         fetched = fetcher.fetch(entry.url)
     except InputError as error:
-        return InputError(entry.source, f"could not fetch the entry's page: {error.problem}")
+        return InputError(entry.source, f"could not fetch the entry's page {entry.url}: {error.problem}")
     return Page(
         source=entry.source,
         kind="html",
