@@ -291,10 +291,10 @@ def score_pairs(texts: list[ArticleText], sources: list[str]) -> PairScores:
     # Two people's own words are two statements, however alike; the same words credited to two people stay a pair
     # (an attribution conflict).
     speakers = [quoted_speaker(n.sentence) for n in nodes]
-    for i, j in combinations([k for k, s in enumerate(speakers) if s], 2):
-        if not same_person(speakers[i], speakers[j]) and not quote_ngrams(nodes[i].sentence) & quote_ngrams(
-            nodes[j].sentence
-        ):
+    quoting = [k for k, s in enumerate(speakers) if s]
+    words = {k: quote_ngrams(nodes[k].sentence) for k in quoting}
+    for i, j in combinations(quoting, 2):
+        if not same_person(speakers[i], speakers[j]) and not words[i] & words[j]:  # type: ignore[arg-type]
             prob[i, j] = prob[j, i] = 0.0
     return PairScores(nodes, prob, sources)
 
