@@ -155,3 +155,19 @@ def test_he_said_after_a_titled_speaker_or_a_long_subject() -> None:
     credited = [[a.speaker for a in s.attributions] for s in text.sentences]
     assert "Tomas Brennick" in credited[1][0]  # a title naming a body ("Harbour Council") is still a person's
     assert credited[3] == ["Orla Quennell"]  # the subject phrase holds the name, with its title
+
+
+def test_an_outlet_carrying_the_same_sentence_agrees_with_it() -> None:
+    from manysides.compare.engine import compare
+
+    copy = "The council's subpoenas to the ferry company are due on 8 February, the clerk said."
+    first = make_article("x", f"{copy} The strike entered its third week.", outlet="one", published="2025-02-01")
+    second = make_article(
+        "y",
+        f"{copy} The port authority's subpoenas to the ferry company are due on 3 February, the clerk said.",
+        outlet="two",
+        published="2025-02-01",
+    )
+    report = compare([first, second])
+    dated = [f for f in report.facts if f.conflict and f.conflict.type == "date"]
+    assert not any(copy in s.text for f in dated for s in f.statements), dated

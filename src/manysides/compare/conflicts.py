@@ -474,6 +474,20 @@ def _components(edges: list[tuple[Node, Node, Match]]) -> list[list[tuple[Node, 
     return list(groups.values())
 
 
+def _carried(scores: PairScores) -> set[tuple[int, int]]:
+    """(sentence, article) where the article also carries that very sentence, values included (a wire copy or a
+    quote both give): that outlet agrees with it, so none of its other sentences is set against it."""
+    texts = {node.position: _masked(node.sentence) for node in scores.nodes}
+    result = set()
+    for i, j in zip(*np.nonzero(np.triu(scores.prob > 0, 1)), strict=True):
+        x, y = scores.nodes[int(i)], scores.nodes[int(j)]
+        (x_words, x_values), (y_words, y_values) = texts[x.position], texts[y.position]
+        same_values = bool(x_values) and [v.lower() for _, v in x_values] == [v.lower() for _, v in y_values]
+        if same_values and SequenceMatcher(None, x_words, y_words, autojunk=False).ratio() >= _COPY:
+            result |= {(x.position, y.article), (y.position, x.article)}
+    return result
+
+
 def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, float]) -> list[Found]:
     """Each conflict between two outlets' sentences that state the same matter, whose values differ. The pair must
     score the fact bar; `loose` for checks that carry their own evidence of one matter (the same counted thing, the
@@ -481,13 +495,16 @@ def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, f
     found: list[Found] = []
     n = len(scores.nodes)
     seen: set[tuple[str, int, int]] = set()  # a pair already in a conflict of this kind (several checks per kind)
+    carried = _carried(scores)
     for kind, check, explanation, level in _CHECKS:
         bar = bars[level]
         edges = []
         for i in range(n):
             for j in np.flatnonzero(scores.prob[i, i + 1 :] >= bar) + i + 1:
                 x, y = scores.nodes[i], scores.nodes[int(j)]
-                if (kind, x.position, y.position) in seen:
+                if (kind, x.position, y.position) in seen or (x.position, y.article) in carried:
+                    continue
+                if (y.position, x.article) in carried:
                     continue
                 pair = check(x.sentence, y.sentence)
                 if pair and pair[2] >= _MIN_SUPPORT and pair[0] != pair[1]:
