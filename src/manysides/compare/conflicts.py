@@ -104,8 +104,8 @@ def _named_subjects(s: SentenceInfo) -> list[str]:
 
 
 def _dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
-    """Different days (or years, when both give only a year) for one happening, with how much the dates' clauses
-    share (their event or a participant): "has led since 2002" / "has led since 2003"."""
+    """Different days for one happening, by two outlets that do not name two different actors: the dates' clauses
+    share their act or the thing that happened ("a strike that began on 13 June" / "went on strike on 14 June")."""
     if _different_actors(a, b):
         return None
     return _dates_of(a, b, [d for d in a.dates if d.day], [d for d in b.dates if d.day], same_act=True)
