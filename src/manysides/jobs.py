@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from manysides.errors import InputError
@@ -12,12 +13,18 @@ from manysides.extract.templates import LineCounts, MemoryLineCounts, SiteLines,
 from manysides.ingest.sources import ReadOptions, iter_pages
 from manysides.records.article import Article
 from manysides.records.page import Page
-from manysides.store.repository import Store, stored_form
+from manysides.settings import MB
+from manysides.store.bulk import NewPage, chunks
+from manysides.store.locks import exclusive
+from manysides.store.repository import Store, raw_digest, stored_form
 from manysides.store.stories import StoryStore
 from manysides.stories import StoryIndex
-from manysides.stories.batch import add_all, date_order
+from manysides.stories.batch import BATCH, add_all, date_order, story_features
 
 Status = Literal["new", "unchanged", "failed", "updated"]
+BATCH_PAGES = 64  # pages per transaction: what an interrupted run can lose at most
+BATCH_BYTES = 16 * MB  # raw bytes per batch, so a batch of large pages stays small in memory
+BATCH_SECONDS = 2.0  # a batch open this long is stored with the next page, however few it holds
 
 
 @dataclass(frozen=True)
@@ -74,36 +81,115 @@ def ingest(
     inputs: Iterable[str],
     options: ReadOptions,
     on_result: Callable[[ItemResult], None] = lambda _result: None,
+    features: bool = True,
 ) -> Summary:
-    """Read, extract and store every page; each page commits on its own, so an interrupted run resumes."""
+    """Read, extract and store every page, a batch at a time (see `ingest_pages`), so an interrupted run loses at
+    most the batch in flight and resumes; with `features`, story features are computed and stored too."""
     summary = Summary()
-    for item in iter_pages(inputs, options):
-        result = ingest_page(store, item)
+    for result in ingest_pages(store, iter_pages(inputs, options), features):
         summary.add(result)
         on_result(result)
     return summary
 
 
-def ingest_page(store: Store, item: Page | InputError) -> ItemResult:
-    """Extract and store one page in its own transaction (`ingest` and `watch` both go through here)."""
-    if isinstance(item, InputError):
-        return ItemResult(item.source, "failed", problem=item.problem)
-    known = store.known_page(item)
-    if known is not None:
-        return ItemResult(item.source, "unchanged", article_id=known, problem="same page already stored")
+def ingest_pages(store: Store, items: Iterable[Page | InputError], features: bool = True) -> Iterator[ItemResult]:
+    """Store pages in batches of at most BATCH_PAGES pages or BATCH_BYTES bytes, one transaction each; a batch
+    also closes after BATCH_SECONDS, so slow inputs (URLs, feeds) are stored as they come."""
+    batch: list[Page | InputError] = []
+    size, started = 0, 0.0
+    for item in items:
+        if not batch:
+            started = time.monotonic()
+        batch.append(item)
+        size += len(item.raw) if isinstance(item, Page) else 0
+        if len(batch) >= BATCH_PAGES or size >= BATCH_BYTES or time.monotonic() - started >= BATCH_SECONDS:
+            yield from ingest_batch(store, batch, features)
+            batch, size = [], 0
+    if batch:
+        yield from ingest_batch(store, batch, features)
+
+
+def ingest_page(store: Store, item: Page | InputError, features: bool = True) -> ItemResult:
+    """Extract and store one page in its own transaction (`watch` goes through here)."""
+    return ingest_batch(store, [item], features)[0]
+
+
+def ingest_batch(store: Store, items: Sequence[Page | InputError], features: bool = True) -> list[ItemResult]:
+    """Extract a batch of pages and store them in one transaction; one result per item, in order.
+
+    A page already stored (same bytes) is not extracted again. A page the extractor or the database refuses
+    fails alone: the batch's other pages are stored (see `Store.add_batch`).
+    """
+    results: list[ItemResult | None] = [None] * len(items)
+    pages = [(i, item, raw_digest(item)) for i, item in enumerate(items) if isinstance(item, Page)]
+    known = store.known_pages(digest for _, _, digest in pages)
+    counts = _BatchCounts(store)
+    ready: list[tuple[int, NewPage, str | None]] = []
+    for i, item in enumerate(items):
+        if isinstance(item, InputError):
+            results[i] = ItemResult(item.source, "failed", problem=item.problem)
+    for i, page, digest in pages:
+        if digest in known:
+            results[i] = ItemResult(
+                page.source, "unchanged", article_id=known[digest], problem="same page already stored"
+            )
+            continue
+        try:
+            article, lines, warning = checked_article(page, counts)
+        except InputError as error:
+            results[i] = ItemResult(page.source, "failed", problem=error.problem)
+            continue
+        except Exception as error:  # see extracted()
+            results[i] = ItemResult(page.source, "failed", problem=_failure(error))
+            continue
+        article = stored_form(article)  # reported as stored: without NUL or lone surrogates, ids bounded
+        counts.record(article, lines)
+        ready.append((i, NewPage(page, article, lines, digest=digest), warning))
+    entries = _with_features([entry for _, entry, _ in ready]) if features else [entry for _, entry, _ in ready]
+    outcomes = store.add_batch(entries) if entries else []
+    for (i, entry, warning), outcome in zip(ready, outcomes, strict=True):
+        if isinstance(outcome, InputError):  # the database refused this page; the batch's others stay
+            results[i] = ItemResult(entry.page.source, "failed", problem=outcome.problem)
+            continue
+        status, article_id = outcome
+        note = None if status == "new" else "same article already stored (same id or canonical URL)"
+        results[i] = ItemResult(entry.page.source, status, article_id, entry.article.title, note, warning)
+    return [result for result in results if result is not None]
+
+
+def _with_features(entries: list[NewPage]) -> list[NewPage]:
+    """The entries with their story features; on any failure none (assignment computes them then)."""
     try:
-        article, lines, warning = checked_article(item, store)
-    except InputError as error:
-        return ItemResult(item.source, "failed", problem=error.problem)
-    except Exception as error:  # see extracted()
-        return ItemResult(item.source, "failed", problem=_failure(error))
-    article = stored_form(article)  # reported as stored: without NUL or lone surrogates, ids bounded
-    try:
-        outcome, article_id = store.add(item, article, lines)
-    except InputError as error:  # the database refused this page; the pages stored before it stay
-        return ItemResult(item.source, "failed", problem=error.problem)
-    note = None if outcome == "new" else "same article already stored (same id or canonical URL)"
-    return ItemResult(item.source, outcome, article_id, article.title, problem=note, warning=warning)
+        found = story_features([entry.article for entry in entries])
+    except Exception:  # features are a head start, never a reason to lose a page
+        return entries
+    return [replace(entry, features=data) for entry, data in zip(entries, found, strict=True)]
+
+
+class _BatchCounts:
+    """Site line counts as stored, plus those of the batch's pages not committed yet: a page sees its site's
+    earlier pages whether or not they share its transaction. As in the store, a page whose article is already
+    stored (or earlier in the batch) teaches nothing: a copy's body is not its site's boilerplate."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.batch = MemoryLineCounts()
+        self.claimed: set[str] = set()
+
+    def site_counts(self, site: str, keys: Iterable[str]) -> tuple[int, dict[str, int]]:
+        wanted = list(keys)
+        pages, counts = self.store.site_counts(site, wanted)
+        more_pages, more = self.batch.site_counts(site, wanted)
+        return pages + more_pages, {key: counts.get(key, 0) + more.get(key, 0) for key in counts.keys() | more}
+
+    def record(self, article: Article, lines: SiteLines | None) -> None:
+        if lines is None:
+            return
+        keys = {f"id:{article.id}", *(f"at:{a}" for a in (article.url, article.canonical_url) if a)}
+        if keys & self.claimed or self.store.same_article(article) is not None:
+            return
+        self.claimed |= keys
+        self.batch.record(lines)
 
 
 def reextract(store: Store, on_result: Callable[[ItemResult], None] = lambda _result: None) -> Summary:
@@ -148,18 +234,25 @@ def _failure(error: Exception) -> str:
 def assign_stories(store: Store) -> int:
     """Give every stored article without a story its story, incrementally; returns how many were assigned.
 
-    The index is rebuilt from the stored per-article features (no re-embedding), then each unassigned article
-    joins a story, starts one or merges two — in ingest order, each assignment committed on its own.
+    The index is rebuilt from the stored per-article features (no re-embedding); then each unassigned article,
+    in date order, joins a story, starts one or merges two from the features computed when it was stored
+    (computed now when missing), each assignment committed on its own. One process assigns at a time.
     """
     stories = StoryStore(store)
-    pending = stories.unassigned()
-    if not pending:
-        return 0
-    index = StoryIndex()
-    for stored in stories.assigned():
-        index.add_features(stored.article_id, stored.features)
-    for assignment in add_all(index, pending):
-        stories.save(assignment, index.features(assignment.article_id))
+    with exclusive(store.engine, "stories"):
+        pending = stories.pending()
+        if not pending:
+            return 0
+        index = StoryIndex()
+        for stored in stories.assigned():
+            index.add_features(stored.article_id, stored.features)
+        for chunk in chunks(pending, BATCH):
+            found = stories.stored_features(chunk)
+            missing = store.articles_by_id([article_id for article_id in chunk if article_id not in found])
+            found.update(zip([a.id for a in missing], story_features(missing, index.backend), strict=True))
+            for article_id in (article_id for article_id in chunk if article_id in found):
+                assignment = index.add_features(article_id, found[article_id])
+                stories.save(assignment, index.features(article_id))
     return len(pending)
 
 

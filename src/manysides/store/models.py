@@ -102,6 +102,17 @@ class ArticleStoryRow(Base):
     position: Mapped[int] = mapped_column(Integer)
 
 
+class ArticleFeatureRow(Base):
+    """Story features computed at ingest for an article still waiting for its story (migration 0006)."""
+
+    __tablename__ = "article_features"
+
+    article_id: Mapped[str] = mapped_column(
+        BoundedString(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    features: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class StorySummaryRow(Base):
     """One line of the stories listing, kept current on every assignment change, so listing reads no articles.
 

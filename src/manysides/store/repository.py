@@ -1,31 +1,29 @@
-"""Reading and writing pages and articles; every page is its own transaction."""
+"""Reading and writing pages and articles; pages are written in batches, one transaction each (store/bulk.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Literal
+from datetime import date, datetime
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from manysides import __version__
 from manysides.errors import InputError
 from manysides.extract.templates import SiteLines
-from manysides.records.article import Article, body_hash, published_utc
+from manysides.records.article import Article, body_hash
 from manysides.records.page import Page
+from manysides.store.bulk import IN_CHUNK, NewPage, Outcome, article_columns, chunks, stored_article, write_batch
 from manysides.store.columns import as_stored
 from manysides.store.database import open_engine
-from manysides.store.models import ArticleRow, ArticleStoryRow, PageRow, SiteLineRow, SiteRow
+from manysides.store.models import ArticleFeatureRow, ArticleRow, ArticleStoryRow, PageRow, SiteLineRow, SiteRow
+from manysides.store.retry import is_race, retrying
 
-Outcome = Literal["new", "unchanged"]
 _ARTICLE_FIELDS = tuple(Article.model_fields)
-_IN_CHUNK = 500  # keys per IN (...) query, well under every database's parameter limit
 
 
 @dataclass(frozen=True)
@@ -58,6 +56,20 @@ class Store:
             ).first()
             return row[0] if row else None
 
+    def known_pages(self, digests: Iterable[str]) -> dict[str, str]:
+        """Raw digest -> article id for the pages among `digests` already stored (one IN query per 500)."""
+        found: dict[str, str] = {}
+        with self.engine.connect() as connection:
+            for chunk in chunks(sorted(set(digests)), IN_CHUNK):
+                query = select(PageRow.raw_sha256, ArticleRow.id).join(ArticleRow).where(PageRow.raw_sha256.in_(chunk))
+                found.update((key, value) for key, value in connection.execute(query))
+        return found
+
+    def same_article(self, article: Article) -> str | None:
+        """Id of a stored article that is this one: same id, or same URL/canonical URL (each an index lookup)."""
+        with self.engine.connect() as connection:
+            return stored_article(connection, stored_form(article))
+
     def add(self, page: Page, article: Article, site_lines: SiteLines | None = None) -> tuple[Outcome, str]:
         """Store a page, its article and what it teaches its site's template, in one transaction.
 
@@ -65,37 +77,35 @@ class Store:
         returned is the one stored (see `stored_form`). A page the database still refuses is an InputError
         for that page: its transaction is rolled back and every page stored before it stays.
         """
-        article = stored_form(article)
-        try:
-            return self._add(page, article, site_lines)
-        except SQLAlchemyError as error:
-            raise InputError(page.source, refused(error)) from None
+        outcome = self.add_batch([NewPage(page, stored_form(article), site_lines, digest=raw_digest(page))])[0]
+        if isinstance(outcome, InputError):
+            raise outcome
+        return outcome
 
-    def _add(self, page: Page, article: Article, site_lines: SiteLines | None) -> tuple[Outcome, str]:
-        with Session(self.engine) as session, session.begin():
-            existing = self._same_article(session, article)
-            if existing is not None:
-                return "unchanged", existing
-            if site_lines is not None:
-                _record_site_lines(session, site_lines)
-            page_row = PageRow(
-                source=page.source,
-                kind=page.kind,
-                path=page.path,
-                url=page.url,
-                content_type=page.content_type,
-                captured=page.captured,
-                given=page.given,
-                feed_entry=page.feed_entry,
-                raw=zlib.compress(page.raw, 6),
-                raw_size=len(page.raw),
-                raw_sha256=raw_digest(page),
-                ingested_at=datetime.now(UTC),
-            )
-            session.add(page_row)
-            session.flush()
-            session.add(ArticleRow(page_id=page_row.id, **_article_columns(article)))
-        return "new", article.id
+    def add_batch(self, batch: Sequence[NewPage]) -> list[tuple[Outcome, str] | InputError]:
+        """Store a batch of pages in one transaction; one outcome per page, in order.
+
+        Busy, deadlocked or serialization-failed transactions are retried. When the database refuses the batch
+        otherwise (a bad row, or a page another writer stored meanwhile), each page is written again in its own
+        transaction: a page it still refuses is an InputError alone, and one stored meanwhile is unchanged.
+        An interrupted run loses at most the batch in flight.
+        """
+        try:
+            return list(retrying(lambda: self._write(batch)))
+        except SQLAlchemyError as error:
+            if len(batch) > 1:
+                return [self.add_batch([entry])[0] for entry in batch]
+            problem = error
+        if is_race(problem):  # another writer stored this page first: read again, it is then unchanged
+            try:
+                return list(retrying(lambda: self._write(batch)))
+            except SQLAlchemyError as again:
+                problem = again
+        return [InputError(batch[0].page.source, refused(problem))]
+
+    def _write(self, batch: Sequence[NewPage]) -> list[tuple[Outcome, str]]:
+        with self.engine.begin() as connection:
+            return write_batch(connection, batch)
 
     def replace_article(self, article_id: str, article: Article) -> bool:
         """Overwrite an article after re-extraction, keeping its id; True when anything changed.
@@ -110,8 +120,9 @@ class Store:
                     return False
                 if row_to_article(row).model_dump() == updated.model_dump():
                     return False
-                for key, value in _article_columns(updated).items():
+                for key, value in article_columns(updated).items():
                     setattr(row, key, value)
+                session.execute(delete(ArticleFeatureRow).where(ArticleFeatureRow.article_id == article_id))
                 session.flush()
                 _refresh_story_of(session, article_id)
                 return True
@@ -146,7 +157,7 @@ class Store:
             if pages is None:
                 return 0, {}
             counts: dict[str, int] = {}
-            for chunk in _chunks(sorted(keys), _IN_CHUNK):
+            for chunk in chunks(sorted(keys), IN_CHUNK):
                 query = select(SiteLineRow.line_key, SiteLineRow.pages).where(
                     SiteLineRow.site == site, SiteLineRow.line_key.in_(chunk)
                 )
@@ -157,7 +168,7 @@ class Store:
         """The stored articles with these ids, in the order given (unknown ids are skipped)."""
         found: dict[str, Article] = {}
         with Session(self.engine) as session:
-            for chunk in _chunks(sorted(set(ids)), _IN_CHUNK):
+            for chunk in chunks(sorted(set(ids)), IN_CHUNK):
                 for row in session.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk))):
                     found[row.id] = row_to_article(row)
         return [found[i] for i in dict.fromkeys(ids) if i in found]
@@ -181,17 +192,6 @@ class Store:
             rows = session.execute(select(PageRow, ArticleRow.id).join(ArticleRow).order_by(PageRow.id))
             for page_row, article_id in rows:
                 yield StoredPage(_row_to_page(page_row), article_id)
-
-    def _same_article(self, session: Session, article: Article) -> str | None:
-        """Id of a stored article that is this one: same id, or same URL/canonical URL (each an index lookup)."""
-        if session.get(ArticleRow, article.id) is not None:
-            return article.id
-        for address in dict.fromkeys(a for a in (article.canonical_url, article.url) if a):
-            for column in (ArticleRow.canonical_url, ArticleRow.url):
-                found = session.scalar(select(ArticleRow.id).where(column == address).limit(1))
-                if found is not None:
-                    return found
-        return None
 
 
 def stored_form(article: Article) -> Article:
@@ -219,37 +219,6 @@ def _refresh_story_of(session: Session, article_id: str) -> None:
     story_id = session.scalar(select(ArticleStoryRow.story_id).where(ArticleStoryRow.article_id == article_id))
     if story_id is not None:
         summaries.refresh(session, [story_id])
-
-
-def _record_site_lines(session: Session, lines: SiteLines) -> None:
-    site = session.get(SiteRow, lines.site)
-    if site is None:
-        session.add(SiteRow(site=lines.site, pages=1))
-    else:
-        site.pages += 1
-    keys = sorted(lines.keys)
-    existing: set[str] = set()
-    for chunk in _chunks(keys, _IN_CHUNK):
-        rows = session.scalars(
-            select(SiteLineRow).where(SiteLineRow.site == lines.site, SiteLineRow.line_key.in_(chunk))
-        )
-        for row in rows:
-            row.pages += 1
-            existing.add(row.line_key)
-    session.add_all(SiteLineRow(site=lines.site, line_key=key, pages=1) for key in keys if key not in existing)
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _article_columns(article: Article) -> dict[str, object]:
-    values = article.model_dump()
-    values["published_utc"] = published_utc(article.published)
-    values["extracted_at"] = datetime.now(UTC)
-    values["extractor_version"] = __version__
-    return values
 
 
 def row_to_article(row: ArticleRow) -> Article:

@@ -14,9 +14,19 @@ from sqlalchemy.orm import Session
 
 from manysides.records.article import Article
 from manysides.store import summaries
-from manysides.store.models import ArticleRow, ArticleStoryRow, StoryLanguageRow, StoryOutletRow, StorySummaryRow
+from manysides.store.bulk import chunks
+from manysides.store.models import (
+    ArticleFeatureRow,
+    ArticleRow,
+    ArticleStoryRow,
+    StoryLanguageRow,
+    StoryOutletRow,
+    StorySummaryRow,
+)
 from manysides.store.repository import Store, row_to_article
+from manysides.store.retry import retrying
 from manysides.stories import Assignment
+from manysides.stories.batch import date_key
 
 _IN_CHUNK = 500
 
@@ -43,19 +53,34 @@ class StoryStore:
             for article_id, features in session.execute(query):
                 yield StoredAssignment(article_id, features)
 
-    def unassigned(self) -> list[Article]:
-        """Stored articles without a story yet (new, or left by an interrupted run), in ingest order."""
-        with Session(self.engine) as session:
-            query = (
-                select(ArticleRow)
-                .outerjoin(ArticleStoryRow, ArticleStoryRow.article_id == ArticleRow.id)
-                .where(ArticleStoryRow.article_id.is_(None))
-                .order_by(ArticleRow.page_id)
-            )
-            return [row_to_article(row) for row in session.scalars(query)]
+    def pending(self) -> list[str]:
+        """Ids of stored articles without a story yet, in the order stories are built: date, then id (see
+        `date_key`), so the stories do not depend on which process or worker stored which page first."""
+        query = (
+            select(ArticleRow.id, ArticleRow.published, ArticleRow.captured)
+            .outerjoin(ArticleStoryRow, ArticleStoryRow.article_id == ArticleRow.id)
+            .where(ArticleStoryRow.article_id.is_(None))
+        )
+        with self.engine.connect() as connection:
+            rows = [tuple(row) for row in connection.execute(query)]
+        return [row[0] for row in sorted(rows, key=lambda r: date_key(r[1], r[2], r[0]))]
+
+    def stored_features(self, ids: Iterable[str]) -> dict[str, bytes]:
+        """The story features computed at ingest for these articles (those that have them)."""
+        found: dict[str, bytes] = {}
+        with self.engine.connect() as connection:
+            for chunk in chunks(sorted(set(ids)), _IN_CHUNK):
+                query = select(ArticleFeatureRow.article_id, ArticleFeatureRow.features)
+                rows = connection.execute(query.where(ArticleFeatureRow.article_id.in_(chunk)))
+                found.update((article_id, data) for article_id, data in rows)
+        return found
 
     def save(self, assignment: Assignment, features: bytes) -> None:
-        """Record one assignment, and move every article of a story it merged into the surviving story."""
+        """Record one assignment, and move every article of a story it merged into the surviving story; its
+        features computed at ingest are dropped (the assignment row holds them now). Retried when busy."""
+        retrying(lambda: self._save(assignment, features))
+
+    def _save(self, assignment: Assignment, features: bytes) -> None:
         with Session(self.engine) as session, session.begin():
             if self._next_position is None:
                 self._next_position = session.scalar(select(func.coalesce(func.max(ArticleStoryRow.position), -1))) + 1
@@ -72,6 +97,7 @@ class StoryStore:
                     position=position,
                 )
             )
+            session.execute(delete(ArticleFeatureRow).where(ArticleFeatureRow.article_id == assignment.article_id))
             if assignment.merged:
                 session.execute(
                     update(ArticleStoryRow)
