@@ -231,6 +231,27 @@ def ingest_command(
         bool, typer.Option("--stories/--no-stories", help="Group new articles into stories after ingesting.")
     ] = True,
     follow_symlinks: FollowSymlinks = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=256,
+            help="Extract, embed and compute story features in N local worker processes (a Dask LocalCluster; "
+            "needs the `distributed` extra). Each input file or archive is one worker's shard.",
+            show_default=False,
+        ),
+    ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            metavar="tcp://HOST:PORT",
+            help="As --workers, on the Dask cluster whose scheduler is at this address. Its workers must read "
+            "the input paths and reach the database (use PostgreSQL there).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read pages, extract their articles and store both, then group new articles into stories.
 
@@ -238,14 +259,24 @@ def ingest_command(
     articles (`id`, `url`, `outlet`, `title`, `published`, `authors`, `text` or `html`), WARC/WET archives and
     RSS/Atom feeds. Re-ingesting a page already stored (same content or same canonical URL) changes nothing.
 
+    Pages are stored in batches (up to 64 pages, one transaction each): an interrupted run loses at most the
+    batch in flight, and running it again resumes, skipping what is stored. Stories are then assigned in date
+    order, so `--workers` and `--cluster` give the stories a single process gives.
+
     Bad inputs are reported one line each and the others still go through; the exit code is 1 if any failed.
 
     Example: `manysides ingest examples/demo --db demo.db`
     """
     from manysides.jobs import assign_stories, ingest
 
+    if workers and cluster:
+        _error("give --workers or --cluster, not both")
+        raise typer.Exit(2)
     options = _read_options(allow_private, ignore_robots, fetch_entries, max_page_mb, delay, follow_symlinks)
-    with _open_store(db, create=True) as store, _progress("Ingesting", enabled=not json_output) as progress:
+    with ExitStack() as stack:
+        client = stack.enter_context(_dask_client(workers, cluster)) if workers or cluster else None
+        store = stack.enter_context(_open_store(db, create=True))
+        progress = stack.enter_context(_progress("Ingesting", enabled=not json_output))
         task = progress.add_task("ingest", total=None) if progress else None
 
         def report(result: ItemResult) -> None:
@@ -259,7 +290,17 @@ def ingest_command(
                 line = f"{result.status}: {result.source}" + (f" ({result.problem})" if result.problem else "")
                 err.print(terminal_text(line))
 
-        summary = ingest(store, inputs, options, on_result=report)
+        if client is not None:
+            from manysides.cluster.run import ingest_on_cluster
+
+            def advance(pages: int) -> None:
+                if progress is not None and task is not None:
+                    progress.advance(task, pages)
+
+            keep = json_output or verbose
+            summary = ingest_on_cluster(client, store, inputs, options, report, advance, stories, keep)
+        else:
+            summary = ingest(store, inputs, options, on_result=report, features=stories)
         assigned = assign_stories(store) if stories else 0
         total = store.count()
     if json_output:
@@ -269,6 +310,19 @@ def ingest_command(
         if assigned:
             out.print(f"Assigned {assigned} article{'s' if assigned != 1 else ''} to stories: see `manysides stories`.")
     raise typer.Exit(1 if summary.failed else 0)
+
+
+@contextmanager
+def _dask_client(workers: int | None, address: str | None) -> Iterator[object]:
+    """A Dask client for --workers/--cluster, or one error line (no `distributed` extra, no scheduler there)."""
+    from manysides.cluster.run import ClusterUnavailable, dask_client
+
+    try:
+        with dask_client(workers, address) as client:
+            yield client
+    except ClusterUnavailable as error:
+        _error_line("--cluster" if address else "--workers", str(error))
+        raise typer.Exit(2) from None
 
 
 def _summary_json(summary: Summary, url: str, total: int) -> dict[str, object]:
