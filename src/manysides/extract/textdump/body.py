@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from manysides.extract.textdump.features import is_prose
+from manysides.extract.textdump.features import PROSE_WORDS, is_prose, sentence_final
 from manysides.extract.textdump.lines import Line
 from manysides.extract.textdump.meta import Meta, is_caption, is_counter, is_social, read_meta
 
@@ -33,6 +33,10 @@ MIN_ECHO_WORDS = 4
 ECHO_RADIUS = 2
 ECHO_CHAR_SLACK = 6  # the two copies differ in a comma or two at most
 MIN_TAGS = 2
+TEASER_MIN_WORDS, TEASER_MAX_WORDS = 5, 30
+MAX_LABEL_WORDS = 3
+# one to three words, a colon, a headline of five words or more
+_LABELLED = re.compile(r"^[^\s:]+(?:\s[^\s:]+){0,2} ?: +\w+(?:\s+\S+){4}")
 _NORMAL = re.compile(r"\W+")
 
 
@@ -66,7 +70,7 @@ def clean_body(lines: list[Line], kept: list[int], meta: Meta, site: str | None)
     body = Body()
     if not kept:
         return body
-    keep = set(kept)
+    keep = set(kept) - _page_furniture(lines, kept)
     in_links = False
     for i in range(kept[0], kept[-1] + 1):
         line = lines[i]
@@ -84,6 +88,43 @@ def clean_body(lines: list[Line], kept: list[int], meta: Meta, site: str | None)
             body.paragraphs.append(line.text)
     _drop_trailers(body.paragraphs)
     return body
+
+
+def _page_furniture(lines: list[Line], kept: list[int]) -> set[int]:
+    """Kept lines that are the page's, not the article's, told by shape alone (any language).
+
+    - labels and buttons of a few words ending the body (a tags heading, a share bar), and a short sentence
+      stranded after such buttons (a newsletter or app blurb);
+    - a "Label: Headline" line alone between paragraphs ("Read also: ...", "Lee también: "); a run of
+      such lines is a list.
+    """
+    found = {i for k, i in enumerate(kept) if _inline_teaser(lines[i]) and not _in_run(lines, kept, k)}
+    ordered = [i for i in kept if i not in found]
+    while len(ordered) > 1:
+        last = lines[ordered[-1]]
+        above = lines[ordered[-1] - 1]
+        label = last.words <= MAX_LABEL_WORDS and not sentence_final(last.text)
+        stranded = last.words < PROSE_WORDS and not sentence_final(above.text) and above.words <= MAX_LABEL_WORDS
+        if not (label or (stranded and sentence_final(last.text))):
+            break
+        found.add(ordered.pop())
+    return found
+
+
+def _in_run(lines: list[Line], kept: list[int], k: int) -> bool:
+    """A labelled line next to another one: items of a list ("Path A: ...", "Path B: ..."), not a teaser."""
+    return any(
+        _LABELLED.match(lines[j].text) for j in (kept[k - 1] if k else None, *kept[k + 1 : k + 2]) if j is not None
+    )
+
+
+def _inline_teaser(line: Line) -> bool:
+    """A short label, a colon, then a headline: a link to another story set between paragraphs."""
+    return (
+        TEASER_MIN_WORDS <= line.words <= TEASER_MAX_WORDS
+        and not sentence_final(line.text)
+        and _LABELLED.match(line.text) is not None
+    )
 
 
 def _drop_trailers(paragraphs: list[str]) -> None:

@@ -1,8 +1,10 @@
 """Find a publication date in a short line and write it as ISO 8601, never inventing precision.
 
 Forms understood: "12 Jul 2025 18:30", "Saturday 12 July 2025", "July 12, 2025 6:30 pm",
-"2025-07-12", "2025-07-12T18:30", "2025/07/12", "13.07.2025", "12/07/2025", and month names in
-French, German, Spanish, Italian, Portuguese and Dutch ("12. Juli 2025", "22 de janeiro de 2018").
+"2025-07-12", "2025-07-12T18:30", "2025/07/12", "13.07.2025", "12/07/2025", "10h32" for a time, and CLDR's
+month names in English, French, German, Spanish, Italian, Portuguese, Dutch, Turkish, Arabic (Egyptian, Levantine
+and Maghreb names) and Hebrew ("12. Juli 2025", "22 de janeiro de 2018", the Hebrew month with its joined "in").
+Direction marks are ignored and Arabic-Indic digits read as digits.
 Day/month order of all-numeric dates: year-first forms are year-month-day; dotted dates are
 day-first (the convention everywhere dots are used); slashed or dashed dates are day-first
 unless only month-first is possible (second number above 12). "07/12/2025" therefore reads as
@@ -15,27 +17,15 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-# Month names and abbreviations in English, French, German, Spanish, Italian, Portuguese and Dutch
-# (a name shared by several languages maps to the same month in all of them).
-_MONTH_NAMES = (
-    "jan january janv janvier januar jänner ene enero gen gennaio janeiro januari",
-    "feb february fév févr février februar febrero febbraio fev fevereiro februari",
-    "mar march mars mär märz marzo março maart mrt",
-    "apr april avr avril abr abril aprile",
-    "may mai mayo mag maggio maio mei",
-    "jun june juin juni junio giu giugno junho",
-    "jul july juil juillet juli julio lug luglio julho",
-    "aug august août ago agosto augustus",
-    "sep sept september septembre setiembre septiembre set settembre setembro",
-    "oct october octobre okt oktober octubre ott ottobre out outubro",
-    "nov november novembre noviembre novembro",
-    "dec december déc décembre dez dezember dic diciembre dicembre dezembro",
-)
-MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
-_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+from manysides.extract.marks import ascii_digits, strip_marks
+from manysides.extract.words import MONTH_PREFIXES, MONTHS
+
+_NAMES = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(MONTHS, key=len, reverse=True))
+_PREFIX = "(?:" + "|".join(map(re.escape, MONTH_PREFIXES)) + ")?"
+_MONTH = _PREFIX + "(?P<month>" + _NAMES + r")\.?(?!\w)"
 _TIME = (  # optional: ", 18:30", " at 6:30 pm", "T18:30:00", " | 18:30", " às 0:13", " um 18:30"
     r"(?:(?:\s*,\s*|\s+|\s*(?:at|à|às|a las|alle|um|om|@|-|\|)\s*|T)"
-    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+    r"(?P<hour>\d{1,2})[:h](?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
 _PATTERNS = [
     re.compile(p, re.IGNORECASE)
@@ -55,6 +45,7 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 
 def find_date(text: str) -> str | None:
     """The first well-formed date in `text` as ISO 8601 ('2025-07-12T18:30:00' or '2025-07-12')."""
+    text = ascii_digits(strip_marks(text))
     if _YEAR.search(text) is None:  # every form has a four-digit year: a cheap test first
         return None
     for pattern in _PATTERNS:
@@ -69,7 +60,7 @@ def _to_iso(match: re.Match[str]) -> str | None:
     parts = match.groupdict()
     year = int(parts["year"])
     if parts.get("month"):
-        month, day = MONTHS[parts["month"].lower().rstrip(".")], int(parts["day"])
+        month, day = MONTHS[" ".join(parts["month"].lower().split())], int(parts["day"])
     elif parts.get("first"):
         day, month = _day_month(int(parts["first"]), int(parts["second_n"]))
     else:

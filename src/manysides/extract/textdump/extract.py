@@ -46,7 +46,7 @@ def extract_with_model(text: str, url: str | None, weights: dict[str, Any]) -> E
         return Extracted(url=url, confidence=0.0)
     site = site_name(lines)
     meta = Meta()
-    header = read_header(lines, body_start(lines, kept), meta, site)
+    header = read_header(lines, body_start(lines, kept), meta, site, title)
     top = min(header.used) if header.title is not None else -1
     # Above the headline only running prose can still be article (a lede set before it).
     body_lines = [i for i in kept if (i > top or is_prose(lines[i])) and i not in header.used]
@@ -84,7 +84,7 @@ def body_start(lines: list[Line], kept: list[int]) -> int:
     A short paragraph followed by an image, its caption or a "Listen" button before the text
     goes on is the standfirst; the header reader then takes it as the subtitle.
     """
-    prose = [i for i in kept if is_prose(lines[i])][:2]
+    prose = [i for i in kept if is_prose(lines[i]) and not is_caption(lines[i].text)][:2]
     if not prose:
         return kept[0]
     if len(prose) == 2 and lines[prose[0]].words <= MAX_STANDFIRST_WORDS:

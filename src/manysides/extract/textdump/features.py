@@ -50,9 +50,11 @@ _SIGNATURES = ("says", "said", "wrote", "writes")
 _GLUED = re.compile(r"[A-Z](?:(?<=[a-z]{3}[A-Z])|(?<=[a-z][.!?][A-Z]))[a-z]")
 _DIGIT = re.compile(r"\d")
 _BIT = (0.0, 1.0)
-_FINAL = frozenset(".!?:;\u3002\uff01\uff1f")  # with the CJK full stop, ! and ?
+_FINAL = frozenset(".!?:;\u3002\uff01\uff1f\u061f\u06d4")  # with the CJK full stop, ! and ?, Arabic ? and Urdu .
 _ELLIPSES = ("...", "\u2026", "[\u2026]", "[...]")  # a teaser's cut-off excerpt
-_CLOSERS = frozenset("\"')]\u201d\u2019\u00bb")  # quotes and brackets
+_CLOSERS = frozenset(
+    "\"')]\u201d\u2019\u00bb\u201c\u2018\u00ab\u203a\u2039"
+)  # quotes and brackets (German quotes close with U+201C and U+2018; guillemets point either way)
 
 PROSE_WORDS = 12
 GLUED_MIN_WORDS = 6  # a headline run into its teaser text makes a long line

@@ -18,6 +18,7 @@ MAX_WALK = 14  # lines above the body that can still belong to its header
 MAX_TITLE_WORDS = 30
 MIN_STANDFIRST_WORDS = 6
 MAX_STANDFIRST_WORDS = 45  # longer is the first paragraph itself
+MAX_NAME_WORDS = 3  # a byline of a name alone
 
 
 @dataclass
@@ -40,8 +41,14 @@ def headline_shaped(line: Line) -> bool:
     )
 
 
-def read_header(lines: list[Line], first: int, meta: Meta, site: str | None) -> Header:
-    """Fields of the block above line `first` (the first body line)."""
+def read_header(lines: list[Line], first: int, meta: Meta, site: str | None, title: int | None = None) -> Header:
+    """Fields of the block above line `first` (the first body line).
+
+    `title` is the headline's index when the URL's slug found it: every line between it and the body is then
+    header (bylines, dates, share bars, captions), whatever its language.
+    """
+    if title is not None and title < first <= title + MAX_WALK:
+        return _below_title(lines, title, first, meta, site)
     header = Header()
     for i in range(first - 1, max(-1, first - 1 - MAX_WALK), -1):
         line = lines[i]
@@ -50,8 +57,10 @@ def read_header(lines: list[Line], first: int, meta: Meta, site: str | None) -> 
         elif is_caption(line.text):
             header.captions.append(line.text)
             header.used.add(i)
+        elif line.words == 1:
+            continue  # a button or a label ("Share", "Compartir", "شارك"): never a headline
         elif headline_shaped(line) and line.text != site:
-            _take_title(lines, i, header)
+            _take_title(lines, i, header, meta)
             break
         elif MIN_STANDFIRST_WORDS <= line.words <= MAX_STANDFIRST_WORDS and header.subtitle is None and not line.bullet:
             header.subtitle = line.text
@@ -61,19 +70,46 @@ def read_header(lines: list[Line], first: int, meta: Meta, site: str | None) -> 
     return header
 
 
-def _take_title(lines: list[Line], i: int, header: Header) -> None:
-    """Line i is the title, unless a shorter headline right above makes it the standfirst."""
+def _below_title(lines: list[Line], title: int, first: int, meta: Meta, site: str | None) -> Header:
+    """The header when the headline is known: meta lines, captions and the standfirst between it and the body."""
+    header = Header(title=lines[title].text, used={title})
+    for i in range(title + 1, first):
+        line = lines[i]
+        if read_meta(line.text, line.words, meta, site):
+            header.used.add(i)
+        elif is_caption(line.text):
+            header.captions.append(line.text)
+            header.used.add(i)
+        elif MIN_STANDFIRST_WORDS <= line.words <= MAX_STANDFIRST_WORDS and header.subtitle is None and not line.bullet:
+            header.subtitle = line.text
+            header.used.add(i)
+    return header
+
+
+def _take_title(lines: list[Line], i: int, header: Header, meta: Meta) -> None:
+    """Line i is the title, unless a shorter headline right above makes it the standfirst.
+
+    A line of a few words right under a longer headline is the author's name set on its own line
+    ("Inés Calvo", "بقلم ليلى الحسيني") above the date, not the title.
+    """
     line = lines[i]
     above = lines[i - 1] if i > 0 else None
-    if (
-        header.subtitle is None
-        and above is not None
-        and headline_shaped(above)
-        and above.words < line.words
-        and above.gap_after
-    ):
+    if above is None or not headline_shaped(above):
+        header.title = line.text
+        header.used.add(i)
+    elif line.words <= MAX_NAME_WORDS and above.words > line.words + 1:
+        _add_author(meta, line.text)
+        header.title = above.text
+        header.used.update((i - 1, i))
+    elif header.subtitle is None and above.words < line.words and above.gap_after and above.gap_before:
+        # the line above stands alone (a menu's last item does not): a short title over a long standfirst
         header.title, header.subtitle = above.text, line.text
         header.used.update((i - 1, i))
-        return
-    header.title = line.text
-    header.used.add(i)
+    else:
+        header.title = line.text
+        header.used.add(i)
+
+
+def _add_author(meta: Meta, name: str) -> None:
+    if name not in meta.authors:
+        meta.authors.append(name)

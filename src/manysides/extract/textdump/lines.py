@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from manysides.extract.marks import DIRECTION_MARKS, trim
+
 _BULLET_CHARS = frozenset("*+•o◦▪·‣-")
 _BULLET = re.compile(r"[*+•o◦▪·‣-]\s+")
 _WORD = re.compile(r"\w+")
@@ -39,6 +41,8 @@ def split_lines(text: str) -> list[Line]:
     gap = True
     for chunk in raw:
         lstripped = chunk.lstrip()
+        if lstripped and (lstripped[0] in DIRECTION_MARKS or lstripped.rstrip()[-1] in DIRECTION_MARKS):
+            lstripped = trim(lstripped)  # copied along with right-to-left text; invisible on the page
         if not lstripped:
             if out:
                 out[-1].gap_after = True

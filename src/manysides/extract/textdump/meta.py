@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from manysides.extract.marks import ascii_digits
 from manysides.extract.textdump.dates import find_date
+from manysides.extract.words import MINUTE_WORDS
 
 MAX_META_WORDS = 14
 MAX_CAPTION_CHARS = 400
@@ -40,7 +42,9 @@ _CREDIT = re.compile(  # "(AP)", "(AP Photo/Jane Doe)", "(Photo by X/Getty Image
     + "|".join(WIRES)
     + r"|photos?|images?|press|credit|getty|shutterstock|file|pool)\b[^()]{0,60}\)$"
     r"|^(?:photo|image|picture|credit|foto)s?\s*:|^(?:file photo|image caption|photo caption)\b"
-    r"|\b(?:photo|image) credit\b|\bGetty Images\b|\b(?:AP|AFP|Reuters|EPA)\s*/\s*[\w .'-]{0,40}$",
+    r"|\b(?:photo|image) credit\b|\bGetty Images\b|\b(?:AP|AFP|Reuters|EPA)\s*/\s*[\w .'-]{0,40}$"
+    # any language: a one-word label and a short credit in brackets closing a line, "... (Foto: J. W.)"
+    r"|\S\s\(\w+ ?: ?[^():]{1,50}\)$",
     re.I,
 )
 _CAPTION_STARTS = ("photo", "image", "picture", "credit", "foto", "file photo")
@@ -48,6 +52,10 @@ _DATELINE = re.compile(r"^[^a-z]{2,60}?\((?P<wire>" + "|".join(WIRES) + r")\)\s*
 _SOCIAL = re.compile(
     r"\b(?:facebook|twitter|whatsapp|e-?mail|print|linkedin|reddit|pinterest|telegram|share|copy link|x)\b", re.I
 )
+_MINUTES = re.compile(r"\d+\s?(?:" + "|".join(map(re.escape, MINUTE_WORDS)) + r")(?!\w)", re.I)
+MAX_READING_WORDS = 6
+_SEGMENT = re.compile(r"\s+[|•·]\s+")
+MAX_ABBREVIATION = 3
 _SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b|\by\b|\bund\b|\bet\b)\s*", re.I)
 
 
@@ -84,13 +92,26 @@ def is_social(text: str) -> bool:
 
 def is_counter(text: str) -> bool:
     """Share/comment counters, reading time, 'Listen', lone icons and numbers."""
-    return _COUNTER.match(text.strip()) is not None
+    return _COUNTER.match(text.strip()) is not None or is_reading_time(text)
+
+
+def is_reading_time(text: str) -> bool:
+    """A short line giving minutes in any language ("Lesezeit: 4 Min.", "Okuma süresi: 4 dk"), not a sentence."""
+    if len(text.split()) > MAX_READING_WORDS:
+        return False
+    text = ascii_digits(text.rstrip())
+    found = _MINUTES.search(text)  # the minutes end the line: "30 minutes before bed" is no reading time
+    if found is None or found.end() < len(text) - 1:
+        return False
+    # a final period may close the unit's abbreviation ("4 Min."); any other sentence end makes it a sentence
+    abbreviated = len(found.group().lstrip("0123456789 ")) <= MAX_ABBREVIATION
+    return found.end() == len(text) or (text.endswith(".") and abbreviated)
 
 
 def read_meta(text: str, words: int, meta: Meta, site: str | None) -> bool:
     """If `text` is a metadata line, record what it says in `meta` and return True."""
     if words > MAX_META_WORDS:
-        return False
+        return _read_segments(text, meta, site)
     if is_counter(text):
         return True
     source = _SOURCE.match(text)
@@ -111,6 +132,16 @@ def read_meta(text: str, words: int, meta: Meta, site: str | None) -> bool:
     return False
 
 
+def _read_segments(text: str, meta: Meta, site: str | None) -> bool:
+    """A long meta line of short parts, "By X · Published <date> · Updated <date>": each part read on its own."""
+    parts = _SEGMENT.split(text)
+    if len(parts) < 2 or any(len(part.split()) > MAX_META_WORDS for part in parts) or find_date(text) is None:
+        return False
+    for part in parts:
+        read_meta(part, len(part.split()), meta, site)
+    return True
+
+
 def _record_source(value: str, meta: Meta) -> None:
     """'Source: <URL>' means the text is another site's; 'Source: AFP' cites an agency."""
     url = _URL.search(value)
@@ -124,8 +155,8 @@ def _record_source(value: str, meta: Meta) -> None:
 
 def _record_byline(names: str, meta: Meta, site: str | None) -> None:
     """Split 'A, B and C'; a wire or the site's own name is a source/outlet, not a person."""
+    found = find_date(names)  # "By X | 5 May 2025" or "Por X · Publicado el 28/11/2026"
     names = re.split(r"\s*[|•·]\s*|\s+-\s+", names)[0]
-    found = find_date(names)
     if found:
         meta.published = meta.published or found
         names = re.split(r"\s+(?:on|at|updated|published)\b|\d", names, maxsplit=1)[0]
