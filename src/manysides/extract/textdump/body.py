@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from manysides.extract.textdump.dates import find_date
 from manysides.extract.textdump.features import PROSE_WORDS, is_prose, sentence_final
 from manysides.extract.textdump.lines import Line
 from manysides.extract.textdump.meta import Meta, is_caption, is_counter, is_social, read_meta
@@ -35,6 +36,8 @@ ECHO_CHAR_SLACK = 6  # the two copies differ in a comma or two at most
 MIN_TAGS = 2
 TEASER_MIN_WORDS, TEASER_MAX_WORDS = 5, 30
 MAX_LABEL_WORDS = 3
+MENU_LINES = 2
+MAX_STAMP_WORDS = 8
 # one to three words, a colon, a headline of five words or more
 _LABELLED = re.compile(r"^[^\s:]+(?:\s[^\s:]+){0,2} ?: +\w+(?:\s+\S+){4}")
 _NORMAL = re.compile(r"\W+")
@@ -93,22 +96,48 @@ def clean_body(lines: list[Line], kept: list[int], meta: Meta, site: str | None)
 def _page_furniture(lines: list[Line], kept: list[int]) -> set[int]:
     """Kept lines that are the page's, not the article's, told by shape alone (any language).
 
-    - labels and buttons of a few words ending the body (a tags heading, a share bar), and a short sentence
-      stranded after such buttons (a newsletter or app blurb);
+    - after the article's last paragraph, a heading or button of a few words and all that follows it (a tags
+      heading, a share bar, "Most read" and its headlines), and a short sentence stranded after such buttons
+      (a newsletter or app blurb); at the very end, headlines each stamped with a date or a reading time;
     - a "Label: Headline" line alone between paragraphs ("Read also: ...", "Lee también: "); a run of
       such lines is a list.
     """
     found = {i for k, i in enumerate(kept) if _inline_teaser(lines[i]) and not _in_run(lines, kept, k)}
     ordered = [i for i in kept if i not in found]
+    last_prose = max((k for k, i in enumerate(ordered) if _article_prose(lines, i)), default=len(ordered))
+    label = next((k for k in range(last_prose + 1, len(ordered)) if _is_label(lines[ordered[k]])), None)
+    if label is not None:  # "Most read", "Share", "Lo más leído": what follows the article's last paragraph
+        found.update(ordered[label:])
+        del ordered[label:]
     while len(ordered) > 1:
         last = lines[ordered[-1]]
         above = lines[ordered[-1] - 1]
-        label = last.words <= MAX_LABEL_WORDS and not sentence_final(last.text)
-        stranded = last.words < PROSE_WORDS and not sentence_final(above.text) and above.words <= MAX_LABEL_WORDS
-        if not (label or (stranded and sentence_final(last.text))):
+        stranded = last.words < PROSE_WORDS and _is_label(above)
+        after = lines[ordered[-1] + 1] if ordered[-1] + 1 < len(lines) else None
+        card = _is_short(last) and after is not None and _is_stamp(after)
+        if not (_is_label(last) or is_counter(last.text) or card or (stranded and sentence_final(last.text))):
             break
         found.add(ordered.pop())
     return found
+
+
+def _article_prose(lines: list[Line], i: int) -> bool:
+    """A paragraph, and not one set right after a menu (two short lines or more): that is a box's blurb."""
+    return is_prose(lines[i]) and not (i >= MENU_LINES and all(_is_short(lines[j]) for j in range(i - MENU_LINES, i)))
+
+
+def _is_stamp(line: Line) -> bool:
+    """A reading time or a date on a line of its own: under each headline of a list of other stories."""
+    return is_counter(line.text) or (line.words <= MAX_STAMP_WORDS and find_date(line.text) is not None)
+
+
+def _is_short(line: Line) -> bool:
+    return line.words < PROSE_WORDS and not sentence_final(line.text)
+
+
+def _is_label(line: Line) -> bool:
+    """A heading or button of a few words: not a sentence, not a list item."""
+    return line.words <= MAX_LABEL_WORDS and not line.bullet and not sentence_final(line.text)
 
 
 def _in_run(lines: list[Line], kept: list[int], k: int) -> bool:
