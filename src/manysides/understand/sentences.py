@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from manysides.extract.words import MONTHS
 
 # Tokens that end with a period without ending a sentence (lower-cased, period stripped).
 ABBREVIATIONS = frozenset(
@@ -18,8 +21,21 @@ ABBREVIATIONS = frozenset(
         "mar apr jun jul aug sep sept oct nov dec no nos vs etc e.g i.e u.s u.k u.n a.m p.m approx dept est fig "
         "rev hon pres supt insp det ave blvd"
     ).split()
+) | frozenset(
+    word
+    for line in (Path(__file__).with_name("data") / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
+    if (word := line.strip()) and not word.startswith("#")
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9À-Þ])")
+# Sentence ends: full stop, ! and ?, the ellipsis, the Arabic question mark and the Urdu full stop; then closing
+# quotes and brackets (a French closing guillemet after its space: "! »").
+_END = "[.!?\u2026\u061f\u06d4]+"
+_CLOSE = "[\"'\u201d\u2019\u201c\u2018\u00bb\u00ab\u203a\u2039)\\]]"
+_BOUNDARY = re.compile(_END + f"(?:{_CLOSE}|\\s[\u00bb\u203a](?=\\s|$))*(?=\\s)")  # spaced: French, closing
+# What may open the next sentence before its first letter: quotes of every language, brackets, Spanish ¿ and ¡.
+_NEXT = re.compile("\\s+(?:[\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a(\\[\u00bf\u00a1]\\s?)*(.)")
+# "am 5. Dezember": a day's ordinal before a month name (CLDR's names in many languages) ends no sentence.
+_ORDINAL_DAY = re.compile(r"(?<![\d.,])\d{1,2}\.$")
+_MONTH_WORD = re.compile(r"\s*(\w+)")
 # A quoted question or exclamation whose speaker follows: "...be approved?” Senate leader Mitch McConnell asked."
 _QUOTE_CLOSE = re.compile(r"[?!][\"\u201d]$")
 _SPEECH_WORD = re.compile(
@@ -59,11 +75,29 @@ def _names_speaker(tail: str) -> bool:
     return speech.start() <= _SPEAKER_BEFORE and len(tail.rstrip()) - speech.end() <= _SPEAKER_AFTER
 
 
+def _starts_sentence(block: str, end: int) -> bool:
+    """Whether what follows `end` can open a sentence: a letter that is not lower case (so any letter of
+    Arabic, Hebrew and other scripts without case) or a digit, after any opening quotes or brackets."""
+    nxt = _NEXT.match(block, end)
+    return nxt is not None and nxt.group(1).isalnum() and not nxt.group(1).islower()
+
+
+def _ordinal_day(block: str, period: int) -> bool:
+    """Whether the period at `period` follows a day's number and a month name comes next ("5. Dezember")."""
+    if not _ORDINAL_DAY.search(block, 0, period + 1):
+        return False
+    word = _MONTH_WORD.match(block, period + 1)
+    return word is not None and word.group(1).lower() in MONTHS
+
+
 def _split_block(block: str) -> list[tuple[int, int]]:
     ends = [
         m
         for m in _BOUNDARY.finditer(block)
-        if not (m.group().startswith(".") and _is_abbreviation(block, m.start() + 1))
+        if _starts_sentence(block, m.end())
+        and not (
+            m.group().startswith(".") and (_is_abbreviation(block, m.start() + 1) or _ordinal_day(block, m.start()))
+        )
     ]
     spans, start = [], 0
     for k, match in enumerate(ends):
