@@ -1,0 +1,185 @@
+# ruff: noqa: RUF001 - the test texts are Arabic, Hebrew and Turkish by design
+"""Extraction, dates, sentences and language outside English, on our own multilingual pages.
+
+The pages (tests/data/multilingual_pages, fictional and our own writing) come in Arabic, Hebrew, Spanish, French,
+German and Turkish, each as HTML and as a whole-page text dump with menus, share bars, teasers, cookie banners
+and footers.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pytest
+from benchmarks.metric import page_precision_recall
+
+from manysides.extract.article import extract_page
+from manysides.extract.language import detect_language
+from manysides.extract.textdump.dates import find_date
+from manysides.records.article import Article
+from manysides.records.page import Page
+from manysides.understand.sentences import split_sentences
+
+PAGES = Path(__file__).parent / "data" / "multilingual_pages"
+CHROME = json.loads((PAGES / "chrome.json").read_text(encoding="utf-8"))
+GOLD = [json.loads(line) for line in (PAGES / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+IDS = [g["id"] for g in GOLD]
+MIN_PAGE_F1 = 0.85
+
+
+@cache
+def _extract(page_id: str, kind: str) -> Article:
+    gold = next(g for g in GOLD if g["id"] == page_id)
+    path = PAGES / ("html" if kind == "html" else "text") / f"{page_id}.{'html' if kind == 'html' else 'txt'}"
+    return extract_page(Page(source=page_id, kind=kind, raw=path.read_bytes(), url=gold["url"]))  # type: ignore[arg-type]
+
+
+def _gold(page_id: str) -> dict[str, Any]:
+    return next(g for g in GOLD if g["id"] == page_id)
+
+
+def _f1(gold: str, found: str) -> float:
+    precision, recall = page_precision_recall(gold, found)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def test_the_set_covers_six_languages_and_four_templates() -> None:
+    assert len(GOLD) >= 24
+    assert {g["lang"] for g in GOLD} == {"ar", "he", "es", "fr", "de", "tr"}
+    assert {(g["lang"], g["template"]) for g in GOLD} == {(g["lang"], t) for g in GOLD for t in (1, 2, 3, 4)}
+
+
+@pytest.mark.parametrize("kind", ["html", "text"])
+@pytest.mark.parametrize("page_id", IDS)
+def test_body_title_day_and_language(page_id: str, kind: str) -> None:
+    gold, article = _gold(page_id), _extract(page_id, kind)
+    assert _f1(gold["body"], article.body) >= MIN_PAGE_F1
+    assert article.title == gold["title"]
+    assert (article.published or "")[:10] == gold["published"]
+    assert article.language == gold["lang"]
+
+
+@pytest.mark.parametrize("page_id", IDS)
+def test_text_dump_boilerplate_is_gone(page_id: str) -> None:
+    """Cookie banners, newsletter boxes, share bars, footers and teasers stay out of the body in every language."""
+    gold, body = _gold(page_id), _extract(page_id, "text").body
+    chrome = CHROME[gold["lang"]]
+    paragraphs = set(body.split("\n\n"))
+    for furniture in (chrome["cookie"], chrome["newsletter"], chrome["related"], chrome["most_read"], chrome["tags"]):
+        assert furniture not in body
+    assert not paragraphs & {*chrome["share"], *chrome["footer"], *chrome["nav"]}
+    assert not any(p.startswith(chrome["inline_teaser"]) for p in paragraphs)
+    assert chrome["rights"] not in body
+    assert body.split("\n\n")[-1] == gold["body"].split("\n\n")[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("5 de diciembre de 2026 - 10:32 CET", "2026-12-05T10:32:00"),
+        ("Publié le 5 décembre 2026 à 10h32", "2026-12-05T10:32:00"),
+        ("Mis à jour le 30 nov. 2026 à 08h15", "2026-11-30T08:15:00"),
+        ("5. Dezember 2026, 10:32 Uhr", "2026-12-05T10:32:00"),
+        ("Veröffentlicht am 27. Nov. 2026", "2026-11-27"),
+        ("5 Aralık 2026 Cumartesi 10:32", "2026-12-05"),
+        ("Yayınlanma: 25 Kas 2026 09:00", "2026-11-25T09:00:00"),
+        ("السبت ٥ ديسمبر ٢٠٢٦ - ١٠:٣٢", "2026-12-05T10:32:00"),
+        ("\u061cالأربعاء، ٢ كانون الأول ٢٠٢٦\u061c", "2026-12-02"),
+        ("\u200f28 نوفمبر 2026\u200f | المحرر", "2026-11-28"),
+        ("يوم ٣ شتنبر ٢٠٢٥", "2025-09-03"),
+        ("יום רביעי, 2 בדצמבר 2026", "2026-12-02"),
+        ("\u200e29.11.2026\u200e", "2026-11-29"),
+        ("5 דצמ׳ 2026", "2026-12-05"),
+    ],
+)
+def test_local_dates(text: str, day: str) -> None:
+    assert find_date(text) == day
+
+
+_SPLITS = {
+    "ar": (
+        "إن المحطة تعمل بالطاقة الشمسية. لماذا تأخر الافتتاح؟ أوضح الخطيب، مدير المشروع، أن الأسعار ارتفعت۔ وانتهى.",
+        [
+            "إن المحطة تعمل بالطاقة الشمسية.",
+            "لماذا تأخر الافتتاح؟",
+            "أوضح الخطيب، مدير المشروع، أن الأسعار ارتفعت۔",
+            "وانتهى.",
+        ],
+    ),
+    "he": (
+        "עלות הפרויקט הגיעה ל-230 מיליון שקלים. מדוע נמשך העיכוב? לדבריה, מחירי החומרים עלו.",
+        ["עלות הפרויקט הגיעה ל-230 מיליון שקלים.", "מדוע נמשך העיכוב?", "לדבריה, מחירי החומרים עלו."],
+    ),
+    "es": (
+        "«No vamos a inaugurar nada», afirmó. ¿Por qué tanto retraso? La consejera habló. ¡Diecinueve años! Fin.",
+        [
+            "«No vamos a inaugurar nada», afirmó.",
+            "¿Por qué tanto retraso?",
+            "La consejera habló.",
+            "¡Diecinueve años!",
+            "Fin.",
+        ],
+    ),
+    "fr": (
+        "« C'est un jour de fête ! » s'est réjouie la maire. Pourquoi attendre ? Selon elle, M. Dupont a tort. "
+        "« Qui aurait parié sur eux ? » Le maire sourit.",
+        [
+            "« C'est un jour de fête ! » s'est réjouie la maire.",
+            "Pourquoi attendre ?",
+            "Selon elle, M. Dupont a tort.",
+            "« Qui aurait parié sur eux ? »",
+            "Le maire sourit.",
+        ],
+    ),
+    "de": (
+        "Die Fähre kostete 7,9 Mio. Euro, sagte Dr. Felix Brandauer. Geladen wird z. B. nachts. "
+        "Ab dem 1. Januar fährt sie stündlich. „Wir wollten es zeigen.“ Nicht alle sind begeistert.",
+        [
+            "Die Fähre kostete 7,9 Mio. Euro, sagte Dr. Felix Brandauer.",
+            "Geladen wird z. B. nachts.",
+            "Ab dem 1. Januar fährt sie stündlich.",
+            "„Wir wollten es zeigen.“",
+            "Nicht alle sind begeistert.",
+        ],
+    ),
+    "tr": (
+        "Terminal hizmete açıldı. İlk yolcular geldi. Peki ya bilet fiyatları? Şimdilik değişmeyecek. "
+        "Dr. Kemal konuştu.",
+        [
+            "Terminal hizmete açıldı.",
+            "İlk yolcular geldi.",
+            "Peki ya bilet fiyatları?",
+            "Şimdilik değişmeyecek.",
+            "Dr. Kemal konuştu.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_SPLITS))
+def test_sentences_per_language(lang: str) -> None:
+    text, expected = _SPLITS[lang]
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize("page_id", IDS)
+def test_sentences_of_every_body_are_verbatim(page_id: str) -> None:
+    """Every sentence is the body's own text at its offsets, and ends where a sentence ends."""
+    body = _gold(page_id)["body"]
+    sentences = split_sentences(body)
+    assert all(body[s.start : s.end] == s.text for s in sentences)
+    inner = [s for s, after in pairwise(sentences) if after.paragraph == s.paragraph]
+    assert all(s.text[-1] in '.?!؟۔"»“”' for s in inner)  # split where a sentence ends, never inside one
+    assert len(sentences) >= len([p for p in body.split("\n\n") if p])
+
+
+@pytest.mark.parametrize("page_id", IDS)
+def test_language_of_short_texts(page_id: str) -> None:
+    """A brief's lede alone is named; a headline is named or left unknown, never named wrongly."""
+    gold = _gold(page_id)
+    assert detect_language(gold["body"].split("\n\n")[0]) == gold["lang"]
+    assert detect_language(gold["title"]) in (gold["lang"], None)
