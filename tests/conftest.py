@@ -7,8 +7,10 @@ CI=true they fail, because CI always has both and a silent skip there would hide
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -56,28 +58,86 @@ def demo_dir() -> Path:
     return DEMO
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty database of the test's own, once on each backend the store supports.
 
     PostgreSQL needs a server: MANYSIDES_TEST_PG_URL names one (`.ci/postgres.sh start` starts a throwaway one),
     and each test gets a new database there, dropped afterwards.
     """
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'test.db'}"
+    with empty_database(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An empty database per backend for a module's shared fixture (built once, read by many tests)."""
+    with empty_database(request.param, tmp_path_factory.mktemp(request.param)) as url:
+        yield url
+
+
+@contextmanager
+def empty_database(backend: str, folder: Path, name: str = "test") -> Iterator[str]:
+    """The URL of a new, empty database on `backend`: `name`.db in `folder`, or a PostgreSQL database dropped
+    afterwards."""
+    if backend == "sqlite":
+        yield sqlite_url(folder, name)
         return
+    with _postgres_database() as url:
+        yield url
+
+
+def sqlite_url(folder: Path, name: str = "test") -> str:
+    """A SQLite database `name`.db in `folder`, for the tests that stay on SQLite (each says why)."""
+    return f"sqlite:///{folder / name}.db"
+
+
+@contextmanager
+def another_database(db_url: str, folder: Path, name: str) -> Iterator[str]:
+    """A second empty database on the backend of `db_url`, for a test that compares two."""
+    with empty_database(make_url(db_url).get_backend_name(), folder, name) as url:
+        yield url
+
+
+@contextmanager
+def database_copy(url: str, folder: Path) -> Iterator[str]:
+    """A copy of the database at `url`, for a test that writes to it while others read the original.
+
+    SQLite: the backup API (WAL content included). PostgreSQL: CREATE DATABASE ... TEMPLATE, which needs no other
+    connection to the original at that moment, so take the copy before anything holds one open.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        source = Path(parsed.database or "")
+        target = folder / source.name
+        with closing(sqlite3.connect(source)) as reading, closing(sqlite3.connect(target)) as writing:
+            reading.backup(writing)
+        yield f"sqlite:///{target}"
+        return
+    with _postgres_database(template=parsed.database) as copy:
+        yield copy
+
+
+def postgres_server() -> str:
+    """The test server's URL, or skip (fail under CI=true) when none is running."""
     server = os.environ.get(PG_URL_VARIABLE)
     if not server:
         _missing(f'{PG_URL_VARIABLE} is unset: start a test server with `eval "$(.ci/postgres.sh start)"`')
-    yield from _fresh_postgres_database(server)
+    return server
 
 
-def _fresh_postgres_database(server: str) -> Iterator[str]:
+@contextmanager
+def _postgres_database(template: str | None = None) -> Iterator[str]:
+    server = postgres_server()
     name = f"manysides_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            copy = f' TEMPLATE "{template}"' if template else ""
+            connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
         yield make_url(server).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:  # FORCE: a connection the test left open must not keep it alive

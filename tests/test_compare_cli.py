@@ -59,8 +59,8 @@ def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.Monk
     assert "Karsa" in run.stdout and not (tmp_path / "-").exists()
 
 
-def test_compare_a_stored_story(demo_dir: Path, tmp_path: Path) -> None:
-    db = tmp_path / "d.db"
+def test_compare_a_stored_story(demo_dir: Path, db_url: str) -> None:
+    db = db_url
     run_cli("ingest", demo_dir, "--db", db)
     stories = run_cli("stories", "--db", db, "--json").json()
     biggest = max(stories, key=lambda s: len(s["articles"]))
@@ -72,8 +72,8 @@ def test_compare_a_stored_story(demo_dir: Path, tmp_path: Path) -> None:
     assert any(f.kind == "conflict" for f in report.facts)
 
 
-def test_compare_needs_inputs_or_a_story(tmp_path: Path) -> None:
+def test_compare_needs_inputs_or_a_story(tmp_path: Path, db_url: str) -> None:
     assert run_cli("compare").exit_code == 2
-    db = tmp_path / "e.db"
+    db = db_url
     assert run_cli("ingest", _articles(tmp_path), "--db", db, "--no-stories").exit_code == 0
     assert run_cli("compare", "--story", "s-x", "--db", db).exit_code == 1

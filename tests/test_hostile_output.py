@@ -40,7 +40,7 @@ UNPRINTABLE = re.compile("[\x1b\x07\x9b\r\u202e]")
 @dataclass(frozen=True)
 class HostileDb:
     folder: Path
-    db: Path
+    db: str
     story: str
 
 
@@ -86,11 +86,12 @@ def _page() -> str:
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileDb:
+def hostile(tmp_path_factory: pytest.TempPathFactory, module_db_url: str) -> HostileDb:
+    """The hostile pages in one database per backend: each listing and report reads them back from the store."""
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in _rows()) + "\n", encoding="utf-8")
     (folder / "gamma.html").write_text(_page(), encoding="utf-8")
-    db = folder / "hostile.db"
+    db = module_db_url
     run = run_cli("ingest", folder / "wire.jsonl", folder / "gamma.html", "--db", db)
     assert run.exit_code == 0, run.stderr
     stories = run_cli("stories", "--db", db, "--json").json()
@@ -173,7 +174,7 @@ def test_control_sequences_never_reach_the_terminal(hostile: HostileDb) -> None:
     assert "[/]" in runs["story"].stdout.splitlines()[0] and "gnp.exe" in runs["story"].stdout
 
 
-def test_hostile_file_names_and_arguments_give_one_plain_error_line(tmp_path: Path) -> None:
+def test_hostile_file_names_and_arguments_give_one_plain_error_line(tmp_path: Path, db_url: str) -> None:
     """Error and status lines quote file names and arguments: they too are text, never markup or escapes."""
     folder = tmp_path / "bad ["  # a name can't hold "/", so "[/]" spans a folder and its file
     folder.mkdir()
@@ -181,15 +182,15 @@ def test_hostile_file_names_and_arguments_give_one_plain_error_line(tmp_path: Pa
     bad.write_bytes(b"\x00\x01\x02 not a page \xff\xfe" * 50)
     good = folder / "] good.jsonl"
     good.write_text(json.dumps(_rows()[0]) + "\n", encoding="utf-8")
-    run = run_cli("ingest", bad, good, "--db", tmp_path / "x.db", "--verbose")
+    run = run_cli("ingest", bad, good, "--db", db_url, "--verbose")
     assert run.exit_code == 1
     _assert_clean(run, "ingest")
     errors = [line for line in run.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1 and "bad [/] [bold red]x" in errors[0], run.stderr
     assert "bad [/] good.jsonl" in run.stderr  # the --verbose status line
     for args, code in (
-        (("articles", "--db", tmp_path / "x.db", "--since", "[/] \x1b[2J"), 2),
-        (("story", "[/] \x1b]0;t\x07", "--db", tmp_path / "x.db"), 1),
+        (("articles", "--db", db_url, "--since", "[/] \x1b[2J"), 2),
+        (("story", "[/] \x1b]0;t\x07", "--db", db_url), 1),
         (("schema", "[/]"), 2),
     ):
         run = run_cli(*args)

@@ -6,10 +6,14 @@ from __future__ import annotations
 import json
 import os
 import time
+import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
+from tests.conftest import postgres_server
 from tests.helpers import run_cli, two_outlet_jsonl
 
 NO_DB_COMMANDS = [
@@ -89,6 +93,7 @@ def test_output_in_a_read_only_folder_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", NO_DB_COMMANDS, ids=lambda c: " ".join(c))
 def test_reading_commands_do_not_create_a_database(command: tuple[str, ...], tmp_path: Path) -> None:
+    """SQLite only: a file and its folders are what a typo would create; for PostgreSQL see the next test."""
     db = tmp_path / "typo" / "news.db"
     run = run_cli(*command, "--db", db)
     assert run.exit_code == 2
@@ -97,13 +102,33 @@ def test_reading_commands_do_not_create_a_database(command: tuple[str, ...], tmp
     assert not (tmp_path / "typo").exists()
 
 
+@pytest.mark.parametrize("command", [*NO_DB_COMMANDS, ("ingest", "-")], ids=lambda c: " ".join(c))
+def test_a_missing_postgresql_database_is_one_line_and_none_is_created(command: tuple[str, ...]) -> None:
+    """A PostgreSQL URL naming no database: every command, ingest included, says so in one line (creating a
+    database on a server is its administrator's job) and none appears."""
+    server = postgres_server()
+    missing = make_url(server).set(database=f"manysides_typo_{uuid.uuid4().hex[:8]}")
+    url = missing.render_as_string(hide_password=False)
+    run = run_cli(*command, "--db", url, stdin=b"")
+    assert run.exit_code == 2
+    line = _one_error_line(run.stderr)
+    assert "cannot open the database" in line and missing.database in line, line
+    admin = create_engine(server)
+    with admin.connect() as connection:
+        query = text("SELECT count(*) FROM pg_database WHERE datname = :name")
+        assert connection.execute(query, {"name": missing.database}).scalar_one() == 0
+    admin.dispose()
+
+
 def test_reading_a_missing_database_in_an_existing_folder_creates_no_file(tmp_path: Path) -> None:
+    """SQLite only: about a file on disk."""
     run = run_cli("articles", "--db", f"sqlite:///{tmp_path / 'news.db'}")
     assert run.exit_code == 2 and "no database there" in _one_error_line(run.stderr)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_ingest_makes_the_database_file_but_not_missing_folders(tmp_path: Path) -> None:
+    """SQLite only: about a file and its folder on disk."""
     page = _record(tmp_path / "a.jsonl", "a")
     db = tmp_path / "missing" / "news.db"
     run = run_cli("ingest", page, "--db", db)
@@ -116,6 +141,7 @@ def test_ingest_makes_the_database_file_but_not_missing_folders(tmp_path: Path) 
 
 
 def test_a_folder_given_as_database_is_refused(tmp_path: Path) -> None:
+    """SQLite only: about a path on disk."""
     run = run_cli("ingest", _record(tmp_path / "a.jsonl", "a"), "--db", tmp_path)
     assert run.exit_code == 2
     assert _one_error_line(run.stderr) == f"error: --db {tmp_path}: is a folder, not a database file"
@@ -175,7 +201,7 @@ def test_help_names_the_option_that_follows_links() -> None:
 # Finding 9: `--outlet` is a whole name in both listings; `%` and `_` are plain characters.
 
 
-def test_outlet_filters_are_literal_and_agree(tmp_path: Path) -> None:
+def test_outlet_filters_are_literal_and_agree(tmp_path: Path, db_url: str) -> None:
     jsonl = tmp_path / "outlets.jsonl"
     outlets = {"pct": "100% News", "under": "Beta_News", "plain": "BetaXNews", "accent": "Écho du Port"}
     rows = [
@@ -189,7 +215,7 @@ def test_outlet_filters_are_literal_and_agree(tmp_path: Path) -> None:
         for i, (key, outlet) in enumerate(outlets.items())
     ]
     jsonl.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
-    db = tmp_path / "o.db"
+    db = db_url
     assert run_cli("ingest", jsonl, "--db", db).exit_code == 0
 
     def articles(outlet: str) -> list[str]:
@@ -207,9 +233,9 @@ def test_outlet_filters_are_literal_and_agree(tmp_path: Path) -> None:
         assert stories(outlet) == [story_of[expected]], outlet
 
 
-def test_an_outlet_name_longer_than_the_store_keeps_still_finds_its_articles(tmp_path: Path) -> None:
+def test_an_outlet_name_longer_than_the_store_keeps_still_finds_its_articles(tmp_path: Path, db_url: str) -> None:
     long_outlet = "Very Long Fictional Outlet Name " * 12
-    db = tmp_path / "long.db"
+    db = db_url
     source = tmp_path / "long.jsonl"
     record = {"id": "long-1", "outlet": long_outlet, "title": "Ferry resumes", "text": "The ferry resumed on Monday."}
     source.write_text(json.dumps(record) + "\n")

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -45,9 +46,9 @@ def test_extract_json_prints_one_record_per_seed(seeds_dir: Path) -> None:
         assert len(record["body"].split()) > 200
 
 
-def test_ingest_article_extraction_html_pages(extraction_dir: Path, tmp_path: Path) -> None:
+def test_ingest_article_extraction_html_pages(extraction_dir: Path, db_url: str) -> None:
     pages = sorted((extraction_dir / "html").glob("*.html.gz"))[:25]
-    db = tmp_path / "news.db"
+    db = db_url
     run = run_cli("ingest", *pages, "--db", db, "--json")
     assert run.exit_code == 0, run.stderr
     report = run.json()
@@ -58,20 +59,20 @@ def test_ingest_article_extraction_html_pages(extraction_dir: Path, tmp_path: Pa
     assert all(a["method"] == "html" for a in articles)
 
 
-def test_ingest_article_extraction_text_dumps(extraction_dir: Path, tmp_path: Path) -> None:
+def test_ingest_article_extraction_text_dumps(extraction_dir: Path, db_url: str) -> None:
     dumps = sorted((extraction_dir / "text").glob("*.txt"))[:10]
-    run = run_cli("ingest", *dumps, "--db", tmp_path / "t.db", "--json")
+    run = run_cli("ingest", *dumps, "--db", db_url, "--json")
     assert run.exit_code == 0, run.stderr
     assert run.json()["counts"]["new"] == 10
 
 
-def test_demo_corpus_has_every_format_and_ingests_cleanly(demo_dir: Path, tmp_path: Path) -> None:
+def test_demo_corpus_has_every_format_and_ingests_cleanly(demo_dir: Path, db_url: str) -> None:
     names = [p.name for p in demo_dir.rglob("*") if p.is_file()]
     for suffix in (".html", ".html.gz", ".txt", ".jsonl", ".rss", ".warc.gz", ".wet.gz"):
         assert any(name.endswith(suffix) for name in names), suffix
-    run = run_cli("ingest", demo_dir, "--db", tmp_path / "demo.db", "--json")
+    run = run_cli("ingest", demo_dir, "--db", db_url, "--json")
     assert run.exit_code == 0, run.stderr
-    methods = {a["method"] for a in run_cli("articles", "--db", tmp_path / "demo.db", "--json").json()}
+    methods = {a["method"] for a in run_cli("articles", "--db", db_url, "--json").json()}
     assert {"html", "text-dump", "provided", "feed-entry"} <= methods or {
         "html",
         "text-dump",
@@ -169,8 +170,8 @@ def test_feed_entries_become_articles_with_feed_metadata(demo_dir: Path) -> None
     assert max(len(r["body"].split()) for r in records) > 150
 
 
-def test_reingest_changes_nothing_and_says_so(seeds_dir: Path, tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
+def test_reingest_changes_nothing_and_says_so(seeds_dir: Path, db_url: str) -> None:
+    db = db_url
     first = run_cli("ingest", seeds_dir, "--db", db)
     assert first.exit_code == 0 and "2 new" in first.stdout
     again = run_cli("ingest", seeds_dir, "--db", db)
@@ -179,8 +180,8 @@ def test_reingest_changes_nothing_and_says_so(seeds_dir: Path, tmp_path: Path) -
     assert len(run_cli("articles", "--db", db, "--json").json()) == 2
 
 
-def test_same_canonical_url_from_another_container_is_unchanged(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
+def test_same_canonical_url_from_another_container_is_unchanged(tmp_path: Path, db_url: str) -> None:
+    db = db_url
     archive = tmp_path / "a.warc.gz"
     _warc_with_pages(archive, {"https://site.example/a": _article_html("Harbour closes")})
     record = {"url": "https://site.example/a", "text": "Another rendering of the same article."}
@@ -190,7 +191,7 @@ def test_same_canonical_url_from_another_container_is_unchanged(tmp_path: Path) 
     assert report["counts"] == {"new": 0, "unchanged": 1, "updated": 0, "failed": 0}
 
 
-def test_articles_filters_by_outlet_and_date(tmp_path: Path) -> None:
+def test_articles_filters_by_outlet_and_date(tmp_path: Path, db_url: str) -> None:
     rows = [
         {"id": "1", "outlet": "Alpha", "published": "2025-07-01T09:00:00+02:00", "text": "One."},
         {"id": "2", "outlet": "Beta", "published": "2025-07-12", "text": "Two."},
@@ -199,7 +200,7 @@ def test_articles_filters_by_outlet_and_date(tmp_path: Path) -> None:
     ]
     source = tmp_path / "r.jsonl"
     source.write_text("\n".join(json.dumps(r) for r in rows))
-    db = tmp_path / "f.db"
+    db = db_url
     run_cli("ingest", source, "--db", db)
     ids = [a["id"] for a in run_cli("articles", "--db", db, "--json").json()]
     assert ids == ["3", "2", "1", "4"]
@@ -216,20 +217,20 @@ def test_articles_filters_by_outlet_and_date(tmp_path: Path) -> None:
     assert table.exit_code == 0 and "Undated" not in table.stdout and "alpha" in table.stdout
 
 
-def test_db_from_environment(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("MANYSIDES_DB", f"sqlite:///{tmp_path / 'env.db'}")
+def test_db_from_environment(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MANYSIDES_DB", db_url)
     source = tmp_path / "r.jsonl"
     source.write_text(json.dumps({"id": "e", "text": "From env."}))
     assert run_cli("ingest", source).exit_code == 0
-    assert (tmp_path / "env.db").exists()
+    assert [a["id"] for a in run_cli("articles", "--json").json()] == ["e"]
 
 
-def test_reextract_rebuilds_from_stored_pages_only(seeds_dir: Path, tmp_path: Path) -> None:
+def test_reextract_rebuilds_from_stored_pages_only(seeds_dir: Path, tmp_path: Path, db_url: str) -> None:
     work = tmp_path / "pages"
     work.mkdir()
     for seed in seeds_dir.glob("*.txt"):
         (work / seed.name).write_bytes(seed.read_bytes())
-    db = tmp_path / "r.db"
+    db = db_url
     run_cli("ingest", work, "--db", db)
     before = run_cli("articles", "--db", db, "--json").json()
     for page in work.iterdir():

@@ -56,14 +56,14 @@ def base_url() -> Iterator[str]:
     server.shutdown()
 
 
-def test_url_is_refused_without_allow_private(base_url: str, tmp_path: Path) -> None:
-    run = run_cli("ingest", f"{base_url}/news/strike", "--db", tmp_path / "a.db")
+def test_url_is_refused_without_allow_private(base_url: str, db_url: str) -> None:
+    run = run_cli("ingest", f"{base_url}/news/strike", "--db", db_url)
     assert run.exit_code == 1
     assert "allow-private" in run.stderr and run.stderr.count("\n") == 1
 
 
-def test_url_ingest_with_allow_private(base_url: str, tmp_path: Path) -> None:
-    db = tmp_path / "u.db"
+def test_url_ingest_with_allow_private(base_url: str, db_url: str) -> None:
+    db = db_url
     run = run_cli("ingest", f"{base_url}/news/strike", "--allow-private", "--delay", "0", "--db", db)
     assert run.exit_code == 0, run.stderr
     [article] = run_cli("articles", "--db", db, "--json").json()
@@ -82,7 +82,7 @@ def test_feed_url_fetches_teaser_entries_pages(base_url: str, tmp_path: Path) ->
     assert "after a deal on pay was signed" in record["body"]  # the fetched page, not the one-line teaser
 
 
-def test_robots_and_missing_pages_are_one_line_each(base_url: str, tmp_path: Path) -> None:
+def test_robots_and_missing_pages_are_one_line_each(base_url: str, db_url: str) -> None:
     run = run_cli(
         "ingest",
         f"{base_url}/private/page",
@@ -92,7 +92,7 @@ def test_robots_and_missing_pages_are_one_line_each(base_url: str, tmp_path: Pat
         "--delay",
         "0",
         "--db",
-        tmp_path / "r.db",
+        db_url,
     )
     assert run.exit_code == 1
     lines = run.stderr.strip().splitlines()

@@ -29,12 +29,12 @@ def _paragraphs(topic: str) -> list[str]:
     ]
 
 
-def test_repeated_body_line_is_learned_and_removed(tmp_path: Path) -> None:
+def test_repeated_body_line_is_learned_and_removed(tmp_path: Path, db_url: str) -> None:
     topics = ["new ferry terminal", "sea wall repairs", "fish market upgrade", "lighthouse museum"]
     for index, topic in enumerate(topics):
         page = _dump(f"Council backs {topic}", _paragraphs(topic))
         (tmp_path / f"page{index}.txt").write_text(page, encoding="utf-8")
-    db = tmp_path / "t.db"
+    db = db_url
     assert run_cli("ingest", *sorted(tmp_path.glob("page*.txt")), "--db", db).exit_code == 0
     articles = {a["path"].rsplit("/", 1)[-1]: a for a in run_cli("articles", "--db", db, "--json").json()}
     # the first two pages taught the template; later pages of the site no longer carry the promo line

@@ -6,28 +6,28 @@ import json
 from pathlib import Path
 
 from manysides.schemas import render
+from tests.conftest import another_database
 from tests.helpers import run_cli
 
 STORY_KEYS = {"id", "title", "first_published", "last_published", "outlets", "articles"}
 ARTICLE_KEYS = {"id", "url", "path", "outlet", "title", "published", "duplicate_of"}
 
 
-def _demo_db(demo_dir: Path, tmp_path: Path) -> Path:
-    db = tmp_path / "demo.db"
-    assert run_cli("ingest", demo_dir, "--db", db).exit_code == 0
-    return db
+def _demo_db(demo_dir: Path, db_url: str) -> str:
+    assert run_cli("ingest", demo_dir, "--db", db_url).exit_code == 0
+    return db_url
 
 
-def test_stories_json_keys_match_the_schema(demo_dir: Path, tmp_path: Path) -> None:
-    stories = run_cli("stories", "--db", _demo_db(demo_dir, tmp_path), "--json").json()
+def test_stories_json_keys_match_the_schema(demo_dir: Path, db_url: str) -> None:
+    stories = run_cli("stories", "--db", _demo_db(demo_dir, db_url), "--json").json()
     schema = json.loads(render("stories"))
     assert set(schema["$defs"]["Story"]["properties"]) == STORY_KEYS
     assert stories and all(set(story) == STORY_KEYS for story in stories)
     assert all(set(article) == ARTICLE_KEYS for story in stories for article in story["articles"])
 
 
-def test_demo_ferry_strike_is_one_story_across_formats(demo_dir: Path, tmp_path: Path) -> None:
-    stories = run_cli("stories", "--db", _demo_db(demo_dir, tmp_path), "--json").json()
+def test_demo_ferry_strike_is_one_story_across_formats(demo_dir: Path, db_url: str) -> None:
+    stories = run_cli("stories", "--db", _demo_db(demo_dir, db_url), "--json").json()
     strike = max(stories, key=lambda s: len(s["articles"]))
     assert len(strike["outlets"]) >= 4
     titles = " ".join(a["title"] or "" for a in strike["articles"]).lower()
@@ -39,8 +39,8 @@ def test_demo_ferry_strike_is_one_story_across_formats(demo_dir: Path, tmp_path:
     assert strike["first_published"] and strike["last_published"] and len(dated) >= 4
 
 
-def test_story_command_and_filters(demo_dir: Path, tmp_path: Path) -> None:
-    db = _demo_db(demo_dir, tmp_path)
+def test_story_command_and_filters(demo_dir: Path, db_url: str) -> None:
+    db = _demo_db(demo_dir, db_url)
     stories = run_cli("stories", "--db", db, "--json").json()
     one = run_cli("story", stories[0]["id"], "--db", db, "--json").json()
     assert {key: value for key, value in one.items() if key != "coverage"} == stories[0]
@@ -53,21 +53,23 @@ def test_story_command_and_filters(demo_dir: Path, tmp_path: Path) -> None:
     assert "Ferry" in run_cli("stories", "--db", db).stdout
 
 
-def test_restory_is_deterministic_and_matches_date_order(demo_dir: Path, seeds_dir: Path, tmp_path: Path) -> None:
-    db = tmp_path / "r.db"
+def test_restory_is_deterministic_and_matches_date_order(
+    demo_dir: Path, seeds_dir: Path, tmp_path: Path, db_url: str
+) -> None:
+    db = db_url
     run_cli("ingest", seeds_dir, demo_dir, "--db", db)
     first = run_cli("restory", "--db", db, "--json").json()
     before = run_cli("stories", "--db", db, "--json").json()
     assert run_cli("restory", "--db", db, "--json").json() == first
     assert run_cli("stories", "--db", db, "--json").json() == before
-    other = tmp_path / "o.db"
-    run_cli("ingest", demo_dir, seeds_dir, "--db", other, "--no-stories")
-    run_cli("restory", "--db", other)
-    assert run_cli("stories", "--db", other, "--json").json() == before
+    with another_database(db_url, tmp_path, "other") as other:  # the other order, then restory
+        run_cli("ingest", demo_dir, seeds_dir, "--db", other, "--no-stories")
+        run_cli("restory", "--db", other)
+        assert run_cli("stories", "--db", other, "--json").json() == before
 
 
-def test_seed_pages_form_one_story_among_unrelated_pages(seeds_dir: Path, extraction_dir: Path, tmp_path: Path) -> None:
-    db = tmp_path / "s.db"
+def test_seed_pages_form_one_story_among_unrelated_pages(seeds_dir: Path, extraction_dir: Path, db_url: str) -> None:
+    db = db_url
     distractors = sorted((extraction_dir / "text").glob("*.txt"))[:25]
     run_cli("ingest", *distractors, seeds_dir, "--db", db)
     stories = run_cli("stories", "--db", db, "--json").json()
@@ -77,7 +79,7 @@ def test_seed_pages_form_one_story_among_unrelated_pages(seeds_dir: Path, extrac
     assert len(story["articles"]) == 2
 
 
-def test_jsonl_ids_urls_kept_and_outlet_from_archive_url(tmp_path: Path) -> None:
+def test_jsonl_ids_urls_kept_and_outlet_from_archive_url(tmp_path: Path, db_url: str) -> None:
     record = {
         "id": "gva-1",
         "url": "http://web.archive.org/web/20141108120159/http://www.wkrn.com:80/story/1/shooting",
@@ -87,7 +89,7 @@ def test_jsonl_ids_urls_kept_and_outlet_from_archive_url(tmp_path: Path) -> None
     }
     source = tmp_path / "a.jsonl"
     source.write_text(json.dumps(record) + "\n")
-    db = tmp_path / "j.db"
+    db = db_url
     run_cli("ingest", source, "--db", db)
     [story] = run_cli("stories", "--db", db, "--json").json()
     [article] = story["articles"]
