@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -13,15 +16,18 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+from urllib.request import urlopen
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.engine import make_url
 
 from manysides.records.report import Report
 from manysides.schemas import SCHEMA_DIR, render
 from manysides.web import create_app
 from manysides.web.security import CONTENT_SECURITY_POLICY
-from tests.helpers import run_cli
+from tests.conftest import sqlite_url
+from tests.helpers import run_cli, two_outlet_jsonl
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -61,14 +67,14 @@ def hostile_rows() -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, demo_dir: Path) -> str:
+def demo_db(tmp_path_factory: pytest.TempPathFactory, demo_dir: Path, module_db_url: str) -> str:
+    """The demo corpus and the hostile rows, once per backend: every reading test runs on SQLite and PostgreSQL."""
     folder = tmp_path_factory.mktemp("web")
     hostile = folder / "hostile.jsonl"
     hostile.write_text("\n".join(json.dumps(row) for row in hostile_rows()) + "\n", encoding="utf-8")
-    db = folder / "web.db"
-    run = run_cli("ingest", demo_dir, hostile, "--db", db)
+    run = run_cli("ingest", demo_dir, hostile, "--db", module_db_url)
     assert run.exit_code == 0, run.stderr
-    return f"sqlite:///{db}"
+    return module_db_url
 
 
 @pytest.fixture(scope="module")
@@ -324,8 +330,8 @@ def served_pages(tmp_path: Path) -> Iterator[str]:
         server.server_close()
 
 
-def token_client(tmp_path: Path, **options: Any) -> TestClient:
-    return TestClient(create_app(f"sqlite:///{tmp_path / 'ingest.db'}", TOKEN, **options))
+def token_client(db_url: str, **options: Any) -> TestClient:
+    return TestClient(create_app(db_url, TOKEN, **options))
 
 
 def csrf_of(html: str) -> str:
@@ -359,7 +365,8 @@ def finished(client: TestClient, job_path: str, headers: dict[str, str] | None =
 
 
 def test_login_needs_the_right_token_and_csrf(tmp_path: Path) -> None:
-    with token_client(tmp_path) as client:
+    """SQLite only: logging in never touches the database."""
+    with token_client(sqlite_url(tmp_path)) as client:
         form = client.get("/login").text
         assert client.post("/login", data={"token": TOKEN}).status_code == 403
         assert client.post("/login", data={"token": TOKEN, "csrf_token": "forged"}).status_code == 403
@@ -379,8 +386,8 @@ def test_login_needs_the_right_token_and_csrf(tmp_path: Path) -> None:
 
 
 @pytest.mark.network
-def test_upload_and_url_list_are_ingested_in_a_job(tmp_path: Path, demo_dir: Path, served_pages: str) -> None:
-    with token_client(tmp_path, allow_private=True) as client:
+def test_upload_and_url_list_are_ingested_in_a_job(db_url: str, demo_dir: Path, served_pages: str) -> None:
+    with token_client(db_url, allow_private=True) as client:
         csrf = log_in(client)
         upload = (demo_dir / "articles.jsonl").read_bytes()
         no_csrf = client.post("/ingest", files=[("files", ("articles.jsonl", upload, "application/json"))])
@@ -405,8 +412,8 @@ def test_upload_and_url_list_are_ingested_in_a_job(tmp_path: Path, demo_dir: Pat
 
 
 @pytest.mark.network
-def test_private_addresses_are_refused_without_allow_private(tmp_path: Path, served_pages: str) -> None:
-    with token_client(tmp_path) as client:
+def test_private_addresses_are_refused_without_allow_private(db_url: str, served_pages: str) -> None:
+    with token_client(db_url) as client:
         csrf = log_in(client)
         response = client.post("/ingest", data={"csrf_token": csrf, "urls": f"{served_pages}/story.html"})
         job = finished(client, str(response.url))
@@ -415,7 +422,8 @@ def test_private_addresses_are_refused_without_allow_private(tmp_path: Path, ser
 
 
 def test_uploads_over_the_limit_get_413(tmp_path: Path) -> None:
-    with token_client(tmp_path, max_file_bytes=1000, max_request_bytes=5000) as client:
+    """SQLite only: uploads over the limit are refused before any job or database work."""
+    with token_client(sqlite_url(tmp_path), max_file_bytes=1000, max_request_bytes=5000) as client:
         csrf = log_in(client)
         file_too_big = client.post(
             "/ingest", data={"csrf_token": csrf}, files=[("files", ("big.html", b"x" * 2000, "text/html"))]
@@ -441,8 +449,8 @@ def chunked_upload(kilobytes: int) -> Iterator[bytes]:
     yield b"\r\n--b--\r\n"
 
 
-def test_api_ingest_takes_a_bearer_token(tmp_path: Path, demo_dir: Path) -> None:
-    with token_client(tmp_path) as client:
+def test_api_ingest_takes_a_bearer_token(db_url: str, demo_dir: Path) -> None:
+    with token_client(db_url) as client:
         files = [("files", ("articles.jsonl", (demo_dir / "articles.jsonl").read_bytes(), "application/json"))]
         assert client.post("/api/ingest", files=files).status_code == 401
         wrong = client.post("/api/ingest", files=files, headers={"Authorization": "Bearer nope"})
@@ -456,3 +464,57 @@ def test_api_ingest_takes_a_bearer_token(tmp_path: Path, demo_dir: Path) -> None
         refused = client.post("/api/ingest", json={"urls": ["file:///etc/passwd"]}, headers=auth)
         job = finished(client, refused.json()["url"], auth)
         assert job["counts"] == {"new": 0, "unchanged": 0, "updated": 0, "failed": 1}
+
+
+# --- `manysides serve` -----------------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_serve_command_takes_any_database_url_and_never_shows_its_password(db_url: str, tmp_path: Path) -> None:
+    """`manysides serve --db URL` as a user runs it, on each backend; a PostgreSQL URL's password (the test server
+    trusts the socket, so any password connects) is never printed: not by serve, ingest or reextract, nor in an
+    error line."""
+    url = make_url(db_url)
+    if url.get_backend_name() == "postgresql":
+        url = url.set(password=PASSWORD)
+    db = url.render_as_string(hide_password=False)
+    ingested = run_cli("ingest", two_outlet_jsonl(tmp_path), "--db", db)
+    assert ingested.exit_code == 0 and PASSWORD not in ingested.stdout + ingested.stderr, ingested.stdout
+    assert PASSWORD not in run_cli("reextract", "--db", db, "--json").stdout
+    port = _free_port()
+    command = [sys.executable, "-m", "manysides", "serve", "--db", db, "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    try:
+        listed = _first_answer(f"http://127.0.0.1:{port}/api/stories", server)
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=30)
+    assert [s["article_count"] for s in listed["stories"]] == [2], stderr
+    assert "Serving " in stderr.decode() and PASSWORD not in stderr.decode()
+    if url.get_backend_name() == "postgresql":
+        missing = url.set(database=f"{url.database}_missing").render_as_string(hide_password=False)
+        refused = run_cli("articles", "--db", missing)
+        assert refused.exit_code == 2 and "cannot open the database" in refused.stderr
+        assert PASSWORD not in refused.stderr, refused.stderr
+
+
+PASSWORD = "pw-never-shown-7c1e"
+
+
+def _first_answer(address: str, server: subprocess.Popen[bytes]) -> dict[str, Any]:
+    """The JSON at `address` once the server answers (it loads the app first); fails if the server exits."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(f"serve exited with {server.returncode}")
+        try:
+            with urlopen(address, timeout=5) as response:
+                return dict(json.loads(response.read()))
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError("serve did not answer within a minute")

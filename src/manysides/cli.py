@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -169,7 +170,7 @@ def _open_store(db: str | None, create: bool = False) -> Iterator[Store]:
             raise typer.Exit(2)
         store = Store(url)
     except (SQLAlchemyError, ImportError, OSError, ValueError) as error:
-        _error_line(f"--db {url}", f"cannot open the database ({str(error).splitlines()[0][:200]})")
+        _error_line(f"--db {_shown_url(url)}", f"cannot open the database ({str(error).splitlines()[0][:200]})")
         raise typer.Exit(2) from None
     try:
         yield store
@@ -325,9 +326,21 @@ def _dask_client(workers: int | None, address: str | None) -> Iterator[object]:
         raise typer.Exit(2) from None
 
 
+def _shown_url(url: str) -> str:
+    """A database URL as printed: a PostgreSQL password masked, since terminals, logs and CI output keep it."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:  # not a URL SQLAlchemy reads: mask anything between "user:" and "@" all the same
+        return re.sub(r"(://[^/:@]*):[^/@]*@", r"\1:***@", url)
+    return url if parsed.password is None else parsed.render_as_string(hide_password=True)
+
+
 def _summary_json(summary: Summary, url: str, total: int) -> dict[str, object]:
     return {
-        "db": url,
+        "db": _shown_url(url),
         "counts": summary.counts,
         "stored_articles": total,
         "items": [
@@ -347,7 +360,7 @@ def _print_ingest_summary(summary: Summary, total: int, url: str) -> None:
     out.print(line.append("."))
     if pages and counts["new"] == 0:
         out.print("Nothing changed: every page was already stored.")
-    out.print(terminal_text(f"The database ({url}) now holds {total} article{'s' if total != 1 else ''}."))
+    out.print(terminal_text(f"The database ({_shown_url(url)}) now holds {total} article{'s' if total != 1 else ''}."))
 
 
 @app.command("extract")
@@ -803,7 +816,7 @@ def serve_command(
     if not loopback:
         _warning_line(f"--host {host}", "the app is reachable from other machines, over plain HTTP")
     mode = "pages can be added (token set)" if token else "read-only (set MANYSIDES_TOKEN to add pages)"
-    err.print(terminal_text(f"Serving {url} at http://{host}:{port}/ — {mode}"))
+    err.print(terminal_text(f"Serving {_shown_url(url)} at http://{host}:{port}/ — {mode}"))
     uvicorn.run(
         create_app(url, token, allow_private=allow_private),
         host=host,
