@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import os
 import socket
-import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,23 +95,15 @@ def fictional_upload(marker: str) -> bytes:
     return (json.dumps(row) + "\n").encode()
 
 
-def build_database(folder: Path, hostile: bool = True) -> str:
-    """The demo corpus (plus the hostile pages), through the real `manysides ingest`; returns the SQLite URL."""
-    db = folder / "browser.db"
+def build_database(folder: Path, url: str | None = None, hostile: bool = True) -> str:
+    """The demo corpus (plus the hostile pages), through the real `manysides ingest`, into `url` (else a SQLite file
+    in `folder`); returns the database URL."""
+    db = url or f"sqlite:///{folder / 'browser.db'}"
     sources = [DEMO, write_hostile_jsonl(folder / "hostile.jsonl")] if hostile else [DEMO]
     for source in sources:
         result = run_cli("ingest", source, "--db", db)
         assert result.exit_code == 0, result.stdout + result.stderr
-    return f"sqlite:///{db}"
-
-
-def copy_database(url: str, folder: Path) -> str:
-    """A copy of a SQLite database, for a server whose test writes to it (SQLite's backup: WAL content included)."""
-    source = Path(url.removeprefix("sqlite:///"))
-    target = folder / source.name
-    with closing(sqlite3.connect(source)) as reading, closing(sqlite3.connect(target)) as writing:
-        reading.backup(writing)
-    return f"sqlite:///{target}"
+    return db
 
 
 # --- the server ----------------------------------------------------------------------------------------------

@@ -20,12 +20,12 @@ from tests.browser_support import (
     HOSTILE_IDS,
     Watched,
     build_database,
-    copy_database,
     fictional_upload,
     launch_chromium,
     serve,
     watch,
 )
+from tests.conftest import database_copy
 from tests.helpers import run_cli
 
 pytestmark = pytest.mark.network
@@ -35,8 +35,19 @@ TOKEN = "browser-test-token-" + uuid.uuid4().hex
 
 # --- fixtures ------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def database(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return build_database(tmp_path_factory.mktemp("browser"))
+def databases(tmp_path_factory: pytest.TempPathFactory, module_db_url: str) -> Iterator[tuple[str, str]]:
+    """The demo corpus plus the hostile pages, once per backend, and a copy for the server whose test adds a page.
+
+    The copy is taken at once: PostgreSQL copies a database only while nothing else is connected to it.
+    """
+    database = build_database(tmp_path_factory.mktemp("browser"), module_db_url)
+    with database_copy(database, tmp_path_factory.mktemp("token")) as copy:
+        yield database, copy
+
+
+@pytest.fixture(scope="module")
+def database(databases: tuple[str, str]) -> str:
+    return databases[0]
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +69,9 @@ def site(database: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def token_site(database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def token_site(databases: tuple[str, str]) -> Iterator[str]:
     """The app with a token, on its own copy of the database (its test adds a page)."""
-    with serve(copy_database(database, tmp_path_factory.mktemp("token")), TOKEN) as url:
+    with serve(databases[1], TOKEN) as url:
         yield url
 
 
