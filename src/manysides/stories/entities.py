@@ -209,7 +209,12 @@ _STOP = frozenset(
 
 def name_key(word: str) -> str:
     """Spelling-tolerant form of a name: 'Ahmad' and 'Ahmed' -> 'ahmd', 'Turkiye' and 'Turkey' -> 'trky'."""
-    word = ascii_text(word).lower().removesuffix("'s").replace("'", "")
+    return _ascii_name_key(ascii_text(word))
+
+
+def _ascii_name_key(word: str) -> str:
+    """name_key of a word already in ASCII (the tokens of specifics are)."""
+    word = word.lower().removesuffix("'s").replace("'", "")
     if len(word) < 5:
         return word
     return _REPEAT.sub(r"\1", _VOWELS.sub("", word))
@@ -220,9 +225,10 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def specifics(text: str) -> tuple[Counter[int], Counter[int], Counter[int]]:
-    """(names and numbers, content words, marks) of a text as hashed key -> count, each capped."""
-    text = ascii_text(text)
+def specifics(text: str, *, converted: bool = False) -> tuple[Counter[int], Counter[int], Counter[int]]:
+    """(names and numbers, content words, marks) of a text as hashed key -> count, each capped. `converted`: the
+    text has been through ascii_text already (features convert it once for every signal)."""
+    text = text if converted else ascii_text(text)
     tokens = _TOKEN.findall(text)
     lower_seen = {t for t in tokens if t.islower()}
     names: Counter[str] = Counter()
@@ -238,7 +244,7 @@ def specifics(text: str) -> tuple[Counter[int], Counter[int], Counter[int]]:
         elif token[0].isupper():
             low = token.lower()
             if len(low) >= 3 and low not in _COMMON and low.removesuffix("'s") not in lower_seen:
-                name = name_key(token)
+                name = _ascii_name_key(token)
                 names[name] += 1
                 if previous:
                     names[previous + " " + name] += 1
@@ -249,9 +255,10 @@ def specifics(text: str) -> tuple[Counter[int], Counter[int], Counter[int]]:
     return _top(names, "n:"), _top(content, "w:"), _top(marks, "m:", MAX_MARKS)
 
 
-def street_numbers(text: str) -> Counter[int]:
+def street_numbers(text: str, *, converted: bool = False) -> Counter[int]:
     """Street numbers of the addresses a text gives: two shootings in one city on one day differ in these."""
-    found = Counter(next(g for g in m.groups() if g) for m in _ADDRESS.finditer(ascii_text(text)))
+    text = text if converted else ascii_text(text)
+    found = Counter(next(g for g in m.groups() if g) for m in _ADDRESS.finditer(text))
     return _top(found, "a:", MAX_ADDRESSES)
 
 

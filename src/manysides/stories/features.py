@@ -12,7 +12,7 @@ from manysides.records.article import Article, body_hash
 from manysides.stories import minhash
 from manysides.stories.entities import specifics, street_numbers
 from manysides.stories.links import article_outlet, outlet_key, source_keys, url_key
-from manysides.stories.text import day_number, event_text, headline, stable_hash
+from manysides.stories.text import ascii_text, day_number, event_text, headline, stable_hash
 from manysides.stories.text import words as words_of
 
 _MAGIC = b"MSF5"
@@ -151,8 +151,8 @@ def compute(
     """Features of an article given its embeddings (embedding is the only model call): the headline's own
     vector is kept apart, since the headline distils the event and the body's background dilutes it; the
     multilingual vector of the lead lets reports in two languages meet."""
-    text = event_text(article)
-    names, words, marks = specifics(text)
+    text = ascii_text(event_text(article))  # converted and cut once, then read by every signal below
+    names, words, marks = specifics(text, converted=True)
     body_words = words_of(article.body)
     src_url, src_outlet = source_keys(article.republished_from)
     return Features(
@@ -164,14 +164,14 @@ def compute(
         source_url=src_url,
         source_outlet=src_outlet,
         vector=vector.astype(np.float16),
-        signature=minhash.signature(article.body),
+        signature=minhash.signature_of_words(body_words),
         names=names,
         words=words,
         headline=tuple(sorted({stable_hash(w) for w in words_of(headline(article.title)) if len(w) >= 3}))[
             :HEADLINE_WORDS
         ],
         marks=marks,
-        addresses=street_numbers(text),
+        addresses=street_numbers(text, converted=True),
         title_vector=np.zeros(0, np.float16) if title_vector is None else title_vector.astype(np.float16),
         language=language_key(article.language),
         multi=np.zeros(0, np.float16) if multi is None or not article.language else multi.astype(np.float16),

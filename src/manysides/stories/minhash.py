@@ -21,7 +21,11 @@ BUCKET_LIMIT = 64  # a band value shared by more bodies than this is boilerplate
 
 def signature(text: str) -> np.ndarray:
     """uint32[PERMUTATIONS] MinHash of the text's word 4-grams (all ones for texts under four words)."""
-    tokens = words(text)
+    return signature_of_words(words(text))
+
+
+def signature_of_words(tokens: list[str]) -> np.ndarray:
+    """signature() of a text already cut by text.words (features cut the body once for every signal)."""
     if len(tokens) < SHINGLE:
         return _EMPTY.copy()
     grams = {stable_hash(" ".join(tokens[i : i + SHINGLE])) for i in range(len(tokens) - SHINGLE + 1)}
@@ -46,14 +50,22 @@ class LshTable:
     def _keys(self, sig: np.ndarray) -> list[bytes]:
         return [bytes([band]) + sig[band * ROWS : (band + 1) * ROWS].tobytes() for band in range(BANDS)]
 
+    def add(self, row: int, sig: np.ndarray) -> None:
+        """query_and_add() without the query (an index rebuilt from the store)."""
+        self._add(row, sig, None)
+
     def query_and_add(self, row: int, sig: np.ndarray) -> set[int]:
         """Rows sharing a band with sig, then sig is added as row."""
-        if (sig == _EMPTY).all():
-            return set()
         found: set[int] = set()
+        self._add(row, sig, found)
+        return found
+
+    def _add(self, row: int, sig: np.ndarray, found: set[int] | None) -> None:
+        if (sig == _EMPTY).all():
+            return
         for key in self._keys(sig):
             bucket = self._buckets[key]
             if len(bucket) <= BUCKET_LIMIT:
-                found.update(bucket)
+                if found is not None:
+                    found.update(bucket)
                 bucket.append(row)
-        return found

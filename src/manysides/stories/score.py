@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -93,6 +94,49 @@ class Idf:
         return tuple(_norm(keys, self) for keys in (features.names, features.words, features.marks))
 
 
+_LOG_TF = tuple(1 + math.log(n) if n else 0.0 for n in range(256))  # stored counts are capped at 255
+
+
+def _log_tf(n: int) -> float:
+    return _LOG_TF[n] if n < 256 else 1 + math.log(n)
+
+
+Table = dict[int, tuple[float, float]]  # key -> (log-tf, squared idf weight)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One article's names, words and marks with their log-tf and squared idf weights: a new article is scored
+    against tens of candidates under one idf, so its weights are looked up once, not once per pair."""
+
+    names: Table
+    words: Table
+    marks: Table
+
+
+def prepare(features: Features, idf: Idf) -> Prepared:
+    """The article's tables under the idf as it stands (it changes only when the next article is added)."""
+    total, df, log = idf.docs + _PRIOR_DOCS, idf.df, math.log
+
+    def table(counts: Counter[int]) -> Table:
+        return {key: (_log_tf(n), log(total / (df[key] + 1)) ** 2) for key, n in counts.items()}
+
+    return Prepared(table(features.names), table(features.words), table(features.marks))
+
+
+def _prepared_overlap(a: Counter[int], table: Table, b: Counter[int], norm_a: float, norm_b: float) -> float:
+    """overlap() with a's weights from its table: the shared keys are found by one set intersection in C, and
+    only they are visited (most keys of a pair are not shared)."""
+    if not norm_a or not norm_b:
+        return 0.0
+    dot, log_tf = 0.0, _LOG_TF
+    for key in table.keys() & b.keys():
+        tf_a, squared = table[key]
+        m = b[key]
+        dot += tf_a * (log_tf[m] if m < 256 else 1 + math.log(m)) * squared
+    return min(dot / (norm_a * norm_b), 1.0)
+
+
 def overlap(a: Counter[int], b: Counter[int], norm_a: float, norm_b: float, idf: Idf) -> float:
     """Cosine of the two key sets with log-tf * idf weights, given both vectors' lengths."""
     if not norm_a or not norm_b:
@@ -107,17 +151,27 @@ def overlap(a: Counter[int], b: Counter[int], norm_a: float, norm_b: float, idf:
 
 
 def _norm(counts: Counter[int], idf: Idf) -> float:
-    return math.sqrt(sum(((1 + math.log(n)) * idf.weight(key)) ** 2 for key, n in counts.items()))
+    """Vectorised: each stored article's norms are recomputed once per idf epoch, the index's most frequent step."""
+    if not counts:
+        return 0.0
+    df = idf.df
+    tfs = np.fromiter(counts.values(), np.float64, len(counts))
+    dfs = np.array([df[key] for key in counts], np.float64)
+    weighted = (1.0 + np.log(tfs)) * np.log((idf.docs + _PRIOR_DOCS) / (dfs + 1.0))
+    return math.sqrt(float(weighted @ weighted))
 
 
-def signals(a: Features, b: Features, norms_a: Norms, norms_b: Norms, cosine: float, idf: Idf) -> list[float]:
-    """The pair's inputs to the model, in the weights' order."""
+def signals(
+    a: Features, b: Features, norms_a: Norms, norms_b: Norms, cosine: float, idf: Idf, prepared: Prepared | None = None
+) -> list[float]:
+    """The pair's inputs to the model, in the weights' order (`prepared`: a's tables, when a meets many)."""
     dated = a.day is not None and b.day is not None
     days = abs(a.day - b.day) if dated else 0  # type: ignore[operator]
-    names = overlap(a.names, b.names, norms_a[0], norms_b[0], idf)
-    words = overlap(a.words, b.words, norms_a[1], norms_b[1], idf)
+    p = prepared or prepare(a, idf)
+    names = _prepared_overlap(a.names, p.names, b.names, norms_a[0], norms_b[0])
+    words = _prepared_overlap(a.words, p.words, b.words, norms_a[1], norms_b[1])
     apart = math.log1p(days)
-    marks = overlap(a.marks, b.marks, norms_a[2], norms_b[2], idf)
+    marks = _prepared_overlap(a.marks, p.marks, b.marks, norms_a[2], norms_b[2])
     both = float(bool(a.marks) and bool(b.marks))
     same = float(bool(a.outlet) and a.outlet == b.outlet)
     beyond = apart - FOLLOW_UP_FROM
