@@ -5,6 +5,8 @@ within a time window (all articles when undated), the nearest multilingual lead 
 report in another language would be compared with (same window), articles sharing a rare name or number (any
 date, so trials months later still meet the incident), and MinHash LSH buckets (copies). Only candidates are
 scored: two English reports by the English pair model (score.py), others by the cross-language one (crosslang.py).
+Each lookup reads a bounded number of rows (time buckets with their own ANN index, postings of rare names only,
+capped LSH buckets), so the cost of an article stays flat as the store grows.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from manysides.stories import crosslang, minhash
 from manysides.stories.embed import embed_articles, embedder
 from manysides.stories.features import Features, compute
 from manysides.stories.multilingual import lead_vectors
-from manysides.stories.score import Idf, Norms, log_odds, signals
+from manysides.stories.neighbours import WindowedVectors
+from manysides.stories.score import Idf, Norms, Prepared, log_odds, prepare, signals
 from manysides.stories.stories import Stories
 
 WINDOW_DAYS = 45  # embedding neighbours are looked for this many days either side of a dated article
@@ -33,7 +36,6 @@ TRIM_FROM = 5  # stories with fewer sampled members are judged by all of them
 STORY_SAMPLE = 16  # a story is compared through its latest articles, at most this many
 DUPLICATE_JACCARD = 0.5  # estimated shingle overlap from which a body is a (lightly edited) copy
 SOURCE_COSINE = 0.8  # a page naming an outlet as its source copies that outlet's closest article if this close
-_UNDATED = np.iinfo(np.int32).min
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,6 @@ def _story_score(scores: list[float]) -> float:
     return float(np.mean(best))
 
 
-def _top(rows: np.ndarray, sims: np.ndarray) -> set[int]:
-    """The NEIGHBOURS rows of highest similarity."""
-    k = min(NEIGHBOURS, len(rows))
-    return {int(rows[i]) for i in np.argpartition(-sims, k - 1)[:k]}
-
-
 class StoryIndex:
     """Incremental: add articles one by one; each joins a story, starts one, or merges two."""
 
@@ -77,12 +73,12 @@ class StoryIndex:
         self._rows: dict[str, int] = {}
         self._features: list[Features] = []
         self._norms: list[tuple[int, Norms]] = []  # (idf epoch, names, words and marks norms) per row
-        self._matrix = np.zeros((0, 1), dtype=np.float32)
-        self._multi = np.zeros((0, 0), dtype=np.float32)  # multilingual lead vectors (zero rows: none)
-        self._languages = np.zeros(0, dtype=np.uint32)
-        self._days = np.zeros(0, dtype=np.int32)
+        self._dim = 0  # the embedding backend's, set by the first article
+        self._vectors = WindowedVectors()  # word embeddings
+        self._leads = WindowedVectors()  # multilingual lead vectors, one group per language
+        self._lead_languages: set[int] = set()
         self._idf = Idf()
-        self._postings: defaultdict[int, list[int]] = defaultdict(list)
+        self._postings: defaultdict[int, list[int]] = defaultdict(list)  # only names still under NAME_DF_LIMIT
         self._lsh = minhash.LshTable()
         self._by_content: dict[bytes, int] = {}
         self._by_url: dict[int, int] = {}
@@ -112,6 +108,20 @@ class StoryIndex:
         """Index an article from stored features: the same assignment as add() gave, no model needed."""
         return self._insert(article_id, Features.from_bytes(data))
 
+    def restore(self, article_id: str, data: bytes, story_id: str) -> None:
+        """Index a stored article under the story the store gives it, scoring nothing: rebuilding the index of a
+        large store this way costs a small fraction of replaying every assignment through add_features()."""
+        self._restore(article_id, Features.from_bytes(data), story_id)
+
+    def _restore(self, article_id: str, features: Features, story_id: str) -> None:
+        if article_id in self._rows:
+            raise ValueError(f"article {article_id!r} is already in the index")
+        row = len(self._ids)
+        self._lsh.add(row, features.signature)
+        self._idf.add(features)
+        self._stories.restore(row, story_id)
+        self._remember(article_id, row, features, features.vector.astype(np.float32))
+
     def stories(self) -> dict[str, list[str]]:
         """Story id -> article ids, in the order they were added."""
         return {sid: [self._ids[row] for row in rows] for sid, rows in self._stories.members.items()}
@@ -121,7 +131,7 @@ class StoryIndex:
             raise ValueError(f"article {article_id!r} is already in the index")
         row = len(self._ids)
         vector = features.vector.astype(np.float32)
-        if row and len(vector) != self._matrix.shape[1]:
+        if row and len(vector) != self._dim:
             raise ValueError(f"features of {article_id!r} come from another embedding backend")
         copies = self._lsh.query_and_add(row, features.signature)
         original = self._original(features, copies)
@@ -157,7 +167,7 @@ class StoryIndex:
         return min(found) if found else None
 
     def _cosine(self, features: Features, row: int) -> float:
-        return float(self._matrix[row] @ features.vector.astype(np.float32))
+        return float(self._features[row].vector.astype(np.float32) @ features.vector.astype(np.float32))
 
     def _linked_stories(self, features: Features, vector: np.ndarray, copies: set[int]) -> list[tuple[str, float]]:
         """(story, mean log-odds) of stories this article fits, best first.
@@ -165,26 +175,28 @@ class StoryIndex:
         A story fits when the article's average log-odds over its latest articles clears the model's bar:
         average, not single link, so one look-alike article cannot pull a new incident in.
         """
-        norms = self._idf.norms(features)
+        norms, prepared = self._idf.norms(features), prepare(features, self._idf)
         fits: list[tuple[str, float]] = []
         for sid in sorted({self._stories.of_row[row] for row in self._candidates(features, vector, copies)}):
             members = self._stories.members[sid][-STORY_SAMPLE:]
-            z = _story_score([self._log_odds(features, norms, vector, row) for row in members])
+            z = _story_score([self._log_odds(features, norms, prepared, vector, row) for row in members])
             if z >= 0.0:
                 fits.append((sid, z))
         return sorted(fits, key=lambda fit: -fit[1])
 
-    def _log_odds(self, features: Features, norms: Norms, vector: np.ndarray, row: int) -> float:
+    def _log_odds(self, features: Features, norms: Norms, prepared: Prepared, vector: np.ndarray, row: int) -> float:
         """The pair's log-odds less its model's bar: the English model, or the cross-language one."""
         other = self._features[row]
         if crosslang.routes(features, other):
             return crosslang.log_odds(crosslang.signals(features, other, norms, self._row_norms(row), self._idf))
-        return log_odds(self._signals(features, norms, vector, row))
+        return log_odds(self._signals(features, norms, prepared, vector, row))
 
-    def _signals(self, features: Features, norms: Norms, vector: np.ndarray, row: int) -> list[float]:
-        return signals(
-            features, self._features[row], norms, self._row_norms(row), float(self._matrix[row] @ vector), self._idf
-        )
+    def _signals(
+        self, features: Features, norms: Norms, prepared: Prepared, vector: np.ndarray, row: int
+    ) -> list[float]:
+        other = self._features[row]
+        cosine = float(other.vector.astype(np.float32) @ vector)
+        return signals(features, other, norms, self._row_norms(row), cosine, self._idf, prepared)
 
     def _row_norms(self, row: int) -> Norms:
         epoch, norms = self._norms[row]
@@ -195,47 +207,29 @@ class StoryIndex:
 
     def _scored(self, features: Features, vector: np.ndarray, copies: set[int]) -> list[tuple[int, list[float]]]:
         """Candidate rows with their pair signals (the fitting benchmark reads these)."""
-        norms = self._idf.norms(features)
+        norms, prepared = self._idf.norms(features), prepare(features, self._idf)
         rows = self._candidates(features, vector, copies)
-        return [(row, self._signals(features, norms, vector, row)) for row in rows]
+        return [(row, self._signals(features, norms, prepared, vector, row)) for row in rows]
 
     def _candidates(self, features: Features, vector: np.ndarray, copies: set[int]) -> list[int]:
         found = self._neighbours(features, vector) | self._name_matches(features) | copies
         return sorted(found | self._multilingual_neighbours(features))
 
-    def _window(self, features: Features) -> np.ndarray:
-        """Rows within the time window of a dated article (all rows for an undated one)."""
-        n = len(self._ids)
-        if features.day is None:
-            return np.arange(n)
-        days = self._days[:n]
-        return np.flatnonzero((days == _UNDATED) | (np.abs(days.astype(np.int64) - features.day) <= WINDOW_DAYS))
-
     def _neighbours(self, features: Features, vector: np.ndarray) -> set[int]:
-        """Nearest embeddings: an exact dot product over the articles within the time window."""
-        n = len(self._ids)
-        if n == 0:
-            return set()
-        rows = self._window(features)
-        if len(rows) == 0:
-            return set()
-        sims = self._matrix[rows] @ vector if len(rows) < n else self._matrix[:n] @ vector
-        return _top(rows, sims)
+        """Nearest embeddings among the articles within the time window (all articles when undated)."""
+        return self._vectors.nearest(vector, features.day, WINDOW_DAYS, NEIGHBOURS)
 
     def _multilingual_neighbours(self, features: Features) -> set[int]:
         """Nearest multilingual lead vectors among the window's rows the cross-language model would judge
         against this article: the word embeddings place a German and an English report far apart."""
-        if not features.language or not len(features.multi) or not len(self._ids):
+        if not features.language or not len(features.multi):
             return set()
-        rows = self._window(features)
-        languages = self._languages[rows]
-        judged = (languages != 0) & (languages != features.language)
+        judged = self._lead_languages - {features.language}
         if features.language != crosslang.ENGLISH and crosslang.model()["route"] == "non_english":
-            judged |= languages == features.language
-        rows = rows[judged]
-        if len(rows) == 0:
+            judged |= self._lead_languages & {features.language}
+        if not judged:
             return set()
-        return _top(rows, self._multi[rows] @ features.multi.astype(np.float32))
+        return self._leads.nearest(features.multi, features.day, WINDOW_DAYS, NEIGHBOURS, sorted(judged))
 
     def _name_matches(self, features: Features) -> set[int]:
         """Articles sharing the most (idf-weighted) rare names and numbers, whatever their dates."""
@@ -252,30 +246,16 @@ class StoryIndex:
         self._rows[article_id] = row
         self._features.append(features)
         self._norms.append((-1, ()))
-        if row >= len(self._matrix):
-            grown = np.zeros((max(1024, 2 * len(self._matrix)), len(vector)), dtype=np.float32)
-            if len(self._matrix):
-                grown[: len(self._matrix)] = self._matrix
-            self._matrix = grown
-            days = np.full(len(grown), _UNDATED, dtype=np.int32)
-            days[: len(self._days)] = self._days
-            self._days = days
-            languages = np.zeros(len(grown), dtype=np.uint32)
-            languages[: len(self._languages)] = self._languages
-            self._languages = languages
-            if self._multi.shape[1]:
-                multi = np.zeros((len(grown), self._multi.shape[1]), dtype=np.float32)
-                multi[: len(self._multi)] = self._multi
-                self._multi = multi
-        self._matrix[row] = vector
+        self._dim = len(vector)
+        self._vectors.add(row, features.day, vector)
         if len(features.multi):
-            if not self._multi.shape[1]:
-                self._multi = np.zeros((len(self._matrix), len(features.multi)), dtype=np.float32)
-            self._multi[row] = features.multi.astype(np.float32)
-            self._languages[row] = features.language
-        self._days[row] = _UNDATED if features.day is None else features.day
+            self._leads.add(row, features.day, features.multi, features.language)
+            self._lead_languages.add(features.language)
         for key in features.names:
-            self._postings[key].append(row)
+            if self._idf.df[key] <= NAME_DF_LIMIT:
+                self._postings[key].append(row)
+            else:  # never read again (document frequencies only grow): keep memory flat too
+                self._postings.pop(key, None)
         self._by_content.setdefault(features.content, row)
         if features.url:
             self._by_url.setdefault(features.url, row)

@@ -27,6 +27,15 @@ class Stories:
         self.of_row.append(sid)
         return sid
 
+    def restore(self, row: int, sid: str) -> None:
+        """Add row to a story known from the store (opening it under that id if new), without any decision."""
+        if sid in self.members:
+            self.members[sid].append(row)
+        else:
+            self.members[sid] = [row]
+            self._opened[sid] = row
+        self.of_row.append(sid)
+
     def join(self, row: int, sids: list[str]) -> tuple[str, tuple[str, ...]]:
         """Add row to the oldest of sids, merging the others into it; returns (story, absorbed)."""
         ordered = sorted(set(sids), key=self._opened.__getitem__)
