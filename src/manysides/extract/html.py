@@ -11,8 +11,13 @@ article says so with a warning and a low confidence.
 
 from __future__ import annotations
 
+from configparser import ConfigParser
+from copy import deepcopy
+from functools import cache
+
 import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.settings import DEFAULT_CONFIG, Document
 from trafilatura.utils import load_html
 
 from manysides.extract.fields import Extracted
@@ -23,6 +28,8 @@ from manysides.extract.html_fields import fill_metadata
 from manysides.extract.html_metadata import TITLE_SEPARATORS, PageFacts, read_facts
 from manysides.extract.html_text import page_text, page_title
 from manysides.extract.textdump import extract_text_dump
+
+MIN_EXTRACTED_SIZE = 100
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
@@ -37,15 +44,42 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if unfit:
         return _as_plain_text(html, url, unfit)
     facts = read_facts(tree)
-    doc = trafilatura.bare_extraction(
-        tree, url=url, fast=True, favor_recall=True, include_comments=False, include_tables=True
-    )
-    body = clean_body(doc.body, _context(facts, url)) if doc is not None else ""
+    context = _context(facts, url)
+    doc = _trafilatura(tree, url)
+    if doc is not None and _run_together(doc.text or "", context):
+        doc = _trafilatura(tree, url, _short_config()) or doc
+    body = clean_body(doc.body, context) if doc is not None else ""
     before, after = sibling_chunks(tree, body)
     body = "\n\n".join([*before, body, *after]) if before or after else body
     extracted = Extracted(body=body, url=url, confidence=0.8 if body else 0.0)
     fill_metadata(extracted, facts, tree)
     return extracted
+
+
+def _trafilatura(tree: HtmlElement, url: str | None, config: ConfigParser | None = None) -> Document | None:
+    return trafilatura.bare_extraction(
+        tree, url=url, fast=True, favor_recall=True, include_comments=False, include_tables=True, config=config
+    )
+
+
+def _run_together(text: str, context: PageContext) -> bool:
+    """One block that opens with the headline: trafilatura's rescue of a result under its minimum size.
+
+    It then swaps its result for the page's text run together (headline, dateline and all); a brief in a
+    script of short words (Arabic, Hebrew) falls under its default minimum of 250 characters.
+    """
+    if not text or "\n" in text.strip():
+        return False
+    key = norm(text)
+    return any(key.startswith(title) for title in context.titles | context.headings if title)
+
+
+@cache
+def _short_config() -> ConfigParser:
+    """trafilatura's settings with a minimum size that a two-paragraph brief passes."""
+    config = deepcopy(DEFAULT_CONFIG)
+    config["DEFAULT"]["MIN_EXTRACTED_SIZE"] = str(MIN_EXTRACTED_SIZE)
+    return config
 
 
 def _as_plain_text(html: str, url: str | None, reason: str) -> Extracted:

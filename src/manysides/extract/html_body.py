@@ -207,10 +207,21 @@ def is_prompt(block: Block, ctx: PageContext) -> bool:
 
 
 def is_link_teaser(block: Block, ctx: PageContext) -> bool:
-    """A paragraph or list item that is nothing but a link to another page (a printed URL is a citation)."""
+    """A paragraph or list item that is nothing but a link to another page (a printed URL is a citation),
+    or a label of a few words and then such a link, in any language ("Lee también: <a>...</a>")."""
     if block.tag == "cell" or (block.tag == "item" and not block.trailing) or block.text.startswith("http"):
         return False
-    return 8 <= block.words <= 60 and ctx.link_share(block.key) >= 0.9
+    if 8 <= block.words <= 60 and ctx.link_share(block.key) >= 0.9:
+        return True
+    label, colon, rest = block.text.partition(":")
+    if not colon or word_count(norm(label)) > MAX_LABEL_WORDS or block.words > 60:
+        return False
+    linked = norm(rest)
+    return word_count(linked) >= MIN_LABELLED_LINK_WORDS and ctx.link_share(linked) >= 0.9
+
+
+MAX_LABEL_WORDS = 3
+MIN_LABELLED_LINK_WORDS = 4
 
 
 def is_link_list(block: Block, ctx: PageContext) -> bool:
