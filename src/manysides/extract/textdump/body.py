@@ -122,8 +122,13 @@ def _page_furniture(lines: list[Line], kept: list[int]) -> set[int]:
 
 
 def _article_prose(lines: list[Line], i: int) -> bool:
-    """A paragraph, and not one set right after a menu (two short lines or more): that is a box's blurb."""
-    return is_prose(lines[i]) and not (i >= MENU_LINES and all(_is_short(lines[j]) for j in range(i - MENU_LINES, i)))
+    """A paragraph, unless it stands alone right after a menu (two short lines or more): a box's blurb.
+
+    One that the text goes on from (a sentence follows) is the article resuming after a box of links.
+    """
+    if not is_prose(lines[i]) or (i + 1 < len(lines) and sentence_final(lines[i + 1].text)):
+        return is_prose(lines[i])
+    return not (i >= MENU_LINES and all(_is_short(lines[j]) for j in range(i - MENU_LINES, i)))
 
 
 def _is_stamp(line: Line) -> bool:

@@ -19,6 +19,7 @@ MAX_TITLE_WORDS = 30
 MIN_STANDFIRST_WORDS = 6
 MAX_STANDFIRST_WORDS = 45  # longer is the first paragraph itself
 MAX_NAME_WORDS = 3  # a byline of a name alone
+MAX_BUTTON_WORDS = 3
 
 
 @dataclass
@@ -52,13 +53,13 @@ def read_header(lines: list[Line], first: int, meta: Meta, site: str | None, tit
     header = Header()
     for i in range(first - 1, max(-1, first - 1 - MAX_WALK), -1):
         line = lines[i]
-        if read_meta(line.text, line.words, meta, site) or (line.bullet and line.words <= 2):
+        if read_meta(line.text, line.words, meta, site) or (line.bullet and line.words <= MAX_BUTTON_WORDS):
             header.used.add(i)
         elif is_caption(line.text):
             header.captions.append(line.text)
             header.used.add(i)
-        elif line.words == 1:
-            continue  # a button or a label ("Share", "Compartir", "شارك"): never a headline
+        elif line.words == 1 or _in_button_row(lines, i):
+            header.used.add(i)  # a button or a label ("Share", "Compartir", "شارك"): never a headline
         elif headline_shaped(line) and line.text != site:
             _take_title(lines, i, header, meta)
             break
@@ -68,6 +69,13 @@ def read_header(lines: list[Line], first: int, meta: Meta, site: str | None, tit
         else:
             break
     return header
+
+
+def _in_button_row(lines: list[Line], i: int) -> bool:
+    """A line of a few words next to a one-word line: a row of buttons ("Facebook", "X", "Copy link")."""
+    if lines[i].words > MAX_BUTTON_WORDS:
+        return False
+    return any(0 <= j < len(lines) and lines[j].words == 1 and not lines[j].bullet for j in (i - 1, i + 1))
 
 
 def _below_title(lines: list[Line], title: int, first: int, meta: Meta, site: str | None) -> Header:
