@@ -18,6 +18,7 @@ import pytest
 from benchmarks.metric import page_precision_recall
 
 from manysides.extract.article import extract_page
+from manysides.extract.dates import to_iso
 from manysides.extract.language import detect_language
 from manysides.extract.textdump.dates import find_date
 from manysides.records.article import Article
@@ -111,6 +112,15 @@ def test_text_dump_boilerplate_is_gone(page_id: str) -> None:
 )
 def test_local_dates(text: str, day: str) -> None:
     assert find_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("stated", "iso"),
+    [("5 de diciembre de 2026", "2026-12-05"), ("5. Dezember 2026 10:32", "2026-12-05T10:32:00"), ("bir gün", None)],
+)
+def test_stated_dates_in_any_language(stated: str, iso: str | None) -> None:
+    """A date a feed or JSON Lines record states in its own language is read, not dropped."""
+    assert to_iso(stated) == iso
 
 
 _SPLITS = {

@@ -6,8 +6,11 @@ from datetime import datetime
 
 from dateutil import parser as date_parser
 
+from manysides.extract.textdump.dates import find_date
+
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 13, 37, 59)
+MAX_LOCAL_DATE_CHARS = 200  # a stated date is short; a longer value is read from its start only
 
 
 def to_iso(value: str | None, dayfirst: bool = False) -> str | None:
@@ -30,4 +33,5 @@ def to_iso(value: str | None, dayfirst: bool = False) -> str | None:
     # dateutil on hostile text: "+32:00" is an offset no datetime holds (ValueError at isoformat), and a
     # 30-digit number overflows its decimal arithmetic (decimal.InvalidOperation, an ArithmeticError)
     except (ValueError, OverflowError, TypeError, ArithmeticError):
-        return None
+        # dateutil knows English month names only: "5 de diciembre de 2026", Arabic or Turkish months
+        return find_date(text[:MAX_LOCAL_DATE_CHARS])
