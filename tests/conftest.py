@@ -131,13 +131,21 @@ def postgres_server() -> str:
 
 @contextmanager
 def _postgres_database(template: str | None = None) -> Iterator[str]:
+    """A new database on the test server, dropped afterwards: a copy of `template`, else empty with a language
+    collation (ICU's en-US, as a server set up in a user's locale has; PostgreSQL 15 and later), so that a query
+    whose order rests on SQLite's byte order shows it; the throwaway cluster itself is initialised with C."""
     server = postgres_server()
     name = f"manysides_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
-            copy = f' TEMPLATE "{template}"' if template else ""
-            connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+            if template:
+                options = f' TEMPLATE "{template}"'
+            elif connection.dialect.server_version_info >= (15,):
+                options = " TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US'"
+            else:
+                options = ""
+            connection.execute(text(f'CREATE DATABASE "{name}"{options}'))
         yield make_url(server).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:  # FORCE: a connection the test left open must not keep it alive

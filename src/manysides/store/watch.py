@@ -12,6 +12,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
 from manysides.records.source import SourceHealth, SourceSpec
+from manysides.store.columns import byte_order
 from manysides.store.models import WatchEntryRow, WatchSourceRow
 
 FIRST_INTERVAL = 15 * 60
@@ -50,7 +51,7 @@ def due(engine: Engine, now: datetime, force: bool = False) -> list[WatchSourceR
     if not force:
         query = query.where(WatchSourceRow.next_fetch <= now)
     with Session(engine, expire_on_commit=False) as session:
-        rows = list(session.scalars(query.order_by(WatchSourceRow.next_fetch, WatchSourceRow.name)))
+        rows = list(session.scalars(query.order_by(WatchSourceRow.next_fetch, byte_order(WatchSourceRow.name))))
         session.expunge_all()
         return rows
 
@@ -88,7 +89,7 @@ def mark_seen(engine: Engine, source: str, key: str, now: datetime) -> None:
 
 def health(engine: Engine) -> list[SourceHealth]:
     with Session(engine) as session:
-        rows = session.scalars(select(WatchSourceRow).order_by(WatchSourceRow.name))
+        rows = session.scalars(select(WatchSourceRow).order_by(byte_order(WatchSourceRow.name)))
         return [_health(row) for row in rows]
 
 
