@@ -36,9 +36,10 @@ demo: $(STAMP)
 	echo "      or:  $(BIN)/manysides compare --story $$story --db demo.db --json" && \
 	echo && echo "Browse it:  $(BIN)/manysides serve --db demo.db   then open http://127.0.0.1:8000/stories/$$story"
 
+# Both backends: a throwaway PostgreSQL server when one is installed and none is given (.ci/with-postgres.sh).
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/python -m pytest
+	.ci/with-postgres.sh $(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH)
