@@ -8,7 +8,9 @@ is followed by prose straight away, not by link lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from manysides.extract.textdump.dates import find_date
 from manysides.extract.textdump.features import PROSE_WORDS, is_prose, sentence_final
@@ -38,6 +40,8 @@ TEASER_MIN_WORDS, TEASER_MAX_WORDS = 5, 30
 MAX_LABEL_WORDS = 3
 MENU_LINES = 2
 MAX_STAMP_WORDS = 8
+MAX_BOX_HEADING_WORDS = 4
+MIN_BOX_ITEMS, MAX_BOX_ITEMS = 2, 20
 # one to three words, a colon, a headline of five words or more
 _LABELLED = re.compile(r"^[^\s:]+(?:\s[^\s:]+){0,2} ?: +\w+(?:\s+\S+){4}")
 _NORMAL = re.compile(r"\W+")
@@ -100,7 +104,9 @@ def _page_furniture(lines: list[Line], kept: list[int]) -> set[int]:
       heading, a share bar, "Most read" and its headlines), and a short sentence stranded after such buttons
       (a newsletter or app blurb); at the very end, headlines each stamped with a date or a reading time;
     - a "Label: Headline" line alone between paragraphs ("Read also: ...", "Lee también: "); a run of
-      such lines is a list.
+      such lines is a list;
+    - a box of links between paragraphs: a short heading over lines the page repeats elsewhere (the same
+      headlines in its "Most read" or "Related" lists), where an article's own list says things once.
     """
     found = {i for k, i in enumerate(kept) if _inline_teaser(lines[i]) and not _in_run(lines, kept, k)}
     ordered = [i for i in kept if i not in found]
@@ -118,6 +124,22 @@ def _page_furniture(lines: list[Line], kept: list[int]) -> set[int]:
         if not (_is_label(last) or is_counter(last.text) or card or (stranded and sentence_final(last.text))):
             break
         found.add(ordered.pop())
+    return found | _link_boxes(lines, ordered)
+
+
+def _link_boxes(lines: list[Line], kept: list[int]) -> set[int]:
+    """Headings of a few words followed by at least two short lines, most of them repeated outside the body."""
+    if not kept:
+        return set()
+    seen = Counter(line.text for j, line in enumerate(lines) if not kept[0] <= j <= kept[-1])
+    found: set[int] = set()
+    for i in kept:
+        if lines[i].words > MAX_BOX_HEADING_WORDS or lines[i].bullet or sentence_final(lines[i].text):
+            continue
+        items = list(takewhile(lambda j: _is_short(lines[j]), range(i + 1, min(len(lines), i + 1 + MAX_BOX_ITEMS))))
+        repeated = sum(seen[lines[j].text] > 0 for j in items)
+        if len(items) >= MIN_BOX_ITEMS and 2 * repeated >= len(items):
+            found.update((i, *items))
     return found
 
 
