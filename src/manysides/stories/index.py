@@ -11,8 +11,9 @@ capped LSH buckets), so the cost of an article stays flat as the store grows.
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,7 +62,7 @@ def _story_score(scores: list[float]) -> float:
     LINK_SHARE count, so the outlying angles a long story accumulates do not keep its own follow-ups out."""
     share = LINK_SHARE if len(scores) >= TRIM_FROM else 1.0
     best = sorted(scores, reverse=True)[: max(1, math.ceil(share * len(scores)))]
-    return float(np.mean(best))
+    return float(np.add.reduce(np.array(best))) / len(best)  # np.mean's sum and division, without its overhead
 
 
 class StoryIndex:
@@ -153,9 +154,10 @@ class StoryIndex:
         found: list[int] = []
         if features.content != bytes(8) and features.content in self._by_content:
             found.append(self._by_content[features.content])
-        found += [
-            r for r in copies if minhash.jaccard(features.signature, self._features[r].signature) >= DUPLICATE_JACCARD
-        ]
+        if copies:  # one comparison of all the LSH candidates' signatures (up to BANDS * BUCKET_LIMIT of them)
+            rows = list(copies)
+            shared = (np.stack([self._features[r].signature for r in rows]) == features.signature).sum(axis=1)
+            found += [r for r, n in zip(rows, shared, strict=True) if n / minhash.PERMUTATIONS >= DUPLICATE_JACCARD]
         found = [r for r in found if _same_headline(features, self._features[r])]
         if features.source_url in self._by_url:
             found.append(self._by_url[features.source_url])
@@ -233,13 +235,18 @@ class StoryIndex:
 
     def _name_matches(self, features: Features) -> set[int]:
         """Articles sharing the most (idf-weighted) rare names and numbers, whatever their dates."""
-        shared: Counter[int] = Counter()
+        postings, weights = [], []
         for key in features.names:
-            if self._idf.df[key] <= NAME_DF_LIMIT:
-                weight = self._idf.weight(key)
-                for row in self._postings.get(key, ()):
-                    shared[row] += weight
-        return {row for row, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:NAME_MATCHES]}
+            if self._idf.df[key] <= NAME_DF_LIMIT and self._postings.get(key):
+                postings.append(self._postings[key])
+                weights.append(self._idf.weight(key))
+        if not postings:
+            return set()
+        rows = np.fromiter(itertools.chain.from_iterable(postings), np.int64)
+        # Summed in the order of the names, as a loop would: ties then break by row alone.
+        rows, at = np.unique(rows, return_inverse=True)
+        shared = np.bincount(at, weights=np.repeat(weights, [len(p) for p in postings]))
+        return {int(rows[i]) for i in np.lexsort((rows, -shared))[:NAME_MATCHES]}
 
     def _remember(self, article_id: str, row: int, features: Features, vector: np.ndarray) -> None:
         self._ids.append(article_id)

@@ -112,6 +112,7 @@ class Prepared:
     names: Table
     words: Table
     marks: Table
+    title: np.ndarray  # the headline vector as float32 (empty without a headline)
 
 
 def prepare(features: Features, idf: Idf) -> Prepared:
@@ -121,7 +122,8 @@ def prepare(features: Features, idf: Idf) -> Prepared:
     def table(counts: Counter[int]) -> Table:
         return {key: (_log_tf(n), log(total / (df[key] + 1)) ** 2) for key, n in counts.items()}
 
-    return Prepared(table(features.names), table(features.words), table(features.marks))
+    title = features.title_vector.astype(np.float32)
+    return Prepared(table(features.names), table(features.words), table(features.marks), title)
 
 
 def _prepared_overlap(a: Counter[int], table: Table, b: Counter[int], norm_a: float, norm_b: float) -> float:
@@ -180,16 +182,16 @@ def signals(
         *(math.sqrt(marks), both, _ages_disjoint(a.marks, b.marks), same, same * names),
         _follow_up(a, b) * beyond if beyond > 0.0 else 0.0,
         _disjoint(a.addresses, b.addresses),
-        *_headlines(a, b),
+        *_headlines(p.title, b),
     ]
 
 
-def _headlines(a: Features, b: Features) -> tuple[float, float]:
+def _headlines(title: np.ndarray, b: Features) -> tuple[float, float]:
     """(cosine of the two headlines' own embeddings, 1) when both have one, else (0, 0). Both come from the
     index's one backend (it refuses features of another), so a present vector always has the other's length."""
-    if not len(a.title_vector) or not len(b.title_vector):
+    if not len(title) or not len(b.title_vector):
         return 0.0, 0.0
-    cosine = float(a.title_vector.astype(np.float32) @ b.title_vector.astype(np.float32))
+    cosine = float(title @ b.title_vector.astype(np.float32))
     return cosine, 1.0
 
 
