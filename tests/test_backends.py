@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
 
 from manysides.service import Service, StoryQuery
 from manysides.store.repository import Store
-from tests.helpers import run_cli
+from manysides.web import create_app
+from tests.conftest import BACKENDS, DEMO, empty_database
+from tests.helpers import run_cli, two_outlet_jsonl
 
 # Mixed case, a leading underscore and an accent: where code-point order and language order part. Distinct when
 # case is folded too, since source names are unique regardless of case.
@@ -115,3 +119,38 @@ def test_search_folds_case_and_accents_on_every_backend(
     finally:
         store.close()
     assert found == {"école": 1, "ecole": 1, "ÉCOLE": 1}
+
+
+def _answers(url: str, sources: list[Path]) -> dict[str, Any]:
+    """What a user reads back after one ingest: every listing, every story, a comparison, the web API's twins."""
+    ingested = run_cli("ingest", *sources, "--db", url, "--json").json()
+    assert run_cli("outlets", "load", DEMO / "outlets.toml", "--db", url).exit_code == 0
+    stories = run_cli("stories", "--db", url, "--json").json()
+    biggest = max(stories, key=lambda story: len(story["articles"]))
+    with TestClient(create_app(url)) as client:
+        api = {path: client.get(path).json() for path in ("/api/stories?limit=200", "/api/outlets")}
+        api["search"] = client.get("/api/stories", params={"q": "ferry strike"}).json()
+    return {
+        "ingest": {key: value for key, value in ingested.items() if key != "db"},
+        "articles": run_cli("articles", "--db", url, "--json").json(),
+        "since": run_cli("articles", "--db", url, "--since", "2025-06-14", "--json").json(),
+        "stories": stories,
+        "story": [run_cli("story", story["id"], "--db", url, "--json").json() for story in stories],
+        "blindspot": run_cli("stories", "--db", url, "--blindspot", "scope", "--json").json(),
+        "outlets": run_cli("outlets", "--db", url, "--json").json(),
+        "compare": run_cli("compare", "--story", biggest["id"], "--db", url, "--json").json(),
+        "api": api,
+    }
+
+
+def test_the_same_pages_give_the_same_answers_on_both_backends(seeds_dir: Path, tmp_path: Path) -> None:
+    """The demo corpus, the seed pages and two hostile rows into SQLite and into PostgreSQL: every answer is equal."""
+    sources = [DEMO, seeds_dir, two_outlet_jsonl(tmp_path, "<script>alert(1)</script> [/] \x1b[2J Écho")]
+    answers = {}
+    for backend in BACKENDS:
+        with empty_database(backend, tmp_path, backend) as url:
+            answers[backend] = _answers(url, sources)
+    sqlite, postgresql = answers["sqlite"], answers["postgresql"]
+    assert sqlite["ingest"]["counts"]["new"] >= 10 and len(sqlite["stories"]) >= 5
+    for part in sqlite:
+        assert sqlite[part] == postgresql[part], part
