@@ -57,6 +57,15 @@ def test_a_shared_participant_alone_does_not_make_one_happening() -> None:
     assert conflicts._dates(attacked, tweeted) is None
 
 
+def test_two_different_acts_on_one_thing_are_two_happenings() -> None:
+    released, filed = _first_sentences(
+        "Court papers released by prosecutors on Wednesday gave new details of how the mayor spent the money.",
+        "In court papers filed against the mayor on Friday, prosecutors said he must forfeit the money.",
+        published="2025-03-14",
+    )
+    assert conflicts._dates(released, filed) is None
+
+
 def test_one_happening_dated_twice() -> None:
     began, walked = _first_sentences(
         "A strike by ferry workers that began on 13 June has halted all sailings from Veyra.",

@@ -32,7 +32,7 @@ _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _PREPOSITIONS = frozenset({"prep", "agent"})
 _MODIFIER = 0.5
 _MIN_SUPPORT = 1.0  # a conflict needs one pair sharing an event word or participant, not just a modifier
-_LIGHT = frozenset({"be", "have", "do", "make", "take", "say", "tell", "report", "get", "give"})
+_LIGHT = frozenset({"be", "have", "do", "make", "take", "say", "tell", "report", "get", "give", "go"})
 # (value in the first sentence, value in the second, how surely both name one happening: 1.0 is sure)
 Match = tuple[str, str, float]
 Found = tuple[Conflict, list[Node]]
@@ -150,12 +150,24 @@ def _dates_of(
         words = _clause_words(a, x)
         for y in ys:
             other = _clause_words(b, y)
-            if same_act and not (_same_action(*_dated_act(a, x, b, y)) or _event_nouns(a, x) & _event_nouns(b, y)):
+            if same_act and not _one_happening(a, x, b, y):
                 continue
             shared = sum(min(weight, other[word]) for word, weight in words.items() if word in other)
             if shared > best:
                 best, found = shared, (x.value, y.value, shared)
     return found
+
+
+def _one_happening(a: SentenceInfo, x: DateMention, b: SentenceInfo, y: DateMention) -> bool:
+    """Whether two dates are dates of one happening: their verbs name one act, or, when either verb says little
+    ("said", "was", none), their clauses share the thing that happened. Two different acts ("papers released on
+    Wednesday" / "papers filed on Friday") are two happenings, whatever nouns they share."""
+    acts = _dated_act(a, x, b, y)
+    if _same_action(*acts):
+        return True
+    if all(act is not None and act not in _LIGHT for act in acts):
+        return False
+    return bool(_event_nouns(a, x) & _event_nouns(b, y))
 
 
 def _same_action(a: str | None, b: str | None) -> bool:

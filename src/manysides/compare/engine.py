@@ -20,7 +20,7 @@ from manysides.understand.names import name_key
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "3"
+COMPARE_ENGINE_VERSION = "4"
 READ_LANGUAGE = "en"  # the language of the parser (en_core_web_sm) and of the framing and attribution word lists
 
 
