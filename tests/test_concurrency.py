@@ -110,3 +110,16 @@ def test_two_ingests_and_a_watch_wait_for_each_other_and_lose_nothing(
     assert _count(db_url, "SELECT COUNT(*) FROM article_stories") == total  # each assigned once
     assert _count(db_url, "SELECT COALESCE(SUM(article_count), 0) FROM story_summaries") == total
     assert _count(db_url, "SELECT COUNT(*) FROM watch_entries") == FEED_ENTRIES
+
+
+def test_two_ingests_opening_a_new_database_together_make_its_schema_once(
+    db_url: str, tmp_path: Path, datasets_dir: Path
+) -> None:
+    articles = [d.article for d in story_docs(40)]
+    shards = write_shards(tmp_path / "shards", articles, 2)
+    runs = [_start("ingest", str(shard), "--db", db_url, "--json", "--no-stories", cwd=tmp_path) for shard in shards]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    for run, (_stdout, stderr) in zip(runs, outputs, strict=True):
+        assert run.returncode == 0, stderr
+        assert not any(word in stderr for word in ERRORS), stderr
+    assert _count(db_url, "SELECT COUNT(*) FROM articles") == len(articles)

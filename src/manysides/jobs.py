@@ -236,7 +236,7 @@ def assign_stories(store: Store) -> int:
 
     The index is rebuilt from the stored per-article features (no re-embedding); then each unassigned article,
     in date order, joins a story, starts one or merges two from the features computed when it was stored
-    (computed now when missing), each assignment committed on its own. One process assigns at a time.
+    (computed now when missing), BATCH assignments to a transaction. One process assigns at a time.
     """
     stories = StoryStore(store)
     with exclusive(store.engine, "stories"):
@@ -250,9 +250,8 @@ def assign_stories(store: Store) -> int:
             found = stories.stored_features(chunk)
             missing = store.articles_by_id([article_id for article_id in chunk if article_id not in found])
             found.update(zip([a.id for a in missing], story_features(missing, index.backend), strict=True))
-            for article_id in (article_id for article_id in chunk if article_id in found):
-                assignment = index.add_features(article_id, found[article_id])
-                stories.save(assignment, index.features(article_id))
+            assigned = [index.add_features(i, found[i]) for i in chunk if i in found]
+            stories.save_many([(a, index.features(a.article_id)) for a in assigned])
     return len(pending)
 
 
@@ -263,6 +262,6 @@ def restory(store: Store) -> int:
     assignments = list(add_all(index, sorted(store.articles(), key=date_order)))
     stories.clear()
     with stories.batched_summaries():  # each story's listing row is computed once, not once per article
-        for assignment in assignments:
-            stories.save(assignment, index.features(assignment.article_id))
+        for chunk in chunks(assignments, BATCH):
+            stories.save_many([(a, index.features(a.article_id)) for a in chunk])
     return len(assignments)

@@ -1,16 +1,21 @@
-"""Engine creation and schema migration; SQLite gets WAL so a killed ingest loses at most one page."""
+"""Engine creation and schema migration; SQLite gets WAL so a killed ingest loses at most the batch in flight, and
+a busy timeout so concurrent writers wait for each other (store/retry.py retries past it)."""
 
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from manysides.settings import DATABASE_ENV, DATABASE_URL
+from manysides.store.locks import exclusive
 
 DEFAULT_DB = DATABASE_URL
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -49,9 +54,19 @@ def open_engine(url: str) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest version, one process at a time: two processes opening a new database
+    together must not both create its tables. PostgreSQL takes an advisory lock; SQLite runs the whole
+    migration in one BEGIN IMMEDIATE transaction (its write lock, waited for, and no half-made schema)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current == ScriptDirectory.from_config(config).get_current_head():
+        return  # the usual case, read only: a read-only database still opens
+    lock = exclusive(engine, "migrate") if engine.dialect.name == "postgresql" else nullcontext()
+    with lock, engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -5,11 +5,11 @@ Every change also recomputes the summaries of the stories it touched (store/summ
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from manysides.records.article import Article
@@ -76,39 +76,58 @@ class StoryStore:
         return found
 
     def save(self, assignment: Assignment, features: bytes) -> None:
-        """Record one assignment, and move every article of a story it merged into the surviving story; its
-        features computed at ingest are dropped (the assignment row holds them now). Retried when busy."""
-        retrying(lambda: self._save(assignment, features))
+        """Record one assignment (see `save_many`)."""
+        self.save_many([(assignment, features)])
 
-    def _save(self, assignment: Assignment, features: bytes) -> None:
+    def save_many(self, saved: Sequence[tuple[Assignment, bytes]]) -> None:
+        """Record assignments, in order, in one transaction with the summaries of every story they touched: each
+        article's row (its features computed at ingest dropped: the row holds them now), and every article of a
+        story an assignment merged moved into the surviving story. A run killed part way loses at most this
+        batch, whose articles stay unassigned for the next run. Retried when the database is busy."""
+        if saved:
+            retrying(lambda: self._save_many(saved))
+
+    def _save_many(self, saved: Sequence[tuple[Assignment, bytes]]) -> None:
+        ids = [assignment.article_id for assignment, _ in saved]
         with Session(self.engine) as session, session.begin():
-            if self._next_position is None:
-                self._next_position = session.scalar(select(func.coalesce(func.max(ArticleStoryRow.position), -1))) + 1
             position = self._next_position
-            self._next_position += 1
-            before = session.get(ArticleStoryRow, assignment.article_id)
-            touched = [assignment.story_id, *assignment.merged, *([before.story_id] if before else [])]
-            session.merge(
-                ArticleStoryRow(
-                    article_id=assignment.article_id,
-                    story_id=assignment.story_id,
-                    duplicate_of=assignment.duplicate_of,
-                    features=features,
-                    position=position,
+            if position is None:
+                position = session.scalar(select(func.coalesce(func.max(ArticleStoryRow.position), -1))) + 1
+            touched: set[str] = set()
+            for chunk in chunks(ids, _IN_CHUNK):
+                query = select(ArticleStoryRow.story_id).where(ArticleStoryRow.article_id.in_(chunk))
+                touched.update(session.scalars(query))
+                session.execute(delete(ArticleStoryRow).where(ArticleStoryRow.article_id.in_(chunk)))
+                session.execute(delete(ArticleFeatureRow).where(ArticleFeatureRow.article_id.in_(chunk)))
+            rows: list[dict[str, object]] = []
+            for assignment, features in saved:
+                rows.append(
+                    {
+                        "article_id": assignment.article_id,
+                        "story_id": assignment.story_id,
+                        "duplicate_of": assignment.duplicate_of,
+                        "features": features,
+                        "position": position,
+                    }
                 )
-            )
-            session.execute(delete(ArticleFeatureRow).where(ArticleFeatureRow.article_id == assignment.article_id))
-            if assignment.merged:
-                session.execute(
-                    update(ArticleStoryRow)
-                    .where(ArticleStoryRow.story_id.in_(assignment.merged))
-                    .values(story_id=assignment.story_id)
-                )
+                position += 1
+                touched.update([assignment.story_id, *assignment.merged])
+                if assignment.merged:  # rows so far first: a merge moves every earlier member of the stories
+                    session.execute(insert(ArticleStoryRow), rows)
+                    rows = []
+                    session.execute(
+                        update(ArticleStoryRow)
+                        .where(ArticleStoryRow.story_id.in_(assignment.merged))
+                        .values(story_id=assignment.story_id)
+                    )
+            if rows:
+                session.execute(insert(ArticleStoryRow), rows)
             session.flush()
             if self._pending is None:
                 summaries.refresh(session, touched)
             else:
                 self._pending.update(touched)
+        self._next_position = position
 
     @contextmanager
     def batched_summaries(self) -> Iterator[None]:
