@@ -13,6 +13,7 @@ the same for all data.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -90,8 +91,21 @@ class Idf:
         return math.log((self.docs + _PRIOR_DOCS) / (self.df[key] + 1))
 
     def norms(self, features: Features) -> Norms:
-        """Lengths of the names, words and marks vectors under log-tf * idf weights."""
-        return tuple(_norm(keys, self) for keys in (features.names, features.words, features.marks))
+        """Lengths of the names, words and marks vectors under log-tf * idf weights. Vectorised over all three:
+        each stored article's norms are recomputed once per epoch, the index's most frequent step."""
+        parts = (features.names, features.words, features.marks)
+        count = sum(map(len, parts))
+        if not count:
+            return (0.0, 0.0, 0.0)
+        tfs = np.fromiter(itertools.chain.from_iterable(p.values() for p in parts), np.float64, count)
+        dfs = np.fromiter(map(self.df.__getitem__, itertools.chain.from_iterable(parts)), np.float64, count)
+        weighted = (1.0 + np.log(tfs)) * np.log((self.docs + _PRIOR_DOCS) / (dfs + 1.0))
+        found, at = [], 0
+        for part in parts:
+            piece = weighted[at : at + len(part)]
+            found.append(math.sqrt(float(piece @ piece)))
+            at += len(part)
+        return tuple(found)
 
 
 _LOG_TF = tuple(1 + math.log(n) if n else 0.0 for n in range(256))  # stored counts are capped at 255
@@ -150,17 +164,6 @@ def overlap(a: Counter[int], b: Counter[int], norm_a: float, norm_b: float, idf:
         if m:
             dot += (1 + math.log(n)) * (1 + math.log(m)) * idf.weight(key) ** 2
     return min(dot / (norm_a * norm_b), 1.0)
-
-
-def _norm(counts: Counter[int], idf: Idf) -> float:
-    """Vectorised: each stored article's norms are recomputed once per idf epoch, the index's most frequent step."""
-    if not counts:
-        return 0.0
-    df = idf.df
-    tfs = np.fromiter(counts.values(), np.float64, len(counts))
-    dfs = np.array([df[key] for key in counts], np.float64)
-    weighted = (1.0 + np.log(tfs)) * np.log((idf.docs + _PRIOR_DOCS) / (dfs + 1.0))
-    return math.sqrt(float(weighted @ weighted))
 
 
 def signals(
