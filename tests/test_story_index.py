@@ -132,3 +132,20 @@ def test_features_round_trip(embedded) -> None:  # type: ignore[no-untyped-def]
     articles, vectors, _ = embedded
     f = compute(articles[0], vectors[0])
     assert Features.from_bytes(f.to_bytes()).names == f.names
+
+
+def test_undated_queries_in_a_large_store_find_the_nearest_of_all_rows(
+    embedded, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Past the exact size, an undated article searches one index of every row, kept up to date after."""
+    monkeypatch.setattr(neighbours, "EXACT_ROWS", 16)
+    _, vectors, days = embedded
+    found = neighbours.WindowedVectors()
+    recalls = []
+    for row, (vector, day) in enumerate(zip(vectors, days, strict=True)):
+        if row >= 100 and row % 10 == 0:
+            exact = brute_force(vectors, [None] * len(days), row, 45, 10)
+            recalls.append(len(found.nearest(vector, None, 45, 10) & exact) / len(exact))
+        found.add(row, day, vector)
+    assert found._everything
+    assert np.mean(recalls) >= 0.95

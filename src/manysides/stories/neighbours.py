@@ -5,7 +5,9 @@ embeddings are one group; multilingual lead vectors are grouped by language, so 
 meet). A window query reads only the buckets it overlaps. A small bucket is searched exactly with numpy; once it
 outgrows EXACT_ROWS it gets its own usearch (HNSW) index, whose search cost grows with the logarithm of the
 bucket, not with the store. A query whose buckets are all small gets exactly the rows and tie order of a
-dot product over the window, so small stores group exactly as before.
+dot product over the window, so small stores group exactly as before. An undated query may meet every row: past
+EXACT_ROWS rows in all, it reads one more bucket holding every row of its group, made at the first such query and
+kept up to date after.
 """
 
 from __future__ import annotations
@@ -49,6 +51,23 @@ class _Bucket:
         if self.index is None and self.count > EXACT_ROWS:
             self._build()
 
+    @classmethod
+    def of(cls, rows: np.ndarray, days: np.ndarray, vectors: np.ndarray) -> _Bucket:
+        """A bucket holding the given rows (in increasing order) at once."""
+        bucket = cls(vectors.shape[1])
+        bucket.count, bucket.rows, bucket.days, bucket.vectors = len(rows), rows, days, vectors
+        if bucket.count > EXACT_ROWS:
+            bucket._build()
+        return bucket
+
+    def contents(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(rows, days, float32 vectors) of the bucket."""
+        rows = self.rows[: self.count]
+        if self.index is None:
+            assert self.vectors is not None
+            return rows, self.days[: self.count], self.vectors[: self.count]
+        return rows, self.days[: self.count], np.asarray(self.index.get(rows, dtype=np.float32))
+
     def _build(self) -> None:
         """Move the bucket's vectors into an HNSW index (half-precision: the stored embeddings are float16)."""
         from usearch.index import Index
@@ -91,6 +110,8 @@ class WindowedVectors:
     def __init__(self) -> None:
         self._buckets: dict[tuple[int, int | None], _Bucket] = {}
         self._numbers: dict[int, set[int]] = {}  # group -> its dated bucket numbers (undated queries read all)
+        self._sizes: dict[int, int] = {}  # group -> rows
+        self._everything: dict[int, _Bucket] = {}  # group -> all its rows, once an undated query needed them
 
     def add(self, row: int, day: int | None, vector: np.ndarray, group: int = 0) -> None:
         """Index a row; rows must come in increasing order (each bucket's rows stay sorted)."""
@@ -101,6 +122,9 @@ class WindowedVectors:
             if number is not None:
                 self._numbers.setdefault(group, set()).add(number)
         bucket.add(row, 0 if day is None else day, vector.astype(np.float32, copy=False))
+        self._sizes[group] = self._sizes.get(group, 0) + 1
+        if group in self._everything:
+            self._everything[group].add(row, 0 if day is None else day, vector.astype(np.float32, copy=False))
 
     def nearest(
         self, vector: np.ndarray, day: int | None, window: int, k: int, groups: Iterable[int] = (0,)
@@ -112,6 +136,9 @@ class WindowedVectors:
         high = None if day is None else day + window
         parts: list[tuple[np.ndarray, np.ndarray]] = []
         for group in groups:
+            if day is None and self._sizes.get(group, 0) > EXACT_ROWS:
+                parts.append(self._all_rows(group).approximate(vector, k, None, None, True))
+                continue
             for number in self._overlapping(group, low, high):
                 bucket = self._buckets.get((group, number))
                 if bucket is None:
@@ -132,6 +159,15 @@ class WindowedVectors:
         rows, sims = rows[order], sims[order]
         k = min(k, len(rows))
         return {int(rows[i]) for i in np.argpartition(-sims, k - 1)[:k]}
+
+    def _all_rows(self, group: int) -> _Bucket:
+        """One bucket with every row of the group (built from the time buckets the first time)."""
+        if group not in self._everything:
+            found = [self._buckets[(g, n)].contents() for g, n in self._buckets if g == group]
+            rows, days, vectors = (np.concatenate(parts) for parts in zip(*found, strict=True))
+            order = np.argsort(rows)
+            self._everything[group] = _Bucket.of(rows[order], days[order], vectors[order])
+        return self._everything[group]
 
     def _overlapping(self, group: int, low: int | None, high: int | None) -> list[int | None]:
         """Bucket numbers a window reads: the undated bucket, and the dated ones it overlaps."""
