@@ -63,21 +63,28 @@ def test_small_buckets_give_exactly_the_window_neighbours(embedded) -> None:  # 
         found.add(row, day, vector)
 
 
+def recalls(vectors: np.ndarray, days: list[int | None], undated: bool, every: int) -> tuple[list[float], object]:
+    """Share of the exact window neighbours found, for every `every`-th article past the first 100 (queried as
+    undated articles when `undated`), and the searched structure."""
+    found = neighbours.WindowedVectors()
+    query_days = [None] * len(days) if undated else days
+    shares = []
+    for row, (vector, day) in enumerate(zip(vectors, days, strict=True)):
+        exact = brute_force(vectors, query_days, row, 45, 10) if row >= 100 and row % every == 0 else set()
+        if exact:
+            shares.append(len(found.nearest(vector, query_days[row], 45, 10) & exact) / len(exact))
+        found.add(row, day, vector)
+    return shares, found
+
+
 def test_hnsw_buckets_find_the_nearest_neighbours(embedded, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """Buckets forced onto usearch indexes still return nearly all of the exact nearest neighbours."""
     monkeypatch.setattr(neighbours, "EXACT_ROWS", 16)
     _, vectors, days = embedded
-    found = neighbours.WindowedVectors()
-    recalls = []
-    for row, (vector, day) in enumerate(zip(vectors, days, strict=True)):
-        if row >= 200 and row % 5 == 0:
-            exact = brute_force(vectors, days, row, 45, 10)
-            if exact:
-                recalls.append(len(found.nearest(vector, day, 45, 10) & exact) / len(exact))
-        found.add(row, day, vector)
-    assert any(bucket.index is not None for bucket in found._buckets.values())
-    assert len(recalls) > 100
-    assert np.mean(recalls) >= 0.95
+    shares, found = recalls(vectors, days, False, 5)
+    assert any(bucket.index is not None for bucket in found._buckets.values())  # type: ignore[attr-defined]
+    assert len(shares) > 100
+    assert np.mean(shares) >= 0.95
 
 
 def test_undated_queries_read_every_bucket(embedded) -> None:  # type: ignore[no-untyped-def]
@@ -140,12 +147,6 @@ def test_undated_queries_in_a_large_store_find_the_nearest_of_all_rows(
     """Past the exact size, an undated article searches one index of every row, kept up to date after."""
     monkeypatch.setattr(neighbours, "EXACT_ROWS", 16)
     _, vectors, days = embedded
-    found = neighbours.WindowedVectors()
-    recalls = []
-    for row, (vector, day) in enumerate(zip(vectors, days, strict=True)):
-        if row >= 100 and row % 10 == 0:
-            exact = brute_force(vectors, [None] * len(days), row, 45, 10)
-            recalls.append(len(found.nearest(vector, None, 45, 10) & exact) / len(exact))
-        found.add(row, day, vector)
-    assert found._everything
-    assert np.mean(recalls) >= 0.95
+    shares, found = recalls(vectors, days, True, 10)
+    assert found._everything  # type: ignore[attr-defined]
+    assert np.mean(shares) >= 0.95
