@@ -145,7 +145,10 @@ def postgres_server() -> str:
     """The test server's URL, or skip (fail under CI=true) when none is running."""
     server = os.environ.get(PG_URL_VARIABLE)
     if not server:
-        _missing(f'{PG_URL_VARIABLE} is unset: start a test server with `eval "$(.ci/postgres.sh start)"`')
+        _missing(
+            f"{PG_URL_VARIABLE} is unset: `make test` starts a throwaway PostgreSQL server when one is installed "
+            '(by hand: `eval "$(.ci/postgres.sh start)"`)'
+        )
     return server
 
 
