@@ -234,9 +234,10 @@ def _failure(error: Exception) -> str:
 def assign_stories(store: Store) -> int:
     """Give every stored article without a story its story, incrementally; returns how many were assigned.
 
-    The index is rebuilt from the stored per-article features (no re-embedding); then each unassigned article,
-    in date order, joins a story, starts one or merges two from the features computed when it was stored
-    (computed now when missing), BATCH assignments to a transaction. One process assigns at a time.
+    The index is rebuilt from the stored per-article features and stories (no re-embedding, no re-scoring); then
+    each unassigned article, in date order, joins a story, starts one or merges two from the features computed
+    when it was stored (computed now when missing), BATCH assignments to a transaction. One process assigns at a
+    time.
     """
     stories = StoryStore(store)
     with exclusive(store.engine, "stories"):
@@ -244,8 +245,8 @@ def assign_stories(store: Store) -> int:
         if not pending:
             return 0
         index = StoryIndex()
-        for stored in stories.assigned():
-            index.add_features(stored.article_id, stored.features)
+        for stored in stories.assigned():  # each under its stored story, nothing scored again
+            index.restore(stored.article_id, stored.features, stored.story_id)
         for chunk in chunks(pending, BATCH):
             found = stories.stored_features(chunk)
             missing = store.articles_by_id([article_id for article_id in chunk if article_id not in found])

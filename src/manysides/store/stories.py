@@ -35,6 +35,7 @@ _IN_CHUNK = 500
 class StoredAssignment:
     article_id: str
     features: bytes
+    story_id: str = ""
 
 
 class StoryStore:
@@ -47,11 +48,11 @@ class StoryStore:
         summaries.ensure(self.engine)
 
     def assigned(self) -> Iterator[StoredAssignment]:
-        """Every assigned article's features, in assignment order, to rebuild the index."""
+        """Every assigned article's features and story, in assignment order, to rebuild the index."""
+        columns = (ArticleStoryRow.article_id, ArticleStoryRow.features, ArticleStoryRow.story_id)
         with Session(self.engine) as session:
-            query = select(ArticleStoryRow.article_id, ArticleStoryRow.features).order_by(ArticleStoryRow.position)
-            for article_id, features in session.execute(query):
-                yield StoredAssignment(article_id, features)
+            for article_id, features, story_id in session.execute(select(*columns).order_by(ArticleStoryRow.position)):
+                yield StoredAssignment(article_id, features, story_id)
 
     def pending(self) -> list[str]:
         """Ids of stored articles without a story yet, in the order stories are built: date, then id (see
