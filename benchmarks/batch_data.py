@@ -22,12 +22,13 @@ def story_docs(limit: int | None = None) -> list[Doc]:
 
 
 def write_shards(folder: Path, articles: Sequence[Article], shards: int) -> list[Path]:
-    """The articles as `shards` JSON Lines files in `folder`, dealt round-robin."""
+    """The articles as `shards` JSON Lines files in `folder`, dealt round-robin; one whose edits left no text
+    is left out (a record without text is refused, not an article)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"shard-{n:03d}.jsonl" for n in range(shards)]
     handles = [path.open("w", encoding="utf-8") for path in paths]
     try:
-        for k, article in enumerate(articles):
+        for k, article in enumerate(a for a in articles if a.body.strip()):
             record = {
                 "id": article.id,
                 "url": article.url,
