@@ -200,7 +200,7 @@ def _headlines(title: np.ndarray, b: Features) -> tuple[float, float]:
 
 def _ages_disjoint(a: Counter[int], b: Counter[int]) -> float:
     """1 when both give ages and none agree: '16-year-old boy' and '14-year-old girl' are two shootings."""
-    ages_a, ages_b = {k for k in a if k in AGE_KEYS}, {k for k in b if k in AGE_KEYS}
+    ages_a, ages_b = AGE_KEYS.intersection(a), AGE_KEYS.intersection(b)
     return float(bool(ages_a) and bool(ages_b) and not ages_a & ages_b)
 
 
@@ -212,7 +212,7 @@ def _disjoint(a: Counter[int], b: Counter[int]) -> float:
 def _follow_up(a: Features, b: Features) -> float:
     """log(1 + the later article's follow-up words): what a report weeks after an event is about."""
     later = a if a.day >= b.day else b  # type: ignore[operator]  # only called for dated pairs
-    return math.log1p(sum(1 for key in later.words if key in FOLLOW_UP_KEYS))
+    return math.log1p(len(FOLLOW_UP_KEYS.intersection(later.words)))
 
 
 def log_odds(values: list[float]) -> float:
