@@ -9,6 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
+
+from manysides.extract.words import MONTH_PREFIXES
+from manysides.extract.words import MONTHS as CLDR_MONTHS
+from manysides.understand.figures import ascii_digits
 
 MONTHS = {
     name: number
@@ -185,3 +190,36 @@ def looking_ahead(mention: DateMention, published: date) -> DateMention:
     if day < published:
         day += timedelta(days=7)
     return replace(mention, year=day.year, month=day.month, day=day.day)
+
+
+@cache
+def _any_language() -> re.Pattern[str]:
+    """A day before a month name of any language CLDR names ("5. Dezember", "5 de diciembre 2031", "5 בדצמבר"),
+    with an optional year."""
+    names = "|".join(re.escape(name) for name in sorted(CLDR_MONTHS, key=len, reverse=True))
+    prefixes = "|".join(re.escape(p) for p in MONTH_PREFIXES)
+    return re.compile(
+        rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s+(?:de\s+|of\s+)?(?:{prefixes})?(?P<month>{names})(?!\w)"
+        rf"(?:,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?",
+        re.IGNORECASE,
+    )
+
+
+def find_dates_any(text: str, published: date | None) -> list[DateMention]:
+    """Stated calendar dates in a text in any language, digits of any script: a day and a CLDR month name, or the
+    numeric forms. Relative dates and weekdays are read in English only (find_dates)."""
+    plain = ascii_digits(text)
+    found: list[DateMention] = []
+    for pattern in (_any_language(), *_PATTERNS[2:]):
+        for match in pattern.finditer(plain):
+            if any(m.start <= match.start() < m.end for m in found):
+                continue
+            raw = match.group("month")
+            month = int(raw) if raw.isdigit() else CLDR_MONTHS[raw.lower()]
+            day = int(match.group("day"))
+            year = int(match.group("year")) if match.group("year") else _year_for(month, day, published)
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                found.append(
+                    DateMention(match.start(), match.end(), text[match.start() : match.end()], year, month, day)
+                )
+    return sorted(found, key=lambda m: m.start)

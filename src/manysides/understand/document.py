@@ -20,6 +20,7 @@ from manysides.understand.modality import Modality, clause_verb, future_clause, 
 from manysides.understand.names import name_key
 from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
+from manysides.understand.other_languages import read_other_languages
 from manysides.understand.quotes import Attribution, attributions, dateline_end, quote_spans, scan_quotes
 from manysides.understand.sentences import Sentence, split_sentences
 
@@ -51,6 +52,7 @@ class SentenceInfo:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     negated: bool = False
     modality: Modality = "stated"
+    parsed: bool = True  # read by the English parse; False in other languages (other_languages.py)
 
 
 @dataclass
@@ -342,6 +344,7 @@ def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
             _resolve_pronoun_speakers(infos, mentions, article.body, quotes)
             _resolve_quote_runs(infos, states)
         result.append(ArticleText(article, infos, mentions))
+    read_other_languages(result)
     return result
 
 

@@ -122,10 +122,16 @@ class Mention:
     start: int
     end: int
     headline: bool = False  # found in a title-case heading line, where the parser misreads capitalised words
+    matched: str = ""  # the other language's spelling a name in another script met ("يوسف الحداد": "Youssef al-Haddad")
+
+    @property
+    def spelling(self) -> str:
+        """The spelling the mention keys and compares by."""
+        return self.matched or self.text
 
     @property
     def key(self) -> str:
-        return name_key(_STATE_ABBREVIATIONS.get(self.text, self.text))
+        return name_key(_STATE_ABBREVIATIONS.get(self.spelling, self.spelling))
 
 
 @dataclass
@@ -138,7 +144,7 @@ class EntityCluster:
     @property
     def name(self) -> str:
         """The most frequent of the longest spellings: the full name rather than a surname."""
-        counts = Counter(m.text for m in self.mentions)
+        counts = Counter(m.text for m in self.mentions if not m.matched) or Counter(m.text for m in self.mentions)
         return max(counts, key=lambda text: (len(_core_key(text).split()), counts[text], len(text)))
 
     @property
@@ -213,7 +219,7 @@ def _split_spellings(cluster: EntityCluster) -> list[EntityCluster]:
     key with their spelling appended, so they can neither take its place nor join names by it."""
     groups: list[list[Mention]] = []
     for mention in cluster.mentions:
-        group = next((g for g in groups if any(similar_spelling(mention.text, m.text) for m in g)), None)
+        group = next((g for g in groups if any(similar_spelling(mention.spelling, m.spelling) for m in g)), None)
         if group is None:
             groups.append([mention])
         else:

@@ -1,0 +1,137 @@
+"""Figures in any language, read without a parser: digits of any script (Arabic-Indic, Persian), the article
+language's decimal convention ("2.400" is two thousand four hundred in German, "2,4" two point four), scale and
+unit words ("2,5 Millionen Euro", "300 مليون دولار", "8 %").
+
+The English parse reads English figures (numbers.py); this reader serves the languages it cannot read, so that a
+German "2.400 Menschen" and an English "3,500 people" are two values that can be compared.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from manysides.understand.numbers import NumberMention
+
+_DATA = Path(__file__).parent / "data" / "figure_words.txt"
+_SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin spaces: always a thousands separator
+_ARABIC_GROUP, _ARABIC_DECIMAL = "\u066c", "\u066b"
+_NUMBER = re.compile(
+    r"(?<![\w.,\u066b\u066c])(?P<int>\d{1,3}(?:(?P<sep>[.,' \u00a0\u202f\u2009\u066c])\d{3})(?:(?P=sep)\d{3})*|\d+)"
+    r"(?:(?P<dec>[.,\u066b])(?P<frac>\d+))?(?![\d\w])"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SYMBOLS = {"%": "percent", "€": "EUR", "$": "USD", "£": "GBP"}
+_WORD = re.compile(r"[\s'\u2019]*([^\W\d_]+)")  # "d'euros" reads as "d", "euros"
+
+
+@cache
+def _words() -> tuple[dict[str, float], dict[str, str]]:
+    """(scale word -> factor, unit word -> unit) from `data/figure_words.txt`."""
+    scales: dict[str, float] = {}
+    units: dict[str, str] = {}
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, value = line.split("\t")
+        if value[:1].isdigit():
+            scales[word] = float(value)
+        else:
+            units[word] = value
+    return scales, units
+
+
+@cache
+def _symbols(language: str) -> tuple[str, str]:
+    """The language's decimal and group symbols (CLDR through Babel); the English ones when it is unknown."""
+    try:
+        from babel.numbers import get_decimal_symbol, get_group_symbol
+
+        return get_decimal_symbol(language), get_group_symbol(language)
+    except Exception:  # an unknown or malformed language code: English conventions
+        return ".", ","
+
+
+def ascii_digits(text: str) -> str:
+    """The text with every decimal digit of any script as an ASCII digit (same length, so offsets hold)."""
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
+
+
+def _value(match: re.Match[str], decimal: str, group: str) -> float | None:
+    """The figure's value under the language's convention, or None when its separators contradict it."""
+    whole, sep, dec, frac = match.group("int"), match.group("sep"), match.group("dec"), match.group("frac")
+    if sep and not dec and sep in ".," and sep == decimal and whole.count(sep) == 1:
+        return float(whole.replace(sep, "."))  # "2,400" in German: two point four
+    if sep == " " and group not in _SPACES and group != " ":
+        return None  # "in 2028 100 people": two numbers, unless the language groups digits with spaces
+    if sep and sep in ".," and sep != group:
+        return None
+    if dec and dec in ".," and dec != decimal and dec != _ARABIC_DECIMAL:
+        return None  # "1.234.5": not a figure of this language
+    digits = re.sub(r"\D", "", whole)
+    return float(f"{digits}.{frac}") if frac else float(digits)
+
+
+def _next_words(text: str, at: int, n: int) -> list[tuple[str, int]]:
+    """Up to n words after `at`, lower-cased, each with the offset where it ends."""
+    words, pos = [], at
+    for _ in range(n):
+        match = _WORD.match(text, pos)
+        if not match:
+            break
+        words.append((match.group(1).lower(), match.end()))
+        pos = match.end()
+    return words
+
+
+def _phrase(words: list[tuple[str, int]], table: dict[str, float] | dict[str, str]) -> int:
+    """How many of the leading words form an entry of the table (two-word entries first: "mil millones")."""
+    for size in (2, 1):
+        if len(words) >= size and " ".join(w for w, _ in words[:size]) in table:
+            return size
+    return 0
+
+
+def find_figures(
+    text: str, language: str, skip: list[tuple[int, int]] | None = None, offset: int = 0
+) -> list[NumberMention]:
+    """Figures of a sentence in `language` (years and spans in `skip`, such as dates, left out); offsets are into
+    `text` shifted by `offset`."""
+    scales, units = _words()
+    decimal, group = _symbols(language)
+    plain = ascii_digits(text)
+    found = []
+    for match in _NUMBER.finditer(plain):
+        start, end = match.span()
+        if any(a <= start < b for a, b in skip or []) or (_YEAR.fullmatch(match.group()) and not match.group("dec")):
+            continue
+        value = _value(match, decimal, group)
+        if value is None:
+            continue
+        unit = None
+        after = _next_words(plain, end, 3)
+        if size := _phrase(after, scales):
+            value *= scales[" ".join(w for w, _ in after[:size])]
+            end, after = after[size - 1][1], after[size:]
+        if size := _phrase(after, units):
+            unit, after = units[" ".join(w for w, _ in after[:size])], after[size:]
+        around = plain[max(0, start - 2) : start] + plain[end : end + 2]
+        unit = unit or next((u for s, u in _SYMBOLS.items() if s in around), None)
+        before = _WORD.findall(plain[max(0, start - 12) : start])
+        unit = unit or (units.get(before[-1].lower()) if before else None)  # "yüzde 8"
+        found.append(
+            NumberMention(
+                start + offset,
+                end + offset,
+                text[start:end],
+                value,
+                unit,
+                after[0][0] if after else None,
+                None,
+                False,
+                False,
+            )
+        )
+    return found
