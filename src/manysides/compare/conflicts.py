@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from manysides.compare.crossconflicts import closest_pair, dates_across, figures_across
 from manysides.compare.embed import embed
 from manysides.compare.pairs import Node, PairScores, quote_ngrams
 from manysides.records.report import Conflict, ConflictType
@@ -77,15 +78,29 @@ def _clause_tokens(sentence: SentenceInfo, mention: DateMention) -> dict[Token, 
         verbs += [next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), verb)]
     nouns = [c for v in verbs for c in v.children if c.dep_ in _ARGUMENTS]
     nouns += [g for v in verbs for c in v.children if c.dep_ in _PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
-    head = verb.head if verb.dep_ == "relcl" else None
-    while head is not None and head.pos_ in _EVENT_POS:
-        nouns.append(head)
-        head = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+    nouns += _described(verb)
     modifiers = [c for n in nouns for c in n.children if c.dep_ == "compound"]
     weights = {t: _MODIFIER for t in modifiers if t.pos_ in _EVENT_POS and t.i not in inside}
     weights.update({t: 1.0 for t in nouns if t.pos_ in _EVENT_POS and t.i not in inside})
     weights.update({v: 1.0 for v in verbs if v.lemma_.lower() not in _LIGHT})
     return weights
+
+
+def _described(verb: Token) -> list[Token]:
+    """The nouns a relative clause describes, up through "of" and "by" phrases: "a strike by crews who walked out
+    on June 14" -> [crews, strike]. The clause tells of that thing, so it may be the happening itself."""
+    found = []
+    head = verb.head if verb.dep_ == "relcl" else None
+    while head is not None and head.pos_ in _EVENT_POS:
+        found.append(head)
+        head = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+    return found
+
+
+def _described_nouns(sentence: SentenceInfo, mention: DateMention) -> set[str]:
+    verb = clause_verb(sentence.doc, mention.start, mention.end)
+    described = _described(verb) if verb is not None else []
+    return {t.lemma_.lower() for t in described if t.pos_ == "NOUN" and not t.ent_type_}
 
 
 def _different_actors(a: SentenceInfo, b: SentenceInfo) -> bool:
@@ -161,12 +176,13 @@ def _dates_of(
 def _one_happening(a: SentenceInfo, x: DateMention, b: SentenceInfo, y: DateMention) -> bool:
     """Whether two dates are dates of one happening: their verbs name one act, or, when either verb says little
     ("said", "was", none), their clauses share the thing that happened. Two different acts ("papers released on
-    Wednesday" / "papers filed on Friday") are two happenings, whatever nouns they share."""
+    Wednesday" / "papers filed on Friday") are two happenings unless both clauses describe one thing ("a strike
+    that began on 13 June" / "a strike by crews who walked out on June 14")."""
     acts = _dated_act(a, x, b, y)
     if _same_action(*acts):
         return True
     if all(act is not None and act not in _LIGHT for act in acts):
-        return False
+        return bool(_described_nouns(a, x) & _described_nouns(b, y))
     return bool(_event_nouns(a, x) & _event_nouns(b, y))
 
 
@@ -453,6 +469,22 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("negation", _negation, "one outlet affirms what another denies", "sure"),
     ("modality", _modality, "one outlet reports as done what another reports as expected", "sure"),
 ]
+# Pairs with a statement the English parse did not read (another language) are checked on their values alone.
+_ACROSS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match | None], str, Bar]] = [
+    (
+        "number",
+        figures_across,
+        "the outlets give different figures in one statement (compared as values, across languages)",
+        "fact",
+    ),
+    (
+        "date",
+        dates_across,
+        "the outlets give different days in one statement (compared as values, across languages)",
+        "fact",
+    ),
+]
+_ACROSS_CHECKS = frozenset(check for _, check, _, _ in _ACROSS)
 
 
 def _date_explanation(base: str, values: dict[str, str], nodes: list[Node]) -> str:
@@ -508,13 +540,16 @@ def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, f
     n = len(scores.nodes)
     seen: set[tuple[str, int, int]] = set()  # a pair already in a conflict of this kind (several checks per kind)
     carried = _carried(scores)
-    for kind, check, explanation, level in _CHECKS:
+    for kind, check, explanation, level in _CHECKS + _ACROSS:
         bar = bars[level]
         edges = []
         for i in range(n):
             for j in np.flatnonzero(scores.prob[i, i + 1 :] >= bar) + i + 1:
                 x, y = scores.nodes[i], scores.nodes[int(j)]
                 if (kind, x.position, y.position) in seen or (x.position, y.article) in carried:
+                    continue
+                across = check in _ACROSS_CHECKS  # the English checks read the parse; these serve the other pairs
+                if (x.sentence.parsed and y.sentence.parsed) == across or (across and not closest_pair(scores, i, j)):
                     continue
                 if (y.position, x.article) in carried:
                     continue
