@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from manysides.compare.crossconflicts import closest_pair, dates_across, figures_across
 from manysides.compare.embed import embed
 from manysides.compare.pairs import Node, PairScores, quote_ngrams
 from manysides.records.report import Conflict, ConflictType
@@ -468,6 +469,22 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("negation", _negation, "one outlet affirms what another denies", "sure"),
     ("modality", _modality, "one outlet reports as done what another reports as expected", "sure"),
 ]
+# Pairs with a statement the English parse did not read (another language) are checked on their values alone.
+_ACROSS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match | None], str, Bar]] = [
+    (
+        "number",
+        figures_across,
+        "the outlets give different figures in one statement (compared as values, across languages)",
+        "fact",
+    ),
+    (
+        "date",
+        dates_across,
+        "the outlets give different days in one statement (compared as values, across languages)",
+        "fact",
+    ),
+]
+_ACROSS_CHECKS = frozenset(check for _, check, _, _ in _ACROSS)
 
 
 def _date_explanation(base: str, values: dict[str, str], nodes: list[Node]) -> str:
@@ -523,13 +540,16 @@ def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, f
     n = len(scores.nodes)
     seen: set[tuple[str, int, int]] = set()  # a pair already in a conflict of this kind (several checks per kind)
     carried = _carried(scores)
-    for kind, check, explanation, level in _CHECKS:
+    for kind, check, explanation, level in _CHECKS + _ACROSS:
         bar = bars[level]
         edges = []
         for i in range(n):
             for j in np.flatnonzero(scores.prob[i, i + 1 :] >= bar) + i + 1:
                 x, y = scores.nodes[i], scores.nodes[int(j)]
                 if (kind, x.position, y.position) in seen or (x.position, y.article) in carried:
+                    continue
+                across = check in _ACROSS_CHECKS  # the English checks read the parse; these serve the other pairs
+                if (x.sentence.parsed and y.sentence.parsed) == across or (across and not closest_pair(scores, i, j)):
                     continue
                 if (y.position, x.article) in carried:
                     continue

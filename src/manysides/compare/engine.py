@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from manysides.compare.crosspairs import score_across_languages
 from manysides.compare.facts import build_facts
 from manysides.compare.framing import framing, voices
 from manysides.compare.pairs import score_pairs
@@ -17,11 +18,12 @@ from manysides.records.report import Entity, FramingItem, Report, ReportArticle,
 from manysides.understand import ArticleText, analyse_many
 from manysides.understand.entities import mention_counts, merge_mentions
 from manysides.understand.names import name_key
+from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_language
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "4"
-READ_LANGUAGE = "en"  # the language of the parser (en_core_web_sm) and of the framing and attribution word lists
+COMPARE_ENGINE_VERSION = "5"
+READ_LANGUAGE = PARSED_LANGUAGE
 
 
 def _entities(texts: list[ArticleText]) -> list[Entity]:
@@ -73,8 +75,9 @@ def compare_texts(texts: list[ArticleText], title: str | None = None) -> Report:
     republished = republications(articles)
     sources = outlet_keys(articles, republished)
     scores = score_pairs(texts, sources)
+    score_across_languages(scores, texts)
     read = [t for t in texts if reads_names(t.article)]
-    entities = _entities(read)
+    entities = _entities(texts)
     return Report(
         story=_story(texts, title),
         articles=_coverage(texts, republished),
@@ -87,9 +90,10 @@ def compare_texts(texts: list[ArticleText], title: str | None = None) -> Report:
 
 
 def reads_names(article: Article) -> bool:
-    """Whether names, quotes, cited sources and framing can be read in this article: its language is English (or
-    unknown), the language of the parser and of the word lists. Elsewhere they would be noise ("Fue" as a name)."""
-    return not article.language or article.language.lower().startswith(READ_LANGUAGE)
+    """Whether quotes, cited sources and framing can be read in this article: its language is English (or
+    unknown), the language of the parser and of the word lists. Elsewhere they would be noise ("Fue" as a name);
+    names in other languages are read only where another language's article gives them (other_languages.py)."""
+    return parsed_language(article.language)
 
 
 def _notes(texts: list[ArticleText]) -> list[str]:
@@ -98,9 +102,10 @@ def _notes(texts: list[ArticleText]) -> list[str]:
         return []
     count = sum(1 for t in texts if not reads_names(t.article))
     return [
-        f"Names, quotes, cited sources and framing are read in English only: not read in {count} "
-        f"article{'s' if count > 1 else ''} in {', '.join(unread)}, which are compared on their sentences, figures "
-        "and dates alone."
+        f"Quotes, cited sources and framing are read in English only: not read in {count} "
+        f"article{'s' if count > 1 else ''} in {', '.join(unread)}, which are compared on their sentences (by a "
+        "multilingual sentence encoder), figures, dates and names; a name there is read only where an article in "
+        "another language gives it too. Statements are shown in their own language, untranslated."
     ]
 
 

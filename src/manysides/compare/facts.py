@@ -30,7 +30,11 @@ def statement(text: ArticleText, sentence: SentenceInfo) -> Statement:
 
 
 def states_something(sentence: SentenceInfo) -> bool:
-    """A full sentence with a verb, not a heading or fragment."""
+    """A full sentence with a verb, not a heading or fragment (the verb as the English parse tags it; in other
+    languages the closing stop alone)."""
+    if not sentence.parsed:
+        closed = sentence.text.rstrip("\"'\u201d\u2019)\u00bb").endswith((".", "!", "?", "\u061f", "\u06d4"))
+        return len(sentence.text.split()) >= _MIN_UNIQUE_WORDS and closed
     return (
         len(sentence.text.split()) >= _MIN_UNIQUE_WORDS
         and sentence.text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))

@@ -116,7 +116,7 @@ def _weighted(sets: list[set[str]], vocabulary: dict[str, int]) -> np.ndarray:
     return matrix * (np.log((1 + len(sets)) / (1 + df)) + 1.0)
 
 
-def _idf_matrix(sets: list[set[str]]) -> np.ndarray:
+def idf_matrix(sets: list[set[str]]) -> np.ndarray:
     """Rows of IDF-weighted, L2-normalised indicator vectors."""
     matrix = _weighted(sets, {item: k for k, item in enumerate(sorted({x for s in sets for x in s}))})
     return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
@@ -155,7 +155,7 @@ def _clause_overlap(sentences: list[SentenceInfo], term_sets: list[set[str]]) ->
     two long sentences that otherwise say different things."""
     clauses = [_clauses(s, allowed) for s, allowed in zip(sentences, term_sets, strict=True)]
     owner = np.array([i for i, c in enumerate(clauses) for _ in c])
-    matrix = _idf_matrix([c for cs in clauses for c in cs])
+    matrix = idf_matrix([c for cs in clauses for c in cs])
     similar = matrix @ matrix.T
     n = len(sentences)
     best = np.zeros((n, n))
@@ -176,7 +176,7 @@ def _number_values(sentence: SentenceInfo) -> set[float]:
     return {n.value for n in sentence.numbers}
 
 
-def _best_match(similarity: np.ndarray, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def best_match(similarity: np.ndarray, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For every pair, whether each is the other's best match in its article (0, 0.5 or 1), and the margin of
     the pair's similarity over each side's next-best alternatives in the other article (mean of both sides)."""
     n = len(articles)
@@ -209,14 +209,14 @@ def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndar
         return result
     result[:, :, 0] = 1.0
     term_sets = [terms(s) for s in sentences]
-    overlap = _idf_matrix(term_sets)
+    overlap = idf_matrix(term_sets)
     overlap = overlap @ overlap.T
     result[:, :, 1] = overlap
     result[:, :, 2] = overlap**2
     vectors = embed([s.text for s in sentences]).astype(np.float64)
     cosine = vectors @ vectors.T
     result[:, :, 3] = cosine
-    names = _idf_matrix([s.entity_keys for s in sentences])
+    names = idf_matrix([s.entity_keys for s in sentences])
     result[:, :, 4] = names @ names.T
     values = [_number_values(s) for s in sentences]
     grams = [quote_ngrams(s) for s in sentences]
@@ -227,7 +227,7 @@ def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndar
             if grams[i] and grams[j] and grams[i] & grams[j]:
                 result[i, j, 6] = result[j, i, 6] = 1.0
     similarity = 0.5 * (overlap + cosine)
-    best, margin = _best_match(similarity, np.array(articles))
+    best, margin = best_match(similarity, np.array(articles))
     result[:, :, 7] = best
     result[:, :, 8] = margin
     lengths = np.array([len(s.text.split()) for s in sentences], dtype=np.float64)

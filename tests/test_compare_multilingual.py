@@ -1,0 +1,150 @@
+# ruff: noqa: RUF001 - the test texts are Arabic, Persian and other scripts by design
+"""Comparison across languages on our own fictional reports (tests/data/multilingual_stories): statements align
+across languages, figures and dates in other scripts and formats are read, a figure told differently in German is a
+conflict, names meet across scripts, function words are never names, and English reports are as before."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from benchmarks.compare_multilingual import load_event
+
+from manysides.compare import crosspairs
+from manysides.compare.engine import compare
+from manysides.records.article import Article, body_hash
+from manysides.records.report import Report, Statement
+from manysides.understand.dates import find_dates_any
+from manysides.understand.figures import find_figures
+
+
+@pytest.fixture(scope="module")
+def dam() -> tuple[list[Article], Report]:
+    articles, _ = load_event("dam")
+    return articles, compare(articles)
+
+
+def _languages(statements: list[Statement]) -> set[str]:
+    return {s.article.split("-")[1] for s in statements}
+
+
+def test_statements_align_across_languages(dam: tuple[list[Article], Report]) -> None:
+    articles, report = dam
+    shared = [f for f in report.facts if f.kind == "shared"]
+    breach = next(f for f in shared if any("gave way on 4 December" in s.text for s in f.statements))
+    assert _languages(breach.statements) == {"en", "de", "fr", "es", "ar"}
+    governor = next(f for f in shared if any(s.text.startswith("Governor Youssef") for s in f.statements))
+    assert _languages(governor.statements) == {"en", "de", "fr", "es", "ar"}
+    # Each statement is shown in its own language, exactly as its article gives it.
+    bodies = {a.id: a.body for a in articles}
+    assert all(s.text in bodies[s.article] for f in report.facts for s in f.statements)
+    assert any("يوسف الحداد" in s.text for s in governor.statements)
+
+
+def test_a_figure_told_differently_in_another_language_is_a_conflict(dam: tuple[list[Article], Report]) -> None:
+    _, report = dam
+    conflicts = [f.conflict for f in report.facts if f.conflict and f.conflict.type == "number"]
+    assert len(conflicts) == 1
+    assert conflicts[0].values["dam-en"] == "3,500" and conflicts[0].values["dam-de"] == "2.400"
+    assert "dam-ar" not in conflicts[0].values or conflicts[0].values["dam-ar"] == "٣٬٥٠٠"
+
+
+def test_names_meet_across_scripts_and_spellings(dam: tuple[list[Article], Report]) -> None:
+    _, report = dam
+    governor = next(e for e in report.entities if e.name == "Youssef al-Haddad")
+    assert {"يوسف الحداد", "Yusuf al Haddad", "Youssef el-Haddad"} <= set(governor.aliases)
+    assert set(governor.mentions) == {"dam-en", "dam-de", "dam-fr", "dam-es", "dam-ar"}
+    assert governor.type == "person"
+
+
+def _article(key: str, language: str, body: str) -> Article:
+    return Article(
+        id=key,
+        title=None,
+        body=body,
+        language=language,
+        outlet=f"{key}.example",
+        published="2031-12-05",
+        content_hash=body_hash(body),
+        method="provided",
+        confidence=1.0,
+    )
+
+
+def test_ahmad_al_sharaa_in_three_scripts_is_one_entity() -> None:
+    report = compare(
+        [
+            _article("en", "en", "Syrian leader Ahmad al-Sharaa met the delegation in Damascus on Thursday."),
+            _article("ar", "ar", "التقى الرئيس أحمد الشرع الوفد في دمشق يوم الخميس."),
+            _article("fr", "fr", "Le dirigeant syrien Ahmed al-Charaa a reçu la délégation jeudi à Damas."),
+        ]
+    )
+    sharaa = [e for e in report.entities if "أحمد الشرع" in (e.name, *e.aliases)]
+    assert len(sharaa) == 1 and "Ahmed al-Charaa" in (sharaa[0].name, *sharaa[0].aliases)
+    assert set(sharaa[0].mentions) == {"en", "ar", "fr"}
+
+
+def test_function_words_are_never_names(dam: tuple[list[Article], Report]) -> None:
+    _, report = dam
+    spanish = _article(
+        "es2",
+        "es",
+        "Fue un día de la peor inundación en Kessarin. Un total de 3.500 personas fueron evacuadas de la ciudad.",
+    )
+    arabic = _article("ar2", "ar", "وعلى الرغم من التحذيرات، لم يغادر كثير من السكان منازلهم في كيسارين.")
+    articles, _ = load_event("dam")
+    other = compare([articles[0], spanish, arabic])
+    for entity in [*report.entities, *other.entities]:
+        for name in (entity.name, *entity.aliases):
+            assert name not in {"Fue", "Un", "un", "de la", "على الرغم من", "الرغم", "على"}
+    assert any("كيسارين" in e.aliases for e in other.entities)  # a name the English article gives is read
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        ("وتم إجلاء ٣٬٥٠٠ شخص", "ar", 3500.0, None),
+        ("تم إجلاء ۳۵۰۰ نفر", "fa", 3500.0, None),
+        ("insgesamt 1.234,5 Tonnen", "de", 1234.5, None),
+        ("rund 2,4 Millionen Menschen", "de", 2_400_000.0, None),
+        ("au total 3\u2009500 personnes", "fr", 3500.0, None),
+        ("3\u202f500 personnes", "fr", 3500.0, None),
+        ("2.400 Menschen", "de", 2400.0, None),
+        ("3,500 people", "ar", 3500.0, None),
+        ("٢٫٥ مليون يورو", "ar", 2_500_000.0, "EUR"),
+        ("1,8 millones de euros", "es", 1_800_000.0, "EUR"),
+        ("un aumento del 8 %", "es", 8.0, "percent"),
+    ],
+)
+def test_figures_in_any_script_and_convention(text: str, language: str, value: float, unit: str | None) -> None:
+    (figure,) = find_figures(text, language)
+    assert figure.value == value and figure.unit == unit
+
+
+def test_years_and_dates_are_not_figures() -> None:
+    assert find_figures("Der Damm wurde 1962 gebaut.", "de") == []
+    text = "bis zum 9. Dezember geschlossen"
+    dates = find_dates_any(text, date(2031, 12, 5))
+    assert find_figures(text, "de", [(d.start, d.end) for d in dates]) == []
+
+
+@pytest.mark.parametrize("text", ["am 5. Dezember", "el 5 de diciembre", "في ٥ ديسمبر", "le 5 décembre", "5 בדצמבר"])
+def test_dates_in_other_languages(text: str) -> None:
+    (found,) = find_dates_any(text, date(2031, 12, 6))
+    assert found.value == "2031-12-05"
+
+
+def test_english_reports_do_not_use_the_cross_language_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles, _ = load_event("dam")
+    english = [
+        articles[0],
+        _article("en2", "en", "A total of 3,500 people were evacuated from Kessarin on 4 December, officials said."),
+    ]
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("the cross-language model scored an English pair")
+
+    monkeypatch.setattr(crosspairs, "cross_features", refuse)
+    report = compare(english)
+    assert not report.notes
+    assert any(f.kind == "shared" for f in report.facts)
