@@ -5,10 +5,13 @@ conflict, names meet across scripts, function words are never names, and English
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pytest
 from benchmarks.compare_multilingual import load_event
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from manysides.compare import crosspairs
 from manysides.compare.engine import compare
@@ -148,3 +151,14 @@ def test_english_reports_do_not_use_the_cross_language_model(monkeypatch: pytest
     report = compare(english)
     assert not report.notes
     assert any(f.kind == "shared" for f in report.facts)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
+    language=st.sampled_from(["de", "ar", "fa", "tr", "x-y", ""]),
+)
+def test_hostile_text_in_other_languages_never_breaks_the_readers(text: str, language: str) -> None:
+    for figure in find_figures(text, language):
+        assert math.isfinite(figure.value)
+    assert all(1 <= d.month <= 12 for d in find_dates_any(text, date(2031, 12, 5)) if d.month)

@@ -215,7 +215,7 @@ def find_dates_any(text: str, published: date | None) -> list[DateMention]:
             if any(m.start <= match.start() < m.end for m in found):
                 continue
             raw = match.group("month")
-            month = int(raw) if raw.isdigit() else CLDR_MONTHS[raw.lower()]
+            month = int(raw) if raw.isdigit() else CLDR_MONTHS.get(raw.lower(), 0)  # "MAYIS" lowers to "mayis"
             day = int(match.group("day"))
             year = int(match.group("year")) if match.group("year") else _year_for(month, day, published)
             if 1 <= month <= 12 and 1 <= day <= 31:

@@ -23,6 +23,7 @@ _NUMBER = re.compile(
     r"(?:(?P<dec>[.,\u066b])(?P<frac>\d+))?(?![\d\w])"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_MAX_DIGITS = 15  # longer runs of digits are codes or noise, and overflow a float's precision
 _SYMBOLS = {"%": "percent", "€": "EUR", "$": "USD", "£": "GBP"}
 _WORD = re.compile(r"[\s'\u2019]*([^\W\d_]+)")  # "d'euros" reads as "d", "euros"
 
@@ -108,7 +109,7 @@ def find_figures(
         if any(a <= start < b for a, b in skip or []) or (_YEAR.fullmatch(match.group()) and not match.group("dec")):
             continue
         value = _value(match, decimal, group)
-        if value is None:
+        if value is None or len(re.sub(r"\D", "", match.group())) > _MAX_DIGITS:
             continue
         unit = None
         after = _next_words(plain, end, 3)
