@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-BUCKET_DAYS = 15  # a dated row lives in bucket day // BUCKET_DAYS
+BUCKET_DAYS = 45  # a dated row lives in bucket day // BUCKET_DAYS: a ±45-day window reads three
 EXACT_ROWS = 1024  # buckets up to this many rows are searched exactly; a numpy product is cheaper there
 EDGE_FACTOR = 4  # a bucket only partly in the window is asked for this many times more neighbours, then filtered
 _UNDATED = None
