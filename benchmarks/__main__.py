@@ -12,9 +12,13 @@ import time
 BENCHMARKS = {
     "extraction_html": "HTML extraction (article-extraction benchmark)",
     "extraction_text": "Text-dump extraction (same pages rendered to text)",
+    "extraction_multilingual": "Extraction in ar, he, es, fr, de, tr (our own fictional pages), beside trafilatura",
     "stories": "Stories (BASIL, ECB+, GVA; throughput)",
+    "scaling": "Story assignment at 10k, 100k and 1M articles: time per article, peak memory (issue 17)",
+    "batch": "Batch ingest: serial, 1 and 2 Dask workers, SQLite and PostgreSQL side by side (issue 17)",
     "semeval": "One story across languages: SemEval-2022 pairs ingested into one database, beside TF-IDF and USE",
     "facts": "Shared facts and conflicts against hand-annotated BASIL coverage (basil-facts), beside TF-IDF",
+    "compare_multilingual": "Statements aligned across languages (our own fictional stories, held-out half)",
     "compare": "Comparison (ECB+ facts as a second check, BASIL framing, speed)",
     "speakers": "Quote speakers against BASIL's annotated quoted spans",
     "changed_copies": "Changed copies: a value changed in one outlet's copy of a sentence is a conflict",
