@@ -190,6 +190,69 @@ def throughput(shards: list[Path], n: int, small: list[Path], n_small: int, pg_s
         print(f"  {backend} {mode}: {bcubed(found, reference)[2]:.4f} ({same})")
 
 
+def _worker_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _load_model() -> None:
+    from manysides.stories.embed import embedder
+
+    embedder("default")
+
+
+def phases(shards: list[Path], n: int) -> None:
+    """Where a run's wall time goes, in this process (SQLite): the cluster's start, the shards (workers extract,
+    embed and store; CPU summed over the workers), and story assignment on the client, which no worker shares."""
+    from manysides.cluster.run import dask_client, ingest_on_cluster
+    from manysides.ingest.quiet import quiet_libraries
+    from manysides.ingest.sources import ReadOptions
+    from manysides.jobs import assign_stories
+    from manysides.jobs import ingest as ingest_serially
+    from manysides.store.repository import Store
+
+    quiet_libraries()
+    print(f"\n### Phases, {n} articles in {len(shards)} shards, SQLite, models loaded before timing\n")
+    print("Load average at start:", " ".join(f"{x:.1f}" for x in os.getloadavg()), "\n")
+    print("| mode | cluster start s | shards wall s | shards CPU s | articles/s in shards | assignment s |")
+    print("|---|---|---|---|---|---|")
+    inputs = [str(path) for path in shards]
+    shard_wall: dict[int, float] = {}
+    for workers in (0, 1, 2):
+        with sqlite_db() as db:
+            store = Store(db)
+            started = time.perf_counter()
+            if workers == 0:
+                _load_model()
+                begun, cpu = time.perf_counter(), time.process_time()
+                ingest_serially(store, inputs, ReadOptions())
+                done, cpu = time.perf_counter(), time.process_time() - cpu
+                start_cost = 0.0
+            else:
+                with dask_client(workers, None) as client:
+                    start_cost = time.perf_counter() - started
+                    client.run(_load_model)
+                    before = sum(client.run(_worker_cpu).values())
+                    begun = time.perf_counter()
+                    ingest_on_cluster(client, store, inputs, ReadOptions())
+                    done = time.perf_counter()
+                    cpu = sum(client.run(_worker_cpu).values()) - before
+            assigning = time.perf_counter()
+            assign_stories(store)
+            assigned = time.perf_counter() - assigning
+            store.close()
+        shard_wall[workers] = done - begun
+        mode = "serial (in process)" if workers == 0 else f"{workers} worker{'s' if workers > 1 else ''}"
+        print(
+            f"| {mode} | {start_cost:.1f} | {done - begun:.1f} | {cpu:.1f} | {n / (done - begun):.0f} "
+            f"| {assigned:.1f} |",
+            flush=True,
+        )
+    print(f"\nShards: 2 workers / 1 worker throughput {shard_wall[1] / shard_wall[2]:.2f}")
+
+
 @contextmanager
 def revision_source(revision: str) -> Iterator[Path]:
     """The `src` folder of a git revision, unpacked into a temporary folder."""
@@ -281,6 +344,7 @@ def main() -> None:
         articles = [a for a in volume(args.articles) if a.body.strip()]
         shards = write_shards(folder / "all", articles, args.shards)
         small = write_shards(folder / "small", articles[:SMALL], 1)
+        phases(shards, len(articles))
         if not args.skip_throughput:
             with postgres_server() as pg_server:
                 throughput(shards, len(articles), small, SMALL, pg_server)
