@@ -11,9 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy.engine import make_url
 
 from manysides.service import Service, StoryQuery
 from manysides.store.repository import Store
@@ -47,22 +45,7 @@ def _undated_rows(path: Path) -> Path:
     return path
 
 
-def _known_on_postgresql(db_url: str, request: pytest.FixtureRequest, reason: str) -> None:
-    """A difference known on PostgreSQL whose fix lies in a file of other work in progress: xfail, strict, so the
-    fix shows as an unexpected pass."""
-    if make_url(db_url).get_backend_name() == "postgresql":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
-
-
-def test_undated_articles_are_listed_in_code_point_order_of_their_ids(
-    db_url: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
-    _known_on_postgresql(
-        db_url,
-        request,
-        "store/repository.py `articles` orders ties by ArticleRow.id in the database's collation; "
-        "order_by(byte_order(ArticleRow.id)) (store/columns.py) would list them as SQLite does",
-    )
+def test_undated_articles_are_listed_in_code_point_order_of_their_ids(db_url: str, tmp_path: Path) -> None:
     assert run_cli("ingest", _undated_rows(tmp_path / "rows.jsonl"), "--db", db_url).exit_code == 0
     ids = [article["id"] for article in run_cli("articles", "--db", db_url, "--json").json()]
     assert ids == sorted(name.replace(" ", "-") for name in NAMES)
@@ -102,16 +85,7 @@ FOLDED_ROW = {
 }
 
 
-def test_search_folds_case_and_accents_on_every_backend(
-    db_url: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
-    _known_on_postgresql(
-        db_url,
-        request,
-        "store/search.py and migration 0004 index to_tsvector('simple', ...): it folds no accent, and folds case "
-        "only as far as the server's LC_CTYPE knows (under C, not 'É'), so 'ecole' and 'école' miss 'ÉCOLE' there, "
-        "while SQLite's FTS5 finds it",
-    )
+def test_search_folds_case_and_accents_on_every_backend(db_url: str, tmp_path: Path) -> None:
     source = tmp_path / "folded.jsonl"
     source.write_text(json.dumps(FOLDED_ROW) + "\n", encoding="utf-8")
     assert run_cli("ingest", source, "--db", db_url).exit_code == 0

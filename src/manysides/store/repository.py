@@ -18,7 +18,7 @@ from manysides.extract.templates import SiteLines
 from manysides.records.article import Article, body_hash
 from manysides.records.page import Page
 from manysides.store.bulk import IN_CHUNK, NewPage, Outcome, article_columns, chunks, stored_article, write_batch
-from manysides.store.columns import as_stored
+from manysides.store.columns import as_stored, byte_order
 from manysides.store.database import open_engine
 from manysides.store.models import ArticleFeatureRow, ArticleRow, ArticleStoryRow, PageRow, SiteLineRow, SiteRow
 from manysides.store.retry import is_race, retrying
@@ -136,7 +136,9 @@ class Store:
             query = query.where(ArticleRow.outlet.in_(self._outlet_names(outlet)))
         if since:
             query = query.where(ArticleRow.published_utc >= datetime(since.year, since.month, since.day))
-        query = query.order_by(ArticleRow.published_utc.is_(None), ArticleRow.published_utc.desc(), ArticleRow.id)
+        query = query.order_by(
+            ArticleRow.published_utc.is_(None), ArticleRow.published_utc.desc(), byte_order(ArticleRow.id)
+        )
         if limit:
             query = query.limit(limit)
         with Session(self.engine) as session:
