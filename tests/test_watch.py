@@ -235,6 +235,25 @@ def test_304_and_unchanged_bodies_cost_nothing(site: Site, tmp_path: Path, db_ur
 # --- failures ----------------------------------------------------------------------------------------------
 
 
+def test_an_entry_whose_page_failed_for_a_while_is_tried_again_though_the_feed_is_unchanged(
+    site: Site, tmp_path: Path, db_url: str
+) -> None:
+    """The teaser's page answers 503 once: the entry stays unseen, and the feed's validators are not kept, so the
+    next poll reads the unchanged feed in full (no 304) and stores the page."""
+    site.set("/teasers.xml", rss("Tidewater Courier", site.base, [1, 2], full=False), etag=True)
+    site.set("/news/2", b"busy", status=503, content_type="text/plain")
+    sources = sources_file(tmp_path, ("Tidewater", "Tidewater Courier", site.url("/teasers.xml")))
+    code, run, _ = watch(db_url, sources, "--fetch-entries")
+    assert code == 1 and run["pages_new"] == 1
+    del site.routes["/news/2"]  # the page is served again
+    code, run, err = watch(db_url, sources, "--now", "--fetch-entries")
+    assert code == 0, err
+    assert (run["not_modified"], run["pages_new"]) == (0, 1)
+    assert len(articles(db_url)) == 2
+    code, run, _ = watch(db_url, sources, "--now", "--fetch-entries")
+    assert (code, run["not_modified"], run["pages_new"]) == (0, 1, 0)  # all handled: validators kept again
+
+
 def test_a_failing_feed_is_backed_off_then_disabled(site: Site, tmp_path: Path, db_url: str) -> None:
     site.set("/busy.xml", b"busy", status=503, content_type="text/plain")
     site.set("/good.xml", rss("Lowmoor Gazette", site.base, [7]))

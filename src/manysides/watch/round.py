@@ -85,29 +85,31 @@ def _poll(context: RoundContext, fetcher: Fetcher, row: WatchSourceRow, run: Wat
     row.kind = listing.kind
     for entry_error in listing.errors:
         _report(context, run, entry_error.source, entry_error.problem)
-    found_new, complete = _store_entries(context, fetcher, row, listing, run, budget)
-    _succeeded(row, context.clock(), found_new, listing.published, complete, fetched, digest)
+    found_new, complete, retry = _store_entries(context, fetcher, row, listing, run, budget)
+    _succeeded(row, context.clock(), found_new, listing.published, complete, fetched, digest, retry)
     schedule.save(context.store.engine, row)
 
 
 def _store_entries(
     context: RoundContext, fetcher: Fetcher, row: WatchSourceRow, listing: Listing, run: WatchRun, budget: list[int]
-) -> tuple[bool, bool]:
-    """Store the entries not seen before; returns (any new article, every new entry handled)."""
+) -> tuple[bool, bool, bool]:
+    """Store the entries not seen before; returns (any new article, every new entry handled, an entry left to try
+    again: its page could not be fetched for a passing reason)."""
     engine = context.store.engine
     known = schedule.seen(engine, row.name, (key for key, _ in listing.entries))
-    found_new = False
+    found_new = retry = False
     for key, page in listing.entries:
         if key in known:
             continue
         if context.stop.is_set() or budget[0] <= 0:
-            return found_new, False
+            return found_new, False, retry
         budget[0] -= 1
         wanted = not page.raw or (context.fetch_entries and is_teaser(page))
         item = fetch_entry_page(page, fetcher) if page.url and wanted else page
         if isinstance(item, InputError):
             _report(context, run, item.source, item.problem)
             if is_passing(item):
+                retry = True
                 continue  # unseen: tried again next poll
         else:
             result = ingest_page(context.store, item)
@@ -121,7 +123,7 @@ def _store_entries(
                 run.pages_known += 1
         schedule.mark_seen(engine, row.name, key, context.clock())
         known.add(key)
-    return found_new, True
+    return found_new, True, retry
 
 
 def _succeeded(
@@ -132,13 +134,16 @@ def _succeeded(
     complete: bool,
     fetched: Fetched | None,
     digest: str | None,
+    retry: bool = False,
 ) -> None:
     row.last_success, row.failures, row.failure_weight, row.last_error = now, 0, 0.0, None
     row.interval = learned_interval(row.interval, row.min_interval, row.max_interval, published, found_new, now)
-    if fetched is not None:  # a full answer: keep its validators only when every new entry was handled
-        row.etag = _header(fetched, "etag") if complete else None
-        row.last_modified = _header(fetched, "last-modified") if complete else None
-        row.body_sha256 = digest if complete else None
+    if fetched is not None:  # a full answer: keep its validators only when every new entry was handled, so an
+        # entry left to try again (its page timed out) is read again next poll even if the source did not change
+        keep = complete and not retry
+        row.etag = _header(fetched, "etag") if keep else None
+        row.last_modified = _header(fetched, "last-modified") if keep else None
+        row.body_sha256 = digest if keep else None
     row.next_fetch = now + timedelta(seconds=row.interval if complete else 0)
 
 
