@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from manysides.cli import app
@@ -65,3 +66,13 @@ def two_outlet_jsonl(tmp_path: Path, extra: str = "") -> Path:
     path = tmp_path / "two.jsonl"
     path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
     return path
+
+
+def scalar(url: str, query: str) -> int:
+    """One number read straight from a database (a count the test checks beside what the CLI says)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(text(query)).scalar() or 0)
+    finally:
+        engine.dispose()

@@ -24,21 +24,12 @@ from manysides.cluster.run import dask_client, ingest_on_cluster
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import Summary
 from manysides.store.repository import Store
-from tests.helpers import run_cli
+from tests.helpers import run_cli, scalar
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = 150  # BASIL articles (50 events, three outlets each) in the comparisons: enough stories, quick
 SHARDS = 3
 HTML_PAGES = 6  # real pages of the extraction benchmark, one shard each
-
-
-def _scalar(url: str, query: str) -> int:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as connection:
-            return int(connection.execute(text(query)).scalar() or 0)
-    finally:
-        engine.dispose()
 
 
 def _stories(url: str) -> dict[str, str]:
@@ -52,11 +43,11 @@ def _stories(url: str) -> dict[str, str]:
 
 def _consistent(url: str) -> None:
     """Every page has its article and every article its page; no feature row outlives its article's wait."""
-    pages = _scalar(url, "SELECT COUNT(*) FROM pages")
-    assert _scalar(url, "SELECT COUNT(*) FROM articles") == pages
-    assert _scalar(url, "SELECT COUNT(DISTINCT page_id) FROM articles") == pages
+    pages = scalar(url, "SELECT COUNT(*) FROM pages")
+    assert scalar(url, "SELECT COUNT(*) FROM articles") == pages
+    assert scalar(url, "SELECT COUNT(DISTINCT page_id) FROM articles") == pages
     assigned = "SELECT COUNT(*) FROM article_features f JOIN article_stories s ON s.article_id = f.article_id"
-    assert _scalar(url, assigned) == 0
+    assert scalar(url, assigned) == 0
 
 
 @pytest.fixture(scope="module")
@@ -160,14 +151,14 @@ def test_a_killed_run_leaves_the_database_consistent_and_the_next_run_resumes(
     report = run.json()
     assert report["counts"]["unchanged"] >= stored and report["counts"]["failed"] == 0
     assert report["stored_articles"] == ARTICLES + HTML_PAGES
-    assert _scalar(db_url, "SELECT COUNT(*) FROM article_stories") == ARTICLES + HTML_PAGES
+    assert scalar(db_url, "SELECT COUNT(*) FROM article_stories") == ARTICLES + HTML_PAGES
     _consistent(db_url)
     assert bcubed(_stories(db_url), _stories(serial[0]))[2] >= 0.99
 
 
 def _count_or_zero(url: str) -> int:
     try:
-        return _scalar(url, "SELECT COUNT(*) FROM articles")
+        return scalar(url, "SELECT COUNT(*) FROM articles")
     except Exception:  # the run has not created the tables yet
         return 0
 

@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from manysides.store.repository import Store
+from tests.helpers import scalar
 from tests.test_watch import Site, rss, site, sources_file  # noqa: F401  (site: the local feed server fixture)
 
 pytestmark = pytest.mark.network
@@ -33,15 +34,6 @@ HOLD_SECONDS = 3.0
 FEED_ENTRIES = 30
 WATCH_OPTIONS = ("--allow-private", "--delay", "0", "--json")
 ERRORS = ("locked", "deadlock", "serializ", "Traceback", "could not")
-
-
-def _count(url: str, query: str) -> int:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as connection:
-            return int(connection.execute(text(query)).scalar() or 0)
-    finally:
-        engine.dispose()
 
 
 @contextmanager
@@ -94,7 +86,7 @@ def test_two_ingests_and_a_watch_wait_for_each_other_and_lose_nothing(
         ]
         time.sleep(HOLD_SECONDS)
         assert all(run.poll() is None for run in runs), "every writer waits while the database is held"
-        assert _count(db_url, "SELECT COUNT(*) FROM articles") == 0
+        assert scalar(db_url, "SELECT COUNT(*) FROM articles") == 0
     outputs = [run.communicate(timeout=300) for run in runs]
     for run, (_stdout, stderr) in zip(runs, outputs, strict=True):
         assert run.returncode == 0, stderr
@@ -105,11 +97,11 @@ def test_two_ingests_and_a_watch_wait_for_each_other_and_lose_nothing(
     assert sum(c["unchanged"] for c in ingests) == 50 and sum(c["failed"] for c in ingests) == 0
     assert watched["pages_new"] == FEED_ENTRIES and watched["failed"] == 0
     total = len(articles) + FEED_ENTRIES
-    assert _count(db_url, "SELECT COUNT(*) FROM articles") == total
-    assert _count(db_url, "SELECT COUNT(*) FROM pages") == total
-    assert _count(db_url, "SELECT COUNT(*) FROM article_stories") == total  # each assigned once
-    assert _count(db_url, "SELECT COALESCE(SUM(article_count), 0) FROM story_summaries") == total
-    assert _count(db_url, "SELECT COUNT(*) FROM watch_entries") == FEED_ENTRIES
+    assert scalar(db_url, "SELECT COUNT(*) FROM articles") == total
+    assert scalar(db_url, "SELECT COUNT(*) FROM pages") == total
+    assert scalar(db_url, "SELECT COUNT(*) FROM article_stories") == total  # each assigned once
+    assert scalar(db_url, "SELECT COALESCE(SUM(article_count), 0) FROM story_summaries") == total
+    assert scalar(db_url, "SELECT COUNT(*) FROM watch_entries") == FEED_ENTRIES
 
 
 def test_two_ingests_opening_a_new_database_together_make_its_schema_once(
@@ -122,4 +114,4 @@ def test_two_ingests_opening_a_new_database_together_make_its_schema_once(
     for run, (_stdout, stderr) in zip(runs, outputs, strict=True):
         assert run.returncode == 0, stderr
         assert not any(word in stderr for word in ERRORS), stderr
-    assert _count(db_url, "SELECT COUNT(*) FROM articles") == len(articles)
+    assert scalar(db_url, "SELECT COUNT(*) FROM articles") == len(articles)
