@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal, TypeVar
@@ -77,6 +77,19 @@ def stored_article(connection: Connection, article: Article) -> str | None:
     return None
 
 
+def stored_digests(connection: Connection, digests: Iterable[str]) -> dict[str, str]:
+    """Raw digest -> article id for the pages among `digests` already stored (one IN query per IN_CHUNK)."""
+    found: dict[str, str] = {}
+    for chunk in chunks(sorted(set(digests)), IN_CHUNK):
+        query = (
+            select(_PAGES.c.raw_sha256, _ARTICLES.c.id)
+            .join(_ARTICLES, _ARTICLES.c.page_id == _PAGES.c.id)
+            .where(_PAGES.c.raw_sha256.in_(chunk))
+        )
+        found.update((key, value) for key, value in connection.execute(query))
+    return found
+
+
 class _Known:
     """What the database (and the batch so far) already holds, by page digest, article id and address."""
 
@@ -85,14 +98,7 @@ class _Known:
         self.ids: set[str] = set()
         self.canonical: dict[str, str] = {}
         self.urls: dict[str, str] = {}
-        digests = sorted({entry.digest for entry in batch})
-        for chunk in chunks(digests, IN_CHUNK):
-            query = (
-                select(_PAGES.c.raw_sha256, _ARTICLES.c.id)
-                .join(_ARTICLES, _ARTICLES.c.page_id == _PAGES.c.id)
-                .where(_PAGES.c.raw_sha256.in_(chunk))
-            )
-            self.digests.update((key, value) for key, value in connection.execute(query))
+        self.digests.update(stored_digests(connection, (entry.digest for entry in batch)))
         for chunk in chunks(sorted({entry.article.id for entry in batch}), IN_CHUNK):
             self.ids.update(connection.scalars(select(_ARTICLES.c.id).where(_ARTICLES.c.id.in_(chunk))))
         addresses = sorted({a for entry in batch for a in (entry.article.url, entry.article.canonical_url) if a})

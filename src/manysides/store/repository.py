@@ -17,7 +17,16 @@ from manysides.errors import InputError
 from manysides.extract.templates import SiteLines
 from manysides.records.article import Article, body_hash
 from manysides.records.page import Page
-from manysides.store.bulk import IN_CHUNK, NewPage, Outcome, article_columns, chunks, stored_article, write_batch
+from manysides.store.bulk import (
+    IN_CHUNK,
+    NewPage,
+    Outcome,
+    article_columns,
+    chunks,
+    stored_article,
+    stored_digests,
+    write_batch,
+)
 from manysides.store.columns import as_stored, byte_order
 from manysides.store.database import open_engine
 from manysides.store.models import ArticleFeatureRow, ArticleRow, ArticleStoryRow, PageRow, SiteLineRow, SiteRow
@@ -50,20 +59,12 @@ class Store:
 
     def known_page(self, page: Page) -> str | None:
         """The article id of an identical page stored before, or None: lets re-ingest skip extraction."""
-        with Session(self.engine) as session:
-            row = session.execute(
-                select(ArticleRow.id).join(PageRow).where(PageRow.raw_sha256 == raw_digest(page))
-            ).first()
-            return row[0] if row else None
+        return self.known_pages([raw_digest(page)]).get(raw_digest(page))
 
     def known_pages(self, digests: Iterable[str]) -> dict[str, str]:
-        """Raw digest -> article id for the pages among `digests` already stored (one IN query per 500)."""
-        found: dict[str, str] = {}
+        """Raw digest -> article id for the pages among `digests` already stored."""
         with self.engine.connect() as connection:
-            for chunk in chunks(sorted(set(digests)), IN_CHUNK):
-                query = select(PageRow.raw_sha256, ArticleRow.id).join(ArticleRow).where(PageRow.raw_sha256.in_(chunk))
-                found.update((key, value) for key, value in connection.execute(query))
-        return found
+            return stored_digests(connection, digests)
 
     def same_article(self, article: Article) -> str | None:
         """Id of a stored article that is this one: same id, or same URL/canonical URL (each an index lookup)."""

@@ -115,16 +115,17 @@ class WindowedVectors:
 
     def add(self, row: int, day: int | None, vector: np.ndarray, group: int = 0) -> None:
         """Index a row; rows must come in increasing order (each bucket's rows stay sorted)."""
+        vector = vector.astype(np.float32, copy=False)
         number = _UNDATED if day is None else day // BUCKET_DAYS
         bucket = self._buckets.get((group, number))
         if bucket is None:
             bucket = self._buckets[(group, number)] = _Bucket(len(vector))
             if number is not None:
                 self._numbers.setdefault(group, set()).add(number)
-        bucket.add(row, 0 if day is None else day, vector.astype(np.float32, copy=False))
+        bucket.add(row, 0 if day is None else day, vector)
         self._sizes[group] = self._sizes.get(group, 0) + 1
         if group in self._everything:
-            self._everything[group].add(row, 0 if day is None else day, vector.astype(np.float32, copy=False))
+            self._everything[group].add(row, 0 if day is None else day, vector)
 
     def nearest(
         self, vector: np.ndarray, day: int | None, window: int, k: int, groups: Iterable[int] = (0,)
