@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 
 from manysides.settings import DATABASE_ENV, DATABASE_URL
 from manysides.store.locks import exclusive
+from manysides.store.retry import retrying
 
 DEFAULT_DB = DATABASE_URL
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -49,7 +50,7 @@ def open_engine(url: str) -> Engine:
     engine = create_engine(url)
     if make_url(url).get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    migrate(engine)
+    retrying(lambda: migrate(engine))  # a new file another process is setting up may still say it is busy
     return engine
 
 
@@ -73,8 +74,8 @@ def migrate(engine: Engine) -> None:
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA busy_timeout=10000")  # first: switching a new file to WAL waits for another opener
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
