@@ -1,9 +1,15 @@
-"""Write src/manysides/extract/data/cldr_words.json: month names and minute units from CLDR (through Babel).
+# ruff: noqa: RUF001, RUF003 - the word lists are Turkish, French, Arabic and Hebrew by design
+"""Write src/manysides/extract/data/cldr_words.json: month names, minute units and relative-date words from CLDR
+(through Babel), and the few byline lead words CLDR does not have.
 
 Run: `python -m benchmarks.cldr_words`. Month names: wide and abbreviated, in the format and the stand-alone
 context, of the locales below, lower-cased with a final period dropped; a name that means different months in
 two locales is left out (a date with it would be a guess). Minute words: the words of CLDR's minute unit
 patterns ("4 min", "4 Minuten", "4 dakika", "٤ دقائق", "4 דקות"), which reading-time lines use.
+Relative dates, per language of RELATIVE_LANGUAGES: CLDR's relative day words ("ayer", "gestern", "أمس"), its
+"last/this/next <weekday>" phrases turned into templates ("el {0} pasado", "letzten {0}"), its "last/this/next
+week/month/year" phrases and its "N days/weeks/months/years ago" patterns ("hace {0} días", "לפני {0} ימים");
+beside them the weekday names (wide, both contexts). The hand additions below each say where they come from.
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ import json
 import re
 from pathlib import Path
 
-from babel.dates import get_month_names
+from babel import Locale
+from babel.dates import get_day_names, get_month_names
 from babel.units import format_unit
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "manysides" / "extract" / "data" / "cldr_words.json"
@@ -27,6 +34,73 @@ PREFIXES = ("ב",)
 # In common use but not in CLDR: the French "fév." (CLDR has "févr.").
 EXTRA_MONTHS = {"fév": 2}
 _NOT_WORD = re.compile(r"[\d\s]+")
+
+# Relative dates are read in these languages (English keeps its own reader in understand/dates.py).
+RELATIVE_LANGUAGES = ("es", "fr", "de", "tr", "ar", "he")
+UNITS = ("day", "week", "month", "year")
+# Not in CLDR, but how news copy says it (grammar references: the "pasado/próximo" and "vergangen/kommend"
+# adjectives before the noun, Arabic "المقبل" ("coming") beside CLDR's "القادم", Turkish "önümüzdeki" ("ahead")
+# beside CLDR's "gelecek", Arabic "العام" beside CLDR's "السنة" for "year").
+EXTRA_WEEKDAY_RELATIVE = {
+    "es": {"el pasado {0}": -1},
+    "fr": {"{0} passé": -1},
+    "de": {"vergangenen {0}": -1, "kommenden {0}": 1},
+    "tr": {"önümüzdeki {0}": 1},
+    "ar": {"{0} المقبل": 1, "{0} المقبلة": 1, "{0} الماضية": -1},
+}
+EXTRA_UNITS = {
+    "es": {"la semana que viene": ["week", 1], "el mes que viene": ["month", 1], "el año que viene": ["year", 1]},
+    "fr": {"la semaine passée": ["week", -1], "l’an dernier": ["year", -1], "l’an prochain": ["year", 1]},
+    "de": {
+        "vergangene Woche": ["week", -1], "kommende Woche": ["week", 1], "vergangenen Monat": ["month", -1],
+        "kommenden Monat": ["month", 1], "vergangenen Jahr": ["year", -1], "vergangenes Jahr": ["year", -1],
+        "kommenden Jahr": ["year", 1], "kommendes Jahr": ["year", 1],
+    },
+    "tr": {"önümüzdeki hafta": ["week", 1], "önümüzdeki ay": ["month", 1], "önümüzdeki yıl": ["year", 1]},
+    "ar": {
+        "الأسبوع المقبل": ["week", 1], "الشهر المقبل": ["month", 1], "العام الماضي": ["year", -1],
+        "العام الحالي": ["year", 0], "العام المقبل": ["year", 1], "العام القادم": ["year", 1],
+        "السنة المقبلة": ["year", 1],
+    },
+}  # fmt: skip
+# A bare weekday ("on Tuesday") as news copy writes it, where the name alone would also be a common word: in
+# Turkish "pazar" is also "market" and "cuma" the Friday prayer, so the day needs "günü" ("salı günü").
+BARE_WEEKDAY = {"tr": "{0} günü"}
+# One-letter clitics written joined to the next word: Hebrew "ו" ("and"), "ב" ("on"); Arabic "و", "ف" ("and"),
+# "ب"/"بال" ("on", "on the": "بالأمس").
+CLITICS = {"he": ["ו", "ב", "וב"], "ar": ["و", "ف", "ب", "بال", "وبال"]}
+# Turkish case and relative suffixes a time word takes ("dünkü", "geçen haftanın", "bugünden"), as a regular
+# expression; other languages write these words bare.
+SUFFIXES = {"tr": "(?:[’']?(?:k[iıuü]|n?[ıiuü]n|[dt][ae]n?))?"}
+# A relative day word that is a noun after these words or before these ones: Spanish "esta mañana" ("this
+# morning"), Arabic "اليوم التالي" ("the following day"), Hebrew "היום שבו" ("the day when").
+NOT_AFTER = {"es": ["la", "esta", "una", "cada", "misma", "media"]}
+NOT_BEFORE = {
+    "ar": ["التالي", "نفسه", "ذاته", "الأول", "الثاني", "الأخير", "الواحد", "العالمي", "الوطني", "الذي"],
+    "he": ["שבו", "שלמחרת", "הראשון", "השני", "האחרון", "שבה"],
+}
+# Tense cues that a clause speaks of the future, so a bare weekday in it names the coming day: the future
+# endings of Spanish ("-rá", "-rán") and French ("-era", "-ira", "-ront"...) and the periphrastic "ir a"/"aller";
+# German "wird/werden"; the Turkish future suffix "-ecek/-acak"; Arabic "سوف" and "من المقرر/المتوقع" ("it is
+# scheduled/expected"); Hebrew "צפוי" ("expected"), "עתיד" ("is to"), "אמור" ("supposed to"). Regular
+# expressions, matched case-insensitively on the whole sentence.
+FUTURE_CUES = {
+    "es": r"\b\w{2,}(?:rá|rán)\b|\b(?:va|van|vamos) a\b",
+    "fr": r"\b\w+(?:e|i|d|u|r)ra\b|\b\w+ront\b|\b(?:va|vont) \w+(?:er|ir|re)\b",
+    "de": r"\b(?:wird|werden|soll|sollen)\b",
+    "tr": r"\b\w{2,}(?:ecek|acak|eceğ|acağ)\w*",
+    "ar": r"سوف|من المقرر|من المتوقع|من المنتظر",
+    "he": r"(?<!\w)(?:צפוי|צפויה|צפויים|צפויות|עתיד|עתידה|עתידים|עתידות|אמור|אמורה|אמורים|אמורות)(?!\w)",
+}
+# Byline lead words, lower-cased ("By Jane Doe"). Not in CLDR: taken from how news sites in each language sign
+# articles (the test pages in tests/data/multilingual_pages follow the same usage): es/pt "por", fr "par",
+# de "von", it "di", nl "door", id "oleh"; Turkish "haber" ("news:"), "yazan" ("written by"), "muhabir"
+# ("reporter"); Arabic "بقلم" ("by the pen of"), "كتب"/"كتبت" ("wrote"), "بواسطة" ("by"); Hebrew "מאת" ("by").
+BYLINE_WORDS = {
+    "en": ["by", "written by", "reported by", "posted by", "words by"],
+    "es": ["por", "escrito por"], "pt": ["por"], "fr": ["par"], "de": ["von"], "it": ["di"], "nl": ["door"],
+    "id": ["oleh"], "tr": ["haber", "yazan", "muhabir"], "ar": ["بقلم", "كتب", "كتبت", "بواسطة"], "he": ["מאת"],
+}  # fmt: skip
 
 
 def month_names() -> dict[str, int]:
@@ -58,12 +132,73 @@ def minute_words() -> list[str]:
     return sorted(words)
 
 
+def _weekday_names(locale: str) -> list[list[str]]:
+    """Monday first: each weekday's wide names (format and stand-alone), as CLDR writes them."""
+    names: list[list[str]] = [[] for _ in range(7)]
+    for context in ("format", "stand-alone"):
+        for number, name in get_day_names("wide", context, locale).items():
+            if name not in names[number]:
+                names[number].append(name)
+    return names
+
+
+def _template(phrase: str, names: list[str]) -> str | None:
+    """ "el martes pasado" -> "el {0} pasado": the phrase with its weekday name replaced."""
+    for name in names:
+        found = re.search(re.escape(name), phrase, re.IGNORECASE)
+        if found:
+            return phrase[: found.start()] + "{0}" + phrase[found.end() :]
+    return None
+
+
+_FIELDS = {0: "mon", 1: "tue", 2: "wed", 3: "thu", 4: "fri", 5: "sat", 6: "sun"}
+_COUNTS = {"one": 1, "two": 2}  # a plural form without "{0}" ("قبل يومين", "two days ago") says its count
+
+
+def relative_words(language: str) -> dict[str, object]:
+    """The relative-date words of one language (see the module docstring)."""
+    fields = Locale.parse(language)._data["date_fields"]
+    days = {str(text): offset for offset, text in fields["day"]["relative"].items()}
+    weekdays = _weekday_names(language)
+    templates: dict[str, int] = {}
+    for number, key in _FIELDS.items():
+        for offset, phrase in fields[key]["relative"].items():
+            template = _template(phrase, weekdays[number])
+            if template and template != "{0}":
+                templates.setdefault(template, offset)
+    templates.update(EXTRA_WEEKDAY_RELATIVE.get(language, {}))
+    units = {phrase: [unit, offset] for unit in UNITS[1:] for offset, phrase in fields[unit]["relative"].items()}
+    units.update(EXTRA_UNITS.get(language, {}))
+    ago: dict[str, list[object]] = {}
+    for unit in UNITS:
+        for form, pattern in fields[unit]["past"].items():
+            pattern = pattern.replace(" ({0})", "").strip()
+            count = None if "{0}" in pattern else _COUNTS.get(form)
+            if "{0}" in pattern or count:
+                ago.setdefault(pattern, [unit, count])
+    return {
+        "days": days,
+        "weekdays": weekdays,
+        "weekday_relative": templates,
+        "units": units,
+        "ago": ago,
+        "bare_weekday": BARE_WEEKDAY.get(language, "{0}"),
+        "clitics": CLITICS.get(language, []),
+        "suffix": SUFFIXES.get(language, ""),
+        "not_after": NOT_AFTER.get(language, []),
+        "not_before": NOT_BEFORE.get(language, []),
+        "future": FUTURE_CUES[language],
+    }
+
+
 def main() -> None:
     data = {
         "source": f"CLDR via Babel: {', '.join(LOCALES)}",
         "month_prefixes": list(PREFIXES),
         "months": month_names(),
         "minute_words": minute_words(),
+        "relative": {language: relative_words(language) for language in RELATIVE_LANGUAGES},
+        "byline_words": BYLINE_WORDS,
     }
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

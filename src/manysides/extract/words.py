@@ -1,11 +1,35 @@
-"""Language data the extractors read: CLDR month names and minute units (written by benchmarks/cldr_words.py)."""
+"""Language data the extractors and readers use: CLDR month names, minute units and relative-date words, and byline
+lead words (written by benchmarks/cldr_words.py)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TypedDict
+
+
+class RelativeWords(TypedDict):
+    """One language's relative-date data (benchmarks/cldr_words.py says what each holds and where it comes from)."""
+
+    days: dict[str, int]  # "ayer" -> -1
+    weekdays: list[list[str]]  # Monday first, as CLDR writes them
+    weekday_relative: dict[str, int]  # "el {0} pasado" -> -1
+    units: dict[str, tuple[str, int]]  # "el mes pasado" -> ("month", -1)
+    ago: dict[str, tuple[str, int | None]]  # "hace {0} días" -> ("day", None); "قبل يومين" -> ("day", 2)
+    bare_weekday: str  # "{0}", or "{0} günü"
+    clitics: list[str]  # joined to the next word: Hebrew "ב"
+    suffix: str  # a regular expression for suffixes the words take (Turkish)
+    not_after: list[str]  # a day word after these is a noun ("esta mañana")
+    not_before: list[str]  # ... and before these ("اليوم التالي")
+    future: str  # a regular expression for future-tense cues
+
 
 _DATA = json.loads((Path(__file__).with_name("data") / "cldr_words.json").read_text(encoding="utf-8"))
 MONTHS: dict[str, int] = _DATA["months"]  # lower-cased name or abbreviation -> month number
 MONTH_PREFIXES: tuple[str, ...] = tuple(_DATA["month_prefixes"])  # joined to the name: Hebrew "ב"
 MINUTE_WORDS: tuple[str, ...] = tuple(_DATA["minute_words"])  # "min", "Minuten", "dakika", "دقائق", "דקות"
+# Per language (es, fr, de, tr, ar, he): CLDR's relative day words, "last <weekday>" templates, "last week" phrases,
+# "N days ago" patterns and weekday names, with the few hand additions benchmarks/cldr_words.py documents.
+RELATIVE: dict[str, RelativeWords] = _DATA["relative"]
+# Per language: the words a byline opens with ("by", "por", "von", "بقلم", "מאת"); not CLDR, see the script.
+BYLINE_WORDS: dict[str, list[str]] = _DATA["byline_words"]

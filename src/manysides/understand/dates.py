@@ -1,17 +1,21 @@
 """Date expressions resolved against the article's publication date ("on Saturday", "last month", "13 July").
 
 Each mention gets a calendar value (a day, or a month when no day is given), so that two outlets' dates for one
-fact can be compared; a stated weekday that does not fall on the stated date is flagged.
+fact can be compared; a stated weekday that does not fall on the stated date is flagged. English is read by
+`find_dates`; other languages by `find_dates_any`, whose relative words ("ayer", "letzten Dienstag", "قبل يومين")
+come from CLDR (extract/words.py RELATIVE).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
-from manysides.extract.words import MONTH_PREFIXES
+from manysides.extract.words import MONTH_PREFIXES, RELATIVE
 from manysides.extract.words import MONTHS as CLDR_MONTHS
 from manysides.understand.figures import ascii_digits
 
@@ -205,9 +209,9 @@ def _any_language() -> re.Pattern[str]:
     )
 
 
-def find_dates_any(text: str, published: date | None) -> list[DateMention]:
+def find_dates_any(text: str, published: date | None, language: str | None = None) -> list[DateMention]:
     """Stated calendar dates in a text in any language, digits of any script: a day and a CLDR month name, or the
-    numeric forms. Relative dates and weekdays are read in English only (find_dates)."""
+    numeric forms. Given the text's language (one of extract/words.py RELATIVE), relative dates and weekdays too."""
     plain = ascii_digits(text)
     found: list[DateMention] = []
     for pattern in (_any_language(), *_PATTERNS[2:]):
@@ -222,4 +226,200 @@ def find_dates_any(text: str, published: date | None) -> list[DateMention]:
                 found.append(
                     DateMention(match.start(), match.end(), text[match.start() : match.end()], year, month, day)
                 )
+    words = _relative_words((language or "").lower().split("-")[0].split("_")[0])
+    if words is not None and published is not None:
+        found += _relative_any(text, plain, published, words, found)
     return sorted(found, key=lambda m: m.start)
+
+
+# Arabic short vowels, tanween and the tatweel: written or not ("غدًا", "غداً", "غدا"), they never change the word.
+_MARKS = "\u0640\u064b-\u0652"
+_ARABIC = re.compile("[\u0621-\u064a]")
+_STARTS_SENTENCE = re.compile('(?:^|[.!?:;"\u00ab\u00bb\u201c\u201d\u201e(\n\u2013\u2014-])\\s*$')
+
+
+def _fold(phrase: str) -> str:
+    """The lookup form of a phrase: lower case, no Arabic marks, one space, one apostrophe."""
+    phrase = re.sub(f"[{_MARKS}]", "", unicodedata.normalize("NFC", phrase)).replace("'", "\u2019")
+    return " ".join(phrase.lower().split())
+
+
+def _pattern(phrase: str) -> str:
+    """A phrase as a regular expression that tolerates Arabic marks, any white space and either apostrophe."""
+    parts = []
+    for char in _fold(phrase):
+        if char == " ":
+            parts.append(r"\s+")
+        elif char == "\u2019":
+            parts.append("['\u2019]")
+        else:
+            parts.append(re.escape(char) + (f"[{_MARKS}]*" if _ARABIC.match(char) else ""))
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """One pattern of relative dates: "ago" (its unit and, for "قبل يومين", its count), "weekday" (its offset:
+    -1 last, 0 this, 1 next, None bare), "unit" or "day" (values looked up from the words)."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    offset: int | None = None
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """One language's relative-date patterns, compiled once (see benchmarks/cldr_words.py for the data)."""
+
+    language: str
+    casing: dict[str, str]  # folded phrase or weekday name -> as CLDR writes it
+    weekdays: dict[str, int]  # folded name -> 0 (Monday) .. 6
+    days: dict[str, int]  # folded word -> offset in days
+    units: dict[str, tuple[str, int]]  # folded phrase -> (unit, offset)
+    patterns: list[_Kind]  # longer phrases first
+    not_after: re.Pattern[str] | None
+    not_before: re.Pattern[str] | None
+    future: re.Pattern[str]
+
+
+@cache
+def _relative_words(language: str) -> _Reader | None:
+    data = RELATIVE.get(language)
+    if data is None:
+        return None
+    clitics = "|".join(re.escape(c) for c in sorted(data["clitics"], key=len, reverse=True))
+    head = rf"(?<!\w)(?:{clitics})?" if clitics else r"(?<!\w)"
+    tail = f"{data['suffix']}(?!\\w)"
+
+    def compiled(body: str) -> re.Pattern[str]:
+        return re.compile(head + "(?P<phrase>" + body + ")" + tail, re.IGNORECASE)
+
+    def alternation(phrases: Iterable[str]) -> str:
+        return "|".join(_pattern(p) for p in sorted(phrases, key=len, reverse=True))
+
+    names = {name: number for number, forms in enumerate(data["weekdays"]) for name in forms}
+    weekday = "(?P<weekday>" + alternation(names) + ")"
+    patterns: list[_Kind] = []
+    for template, (unit, count) in data["ago"].items():
+        body = _pattern(template).replace(re.escape("{0}"), r"(?P<count>\d{1,3})")
+        patterns.append(_Kind("ago", compiled(body), count, unit))
+    for template, offset in sorted(data["weekday_relative"].items(), key=lambda kv: -len(kv[0])):
+        patterns.append(_Kind("weekday", compiled(_pattern(template).replace(re.escape("{0}"), weekday)), offset))
+    patterns.append(_Kind("unit", compiled(alternation(data["units"]))))
+    patterns.append(_Kind("day", compiled(alternation(data["days"]))))
+    bare = _pattern(data["bare_weekday"]).replace(re.escape("{0}"), weekday)
+    patterns.append(_Kind("weekday", compiled(bare)))
+    casing = {_fold(p): p for p in [*data["days"], *data["units"], *names]}
+    not_after, not_before = data["not_after"], data["not_before"]
+    return _Reader(
+        language,
+        casing,
+        {_fold(n): number for n, number in names.items()},
+        {_fold(w): offset for w, offset in data["days"].items()},
+        {_fold(p): (unit, offset) for p, (unit, offset) in data["units"].items()},
+        patterns,
+        re.compile(rf"(?<!\w)(?:{alternation(not_after)})\s+$", re.IGNORECASE) if not_after else None,
+        re.compile(rf"\s+(?:{alternation(not_before)})(?!\w)") if not_before else None,
+        re.compile(data["future"], re.IGNORECASE),
+    )
+
+
+def _cased_right(match: re.Match[str], group: str, text: str, reader: _Reader) -> bool:
+    """A word CLDR writes in lower case is that word only in lower case, or capitalised opening a sentence: German
+    "Morgen" mid-sentence is "morning", not "morgen" ("tomorrow"); Spanish "Domingo" is a name."""
+    written = match.group(group)
+    cldr = reader.casing.get(_fold(written), written)
+    if not written[:1].isupper() or not cldr[:1].islower():
+        return True
+    return _STARTS_SENTENCE.search(text, 0, match.start()) is not None
+
+
+def _noun_use(match: re.Match[str], text: str, reader: _Reader) -> bool:
+    """A day word used as a noun ("esta mañana", "اليوم التالي"): not a date."""
+    before = reader.not_after is not None and reader.not_after.search(text, 0, match.start("phrase"))
+    after = reader.not_before is not None and reader.not_before.match(text, match.end())
+    return bool(before or after)
+
+
+def _relative_matches(text: str, reader: _Reader) -> Iterator[tuple[_Kind, re.Match[str]]]:
+    """Each relative expression once, longer kinds first, none overlapping another."""
+    spans: list[tuple[int, int]] = []
+    for kind in reader.patterns:
+        for match in kind.pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in spans):
+                continue
+            group = "weekday" if kind.kind == "weekday" else "phrase"
+            cased = kind.kind == "ago" or _cased_right(match, group, text, reader)
+            if cased and (kind.kind != "day" or not _noun_use(match, text, reader)):
+                spans.append((match.start(), match.end()))
+                yield kind, match
+
+
+def _relative_any(
+    text: str, plain: str, published: date, reader: _Reader, taken: list[DateMention]
+) -> list[DateMention]:
+    """Relative dates of one language: "N days ago", "last Tuesday", "last month", "yesterday", a bare weekday.
+
+    A bare weekday names the latest such day on or before publication, the coming one when the sentence has a
+    future cue of its language ("se reunirá el martes"). Weeks have no calendar value here, as in English: the
+    phrase is read so that no part of it is misread, and gives no mention."""
+    found: list[DateMention] = []
+    future = reader.future.search(plain) is not None
+    for kind, match in _relative_matches(plain, reader):
+        if any(m.start < match.end() and match.start() < m.end for m in taken):
+            continue
+        mention = _relative_mention(kind, match, published, reader)
+        if mention is None or (mention.bare_weekday and _names_a_stated_date(match, plain, taken, reader)):
+            continue
+        start, end = match.start("phrase"), match.end()
+        mention = replace(mention, start=start, end=end, text=text[start:end])
+        found.append(looking_ahead(mention, published) if mention.bare_weekday and future else mention)
+    return found
+
+
+_BEFORE_DATE = re.compile(r"[\s,،]*(?:\w{1,3}\s+)?")  # "martes, 2 de", "Dienstag, den 2.", "mardi 2"
+_AFTER_DATE = re.compile(r"[\s,،]*")  # Turkish: the weekday after the date
+
+
+def _names_a_stated_date(match: re.Match[str], text: str, stated: list[DateMention], reader: _Reader) -> bool:
+    """A bare weekday written next to a stated date is part of it: no mention of its own, and the stated date is
+    flagged when the weekday does not fall on it ("martes 3 de diciembre" when the 3rd is a Wednesday)."""
+    for i, mention in enumerate(stated):
+        gap_before = _BEFORE_DATE.fullmatch(text, match.end(), mention.start) if match.end() <= mention.start else None
+        gap_after = _AFTER_DATE.fullmatch(text, mention.end, match.start()) if mention.end <= match.start() else None
+        if gap_before or gap_after:
+            if mention.year and mention.month and mention.day:
+                weekday = reader.weekdays[_fold(match.group("weekday"))]
+                mismatch = date(mention.year, mention.month, mention.day).weekday() != weekday
+                stated[i] = replace(mention, weekday_mismatch=mismatch)
+            return True
+    return False
+
+
+def _relative_mention(kind: _Kind, match: re.Match[str], published: date, reader: _Reader) -> DateMention | None:
+    """The calendar value of one relative expression (span filled in by the caller)."""
+    if kind.kind == "ago":
+        return _shifted(published, kind.unit, -(kind.offset or int(match.group("count"))))
+    if kind.kind == "weekday":
+        number = reader.weekdays[_fold(match.group("weekday"))]
+        relation = {-1: "last", 0: "this", 1: "next"}.get(kind.offset, "") if kind.offset is not None else ""
+        day = _weekday_date(number, relation, published)
+        return DateMention(0, 0, "", day.year, day.month, day.day, False, kind.offset is None)
+    if kind.kind == "unit":
+        unit, offset = reader.units[_fold(match.group("phrase"))]
+        return _shifted(published, unit, offset)
+    return _shifted(published, "day", reader.days[_fold(match.group("phrase"))])
+
+
+def _shifted(published: date, unit: str, offset: int) -> DateMention | None:
+    """The day, month or year `offset` units from publication; None for weeks (no calendar value)."""
+    if unit == "day":
+        day = published + timedelta(days=offset)
+        return DateMention(0, 0, "", day.year, day.month, day.day)
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + offset
+        return DateMention(0, 0, "", index // 12, index % 12 + 1, None)
+    if unit == "year":
+        return DateMention(0, 0, "", published.year + offset, None, None)
+    return None
