@@ -14,6 +14,12 @@ The speaker shown for a sentence is its first attribution (what a report's state
 - wrong: a named speaker who is someone else.
 "any" counts sentences where some attribution, not just the first, matches.
 
+BASIL often names a body as the speaker ("House_Democrats", "Tea_Party", "NAACP") where the article quotes one of
+its members by name. Each case is therefore also typed: a **person** when the article names the annotated speaker
+as a person (a person mention whose last word matches), else a **body**. For a body a named person shown is
+counted "member" rather than "wrong" in the split tables (the quote is credited to the person who said it, which
+is what the report must do); the first table keeps the plain verdicts.
+
 Cited sources (`compare.provenance.cited_sources` of each article): entries that are all-capital datelines
 ("WASHINGTON", "NEW YORK": all capitals, 6+ letters or several words, not a known agency) and entries without a
 capitalised word ("the statement", "a spokesman"), each listed so a reader can judge them.
@@ -50,6 +56,7 @@ class Case:
     others: tuple[str, ...]
     verdict: str
     any_match: bool
+    person: bool = True
 
 
 def named_speaker(speaker: str) -> bool:
@@ -87,6 +94,11 @@ def _verdict(gold: str, shown: str | None) -> str:
     return "wrong"
 
 
+def split_verdict(case: Case) -> str:
+    """The verdict with a body's named member told apart from a wrong person."""
+    return "member" if case.verdict == "wrong" and not case.person else case.verdict
+
+
 def _annotations(triplet_key: str) -> list[dict]:
     """The annotation files of a triplet's articles, in the order `basil_triplets` reads them."""
     found = []
@@ -103,6 +115,7 @@ def cases(key: str, texts: list[ArticleText], annotations: list[dict]) -> tuple[
     result, missing = [], 0
     for text, ann in zip(texts, annotations, strict=True):
         body = text.article.body
+        people = [m.text for m in text.mentions if m.type == "person"]
         for phrase in ann.get("phrase-level-annotations", []):
             speaker = phrase.get("speaker") or ""
             if phrase.get("quote") != "yes" or not named_speaker(speaker):
@@ -125,6 +138,7 @@ def cases(key: str, texts: list[ArticleText], annotations: list[dict]) -> tuple[
                     tuple(speakers[1:]),
                     _verdict(speaker, shown),
                     any(matches(speaker, s) for s in speakers),
+                    any(matches(speaker, p) for p in people),
                 )
             )
     return result, missing
@@ -174,6 +188,16 @@ def main() -> None:
             f"{h:<5}{len(rows):>6}{share['right']:>8.3f}{share['nobody']:>8.3f}{share['vague']:>8.3f}"
             f"{share['wrong']:>8.3f}{any_share:>8.3f}{lost:>9}"
         )
+    print("\nThe same, by what the annotated speaker is (a body's named member shown counts as 'member')")
+    print(f"{'half':<5}{'kind':<8}{'spans':>6}{'right':>8}{'member':>8}{'nobody':>8}{'vague':>8}{'wrong':>8}")
+    for h in ("A", "B", "all"):
+        rows = by_half["A"] + by_half["B"] if h == "all" else by_half[h]
+        for kind in ("person", "body"):
+            chosen = [c for c in rows if c.person == (kind == "person")]
+            n = max(len(chosen), 1)
+            tally = Counter(split_verdict(c) for c in chosen)
+            shares = "".join(f"{tally[k] / n:>8.3f}" for k in ("right", "member", "nobody", "vague", "wrong"))
+            print(f"{h:<5}{kind:<8}{len(chosen):>6}{shares}")
     print("\nCited sources (cited_sources of each article)")
     print(f"{'half':<5}{'entries':>8}{'dateline':>9}{'no name':>8}")
     for h in ("A", "B"):
@@ -186,7 +210,7 @@ def main() -> None:
         for case in by_half[args.errors]:
             if case.verdict != "right":
                 others = f" (also {', '.join(case.others)})" if case.others else ""
-                print(f"- {case.verdict}: gold {case.speaker}, shown {case.shown!r}{others} [{case.article}]")
+                print(f"- {split_verdict(case)}: gold {case.speaker}, shown {case.shown!r}{others} [{case.article}]")
                 print(f"    {case.sentence[:300]}")
         print(f"\nHalf {args.errors} cited sources without a name or as a dateline")
         for article, entry in cites[args.errors]:

@@ -68,3 +68,21 @@ def test_seed_entities_keep_distinct_names_apart_and_typed(seeds_dir: Path) -> N
     assert syria.type == "place" and not any("Saar" in m.text for m in syria.mentions)
     assert next(c for c in clusters if c.name == "Gideon Saar").type == "person"
     assert next(c for c in clusters if c.name == "Kan").type == "organisation"
+
+
+def _fictional(body: str) -> ArticleText:
+    return analyse_many([make_article("title-speaker", body, outlet="The Harbour Ledger")])[0]
+
+
+def test_a_speaker_named_only_by_title_is_the_one_person_given_that_title() -> None:
+    """ "the governor said" after "Gov. Marta Quell" credits Quell; with two governors it stays as written."""
+    text = _fictional(
+        "Gov. Marta Quell signed the ferry bill on Tuesday in Port Alden.\n\n"
+        "“This bill keeps the islands connected,” the governor said."
+    )
+    assert _speakers(text, "keeps the islands connected") == ["Marta Quell"]
+    two = _fictional(
+        "Gov. Marta Quell met Gov. Ivo Brandt on Tuesday in Port Alden.\n\n"
+        "“This bill keeps the islands connected,” the governor said."
+    )
+    assert _speakers(two, "keeps the islands connected") == ["the governor"]

@@ -269,6 +269,60 @@ def _resolve_pronoun_speakers(
             ]
 
 
+# A title a person is named with ("Gov. Mike Pence", "Sen. Rubio") and the speaker phrase that stands for them
+# later ("the governor said"). Keys are the phrase's head word; values the forms written before a name.
+_TITLES = {
+    "governor": ("gov.", "governor"),
+    "senator": ("sen.", "senator"),
+    "congressman": ("rep.", "representative", "congressman"),
+    "congresswoman": ("rep.", "representative", "congresswoman"),
+    "lawmaker": ("rep.", "representative", "sen.", "senator"),
+    "president": ("president",),
+    "mayor": ("mayor",),
+    "speaker": ("speaker",),
+    "secretary": ("secretary",),
+    "minister": ("minister",),
+    "chancellor": ("chancellor",),
+    "judge": ("judge",),
+    "justice": ("justice",),
+}
+_TITLE_SPEAKER = re.compile(r"(?:the )?(?:former |then-|new |state's |city's )?(\w+)(?: himself| herself)?", re.I)
+
+
+def _titled_people(body: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    """Title word -> the full names of people the article names with that title right before the name."""
+    found: dict[str, set[str]] = {}
+    people = {name_key(m.text): m.text for m in mentions if m.type == "person" and not m.headline}
+    for mention in mentions:
+        if name_key(mention.text) not in people:
+            continue
+        before = body[max(0, mention.start - 24) : mention.start].lower().split()
+        if not before:
+            continue
+        for key, forms in _TITLES.items():
+            if before[-1] in forms:
+                found.setdefault(key, set()).add(people[name_key(mention.text)])
+    return found
+
+
+def _resolve_title_speakers(infos: list[SentenceInfo], mentions: list[Mention], body: str) -> None:
+    """ "the governor said" names no one, but an article that called one person "Gov. Mike Pence" means him: a
+    speaker that is only a title takes the one person the article gives that title (two such people: left as
+    it is). Full names of one person ("Mike Pence", "Pence") count once."""
+    titled = _titled_people(body, mentions)
+    for info in infos:
+        changed = []
+        for a in info.attributions:
+            match = _TITLE_SPEAKER.fullmatch(a.speaker.strip())
+            names = titled.get(match.group(1).lower(), set()) if match and not a.named else set()
+            full = {n for n in names if not any(n != o and n in o for o in names)}
+            if len({name_key(n).split()[-1] if name_key(n) else n for n in full}) == 1:
+                person = max(full, key=len)
+                a = replace(a, speaker=person, head=person.split()[-1].lower(), named=True)
+            changed.append(a)
+        info.attributions = changed
+
+
 _OPENING_MARKS = ('"', "\u201c")
 
 
@@ -340,6 +394,7 @@ def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
             infos.append(info)
             mentions.extend(found)
         quotes = [s if s is not None else info.quotes for info, (s, _, _) in zip(infos, states, strict=True)]
+        _resolve_title_speakers(infos, mentions, article.body)
         for _ in range(2):  # a quote credited in one pass lets "he said" after it be read in the next, and back
             _resolve_pronoun_speakers(infos, mentions, article.body, quotes)
             _resolve_quote_runs(infos, states)
