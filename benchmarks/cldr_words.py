@@ -103,10 +103,10 @@ BYLINE_WORDS = {
 }  # fmt: skip
 
 
-def month_names() -> dict[str, int]:
+def month_names(widths: tuple[str, ...] = ("wide", "abbreviated")) -> dict[str, int]:
     found: dict[str, set[int]] = {}
     for locale in LOCALES:
-        for width in ("wide", "abbreviated"):
+        for width in widths:
             for context in ("format", "stand-alone"):
                 for number, name in get_month_names(width, context, locale).items():
                     key = " ".join(name.lower().rstrip(".").split())
@@ -196,6 +196,9 @@ def main() -> None:
         "source": f"CLDR via Babel: {', '.join(LOCALES)}",
         "month_prefixes": list(PREFIXES),
         "months": month_names(),
+        # Full names only ("diciembre", "Dezember", "ديسمبر"): running text writes these; an abbreviation can be a
+        # word of another language ("out", "set", "ago"), so readers that do not know the language use these.
+        "months_wide": month_names(("wide",)),
         "minute_words": minute_words(),
         "relative": {language: relative_words(language) for language in RELATIVE_LANGUAGES},
         "byline_words": BYLINE_WORDS,

@@ -26,6 +26,7 @@ class RelativeWords(TypedDict):
 
 _DATA = json.loads((Path(__file__).with_name("data") / "cldr_words.json").read_text(encoding="utf-8"))
 MONTHS: dict[str, int] = _DATA["months"]  # lower-cased name or abbreviation -> month number
+MONTHS_WIDE: dict[str, int] = _DATA["months_wide"]  # full names only: safe in a text of unknown language
 MONTH_PREFIXES: tuple[str, ...] = tuple(_DATA["month_prefixes"])  # joined to the name: Hebrew "ב"
 MINUTE_WORDS: tuple[str, ...] = tuple(_DATA["minute_words"])  # "min", "Minuten", "dakika", "دقائق", "דקות"
 # Per language (es, fr, de, tr, ar, he): CLDR's relative day words, "last <weekday>" templates, "last week" phrases,

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from manysides.extract.words import MONTH_PREFIXES, MONTHS_WIDE
 from manysides.present.report_view import ReportView
 from manysides.records.article import Article
 from manysides.records.report import Conflict, Fact, Report, Statement
@@ -48,12 +49,17 @@ _UNIT = re.compile(
 )
 _BIG = re.compile(r"million|billion|trillion|thousand|bn|m$", re.IGNORECASE)
 _TIME = re.compile(r"\s?(?:[ap]\.?m\b|:\d\d)", re.IGNORECASE)
+# English names and abbreviations, and every CLDR language's full month names: a statement's language is not known
+# here, and an abbreviation of one language can be a word of another ("3 out of 10": "out" is Portuguese October).
 _MONTHS = _words(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
+) | frozenset(MONTHS_WIDE)
 _NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([a-z][a-z\u2019'-]*))?")
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
+_LETTERS = r"[^\W\d_]+"
+# "5 December", "5. Dezember", "5 de diciembre", "5 בדצמבר", "5 كانون الأول": the words after a day of the month
+_MONTH_AFTER = re.compile(rf"\.?\s+(?:(?:de|of)\s+)?({_LETTERS})(?:\s+({_LETTERS}))?", re.IGNORECASE)
+_PREVIOUS_WORD = re.compile(rf"({_LETTERS})\.?\s+$")
 _COUNTED = frozenset({"people", "children", "men", "women", "staff", "crew"})
 _NOT_COUNTED = _words(
     "a an the of to and or but in on at for with from by between as is was were are be been had have has that "
@@ -75,15 +81,28 @@ def figures(text: str) -> list[str]:
             continue
         before = _PREVIOUS_WORD.search(text, 0, match.start())
         after = _NEXT_WORDS.match(text, end)
-        month_near = (before and before.group(1).lower() in _MONTHS) or (
-            after and after.group(1).lower() in _MONTHS and not unit
-        )
+        month_near = (before and _is_month(before.group(1))) or (not unit and _month_after(text, end))
         if month_near or (not unit and re.fullmatch(r"(?:19|20)\d\d", number)):
             continue
         if after and (not unit or _BIG.search(unit.group().strip())):
             number += _counted(text, after)
         found.append(" ".join(number.split()))
     return found
+
+
+def _is_month(word: str) -> bool:
+    """A month name, also with a prefix written joined to it (Hebrew "ב": "בדצמבר")."""
+    word = word.lower()
+    return word in _MONTHS or any(word.startswith(p) and word[len(p) :] in _MONTHS for p in MONTH_PREFIXES)
+
+
+def _month_after(text: str, end: int) -> bool:
+    """Whether a month name follows the number ending at `end`: one word, or two ("كانون الأول")."""
+    after = _MONTH_AFTER.match(text, end)
+    if after is None:
+        return False
+    two = f"{after.group(1)} {after.group(2)}" if after.group(2) else ""
+    return _is_month(after.group(1)) or (bool(two) and _is_month(two))
 
 
 def _counted(text: str, after: re.Match[str]) -> str:

@@ -1,0 +1,49 @@
+# ruff: noqa: RUF001 - the test sentences are Arabic, Hebrew and Turkish by design
+"""The briefing's figures outside English: a day of the month beside a month name of any CLDR language is a date,
+not a figure. Sentences written for these tests (fictional towns and floods)."""
+
+from __future__ import annotations
+
+import pytest
+
+from manysides.present.briefing import Briefing, figures
+from manysides.records.report import Fact, Report, ReportArticle, Statement, StoryInfo
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("El 4 de diciembre se inundaron 12 viviendas en Villa Cardo.", ["12 viviendas"]),
+        ("Le 4 décembre, 12 maisons ont été inondées à Saint-Orvin.", ["12 maisons"]),
+        ("Am 4. Dezember wurden in Lindhof 12 Häuser überflutet.", ["12"]),
+        ("4 Aralık günü Karakaya'da 12 ev su altında kaldı.", ["12"]),
+        ("في ٤ ديسمبر غمرت المياه ١٢ منزلاً في وادي السنديان.", ["١٢"]),
+        ("في ٤ كانون الأول غمرت المياه ١٢ منزلاً.", ["١٢"]),  # a Levantine month name of two words
+        ("ב-4 בדצמבר הוצפו 12 בתים בגבעת ארז.", ["12"]),  # the month with its joined prefix
+        ("The river rose on 4 December and flooded 12 homes.", ["12 homes"]),
+        ("Dezember 4: 12 Häuser.", ["12"]),  # month name before the day
+    ],
+)
+def test_days_beside_month_names_are_not_figures(text: str, expected: list[str]) -> None:
+    assert figures(text) == expected
+
+
+def test_abbreviations_of_other_languages_do_not_swallow_figures() -> None:
+    """Portuguese "out" (October) or Italian "set" (September) are English words: only full names count."""
+    assert figures("3 out of 10 residents of Villa Cardo left.") == ["3", "10 residents"]
+    assert figures("The 2 set pieces gave 4 goals.") == ["2 set pieces", "4 goals"]
+
+
+def test_figure_rows_of_reports_in_two_languages() -> None:
+    """Two outlets' figures for one flood: the days of the month stay out of the row, the counts are in it."""
+    statements = [
+        Statement(article="a", text="El 4 de diciembre se inundaron 12 viviendas en Villa Cardo.", sentence=0),
+        Statement(article="b", text="Am 4. Dezember wurden in Villa Cardo 14 Häuser überflutet.", sentence=0),
+    ]
+    report = Report(
+        story=StoryInfo(title="Inundación en Villa Cardo"),
+        articles=[ReportArticle(id="a", outlet="Diario Cardo"), ReportArticle(id="b", outlet="Cardo Bote")],
+        facts=[Fact(kind="shared", statements=statements)],
+    )
+    [row] = Briefing.of(report).figure_rows()
+    assert row.values == {"a": ["12 viviendas"], "b": ["14"]}
