@@ -20,8 +20,9 @@ from manysides.present.briefing import Briefing, figures, headline, quoted
 from manysides.present.report_html import render_html
 from manysides.present.report_markdown import render_markdown
 from manysides.present.report_text import print_report
+from manysides.present.report_view import ReportView
 from manysides.records.article import Article
-from manysides.records.report import Conflict, Entity, Fact, Report, Statement
+from manysides.records.report import Conflict, Entity, Fact, FramingItem, Report, Statement
 from manysides.understand.sentences import split_sentences
 from tests.helpers import run_cli, two_outlet_jsonl
 
@@ -248,3 +249,13 @@ def test_cli_html_carries_the_articles(tmp_path: Path) -> None:
     targets = set(re.findall(r'href="#(a\d+-s\d+)"', html))
     assert targets and all(f'id="{t}"' in html for t in targets)
     assert 'id="a0-s0"' in html and 'id="a1-s0"' in html
+
+
+def test_repeated_framing_words_are_shown_once_with_a_count(demo: tuple[Report, list[Article]]) -> None:
+    """The same loaded word on the same actor three times is one habit, not three findings."""
+    report, _ = demo
+    article = report.articles[0].id
+    item = FramingItem(article=article, type="loaded_term", text="seized", target="Veyra Lines")
+    repeated = report.model_copy(update={"framing": [item, item, item.model_copy(update={"text": "Seized"})]})
+    shown = ReportView.of(repeated).framing_by_article()[article]["loaded_term"]
+    assert shown == ["seized (→ Veyra Lines), 3 times"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from manysides.records.report import Fact, Report, ReportArticle
@@ -40,14 +41,23 @@ class ReportView:
         return [fact for fact in self.report.facts if fact.kind == kind]
 
     def framing_by_article(self) -> dict[str, dict[str, list[str]]]:
-        """article id -> framing type -> spans (with their target when known), in report order."""
-        grouped: dict[str, dict[str, list[str]]] = {}
+        """article id -> framing type -> spans (with their target when known), in report order. The same words on
+        the same actor are shown once with how often the article uses them ("occupied (→ Israel), 3 times"): a list of
+        repeats reads as many findings where there is one habit."""
+        counted: dict[str, dict[str, Counter[str]]] = {}
         for item in self.report.framing:
             span = f"{item.text} (→ {item.target})" if item.target and item.target not in item.text else item.text
             if item.in_quote:
                 span += f" [quoting {item.speaker}]" if item.speaker else " [in a quote]"
-            grouped.setdefault(item.article, {}).setdefault(item.type, []).append(span)
-        return grouped
+            counts = counted.setdefault(item.article, {}).setdefault(item.type, Counter())
+            same = next((seen for seen in counts if seen.casefold() == span.casefold()), span)
+            counts[same] += 1
+        shown: dict[str, dict[str, list[str]]] = {}
+        for article, kinds in counted.items():
+            for kind, counts in kinds.items():
+                spans = [f"{span}, {n} times" if n > 1 else span for span, n in counts.items()]
+                shown.setdefault(article, {})[kind] = spans
+        return shown
 
 
 FRAMING_TITLES = {"label": "labels", "scare_quotes": "scare quotes", "loaded_term": "loaded terms", "hedge": "hedges"}
