@@ -94,12 +94,16 @@ FUTURE_CUES = {
 }
 # Byline lead words, lower-cased ("By Jane Doe"). Not in CLDR: taken from how news sites in each language sign
 # articles (the test pages in tests/data/multilingual_pages follow the same usage): es/pt "por", fr "par",
-# de "von", it "di", nl "door", id "oleh"; Turkish "haber" ("news:"), "yazan" ("written by"), "muhabir"
-# ("reporter"); Arabic "بقلم" ("by the pen of"), "كتب"/"كتبت" ("wrote"), "بواسطة" ("by"); Hebrew "מאת" ("by").
+# de "von", it "di", nl "door", id "oleh"; Turkish "haber" ("news"), "muhabir" ("reporter"; "yazan", "written
+# by", is left out: it is also a given name, "Yazan Haddad"); Arabic "بقلم" ("by the pen of"), "كتب"/"كتبت"
+# ("wrote"), "بواسطة" ("by"); Hebrew "מאת" ("by").
+# A final ":" means the word leads a byline in running text only with its colon: "Haber: X" (but "Haber
+# Merkezi", the news desk), "كتب: X" (but "كتب الوزير أن", "the minister wrote that").
 BYLINE_WORDS = {
     "en": ["by", "written by", "reported by", "posted by", "words by"],
     "es": ["por", "escrito por"], "pt": ["por"], "fr": ["par"], "de": ["von"], "it": ["di"], "nl": ["door"],
-    "id": ["oleh"], "tr": ["haber", "yazan", "muhabir"], "ar": ["بقلم", "كتب", "كتبت", "بواسطة"], "he": ["מאת"],
+    "id": ["oleh"], "tr": ["haber:", "muhabir:"], "ar": ["بقلم", "كتب:", "كتبت:", "بواسطة"],
+    "he": ["מאת"],
 }  # fmt: skip
 
 

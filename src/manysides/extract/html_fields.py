@@ -18,6 +18,7 @@ from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from manysides.extract.fields import Extracted
 from manysides.extract.html_metadata import DASHES, TITLE_SEPARATORS, PageFacts, clean_text, iso_date, names
+from manysides.extract.words import byline_lead
 
 _DATE_META = (
     "article:published_time",
@@ -122,7 +123,7 @@ def _byline(tree: HtmlElement) -> str | None:
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_BY = re.compile(r"^\W*([a-z]+\s+)?(by|von|par|por|di)\s+", re.I)
+_BY = re.compile(r"^\W*([a-z]+\s+)?" + byline_lead(colon_needed=False), re.I)  # "By", "Por", "بقلم", "מאת"
 _SPLIT = re.compile(r"\s+(?:and|&|und|et|y|e)\s+|\s*[,;|/]\s*|\s+\u00b7\s+", re.I)
 _NOT_NAME = re.compile(
     r"\d|@|\b(staff|editor|editors|editorial|team|desk|reporter|correspondent|updated|published|news|commented)\b", re.I

@@ -4,6 +4,7 @@ lead words (written by benchmarks/cldr_words.py)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TypedDict
 
@@ -32,5 +33,18 @@ MINUTE_WORDS: tuple[str, ...] = tuple(_DATA["minute_words"])  # "min", "Minuten"
 # Per language (es, fr, de, tr, ar, he): CLDR's relative day words, "last <weekday>" templates, "last week" phrases,
 # "N days ago" patterns and weekday names, with the few hand additions benchmarks/cldr_words.py documents.
 RELATIVE: dict[str, RelativeWords] = _DATA["relative"]
-# Per language: the words a byline opens with ("by", "por", "von", "بقلم", "מאת"); not CLDR, see the script.
+# Per language: the words a byline opens with ("by", "por", "von", "بقلم", "מאת"); not CLDR, see the script. A final
+# ":" means the colon is needed in running text ("Haber: X").
 BYLINE_WORDS: dict[str, list[str]] = _DATA["byline_words"]
+
+
+def byline_lead(colon_needed: bool) -> str:
+    """A regular expression for a byline's lead word in any language, with its colon and the space after it.
+
+    `colon_needed`: words marked with ":" lead only with their colon (a text line); in an author field, where the
+    words can only be a byline's, the colon is optional."""
+    forms = []
+    for word in sorted({w for words in BYLINE_WORDS.values() for w in words}, key=len, reverse=True):
+        colon = r"\s*:" if word.endswith(":") and colon_needed else r"\s*:?"
+        forms.append(r"\s+".join(re.escape(part) for part in word.rstrip(":").split()) + colon)
+    return "(?:" + "|".join(forms) + r")\s+"

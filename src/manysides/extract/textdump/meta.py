@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 
 from manysides.extract.marks import ascii_digits
 from manysides.extract.textdump.dates import find_date
-from manysides.extract.words import MINUTE_WORDS
+from manysides.extract.words import MINUTE_WORDS, byline_lead
 
 MAX_META_WORDS = 14
 MAX_CAPTION_CHARS = 400
 WIRES = ("AFP", "AP", "Reuters", "dpa", "ANSA", "EFE", "Xinhua", "TASS", "Anadolu", "IANS", "PTI", "UPI")
 _WIRE = re.compile(r"\b(" + "|".join(WIRES) + r")\b|\bAssociated Press\b|\bAgence France-Presse\b")
-_BYLINE = re.compile(r"^(?:written |reported |posted |words )?(?:by|por|von|par|door|oleh)\s*:?\s+(?P<names>.+)$", re.I)
+_BYLINE = re.compile("^" + byline_lead(colon_needed=True) + r"(?P<names>.+)$", re.I)  # "By X", "بقلم X", "Haber: X"
 _ROLE_BYLINE = re.compile(
     r"^(?P<names>[^|,]{3,60}?)\s*[|,\u2013-]\s*(?:staff |senior |chief )?"
     r"(?:reporter|writer|correspondent|editor|journalist|contributor)\b",
