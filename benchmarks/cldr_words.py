@@ -79,18 +79,19 @@ NOT_BEFORE = {
     "ar": ["التالي", "نفسه", "ذاته", "الأول", "الثاني", "الأخير", "الواحد", "العالمي", "الوطني", "الذي"],
     "he": ["שבו", "שלמחרת", "הראשון", "השני", "האחרון", "שבה"],
 }
-# Tense cues that a clause speaks of the future, so a bare weekday in it names the coming day: the future
-# endings of Spanish ("-rá", "-rán") and French ("-era", "-ira", "-ront"...) and the periphrastic "ir a"/"aller";
-# German "wird/werden"; the Turkish future suffix "-ecek/-acak"; Arabic "سوف" and "من المقرر/المتوقع" ("it is
-# scheduled/expected"); Hebrew "צפוי" ("expected"), "עתיד" ("is to"), "אמור" ("supposed to"). Regular
-# expressions, matched case-insensitively on the whole sentence.
+# Tense cues that a clause speaks of the future, so a bare weekday near one names the coming day (grammar
+# references): the future endings of Spanish ("-rá", "-rán") and French ("-era", "-ira", "-ront"...), the
+# periphrastic "ir a"/"aller" and French "doit" ("is to"); German "wird/werden", "soll"; the Turkish future suffix
+# "-ecek/-acak"; Arabic "سوف" and "من المقرر/المتوقع" ("it is scheduled/expected"); Hebrew "צפוי" ("expected"),
+# "עתיד" ("is to"), "אמור" ("supposed to"); and in each the participle "planned/scheduled" ("previsto",
+# "prévu", "geplant", "מתוכנן"). Regular expressions, matched case-insensitively.
 FUTURE_CUES = {
-    "es": r"\b\w{2,}(?:rá|rán)\b|\b(?:va|van|vamos) a\b",
-    "fr": r"\b\w+(?:e|i|d|u|r)ra\b|\b\w+ront\b|\b(?:va|vont) \w+(?:er|ir|re)\b",
-    "de": r"\b(?:wird|werden|soll|sollen)\b",
-    "tr": r"\b\w{2,}(?:ecek|acak|eceğ|acağ)\w*",
+    "es": r"\b\w{2,}(?:rá|rán)\b|\b(?:va|van|vamos) a\b|\b(?:previst|programad)[oa]s?\b",
+    "fr": r"\b\w+(?:e|i|d|u|r)ra\b|\b\w+ront\b|\b(?:va|vont) \w+(?:er|ir|re)\b|\b(?:doit|doivent|prévue?s?)\b",
+    "de": r"\b(?:wird|werden|soll|sollen|geplant|angesetzt)\b",
+    "tr": r"\b\w{2,}(?:ecek|acak|eceğ|acağ)\w*|\bplanlan\w*",
     "ar": r"سوف|من المقرر|من المتوقع|من المنتظر",
-    "he": r"(?<!\w)(?:צפוי|צפויה|צפויים|צפויות|עתיד|עתידה|עתידים|עתידות|אמור|אמורה|אמורים|אמורות)(?!\w)",
+    "he": r"(?<!\w)(?:צפוי|צפויה|צפויים|צפויות|עתיד|עתידה|עתידים|עתידות|אמור|אמורה|אמורים|אמורות|מתוכננ\w*)(?!\w)",
 }
 # Byline lead words, lower-cased ("By Jane Doe"). Not in CLDR: taken from how news sites in each language sign
 # articles (the test pages in tests/data/multilingual_pages follow the same usage): es/pt "por", fr "par",

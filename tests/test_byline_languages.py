@@ -30,7 +30,7 @@ def test_author_field_loses_its_lead_word(byline: str, name: str) -> None:
 
 
 def test_a_given_name_that_is_also_a_lead_word_is_kept() -> None:
-    """"Yazan" ("written by" in Turkish) is also a given name, so it is no lead word."""
+    """ "Yazan" ("written by" in Turkish) is also a given name, so it is no lead word."""
     assert clean_authors(["Yazan Haddad"]) == ["Yazan Haddad"]
 
 

@@ -130,3 +130,13 @@ def test_without_a_language_or_a_day_only_stated_dates() -> None:
     assert [m.value for m in find_dates_any(text, FRIDAY)] == ["2031-12-03"]
     assert [m.value for m in find_dates_any(text, None, "es")] == ["????-12-03"]
     assert sorted(m.value for m in find_dates_any(text, FRIDAY, "es-AR")) == ["2031-12-03", "2031-12-04"]
+
+
+def test_a_future_cue_governs_its_own_clause_only() -> None:
+    """ "será" speaks of the future, but Sunday's election lies in another clause: it stays the last Sunday."""
+    text = "Olga Ferrán será la primera alcaldesa de Villa Cardo tras ganar las elecciones del domingo."
+    assert [m.value for m in find_dates_any(text, FRIDAY, "es")] == ["2031-11-30"]
+    assert [m.value for m in find_dates_any("La ministra doit se rendre mardi à Saint-Orvin.", FRIDAY, "fr")] == [
+        "2031-12-09"
+    ]
+    assert [m.value for m in find_dates_any("Gespräche sind für Montag geplant.", FRIDAY, "de")] == ["2031-12-08"]

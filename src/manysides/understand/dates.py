@@ -361,11 +361,11 @@ def _relative_any(
 ) -> list[DateMention]:
     """Relative dates of one language: "N days ago", "last Tuesday", "last month", "yesterday", a bare weekday.
 
-    A bare weekday names the latest such day on or before publication, the coming one when the sentence has a
-    future cue of its language ("se reunirá el martes"). Weeks have no calendar value here, as in English: the
+    A bare weekday names the latest such day on or before publication, the coming one when a future cue of its
+    language stands in its clause ("se reunirá el martes"). Weeks have no calendar value here, as in English: the
     phrase is read so that no part of it is misread, and gives no mention."""
     found: list[DateMention] = []
-    future = reader.future.search(plain) is not None
+    cues = [(cue.start(), cue.end()) for cue in reader.future.finditer(plain)]
     for kind, match in _relative_matches(plain, reader):
         if any(m.start < match.end() and match.start() < m.end for m in taken):
             continue
@@ -374,8 +374,24 @@ def _relative_any(
             continue
         start, end = match.start("phrase"), match.end()
         mention = replace(mention, start=start, end=end, text=text[start:end])
-        found.append(looking_ahead(mention, published) if mention.bare_weekday and future else mention)
+        ahead = mention.bare_weekday and _near_a_cue(match, plain, cues)
+        found.append(looking_ahead(mention, published) if ahead else mention)
     return found
+
+
+CLAUSE_REACH = 40  # characters between a future cue and the weekday it governs: a clause, not the whole sentence
+_CLAUSE_END = re.compile(r"[.;:!?\u061b\u061f]")
+
+
+def _near_a_cue(match: re.Match[str], text: str, cues: list[tuple[int, int]]) -> bool:
+    """A future cue in the weekday's clause: close by on either side (Turkish puts the verb last), no stop between.
+    "será alcaldesa tras ganar las elecciones del domingo": the cue governs another clause."""
+    for start, end in cues:
+        between = (end, match.start()) if end <= match.start() else (match.end(), start)
+        near = 0 <= between[1] - between[0] <= CLAUSE_REACH
+        if near and not _CLAUSE_END.search(text, between[0], between[1]):
+            return True
+    return False
 
 
 _BEFORE_DATE = re.compile(r"[\s,،]*(?:\w{1,3}\s+)?")  # "martes, 2 de", "Dienstag, den 2.", "mardi 2"
