@@ -1,7 +1,7 @@
 """HTML extraction benchmark on the article-extraction pages (html/*.html.gz).
 
 Run: `python -m benchmarks.extraction_html`. Compares ManySides `extract_html` with trafilatura
-(default settings; favor_recall; and fast + favor_recall without comments, the base ManySides cleans),
+(default settings; favor_recall, the base ManySides cleans; and fast + favor_recall, the base it cleaned before),
 readability-lxml and jusText, with the benchmark's shingle metric. HTML is decoded before timing, and
 each extractor gets one untimed warm-up call so that one-time model and regex loading is not charged
 to the first pages. Halves are by sorted id: the body rules were refined on the even half and checked
