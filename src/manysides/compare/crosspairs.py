@@ -50,8 +50,10 @@ def _logit(p: float) -> float:
 
 
 def _values(sentence: SentenceInfo) -> set[str]:
-    """Figures and stated days, as comparable strings."""
-    return {f"{n.value:g}" for n in sentence.numbers} | {d.value for d in sentence.dates if d.day}
+    """Figures and days written with digits, as comparable strings. A day read from words ("on Tuesday",
+    "yesterday") is shared by many sentences of one story, so it says little about which two state one thing."""
+    days = {d.value for d in sentence.dates if d.day and any(c.isdigit() for c in d.text)}
+    return {f"{n.value:g}" for n in sentence.numbers} | days
 
 
 def cross_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndarray:

@@ -81,7 +81,7 @@ def _reread(text: ArticleText, names: list[list[Candidate]], spellings: dict[str
     for sentence, confirmed_names in zip(text.sentences, names, strict=True):
         spelling = {c.key: (spellings[c.key][0] or c.text, spellings[c.key][1]) for c in confirmed_names}
         mentions += [_mention(text, sentence.index, sentence.start, c, *spelling[c.key]) for c in confirmed_names]
-        dates = find_dates_any(sentence.text, published)
+        dates = find_dates_any(sentence.text, published, language)
         sentence.dates = dates
         sentence.numbers = find_figures(sentence.text, language, [(d.start, d.end) for d in dates])
         sentence.entity_keys = {name_key(spelling[c.key][0]) for c in confirmed_names} - {""}
