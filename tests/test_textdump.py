@@ -176,3 +176,30 @@ def test_article_below_its_headline_beats_teasers() -> None:
     found = extract_text_dump(text, "https://example.org/news/council-approves-new-riverside-park")
     assert found.body.startswith("The city council approved the riverside park")
     assert "Teaser" not in found.body
+
+
+def _wrapped(text: str, width: int) -> str:
+    """The dump as a text browser writes it: every line folded at `width` columns."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width) if line.strip() else line for line in text.split("\n"))
+
+
+def test_a_hard_wrapped_dump_gives_the_same_article(seeds_dir: Path) -> None:
+    """lynx and w3m fold every paragraph at a fixed width; no line then ends like a sentence."""
+    page = _seed(seeds_dir, "000_")
+    whole = extract_text_dump(page)
+    for width in (72, 80, 100):
+        folded = extract_text_dump(_wrapped(page, width))
+        assert folded.title == whole.title
+        assert folded.body.split() == whole.body.split()
+
+
+def test_a_dump_that_is_not_wrapped_passes_unchanged(extraction_dir: Path) -> None:
+    from manysides.extract.textdump.unwrap import unwrap
+
+    pages = sorted((extraction_dir / "text").glob("*.txt"))[:40]
+    assert pages
+    for path in pages:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert unwrap(text) == text, path.name

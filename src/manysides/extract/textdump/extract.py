@@ -13,6 +13,7 @@ from manysides.extract.textdump.lines import MAX_LINE_CHARS, Line, cut_at_word, 
 from manysides.extract.textdump.meta import Meta, dateline_wires, is_caption, is_counter
 from manysides.extract.textdump.model import line_scores, load_weights
 from manysides.extract.textdump.region import select_body
+from manysides.extract.textdump.unwrap import unwrap
 
 MAX_SITE_WORDS = 6
 _DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12})/?$", re.I)
@@ -38,7 +39,7 @@ def extract_with_model(text: str, url: str | None, weights: dict[str, Any]) -> E
     dropped = len(text) > MAX_TEXT_CHARS
     if dropped:
         text = cut_at_word(text, MAX_TEXT_CHARS)
-    lines = split_lines(text)
+    lines = split_lines(unwrap(text))
     title = title_index(lines, url)
     probs = line_scores(lines, weights, title)
     kept = select_body(lines, probs, weights, title)
