@@ -13,6 +13,7 @@ BENCHMARKS = {
     "extraction_html": "HTML extraction (article-extraction benchmark)",
     "extraction_text": "Text-dump extraction (same pages rendered to text)",
     "extraction_multilingual": "Extraction in ar, he, es, fr, de, tr (our own fictional pages), beside trafilatura",
+    "extraction_kinds": "Recipes, blogs, forums and shop news (our own fictional pages): HTML beside text dumps",
     "stories": "Stories (BASIL, ECB+, GVA; throughput)",
     "scaling": "Story assignment at 10k, 100k and 1M articles: time per article, peak memory (issue 17)",
     "batch": "Batch ingest: serial, 1 and 2 Dask workers, SQLite and PostgreSQL side by side (issue 17)",

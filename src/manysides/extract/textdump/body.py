@@ -28,6 +28,7 @@ _TRAILER = re.compile(
     r"|author|correspondent|contributor|columnist|publisher|educator|founder)\b"
     r"|\bcontributed (?:to )?this (?:report|story|article)\b"
 )
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 MAX_TRAILER_PARAGRAPHS = 3  # looked for among the last paragraphs only
 MAX_TAG_WORDS = 5
 MIN_ECHO_WORDS = 4
@@ -43,6 +44,11 @@ class Body:
 
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+
+
+def is_link_heading(text: str) -> bool:
+    """A heading over links to other stories ("Related", "Read more"), not a subheading of the article."""
+    return _LINK_HEADING.match(text) is not None
 
 
 def _key(text: str) -> str:
@@ -82,9 +88,22 @@ def clean_body(lines: list[Line], kept: list[int], meta: Meta, site: str | None)
         if is_caption(line.text) or _echoed(lines, i):
             body.captions.append(line.text)
         elif not read_meta(line.text, line.words, meta, site):
-            body.paragraphs.append(line.text)
+            body.paragraphs.append(_unnumbered(lines, i))
     _drop_trailers(body.paragraphs)
     return body
+
+
+def _unnumbered(lines: list[Line], i: int) -> str:
+    """An item of a numbered list without its number, as a bulleted item loses its bullet.
+
+    A line starting "1. " is an item only when a neighbour is numbered too: a list, not a sentence.
+    """
+    text = lines[i].text
+    match = _NUMBERED.match(text)
+    if match is None:
+        return text
+    near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return text[match.end() :] if any(_NUMBERED.match(n.text) for n in near) else text
 
 
 def _drop_trailers(paragraphs: list[str]) -> None:

@@ -23,6 +23,7 @@ MAX_STAMP_WORDS = 8
 MAX_BOX_HEADING_WORDS = 4
 MIN_BOX_ITEMS, MAX_BOX_ITEMS = 2, 20
 # one to three words, a colon, a headline of five words or more
+_DIGITS = re.compile(r"\d+")
 _LABELLED = re.compile(r"^[^\s:]+(?:\s[^\s:]+){0,2} ?: +\w+(?:\s+\S+){4}")
 
 
@@ -56,17 +57,26 @@ def page_furniture(lines: list[Line], kept: list[int]) -> set[int]:
     return found | _link_boxes(lines, ordered)
 
 
+def _shape(text: str) -> str:
+    """The line with its numbers blanked: a price, a date or a reading time repeats in shape, not in text."""
+    return _DIGITS.sub("0", text)
+
+
 def _link_boxes(lines: list[Line], kept: list[int]) -> set[int]:
-    """Headings of a few words over at least two short lines, half of them or more repeated outside the body."""
+    """Headings of a few words over at least two short lines, half of them or more repeated outside the body.
+
+    A line counts as repeated when its shape (numbers blanked) is: a product box's price and button repeat
+    those of the shop's other boxes, with other prices.
+    """
     if not kept:
         return set()
-    seen = Counter(line.text for j, line in enumerate(lines) if not kept[0] <= j <= kept[-1])
+    seen = Counter(_shape(line.text) for j, line in enumerate(lines) if not kept[0] <= j <= kept[-1])
     found: set[int] = set()
     for i in kept:
         if lines[i].words > MAX_BOX_HEADING_WORDS or lines[i].bullet or sentence_final(lines[i].text):
             continue
         items = list(takewhile(lambda j: _is_short(lines[j]), range(i + 1, min(len(lines), i + 1 + MAX_BOX_ITEMS))))
-        repeated = sum(seen[lines[j].text] > 0 for j in items)
+        repeated = sum(seen[_shape(lines[j].text)] > 0 for j in items)
         if len(items) >= MIN_BOX_ITEMS and 2 * repeated >= len(items):
             found.update((i, *items))
     return found

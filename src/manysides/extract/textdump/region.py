@@ -14,6 +14,7 @@ from collections import Counter
 from itertools import accumulate
 from typing import Any
 
+from manysides.extract.textdump.body import is_link_heading
 from manysides.extract.textdump.features import TITLE_REACH, is_prose
 from manysides.extract.textdump.lines import Line
 
@@ -35,6 +36,17 @@ MIN_WORDS_BEFORE_COMMENTS = 50
 COMMENTS_LOOKBACK = 8  # a region starting this soon after a thread heading may be the thread
 COMMENTS_LOOKAHEAD = 20
 MIN_SIGNED_COMMENTS = 2
+# A forum post's button bar ("Like Quote Reply") and a reply's header ("Re: <thread title>"): a page that
+# repeats them is a thread, and the article is its first post.
+_POST_ACTIONS = re.compile(
+    r"^(?:(?:like|quote|reply|report|share|multi-?quote|\+quote|permalink|thanks)\b[\s|·•]*){2,}$", re.IGNORECASE
+)
+_REPLY_HEADER = re.compile(r"^re:\s+\S", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")  # "1. Heat the oven ...": a numbered list item
+MAX_LIST_HEADING_WORDS = 8  # "Ingredients", "For the pastry", "Things I have already tried:"
+MIN_LIST_ITEMS = 2
+MIN_ITEM_WORDS = 2.0  # mean words per item: a share bar or a menu has one-word items
+BRIDGE_FLOOR = 0.05  # a paragraph a list separates from the article must not be scored clearly out
 EDGE_GAP = 5  # lines an edge paragraph may sit away from the region
 EDGE_KEEP = 0.15
 # Every line weighs its words plus this in the region score: the short headline, byline and date
@@ -84,7 +96,105 @@ def select_body(lines: list[Line], probs: list[float], weights: dict[str, Any], 
             break
         kept_words += lines[i].words if probs[i] > keep else 0
     kept = [i for i in range(start, end) if probs[i] > keep]
-    return _repair_edges(lines, probs, kept, -1 if title is None else title)
+    top = -1 if title is None else title
+    return _first_post(lines, _bridge_lists(lines, probs, _repair_edges(lines, probs, kept, top), top))
+
+
+def is_item(line: Line) -> bool:
+    """A list item: bulleted, or numbered ("1. ...")."""
+    return line.bullet or _NUMBERED.match(line.text) is not None
+
+
+def _ends_article(line: Line) -> bool:
+    """A comments heading or a comment's signature: nothing past it is the article's."""
+    return _is_comments_heading(line) or bool(_THREAD.match(line.text)) or _is_signature(line)
+
+
+def _is_signature(line: Line) -> bool:
+    return line.words <= MAX_HEADING_WORDS * 2 and _SIGNATURE.search(line.text) is not None
+
+
+def _list_block(lines: list[Line], pos: int, step: int, seen: Counter[str]) -> tuple[list[int], int]:
+    """The list items and their short headings met walking from `pos` by `step`; and where the walk stopped.
+
+    Items the page repeats elsewhere (a menu, a teaser list) and link-list or comments headings end it.
+    """
+    found: list[int] = []
+    i = pos
+    while 0 <= i < len(lines):
+        line = lines[i]
+        if _ends_article(line) or seen[line.text] > 1:
+            break
+        if not (is_item(line) or _list_heading(line)):
+            break
+        found.append(i)
+        i += step
+    items = [lines[j] for j in found if is_item(lines[j])]
+    if len(items) < MIN_LIST_ITEMS or sum(x.words for x in items) < MIN_ITEM_WORDS * len(items):
+        return [], pos
+    return found, i
+
+
+def _list_heading(line: Line) -> bool:
+    return (
+        1 <= line.words <= MAX_LIST_HEADING_WORDS
+        and not line.bullet
+        and not is_link_heading(line.text)
+        and not _SIDE_HEADING.match(line.text)
+    )
+
+
+def _bridge_lists(lines: list[Line], probs: list[float], kept: list[int], top: int) -> list[int]:
+    """Give the article back the lists it holds: a recipe's ingredients and steps, a post's list of points.
+
+    Items score low (short, no sentence), so the region stops at them. A list inside the region, or one
+    between the region and a paragraph just beyond it (the intro above a recipe's ingredients, the close
+    below a list), belongs to the article; the paragraph beyond comes back with it, and so on outwards.
+    """
+    if not kept:
+        return kept
+    seen = Counter(line.text for line in lines)
+    out = set(kept)
+    for i in range(kept[0], kept[-1]):
+        if i not in out and is_item(lines[i]) and seen[lines[i].text] == 1 and lines[i].words >= MIN_ITEM_WORDS:
+            out.add(i)
+    for step, edge in ((-1, kept[0]), (1, kept[-1])):
+        pos = edge + step
+        while True:
+            block, stop = _list_block(lines, pos, step, seen)
+            if not block or not top < stop < len(lines) or not _bridgeable(lines[stop], probs[stop]):
+                break
+            out.update(block)
+            while top < stop < len(lines) and _bridgeable(lines[stop], probs[stop]) and seen[lines[stop].text] == 1:
+                out.add(stop)
+                stop += step
+            pos = stop
+    return sorted(out)
+
+
+def _bridgeable(line: Line, p: float) -> bool:
+    return is_prose(line) and p >= BRIDGE_FLOOR and not _ends_article(line)
+
+
+def _first_post(lines: list[Line], kept: list[int]) -> list[int]:
+    """A forum thread's first post: the kept lines before the second post's header or the first post's buttons."""
+    marks = [i for i, line in enumerate(lines) if _post_mark(line)]
+    texts = Counter(lines[i].text for i in marks)
+    if len(marks) < 2:
+        return kept
+    prose = next((i for i in kept if is_prose(lines[i])), None)
+    if prose is None:
+        return kept
+    cut = next(
+        (i for i in marks if i > prose and (texts[lines[i].text] > 1 or _POST_ACTIONS.match(lines[i].text))), None
+    )
+    return kept if cut is None else [i for i in kept if i < cut]
+
+
+def _post_mark(line: Line) -> bool:
+    return line.words <= MAX_HEADING_WORDS * 2 and bool(
+        _POST_ACTIONS.match(line.text) or _REPLY_HEADER.match(line.text)
+    )
 
 
 def _anchored(lines: list[Line], probs: list[float], threshold: float, title: int) -> tuple[int, int] | None:
@@ -126,11 +236,19 @@ def _repair_edges(lines: list[Line], probs: list[float], kept: list[int], top: i
         i, last = edge + step, edge
         while top < i < len(lines) and abs(i - last) <= EDGE_GAP:
             line = lines[i]
+            if _ends_article(line):
+                break
             if (line.indent, line.bullet) == main and probs[i] >= EDGE_KEEP and is_prose(line):
                 extra.append(i)
                 last = i
             i += step
     return sorted(kept + extra)
+
+
+# Headings of a blog's or a forum's side lists; a news page's link-list headings are body.is_link_heading's.
+_SIDE_HEADING = re.compile(
+    r"^(?:similar (?:threads|topics|posts)|recent posts|archives?|tags|tag cloud|categories)\s*:?$", re.IGNORECASE
+)
 
 
 def _is_comments_heading(line: Line) -> bool:
