@@ -11,33 +11,29 @@ wrapped pass unchanged.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from manysides.extract.textdump.features import sentence_final
 
 MIN_WIDTH = 40  # narrower than this, the "width" is a column of short items, not a wrap
 MAX_WIDTH = 160
 _MIN_FULL_LINES = 6  # lines at the width needed before a dump counts as wrapped
-_FULL_SHARE = 0.3  # of the lines of 20+ characters, this share must sit within _SLACK of the width
+_FULL_SHARE = 0.2  # of the lines of 20+ characters, this share must sit within _SLACK of the width
 _SLACK = 15
 _OVER_SHARE = 0.03  # lines longer than the width (unbreakable addresses) this share at most
 _ITEM = re.compile(r"(?:[*+•◦▪·‣-]|\d{1,3}[.)]|\[\d+\])\s")
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The width the dump is wrapped at, or None when it does not look wrapped."""
-    lengths = [len(line.rstrip()) for line in lines if len(line.strip()) >= 20]
+    """The width the dump is wrapped at, or None when it does not look wrapped: the narrowest width that all but
+    a few lines keep to, when enough lines fill it."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20)
     if len(lengths) < _MIN_FULL_LINES:
         return None
-    counts = Counter(min(length, MAX_WIDTH + 1) for length in lengths)
-    for width in sorted((w for w in counts if MIN_WIDTH <= w <= MAX_WIDTH), reverse=True):
-        full = sum(n for length, n in counts.items() if width - _SLACK <= length <= width)
-        over = sum(n for length, n in counts.items() if length > width)
-        if over > _OVER_SHARE * len(lengths):
-            return None  # the widest lines are not the exception: not one wrap width
-        if full >= max(_MIN_FULL_LINES, _FULL_SHARE * len(lengths)):
-            return width
-    return None
+    width = lengths[len(lengths) - 1 - int(_OVER_SHARE * len(lengths))]
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        return None
+    full = sum(1 for length in lengths if width - _SLACK <= length <= width)
+    return width if full >= max(_MIN_FULL_LINES, _FULL_SHARE * len(lengths)) else None
 
 
 def _first_word(line: str) -> str:
