@@ -211,6 +211,17 @@ def test_numeric_datelines_and_site_furniture() -> None:
     assert prose(body) == "The Associated Press reported it."
 
 
+def test_a_body_in_one_line_loses_only_its_boilerplate_sentences() -> None:
+    from manysides.stories.text import prose
+
+    story = " ".join(f"Crews fought the fire on Elm Street for hour {n} as residents watched." for n in range(8))
+    body = f"{story} Subscribe to our newsletter for more. The fire was out by noon."
+    kept = prose(body)
+    assert kept.startswith("Crews fought the fire") and kept.endswith("The fire was out by noon.")
+    assert "newsletter" not in kept
+    assert prose("Copyright 2020 Example News. All rights reserved.\nThe fire was out.") == "The fire was out."
+
+
 def test_different_ages_and_people_count_against_a_pair() -> None:
     from manysides.stories.entities import specifics
     from manysides.stories.score import _ages_disjoint

@@ -26,6 +26,8 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 FURNITURE_WORDS = 16  # lines at most this long that match _FURNITURE are dropped
+LONG_LINE_WORDS = 80  # a line longer than this is a paragraph or a whole body: boilerplate is cut by sentence
+_SENTENCE_END = re.compile(r"(?<=[.!?\u3002\u061f])\s+")
 _TITLE_PARTS = re.compile(r"\s+[-|\u2013\u2014:]\s+")
 # The non-ASCII characters of most English news, mapped without unidecode's slower per-character path.
 _PUNCTUATION = str.maketrans(
@@ -85,8 +87,18 @@ def headline(title: str | None) -> str:
 
 
 def prose(body: str) -> str:
-    """The body without site furniture (copyright lines, sign-in prompts): it names the outlet, not the event."""
-    return "\n".join(line for line in body.splitlines() if not _furniture(line))
+    """The body without site furniture (copyright lines, sign-in prompts): it names the outlet, not the event.
+    A long line loses only its boilerplate sentences: a body delivered as one paragraph (a feed's text, a
+    collapsed dump) must not vanish for one 'subscribe' in it."""
+    kept = []
+    for line in body.splitlines():
+        if len(line.split()) > LONG_LINE_WORDS and _BOILERPLATE.search(line):
+            line = " ".join(s for s in _SENTENCE_END.split(line) if not _BOILERPLATE.search(s))
+            if not line:
+                continue
+        if not _furniture(line):
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _furniture(line: str) -> bool:

@@ -1,0 +1,208 @@
+"""Why SemEval-2022 pairs are missed or merged: each wrong pair of one half, tallied by cause.
+
+    python -m benchmarks.semeval_diagnosis            # the fit half (the half changes are decided on)
+    python -m benchmarks.semeval_diagnosis --report   # the report half (to report only)
+
+The articles are ingested once through the product's path (the features stored at ingest are cached in a
+database under the temporary folder), then the story index is replayed from those features in the order
+`assign_stories` uses, watching each article arrive. For a same-story pair the later article of the two is
+the one that could have joined the other's story; for an unrelated pair, whether it was joined by its own score
+or through other articles. Causes:
+
+- missed, not a candidate: the earlier article was not among the later one's candidates;
+- missed, pair below the bar: a candidate whose pair log-odds were below its model's bar;
+- missed, story below the bar: the pair cleared the bar but the mean over the earlier article's story did not
+  (other members pulled it down);
+- missed, split after: joined at first, then one side was merged elsewhere (cannot happen: merges only unite);
+- missed, joined elsewhere: the story fitted but another fitted better and the gap exceeded the merge gap;
+- merged, direct: the later article's score against the other cleared the bar;
+- merged, through others: they met through third articles (a chain).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.semeval import SAME, UNRELATED, Pair, in_fit_half, load, records
+from manysides import stories as stories_package
+from manysides.ingest.sources import ReadOptions
+from manysides.jobs import ingest
+from manysides.store.repository import Store
+from manysides.store.stories import StoryStore
+from manysides.stories import crosslang
+from manysides.stories.features import Features
+from manysides.stories.index import MERGE_GAP, STORY_SAMPLE, StoryIndex, _story_score
+from manysides.stories.score import prepare
+
+
+def _cache() -> Path:
+    """The cache file, named by the stories code it was computed with (any change there computes anew)."""
+    digest = hashlib.sha1()
+    package = Path(stories_package.__file__).parent
+    for path in sorted([*package.glob("*.py"), *package.glob("data/*")]):
+        digest.update(path.read_bytes())
+    return Path(tempfile.gettempdir()) / f"manysides-semeval-features-{digest.hexdigest()[:12]}.json"
+
+
+def stored_features(articles: dict[str, dict]) -> tuple[list[str], dict[str, bytes], dict[str, str]]:
+    """(database ids in assignment order, features by database id, record id -> database id), cached."""
+    cache = _cache()
+    if cache.exists():
+        cached = json.loads(cache.read_text())
+        return cached["order"], {k: bytes.fromhex(v) for k, v in cached["features"].items()}, cached["ids"]
+    order = list(articles)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "articles.jsonl"
+        source.write_text("".join(json.dumps(r) + "\n" for r in records(articles, order)), encoding="utf-8")
+        store = Store(f"sqlite:///{Path(folder) / 'semeval.db'}")
+        try:
+            summary = ingest(store, [str(source)], ReadOptions())
+            stories = StoryStore(store)
+            pending = stories.pending()
+            features = stories.stored_features(pending)
+        finally:
+            store.close()
+    ids = {r: res.article_id for r, res in zip(order, summary.results, strict=True) if res.article_id}
+    cache.write_text(json.dumps({"order": pending, "features": {k: v.hex() for k, v in features.items()}, "ids": ids}))
+    return pending, features, ids
+
+
+@dataclass
+class Arrival:
+    """What the index saw when one article arrived: its candidate rows with their stories then, every
+    candidate story's score, and the story it went to."""
+
+    row: int
+    candidates: dict[int, str]
+    scores: dict[str, float]
+    story: str
+
+
+class Watched(StoryIndex):
+    """The story index, remembering each arrival's candidates and story scores."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arrivals: dict[str, Arrival] = {}
+        self._last: tuple[dict[int, str], dict[str, float]] = ({}, {})
+
+    def _linked_stories(self, features, vector, copies):  # type: ignore[no-untyped-def]
+        norms, prepared = self._idf.norms(features), prepare(features, self._idf)
+        rows = self._candidates(features, vector, copies)
+        of_row = self._stories.of_row
+        scores = {}
+        for sid in sorted({of_row[row] for row in rows}):
+            members = self._stories.members[sid][-STORY_SAMPLE:]
+            scores[sid] = _story_score([self._log_odds(features, norms, prepared, vector, row) for row in members])
+        self._last = ({row: of_row[row] for row in rows}, scores)
+        return sorted(((s, z) for s, z in scores.items() if z >= 0.0), key=lambda fit: -fit[1])
+
+    def add_features(self, article_id: str, data: bytes):  # type: ignore[no-untyped-def]
+        self._last = ({}, {})
+        assignment = super().add_features(article_id, data)
+        self.arrivals[article_id] = Arrival(self._rows[article_id], *self._last, assignment.story_id)
+        return assignment
+
+    def pair_log_odds(self, later: str, earlier: str) -> float:
+        """The pair's log-odds less its bar, under the idf as it stands now (close to the one at arrival)."""
+        f = self._features[self._rows[later]]
+        norms = self._idf.norms(f)
+        return self._log_odds(f, norms, prepare(f, self._idf), f.vector.astype("float32"), self._rows[earlier])
+
+    def story_of(self, article_id: str) -> str:
+        return self._stories.of_row[self._rows[article_id]]
+
+    def feature(self, article_id: str) -> Features:
+        return self._features[self._rows[article_id]]
+
+
+def replay(order: list[str], features: dict[str, bytes], index: Watched | None = None) -> Watched:
+    index = index or Watched()
+    for article_id in order:
+        if article_id in features:
+            index.add_features(article_id, features[article_id])
+    return index
+
+
+def cause_missed(index: Watched, a: str, b: str) -> str:
+    """Why a same-story pair ended in two stories."""
+    first, later = sorted((a, b), key=lambda i: index.arrivals[i].row)
+    arrival = index.arrivals[later]
+    earlier_row = index.arrivals[first].row
+    if earlier_row not in arrival.candidates:
+        return "not a candidate"
+    if index.pair_log_odds(later, first) < 0:
+        return "pair below the bar"
+    score = arrival.scores[arrival.candidates[earlier_row]]
+    if score < 0:
+        return "story below the bar (other members)"
+    return "joined a better story (merge gap)"
+
+
+def cause_merged(index: Watched, a: str, b: str) -> str:
+    first, later = sorted((a, b), key=lambda i: index.arrivals[i].row)
+    if index.pair_log_odds(later, first) >= 0:
+        return "direct"
+    return "through others"
+
+
+def describe(index: Watched, pair: Pair, a: str, b: str) -> str:
+    fa, fb = index.feature(a), index.feature(b)
+    route = "cross" if crosslang.routes(fa, fb) else "english"
+    days = "undated" if fa.day is None or fb.day is None else f"{abs(fa.day - fb.day)}d"
+    same_outlet = "same outlet" if fa.outlet and fa.outlet == fb.outlet else ""
+    first, later = sorted((a, b), key=lambda i: index.arrivals[i].row)
+    z = index.pair_log_odds(later, first)
+    return f"{pair.pair_id} {pair.group} {pair.overall:.2f} {route} {days} {same_outlet} z={z:+.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--report", action="store_true", help="diagnose the report half instead of the fit half")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong pair")
+    args = parser.parse_args()
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    pairs, articles = load()
+    half = [p for p in pairs if in_fit_half(p.pair_id) != args.report]
+    order, features, ids = stored_features(articles)
+    index = replay(order, features)
+    tallies: dict[str, Counter[str]] = {"missed": Counter(), "merged": Counter()}
+    totals: Counter[str] = Counter()
+    for p in half:
+        a, b = ids.get(p.a), ids.get(p.b)
+        if a is None or b is None or a not in index.arrivals or b not in index.arrivals:
+            continue
+        together = index.story_of(a) == index.story_of(b)
+        fa, fb = index.feature(a), index.feature(b)
+        kind = "cross" if crosslang.routes(fa, fb) else "english"
+        if p.overall <= SAME:
+            totals[f"same/{kind}"] += 1
+            if not together:
+                cause = "same article (one copy)" if a == b else cause_missed(index, a, b)
+                tallies["missed"][f"{kind}: {cause}"] += 1
+                if args.verbose:
+                    print("missed", cause, "|", describe(index, p, a, b))
+        elif p.overall >= UNRELATED:
+            totals[f"unrelated/{kind}"] += 1
+            if together:
+                cause = cause_merged(index, a, b)
+                tallies["merged"][f"{kind}: {cause}"] += 1
+                if args.verbose:
+                    print("merged", cause, "|", describe(index, p, a, b))
+    print(f"{'report' if args.report else 'fit'} half: labelled pairs by route {dict(totals)}")
+    print(f"merge gap {MERGE_GAP}")
+    for what, tally in tallies.items():
+        print(f"\n{what}: {sum(tally.values())}")
+        for cause, n in tally.most_common():
+            print(f"  {n:4d}  {cause}")
+
+
+if __name__ == "__main__":
+    main()
