@@ -27,11 +27,10 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.datasets import SHARED, make_article
+from benchmarks.datasets import SHARED
 from benchmarks.stories import bcubed
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import assign_stories, ingest
-from manysides.records.article import Article
 from manysides.store.repository import Store
 from manysides.store.stories import StoryStore
 
@@ -101,13 +100,6 @@ def ingest_product(articles: dict[str, dict], order: list[str]) -> tuple[dict[st
         if result.article_id in stored_stories
     }
     return stories, stored - started, done - stored
-
-
-def as_articles(articles: dict[str, dict]) -> list[Article]:
-    """The same records as in-memory articles (for fitting, where the database adds nothing)."""
-    return [
-        make_article(i, d["text"], d.get("url"), None, d.get("title"), d.get("published")) for i, d in articles.items()
-    ]
 
 
 def shares(pairs: list[Pair], together: Callable[[Pair], bool]) -> tuple[float, int, float, int]:
@@ -197,7 +189,7 @@ def main() -> None:
     if args.fit:
         from benchmarks.semeval_fit import fit_model
 
-        fit_model(fit, as_articles(articles))
+        fit_model(fit, articles)
         return
     order = list(articles)
     stories, ingest_cpu, assign_cpu = ingest_product(articles, order)
