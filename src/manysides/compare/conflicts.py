@@ -18,6 +18,7 @@ import numpy as np
 from manysides.compare.crossconflicts import closest_pair, dates_across, figures_across
 from manysides.compare.embed import embed
 from manysides.compare.pairs import Node, PairScores, quote_ngrams
+from manysides.compare.values import roles, stages
 from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.dates import DateMention
@@ -262,10 +263,13 @@ _SAME_QUOTE = 0.5  # share of the shorter quote's word runs the other must carry
 _SPELLING = 0.8  # difflib ratio of two name keys: "vincente fox" / "vicente fox" 0.96, "norfolk" / "norwalk" 0.71
 
 
+_PLACES = frozenset({"GPE", "LOC", "FAC"})  # the parser tells one place's kinds apart unsurely ("Parris Island")
+
+
 def _names_in(s: SentenceInfo) -> dict[str, tuple[str, str]]:
-    """Name key -> (label, text) of the names outside quotation marks."""
+    """Name key -> (label, text) of the names outside quotation marks; places share one label."""
     return {
-        name_key(e.text): (e.label_, e.text)
+        name_key(e.text): ("PLACE" if e.label_ in _PLACES else e.label_, e.text)
         for e in s.doc.ents
         if e.label_ in _NAMED and name_key(e.text) and not any(a <= e.start_char < b for a, b in s.quotes)
     }
@@ -453,7 +457,7 @@ def _same_event(a: SentenceInfo, b: SentenceInfo) -> bool:
 # Kind, check, explanation, and whether the pair must be strongly aligned: a number conflict already needs the same
 # counted thing and action, an attribution conflict the same quoted words; the others only say "the same matter"
 # through the pair model itself.
-Bar = Literal["near", "loose", "fact", "sure"]
+Bar = Literal["any", "near", "loose", "fact", "sure"]
 _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match | None], str, Bar]] = [
     ("number", _copy_values("number"), "one sentence in both outlets, with different figures", "loose"),
     ("date", _copy_values("date"), "one sentence in both outlets, with different dates", "loose"),
@@ -464,9 +468,11 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("date", _dates, "the outlets date the same event differently (relative dates resolved on publication)", "loose"),
     ("date", _year_dates, "the outlets give different years for the same happening", "near"),
     ("name", _names, "the outlets name different people in the same role", "fact"),
-    ("name", _spellings, "the outlets give this name differently", "fact"),
+    ("name", _spellings, "the outlets give this name differently", "loose"),
     ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),
     ("negation", _negation, "one outlet affirms what another denies", "sure"),
+    ("modality", stages, "the outlets tell one act on one thing at different stages", "loose"),
+    ("name", roles, "the outlets give this person titles that cannot both be right", "any"),
     ("modality", _modality, "one outlet reports as done what another reports as expected", "sure"),
 ]
 # Pairs with a statement the English parse did not read (another language) are checked on their values alone.
@@ -532,6 +538,9 @@ def _carried(scores: PairScores) -> set[tuple[int, int]]:
     return result
 
 
+_ANY = 1e-6  # a title is the person's, whatever else the two sentences say: any two outlets' sentences
+
+
 def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, float]) -> list[Found]:
     """Each conflict between two outlets' sentences that state the same matter, whose values differ. The pair must
     score the fact bar; `loose` for checks that carry their own evidence of one matter (the same counted thing, the
@@ -541,7 +550,7 @@ def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, f
     seen: set[tuple[str, int, int]] = set()  # a pair already in a conflict of this kind (several checks per kind)
     carried = _carried(scores)
     for kind, check, explanation, level in _CHECKS + _ACROSS:
-        bar = bars[level]
+        bar = bars.get(level, _ANY)
         edges = []
         for i in range(n):
             for j in np.flatnonzero(scores.prob[i, i + 1 :] >= bar) + i + 1:

@@ -69,14 +69,17 @@ class NumberMention:
 
     def agrees(self, other: NumberMention) -> bool:
         """Same quantity: equal, one a rounding of the other ("$1.375bn" / "$1.4bn"), within 10 % when either is
-        approximate, or inside an 'at least' bound."""
+        approximate, or a figure inside the other's 'at least' bound. Two different bounds ("at least five" / "at
+        least seven") are two tellings of one count, not one figure and its bound."""
         low, high = sorted((self.value, other.value))
         if low == high or _rounds_to(self.value, other.value) or _rounds_to(other.value, self.value):
             return True
         if self.approximate or other.approximate:
             return high - low <= 0.1 * high
-        bound = self if self.lower_bound else other if other.lower_bound else None
-        return bound is not None and bound.value == low
+        if self.lower_bound == other.lower_bound:
+            return False
+        bound = self if self.lower_bound else other
+        return bound.value == low
 
 
 def _significant(value: float) -> int:
@@ -85,11 +88,15 @@ def _significant(value: float) -> int:
     return max(len(digits), 1)
 
 
+_ROUNDING = 0.05  # the most a rounding may take off or add, as a share of the figure
+
+
 def _rounds_to(precise: float, rounded: float) -> bool:
     """Whether `rounded` is `precise` rounded to the digits `rounded` was given with (never for small counts:
-    "48 pages" against "50 pages" is a difference, not a rounding)."""
+    "48 pages" against "50 pages" is a difference, not a rounding; nor a rounding that moves the figure much:
+    "130" to one digit is "100", which tells another figure, not the same one shorter)."""
     digits = _significant(rounded)
-    if digits >= _significant(precise) or abs(rounded) < 100:
+    if digits >= _significant(precise) or abs(rounded) < 100 or abs(precise - rounded) > _ROUNDING * abs(precise):
         return False
     magnitude = 10 ** (len(str(int(abs(rounded)))) - digits)
     return round(precise / magnitude) * magnitude == rounded
