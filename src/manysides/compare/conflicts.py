@@ -468,7 +468,7 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("date", _dates, "the outlets date the same event differently (relative dates resolved on publication)", "loose"),
     ("date", _year_dates, "the outlets give different years for the same happening", "near"),
     ("name", _names, "the outlets name different people in the same role", "fact"),
-    ("name", _spellings, "the outlets give this name differently", "loose"),
+    ("name", _spellings, "the outlets give this name differently", "near"),
     ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),
     ("negation", _negation, "one outlet affirms what another denies", "sure"),
     ("modality", stages, "the outlets tell one act on one thing at different stages", "loose"),
