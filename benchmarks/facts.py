@@ -180,14 +180,13 @@ def fitted_model(prepared: list[Prepared]) -> pairs.PairModel:
 def cross_validated(prepared: list[Prepared]) -> tuple[list[np.ndarray], list[pairs.PairModel]]:
     """Out-of-fold pair probabilities, and for each triplet the model fitted without its fold."""
     probs: list[np.ndarray] = [np.zeros(0)] * len(prepared)
-    models: list[pairs.PairModel] = [pairs.shipped_model()] * len(prepared)
+    by_fold: dict[int, pairs.PairModel] = {}
     for k in range(FOLDS):
-        model = fitted_model([p for p in prepared if fold(p.triplet.key) != k])
+        by_fold[k] = fitted_model([p for p in prepared if fold(p.triplet.key) != k])
         for i, p in enumerate(prepared):
             if fold(p.triplet.key) == k:
-                probs[i] = pairs.pair_probabilities(p.feats, model.weights)
-                models[i] = model
-    return probs, models
+                probs[i] = pairs.pair_probabilities(p.feats, by_fold[k].weights)
+    return probs, [by_fold[fold(p.triplet.key)] for p in prepared]
 
 
 def tfidf_baseline(prepared: list[Prepared]) -> list[np.ndarray]:

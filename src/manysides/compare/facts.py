@@ -133,8 +133,9 @@ def _specifics(sentence: SentenceInfo) -> set[str]:
 def _maybe_shared(texts: list[ArticleText], scores: PairScores, bar: float) -> list[Node]:
     """Sentences that another outlet may state as well, so they are not shown as "only this outlet reports it":
     those pairing at `bar` with another outlet's sentence, unless they give a name, figure or year that no other
-    outlet's article mentions at all and are not that sentence's own best match in their article (then the loose
-    pair shares the topic, not the proposition: "occupied Mount Hermon" / "the oil fields are occupied by the SDF")."""
+    outlet's article mentions at all and are not their closest sentence's own best match in their article, or
+    that closest sentence also gives a name no other outlet mentions (then the loose pair shares the topic or
+    the phrasing, not the proposition: "occupied Mount Hermon" / "the oil fields are occupied by the SDF")."""
     mentioned: dict[str, set[str]] = {}
     for a, text in enumerate(texts):
         found = mentioned.setdefault(scores.sources[a], set())
@@ -142,12 +143,16 @@ def _maybe_shared(texts: list[ArticleText], scores: PairScores, bar: float) -> l
             found |= _specifics(sentence)
     result = []
     elsewhere = {s: set().union(*(v for other, v in mentioned.items() if other != s)) for s in mentioned}
+
+    def novel(node: Node) -> set[str]:
+        return _specifics(node.sentence) - elsewhere[scores.source(node)]
+
     best = scores.prob.max(axis=1) if len(scores.nodes) else np.zeros(0)
     articles = np.array([n.article for n in scores.nodes])
     for k in np.flatnonzero(best >= bar):
         node = scores.nodes[k]
-        novel = _specifics(node.sentence) - elsewhere[scores.source(node)]
-        if not novel or _mutual_best(scores.prob, articles, int(k)):
+        partner = scores.nodes[int(scores.prob[k].argmax())]
+        if not novel(node) or (_mutual_best(scores.prob, articles, int(k)) and not novel(partner)):
             result.append(node)
     return result
 

@@ -2,11 +2,12 @@
 
 Long coverage of one story shares its topic in almost every sentence, so what two sentences share only counts
 for as much as it is rare *within the story*: words and names are weighted by their inverse frequency over the
-story's own sentences. Beside that lexical overlap come the sentence embeddings, shared names, numbers and
-quoted words, and whether the two sentences are each other's best match between their two articles (a sentence
-that has a closer match in the other article is less likely to state the same thing). Values (numbers, dates,
-weekdays) are masked out of the overlap, so a changed figure does not hide the pair: the conflict checks need
-exactly those pairs. The weights live in `data/fact_pairs.json`, written by `python -m benchmarks.facts --fit`.
+story's own sentences. Beside that lexical overlap come the sentence embeddings (static wordllama, and a
+contextual encoder: `sentence_vectors`), shared names, numbers and quoted words, and whether the two sentences
+are each other's best match between their two articles (a sentence that has a closer match in the other article
+is less likely to state the same thing). Values (numbers, dates, weekdays) are masked out of the overlap, so a
+changed figure does not hide the pair: the conflict checks need exactly those pairs. The weights live in
+`data/fact_pairs.json`, written by `python -m benchmarks.facts --fit`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from itertools import combinations
 import numpy as np
 
 from manysides.compare.embed import embed
+from manysides.compare.sentence_vectors import cosine as context_cosine
 from manysides.understand import ArticleText, SentenceInfo
 from manysides.understand.entities import same_person
 
@@ -40,6 +42,7 @@ FEATURES = (
     "soft",
     "clause",
     "size",
+    "context",
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _VALUE_WORDS = frozenset(
@@ -238,6 +241,7 @@ def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndar
     # outlet's, in long analytic pieces few do (a base rate the other signals cannot see).
     sizes = np.bincount(np.array(articles))[np.array(articles)].astype(np.float64)
     result[:, :, 12] = 1.0 / np.sqrt(np.add.outer(sizes, sizes) / 2)
+    result[:, :, 13] = context_cosine([s.text for s in sentences])
     return result
 
 
