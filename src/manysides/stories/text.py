@@ -26,7 +26,7 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 FURNITURE_WORDS = 16  # lines at most this long that match _FURNITURE are dropped
-LONG_LINE_WORDS = 80  # a line longer than this is a paragraph or a whole body: boilerplate is cut by sentence
+LONG_LINE_CHARS = 500  # a line longer than this is a paragraph or a whole body: boilerplate is cut by sentence
 _SENTENCE_END = re.compile(r"(?<=[.!?\u3002\u061f])\s+")
 _TITLE_PARTS = re.compile(r"\s+[-|\u2013\u2014:]\s+")
 # The non-ASCII characters of most English news, mapped without unidecode's slower per-character path.
@@ -92,12 +92,15 @@ def prose(body: str) -> str:
     collapsed dump) must not vanish for one 'subscribe' in it."""
     kept = []
     for line in body.splitlines():
-        if len(line.split()) > LONG_LINE_WORDS and _BOILERPLATE.search(line):
+        if len(line) <= LONG_LINE_CHARS:
+            if not _furniture(line):
+                kept.append(line)
+        elif not _BOILERPLATE.search(line):
+            kept.append(line)  # too long for short-line furniture
+        else:
             line = " ".join(s for s in _SENTENCE_END.split(line) if not _BOILERPLATE.search(s))
-            if not line:
-                continue
-        if not _furniture(line):
-            kept.append(line)
+            if line:
+                kept.append(line)
     return "\n".join(kept)
 
 
