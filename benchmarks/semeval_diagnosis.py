@@ -3,20 +3,22 @@
     python -m benchmarks.semeval_diagnosis            # the fit half (the half changes are decided on)
     python -m benchmarks.semeval_diagnosis --report   # the report half (to report only)
 
-The articles are ingested once through the product's path (the features stored at ingest are cached in a
-database under the temporary folder), then the story index is replayed from those features in the order
-`assign_stories` uses, watching each article arrive. For a same-story pair the later article of the two is
-the one that could have joined the other's story; for an unrelated pair, whether it was joined by its own score
-or through other articles. Causes:
+The articles are ingested once through the product's path (the features stored at ingest are cached in a JSON
+file in the temporary folder, named by a digest of the stories code), then the story index is replayed from
+those features in the order `assign_stories` uses, watching each article arrive. For a same-story pair the later
+article of the two is the one that could have joined the other's story; for an unrelated pair, whether it was
+joined by its own score or through other articles. Causes:
 
 - missed, not a candidate: the earlier article was not among the later one's candidates;
 - missed, pair below the bar: a candidate whose pair log-odds were below its model's bar;
 - missed, story below the bar: the pair cleared the bar but the mean over the earlier article's story did not
-  (other members pulled it down);
-- missed, split after: joined at first, then one side was merged elsewhere (cannot happen: merges only unite);
-- missed, joined elsewhere: the story fitted but another fitted better and the gap exceeded the merge gap;
+  (other members pulled it down: a chain or order effect);
+- missed, joined a better story: the story fitted, but another fitted better by more than the merge gap;
 - merged, direct: the later article's score against the other cleared the bar;
 - merged, through others: they met through third articles (a chain).
+
+Pair log-odds are read under the idf at the end of the replay, close to (not always equal to) the one at arrival;
+candidates and story scores are those at arrival.
 """
 
 from __future__ import annotations
