@@ -104,3 +104,17 @@ def test_two_bounds_are_two_figures() -> None:
     assert _figure(7).agrees(_figure(5, lower_bound=True))
     assert not _figure(7, lower_bound=True).agrees(_figure(5, lower_bound=True))
     assert _figure(5, lower_bound=True).agrees(_figure(5, lower_bound=True))
+
+
+def test_a_copy_with_another_name_the_parser_calls_an_organisation() -> None:
+    first, copy = _first_sentences(
+        "Harbour Party spokesman Tim Miller called the mayor “reckless.”",
+        "Harbour Party spokesman Sabine Thornbury called the mayor “reckless.”",
+    )
+    found = conflicts._copy_values("name")(first, copy)
+    assert found is not None and found[:2] == ("Tim Miller", "Sabine Thornbury")
+    one, other = _first_sentences(
+        "The Harbour Party said the vote was delayed.",
+        "The Harbour Party said the vote was delayed.",
+    )
+    assert conflicts._copy_values("name")(one, other) is None

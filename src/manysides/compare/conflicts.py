@@ -18,7 +18,7 @@ import numpy as np
 from manysides.compare.crossconflicts import closest_pair, dates_across, figures_across
 from manysides.compare.embed import embed
 from manysides.compare.pairs import Node, PairScores, quote_ngrams
-from manysides.compare.values import roles, stages
+from manysides.compare.values import roles, stages, titles
 from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.dates import DateMention
@@ -144,13 +144,20 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _years(s: SentenceInfo) -> list[DateMention]:
-    """Years standing alone ("has led since 2002"), outside any fuller date of the sentence."""
+    """Years standing alone ("has led since 2002"), outside any fuller date of the sentence; not a year that names
+    which of a kind of thing ("the 2016 election", "a 2014 ban"): that is no date of the sentence's happening."""
     taken = [(d.start, d.end) for d in s.dates]
     return [
         DateMention(m.start(), m.end(), m.group(), int(m.group()), None, None)
         for m in _YEAR.finditer(s.text)
-        if not any(a <= m.start() < b for a, b in taken)
+        if not any(a <= m.start() < b for a, b in taken) and not _names_a_kind(s, m.start(), m.end())
     ]
+
+
+def _names_a_kind(s: SentenceInfo, start: int, end: int) -> bool:
+    span = s.doc.char_span(start, end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    return token is not None and token.dep_ in {"compound", "nummod", "amod"} and token.head.pos_ == "NOUN"
 
 
 def _dates_of(
@@ -324,15 +331,20 @@ _VALUE_LABELS = {
 _COPY = 0.85  # share of the masked word sequences two sentences must have in common to be one sentence's copies
 
 
-def _masked(s: SentenceInfo) -> tuple[list[str], list[tuple[str, str]]]:
-    """The sentence's words with every value (figure, date, person) replaced by its kind, and the values in order."""
-    starts = {e.start: e for e in s.doc.ents if e.label_ in _VALUE_LABELS}
+_BROAD_LABELS = _VALUE_LABELS | dict.fromkeys(("ORG", "GPE", "NORP", "LOC", "FAC"), "name")
+
+
+def _masked(s: SentenceInfo, broad: bool = False) -> tuple[list[str], list[tuple[str, str]]]:
+    """The sentence's words with every value (figure, date, person) replaced by its kind, and the values in order;
+    `broad` masks every named thing as a name (the parser may call an unfamiliar person an organisation)."""
+    labels = _BROAD_LABELS if broad else _VALUE_LABELS
+    starts = {e.start: e for e in s.doc.ents if e.label_ in labels}
     inside = {t for e in starts.values() for t in range(e.start + 1, e.end)}
     words: list[str] = []
     values: list[tuple[str, str]] = []
     for token in s.doc:
         if token.i in starts:
-            kind = _VALUE_LABELS[starts[token.i].label_]
+            kind = labels[starts[token.i].label_]
             words.append(f"<{kind}>")
             values.append((kind, starts[token.i].text))
         elif token.i not in inside:
@@ -347,6 +359,8 @@ def _copy_values(kind: str) -> Callable[[SentenceInfo, SentenceInfo], Match | No
 
     def check(a: SentenceInfo, b: SentenceInfo) -> Match | None:
         (x_words, x_values), (y_words, y_values) = _masked(a), _masked(b)
+        if kind == "name" and [k for k, _ in x_values] != [k for k, _ in y_values]:
+            (x_words, x_values), (y_words, y_values) = _masked(a, broad=True), _masked(b, broad=True)
         if [k for k, _ in x_values] != [k for k, _ in y_values] or not x_values:
             return None
         if SequenceMatcher(None, x_words, y_words, autojunk=False).ratio() < _COPY:
@@ -539,6 +553,10 @@ def _carried(scores: PairScores) -> set[tuple[int, int]]:
 
 
 _ANY = 1e-6  # a title is the person's, whatever else the two sentences say: any two outlets' sentences
+# What a sentence must hold for a check that reads every pair to be worth asking (a titled person).
+_NEEDS: dict[Callable[[SentenceInfo, SentenceInfo], Match | None], Callable[[SentenceInfo], bool]] = {
+    roles: lambda s: bool(titles(s))
+}
 
 
 def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, float]) -> list[Found]:
@@ -552,8 +570,12 @@ def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, f
     for kind, check, explanation, level in _CHECKS + _ACROSS:
         bar = bars.get(level, _ANY)
         edges = []
-        for i in range(n):
+        needs = _NEEDS.get(check)
+        keep = np.array([needs(node.sentence) for node in scores.nodes], dtype=bool) if needs else np.ones(n, bool)
+        for i in map(int, np.flatnonzero(keep)):
             for j in np.flatnonzero(scores.prob[i, i + 1 :] >= bar) + i + 1:
+                if not keep[j]:
+                    continue
                 x, y = scores.nodes[i], scores.nodes[int(j)]
                 if (kind, x.position, y.position) in seen or (x.position, y.article) in carried:
                     continue
