@@ -52,6 +52,7 @@ _DISTANCING = re.compile(r"\bwhat\s+(?:\S+\s+){0,3}(?:calls?|called|describes?|d
 _MENTION_NOUNS = frozenset(
     ("term", "word", "phrase", "name", "nickname", "label", "slogan", "hashtag", "moniker", "sign")
 )
+_QUOTE_MARK = re.compile(r"[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]")
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with"})
 _NOT_SPEAKERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "the statement", "statement"})
 # Emotive words beyond the curated list: VADER valence at least this strong, in these parts of speech, and
@@ -230,6 +231,8 @@ def quote_spans(sentence: SentenceInfo) -> list[tuple[int, int, bool]]:
     the writer's). Quoted names, titles and terms are neither (`_named_not_doubted`)."""
     spans = []
     for start, end in sentence.quotes:
+        if not (_QUOTE_MARK.match(sentence.text[start]) and _QUOTE_MARK.match(sentence.text[end - 1])):
+            continue  # part of a quotation that crosses the sentence's edge: someone's words, not a short quote
         inner = sentence.text[start + 1 : end - 1].strip()
         words = inner.split()
         if not 0 < len(words) <= _MAX_SCARE_WORDS or inner.endswith((".", ",", "?", "!")):
