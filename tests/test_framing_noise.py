@@ -52,10 +52,10 @@ def test_a_quoted_term_is_not_a_scare_quote(datasets_dir: Path, name: str) -> No
 
 
 def test_sentences_of_a_longer_quotation_are_not_scare_quotes() -> None:
-    """“I’m a sailor. I’m a father. I’m a voter,” Dana Quell said: short sentences inside one quotation are her words."""
+    """Short sentences inside one quotation that crosses sentences ("I'm a sailor. I'm a father.") are her words."""
     body = (
         "Dana Quell spoke at the harbour on Monday.\n\n"
-        "“I’m a sailor. I’m a father. I’m a voter,” Quell said, to applause from the crowd at Port Alden."
+        "\u201cI\u2019m a sailor. I\u2019m a father. I\u2019m a voter,\u201d Quell said at Port Alden."
     )
     (text,) = analyse_many([make_article("quell-quotation", body, outlet="The Harbour Ledger")])
     assert [i.text for i in framing(text) if i.type == "scare_quotes"] == []

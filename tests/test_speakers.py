@@ -86,3 +86,13 @@ def test_a_speaker_named_only_by_title_is_the_one_person_given_that_title() -> N
         "“This bill keeps the islands connected,” the governor said."
     )
     assert _speakers(two, "keeps the islands connected") == ["the governor"]
+
+
+def test_a_statement_is_credited_to_a_cited_source_not_to_any_thing_cited() -> None:
+    from manysides.compare.facts import statement
+
+    text = _fictional(
+        "Councillor Ivo Brandt cited the case of a florist who was fined by the port authority last year.\n\n"
+        "The council delayed the vote, citing officials at the harbour office."
+    )
+    assert [statement(text, s).attribution for s in text.sentences] == [None, "officials"]

@@ -16,6 +16,7 @@ import numpy as np
 
 from manysides.compare.conflicts import Found, find_conflicts
 from manysides.compare.pairs import Node, PairScores, pair_model
+from manysides.compare.provenance import is_source
 from manysides.records.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
 
@@ -25,7 +26,10 @@ CAP = 3  # sentences of one article in one fact
 
 
 def statement(text: ArticleText, sentence: SentenceInfo) -> Statement:
-    attribution = next((a.speaker for a in sentence.attributions), None)
+    """The sentence as the report shows it, credited to whoever speaks in it, or to the source it cites when that
+    is a source ("citing officials"), not any thing cited ("cited the case of a florist")."""
+    credited = (a for a in sentence.attributions if a.kind in {"quote", "paraphrase"} or is_source(a))
+    attribution = next((a.speaker for a in credited), None)
     return Statement(article=text.article.id, text=sentence.text, attribution=attribution, sentence=sentence.index)
 
 

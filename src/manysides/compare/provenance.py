@@ -135,7 +135,7 @@ PERSON_NOUNS = frozenset(
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their"})
 
 
-def _is_source(attribution: Attribution) -> bool:
+def is_source(attribution: Attribution) -> bool:
     """A named speaker, or one whose head noun marks a source or a document ("a diplomatic source", "a poll").
 
     A definite description of a person ("the president", "its editor") or a bare definite document ("the letter")
@@ -160,7 +160,7 @@ def cited_sources(text: ArticleText) -> list[str]:
         for match in _AGENCY_IN_TEXT.finditer(sentence.text):
             found.append(AGENCIES.get(match.group(1).strip("()").lower(), match.group(1).strip("()")))
         for attribution in sentence.attributions:
-            if _is_source(attribution):
+            if is_source(attribution):
                 speaker = attribution.speaker.strip()
                 found.append(AGENCIES.get(speaker.lower(), speaker))
     keyed = [(source, set(name_key(source).split())) for source in found]
