@@ -208,7 +208,14 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
         conflicts.append(_fact("conflict", [statement(texts[n.article], n.sentence) for n in nodes], conflict))
     groups = cliques(scores, model.threshold)
     groups.sort(key=lambda g: (-len({scores.source(n) for n in g}), g[0].article, g[0].sentence.index))
-    shared = [_fact("shared", [statement(texts[n.article], n.sentence) for n in g]) for g in groups]
+    shared, headed = [], set()
+    for g in groups:
+        statements = [statement(texts[n.article], n.sentence) for n in g]
+        # A sentence in several facts heads only the first: the same heading twice reads as one fact listed twice.
+        fresh = [s for s in statements if (s.article, s.sentence) not in headed] or statements
+        headline = _headline(fresh)
+        headed.add((headline.article, headline.sentence))
+        shared.append(Fact(kind="shared", statements=statements, headline=headline))
     paired = {(n.article, n.sentence.index) for g in groups for n in g}
     paired |= {(n.article, n.sentence.index) for n in _maybe_shared(texts, scores, model.unique_bar)}
     unique = [
