@@ -118,3 +118,14 @@ def test_a_copy_with_another_name_the_parser_calls_an_organisation() -> None:
         "The Harbour Party said the vote was delayed.",
     )
     assert conflicts._copy_values("name")(one, other) is None
+
+
+def test_a_figure_both_sentences_give_is_not_told_two_ways() -> None:
+    """ "300,000 residents ... 700,000 visitors" against "300,000 residents": two figures of two things agree."""
+    from manysides.compare.engine import compare
+
+    first = "The mayor of Port Alden offered to restore ferry permits for 300,000 residents"
+    more = ", and said he would extend passes to 700,000 visitors."
+    a = make_article("a1", f"{first}{more}\n\nThe council met.", outlet="A")
+    b = make_article("b1", f"{first} on the islands.\n\nThe council met.", outlet="B")
+    assert [f for f in compare([a, b]).facts if f.kind == "conflict"] == []

@@ -228,7 +228,10 @@ def _near_figures(a: SentenceInfo, b: SentenceInfo) -> Match | None:
             dx, dy = re.sub(r"\D", "", x.text), re.sub(r"\D", "", y.text)
             if x.unit != y.unit or len(dx) != len(dy) or len(dx) < _NEAR_DIGITS or _YEAR.fullmatch(dx):
                 continue
-            if sum(p != q for p, q in zip(dx, dy, strict=True)) == 1 and not any(x.agrees(z) for z in b.numbers):
+            # Either figure given by both sentences: they give two figures of two things ("300,000 people and
+            # 700,000 Dreamers" / "300,000 people"), not one figure told two ways.
+            given_by_both = any(x.agrees(z) for z in b.numbers) or any(y.agrees(z) for z in a.numbers)
+            if sum(p != q for p, q in zip(dx, dy, strict=True)) == 1 and not given_by_both:
                 return x.text, y.text, 1.0
     return None
 
@@ -238,7 +241,10 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     for x in a.numbers:
         for y in b.numbers:
             same_count = x.counted and x.counted == y.counted and x.unit == y.unit and _same_action(x.verb, y.verb)
-            if same_count and not any(x.agrees(z) for z in b.numbers if z.counted == x.counted):
+            given_by_both = any(x.agrees(z) for z in b.numbers if z.counted == x.counted) or any(
+                y.agrees(z) for z in a.numbers if z.counted == y.counted
+            )
+            if same_count and not given_by_both:
                 return f"{x.text} {x.counted}", f"{y.text} {y.counted}", 1.0
     return None
 
