@@ -25,6 +25,7 @@ from manysides.understand.dates import DateMention
 from manysides.understand.entities import formal_first_name, same_person
 from manysides.understand.modality import clause_verb, main_verb
 from manysides.understand.names import name_key
+from manysides.understand.numbers import NumberMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -230,10 +231,15 @@ def _near_figures(a: SentenceInfo, b: SentenceInfo) -> Match | None:
                 continue
             # Either figure given by both sentences: they give two figures of two things ("300,000 people and
             # 700,000 Dreamers" / "300,000 people"), not one figure told two ways.
-            given_by_both = any(x.agrees(z) for z in b.numbers) or any(y.agrees(z) for z in a.numbers)
+            given_by_both = any(x.agrees(z) for z in b.numbers) or any(_gives(z, y) for z in a.numbers)
             if sum(p != q for p, q in zip(dx, dy, strict=True)) == 1 and not given_by_both:
                 return x.text, y.text, 1.0
     return None
+
+
+def _gives(z: NumberMention, y: NumberMention) -> bool:
+    """Whether figure z gives y's quantity itself (a bound only says y fits under it: "more than $300")."""
+    return not (z.lower_bound or y.lower_bound) and z.agrees(y)
 
 
 def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
@@ -242,7 +248,7 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
         for y in b.numbers:
             same_count = x.counted and x.counted == y.counted and x.unit == y.unit and _same_action(x.verb, y.verb)
             given_by_both = any(x.agrees(z) for z in b.numbers if z.counted == x.counted) or any(
-                y.agrees(z) for z in a.numbers if z.counted == y.counted
+                _gives(z, y) for z in a.numbers if z.counted == y.counted
             )
             if same_count and not given_by_both:
                 return f"{x.text} {x.counted}", f"{y.text} {y.counted}", 1.0
