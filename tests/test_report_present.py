@@ -259,3 +259,8 @@ def test_repeated_framing_words_are_shown_once_with_a_count(demo: tuple[Report, 
     repeated = report.model_copy(update={"framing": [item, item, item.model_copy(update={"text": "Seized"})]})
     shown = ReportView.of(repeated).framing_by_article()[article]["loaded_term"]
     assert shown == ["seized (→ Veyra Lines), 3 times"]
+
+
+def test_a_vote_tally_is_one_figure() -> None:
+    assert figures("The council backed the ferry plan by a 134-to-63 vote.") == ["134-to-63"]
+    assert figures("The council backed it, 134 to 63.") == ["134", "63"]

@@ -45,7 +45,8 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _UNIT = re.compile(
-    r"\s?%|\s?(?:bn|m)\b|\s(?:percent|per cent|million|billion|trillion|thousand)\b|(?:-[a-z]+)+", re.IGNORECASE
+    r"\s?%|\s?(?:bn|m)\b|\s(?:percent|per cent|million|billion|trillion|thousand)\b|-to-\d+\b|(?:-[a-z]+)+",
+    re.IGNORECASE,
 )
 _BIG = re.compile(r"million|billion|trillion|thousand|bn|m$", re.IGNORECASE)
 _TIME = re.compile(r"\s?(?:[ap]\.?m\b|:\d\d)", re.IGNORECASE)
