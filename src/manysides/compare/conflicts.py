@@ -18,7 +18,7 @@ import numpy as np
 from manysides.compare.crossconflicts import closest_pair, dates_across, figures_across
 from manysides.compare.embed import embed
 from manysides.compare.pairs import Node, PairScores, quote_ngrams
-from manysides.compare.values import roles, stages, titles
+from manysides.compare.values import Match, roles, stages, titles
 from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.dates import DateMention
@@ -36,8 +36,6 @@ _PREPOSITIONS = frozenset({"prep", "agent"})
 _MODIFIER = 0.5
 _MIN_SUPPORT = 1.0  # a conflict needs one pair sharing an event word or participant, not just a modifier
 _LIGHT = frozenset({"be", "have", "do", "make", "take", "say", "tell", "report", "get", "give", "go"})
-# (value in the first sentence, value in the second, how surely both name one happening: 1.0 is sure)
-Match = tuple[str, str, float]
 Found = tuple[Conflict, list[Node]]
 _SAME_ACTION = 0.3
 _SAME_EVENT = 0.5  # meet~meeting 0.85; meet~visit 0.18, begin~restore 0.01

@@ -12,9 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from manysides.compare.pairs import PairScores
+from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
-
-Match = tuple[str, str, float]
 
 
 def figures_across(a: SentenceInfo, b: SentenceInfo) -> Match | None:
