@@ -578,7 +578,7 @@ def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, f
     seen: set[tuple[str, int, int]] = set()  # a pair already in a conflict of this kind (several checks per kind)
     carried = _carried(scores)
     for kind, check, explanation, level in _CHECKS + _ACROSS:
-        bar = bars.get(level, _ANY)
+        bar = _ANY if level == "any" else bars[level]
         edges = []
         needs = _NEEDS.get(check)
         keep = np.array([needs(node.sentence) for node in scores.nodes], dtype=bool) if needs else np.ones(n, bool)

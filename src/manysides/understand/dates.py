@@ -151,15 +151,14 @@ def _relative(text: str, published: date | None, taken: list[DateMention]) -> li
         rel = match.group("rel").lower()
         offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
         if rel in offsets:
-            day = published + timedelta(days=offsets[rel])
-            found.append(DateMention(match.start(), match.end(), match.group(), day.year, day.month, day.day))
-        elif rel.endswith("month"):
-            shift = {"last": -1, "this": 0, "next": 1}[rel.split()[0]]
-            index = published.year * 12 + published.month - 1 + shift
-            found.append(DateMention(match.start(), match.end(), match.group(), index // 12, index % 12 + 1, None))
-        elif rel.endswith("year"):
-            shift = {"last": -1, "this": 0, "next": 1}[rel.split()[0]]
-            found.append(DateMention(match.start(), match.end(), match.group(), published.year + shift, None, None))
+            unit, shift = "day", offsets[rel]
+        elif rel.endswith(("month", "year")):
+            unit, shift = rel.split()[-1], {"last": -1, "this": 0, "next": 1}[rel.split()[0]]
+        else:
+            continue
+        value = _shifted(published, unit, shift)
+        if value is not None:
+            found.append(replace(value, start=match.start(), end=match.end(), text=match.group()))
     for match in _MONTH_ONLY.finditer(text):
         if free(match.start("month")):
             month = _month_number(match.group("month"))
