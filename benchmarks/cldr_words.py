@@ -10,6 +10,9 @@ Relative dates, per language of RELATIVE_LANGUAGES: CLDR's relative day words ("
 "last/this/next <weekday>" phrases turned into templates ("el {0} pasado", "letzten {0}"), its "last/this/next
 week/month/year" phrases and its "N days/weeks/months/years ago" patterns ("hace {0} días", "לפני {0} ימים");
 beside them the weekday names (wide, both contexts). The hand additions below each say where they come from.
+Number words from two to twelve ("drei", "trois", "üç", "ثلاثة", "שלושה") read as the count of those "ago"
+patterns ("vor drei Tagen"): CLDR has no spelled-out numbers, so they come from num2words, in both genders where
+the language agrees the number with the counted unit (see count_words).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import get_day_names, get_month_names
 from babel.units import format_unit
+from num2words import num2words
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "manysides" / "extract" / "data" / "cldr_words.json"
 # English and the languages news pages most often come in here; Levantine (ar_SY) and Maghreb (ar_MA, ar_DZ)
@@ -157,6 +161,24 @@ def _template(phrase: str, names: list[str]) -> str | None:
 
 
 _FIELDS = {0: "mon", 1: "tue", 2: "wed", 3: "thu", 4: "fri", 5: "sat", 6: "sun"}
+COUNT_RANGE = range(2, 13)  # "one" is also the article ("un", "ein", "bir"); past twelve, news writes digits
+
+
+def count_words(language: str) -> dict[str, int]:
+    """Spelled-out counts of one language. Hebrew numbers take the counted noun's gender (num2words gives either);
+    Arabic three to ten take the opposite gender's ending (ثلاثة أيام, ثلاث سنوات): the form without the ة too."""
+    words: dict[str, int] = {}
+    for value in COUNT_RANGE:
+        forms = [num2words(value, lang=language)]
+        if language == "he":
+            forms = [num2words(value, lang=language, gender=g) for g in ("m", "f")]
+        if language == "ar" and 3 <= value <= 10 and forms[0].endswith("ة"):
+            forms.append(forms[0][:-1])
+        for form in forms:
+            words.setdefault(form, value)
+    return words
+
+
 _COUNTS = {"one": 1, "two": 2}  # a plural form without "{0}" ("قبل يومين", "two days ago") says its count
 
 
@@ -187,6 +209,7 @@ def relative_words(language: str) -> dict[str, object]:
         "weekday_relative": templates,
         "units": units,
         "ago": ago,
+        "counts": count_words(language),
         "bare_weekday": BARE_WEEKDAY.get(language, "{0}"),
         "clitics": CLITICS.get(language, []),
         "suffix": SUFFIXES.get(language, ""),

@@ -87,6 +87,22 @@ def test_days_ago_last_month_last_year(language: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "years"),
+    [
+        ("es", "Hace tres días cerró el puerto de Villa Cardo; hace dos años, la estación.", "2029"),
+        ("fr", "Il y a trois jours le port de Saint-Orvin a fermé ; il y a deux ans, la gare.", "2029"),
+        ("de", "Vor drei Tagen schloss der Hafen von Lindhof, vor zwei Jahren der Bahnhof.", "2029"),
+        ("tr", "Üç gün önce Karakaya limanı kapandı; iki yıl önce istasyon.", "2029"),
+        ("ar", "أغلق ميناء وادي السنديان قبل ثلاثة أيام، والمحطة قبل ثلاث سنوات.", "2028"),
+        ("he", "הנמל של גבעת ארז נסגר לפני שלושה ימים, והתחנה לפני שלוש שנים.", "2028"),
+    ],
+)
+def test_counts_written_as_words(language: str, text: str, years: str) -> None:
+    """ "vor drei Tagen" as "vor 3 Tagen": the number words come from num2words, in both genders where they agree."""
+    assert [m.value for m in find_dates_any(text, FRIDAY, language)] == ["2031-12-02", years]
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         ("es", "La semana pasada la junta de Villa Cardo no se reunió."),

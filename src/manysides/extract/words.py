@@ -17,6 +17,7 @@ class RelativeWords(TypedDict):
     weekday_relative: dict[str, int]  # "el {0} pasado" -> -1
     units: dict[str, tuple[str, int]]  # "el mes pasado" -> ("month", -1)
     ago: dict[str, tuple[str, int | None]]  # "hace {0} días" -> ("day", None); "قبل يومين" -> ("day", 2)
+    counts: dict[str, int]  # spelled-out counts for "{0}": "drei" -> 3
     bare_weekday: str  # "{0}", or "{0} günü"
     clitics: list[str]  # joined to the next word: Hebrew "ב"
     suffix: str  # a regular expression for suffixes the words take (Turkish)

@@ -258,8 +258,8 @@ def _pattern(phrase: str) -> str:
 
 @dataclass(frozen=True)
 class _Kind:
-    """One pattern of relative dates: "ago" (its unit and, for "قبل يومين", its count), "weekday" (its offset:
-    -1 last, 0 this, 1 next, None bare), "unit" or "day" (values looked up from the words)."""
+    """One pattern of relative dates: "ago" (its unit and, for "قبل يومين", its count; else digits or a number
+    word), "weekday" (its offset: -1 last, 0 this, 1 next, None bare), "unit" or "day" (values looked up)."""
 
     kind: str
     pattern: re.Pattern[str]
@@ -273,6 +273,7 @@ class _Reader:
 
     language: str
     casing: dict[str, str]  # folded phrase or weekday name -> as CLDR writes it
+    counts: dict[str, int]  # folded number word -> its value ("drei" -> 3)
     weekdays: dict[str, int]  # folded name -> 0 (Monday) .. 6
     days: dict[str, int]  # folded word -> offset in days
     units: dict[str, tuple[str, int]]  # folded phrase -> (unit, offset)
@@ -300,8 +301,10 @@ def _relative_words(language: str) -> _Reader | None:
     names = {name: number for number, forms in enumerate(data["weekdays"]) for name in forms}
     weekday = "(?P<weekday>" + alternation(names) + ")"
     patterns: list[_Kind] = []
+    count_words = data.get("counts", {})
+    number = r"(?P<count>\d{1,3}" + ("|" + alternation(count_words) if count_words else "") + ")"
     for template, (unit, count) in data["ago"].items():
-        body = _pattern(template).replace(re.escape("{0}"), r"(?P<count>\d{1,3})")
+        body = _pattern(template).replace(re.escape("{0}"), number)
         patterns.append(_Kind("ago", compiled(body), count, unit))
     for template, offset in sorted(data["weekday_relative"].items(), key=lambda kv: -len(kv[0])):
         patterns.append(_Kind("weekday", compiled(_pattern(template).replace(re.escape("{0}"), weekday)), offset))
@@ -314,6 +317,7 @@ def _relative_words(language: str) -> _Reader | None:
     return _Reader(
         language,
         casing,
+        {_fold(w): value for w, value in count_words.items()},
         {_fold(n): number for n, number in names.items()},
         {_fold(w): offset for w, offset in data["days"].items()},
         {_fold(p): (unit, offset) for p, (unit, offset) in data["units"].items()},
@@ -415,7 +419,8 @@ def _names_a_stated_date(match: re.Match[str], text: str, stated: list[DateMenti
 def _relative_mention(kind: _Kind, match: re.Match[str], published: date, reader: _Reader) -> DateMention | None:
     """The calendar value of one relative expression (span filled in by the caller)."""
     if kind.kind == "ago":
-        return _shifted(published, kind.unit, -(kind.offset or int(match.group("count"))))
+        count = match.group("count")
+        return _shifted(published, kind.unit, -(kind.offset or reader.counts.get(_fold(count)) or int(count)))
     if kind.kind == "weekday":
         number = reader.weekdays[_fold(match.group("weekday"))]
         relation = {-1: "last", 0: "this", 1: "next"}.get(kind.offset, "") if kind.offset is not None else ""
