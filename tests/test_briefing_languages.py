@@ -19,6 +19,7 @@ from manysides.records.report import Fact, Report, ReportArticle, Statement, Sto
         ("4 Aralık günü Karakaya'da 12 ev su altında kaldı.", ["12"]),
         ("في ٤ ديسمبر غمرت المياه ١٢ منزلاً في وادي السنديان.", ["١٢"]),
         ("في ٤ كانون الأول غمرت المياه ١٢ منزلاً.", ["١٢"]),  # a Levantine month name of two words
+        ("في عام ٢٠٣١ غمرت المياه ١٢ منزلاً.", ["١٢"]),  # a year in Arabic-Indic digits is a date
         ("ב-4 בדצמבר הוצפו 12 בתים בגבעת ארז.", ["12"]),  # the month with its joined prefix
         ("The river rose on 4 December and flooded 12 homes.", ["12 homes"]),
         ("Dezember 4: 12 Häuser.", ["12"]),  # month name before the day

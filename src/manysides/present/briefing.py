@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from manysides.extract.marks import ascii_digits
 from manysides.extract.words import MONTH_PREFIXES, MONTHS_WIDE
 from manysides.present.report_view import ReportView
 from manysides.records.article import Article
@@ -71,7 +72,7 @@ _NOT_COUNTED = _words(
 def figures(text: str) -> list[str]:
     """Numbers, money and percentages as the sentence writes them, with what a bare number counts ("12 people").
 
-    Years, times of day and days of the month are left out: they are dates, not figures."""
+    Years (in any digits: "٢٠٢٥"), times of day and days of the month are left out: they are dates, not figures."""
     found: list[str] = []
     for match in _FIGURE.finditer(text):
         number, end = match.group(), match.end()
@@ -83,7 +84,7 @@ def figures(text: str) -> list[str]:
         before = _PREVIOUS_WORD.search(text, 0, match.start())
         after = _NEXT_WORDS.match(text, end)
         month_near = (before and _is_month(before.group(1))) or (not unit and _month_after(text, end))
-        if month_near or (not unit and re.fullmatch(r"(?:19|20)\d\d", number)):
+        if month_near or (not unit and re.fullmatch(r"(?:19|20)\d\d", ascii_digits(number))):
             continue
         if after and (not unit or _BIG.search(unit.group().strip())):
             number += _counted(text, after)
