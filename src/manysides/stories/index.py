@@ -24,7 +24,7 @@ from manysides.stories.embed import embed_articles, embedder
 from manysides.stories.features import Features, compute
 from manysides.stories.multilingual import lead_vectors
 from manysides.stories.neighbours import WindowedVectors
-from manysides.stories.score import Idf, Norms, Prepared, log_odds, prepare, signals
+from manysides.stories.score import FITTED_LINK_SHARE, Idf, Norms, Prepared, log_odds, prepare, signals
 from manysides.stories.stories import Stories
 
 WINDOW_DAYS = 45  # embedding neighbours are looked for this many days either side of a dated article
@@ -32,7 +32,7 @@ NEIGHBOURS = 10  # nearest embeddings scored per article
 NAME_MATCHES = 10  # best name-sharing articles scored per article
 NAME_DF_LIMIT = 100  # names in more articles than this are too common to retrieve by
 MERGE_GAP = 1.0  # other fitting stories within this many log-odds of the best are merged into one
-LINK_SHARE = 0.75  # share of a story's sampled members whose log-odds count
+LINK_SHARE = FITTED_LINK_SHARE  # share of a story's sampled members whose log-odds count (fitted)
 TRIM_FROM = 5  # stories with fewer sampled members are judged by all of them
 STORY_SAMPLE = 16  # a story is compared through its latest articles, at most this many
 DUPLICATE_JACCARD = 0.5  # estimated shingle overlap from which a body is a (lightly edited) copy
