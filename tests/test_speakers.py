@@ -96,3 +96,44 @@ def test_a_statement_is_credited_to_a_cited_source_not_to_any_thing_cited() -> N
         "The council delayed the vote, citing officials at the harbour office."
     )
     assert [statement(text, s).attribution for s in text.sentences] == [None, "officials"]
+
+
+def test_she_said_goes_to_the_woman_the_outlet_names_without_an_honorific() -> None:
+    """ "she said" after a man was named last is the woman's: her given name says so (no "Ms." in the text)."""
+    text = _fictional(
+        "Rep. Helen Marsh has led the harbour caucus for a decade.\n\n"
+        "“We lost the valley because we stopped listening,” Rep. Walter Crane said last week.\n\n"
+        "Marsh did not agree with Crane\u2019s reading of the vote in an interview on Monday.\n\n"
+        "“He did not even carry his own district,” she said."
+    )
+    assert _speakers(text, "carry his own district") == ["Helen Marsh"]
+
+
+def test_he_said_is_never_a_group_a_date_or_a_thing() -> None:
+    """A capitalised subject that is no person ("Voters are tired ..., he said") leaves the pronoun to the person
+    named before it."""
+    text = _fictional(
+        "Mayor Paul Ostrander spoke for an hour at the ferry terminal on Friday.\n\n"
+        "Voters are tired of waiting for the new pier, he said."
+    )
+    assert _speakers(text, "Voters are tired") == ["Paul Ostrander"]
+
+
+def test_a_person_whose_sex_the_article_gives_both_ways_is_credited_nothing() -> None:
+    """Two Quells, "Mr." and "Ms.": a bare "Quell" cannot be told apart, so "he said" after it credits nobody
+    rather than a guess."""
+    text = _fictional(
+        "Mr. Quell and Ms. Quell both sit on the port board.\n\n"
+        "Quell voted against the dredging plan on Tuesday.\n\n"
+        "“The channel is deep enough,” he said."
+    )
+    assert _speakers(text, "deep enough") == ["he"]
+
+
+def test_first_names_give_a_sex_only_when_one_sex_bears_them_far_more_often() -> None:
+    from manysides.understand.names import first_name_sex
+
+    assert first_name_sex("Nora Vance") == "she"
+    assert first_name_sex("Walter Crane") == "he"
+    assert first_name_sex("Lindsey Crane") is None  # borne by both, if mostly by women
+    assert first_name_sex("Crane") is None  # a surname alone says nothing

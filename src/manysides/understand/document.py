@@ -6,9 +6,9 @@ per-article cost low; every offset is an offset into the article body.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -17,11 +17,11 @@ from manysides.records.article import Article
 from manysides.understand.dates import DateMention, find_dates, looking_ahead, parse_published
 from manysides.understand.entities import ENTITY_TYPES, Mention, clean_name
 from manysides.understand.modality import Modality, clause_verb, future_clause, main_verb, modality, negated
-from manysides.understand.names import name_key
+from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
 from manysides.understand.other_languages import read_other_languages
-from manysides.understand.quotes import Attribution, attributions, dateline_end, quote_spans, scan_quotes
+from manysides.understand.quotes import CUE_VERBS, Attribution, attributions, quote_spans, scan_quotes
 from manysides.understand.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
@@ -175,15 +175,17 @@ _HE_SHE_WORD = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 # "Mr. Ryan" and "Ms. Pelosi": the honorifics some outlets give every person tell "he" from "she".
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.? ((?:[A-Z][\w'\u2019-]+ )*[A-Z][\w'\u2019-]+)")
 _GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she"}
+_REFLEXIVE = {"himself": "he", "herself": "she"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_BACK = 3  # sentences a "he said" looks back for its person
 
 
-def _genders(body: str) -> dict[str, str]:
-    """Surname -> "he" or "she" from the honorifics the article uses; a surname given both is left out."""
-    found: dict[str, set[str]] = {}
-    for match in _HONORIFIC.finditer(body):
-        found.setdefault(match.group(2).split()[-1], set()).add(_GENDER[match.group(1)])
-    return {name: next(iter(g)) for name, g in found.items() if len(g) == 1}
+def _surname(name: str) -> str:
+    """Key of a name's last word, suffixes left out ("Jesse Jackson Jr." -> "jcksn"); "" for no name."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", name) if w.lower().strip(".") not in _NAME_SUFFIXES]
+    return name_key(words[-1]) if words else ""
 
 
 def _is_subject(info: SentenceInfo, mention: Mention) -> bool:
@@ -193,73 +195,240 @@ def _is_subject(info: SentenceInfo, mention: Mention) -> bool:
     return span is not None and span.root.dep_ in _SUBJECT_DEPS
 
 
+def _name_word(token: Token) -> bool:
+    """A word of a name: a proper noun, or a word the parser puts in a person's name ("O'Rourke" tagged a noun)."""
+    return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
+
+
+def _aside(token: Token) -> bool:
+    """A clause or a description set off by a comma inside a noun phrase ("James Carafano, an expert who worked
+    for Mr. Trump,"), not a name in apposition to a title ("Former Speaker of the House Newt Gingrich")."""
+    if token.dep_ in _CLAUSE_DEPS:
+        return True
+    left = token.left_edge.i
+    return token.dep_ == "appos" and left > 0 and token.doc[left - 1].text == ","
+
+
+def _root_subject(info: SentenceInfo) -> tuple[int, str] | None:
+    """Offset (in the sentence) and text of the subject of the sentence's root verb, the words around its head
+    without its clauses, when a name is in it: whom the sentence is about ("Gowdy said Friday that Clinton ..."
+    is about Gowdy, not Clinton; "Former Speaker of the House Newt Gingrich lauded ..." about Gingrich)."""
+    root = info.doc[:].root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    aside = [t for t in subject.subtree if t is not subject and _aside(t)]
+    kept = {t.i for t in subject.subtree} - {t.i for a in aside for t in a.subtree}
+    start, end = subject.i, subject.i
+    while start - 1 in kept:
+        start -= 1
+    while end + 1 in kept:
+        end += 1
+    span = info.doc[start : end + 1]
+    if not any(_name_word(t) for t in span):
+        return None
+    return span.start_char, span.text.strip(" ,")
+
+
+class _People:
+    """The people an article names, and what it says of each one's sex.
+
+    A name is a person's when the parser types it so anywhere in the article, or when it is the surname of such
+    a name ("Gowdy" typed as an organisation after "Rep. Trey Gowdy"), or follows "Mr."/"Ms.". A person's sex is
+    read, per surname, from strong local evidence only: the honorifics the outlet gives ("Mr. Ryan"), a given name
+    one sex bears far more often ("Nancy Pelosi"), a reflexive bound to the name as subject ("Clinton defended
+    herself") and "he"/"she" as the subject of what the name said ("Pelosi said she would run"). Each honorific
+    and given name counts two, the others one; the evidence decides when one side has at least two and twice the
+    other, and conflicts when both have some and neither wins.
+    """
+
+    def __init__(self, infos: list[SentenceInfo], mentions: list[Mention], body: str) -> None:
+        self.names: list[str] = sorted(
+            {m.text for m in mentions if m.type == "person" and not m.headline}, key=len, reverse=True
+        )
+        honorific = list(_HONORIFIC.finditer(body))
+        self.things = {
+            w.lower() for info in infos for ent in info.doc.ents if ent.label_ != "PERSON" for w in ent.text.split()
+        }
+        self.surnames = {_surname(n) for n in self.names} | {_surname(m.group(2)) for m in honorific}
+        self.surnames.discard("")
+        votes: dict[str, Counter[str]] = {}
+
+        def vote(name: str, sex: str, weight: int) -> None:
+            votes.setdefault(_surname(name), Counter())[sex] += weight
+
+        for match in honorific:
+            vote(match.group(2), _GENDER[match.group(1)], 2)
+        for name in {n for n in self.names if first_name_sex(n)}:
+            vote(name, first_name_sex(name) or "", 2)
+        for info in infos:
+            for name, sex in _bound_pronouns(info):
+                if self.is_person(name):
+                    vote(name, sex, 1)
+        self._sexes = {key: _decide(count) for key, count in votes.items()}
+
+    def person_in(self, text: str) -> str | None:
+        """The person a phrase names, the one nearest its end (the head of an English noun phrase: "Pence press
+        secretary Alyssa Farah" is Farah), or the capitalised words that end it when the last is a person's
+        surname ("The 76-year-old Pelosi" is Pelosi); else None."""
+        found = [(text.rfind(n) + len(n), len(n), n) for n in self.names if n in text]
+        if found:
+            return max(found)[2]
+        if _surname(text) not in self.surnames:
+            return None
+        words = re.findall(r"[^\W\d_][\w'\u2019.-]*", text)
+        start = len(words) - 1
+        while start > 0 and words[start - 1][0].isupper():
+            start -= 1
+        return " ".join(words[start:]) if words[-1][0].isupper() else None
+
+    def is_person(self, text: str) -> bool:
+        return self.person_in(text) is not None
+
+    def full(self, name: str) -> str:
+        """A lone surname as the one full name the article gives it ("Bloomberg" -> "Michael Bloomberg")."""
+        if len(name.split()) > 1:
+            return name
+        full = {n for n in self.names if len(n.split()) > 1 and _surname(n) == _surname(name)}
+        return full.pop() if len(full) == 1 else name
+
+    def speaker(self, attribution: Attribution) -> str | None:
+        """The person a named speaker is: the person it names at its head; the name at its head when the person
+        it names only qualifies it ("Twitter's Adam Sharp" where the parser saw "Twitter" as a person), or when
+        its head is a capitalised word no entity of another kind has; None for "Democrats", "Earlier Friday" or
+        "The Guardian"."""
+        found = self.person_in(attribution.speaker)
+        words = re.findall(r"[^\W\d_][\w'\u2019-]*", attribution.speaker)
+        at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() == attribution.head), None)
+        if at is None or (found and (words[at] in found.split() or attribution.speaker.endswith(found))):
+            return found  # the name is the head, or follows its title ("House Minority Whip Steny Hoyer")
+        if not words[at][0].isupper() or (not found and words[at].lower() in self.things):
+            return None
+        start = at
+        while start > 0 and words[start - 1][0].isupper() and not words[start - 1].endswith(("'s", "\u2019s")):
+            start -= 1
+        return " ".join(words[start : at + 1])
+
+    def sex(self, text: str) -> str | None:
+        """ "he", "she", "both" (the evidence conflicts) or None, for a phrase naming a person: what the phrase
+        itself says (an honorific, a given name) before what the article says of the surname, which family
+        members share ("Mrs. Trump" beside "Mr. Trump")."""
+        honorific = _HONORIFIC.search(text)
+        if honorific:
+            return _GENDER[honorific.group(1)]
+        person = self.person_in(text) or text
+        return first_name_sex(person) or self._sexes.get(_surname(person))
+
+
+def _decide(count: Counter[str]) -> str | None:
+    he, she = count["he"], count["she"]
+    if he >= 2 and he >= 2 * she:
+        return "he"
+    if she >= 2 and she >= 2 * he:
+        return "she"
+    return "both" if he and she else None
+
+
+def _bound_pronouns(info: SentenceInfo) -> list[tuple[str, str]]:
+    """(name, sex) pairs where the grammar binds a pronoun to a name outside quotation marks: a reflexive whose
+    clause has the name as subject ("Clinton defended herself"), and "he"/"she" as subject of the clause a name
+    reports ("Pelosi said she would run")."""
+    found = []
+    quoted = info.quotes
+    for token in info.doc:
+        if any(a <= token.idx < b for a, b in quoted):
+            continue
+        lower = token.lower_
+        if lower in _REFLEXIVE:
+            verb = token.head
+            sex = _REFLEXIVE[lower]
+        elif lower in _HE_SHE and token.dep_ in _SUBJECT_DEPS and token.head.dep_ == "ccomp":
+            verb = token.head.head
+            sex = lower
+            if verb.lemma_.lower() not in CUE_VERBS:
+                continue
+        else:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "PROPN" and not any(a <= subject.idx < b for a, b in quoted):
+            name = " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN" and t.i <= subject.i)
+            found.append((name, sex))
+    return found
+
+
 def _resolve_pronoun_speakers(
     infos: list[SentenceInfo],
     mentions: list[Mention],
     body: str = "",
     quotes: list[list[tuple[int, int]]] | None = None,
 ) -> None:
-    """ "he told Fox News" names no one. The speaker is taken to be, in this order: the sentence's own subject
-    when it is a name before the pronoun ("Gorsuch, who worked for Bush, ... he stated"); a person named as a
-    subject before the pronoun ("Sen. Mazie Hirono blasted ..., she said"); the latest named speaker up to three
-    sentences back (in journalism "he said" after a quote is most often the last speaker) when that speaker is a
-    person, not an outlet or a country, or else the person a sentence on the way back has as its subject ("Dana
-    Loesch accused the NAACP ... "...," she told Fox News"); the first person the sentence before names. Names
-    inside quotation marks (`quotes`: each sentence's quoted passages, a quotation crossing sentences included)
-    are never taken, nor a person the article calls "Mr." for "she" or "Ms." for "he". Otherwise "he" stays."""
+    """ "he told Fox News" names no one. Its person is the nearest one the pronoun can stand for, looking in
+    this order (subjects first, as a reader does): a person the sentence has as a subject before the pronoun
+    ("Sen. Mazie Hirono blasted ..., she said"); then, up to three sentences back, each sentence's named speaker
+    (in journalism "he said" after a quote is most often the last speaker) and the person its main clause is
+    about ("Dana Loesch accused the NAACP ..."); then the first person the sentence before names. Only a person
+    is taken (not "People are losing ...", an outlet, a party or a date), never one inside quotation marks
+    (`quotes`: each sentence's quoted passages, a quotation crossing sentences included), and never one of the
+    other sex by what the article says (`_People`). An unresolved "he" on the way back, or a person whose sex the
+    article gives both ways, ends the search: the speaker stays "he", crediting nobody rather than a guess."""
     spans = quotes if quotes is not None else [info.quotes for info in infos]
+    people = _People(infos, mentions, body)
 
     def quoted(j: int, offset: int) -> bool:
         return any(a <= offset < b for a, b in spans[j])
 
-    people: dict[int, list[tuple[int, str, bool]]] = {}
-    others: dict[int, list[str]] = {}
-    # The parser types one name differently from sentence to sentence ("Trump" an organisation once): a name the
-    # article gives as a person anywhere is a person everywhere.
-    person_names = {name_key(m.text) for m in mentions if m.type == "person"}
+    by_sentence: dict[int, list[tuple[int, str, bool]]] = {}
     for mention in mentions:
         info = infos[mention.sentence]
-        inside = quoted(mention.sentence, mention.start - info.start)
-        person = mention.type == "person" or name_key(mention.text) in person_names
-        if person and not mention.headline and not inside:
-            people.setdefault(mention.sentence, []).append((mention.start, mention.text, _is_subject(info, mention)))
-        elif not person:
-            others.setdefault(mention.sentence, []).append(mention.text)
-    genders = _genders(body)
-
-    def fits(name: str | None, pronoun: str) -> bool:
-        return bool(name) and genders.get(name.split()[-1], pronoun) == pronoun  # type: ignore[union-attr]
+        offset = mention.start - info.start
+        if not mention.headline and not quoted(mention.sentence, offset) and people.is_person(mention.text):
+            by_sentence.setdefault(mention.sentence, []).append((offset, mention.text, _is_subject(info, mention)))
 
     def speaker_in(j: int) -> str | None:
-        named = [a.speaker for a in infos[j].attributions if a.named and a.speaker.lower() not in _HE_SHE]
-        if not named:
-            return None
-        found = [text for _, text, _ in people.get(j, [])]
-        person = next((p for p in found if p in named[0]), None)
-        head = named[0].split()[-1]
-        if person is None and any(head in o.split() for o in others.get(j, [])):
-            return None  # "The Guardian reported ..." then "he said": an outlet or a place is not "he" (but "House
-            # Minority Whip Steny Hoyer" is a person whose title names an organisation)
-        return person or named[0]
+        """The person sentence j credits, "he" when it credits an unresolved pronoun, else None."""
+        for a in infos[j].attributions:
+            if a.speaker.lower() in _HE_SHE:
+                return a.speaker.lower()
+            person = people.speaker(a) if a.named else None
+            if person:
+                return person
+        return None
 
     def subject_in(j: int) -> str | None:
-        """The person the sentence's main clause is about ("Pelosi did not agree ..."), not one in a clause below."""
-        main = infos[j].subject_text
-        return next((text for _, text, _ in people.get(j, []) if main and (main in text or text in main)), None)
+        found = _root_subject(infos[j])
+        if found is None or quoted(j, found[0]):
+            return None
+        return people.person_in(found[1])
+
+    def candidates(k: int, at: int) -> Iterator[str | None]:
+        yield from (text for start, text, subject in by_sentence.get(k, []) if start < at and subject)
+        for j in range(k - 1, max(k - 1 - _BACK, -1), -1):
+            yield speaker_in(j)
+            yield subject_in(j)
+            yield from (text for _, text, subject in by_sentence.get(j, []) if subject)
+        yield from (text for _, text, _ in by_sentence.get(k - 1, [])[:1])
+
+    def antecedent(k: int, at: int, pronoun: str) -> str | None:
+        for candidate in candidates(k, at):
+            if candidate is None:
+                continue
+            if candidate in _HE_SHE:
+                if candidate == pronoun:
+                    return None
+                continue
+            sex = people.sex(candidate)
+            if sex == "both":
+                return None
+            if sex in {None, pronoun}:
+                return people.full(candidate)
+        return None
 
     for k, info in enumerate(infos):
         at = next((m.start() for m in _HE_SHE_WORD.finditer(info.text) if not quoted(k, m.start())), None)
         if at is None or not any(a.speaker.lower() in _HE_SHE for a in info.attributions):
             continue
         pronoun = "she" if info.text[at : at + 3].lower() == "she" else "he"
-        subject, where = info.subject_text, info.text.find(info.subject_text)
-        placed = dateline_end(info.text) <= where < at and not quoted(k, where)
-        own = subject if subject[:1].isupper() and placed else None
-        before = [text for start, text, subj in people.get(k, []) if start < info.start + at and subj]
-        earlier = (speaker_in(j) or subject_in(j) for j in range(k - 1, max(k - 4, -1), -1))
-        first_before = (text for _, text, _ in people.get(k - 1, [])[:1])
-        chain = itertools.chain([own], before[:1], earlier, first_before)
-        person = next((c for c in chain if fits(c, pronoun)), None)
+        person = antecedent(k, at, pronoun)
         if person:
             info.attributions = [
                 replace(a, speaker=person, head=person.split()[-1].lower(), named=True)

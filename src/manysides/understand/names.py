@@ -7,6 +7,8 @@ vowel variants of one transliterated name meet while different names stay apart.
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from unidecode import unidecode
 
@@ -35,3 +37,19 @@ def name_words(name: str) -> list[str]:
 def name_key(name: str) -> str:
     """Key of a whole name: equal keys mean the same name in another spelling."""
     return " ".join(name_words(name))
+
+
+_FIRST_NAMES = Path(__file__).parent / "data" / "first_names.txt"
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    lines = _FIRST_NAMES.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+
+
+def first_name_sex(name: str) -> str | None:
+    """ "he" or "she" when the name's first word is a given name that one sex bears far more often
+    (`data/first_names.txt`: "Nancy Pelosi" she, "Mike Pence" he); None for a lone surname or an unknown name."""
+    words = re.findall(r"[^\W\d_]+", name)
+    return _first_names().get(words[0].lower()) if len(words) >= 2 else None
