@@ -12,6 +12,7 @@ conflicts found and right). The shipped model (fitted on all dev triplets) is al
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import importlib.util
 import json
@@ -27,7 +28,8 @@ from types import ModuleType
 import numpy as np
 
 from benchmarks.datasets import SHARED, make_article
-from manysides.compare import pairs
+from manysides.compare import pairs, unique
+from manysides.compare.facts import states_something
 from manysides.records.report import Report
 from manysides.understand import ArticleText, analyse_many
 
@@ -40,6 +42,7 @@ UNIQUE_RECALL = 0.5
 CONFLICT_SLACK = 0.0
 LOOSE = 0.3
 SURE = 0.85
+UNIQUE_PRECISION = 0.70  # share of training sentences shown as unique that no other outlet states
 DATA_FILE = Path(__file__).resolve().parents[1] / "src" / "manysides" / "compare" / "data" / "fact_pairs.json"
 _TOKEN = re.compile(r"\w+")
 
@@ -99,6 +102,12 @@ class Prepared:
     nodes: list[tuple[int, int]]  # (article, sentence index)
     feats: np.ndarray
     labels: np.ndarray  # (n, n) 1 same fact, 0 not, -1 unknown or same outlet
+    alone: np.ndarray  # (n,) 1 in no gold fact, 0 in one, -1 unknown or never shown as a fact
+    terms: list[set[str]]
+
+    def letters(self) -> list[str]:
+        """Each node's outlet."""
+        return [self.triplet.letters[a] for a, _ in self.nodes]
 
 
 def prepare(triplet: Triplet) -> Prepared:
@@ -118,7 +127,49 @@ def prepare(triplet: Triplet) -> Prepared:
             continue
         same = any(ids[i] & f and ids[j] & f for f in fact_sets)
         labels[i, j] = labels[j, i] = int(same)
-    return Prepared(triplet, nodes, feats, labels)
+    in_facts = set().union(*fact_sets)
+    alone = np.array(
+        [int(not x & in_facts) if x and states_something(s) else -1 for x, s in zip(ids, infos, strict=True)]
+    )
+    return Prepared(triplet, nodes, feats, labels, alone, [pairs.terms(s) for s in infos])
+
+
+def pair_scores(p: Prepared, weights: np.ndarray) -> pairs.PairScores:
+    """The triplet's pair scores as the engine makes them (every sentence a node, one outlet per article)."""
+    sources = [p.triplet.letters[a] for a, _ in p.nodes]
+    prob = pairs.pair_probabilities(p.feats, weights)
+    prob = np.where(np.equal.outer(np.array(sources), np.array(sources)), 0.0, prob)
+    nodes = [pairs.Node(a, p.triplet.texts[a].sentences[s], k) for k, (a, s) in enumerate(p.nodes)]
+    return pairs.PairScores(nodes, prob, p.triplet.letters, p.feats, p.terms)
+
+
+def fit_unique(prepared: list[Prepared], model: pairs.PairModel) -> unique.UniqueModel:
+    """The unique model on these triplets (every sentence that could be shown), and its bar: the lowest
+    probability at which the sentences the report would show as unique (in no clique, not close to another
+    outlet's: `facts.not_unique`) keep UNIQUE_PRECISION (in no gold fact) on them."""
+    from sklearn.linear_model import LogisticRegression
+
+    from manysides.compare.facts import cliques, not_unique
+
+    xs, ys, shown = [], [], []
+    for p in prepared:
+        scores = pair_scores(p, model.weights)
+        rows = unique.unique_features([n.sentence for n in scores.nodes], p.letters(), scores.prob, p.feats, p.terms)
+        hidden = not_unique(p.triplet.texts, scores, model)
+        hidden |= {(n.article, n.sentence.index) for g in cliques(scores, model.threshold) for n in g}
+        keep = p.alone >= 0
+        xs.append(rows[keep])
+        ys.append(p.alone[keep])
+        shown.append(np.array([node not in hidden for node in p.nodes])[keep])
+    x, y, candidate = np.concatenate(xs), np.concatenate(ys), np.concatenate(shown)
+    fitted = LogisticRegression(C=1.0, max_iter=3000).fit(x[:, 1:], y)
+    model_weights = np.concatenate([fitted.intercept_, fitted.coef_[0]])
+    scores_ = unique.unique_probabilities(x[candidate], unique.UniqueModel(model_weights, 0.0))
+    order = np.argsort(-scores_, kind="stable")
+    precision = np.cumsum(y[candidate][order]) / np.arange(1, int(candidate.sum()) + 1)
+    kept = np.flatnonzero(precision >= UNIQUE_PRECISION)
+    bar = float(scores_[order][kept.max()]) if len(kept) else 1.0
+    return unique.UniqueModel(model_weights, round(bar, 4))
 
 
 def training_rows(prepared: list[Prepared]) -> tuple[np.ndarray, np.ndarray]:
@@ -172,9 +223,10 @@ def choose_bars(prepared: list[Prepared], weights: np.ndarray) -> dict[str, floa
 def fitted_model(prepared: list[Prepared]) -> pairs.PairModel:
     weights = fit_weights(prepared)
     bars = choose_bars(prepared, weights)
-    return pairs.PairModel(
+    model = pairs.PairModel(
         weights, bars["fact"], bars["conflict"], bars["loose_conflict"], bars["unique"], bars["sure"]
     )
+    return dataclasses.replace(model, unique=fit_unique(prepared, model))
 
 
 def cross_validated(prepared: list[Prepared]) -> tuple[list[np.ndarray], list[pairs.PairModel]]:
@@ -284,12 +336,19 @@ def main() -> None:
     if args.fit:
         model = fitted_model(prepared)
         bars = choose_bars(prepared, model.weights)
+        assert model.unique is not None
         DATA_FILE.write_text(
             json.dumps(
                 {
                     "fitted_on": f"basil-facts dev triplets ({len(data)}): python -m benchmarks.facts --fit",
                     "weights": dict(zip(pairs.FEATURES, np.round(model.weights, 4).tolist(), strict=True)),
                     "bars": bars,
+                    "unique_model": {
+                        "weights": dict(
+                            zip(unique.UNIQUE_FEATURES, np.round(model.unique.weights, 4).tolist(), strict=True)
+                        ),
+                        "bar": model.unique.bar,
+                    },
                 },
                 indent=1,
             )

@@ -9,19 +9,18 @@ claim the reader can rely on. Every statement is a sentence exactly as it stands
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime
 
 import numpy as np
 
 from manysides.compare.conflicts import Found, find_conflicts
-from manysides.compare.pairs import Node, PairScores, pair_model
+from manysides.compare.pairs import Node, PairModel, PairScores, pair_model
 from manysides.compare.provenance import is_source
+from manysides.compare.unique import specifics, unique_features, unique_probabilities
 from manysides.records.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
 
 _MIN_UNIQUE_WORDS = 6
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 CAP = 3  # sentences of one article in one fact
 
 
@@ -128,28 +127,21 @@ def _with_timing(conflict: Conflict, texts: list[ArticleText]) -> Conflict:
     return conflict.model_copy(update={"type": "update", "explanation": note, "first": last_expected})
 
 
-def _specifics(sentence: SentenceInfo) -> set[str]:
-    """The names, figures and years a sentence gives (as keys)."""
-    years = set(_YEAR.findall(sentence.text))
-    return sentence.entity_keys | {f"{n.value:g}" for n in sentence.numbers} | years
-
-
-def _maybe_shared(texts: list[ArticleText], scores: PairScores, bar: float) -> list[Node]:
-    """Sentences that another outlet may state as well, so they are not shown as "only this outlet reports it":
-    those pairing at `bar` with another outlet's sentence, unless they give a name, figure or year that no other
-    outlet's article mentions at all and are not their closest sentence's own best match in their article, or
-    that closest sentence also gives a name no other outlet mentions (then the loose pair shares the topic or
+def _maybe_shared(texts: list[ArticleText], scores: PairScores, bar: float) -> set[tuple[int, int]]:
+    """Sentences pairing at `bar` with another outlet's sentence, unless they give a name, figure or year that no
+    other outlet's article mentions at all and are not their closest sentence's own best match in their article,
+    or that closest sentence also gives a name no other outlet mentions (then the loose pair shares the topic or
     the phrasing, not the proposition: "occupied Mount Hermon" / "the oil fields are occupied by the SDF")."""
     mentioned: dict[str, set[str]] = {}
     for a, text in enumerate(texts):
         found = mentioned.setdefault(scores.sources[a], set())
         for sentence in text.sentences:
-            found |= _specifics(sentence)
-    result = []
+            found |= specifics(sentence)
+    result = set()
     elsewhere = {s: set().union(*(v for other, v in mentioned.items() if other != s)) for s in mentioned}
 
     def novel(node: Node) -> set[str]:
-        return _specifics(node.sentence) - elsewhere[scores.source(node)]
+        return specifics(node.sentence) - elsewhere[scores.source(node)]
 
     best = scores.prob.max(axis=1) if len(scores.nodes) else np.zeros(0)
     articles = np.array([n.article for n in scores.nodes])
@@ -157,7 +149,7 @@ def _maybe_shared(texts: list[ArticleText], scores: PairScores, bar: float) -> l
         node = scores.nodes[k]
         partner = scores.nodes[int(scores.prob[k].argmax())]
         if not novel(node) or (_mutual_best(scores.prob, articles, int(k)) and not novel(partner)):
-            result.append(node)
+            result.add((node.article, node.sentence.index))
     return result
 
 
@@ -166,6 +158,24 @@ def _mutual_best(prob: np.ndarray, articles: np.ndarray, k: int) -> bool:
     partner = int(prob[k].argmax())
     own = np.flatnonzero(articles == articles[k])
     return int(own[prob[partner, own].argmax()]) == k
+
+
+def not_unique(texts: list[ArticleText], scores: PairScores, model: PairModel) -> set[tuple[int, int]]:
+    """Sentences another outlet may state as well, so they are not shown as "only this outlet reports it": those
+    close to another outlet's sentence (`_maybe_shared`), and, of English sentences with an English article of
+    another outlet beside them, those the unique model (`unique.py`) is not sure no other outlet states."""
+    result = _maybe_shared(texts, scores, model.unique_bar)
+    if model.unique is None or scores.feats is None or scores.terms is None or not scores.nodes:
+        return result
+    nodes = scores.nodes
+    sources = [scores.source(n) for n in nodes]
+    read = {sources[k] for k, n in enumerate(nodes) if n.sentence.parsed}
+    features = unique_features([n.sentence for n in nodes], sources, scores.prob, scores.feats, scores.terms)
+    sure = unique_probabilities(features, model.unique) >= model.unique.bar
+    for k, node in enumerate(nodes):
+        if node.sentence.parsed and read - {sources[k]} and not sure[k]:
+            result.add((node.article, node.sentence.index))
+    return result
 
 
 _ABOUT_WORDS = 8
@@ -217,7 +227,7 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
         headed.add((headline.article, headline.sentence))
         shared.append(Fact(kind="shared", statements=statements, headline=headline))
     paired = {(n.article, n.sentence.index) for g in groups for n in g}
-    paired |= {(n.article, n.sentence.index) for n in _maybe_shared(texts, scores, model.unique_bar)}
+    paired |= not_unique(texts, scores, model)
     unique = [
         _fact("unique", [statement(text, sentence)])
         for a, text in enumerate(texts)

@@ -25,6 +25,7 @@ import numpy as np
 
 from manysides.compare.embed import embed
 from manysides.compare.sentence_vectors import cosine as context_cosine
+from manysides.compare.unique import UNIQUE_FEATURES, UniqueModel
 from manysides.understand import ArticleText, SentenceInfo
 from manysides.understand.entities import same_person
 
@@ -60,7 +61,8 @@ _VALUE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QU
 class PairModel:
     """Logistic weights over FEATURES and the bars on pair probability: one fact (`threshold`), checked for a
     conflict (`conflict_bar`; `loose_bar` for checks with their own evidence of one matter), and too close for
-    either sentence to be "only this outlet" (`unique_bar`); `sure_bar` for conflicts that claim more than one fact."""
+    either sentence to be "only this outlet" (`unique_bar`, the fallback where `unique` cannot read a sentence);
+    `sure_bar` for conflicts that claim more than one fact; `unique` judges which sentences only one outlet states."""
 
     weights: np.ndarray
     threshold: float
@@ -68,6 +70,7 @@ class PairModel:
     loose_bar: float
     unique_bar: float
     sure_bar: float
+    unique: UniqueModel | None = None
 
 
 _OVERRIDE: list[PairModel] = []
@@ -94,7 +97,13 @@ def shipped_model() -> PairModel:
     data = json.loads(resources.files("manysides.compare").joinpath("data/fact_pairs.json").read_text("utf-8"))
     weights = np.array([data["weights"][name] for name in FEATURES], dtype=np.float64)
     bars = data["bars"]
-    return PairModel(weights, bars["fact"], bars["conflict"], bars["loose_conflict"], bars["unique"], bars["sure"])
+    unique = None
+    if "unique_model" in data:
+        fitted = data["unique_model"]
+        unique = UniqueModel(np.array([fitted["weights"][name] for name in UNIQUE_FEATURES]), fitted["bar"])
+    return PairModel(
+        weights, bars["fact"], bars["conflict"], bars["loose_conflict"], bars["unique"], bars["sure"], unique
+    )
 
 
 def terms(sentence: SentenceInfo) -> set[str]:
@@ -266,11 +275,13 @@ class Node:
 @dataclass
 class PairScores:
     """The story's candidate sentences and, for every two, the probability that they state one proposition
-    (0 between sentences of one outlet)."""
+    (0 between sentences of one outlet), with the pair features and each sentence's terms it was scored from."""
 
     nodes: list[Node]
     prob: np.ndarray
     sources: list[str]
+    feats: np.ndarray | None = None
+    terms: list[set[str]] | None = None
 
     def source(self, node: Node) -> str:
         return self.sources[node.article]
@@ -300,7 +311,7 @@ def score_pairs(texts: list[ArticleText], sources: list[str]) -> PairScores:
     for i, j in combinations(quoting, 2):
         if not same_person(speakers[i], speakers[j]) and not words[i] & words[j]:  # type: ignore[arg-type]
             prob[i, j] = prob[j, i] = 0.0
-    return PairScores(nodes, prob, sources)
+    return PairScores(nodes, prob, sources, feats, [terms(n.sentence) for n in nodes])
 
 
 def quoted_speaker(sentence: SentenceInfo) -> str | None:

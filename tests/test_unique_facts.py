@@ -1,0 +1,58 @@
+"""Unique facts mean "no other outlet says this": a lead sentence that joins two of another outlet's sentences is
+not unique, a sentence with news of its own is (fictional articles)."""
+
+from __future__ import annotations
+
+import numpy as np
+from benchmarks.datasets import make_article
+
+from manysides.compare.engine import compare_texts
+from manysides.compare.pairs import pair_model
+from manysides.compare.unique import UNIQUE_FEATURES, unique_probabilities
+from manysides.understand import analyse_many
+
+FIRST = (
+    "The Varnley city council voted on Tuesday to close the Osterby ferry terminal after inspectors found cracks "
+    "in its main pier. "
+    "The vote was seven to two. "
+    "Mayor Ilse Brandvik said the closure would last at least six months. "
+    "Commuters will be carried by a temporary bus line along the coastal road. "
+    "A local bakery owner, Tomas Feld, said his morning trade had already fallen by half since the pier was fenced."
+)
+SECOND = (
+    "Inspectors found cracks in the main pier of the Osterby ferry terminal last month. "
+    "On Tuesday, the Varnley city council voted to close the terminal. "
+    "Mayor Ilse Brandvik said the closure would last at least six months. "
+    "Commuters will ride a temporary bus line on the coastal road instead. "
+    "The harbour authority plans to hire an outside engineering firm to design a new pier."
+)
+
+
+def _report():  # type: ignore[no-untyped-def]
+    articles = [
+        make_article("first", FIRST, outlet="varnley-post"),
+        make_article("second", SECOND, outlet="coast-herald"),
+    ]
+    return compare_texts(analyse_many(articles))
+
+
+def _kinds(report, words: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f.kind for f in report.facts if any(words in s.text for s in f.statements)]
+
+
+def test_a_joined_lead_is_not_unique_and_own_news_is() -> None:
+    report = _report()
+    # The first outlet's lead states what the second says in two sentences: not "only this outlet reports it".
+    assert "unique" not in _kinds(report, "voted on Tuesday to close the Osterby")
+    assert "unique" not in _kinds(report, "Inspectors found cracks in the main pier")
+    # Each outlet's own material stays its own.
+    assert _kinds(report, "Tomas Feld") == ["unique"]
+    assert _kinds(report, "outside engineering firm") == ["unique"]
+
+
+def test_shipped_unique_model_reads_its_features() -> None:
+    model = pair_model().unique
+    assert model is not None and len(model.weights) == len(UNIQUE_FEATURES) and 0.0 < model.bar < 1.0
+    # A sentence with no close sentence elsewhere and none of its words covered is surely unique.
+    alone = np.array([[1.0, -6.0, 0.1, 0.1, 0.0, 0.0, 1.0, 2.5]])
+    assert unique_probabilities(alone, model)[0] >= model.bar
