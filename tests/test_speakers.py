@@ -137,3 +137,17 @@ def test_first_names_give_a_sex_only_when_one_sex_bears_them_far_more_often() ->
     assert first_name_sex("Walter Crane") == "he"
     assert first_name_sex("Lindsey Crane") is None  # borne by both, if mostly by women
     assert first_name_sex("Crane") is None  # a surname alone says nothing
+
+
+def test_a_short_quote_and_a_lead_in_pass_their_speaker_to_the_quotation_after_them() -> None:
+    """ "“Stop stalling!” Ms. Varga wrote." credits her, and so the quotation after it; "Brandt replied in a
+    post on Sunday." announces the quotation that follows it."""
+    text = _fictional(
+        "“Stop stalling!” Councillor Nora Varga wrote.\n\n"
+        "“The ferry belongs to the islands, not to the port board.”\n\n"
+        "Councillor Ivo Brandt replied in a post on Sunday.\n\n"
+        "“The board has never stalled a single vote on the ferry.”"
+    )
+    assert _speakers(text, "Stop stalling") == ["Councillor Nora Varga"]
+    assert _speakers(text, "belongs to the islands") == ["Councillor Nora Varga"]
+    assert _speakers(text, "never stalled") == ["Councillor Ivo Brandt"]

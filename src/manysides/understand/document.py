@@ -285,12 +285,14 @@ class _People:
     def is_person(self, text: str) -> bool:
         return self.person_in(text) is not None
 
-    def full(self, name: str) -> str:
-        """A lone surname as the one full name the article gives it ("Bloomberg" -> "Michael Bloomberg")."""
+    def full(self, name: str, pronoun: str) -> str:
+        """A lone surname as the one full name the article gives it, when that name's given name is of the
+        pronoun's sex ("Bloomberg" -> "Michael Bloomberg"; "Trump" stays where the one full name is "Melania
+        Trump")."""
         if len(name.split()) > 1:
             return name
         full = {n for n in self.names if len(n.split()) > 1 and _surname(n) == _surname(name)}
-        return full.pop() if len(full) == 1 else name
+        return full.pop() if len(full) == 1 and first_name_sex(next(iter(full))) == pronoun else name
 
     def speaker(self, attribution: Attribution) -> str | None:
         """The person a named speaker is: the person it names at its head; the name at its head when the person
@@ -420,7 +422,7 @@ def _resolve_pronoun_speakers(
             if sex == "both":
                 return None
             if sex in {None, pronoun}:
-                return people.full(candidate)
+                return people.full(candidate, pronoun)
         return None
 
     for k, info in enumerate(infos):
@@ -517,12 +519,21 @@ def _named_quote(info: SentenceInfo) -> Attribution | None:
     return next((a for a in info.attributions if a.named and a.speaker.lower() not in _HE_SHE), None)
 
 
+def _leads_in(info: SentenceInfo) -> bool:
+    """A sentence that announces the quotation after it: it ends with a colon ("Trump responded in a statement:"),
+    or its main verb is a speech verb with nothing said in the sentence ("Trump noted so helpfully in a tweet.")."""
+    if info.text.rstrip().endswith(":"):
+        return True
+    root = info.doc[:].root
+    said = {"ccomp", "dobj", "xcomp", "parataxis", "advcl"}
+    return root.lemma_.lower() in CUE_VERBS and root.pos_ == "VERB" and not any(c.dep_ in said for c in root.children)
+
+
 def _resolve_quote_runs(infos: list[SentenceInfo], states: list[tuple[object, bool, bool]]) -> None:
     """A sentence that is all quotation and names no speaker takes the speaker of its quotation: a sentence of the
     same quotation that names one (""...anymore. ...it," Pence wrote" over several sentences); else the sentence
     just before, when that one credits a quote to a named speaker (""Pic of your wife not from us," Cruz said.
-    "Donald, if you try to attack Heidi ..."") or leads in to the quote with a colon ("Trump responded in a
-    statement:")."""
+    "Donald, if you try to attack Heidi ..."") or leads in to the quote (`_leads_in`)."""
     runs: list[list[int]] = []
     for k, (_, starts_open, _) in enumerate(states):
         if starts_open and runs and runs[-1][-1] == k - 1:
@@ -538,7 +549,7 @@ def _resolve_quote_runs(infos: list[SentenceInfo], states: list[tuple[object, bo
             credited = _named_quote(previous)
             if credited and (credited.kind == "quote" or previous.text.rstrip().endswith(":")):
                 found = credited
-            elif previous.text.rstrip().endswith(":") and previous.subject_text[:1].isupper() and previous.subject:
+            elif _leads_in(previous) and previous.subject_text[:1].isupper() and previous.subject:
                 name = previous.subject_text
                 found = Attribution(name, "", "quote", name.split()[-1].lower(), True)
         if found is None:

@@ -243,7 +243,11 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
     """
     found: list[tuple[int, int, Attribution]] = []
     spans = quote_spans(sentence.text) if spans is None else spans
-    quoted = any(len(sentence.text[s:e].split()) >= 4 for s, e in spans)
+    # Quoted words: four or more, or someone's words that open the sentence (""Stop lying!" Mr. Fox wrote", or the
+    # end of a quotation carried in from the sentence before: "It's special," he told reporters).
+    quoted = any(
+        len(sentence.text[s:e].split()) >= 4 or (s == 0 and _someones_words(sentence.text[s:e])) for s, e in spans
+    )
     offset = sentence[0].idx if len(sentence) else 0
     spans = [(0, dateline_end(sentence.text)), *spans] if dateline_end(sentence.text) else spans
     for token in sentence:
