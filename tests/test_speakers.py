@@ -151,3 +151,20 @@ def test_a_short_quote_and_a_lead_in_pass_their_speaker_to_the_quotation_after_t
     assert _speakers(text, "Stop stalling") == ["Councillor Nora Varga"]
     assert _speakers(text, "belongs to the islands") == ["Councillor Nora Varga"]
     assert _speakers(text, "never stalled") == ["Councillor Ivo Brandt"]
+
+
+def test_cited_sources_are_whole_names_and_sources_not_groups_or_things() -> None:
+    """A surname is cited as the full name the article gives it; a party's members and a thing a name qualifies
+    are no sources; two companies' spokesmen stay two."""
+    text = _fictional(
+        "Mayor Peter Brandt of Port Alden announced the ferry plan on Tuesday.\n\n"
+        "“The pier will open in May,” Brandt said.\n\n"
+        "Democrats said the plan would cost the islands too much.\n\n"
+        "The council delayed its vote, citing Brandt\u2019s remarks on the budget.\n\n"
+        "A spokesman for the Harbour Authority said dredging would start in June.\n\n"
+        "A spokesman for Alden Ferries said tickets would cost $4."
+    )
+    sources = cited_sources(text)
+    assert "Peter Brandt" in sources and "Brandt" not in sources
+    assert not [s for s in sources if "Democrats" in s or "remarks" in s]
+    assert "A spokesman for the Harbour Authority" in sources and "A spokesman for Alden Ferries" in sources

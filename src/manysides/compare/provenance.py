@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 from manysides.records.article import Article
 from manysides.understand import ArticleText
+from manysides.understand.document import People
 from manysides.understand.names import name_key
 from manysides.understand.quotes import Attribution
 
@@ -62,7 +63,7 @@ SOURCE_NOUNS = frozenset(
         "source official spokesman spokeswoman spokesperson police minister ministry government presidency president "
         "agency media broadcaster newspaper authority council court union company office department military army "
         "prosecutor witness analyst expert diplomat lawyer attorney investigator officer embassy commission "
-        "committee administration white house spokesmen medium representative aide adviser advisor envoy"
+        "committee administration white house spokesmen medium representative aide adviser advisor envoy campaign"
     ).split()
 )
 
@@ -132,36 +133,60 @@ PERSON_NOUNS = frozenset(
         "chairman chairwoman governor senator leader secretary director author writer candidate mayor"
     ).split()
 )
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my"})
+
+
+# Entity labels of a head that is no source: a party's or a nation's members are voices ("Democrats", "one
+# Democrat", "The California Democrat"), and a date the parser took for a subject says nothing.
+_NOT_SOURCE_TYPES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"})
+
+
+def _head_is_name(attribution: Attribution) -> bool:
+    """Whether the speaker's head word is a name (capitalised in the phrase): "Twitter's Adam Sharp" is, "Romney's
+    remarks" and "A majority of Democrats in the room" are not, though a name qualifies them."""
+    words = re.findall(r"[^\W\d_][\w'\u2019.-]*", attribution.speaker)
+    return any(w.lower().strip(".") == attribution.head.strip(".") and w[0].isupper() for w in words)
 
 
 def is_source(attribution: Attribution) -> bool:
-    """A named speaker, or one whose head noun marks a source or a document ("a diplomatic source", "a poll").
+    """A speaker whose head is a name, or whose head noun marks a source or a document ("a diplomatic source",
+    "a poll").
 
     A definite description of a person ("the president", "its editor") or a bare definite document ("the letter")
-    points back at something named elsewhere and is left out.
+    points back at something named elsewhere and is left out, and so are a party's members and dates.
     """
     words = attribution.speaker.strip().lower().split()
     if not words or " ".join(words) in _GENERIC_SPEAKERS or words[0] in _GROUP_WORDS:
         return False
-    anaphoric = attribution.head in PERSON_NOUNS or (len(words) == 2 and attribution.head in DOCUMENT_NOUNS)
-    if not attribution.named and words[0] in _DEFINITE and anaphoric:
+    if attribution.head_type in _NOT_SOURCE_TYPES:
         return False
-    return attribution.named or attribution.head in SOURCE_NOUNS or attribution.head in DOCUMENT_NOUNS
+    named = attribution.named and _head_is_name(attribution)
+    nameless = not any(w[:1].isupper() for w in attribution.speaker.split()[1:])
+    anaphoric = (
+        attribution.head in PERSON_NOUNS
+        or (len(words) == 2 and attribution.head in DOCUMENT_NOUNS)
+        or (attribution.head == "campaign" and nameless)  # "his campaign", not "The Clinton campaign"
+    )
+    if not named and words[0] in _DEFINITE and anaphoric:
+        return False
+    return named or attribution.head in SOURCE_NOUNS or attribution.head in DOCUMENT_NOUNS
 
 
 def cited_sources(text: ArticleText) -> list[str]:
     """The article's credited sources plus agencies, officials, media and anonymous sources named in its text.
 
-    A shorter mention of a source already listed in full ("Manley" after "Spokesman Jim Manley") is left out.
+    A lone surname is given as the one full name the article gives it ("Long" -> "David Long"), and a source already
+    listed is left out: a shorter mention of it ("Manley" after "Spokesman Jim Manley"), or another phrase for the
+    same person ("Senate Majority Leader McConnell" after "Mitch McConnell").
     """
     found: list[str] = list(text.article.cited_sources)
+    people = People(text.sentences, text.mentions, text.article.body)
     for sentence in text.sentences:
         for match in _AGENCY_IN_TEXT.finditer(sentence.text):
             found.append(AGENCIES.get(match.group(1).strip("()").lower(), match.group(1).strip("()")))
         for attribution in sentence.attributions:
             if is_source(attribution):
-                speaker = attribution.speaker.strip()
+                speaker = people.full(attribution.speaker.strip())
                 found.append(AGENCIES.get(speaker.lower(), speaker))
     keyed = [(source, set(name_key(source).split())) for source in found]
     result: list[str] = []
@@ -172,6 +197,10 @@ def cited_sources(text: ArticleText) -> list[str]:
             continue
         if any(words < other for _, other in keyed):
             continue
-        keys.add(key)
+        person = people.person_in(source)
+        person_key = name_key(people.full(person.split()[-1])) if person and source.endswith(person) else ""
+        if person_key and person_key != name_key(person.split()[-1]) and person_key in keys:
+            continue
+        keys.update({key, person_key} - {""})
         result.append(source)
     return result

@@ -230,7 +230,7 @@ def _root_subject(info: SentenceInfo) -> tuple[int, str] | None:
     return span.start_char, span.text.strip(" ,")
 
 
-class _People:
+class People:
     """The people an article names, and what it says of each one's sex.
 
     A name is a person's when the parser types it so anywhere in the article, or when it is the surname of such
@@ -285,14 +285,18 @@ class _People:
     def is_person(self, text: str) -> bool:
         return self.person_in(text) is not None
 
-    def full(self, name: str, pronoun: str) -> str:
-        """A lone surname as the one full name the article gives it, when that name's given name is of the
-        pronoun's sex ("Bloomberg" -> "Michael Bloomberg"; "Trump" stays where the one full name is "Melania
-        Trump")."""
+    def full(self, name: str, sex: str | None = None) -> str:
+        """A lone surname as the one full name the article gives it ("Bloomberg" -> "Michael Bloomberg"), unless
+        what the article says of the surname's sex, or `sex`, disagrees with the full name's given name ("Trump"
+        stays where the one full name is "Melania Trump" and the article writes "Mr. Trump")."""
         if len(name.split()) > 1:
             return name
         full = {n for n in self.names if len(n.split()) > 1 and _surname(n) == _surname(name)}
-        return full.pop() if len(full) == 1 and first_name_sex(next(iter(full))) == pronoun else name
+        if len(full) != 1:
+            return name
+        found = full.pop()
+        given, said = first_name_sex(found), sex or self._sexes.get(_surname(name))
+        return name if said == "both" or (given and said and given != said) else found
 
     def speaker(self, attribution: Attribution) -> str | None:
         """The person a named speaker is: the person it names at its head; the name at its head when the person
@@ -371,10 +375,10 @@ def _resolve_pronoun_speakers(
     about ("Dana Loesch accused the NAACP ..."); then the first person the sentence before names. Only a person
     is taken (not "People are losing ...", an outlet, a party or a date), never one inside quotation marks
     (`quotes`: each sentence's quoted passages, a quotation crossing sentences included), and never one of the
-    other sex by what the article says (`_People`). An unresolved "he" on the way back, or a person whose sex the
+    other sex by what the article says (`People`). An unresolved "he" on the way back, or a person whose sex the
     article gives both ways, ends the search: the speaker stays "he", crediting nobody rather than a guess."""
     spans = quotes if quotes is not None else [info.quotes for info in infos]
-    people = _People(infos, mentions, body)
+    people = People(infos, mentions, body)
 
     def quoted(j: int, offset: int) -> bool:
         return any(a <= offset < b for a, b in spans[j])

@@ -41,7 +41,8 @@ class Attribution:
     """One attribution: speaker phrase, cue word and kind (quote, paraphrase, according_to, citing).
 
     `head` is the lemma of the speaker's head word and `named` says whether the speaker has a proper name, so that
-    "the source" or "Katarina Voss" can be told from "these crews" when listing whom an article cites.
+    "the source" or "Katarina Voss" can be told from "these crews" when listing whom an article cites, and
+    `head_type` tells a party's members ("Democrats", "The California Democrat") from a source.
     """
 
     speaker: str
@@ -49,6 +50,7 @@ class Attribution:
     kind: str
     head: str = ""
     named: bool = False
+    head_type: str = ""  # the parser's entity label of the head word ("PERSON", "ORG", "NORP"), "" for none
 
 
 def _opens(text: str, i: int) -> bool:
@@ -94,19 +96,48 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return sorted([*double, *(s for s in single if not any(a <= s[0] < b for a, b in double))])
 
 
+def _keeps(head: Token, child: Token) -> bool:
+    """Whether a dependent of a speaker's head belongs in the speaker phrase: all but clauses, appositions and
+    prepositions; "of" and "in" after the head do ("officials of the Bar Association"), and so does "for" and a
+    name after a description ("a spokesman for American Media Inc.", so two companies' spokesmen stay two)."""
+    if child.dep_ not in _TRIM_DEPS:
+        return True
+    if child.dep_ != "prep" or child.i < head.i:
+        return False
+    return child.lower_ in {"of", "in"} or (
+        child.lower_ == "for" and head.pos_ == "NOUN" and any(t.pos_ == "PROPN" for t in child.subtree)
+    )
+
+
+_LEADING = frozenset({"DET", "PRON", "ADJ", "ADV", "VERB", "PUNCT"})
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr"})
+
+
 def _phrase(head: Token) -> str:
-    """The noun phrase of a speaker, without relative clauses, appositions or trailing punctuation."""
+    """The noun phrase of a speaker, without relative clauses, appositions or trailing punctuation; a person's
+    name without the lower-case words before it that only describe ("An incredulous Bob Schieffer" is Bob
+    Schieffer, "an emotional Mr. Obama" Mr. Obama; "former Secretary ..." and "his rival Mitt Romney" stay), and
+    without a bracket it leaves open ("Sen. Kirsten Gillibrand (D-N.Y." is Sen. Kirsten Gillibrand)."""
     keep = [head]
     for child in head.children:
-        if child.dep_ not in _TRIM_DEPS or (child.dep_ == "prep" and child.i > head.i and child.lower_ in {"of", "in"}):
+        if _keeps(head, child):
             keep.extend(child.subtree)
         elif child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == head.i + 1:
             # a name right after its title ("Senate Democratic Leader Chuck Schumer (D-N.Y.)"): the name, no more
             keep.extend(t for t in child.subtree if t.i <= child.i)
     tokens = sorted(keep, key=lambda t: t.i)
     start, end = tokens[0].i, tokens[-1].i
-    span = head.doc[start : end + 1]
-    return span.text.strip(" ,")
+    if head.ent_type_ == "PERSON":
+        run = start
+        lower = lambda t: t.is_sent_start or not t.text[0].isupper()  # noqa: E731 - "An" opens a sentence
+        while run < head.i and head.doc[run].pos_ in _LEADING and lower(head.doc[run]):
+            run += 1
+        name = head.doc[run]
+        start = run if name.ent_type_ == "PERSON" or name.text.rstrip(".") in _HONORIFICS else start
+    text = head.doc[start : end + 1].text
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")]
+    return text.strip(" ,")
 
 
 def _named(head: Token) -> bool:
@@ -137,10 +168,11 @@ def _attribution(head: Token, cue: str, kind: str) -> Attribution:
         start = name.i
         while start > head.i + 1 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
             start -= 1
-        return Attribution(head.doc[start : name.i + 1].text, cue, kind, name.lemma_.lower(), True)
+        return Attribution(head.doc[start : name.i + 1].text, cue, kind, name.lemma_.lower(), True, name.ent_type_)
     phrase = _phrase(head)
     dateline = _DATELINE.match(phrase)
-    return Attribution(phrase[dateline.end() :] if dateline else phrase, cue, kind, head.lemma_.lower(), _named(head))
+    text = phrase[dateline.end() :] if dateline else phrase
+    return Attribution(text, cue, kind, head.lemma_.lower(), _named(head), head.ent_type_)
 
 
 def dateline_end(text: str) -> int:
@@ -179,6 +211,20 @@ def _name_beside(cue: Token, spans: list[tuple[int, int]], offset: int) -> list[
         if token.pos_ == "PROPN" and not _in_spans(token, spans, offset):
             return [token]
     return []
+
+
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def _person_before(cue: Token, spans: list[tuple[int, int]], offset: int) -> Span | None:
+    """The parser took a date for the speaker ("Earlier Friday, ... Rep. Adam Schiff revealed"): the last person
+    named before the cue word outside quotation marks, or no one (a date says nothing)."""
+    people = [
+        e
+        for e in cue.doc.ents
+        if e.label_ == "PERSON" and cue.sent.start <= e.start and e.end <= cue.i and not _in_spans(e[0], spans, offset)
+    ]
+    return people[-1] if people else None
 
 
 def _depth(token: Token) -> int:
@@ -268,6 +314,13 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             if subjects and _in_spans(subjects[0], spans, offset):
                 # the parser took a word of the quote for the speaker ("...thousands of lawsuits," Bloomberg said)
                 subjects = _name_beside(token, spans, offset)
+            elif subjects and subjects[0].ent_type_ in _WHEN:
+                person = _person_before(token, spans, offset)
+                if person is not None:
+                    kind = "quote" if quoted else "paraphrase"
+                    named = Attribution(person.text, token.text, kind, person[-1].lemma_.lower(), True, "PERSON")
+                    found.append((_depth(token), token.i, named))
+                continue
             kind = "quote" if quoted else "paraphrase"
             if subjects and subjects[0].lower_ in _RELATIVE and token.dep_ == "relcl":
                 subjects = [token.head]  # "Armistead, who said ...": the relative pronoun stands for its noun
