@@ -2,6 +2,7 @@
 
     python -m benchmarks.semeval            # ingest every article into one fresh database, score the pairs
     python -m benchmarks.semeval --fit      # refit the cross-language pair model on the fit half
+    python -m benchmarks.semeval --cross    # fit on each half, score the other (nothing written)
 
 Every article of every pair is written as JSON Lines with the article keys only (id, url, title, published,
 text; the language is detected, as for any page) and ingested into one fresh SQLite database with
@@ -138,18 +139,28 @@ def cosine_baseline(
     return f"{name} @ {threshold:.2f}", lambda p: cos(p) >= threshold
 
 
-def baselines(articles: dict[str, dict], fit: list[Pair]) -> list[tuple[str, Callable[[Pair], bool]]]:
-    """TF-IDF cosine (words, no stop list: many languages) and the multilingual encoder's cosine, per pair."""
+def _texts(articles: dict[str, dict]) -> tuple[list[str], dict[str, int]]:
+    """Title and text of every article, and each article's row."""
+    ids = list(articles)
+    return [f"{articles[i].get('title') or ''}\n{articles[i]['text']}" for i in ids], {i: n for n, i in enumerate(ids)}
+
+
+def tfidf_matrix(articles: dict[str, dict]) -> tuple[np.ndarray, dict[str, int]]:
+    """Unit TF-IDF rows over every article's title and text (words, no stop list: many languages)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    texts, index = _texts(articles)
+    tfidf = TfidfVectorizer(sublinear_tf=True, min_df=1).fit_transform(texts)
+    return tfidf.toarray().astype(np.float32), index
+
+
+def baselines(articles: dict[str, dict], fit: list[Pair]) -> list[tuple[str, Callable[[Pair], bool]]]:
+    """TF-IDF cosine and the multilingual encoder's cosine (over the whole text), per pair."""
     from manysides.stories.multilingual import encode
 
-    ids = list(articles)
-    index = {i: n for n, i in enumerate(ids)}
-    texts = [f"{articles[i].get('title') or ''}\n{articles[i]['text']}" for i in ids]
-    tfidf = TfidfVectorizer(sublinear_tf=True, min_df=1).fit_transform(texts)
-    dense = tfidf.toarray().astype(np.float32)
+    dense, index = tfidf_matrix(articles)
     out = [cosine_baseline("TF-IDF cosine pair", dense, index, fit)]
+    texts, _ = _texts(articles)
     use = encode([t[: 20 * 300] for t in texts])
     return [*out, cosine_baseline("USE multilingual cosine pair", use, index, fit)]
 
@@ -180,6 +191,7 @@ def order_independence(articles: dict[str, dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="refit the cross-language model on the fit half")
+    parser.add_argument("--cross", action="store_true", help="fit on each half in turn, score the other")
     parser.add_argument("--no-order", action="store_true", help="skip the order-independence ingests")
     args = parser.parse_args()
     logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -190,6 +202,11 @@ def main() -> None:
         from benchmarks.semeval_fit import fit_model
 
         fit_model(fit, articles)
+        return
+    if args.cross:
+        from benchmarks.semeval_fit import cross_fit
+
+        cross_fit(fit, held, articles)
         return
     order = list(articles)
     stories, ingest_cpu, assign_cpu = ingest_product(articles, order)

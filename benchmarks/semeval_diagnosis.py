@@ -17,6 +17,11 @@ joined by its own score or through other articles. Causes:
 - merged, direct: the later article's score against the other cleared the bar;
 - merged, through others: they met through third articles (a chain).
 
+Each cause is tallied per language group as well, beside the TF-IDF baseline of `benchmarks.semeval` (its
+threshold fitted on the fit half): how many of the pairs ManySides gets wrong the baseline gets right, and the
+other way round, so a group where the baseline wins shows which of its pairs make the difference. With
+`--verbose`, every wrong pair is listed with its cross-language signals and its TF-IDF cosine.
+
 Pair log-odds are read under the idf at the end of the replay, close to (not always equal to) the one at arrival;
 candidates and story scores are those at arrival.
 """
@@ -32,7 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.semeval import SAME, UNRELATED, Pair, in_fit_half, load, records
+from benchmarks.semeval import SAME, UNRELATED, Pair, cosine_baseline, groups, in_fit_half, load, records, tfidf_matrix
 from manysides import stories as stories_package
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import ingest
@@ -155,14 +160,45 @@ def cause_merged(index: Watched, a: str, b: str) -> str:
     return "through others"
 
 
-def describe(index: Watched, pair: Pair, a: str, b: str) -> str:
+def describe(index: Watched, pair: Pair, a: str, b: str, tfidf: float) -> str:
     fa, fb = index.feature(a), index.feature(b)
     route = "cross" if crosslang.routes(fa, fb) else "english"
     days = "undated" if fa.day is None or fb.day is None else f"{abs(fa.day - fb.day)}d"
     same_outlet = "same outlet" if fa.outlet and fa.outlet == fb.outlet else ""
     first, later = sorted((a, b), key=lambda i: index.arrivals[i].row)
     z = index.pair_log_odds(later, first)
-    return f"{pair.pair_id} {pair.group} {pair.overall:.2f} {route} {days} {same_outlet} z={z:+.2f}"
+    signals = ""
+    if route == "cross":
+        f = index.feature(later)
+        values = crosslang.signals(
+            f, index.feature(first), index._idf.norms(f), index._row_norms(index._rows[first]), index._idf
+        )
+        signals = " ".join(f"{k}={values[k]:.2f}" for k in ("lead_cosine", "names", "words"))
+    head = f"{pair.pair_id} {pair.group} {pair.overall:.2f} {route} {days} {same_outlet}"
+    return f"{head} z={z:+.2f} {signals} tfidf={tfidf:.2f}"
+
+
+def by_group(rows: list[tuple[Pair, str, bool]]) -> None:
+    """Per language group: pairs, ManySides' wrong ones by cause, and how the TF-IDF baseline fares on them."""
+    print("| group | kind | pairs | ManySides wrong | causes | baseline right where ManySides is wrong |", end="")
+    print(" baseline wrong where ManySides is right |")
+    print("|---|---|---|---|---|---|---|")
+    for group in groups([p for p, _, _ in rows]):
+        if group == "all":
+            continue
+        for kind, label in (("same", "same story"), ("unrelated", "unrelated")):
+            ours = [(cause, base) for p, cause, base in rows if p.group == group and _kind(p) == kind]
+            if not ours:
+                continue
+            wrong = Counter(cause for cause, _ in ours if cause)
+            causes = ", ".join(f"{n} {c}" for c, n in wrong.most_common()) or "-"
+            rescued = sum(1 for cause, base in ours if cause and base)
+            lost = sum(1 for cause, base in ours if not cause and not base)
+            print(f"| {group} | {label} | {len(ours)} | {sum(wrong.values())} | {causes} | {rescued} | {lost} |")
+
+
+def _kind(p: Pair) -> str:
+    return "same" if p.overall <= SAME else "unrelated"
 
 
 def main() -> None:
@@ -175,35 +211,46 @@ def main() -> None:
     half = [p for p in pairs if in_fit_half(p.pair_id) != args.report]
     order, features, ids = stored_features(articles)
     index = replay(order, features)
+    matrix, rows_of = tfidf_matrix(articles)
+    baseline_name, baseline = cosine_baseline("TF-IDF", matrix, rows_of, [p for p in pairs if in_fit_half(p.pair_id)])
     tallies: dict[str, Counter[str]] = {"missed": Counter(), "merged": Counter()}
     totals: Counter[str] = Counter()
+    rows: list[tuple[Pair, str, bool]] = []  # (pair, ManySides' cause when wrong else "", baseline right)
     for p in half:
         a, b = ids.get(p.a), ids.get(p.b)
         if a is None or b is None or a not in index.arrivals or b not in index.arrivals:
             continue
+        if SAME < p.overall < UNRELATED:
+            continue
         together = index.story_of(a) == index.story_of(b)
         fa, fb = index.feature(a), index.feature(b)
         kind = "cross" if crosslang.routes(fa, fb) else "english"
+        cause = ""
         if p.overall <= SAME:
             totals[f"same/{kind}"] += 1
             if not together:
                 cause = "same article (one copy)" if a == b else cause_missed(index, a, b)
                 tallies["missed"][f"{kind}: {cause}"] += 1
-                if args.verbose:
-                    print("missed", cause, "|", describe(index, p, a, b))
-        elif p.overall >= UNRELATED:
+        else:
             totals[f"unrelated/{kind}"] += 1
             if together:
                 cause = cause_merged(index, a, b)
                 tallies["merged"][f"{kind}: {cause}"] += 1
-                if args.verbose:
-                    print("merged", cause, "|", describe(index, p, a, b))
+        base_right = baseline(p) == (p.overall <= SAME)
+        rows.append((p, cause, base_right))
+        if cause and args.verbose:
+            cosine = float(matrix[rows_of[p.a]] @ matrix[rows_of[p.b]])
+            verdict = "baseline right" if base_right else "baseline wrong"
+            what = "missed" if p.overall <= SAME else "merged"
+            print(f"{what} {cause} | {describe(index, p, a, b, cosine)} ({verdict})")
     print(f"{'report' if args.report else 'fit'} half: labelled pairs by route {dict(totals)}")
-    print(f"merge gap {MERGE_GAP}")
+    print(f"merge gap {MERGE_GAP}; baseline: {baseline_name}")
     for what, tally in tallies.items():
         print(f"\n{what}: {sum(tally.values())}")
         for cause, n in tally.most_common():
             print(f"  {n:4d}  {cause}")
+    print()
+    by_group(rows)
 
 
 if __name__ == "__main__":
