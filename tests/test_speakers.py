@@ -168,3 +168,12 @@ def test_cited_sources_are_whole_names_and_sources_not_groups_or_things() -> Non
     assert "Peter Brandt" in sources and "Brandt" not in sources
     assert not [s for s in sources if "Democrats" in s or "remarks" in s]
     assert "A spokesman for the Harbour Authority" in sources and "A spokesman for Alden Ferries" in sources
+
+
+def test_a_speech_verb_that_governs_a_quote_credits_its_subject() -> None:
+    """ "accusing the board of “wasting another summer”" are the words of whoever accuses, even where the
+    sentence's main clause is about something else."""
+    text = _fictional(
+        "The delay came after Councillor Nora Varga chided the port board, accusing it of “wasting another summer.”"
+    )
+    assert _speakers(text, "wasting another summer") == ["Councillor Nora Varga"]

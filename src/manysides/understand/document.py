@@ -286,9 +286,9 @@ class People:
         return self.person_in(text) is not None
 
     def full(self, name: str, sex: str | None = None) -> str:
-        """A lone surname as the one full name the article gives it ("Bloomberg" -> "Michael Bloomberg"), unless
-        what the article says of the surname's sex, or `sex`, disagrees with the full name's given name ("Trump"
-        stays where the one full name is "Melania Trump" and the article writes "Mr. Trump")."""
+        """A lone surname as the one full name the article gives it ("Bloomberg" -> "Michael Bloomberg"), when that
+        name's given name has a sex (`first_name_sex`) that `sex` and what the article says of the surname do not
+        contradict: a family shares a surname ("Trump" stays where the one full name is "Melania Trump")."""
         if len(name.split()) > 1:
             return name
         full = {n for n in self.names if len(n.split()) > 1 and _surname(n) == _surname(name)}
@@ -296,7 +296,7 @@ class People:
             return name
         found = full.pop()
         given, said = first_name_sex(found), sex or self._sexes.get(_surname(name))
-        return name if said == "both" or (given and said and given != said) else found
+        return found if given and said in {None, given} else name
 
     def speaker(self, attribution: Attribution) -> str | None:
         """The person a named speaker is: the person it names at its head; the name at its head when the person

@@ -181,8 +181,10 @@ def dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
-def _speech(token: Token, quoted: bool) -> bool:
-    """Whether a cue verb reports words: "say" and "tell" always; others need a reported clause or a quote.
+def _speech(token: Token, quoted: bool, own_quote: bool = False) -> bool:
+    """Whether a cue verb reports words: "say" and "tell" always; others need a reported clause or a quote: one the
+    sentence is about (the verb is its main one, or opens the quote) or one the verb itself governs ("accusing the
+    president of having "wasted another week"", `own_quote`).
 
     Keeps "Passengers can claim a refund" and "describes a series of incidents" out of the attributions.
     """
@@ -190,7 +192,17 @@ def _speech(token: Token, quoted: bool) -> bool:
         return True
     if any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
         return True
-    return quoted and (token.dep_ in {"ROOT", "parataxis"} or _opens_quote(token))
+    return own_quote or (quoted and (token.dep_ in {"ROOT", "parataxis"} or _opens_quote(token)))
+
+
+def _governs_quote(token: Token, spans: list[tuple[int, int]], offset: int, sentence: str) -> bool:
+    """Whether someone's words in quotation marks stand inside the verb's own phrase, after it."""
+    after = [t for t in token.subtree if t.i > token.i]
+    if not after or token.tag_ == "VB":  # "allows a business to assert a right to "..."": no one says it
+        return False
+    start, end = after[0].idx - offset, after[-1].idx + len(after[-1].text) - offset
+    # the closing stop and quote mark may hang on the root ("of “wasting another summer.”")
+    return any(start <= a and b <= end + 3 and _someones_words(sentence[a:b]) for a, b in spans if a > 0)
 
 
 def _opens_quote(token: Token) -> bool:
@@ -296,6 +308,10 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
     )
     offset = sentence[0].idx if len(sentence) else 0
     spans = [(0, dateline_end(sentence.text)), *spans] if dateline_end(sentence.text) else spans
+
+    def _governs(token: Token) -> bool:
+        return _governs_quote(token, spans, offset, sentence.text)
+
     for token in sentence:
         if any(start <= token.idx - offset < end for start, end in spans):
             continue
@@ -309,7 +325,8 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             for obj in objects + agents:
                 found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
-        elif lemma in CUE_VERBS and token.pos_ == "VERB" and _speech(token, quoted):
+        elif lemma in CUE_VERBS and token.pos_ == "VERB" and _speech(token, quoted, governs := _governs(token)):
+            kind = "quote" if quoted or governs else "paraphrase"
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}] or _inherited_subject(token)
             if subjects and _in_spans(subjects[0], spans, offset):
                 # the parser took a word of the quote for the speaker ("...thousands of lawsuits," Bloomberg said)
@@ -317,11 +334,9 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             elif subjects and subjects[0].ent_type_ in _WHEN:
                 person = _person_before(token, spans, offset)
                 if person is not None:
-                    kind = "quote" if quoted else "paraphrase"
                     named = Attribution(person.text, token.text, kind, person[-1].lemma_.lower(), True, "PERSON")
                     found.append((_depth(token), token.i, named))
                 continue
-            kind = "quote" if quoted else "paraphrase"
             if subjects and subjects[0].lower_ in _RELATIVE and token.dep_ == "relcl":
                 subjects = [token.head]  # "Armistead, who said ...": the relative pronoun stands for its noun
             if subjects and subjects[0].lower_ not in _PRONOUNS | {"that"}:
