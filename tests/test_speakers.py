@@ -177,3 +177,13 @@ def test_a_speech_verb_that_governs_a_quote_credits_its_subject() -> None:
         "The delay came after Councillor Nora Varga chided the port board, accusing it of “wasting another summer.”"
     )
     assert _speakers(text, "wasting another summer") == ["Councillor Nora Varga"]
+
+
+def test_a_description_of_whom_someone_works_for_gives_way_to_the_name_after_it() -> None:
+    """ "The lawyer for Ms. Varga, Peter Quell, said ..." is Quell's; "he said" after it too."""
+    text = _fictional(
+        "The lawyer for Ms. Varga, Peter Quell, said the ferry contract had been signed in March.\n\n"
+        "Then, he said, the board changed the terms."
+    )
+    assert _speakers(text, "contract had been signed") == ["Peter Quell"]
+    assert _speakers(text, "changed the terms") == ["Peter Quell"]

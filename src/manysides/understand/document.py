@@ -217,6 +217,8 @@ def _root_subject(info: SentenceInfo) -> tuple[int, str] | None:
     subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None:
         return None
+    if not _name_word(subject):  # "the first lady, Melania Trump, questioned ...": the name in apposition
+        subject = next((c for c in subject.children if c.dep_ == "appos" and _name_word(c)), subject)
     aside = [t for t in subject.subtree if t is not subject and _aside(t)]
     kept = {t.i for t in subject.subtree} - {t.i for a in aside for t in a.subtree}
     start, end = subject.i, subject.i
@@ -323,7 +325,15 @@ class People:
         if honorific:
             return _GENDER[honorific.group(1)]
         person = self.person_in(text) or text
-        return first_name_sex(person) or self._sexes.get(_surname(person))
+        given = first_name_sex(person)
+        if given or (len(person.split()) > 1 and self._kin(person)):
+            return given  # the surname's evidence is not this person's when others of the family are named
+        return self._sexes.get(_surname(person))
+
+    def _kin(self, name: str) -> bool:
+        """Whether the article names another person of the same surname ("Melania Trump" beside "Donald Trump")."""
+        first = name.split()[0]
+        return any(len(n.split()) > 1 and _surname(n) == _surname(name) and n.split()[0] != first for n in self.names)
 
 
 def _decide(count: Counter[str]) -> str | None:

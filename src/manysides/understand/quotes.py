@@ -155,11 +155,17 @@ def _named(head: Token) -> bool:
 
 
 def _appositive_name(head: Token) -> Token | None:
-    """The name a description is given in apposition ("the spokesman, Nick Merrill", "its editor, Ben Smith")."""
+    """The name a description is given in apposition ("the spokesman, Nick Merrill", "its editor, Ben Smith"), also
+    after whom the description is of ("The lawyer for Mrs. Clinton, David Kendall," is Kendall)."""
     if head.pos_ == "PROPN":
         return None
     found = (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i)
-    return next((c for c in found if c.ent_type_ in {"PERSON", "ORG"}), None)
+    direct = next((c for c in found if c.ent_type_ in {"PERSON", "ORG"}), None)
+    if direct is not None:
+        return direct
+    objects = [o for p in head.children if p.dep_ == "prep" and p.lower_ in {"for", "of"} for o in p.children]
+    people = (a for o in objects if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos" and a.i > o.i)
+    return next((a for a in people if a.pos_ == "PROPN" and a.ent_type_ == "PERSON"), None)
 
 
 def _attribution(head: Token, cue: str, kind: str) -> Attribution:
