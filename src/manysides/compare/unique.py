@@ -23,7 +23,6 @@ from manysides.understand import SentenceInfo
 
 UNIQUE_FEATURES = ("bias", "closest", "context", "soft", "covered", "covered_two", "novel", "words")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_CONTEXT, _SOFT, _OVERLAP = 13, 10, 1  # columns of pairs.FEATURES the signals read
 _NOVEL_CAP = 3
 
 
@@ -65,6 +64,9 @@ def unique_features(
 ) -> np.ndarray:
     """(n, len(UNIQUE_FEATURES)) for every sentence against the sentences of other outlets; `sources[i]` is
     sentence i's outlet, `prob` the pair probabilities, `feats` the pair features (pairs.FEATURES)."""
+    from manysides.compare.pairs import FEATURES  # here: pairs imports this module for the model's shape
+
+    context, soft, overlap = (FEATURES.index(name) for name in ("context", "soft", "overlap"))
     n = len(sentences)
     result = np.zeros((n, len(UNIQUE_FEATURES)))
     if n == 0:
@@ -83,8 +85,8 @@ def unique_features(
             continue
         closest = float(np.clip(prob[i, other].max(), 1e-4, 1 - 1e-4))
         result[i, 1] = np.log(closest / (1 - closest))
-        result[i, 2] = feats[i, other, _CONTEXT].max()
-        result[i, 3] = feats[i, other, _SOFT].max()
+        result[i, 2] = feats[i, other, context].max()
+        result[i, 3] = feats[i, other, soft].max()
         weights = {w: idf[w] for w in term_sets[i]}
         covered = covered_two = 0.0
         elsewhere: set[str] = set()
@@ -94,7 +96,7 @@ def unique_features(
             elsewhere |= outlet_specifics[key]
             covered = max(covered, _covered(weights, words))
             rows = np.flatnonzero(keys == key)
-            best = rows[np.argsort(-feats[i, rows, _OVERLAP], kind="stable")[:2]]
+            best = rows[np.argsort(-feats[i, rows, overlap], kind="stable")[:2]]
             covered_two = max(covered_two, _covered(weights, set().union(*(term_sets[k] for k in best))))
         result[i, 4] = covered
         result[i, 5] = covered_two
