@@ -49,6 +49,21 @@ def test_two_named_people_acting_on_two_days_are_two_happenings() -> None:
     assert conflicts._dates(mayor, governor) is None
 
 
+def test_two_sentences_naming_only_different_people_are_two_happenings() -> None:
+    """No named person is a subject in the first sentence; the people it names still differ from the second's."""
+    lawyer, witness = _first_sentences(
+        "In a statement issued Thursday, lawyers for Tom Averill said the firm had been retained.",
+        "On Sunday, Ms. Quill issued a statement saying prosecutors in Mr. Harlow's office had interviewed her.",
+        published="2025-03-17",
+    )
+    assert conflicts._dates(lawyer, witness) is None
+    began, walked = _first_sentences(
+        "A strike by ferry workers that began on 13 June has halted all sailings, Ilsa Marrow said.",
+        "Ferry workers went on strike on 14 June, union leader Ilsa Marrow said.",
+    )
+    assert conflicts._dates(began, walked) is not None
+
+
 def test_a_shared_participant_alone_does_not_make_one_happening() -> None:
     attacked, tweeted = _first_sentences(
         "President Brenner went after Harlow aide Ilsa Marrow on Tuesday over her handling of the files.",

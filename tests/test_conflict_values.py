@@ -129,3 +129,126 @@ def test_a_figure_both_sentences_give_is_not_told_two_ways() -> None:
     a = make_article("a1", f"{first}{more}\n\nThe council met.", outlet="A")
     b = make_article("b1", f"{first} on the islands.\n\nThe council met.", outlet="B")
     assert [f for f in compare([a, b]).facts if f.kind == "conflict"] == []
+
+
+def test_a_letter_doubled_in_one_outlet_is_a_misspelling_but_a_vowel_is_a_transliteration() -> None:
+    single, double = _first_sentences(
+        "He served for six months on Marrow Island before the war.",
+        "He served six months at Marow Island, records show.",
+    )
+    found = conflicts._spellings(single, double)
+    assert found is not None and {found[0], found[1]} == {"Marrow Island", "Marow Island"}
+    ahmed, ahmad = _first_sentences(
+        "Foreign minister Ahmed Sulani arrived in Veyra on Monday.",
+        "Foreign minister Ahmad Sulani arrived in Veyra on Monday.",
+    )
+    assert conflicts._spellings(ahmed, ahmad) is None
+    assert not conflicts._doubled_letter("Tolan's", "Tolan")
+
+
+def test_one_quotation_with_a_word_changed() -> None:
+    said, misquoted = _first_sentences(
+        "“Every week that passes, the river comes closer and closer to the dam,” Mayor Ilsa Marrow said.",
+        "“Every week that passes, the river comes closer and closer to the bridge,” Ms. Marrow said.",
+    )
+    found = values.wording(said, misquoted)
+    assert found is not None and found[:2] == ("the dam", "the bridge")
+    old, new = _first_sentences(
+        "“Every week that passes, the river comes closer and closer to the old dam,” Mayor Ilsa Marrow said.",
+        "“Every week that passes, the river comes closer and closer to the new dam,” Ms. Marrow said.",
+    )
+    assert values.wording(old, new) is None  # another adjective: emphasis, not another statement
+
+
+def test_a_quotation_cut_shorter_inflected_or_spelt_otherwise_is_the_same_quotation() -> None:
+    full, cut = _first_sentences(
+        "“We will rebuild every bridge in the county before the winter comes,” Mayor Tolan said.",
+        "“We will rebuild every bridge in the county,” Tolan told reporters.",
+    )
+    assert values.wording(full, cut) is None
+    spelt, other = _first_sentences(
+        "“We realise the harbour needs every dollar the council can find,” Mayor Tolan said.",
+        "“We realize the harbour needs every dollar the council can find,” Tolan said.",
+    )
+    assert values.wording(spelt, other) is None
+    bracket, plain = _first_sentences(
+        "“He knows the harbour needs every dollar the council can find,” Mayor Tolan said.",
+        "“[Brenner] knows the harbour needs every dollar the council can find,” Tolan said.",
+    )
+    assert values.wording(bracket, plain) is None
+
+
+def test_a_quotation_split_into_two_sentences_by_one_outlet_is_carried_word_for_word() -> None:
+    both, second = _first_sentences(
+        "“I am not going to say that I am leaving the harbour board. I am not saying that I am staying on it,” "
+        "Tolan said.",
+        "“I am not saying that I am staying on it,” Tolan said.",
+    )
+    assert values.wording(both, second) is None
+
+
+def test_a_quotation_the_other_outlet_carries_word_for_word_is_not_set_against_its_next_sentence() -> None:
+    """A speaker's next sentence repeating the words with one changed is not a misquote of the first."""
+    from manysides.compare.engine import compare
+
+    quote = (
+        "“I am not going to say that I am going to close the harbour wall. "
+        "I am not saying that I am going to open the harbour wall,” Mayor Tolan said."
+    )
+    a = make_article("a1", f"The council met on Monday.\n\n{quote}\n\nThe vote is next week.", outlet="A")
+    b = make_article("b1", f"The council met on Monday.\n\n{quote}\n\nNo vote was set.", outlet="B")
+    assert [f for f in compare([a, b]).facts if f.kind == "conflict"] == []
+
+
+def test_one_person_leaving_a_post_in_two_ways() -> None:
+    resigned, retiring = _first_sentences(
+        "Harbour Secretary Tom Averill resigned in protest on Thursday.",
+        "Harbour Secretary Tom Averill is retiring at the end of February.",
+    )
+    assert values.departures(resigned, retiring) == ("Tom Averill resigned", "Tom Averill is retiring", 1.0)
+    fired, quit_ = _first_sentences(
+        "The board fired Tom Averill on Thursday.", "Tom Averill quit the board on Thursday."
+    )
+    assert values.departures(fired, quit_) is not None
+
+
+def test_a_leaving_pressed_for_denied_or_told_of_someone_else_is_no_conflict() -> None:
+    forced, fired = _first_sentences(
+        "Tom Averill was forced to resign on Thursday.", "The board fired Tom Averill on Thursday."
+    )
+    assert values.departures(forced, fired) is None
+    denied, retired = _first_sentences("Tom Averill did not resign.", "Tom Averill retired last year.")
+    assert values.departures(denied, retired) is None
+    other, resigned = _first_sentences("Ilsa Marrow retired in 2004.", "Tom Averill resigned on Monday.")
+    assert values.departures(other, resigned) is None
+
+
+def test_a_count_of_acts_against_the_act_counted_by_its_verb() -> None:
+    arrests, arrested = _first_sentences(
+        "Border agents made 520,000 arrests at the southern crossing last year.",
+        "Agents arrested 400,000 migrants at the southern crossing last year.",
+    )
+    assert conflicts._numbers(arrests, arrested) == ("520,000 arrest", "400,000 migrant", 1.0)
+    same, rounded = _first_sentences(
+        "Border agents made 520,000 arrests at the southern crossing last year.",
+        "Agents arrested about 500,000 migrants at the southern crossing last year.",
+    )
+    assert conflicts._numbers(same, rounded) is None
+
+
+def test_two_amounts_moved_by_one_act() -> None:
+    divert, diverts = _first_sentences(
+        "The ministry will divert $3.6 billion from harbour projects to the sea wall.",
+        "The plan diverts $3.5 billion in harbour money to the sea wall.",
+    )
+    assert conflicts._money_by_act(divert, diverts) == ("3.6 billion", "3.5 billion", 1.0)
+    rounded, exact = _first_sentences(
+        "The ministry will divert $1.4 billion from harbour projects to the sea wall.",
+        "The plan diverts $1.375 billion in harbour money to the sea wall.",
+    )
+    assert conflicts._money_by_act(rounded, exact) is None
+    cost, reserved = _first_sentences(
+        "The advertisement is costing the Harbour Trust $1 million, the group confirmed.",
+        "The Harbour Trust has reserved $500,000 of airtime for the advertisement.",
+    )
+    assert conflicts._money_by_act(cost, reserved) is None

@@ -14,11 +14,12 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
+from unidecode import unidecode
 
 from manysides.compare.crossconflicts import closest_pair, dates_across, figures_across
 from manysides.compare.embed import embed
 from manysides.compare.pairs import Node, PairScores, quote_ngrams
-from manysides.compare.values import Match, roles, stages, titles
+from manysides.compare.values import Match, departures, roles, stages, titles, wording
 from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.dates import DateMention
@@ -110,6 +111,11 @@ def _different_actors(a: SentenceInfo, b: SentenceInfo) -> bool:
     if named and not same_person(a.subject_text, b.subject_text):
         return True
     x, y = _named_subjects(a), _named_subjects(b)  # the parser may miss a subject the entities still show
+    if x and y and not any(same_person(p, q) for p in x for q in y):
+        return True
+    # Nor may it find a subject at all ("In a statement issued Thursday, Mark Sheridan ... said"): two sentences
+    # that each name people, none of them the same, tell of two people's acts.
+    x, y = list(_people(a).values()), list(_people(b).values())
     return bool(x and y) and not any(same_person(p, q) for p in x for q in y)
 
 
@@ -216,6 +222,19 @@ def _money(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     return None
 
 
+def _money_by_act(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """Each sentence gives one amount of money, moved by one and the same act, and the amounts differ ("will divert
+    $3.6 billion" / "diverts $3.5 billion"): the act is the evidence of one amount that `_money` asks of the pair
+    model alone."""
+    money = [[n for n in s.numbers if n.unit and n.unit != "percent"] for s in (a, b)]
+    if len(money[0]) != 1 or len(money[1]) != 1:
+        return None
+    x, y = money[0][0], money[1][0]
+    if x.unit != y.unit or x.counted != y.counted or not x.verb or x.verb != y.verb or x.verb in _LIGHT:
+        return None
+    return None if x.agrees(y) else (x.text, y.text, 1.0)
+
+
 _NEAR_DIGITS = 4  # a figure must have this many digits for one changed digit to mean a figure told differently
 
 
@@ -240,15 +259,29 @@ def _gives(z: NumberMention, y: NumberMention) -> bool:
     return not (z.lower_bound or y.lower_bound) and z.agrees(y)
 
 
+def _one_count(x: NumberMention, y: NumberMention) -> bool:
+    """Whether two figures count one thing: the same counted noun by the same action, or a count of an act told
+    as a noun against the act's verb ("made 520,000 arrests" / "arrested 400,000 migrants")."""
+    if x.unit != y.unit:
+        return False
+    if x.counted and x.counted == y.counted:
+        return _same_action(x.verb, y.verb)
+    return x.unit is None and (_act_counted(x, y) or _act_counted(y, x))
+
+
+def _act_counted(x: NumberMention, y: NumberMention) -> bool:
+    return bool(x.counted) and x.counted == y.verb and (x.verb is None or x.verb in _LIGHT)
+
+
 def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """The same count of the same thing by the same action, with different values."""
     for x in a.numbers:
         for y in b.numbers:
-            same_count = x.counted and x.counted == y.counted and x.unit == y.unit and _same_action(x.verb, y.verb)
+            same_count = _one_count(x, y)
             given_by_both = any(x.agrees(z) for z in b.numbers if z.counted == x.counted) or any(
                 _gives(z, y) for z in a.numbers if z.counted == y.counted
             )
-            if same_count and not given_by_both:
+            if same_count and not given_by_both and not x.agrees(y):
                 return f"{x.text} {x.counted}", f"{y.text} {y.counted}", 1.0
     return None
 
@@ -277,6 +310,7 @@ def _names(a: SentenceInfo, b: SentenceInfo) -> Match | None:
 
 _NAMED = frozenset({"PERSON", "GPE", "ORG", "LOC", "FAC"})
 _SAME_QUOTE = 0.5  # share of the shorter quote's word runs the other must carry to be the same words
+_MIN_SPELT = 4  # letters a name word needs before one letter more or less is a misspelling, not another word
 _SPELLING = 0.8  # difflib ratio of two name keys: "vincente fox" / "vicente fox" 0.96, "norfolk" / "norwalk" 0.71
 
 
@@ -316,12 +350,32 @@ def _other_name(x: str, y: str, label: str) -> bool:
     return len(a) >= 4 and len(b) >= 4 and SequenceMatcher(None, a, b).ratio() >= _SPELLING
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _doubled_letter(x: str, y: str) -> bool:
+    """Two spellings of one name that differ only in a letter written once or twice ("Paris" / "Parris" Island):
+    the name keys fold that away, as they fold vowels, but unlike a vowel ("Ahmed" / "Ahmad") it is no
+    transliteration: one outlet has the name wrong."""
+    xs, ys = (_LETTERS.findall(unidecode(t).lower()) for t in (x, y))
+    if len(xs) != len(ys):
+        return False
+    differing = [(p, q) for p, q in zip(xs, ys, strict=True) if p != q]
+    if len(differing) != 1:
+        return False
+    p, q = differing[0]
+    single = re.compile(r"(.)\1+")
+    return min(len(p), len(q)) >= _MIN_SPELT and single.sub(r"\1", p) == single.sub(r"\1", q)
+
+
 def _spellings(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """A name one outlet gives that the other gives differently: "Loretta Sanchez" / "Linda T. Sanchez",
     "Vincente Fox" / "Vicente Fox"; only names the other sentence does not also give as they are."""
     x, y = _names_in(a), _names_in(b)
     for key, (label, text) in x.items():
         if key in y:
+            if y[key][0] == label and _doubled_letter(text, y[key][1]):
+                return text, y[key][1], 1.0
             continue
         for other, (other_label, other_text) in y.items():
             if other not in x and other_label == label and _other_name(key, other, label):
@@ -489,13 +543,16 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("number", _numbers, "the outlets give different numbers for the same count", "loose"),
     ("number", _near_figures, "the outlets give one figure with a digit changed", "loose"),
     ("number", _money, "the outlets give different amounts of money for the same thing", "sure"),
+    ("number", _money_by_act, "the outlets give different amounts of money for the same act", "fact"),
     ("date", _dates, "the outlets date the same event differently (relative dates resolved on publication)", "loose"),
     ("date", _year_dates, "the outlets give different years for the same happening", "near"),
     ("name", _names, "the outlets name different people in the same role", "fact"),
     ("name", _spellings, "the outlets give this name differently", "near"),
     ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),
+    ("other", wording, "the outlets quote the same words with a word changed", "fact"),
     ("negation", _negation, "one outlet affirms what another denies", "sure"),
     ("modality", stages, "the outlets tell one act on one thing at different stages", "loose"),
+    ("modality", departures, "the outlets tell this person leaving a post in different ways", "loose"),
     ("name", roles, "the outlets give this person titles that cannot both be right", "any"),
     ("modality", _modality, "one outlet reports as done what another reports as expected", "sure"),
 ]
@@ -550,13 +607,15 @@ def _components(edges: list[tuple[Node, Node, Match]]) -> list[list[tuple[Node, 
 
 def _carried(scores: PairScores) -> set[tuple[int, int]]:
     """(sentence, article) where the article also carries that very sentence, values included (a wire copy or a
-    quote both give): that outlet agrees with it, so none of its other sentences is set against it."""
+    quote both give): that outlet agrees with it, so none of its other sentences is set against it. A sentence of a
+    quotation counts even without values: a speaker's next sentence often repeats its words with one changed."""
     texts = {node.position: _masked(node.sentence) for node in scores.nodes}
     result = set()
     for i, j in zip(*np.nonzero(np.triu(scores.prob > 0, 1)), strict=True):
         x, y = scores.nodes[int(i)], scores.nodes[int(j)]
         (x_words, x_values), (y_words, y_values) = texts[x.position], texts[y.position]
-        same_values = bool(x_values) and [v.lower() for _, v in x_values] == [v.lower() for _, v in y_values]
+        told = bool(x_values) or bool(x.sentence.quotes and y.sentence.quotes)
+        same_values = told and [v.lower() for _, v in x_values] == [v.lower() for _, v in y_values]
         if same_values and SequenceMatcher(None, x_words, y_words, autojunk=False).ratio() >= _COPY:
             result |= {(x.position, y.article), (y.position, x.article)}
     return result

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -183,6 +184,48 @@ def stages(a: SentenceInfo, b: SentenceInfo) -> Match | None:
 
 
 @cache
+def _departure_of_lemma() -> dict[str, str]:
+    return {lemma: way for way, lemmas in _words()["departures"].items() for lemma in lemmas}
+
+
+_LEAVERS = {"resigned": ("nsubj",), "retired": ("nsubj",), "dismissed": ("dobj", "nsubjpass")}
+
+
+def _departures(s: SentenceInfo) -> dict[str, tuple[str, str, str]]:
+    """Name key -> (name, way, words shown) of the people a sentence tells leaving a post, outside quotation marks
+    and as its own news: "Tom Averill resigned" -> resigned, "Averill is retiring" -> retired, "the board fired
+    Averill" -> dismissed. Not a denied leaving, nor one that is only pressed for, threatened or expected ("forced
+    to resign")."""
+    found: dict[str, tuple[str, str, str]] = {}
+    unsettled = set(_words()["unsettled"])
+    for verb in s.doc:
+        way = _departure_of_lemma().get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+        if way is None or _quoted(s, verb) or any(c.dep_ == "neg" for c in verb.children) or not _reported(verb):
+            continue
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in unsettled:
+            continue
+        for person in (c for c in verb.children if c.dep_ in _LEAVERS[way]):
+            names = [e.text for e in s.doc.ents if e.label_ == "PERSON" and e.root == person and name_key(e.text)]
+            if names:
+                first = min([verb.i, *[c.i for c in verb.children if c.dep_ in {"aux", "auxpass"}]])
+                told = s.doc[first : verb.i + 1].text
+                shown = f"{told} {names[0]}" if person.dep_ == "dobj" else f"{names[0]} {told}"
+                found[name_key(names[0])] = (names[0], way, shown)
+    return found
+
+
+def departures(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One person leaving a post in two different ways: "resigned in protest" / "is retiring", "resigned" / "was
+    fired"."""
+    x, y = _departures(a), _departures(b)
+    for name, way, shown in x.values():
+        for other_name, other_way, other_shown in y.values():
+            if way != other_way and same_person(name, other_name):
+                return shown, other_shown, 1.0
+    return None
+
+
+@cache
 def _role_of_word() -> dict[str, str]:
     return {word: role for role, words in _words()["roles"].items() for word in words}
 
@@ -262,4 +305,91 @@ def roles(a: SentenceInfo, b: SentenceInfo) -> Match | None:
             if all(_exclusive(p, q) for p in mine for q in theirs):
                 shown = next(t for t in held if not t.former), next(t for t in other_held if not t.former)
                 return f"{shown[0].text} {name}", f"{shown[1].text} {other_name}", 1.0
+    return None
+
+
+_QUOTE_RUN = 6  # words a quotation needs, and the words it must share with the other around a change
+_QUOTE_SHARE = 0.8  # share of the shorter quotation's words the other must carry in order to be the same words
+_REWORDED = 3  # most words on either side of a change: more is another passage, not a word misquoted
+_VARIANT = 0.8  # string similarity of two spellings of one word ("realise" / "realize")
+_EMPHASIS = frozenset({"ADJ", "ADV", "INTJ"})
+_NOT_WORDING = frozenset({"PERSON", "ORG", "GPE", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _quotations(s: SentenceInfo) -> list[list[Token]]:
+    """The word tokens of each quotation of a sentence, with a bracketed insertion ("[the senator]") left out."""
+    found = []
+    for start, end in s.quotes:
+        words, depth = [], 0
+        for token in s.doc:
+            if not start <= token.idx < end:
+                continue
+            depth += (token.text == "[") - (token.text == "]")
+            if depth == 0 and (token.is_alpha or token.like_num):
+                words.append(token)
+        if len(words) >= _QUOTE_RUN:
+            found.append(words)
+    return found
+
+
+def _reworded(x: list[Token], y: list[Token]) -> bool:
+    """Whether two runs of quoted words differ in a word that changes what was said: a content word on each side,
+    no figure or name (those have their own checks), not one word's inflection or another spelling of it."""
+    if not x or not y or len(x) > _REWORDED or len(y) > _REWORDED:
+        return False
+    if any(t.like_num or t.ent_type_ in _NOT_WORDING or t.text[:1].isupper() for t in x + y):
+        return False
+    # Another adjective or adverb is emphasis, not another statement (the annotators' guidelines say as much).
+    content = [[t for t in run if not t.is_stop and t.pos_ not in _EMPHASIS] for run in (x, y)]
+    if not content[0] or not content[1]:
+        return False
+    lemmas = [" ".join(t.lemma_.lower() for t in run) for run in content]
+    texts = [" ".join(t.lower_ for t in run) for run in (x, y)]
+    return lemmas[0] != lemmas[1] and SequenceMatcher(None, *texts).ratio() < _VARIANT
+
+
+def _misquote(x: list[Token], y: list[Token]) -> tuple[str, str] | None:
+    """One quotation told with a word changed: most words shared, in order, and a short run replaced after words
+    both carry ("closer to a nuclear bomb" / "closer to nuclear arms")."""
+    a, b = [t.lower_ for t in x], [t.lower_ for t in y]
+    if _contains(a, b) or _contains(b, a):
+        return None  # one carries the other's words as they are: a quotation of two sentences split otherwise
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    if shared < max(_QUOTE_RUN, _QUOTE_SHARE * min(len(a), len(b))):
+        return None
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "replace" and i1 > 0 and j1 > 0 and _reworded(x[i1:i2], y[j1:j2]):
+            return _shown(x, i1 - 1, i2), _shown(y, j1 - 1, j2)
+    return None
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+
+
+def _shown(words: list[Token], first: int, end: int) -> str:
+    """The changed words with a word of context on each side, as the article has them."""
+    last = min(end, len(words) - 1)
+    return words[first].doc[words[first].i : words[last].i + 1].text
+
+
+def _speakers_differ(a: SentenceInfo, b: SentenceInfo) -> bool:
+    x = {q.speaker for q in a.attributions if q.kind == "quote" and q.named}
+    y = {q.speaker for q in b.attributions if q.kind == "quote" and q.named}
+    return bool(x and y) and not any(same_person(p, q) for p in x for q in y)
+
+
+def wording(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """The same quotation with a word changed in one outlet's copy ("closer to a nuclear bomb" / "closer to nuclear
+    arms"): a misquote an editor would check against the source. Words credited to two different people are
+    the attribution check's."""
+    if not a.quotes or not b.quotes or _speakers_differ(a, b):
+        return None
+    for x in _quotations(a):
+        for y in _quotations(b):
+            found = _misquote(x, y)
+            if found:
+                return found[0], found[1], 1.0
     return None
