@@ -187,3 +187,11 @@ def test_a_description_of_whom_someone_works_for_gives_way_to_the_name_after_it(
     )
     assert _speakers(text, "contract had been signed") == ["Peter Quell"]
     assert _speakers(text, "changed the terms") == ["Peter Quell"]
+
+
+def test_a_verb_of_naming_with_a_quoted_complement_credits_its_subject() -> None:
+    """ "calling the plan "a pier to nowhere"" is the phrase of whoever calls it so."""
+    text = _fictional(
+        "The vote came after Councillor Nora Varga spoke at the terminal, calling the plan “a pier to nowhere.”"
+    )
+    assert _speakers(text, "a pier to nowhere") == ["Councillor Nora Varga"]

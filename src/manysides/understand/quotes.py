@@ -201,6 +201,29 @@ def _speech(token: Token, quoted: bool, own_quote: bool = False) -> bool:
     return own_quote or (quoted and (token.dep_ in {"ROOT", "parataxis"} or _opens_quote(token)))
 
 
+# Verbs of naming: their quoted complement is the subject's words ("calling her tenure "ineffective at best"",
+# "referred to a reporter as a "jackass""), but only then.
+_NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "refer"})
+
+
+def _reports(token: Token, lemma: str, quoted: bool, governs: bool) -> bool:
+    """Whether a verb reports someone's words: a speech verb (`_speech`), or a verb of naming whose own complement
+    is a quote (not "called on Trump to "stop lying"", nor a quote inside a clause it governs)."""
+    if lemma in CUE_VERBS:
+        return _speech(token, quoted, governs)
+    if lemma not in _NAMING_VERBS or not governs:
+        return False
+    if any(c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "for", "off", "up"} for c in token.children):
+        return False
+    quoted_words = [t for t in token.subtree if t.i > token.i and t.is_quote is False and t.pos_ != "PUNCT"]
+    return any(getattr(_verb_above(t), "i", -1) == token.i for t in quoted_words[-2:])
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The nearest verb that governs a word."""
+    return next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+
+
 def _governs_quote(token: Token, spans: list[tuple[int, int]], offset: int, sentence: str) -> bool:
     """Whether someone's words in quotation marks stand inside the verb's own phrase, after it."""
     after = [t for t in token.subtree if t.i > token.i]
@@ -331,7 +354,7 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             for obj in objects + agents:
                 found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
-        elif lemma in CUE_VERBS and token.pos_ == "VERB" and _speech(token, quoted, governs := _governs(token)):
+        elif token.pos_ == "VERB" and _reports(token, lemma, quoted, governs := _governs(token)):
             kind = "quote" if quoted or governs else "paraphrase"
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}] or _inherited_subject(token)
             if subjects and _in_spans(subjects[0], spans, offset):
