@@ -182,6 +182,19 @@ def count_words(language: str) -> dict[str, int]:
 _COUNTS = {"one": 1, "two": 2}  # a plural form without "{0}" ("قبل يومين", "two days ago") says its count
 
 
+def ago_patterns(language: str) -> dict[str, list[object]]:
+    """CLDR's "N days/weeks/months/years ago" patterns of one language, each with its unit and fixed count."""
+    fields = Locale.parse(language)._data["date_fields"]
+    ago: dict[str, list[object]] = {}
+    for unit in UNITS:
+        for form, pattern in fields[unit]["past"].items():
+            pattern = pattern.replace(" ({0})", "").strip()
+            count = None if "{0}" in pattern else _COUNTS.get(form)
+            if "{0}" in pattern or count:
+                ago.setdefault(pattern, [unit, count])
+    return ago
+
+
 def relative_words(language: str) -> dict[str, object]:
     """The relative-date words of one language (see the module docstring)."""
     fields = Locale.parse(language)._data["date_fields"]
@@ -196,19 +209,12 @@ def relative_words(language: str) -> dict[str, object]:
     templates.update(EXTRA_WEEKDAY_RELATIVE.get(language, {}))
     units = {phrase: [unit, offset] for unit in UNITS[1:] for offset, phrase in fields[unit]["relative"].items()}
     units.update(EXTRA_UNITS.get(language, {}))
-    ago: dict[str, list[object]] = {}
-    for unit in UNITS:
-        for form, pattern in fields[unit]["past"].items():
-            pattern = pattern.replace(" ({0})", "").strip()
-            count = None if "{0}" in pattern else _COUNTS.get(form)
-            if "{0}" in pattern or count:
-                ago.setdefault(pattern, [unit, count])
     return {
         "days": days,
         "weekdays": weekdays,
         "weekday_relative": templates,
         "units": units,
-        "ago": ago,
+        "ago": ago_patterns(language),
         "counts": count_words(language),
         "bare_weekday": BARE_WEEKDAY.get(language, "{0}"),
         "clitics": CLITICS.get(language, []),
@@ -229,6 +235,8 @@ def main() -> None:
         "months_wide": month_names(("wide",)),
         "minute_words": minute_words(),
         "relative": {language: relative_words(language) for language in RELATIVE_LANGUAGES},
+        # English keeps its own reader, which takes these "N days ago" patterns and counts from here.
+        "english_ago": {"ago": ago_patterns("en"), "counts": count_words("en")},
         "byline_words": BYLINE_WORDS,
     }
     OUT.parent.mkdir(exist_ok=True)

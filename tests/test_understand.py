@@ -90,6 +90,15 @@ def test_dates_resolve_against_publication_and_check_weekdays() -> None:
     assert find_dates("on 13.07.2025", None)[0].value == "2025-07-13"
 
 
+def test_english_counts_ago_in_digits_or_words() -> None:
+    """CLDR's "{0} days ago" patterns with the count in digits or words; a week has no calendar value."""
+    published = date(2031, 12, 5)
+    found = find_dates(
+        "The Lindhof ferry stopped three days ago, its rival 4 years ago and a pier two weeks ago.", published
+    )
+    assert [(m.text, m.value) for m in found] == [("three days ago", "2031-12-02"), ("4 years ago", "2027")]
+
+
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()

@@ -34,6 +34,8 @@ MINUTE_WORDS: tuple[str, ...] = tuple(_DATA["minute_words"])  # "min", "Minuten"
 # Per language (es, fr, de, tr, ar, he): CLDR's relative day words, "last <weekday>" templates, "last week" phrases,
 # "N days ago" patterns and weekday names, with the few hand additions benchmarks/cldr_words.py documents.
 RELATIVE: dict[str, RelativeWords] = _DATA["relative"]
+# English "N days ago" patterns from CLDR and the counts written as words ("two" .. "twelve"), for the English reader.
+ENGLISH_AGO: dict[str, dict] = _DATA["english_ago"]
 # Per language: the words a byline opens with ("by", "por", "von", "بقلم", "מאת"); not CLDR, see the script. A final
 # ":" means the colon is needed in running text ("Haber: X").
 BYLINE_WORDS: dict[str, list[str]] = _DATA["byline_words"]

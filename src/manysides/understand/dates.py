@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
-from manysides.extract.words import MONTH_PREFIXES, RELATIVE
+from manysides.extract.words import ENGLISH_AGO, MONTH_PREFIXES, RELATIVE
 from manysides.extract.words import MONTHS as CLDR_MONTHS
 from manysides.understand.figures import ascii_digits
 
@@ -58,6 +58,14 @@ _MONTH_ONLY = re.compile(r"\b(?:in|since|during|by|until|late|early|mid-?)\s+" +
 _RELATIVE = re.compile(
     r"\b(?P<rel>today|yesterday|tomorrow|tonight|(?:last|this|next) (?:week|month|year))\b", re.IGNORECASE
 )
+
+
+_COUNT_WORDS = ENGLISH_AGO["counts"]
+_COUNT = r"(?P<count>\d{1,3}|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + ")"
+_AGO = [
+    (re.compile(r"\b" + re.escape(template).replace(re.escape("{0}"), _COUNT) + r"\b", re.IGNORECASE), unit)
+    for template, (unit, _) in sorted(ENGLISH_AGO["ago"].items(), key=lambda kv: -len(kv[0]))
+]
 
 
 @dataclass(frozen=True)
@@ -159,6 +167,13 @@ def _relative(text: str, published: date | None, taken: list[DateMention]) -> li
         value = _shifted(published, unit, shift)
         if value is not None:
             found.append(replace(value, start=match.start(), end=match.end(), text=match.group()))
+    for pattern, unit in _AGO:  # "three days ago", "4 years ago"; weeks read but dateless, as "last week"
+        for match in pattern.finditer(text):
+            if free(match.start()):
+                count = match.group("count").lower()
+                value = _shifted(published, unit, -(_COUNT_WORDS.get(count) or int(count)))
+                if value is not None:
+                    found.append(replace(value, start=match.start(), end=match.end(), text=match.group()))
     for match in _MONTH_ONLY.finditer(text):
         if free(match.start("month")):
             month = _month_number(match.group("month"))
