@@ -3,9 +3,12 @@ unrelated report in each of two of those languages stays apart, and the stored f
 
 from __future__ import annotations
 
+import numpy as np
+
 from manysides.records.article import Article, body_hash
-from manysides.stories import StoryIndex, group
-from manysides.stories.features import Features, language_key
+from manysides.stories import StoryIndex, crosslang, group
+from manysides.stories.features import Features, compute, language_key
+from manysides.stories.score import Idf
 
 # A fictional event (the town, the people and the figures are made up) and two fictional unrelated ones.
 REPORTS = {
@@ -99,3 +102,40 @@ def test_an_article_without_a_language_brings_no_multilingual_vector() -> None:
     index.add(article)
     features = Features.from_bytes(index.features(article.id))
     assert features.language == 0 and len(features.multi) == 0
+
+
+# Fictional Arabic reports: two of one event (a made-up minister opens a made-up bridge), one unrelated.
+ARABIC = {
+    "bridge-1": "افتتح وزير النقل سليم القرناوي اليوم جسر الزمردة الجديد فوق نهر البرقان بحضور عدد من المسؤولين.",
+    "bridge-2": "قال الوزير سليم القرناوي إن جسر الزمردة سيخدم آلاف السكان على ضفتي نهر البرقان بعد افتتاحه.",
+    "rain-1": "توقعت الأرصاد الجوية هطول أمطار غزيرة على المناطق الساحلية خلال الأيام المقبلة مع انخفاض الحرارة.",
+}
+
+
+def _features(key: str, text: str, language: str) -> Features:
+    article = Article(
+        id=key, body=text, language=language, content_hash=body_hash(text), method="provided", confidence=1.0
+    )
+    return compute(article, np.zeros(4, np.float32), multi=np.ones(4, np.float32) / 2)
+
+
+def test_a_script_without_capitals_is_flagged_and_the_flag_is_stored() -> None:
+    arabic = _features("bridge-1", ARABIC["bridge-1"], "ar")
+    german = _features("budget-de", REPORTS["budget-de"][2], "de")
+    assert arabic.uncased and not german.uncased
+    assert Features.from_bytes(arabic.to_bytes()).uncased
+    assert not Features.from_bytes(german.to_bytes()).uncased
+
+
+def test_rare_words_shared_in_a_script_without_capitals_count_as_names() -> None:
+    features = {key: _features(key, text, "ar") for key, text in ARABIC.items()}
+    idf = Idf()
+    for f in features.values():
+        idf.add(f)
+    a, b, rain = features["bridge-1"], features["bridge-2"], features["rain-1"]
+
+    def names(x: Features, y: Features) -> float:
+        return crosslang.signals(x, y, idf.norms(x), idf.norms(y), idf)["names"]
+
+    assert names(a, b) > 0.3
+    assert names(a, rain) == 0.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -24,6 +25,8 @@ SIGNALS = ("intercept", "lead_cosine", "names", "words", "days_apart", "undated"
 # Which pairs take this model: "cross" (languages differ) or "non_english" (also two reports in one language other
 # than English, whose content words and word embeddings the English model was not fitted on).
 ROUTES = ("cross", "non_english")
+# In a script without capitals, a word found in at most this share of the indexed articles stands in for a name.
+RARE_SHARE = 0.01
 
 
 @cache
@@ -54,12 +57,29 @@ def signals(a: Features, b: Features, norms_a: Norms, norms_b: Norms, idf: Idf) 
     return {
         "intercept": 1.0,
         "lead_cosine": float(a.multi.astype(np.float32) @ b.multi.astype(np.float32)),
-        "names": math.sqrt(overlap(a.names, b.names, norms_a[0], norms_b[0], idf)),
+        "names": math.sqrt(max(overlap(a.names, b.names, norms_a[0], norms_b[0], idf), _uncased_names(a, b, idf))),
         "words": math.sqrt(words),
         "days_apart": math.log1p(abs(a.day - b.day)) if dated else 0.0,  # type: ignore[operator]
         "undated": 0.0 if dated else 1.0,
         "cross_language": 0.0 if same_language else 1.0,
     }
+
+
+def _uncased_names(a: Features, b: Features, idf: Idf) -> float:
+    """Two reports in one script without capitals (Arabic, Hebrew) name nobody by a capital letter: their words
+    that are rare across the indexed articles (a person, a place, an organisation, seldom a common word) are
+    compared as names. 0 for any other pair."""
+    if not (a.uncased and b.uncased and a.language == b.language):
+        return 0.0
+    limit = max(2.0, RARE_SHARE * idf.docs)
+    rare_a = Counter({k: n for k, n in a.words.items() if idf.df[k] <= limit})
+    rare_b = Counter({k: n for k, n in b.words.items() if idf.df[k] <= limit})
+    return overlap(rare_a, rare_b, _norm(rare_a, idf), _norm(rare_b, idf), idf)
+
+
+def _norm(counts: Counter[int], idf: Idf) -> float:
+    """Length of a key vector under the log-tf * idf weights overlap() uses."""
+    return math.sqrt(sum(((1 + math.log(n)) * idf.weight(k)) ** 2 for k, n in counts.items()))
 
 
 def log_odds(values: dict[str, float], fitted: dict[str, Any] | None = None) -> float:

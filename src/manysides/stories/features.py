@@ -15,17 +15,27 @@ from manysides.stories.links import article_outlet, outlet_key, source_keys, url
 from manysides.stories.text import ascii_text, day_number, event_text, headline, stable_hash
 from manysides.stories.text import words as words_of
 
-_MAGIC = b"MSF5"
+_MAGIC = b"MSF6"
 # magic, flags, day, body hash, url, canonical, outlet, source url, source outlet, dim, names, words, headline words,
 # marks, addresses, headline vector dim, language key, multilingual vector dim
 _HEADER = struct.Struct("<4sIi8sIIIIIHBBBBBHIH")
 # Version 1 had no marks, version 2 no addresses, version 3 no headline vector, version 4 no language and no
-# multilingual vector: stores written before still load (their articles just bring none).
+# multilingual vector, version 5 no "uncased script" flag: stores written before still load (their articles just
+# bring none).
 _MAGIC_V1, _HEADER_V1 = b"MSF1", struct.Struct("<4sIi8sIIIIIHBBB")
 _MAGIC_V2, _HEADER_V2 = b"MSF2", struct.Struct("<4sIi8sIIIIIHBBBB")
 _MAGIC_V3, _HEADER_V3 = b"MSF3", struct.Struct("<4sIi8sIIIIIHBBBBB")
 _MAGIC_V4, _HEADER_V4 = b"MSF4", struct.Struct("<4sIi8sIIIIIHBBBBBH")
-_OLD_HEADERS = {_MAGIC_V1: _HEADER_V1, _MAGIC_V2: _HEADER_V2, _MAGIC_V3: _HEADER_V3, _MAGIC_V4: _HEADER_V4}
+_MAGIC_V5 = b"MSF5"
+_OLD_HEADERS = {
+    _MAGIC_V1: _HEADER_V1,
+    _MAGIC_V2: _HEADER_V2,
+    _MAGIC_V3: _HEADER_V3,
+    _MAGIC_V4: _HEADER_V4,
+    _MAGIC_V5: _HEADER,
+}
+_UNCASED = 1  # flags bit: the text is written in a script without capital letters (Arabic, Hebrew)
+UNCASED_SAMPLE = 1000  # characters of the event text whose letters decide the script
 _NO_DAY = -(2**31)
 HEADLINE_WORDS = 24
 MIN_COPY_WORDS = 20  # shorter bodies are too generic to call one a copy of another
@@ -52,12 +62,13 @@ class Features:
     title_vector: np.ndarray  # float16 unit embedding of the headline alone (empty without one)
     language: int = 0  # key of the article's language code (0: unknown)
     multi: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float16))  # multilingual lead vector
+    uncased: bool = False  # written in a script without capitals: no name is told by its capital letter
 
     def to_bytes(self) -> bytes:
         names, words = _pairs(self.names), _pairs(self.words)
         header = _HEADER.pack(
             _MAGIC,
-            0,
+            _UNCASED if self.uncased else 0,
             _NO_DAY if self.day is None else self.day,
             self.content,
             self.url,
@@ -93,7 +104,7 @@ class Features:
     @classmethod
     def from_bytes(cls, data: bytes) -> Features:
         header = _OLD_HEADERS.get(data[:4], _HEADER)
-        magic, _, day, content, url, canonical, outlet, s_url, s_outlet, dim, *counts = header.unpack_from(data)
+        magic, flags, day, content, url, canonical, outlet, s_url, s_outlet, dim, *counts = header.unpack_from(data)
         if magic != _MAGIC and magic not in _OLD_HEADERS:
             raise ValueError("not ManySides story features")
         n_names, n_words, n_head, n_marks, n_addresses, n_title, language, n_multi = (*counts, 0, 0, 0, 0, 0)[:8]
@@ -127,6 +138,7 @@ class Features:
             title_vector,
             language,
             multi,
+            bool(flags & _UNCASED) and magic == _MAGIC,
         )
 
 
@@ -151,7 +163,8 @@ def compute(
     """Features of an article given its embeddings (embedding is the only model call): the headline's own
     vector is kept apart, since the headline distils the event and the body's background dilutes it; the
     multilingual vector of the lead lets reports in two languages meet."""
-    text = ascii_text(event_text(article))  # converted and cut once, then read by every signal below
+    event = event_text(article)
+    text = ascii_text(event)  # converted and cut once, then read by every signal below
     names, words, marks = specifics(text, converted=True)
     body_words = words_of(article.body)
     src_url, src_outlet = source_keys(article.republished_from)
@@ -175,7 +188,16 @@ def compute(
         title_vector=np.zeros(0, np.float16) if title_vector is None else title_vector.astype(np.float16),
         language=language_key(article.language),
         multi=np.zeros(0, np.float16) if multi is None or not article.language else multi.astype(np.float16),
+        uncased=uncased_script(event[:UNCASED_SAMPLE]),
     )
+
+
+def uncased_script(text: str) -> bool:
+    """Whether most letters of a text have no upper and lower case (Arabic, Hebrew): there a capital letter marks
+    no name, so the pair model finds names another way (crosslang.py)."""
+    letters = [c for c in text if c.isalpha()]
+    cased = sum(1 for c in letters if c.lower() != c.upper())
+    return len(letters) > 0 and cased < len(letters) / 2
 
 
 def language_key(code: str | None) -> int:
