@@ -317,3 +317,16 @@ def test_names_shared_within_one_outlet_count_less() -> None:
     same_outlet = replace(b, outlet=a.outlet)
     same = log_odds(signals(a, same_outlet, idf.norms(a), idf.norms(same_outlet), cosine, idf))
     assert same < different
+
+
+def test_datelines_in_other_languages() -> None:
+    """A day, a month name of any language CLDR names and a year near the top: the article's date when it has
+    none of its own; further down, a date in another language's form is background."""
+    from manysides.stories.text import ANY_LANGUAGE_DATELINE_CHARS, text_day
+
+    day = 16578  # 2015-05-23
+    assert text_day("Von Redaktion 23. Mai 2015, 14:10 Uhr. Der Rat tagte.") == day
+    assert text_day("Sábado, 23 de mayo de 2015. El consejo se reunió.") == day
+    assert text_day("23 Mayıs 2015 Cumartesi - Meclis toplandı.") == day  # noqa: RUF001 - Turkish letters
+    assert text_day("القاهرة - ٢٣ مايو ٢٠١٥: اجتمع المجلس.") == day
+    assert text_day("x" * ANY_LANGUAGE_DATELINE_CHARS + " Am 23. Mai 2015 tagte der Rat.") is None

@@ -125,6 +125,8 @@ def test_a_script_without_capitals_is_flagged_and_the_flag_is_stored() -> None:
     assert arabic.uncased and not german.uncased
     assert Features.from_bytes(arabic.to_bytes()).uncased
     assert not Features.from_bytes(german.to_bytes()).uncased
+    previous = b"MSF5" + arabic.to_bytes()[4:]  # the format before the flag: its rows bring none
+    assert not Features.from_bytes(previous).uncased
 
 
 def test_rare_words_shared_in_a_script_without_capitals_count_as_names() -> None:

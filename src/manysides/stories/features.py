@@ -35,7 +35,7 @@ _OLD_HEADERS = {
     _MAGIC_V5: _HEADER,
 }
 _UNCASED = 1  # flags bit: the text is written in a script without capital letters (Arabic, Hebrew)
-UNCASED_SAMPLE = 1000  # characters of the event text whose letters decide the script
+UNCASED_SAMPLE = 300  # characters of the event text whose letters decide the script
 _NO_DAY = -(2**31)
 HEADLINE_WORDS = 24
 MIN_COPY_WORDS = 20  # shorter bodies are too generic to call one a copy of another

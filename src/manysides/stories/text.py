@@ -8,6 +8,8 @@ from datetime import date
 
 from unidecode import unidecode
 
+from manysides.extract.marks import ascii_digits
+from manysides.extract.words import MONTH_PREFIXES, MONTHS
 from manysides.records.article import Article
 
 _BOILERPLATE = re.compile(
@@ -57,7 +59,20 @@ _NUMERIC_DATE = re.compile(
     r"\b(?:(?P<iy>(?:19|20)\d\d) ?- ?(?P<im>\d{1,2}) ?- ?(?P<id>\d{1,2})"
     r"|(?P<a>\d{1,2}) ?[/.] ?(?P<b>\d{1,2}) ?[/.] ?(?P<y>(?:19|20)?\d\d))\b"
 )
+# A day, a month name of any language CLDR names and a year: "19. November 2018", "16 de mayo de 2020",
+# "12 Ocak 1932", "5 בדצמבר 2019", "٣ مايو ٢٠٢٠" (digits of any script are read as ASCII first).
+_ANY_LANGUAGE_DATE = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?:"
+    + "|".join(map(re.escape, MONTH_PREFIXES))
+    + r")?(?P<m>"
+    + "|".join(map(re.escape, sorted(MONTHS, key=len, reverse=True)))
+    + r")\.?(?!\w),?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
 DATELINE_CHARS = 600  # a date this near the top is the article's own, not one from the background
+# A date written the way another language writes it counts only this near the top (a dateline, "Von dpa 10.
+# Februar 2020"): further down such texts more often name a background date than the article's own.
+ANY_LANGUAGE_DATELINE_CHARS = 160
 
 # Characters of title + body that the embedding sees: the lede carries the event; long tails dilute it.
 EMBED_CHARS = 2000
@@ -132,8 +147,13 @@ def day_number(article: Article) -> int | None:
 
 
 def text_day(text: str) -> int | None:
-    """Days since 1970 of the first full date in text ('18 September 2013', 'Sept. 19, 2013', '27/09/2013')."""
+    """Days since 1970 of the first full date in text ('18 September 2013', 'Sept. 19, 2013', '27/09/2013',
+    '16 de mayo de 2020')."""
     found = [(m.start(), _written(m)) for m in _FULL_DATE.finditer(text)]
+    found += [
+        (m.start(), _any_language(m))
+        for m in _ANY_LANGUAGE_DATE.finditer(ascii_digits(text[:ANY_LANGUAGE_DATELINE_CHARS]))
+    ]
     found += [(m.start(), _numeric(m)) for m in _NUMERIC_DATE.finditer(text)]
     for _, ymd in sorted((at, ymd) for at, ymd in found if ymd):
         try:
@@ -146,6 +166,11 @@ def text_day(text: str) -> int | None:
 def _written(match: re.Match[str]) -> tuple[int, int, int]:
     month = _MONTHS.index((match["m1"] or match["m2"]).lower()) + 1
     return int(match["y1"] or match["y2"]), month, int(match["d1"] or match["d2"])
+
+
+def _any_language(match: re.Match[str]) -> tuple[int, int, int] | None:
+    month = MONTHS.get(match["m"].lower())
+    return (int(match["y"]), month, int(match["d"])) if month else None
 
 
 def _numeric(match: re.Match[str]) -> tuple[int, int, int] | None:
