@@ -252,3 +252,17 @@ def test_two_amounts_moved_by_one_act() -> None:
         "The Harbour Trust has reserved $500,000 of airtime for the advertisement.",
     )
     assert conflicts._money_by_act(cost, reserved) is None
+
+
+def test_a_range_of_years_the_parser_reads_as_one_date_or_two_is_one_value() -> None:
+    one, copy = _first_sentences(
+        "The ministry said it would issue fishing permits for boats registered from 2016 to 2018, two per owner.",
+        "The ministry said it would issue fishing permits for boats registered from 2014 to 2018, two per owner.",
+    )
+    assert conflicts._masked(copy)[1][0] == ("date", "2014 to 2018")  # read as two dates, told as one range
+    assert conflicts._copy_values("date")(one, copy) == ("2016 to 2018", "2014 to 2018", 1.0)
+    same, again = _first_sentences(
+        "The ministry said it would issue fishing permits for boats registered from 2016 to 2018, two per owner.",
+        "The ministry said it would issue fishing permits for boats registered from 2016 to 2018, two per owner.",
+    )
+    assert conflicts._copy_values("date")(same, again) is None

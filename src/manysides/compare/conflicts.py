@@ -395,6 +395,7 @@ _VALUE_LABELS = {
 _COPY = 0.85  # share of the masked word sequences two sentences must have in common to be one sentence's copies
 
 
+_RANGE = frozenset({"to", "through", "-", "\u2013", "and"})
 _BROAD_LABELS = _VALUE_LABELS | dict.fromkeys(("ORG", "GPE", "NORP", "LOC", "FAC"), "name")
 
 
@@ -405,15 +406,20 @@ def _masked(s: SentenceInfo, broad: bool = False) -> tuple[list[str], list[tuple
     starts = {e.start: e for e in s.doc.ents if e.label_ in labels}
     inside = {t for e in starts.values() for t in range(e.start + 1, e.end)}
     words: list[str] = []
-    values: list[tuple[str, str]] = []
+    spans: list[tuple[str, int, int]] = []
     for token in s.doc:
         if token.i in starts:
-            kind = labels[starts[token.i].label_]
+            kind, ent = labels[starts[token.i].label_], starts[token.i]
+            if kind != "name" and len(words) >= 2 and words[-2] == f"<{kind}>" and words[-1] in _RANGE and spans:
+                # "from 2016 to 2018" may be one value or two as the parser reads it: a range is one value
+                words.pop()
+                spans[-1] = (kind, spans[-1][1], ent.end_char)
+                continue
             words.append(f"<{kind}>")
-            values.append((kind, starts[token.i].text))
+            spans.append((kind, ent.start_char, ent.end_char))
         elif token.i not in inside:
             words.append(token.lower_)
-    return words, values
+    return words, [(kind, s.doc.text[a:b]) for kind, a, b in spans]
 
 
 def _copy_values(kind: str) -> Callable[[SentenceInfo, SentenceInfo], Match | None]:
