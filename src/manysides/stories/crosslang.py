@@ -1,6 +1,8 @@
 """The pair model for reports that are not both English: the multilingual lead cosine beside the event specifics
 that survive translation (names folded to ASCII, numbers), days apart, and content words when the language is
 shared. The English model's signals (word embeddings, English content words, marks) mean little across languages.
+Two reports in one script without capitals (Arabic, Hebrew) have no capitalised names: their words rare across the
+index stand in for names.
 
 Weights, the joining bar and which pairs the model takes are fitted on the SemEval-2022 fit half by
 `python -m benchmarks.semeval --fit`, which writes `data/crosslang.json`.
