@@ -59,3 +59,16 @@ def test_sentences_of_a_longer_quotation_are_not_scare_quotes() -> None:
     )
     (text,) = analyse_many([make_article("quell-quotation", body, outlet="The Harbour Ledger")])
     assert [i.text for i in framing(text) if i.type == "scare_quotes"] == []
+
+
+def test_the_title_of_a_work_is_not_a_scare_quote() -> None:
+    """A capitalised title beside a noun for a work names the work; a lowercase word quoted to doubt it still counts."""
+    body = (
+        "The ministry released a video of Premier Ilsa Varn, scored like a spy drama such as \u201cSentinel\u201d, "
+        "on Tuesday.\n\n"
+        "Varn later praised the film \u201cHarbour\u201d at a gala in Port Alden.\n\n"
+        "The \u201creform\u201d left 300 families in Port Alden without heating for a week."
+    )
+    (text,) = analyse_many([make_article("varn-titles", body, outlet="The Harbour Ledger")])
+    quoted = {i.text.strip("\u201c\u201d") for i in framing(text) if i.type == "scare_quotes"}
+    assert quoted == {"reform"}

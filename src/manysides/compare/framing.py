@@ -24,7 +24,10 @@ from manysides.compare.lexicon import (
     is_cue,
     judging_noun,
     loaded_model,
+    model_inputs,
+    project,
     sentence_features,
+    sentence_vector_inputs,
     sigmoid,
     vader_valence,
     word_features,
@@ -52,6 +55,13 @@ _DISTANCING = re.compile(r"\bwhat\s+(?:\S+\s+){0,3}(?:calls?|called|describes?|d
 _MENTION_NOUNS = frozenset(
     ("term", "word", "phrase", "name", "nickname", "label", "slogan", "hashtag", "moniker", "sign")
 )
+# Nouns for a work with a title ("the drama 'Homeland'", "a show like 'Today'"): a capitalised quoted word next to
+# one names the work. General English.
+_WORK_WORDS = (
+    "show programme program series sitcom drama comedy film movie documentary book novel memoir song album play "
+    "musical episode podcast column magazine newspaper broadcast miniseries painting poem opera"
+)
+_WORK_NOUNS = frozenset(_WORK_WORDS.split())
 _QUOTE_MARK = re.compile(r"[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]")
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with"})
 _NOT_SPEAKERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "the statement", "statement"})
@@ -188,8 +198,9 @@ def _descriptors(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]
 
 
 def _named_not_doubted(sentence: SentenceInfo, start: int, end: int, inner: str) -> bool:
-    """Quoted words that name something rather than doubt it: a capitalised word inside a sentence that is no actor's
-    name (a show or a sign: "Today", "Homeland"; "Israel" is an actor's name, quoted to doubt it), a nickname inside
+    """Quoted words that name something rather than doubt it: a capitalised title beside a noun for a work ("a drama
+    like 'Homeland'", "the 'Today' show"), a capitalised word inside a sentence that is no actor's name (a show or a
+    sign: "Today"; "Israel" is an actor's name, quoted to doubt it), a nickname inside
     a name (William "Mo" Cowan), a term put before the noun it classifies ("yea" votes, "cloture" rule, "Apprentice"-
     style) unless that noun is a person (an epithet: "Crooked" Hillary Clinton), or a word mentioned as a word ("the
     term 'deep state'", "'Rage' is a word")."""
@@ -199,6 +210,10 @@ def _named_not_doubted(sentence: SentenceInfo, start: int, end: int, inner: str)
     before = [t for t in doc if t.idx + len(t.text) <= start]
     if not inside:
         return False
+    if inner[:1].isupper() and any(
+        t.lemma_.lower() in _WORK_NOUNS for t in [*before[-3:], *([after] if after else [])]
+    ):
+        return True  # the title of a work ("a drama like 'Homeland'", "the 'Today' show")
     if len(inside) == 1 and inner[:1].isupper() and not inner.isupper():
         person_next = after is not None and after.ent_type_ == "PERSON"
         if before and before[-1].ent_type_ == "PERSON" and person_next:
@@ -414,11 +429,11 @@ def word_scores(text: ArticleText) -> tuple[list[tuple[list[Token], np.ndarray]]
         return None
     weights = np.asarray(model["word"]["weights"])
     rows = word_rows(text)
-    if rows and rows[0][1].shape[1] != len(weights):
+    if rows and model_inputs(rows[0][1], model).shape[1] != len(weights):
         return None  # a data file from another feature set: fall back rather than guess
     scored = []
     for tokens, features in rows:
-        values = sigmoid(features @ weights + model["word"]["bias"]) if tokens else np.zeros(0)
+        values = sigmoid(model_inputs(features, model) @ weights + model["word"]["bias"]) if tokens else np.zeros(0)
         scored.append({t.i: float(v) for t, v in zip(tokens, values, strict=True)})
     return rows, scored
 
@@ -433,7 +448,10 @@ def _loaded_words(
     if model is None:
         return {}
     weights = np.asarray(model["sentence"]["weights"])
-    vectors = embed([s.text for s in text.sentences])
+    with_vector, axes = sentence_vector_inputs(model)
+    vectors = embed([s.text for s in text.sentences]) if with_vector else np.zeros((len(text.sentences), 0))
+    if axes is not None:
+        vectors = project(vectors, axes)
     found: dict[int, list[FramingItem]] = {}
     for position, (scores, inputs, vector, (tokens, words)) in enumerate(
         zip(scored, sentence_inputs(text), vectors, rows, strict=True)

@@ -5,9 +5,10 @@ lexicon inside the vaderSentiment wheel (MIT). None of these lists is derived fr
 lists (`CUES`) are hand-written too, a few of their words prompted by half-A spans (see there).
 
 `data/loaded_terms.json` is learned (by `python -m benchmarks.train_framing`) from the `lex` spans of BASIL half A
-only: the weights of two logistic regressions over general features (a word's wordllama vector, VADER valence,
-rarity from the wordllama tokenizer, part of speech and role, quote position, cue-list kind, degree; a sentence's
-best word scores, cue counts, position, length and vector), the sentence threshold, and a learned lexicon of a few
+only: the weights of two logistic regressions over general features (VADER valence, rarity from the wordllama
+tokenizer, part of speech and role, quote position, cue-list kind, degree, and the word's wordllama vector on a few
+principal axes; a sentence's best word scores, cue counts, position, length and its vector on a few axes), the
+axes themselves, the sentence threshold, and a learned lexicon of a few
 words that lay inside lex spans in at least two different events with a smoothed rate at least ~9.5 times the
 average word's. It holds no sentence or span text. The runtime needs numpy only; scikit-learn is used for fitting alone.
 """
@@ -311,12 +312,57 @@ def _rarity(word: str) -> tuple[float, float]:
     return min(len(ids) - 1, 3) / 3, float(np.log(ids[0] + 1) / np.log(32000)) if len(ids) == 1 else 1.0
 
 
-# Columns of `word_features` rows that `emotive` and `sentence_features` read: after the 256-dimensional vector come
-# the valence magnitude, ..., the long-quote flag (+18), the curated-list hit (+20) and the cue kinds (+21 on).
-_COL_VALENCE = 256
-_COL_LONG_QUOTE = 256 + 18
-_COL_CURATED = 256 + 20
-_COL_CUES = slice(256 + 21, 256 + 21 + len(CUE_KINDS))
+# Columns of `word_features` rows after the word's 256-dimensional vector, by name; `emotive` and
+# `sentence_features` read some of them.
+VECTOR_DIMS = 256
+WORD_FEATURES = (
+    *("valence_strength", "valence_any", "valence", "rarity_pieces", "rarity_rank"),
+    *(f"pos_{p.lower()}" for p in WORD_POS),
+    *(f"dep_{d.lower()}" for d in _DEPS),
+    *("near_actor", "hyphenated", "in_long_quote", "in_quote", "curated"),
+    *(f"cue_{k}" for k in CUE_KINDS),
+    *("superlative", "comparative", "intensified", "learned_lexicon"),
+)
+_COL_VALENCE = VECTOR_DIMS + WORD_FEATURES.index("valence_strength")
+_COL_LONG_QUOTE = VECTOR_DIMS + WORD_FEATURES.index("in_long_quote")
+_COL_CURATED = VECTOR_DIMS + WORD_FEATURES.index("curated")
+_COL_CUES = slice(VECTOR_DIMS + WORD_FEATURES.index(f"cue_{CUE_KINDS[0]}"), _COL_CURATED + 1 + len(CUE_KINDS))
+SENTENCE_FEATURES = (
+    *(
+        "top_word_1",
+        "top_word_2",
+        "top_word_3",
+        "log_position",
+        "first_sentence",
+        "in_first_three",
+        "log_words",
+        "long_quote_share",
+    ),
+    *("strong_valence_words", "curated_term", "hedge", "short_quote", "cue_words", "own_cue_words", "words_over_half"),
+    *("words_over_0.7", "mean_word_score", "log_candidates"),
+)
+
+
+def project(vectors: np.ndarray, projection: np.ndarray) -> np.ndarray:
+    """Word vectors on a few principal axes: `projection` holds the axes with the training words' mean last."""
+    return (vectors - projection[-1]) @ projection[:-1].T
+
+
+def model_inputs(words: np.ndarray, model: dict) -> np.ndarray:
+    """The word model's inputs from `word_features` rows, as the data file says it was fitted: the word vector whole,
+    projected (`word_projection`) or left out (fewer weights that learn one story's words)."""
+    size = len(model["word"]["weights"])
+    if "word_projection" in model:
+        axes = np.asarray(model["word_projection"])
+        return np.hstack([project(words[:, :VECTOR_DIMS], axes), words[:, VECTOR_DIMS:]])
+    return words if size == words.shape[1] else words[:, VECTOR_DIMS:]
+
+
+def sentence_vector_inputs(model: dict) -> tuple[bool, np.ndarray | None]:
+    """Whether the sentence model reads the sentence's vector, and the axes it was projected on (None: whole)."""
+    if "sentence_projection" in model:
+        return True, np.asarray(model["sentence_projection"])
+    return len(model["sentence"]["weights"]) > len(SENTENCE_FEATURES), None
 
 
 def word_features(
@@ -327,7 +373,7 @@ def word_features(
     from manysides.compare.embed import embed
 
     if not tokens:
-        return np.zeros((0, 256 + 25 + len(CUE_KINDS)), dtype=np.float32)
+        return np.zeros((0, VECTOR_DIMS + len(WORD_FEATURES)), dtype=np.float32)
     valence = vader_valence()
     vectors = embed([t.lower_ for t in tokens])
     rows = []
