@@ -307,6 +307,11 @@ VARIANTS = {
     "pca8-s8": Variant("pca8-s8", dims=8, sentence_dims=8),
     "pca8-s8-in": Variant("pca8-s8-in", dims=8, sentence_dims=8, cv_threshold=False),
     "novec-in": Variant("novec-in", dims=0, cv_threshold=False),
+    "pca8-s8-in-nolex": Variant("pca8-s8-in-nolex", dims=8, sentence_dims=8, cv_threshold=False, lexicon=False),
+    "pca8-s8-in-c.03": Variant(
+        "pca8-s8-in-c.03", dims=8, sentence_dims=8, cv_threshold=False, word_c=0.03, sentence_c=0.1
+    ),
+    "pca8-s8-in-c1": Variant("pca8-s8-in-c1", dims=8, sentence_dims=8, cv_threshold=False, word_c=1.0, sentence_c=1.0),
     "novec-s8-in": Variant("novec-s8-in", dims=0, sentence_dims=8, cv_threshold=False),
     "pca4-s4": Variant("pca4-s4", dims=4, sentence_dims=4),
     "pca8-s4": Variant("pca8-s4", dims=8, sentence_dims=4),

@@ -72,3 +72,17 @@ def test_the_title_of_a_work_is_not_a_scare_quote() -> None:
     (text,) = analyse_many([make_article("varn-titles", body, outlet="The Harbour Ledger")])
     quoted = {i.text.strip("\u201c\u201d") for i in framing(text) if i.type == "scare_quotes"}
     assert quoted == {"reform"}
+
+
+def test_a_nationality_is_the_actor_only_of_the_framing_noun() -> None:
+    """ "the Norwegian regime" is the Norwegian government's label; in "the controversial Norwegian museum" the word
+    describes the museum, and in "the Republican nominee's boasts" the nominee, not a nationality or a party."""
+    body = (
+        "Critics in Tromsdal said on Monday that the controversial Norwegian museum should be built elsewhere.\n\n"
+        "Anders Lyng said the Republican nominee\u2019s boasts did not match the county\u2019s accounts.\n\n"
+        "The Norwegian regime denied the report from Tromsdal on Tuesday."
+    )
+    (text,) = analyse_many([make_article("tromsdal-targets", body, outlet="The Harbour Ledger")])
+    targets = {i.text: i.target for i in framing(text) if i.type == "loaded_term"}
+    assert targets.get("regime") == "Norwegian"
+    assert targets.get("controversial") != "Norwegian" and targets.get("boasts") != "Republican"

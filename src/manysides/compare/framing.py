@@ -327,16 +327,21 @@ _SHARED = frozenset({"xcomp", "conj", "advcl"})  # verbs that share the subject 
 _CLIMB = frozenset({"advmod", "amod", "compound", "prt", "neg", "npadvmod", "conj", "xcomp", "acomp", "attr", "oprd"})
 
 
-def _named(token: Token) -> str | None:
+def _named(token: Token, framed: bool = False) -> str | None:
     """The actor a noun names: itself when it is part of a person, organisation or group's name, else its possessor
     or a name compounded with it ("Assad regime", "Trump's tirade"). A place named beside an event noun ("the
-    Orlando massacre") is where it happened, not who did it, so places count only as possessors."""
+    Orlando massacre") is where it happened, not who did it, so places count only as possessors. A group's adjective
+    ("Syrian") names the actor only when the noun it modifies is the framing word itself ("the Syrian regime"): a
+    noun reached from the word is the actor, not its nationality or party ("the controversial Islamic center", "the
+    Republican nominee's boasts")."""
     actor = _actor(token)
     if actor:
         return actor
+    groups = {"PERSON", "ORG", "NORP"}
     for child in token.children:
         if child.dep_ == "poss" or (
-            child.dep_ in {"compound", "amod"} and child.ent_type_ in {"PERSON", "ORG", "NORP"}
+            child.ent_type_ in groups
+            and (child.dep_ == "compound" or (child.dep_ == "amod" and (framed or child.ent_type_ != "NORP")))
         ):
             actor = _actor(child)
             if actor:
@@ -378,7 +383,7 @@ def _target(tokens: list[Token]) -> str | None:
             token = token.head  # "refused to", "..., saying": the subject is the governing clause's
             continue
         if token.pos_ in {"NOUN", "PROPN", "PRON"}:
-            actor = _named(token)
+            actor = _named(token, token.i in inside)
             if actor or token.dep_ not in {"attr", "oprd", "appos", "conj"}:
                 return actor
         if token.dep_ == "oprd":  # "called him a liar": the object is described
