@@ -31,7 +31,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "manysides" / "extract" / "d
 # Arabic name the months differently from the Egyptian and Gulf usage CLDR gives for "ar".
 LOCALES = (
     "en", "fr", "de", "de_AT", "es", "es_PE", "it", "pt", "pt_PT", "nl",
-    "tr", "ar", "ar_SY", "ar_MA", "ar_DZ", "he",
+    "pl", "tr", "ar", "ar_SY", "ar_MA", "ar_DZ", "he",
 )  # fmt: skip
 # Written joined to the month name: Hebrew "ב" ("in"): "5 בדצמבר 2026".
 PREFIXES = ("ב",)
