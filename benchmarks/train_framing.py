@@ -307,6 +307,8 @@ VARIANTS = {
     "pca8-s8": Variant("pca8-s8", dims=8, sentence_dims=8),
     "pca8-s8-in": Variant("pca8-s8-in", dims=8, sentence_dims=8, cv_threshold=False),
     "novec-in": Variant("novec-in", dims=0, cv_threshold=False),
+    "pca8-s8-in-w5": Variant("pca8-s8-in-w5", dims=8, sentence_dims=8, cv_threshold=False, window=5),
+    "pca8-s8-in-w0": Variant("pca8-s8-in-w0", dims=8, sentence_dims=8, cv_threshold=False, window=0),
     "pca8-s8-in-nolex": Variant("pca8-s8-in-nolex", dims=8, sentence_dims=8, cv_threshold=False, lexicon=False),
     "pca8-s8-in-c.03": Variant(
         "pca8-s8-in-c.03", dims=8, sentence_dims=8, cv_threshold=False, word_c=0.03, sentence_c=0.1
