@@ -56,3 +56,16 @@ def test_shipped_unique_model_reads_its_features() -> None:
     # A sentence with no close sentence elsewhere and none of its words covered is surely unique.
     alone = np.array([[1.0, -6.0, 0.1, 0.1, 0.0, 0.0, 1.0, 2.5]])
     assert unique_probabilities(alone, model)[0] >= model.bar
+
+
+def test_a_fact_is_headed_by_its_shortest_full_sentence() -> None:
+    """A fragment is short but says nothing of the fact: the shortest full sentence heads it."""
+    from manysides.compare.facts import headline_of
+    from manysides.records.report import Statement
+
+    fragment = Statement(article="a", text="But no less a ferry.", sentence=3)
+    full = Statement(article="b", text="The Veyra ferry stopped running on Monday.", sentence=1)
+    longer = Statement(article="c", text="The ferry between Veyra and Lindhof stopped running on Monday morning.")
+    assert headline_of([fragment, full, longer], [False, True, True]) == full
+    assert headline_of([fragment, longer], [False, False]) == fragment
+    assert headline_of([longer, full]) == full

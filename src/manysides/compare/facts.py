@@ -195,12 +195,15 @@ def _about(nodes: list[Node]) -> str | None:
     return " ".join(words[:_ABOUT_WORDS]) or None
 
 
-def _headline(statements: list[Statement]) -> Statement:
-    return min(statements, key=lambda s: (len(s.text), s.article))
+def headline_of(statements: list[Statement], full: list[bool] | None = None) -> Statement:
+    """The shortest statement, among those that are full sentences (`full`, in order) when any is: a fragment such
+    as "But no less a theology." is short but tells a reader nothing of the fact."""
+    whole = [s for s, ok in zip(statements, full, strict=True) if ok] if full else []
+    return min(whole or statements, key=lambda s: (len(s.text), s.article))
 
 
 def _fact(kind: str, statements: list[Statement], conflict: Conflict | None = None) -> Fact:
-    return Fact(kind=kind, statements=statements, conflict=conflict, headline=_headline(statements))  # type: ignore[arg-type]
+    return Fact(kind=kind, statements=statements, conflict=conflict, headline=headline_of(statements))  # type: ignore[arg-type]
 
 
 def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
@@ -221,9 +224,11 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     shared, headed = [], set()
     for g in groups:
         statements = [statement(texts[n.article], n.sentence) for n in g]
+        full = [states_something(n.sentence) for n in g]
         # A sentence in several facts heads only the first: the same heading twice reads as one fact listed twice.
-        fresh = [s for s in statements if (s.article, s.sentence) not in headed] or statements
-        headline = _headline(fresh)
+        fresh = [(s, ok) for s, ok in zip(statements, full, strict=True) if (s.article, s.sentence) not in headed]
+        fresh = fresh or list(zip(statements, full, strict=True))
+        headline = headline_of([s for s, _ in fresh], [ok for _, ok in fresh])
         headed.add((headline.article, headline.sentence))
         shared.append(Fact(kind="shared", statements=statements, headline=headline))
     paired = {(n.article, n.sentence.index) for g in groups for n in g}
