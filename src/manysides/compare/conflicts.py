@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import date
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Literal
@@ -399,9 +400,26 @@ _RANGE = frozenset({"to", "through", "-", "\u2013", "and"})
 _BROAD_LABELS = _VALUE_LABELS | dict.fromkeys(("ORG", "GPE", "NORP", "LOC", "FAC"), "name")
 
 
-def _masked(s: SentenceInfo, broad: bool = False) -> tuple[list[str], list[tuple[str, str]]]:
+Masked = tuple[list[str], list[tuple[str, str]]]
+# The masked sentences of the story find_conflicts is checking, by (id of the sentence, broad): every pair check
+# reads both sentences' masks, and a parse's entity spans are built anew at each read. Set only for the length
+# of one find_conflicts call (the sentences are alive throughout), per context, so concurrent reports keep theirs.
+_MASKS: ContextVar[dict[tuple[int, bool], Masked] | None] = ContextVar("masks", default=None)
+
+
+def _masked(s: SentenceInfo, broad: bool = False) -> Masked:
     """The sentence's words with every value (figure, date, person) replaced by its kind, and the values in order;
     `broad` masks every named thing as a name (the parser may call an unfamiliar person an organisation)."""
+    memo = _MASKS.get()
+    if memo is None:
+        return _masking(s, broad)
+    key = (id(s), broad)
+    if key not in memo:
+        memo[key] = _masking(s, broad)
+    return memo[key]
+
+
+def _masking(s: SentenceInfo, broad: bool) -> Masked:
     labels = _BROAD_LABELS if broad else _VALUE_LABELS
     starts = {e.start: e for e in s.doc.ents if e.label_ in labels}
     inside = {t for e in starts.values() for t in range(e.start + 1, e.end)}
@@ -419,7 +437,8 @@ def _masked(s: SentenceInfo, broad: bool = False) -> tuple[list[str], list[tuple
             spans.append((kind, ent.start_char, ent.end_char))
         elif token.i not in inside:
             words.append(token.lower_)
-    return words, [(kind, s.doc.text[a:b]) for kind, a, b in spans]
+    text = s.doc.text  # a Doc joins its tokens anew at each .text: once per sentence, not once per value
+    return words, [(kind, text[a:b]) for kind, a, b in spans]
 
 
 def _copy_values(kind: str) -> Callable[[SentenceInfo, SentenceInfo], Match | None]:
@@ -638,6 +657,14 @@ def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, f
     """Each conflict between two outlets' sentences that state the same matter, whose values differ. The pair must
     score the fact bar; `loose` for checks that carry their own evidence of one matter (the same counted thing, the
     same quoted words), `sure` for checks that need more than one fact (a bare amount, negation, modality)."""
+    token = _MASKS.set({})
+    try:
+        return _find_conflicts(scores, article_ids, bars)
+    finally:
+        _MASKS.reset(token)
+
+
+def _find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, float]) -> list[Found]:
     found: list[Found] = []
     n = len(scores.nodes)
     seen: set[tuple[str, int, int]] = set()  # a pair already in a conflict of this kind (several checks per kind)

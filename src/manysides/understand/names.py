@@ -7,7 +7,7 @@ vowel variants of one transliterated name meet while different names stay apart.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from unidecode import unidecode
@@ -18,6 +18,7 @@ _VOWELS = re.compile(r"[aeiouy]")
 _DIGRAPHS = re.compile(r"(?<=.)(?:th|ph|kh|gh|dh)")
 
 
+@lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """Consonant skeleton of one word, keeping its first letter: ahmed, ahmad -> ahmd; turkiye, turkey -> trk."""
     plain = re.sub(r"[^a-z]", "", unidecode(_PREFIX.sub("", word)).lower())
@@ -34,8 +35,10 @@ def name_words(name: str) -> list[str]:
     return [key for word in words if word.lower() not in _SKIP_WORDS and (key := word_key(word))]
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """Key of a whole name: equal keys mean the same name in another spelling."""
+    """Key of a whole name: equal keys mean the same name in another spelling. Cached: the conflict checks and
+    entity merging ask for the same few hundred names tens of thousands of times a story."""
     return " ".join(name_words(name))
 
 
