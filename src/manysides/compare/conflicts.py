@@ -352,6 +352,7 @@ def _other_name(x: str, y: str, label: str) -> bool:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_DOUBLED = re.compile(r"(.)\1+")  # a letter written twice or more, read as once
 
 
 def _doubled_letter(x: str, y: str) -> bool:
@@ -365,8 +366,7 @@ def _doubled_letter(x: str, y: str) -> bool:
     if len(differing) != 1:
         return False
     p, q = differing[0]
-    single = re.compile(r"(.)\1+")
-    return min(len(p), len(q)) >= _MIN_SPELT and single.sub(r"\1", p) == single.sub(r"\1", q)
+    return min(len(p), len(q)) >= _MIN_SPELT and _DOUBLED.sub(r"\1", p) == _DOUBLED.sub(r"\1", q)
 
 
 def _spellings(a: SentenceInfo, b: SentenceInfo) -> Match | None:

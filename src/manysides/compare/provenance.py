@@ -180,7 +180,7 @@ def cited_sources(text: ArticleText) -> list[str]:
     same person ("Senate Majority Leader McConnell" after "Mitch McConnell").
     """
     found: list[str] = list(text.article.cited_sources)
-    people = People(text.sentences, text.mentions, text.article.body)
+    people = text.people or People(text.sentences, text.mentions, text.article.body)
     for sentence in text.sentences:
         for match in _AGENCY_IN_TEXT.finditer(sentence.text):
             found.append(AGENCIES.get(match.group(1).strip("()").lower(), match.group(1).strip("()")))

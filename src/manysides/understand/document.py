@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from manysides.records.article import Article
 from manysides.understand.dates import DateMention, find_dates, looking_ahead, parse_published
-from manysides.understand.entities import ENTITY_TYPES, Mention, clean_name
+from manysides.understand.entities import ENTITY_TYPES, NAME_SUFFIXES, Mention, clean_name
 from manysides.understand.modality import Modality, clause_verb, future_clause, main_verb, modality, negated
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.nlp import load_nlp
@@ -62,6 +62,7 @@ class ArticleText:
     article: Article
     sentences: list[SentenceInfo]
     mentions: list[Mention]
+    people: People | None = None  # who the article names and their sex, built once for speakers and sources
 
 
 def _light_object(token: Token) -> bool:
@@ -178,13 +179,12 @@ _GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she"}
 _REFLEXIVE = {"himself": "he", "herself": "she"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _BACK = 3  # sentences a "he said" looks back for its person
 
 
 def _surname(name: str) -> str:
     """Key of a name's last word, suffixes left out ("Jesse Jackson Jr." -> "jcksn"); "" for no name."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", name) if w.lower().strip(".") not in _NAME_SUFFIXES]
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", name) if w.lower().strip(".") not in NAME_SUFFIXES]
     return name_key(words[-1]) if words else ""
 
 
@@ -375,7 +375,7 @@ def _bound_pronouns(info: SentenceInfo) -> list[tuple[str, str]]:
 def _resolve_pronoun_speakers(
     infos: list[SentenceInfo],
     mentions: list[Mention],
-    body: str = "",
+    people: People,
     quotes: list[list[tuple[int, int]]] | None = None,
 ) -> None:
     """ "he told Fox News" names no one. Its person is the nearest one the pronoun can stand for, looking in
@@ -388,7 +388,6 @@ def _resolve_pronoun_speakers(
     other sex by what the article says (`People`). An unresolved "he" on the way back, or a person whose sex the
     article gives both ways, ends the search: the speaker stays "he", crediting nobody rather than a guess."""
     spans = quotes if quotes is not None else [info.quotes for info in infos]
-    people = People(infos, mentions, body)
 
     def quoted(j: int, offset: int) -> bool:
         return any(a <= offset < b for a, b in spans[j])
@@ -589,10 +588,11 @@ def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
             mentions.extend(found)
         quotes = [s if s is not None else info.quotes for info, (s, _, _) in zip(infos, states, strict=True)]
         _resolve_title_speakers(infos, mentions, article.body)
+        people = People(infos, mentions, article.body)  # reads the parse and the names, not who is credited
         for _ in range(2):  # a quote credited in one pass lets "he said" after it be read in the next, and back
-            _resolve_pronoun_speakers(infos, mentions, article.body, quotes)
+            _resolve_pronoun_speakers(infos, mentions, people, quotes)
             _resolve_quote_runs(infos, states)
-        result.append(ArticleText(article, infos, mentions))
+        result.append(ArticleText(article, infos, mentions, people))
     read_other_languages(result)
     return result
 

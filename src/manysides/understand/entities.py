@@ -71,7 +71,7 @@ _NICKNAMES = {
 }
 # Nickname -> formal first name, lower case.
 _FORMAL = {nick: formal for formal, nicks in _NICKNAMES.items() for nick in nicks.split()}
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jr.", "III": not a surname
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 ENTITY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
@@ -188,7 +188,7 @@ def _core_key(text: str) -> str:
     "Donald J. Trump" and "Donald Trump" meet; so do "Mike Bloomberg" and "Michael R. Bloomberg", and
     "Joseph R. Biden Jr." and "Joe Biden".
     """
-    words = [w for w in _NAME_WORD.findall(text) if len(w) > 1 and w.lower() not in _SUFFIXES]
+    words = [w for w in _NAME_WORD.findall(text) if len(w) > 1 and w.lower() not in NAME_SUFFIXES]
     if len(words) >= 2:
         words[0] = _FORMAL.get(words[0].lower(), words[0])
     return name_key(" ".join(words))
