@@ -195,3 +195,34 @@ def test_a_verb_of_naming_with_a_quoted_complement_credits_its_subject() -> None
         "The vote came after Councillor Nora Varga spoke at the terminal, calling the plan “a pier to nowhere.”"
     )
     assert _speakers(text, "a pier to nowhere") == ["Councillor Nora Varga"]
+
+
+def test_a_person_in_apposition_to_the_subject_is_the_he_who_speaks_next() -> None:
+    """ "One Liberal, Councillor Daniel K. Marsh of Lowmere, ..." introduces Marsh; the quotation and "he said"
+    after it are his, not those of the speaker quoted before him."""
+    text = _fictional(
+        "“The ferry will run at a loss,” said Councillor Peter Quell, a Conservative.\n\n"
+        "One Liberal, Councillor Daniel K. Marsh of Lowmere, even raised the idea of a public inquiry.\n\n"
+        "“We know where that leads. It leads to an inquiry,” he said."
+    )
+    assert _speakers(text, "It leads to an inquiry") == ["Daniel K. Marsh"]
+
+
+def test_he_said_after_a_quotation_of_several_sentences_looks_past_them() -> None:
+    """A quotation of four sentences closed by "he said": the sentences inside it do not use up the look-back,
+    so the person named before the quotation is found."""
+    text = _fictional(
+        "Councillor Peter Quell suggested Sunday that the board had left the islands to negotiate alone.\n\n"
+        "“He has been to Lowmere. Tomorrow he goes to Port Alden. It is time to decide. The summer is over,” he "
+        "said on Radio Alden."
+    )
+    assert _speakers(text, "The summer is over") == ["Peter Quell"]
+
+
+def test_a_speaker_set_off_inside_the_clause_he_reports_is_credited() -> None:
+    """ "The ferry board, Mr. Hale said on Radio Alden, was beginning to realize “...”": Hale's words, though the
+    parser gives "said" both "board" and "Hale" as subjects."""
+    text = _fictional(
+        'The ferry board, Mr. Hale said on Radio Alden, was beginning to realize "that we don\'t have a lot of cards."'
+    )
+    assert _speakers(text, "have a lot of cards") == ["Mr. Hale"]

@@ -172,6 +172,7 @@ def _sentence_info(
 
 
 _HE_SHE = frozenset({"he", "she"})
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
 _HE_SHE_WORD = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 # "Mr. Ryan" and "Ms. Pelosi": the honorifics some outlets give every person tell "he" from "she".
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.? ((?:[A-Z][\w'\u2019-]+ )*[A-Z][\w'\u2019-]+)")
@@ -217,7 +218,7 @@ def _root_subject(info: SentenceInfo) -> tuple[int, str] | None:
     subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None:
         return None
-    if not _name_word(subject):  # "the first lady, Melania Trump, questioned ...": the name in apposition
+    if subject.ent_type_ != "PERSON":  # "the first lady, Melania Trump, ...", "One Democrat, Rep. Stephen Lynch, ..."
         subject = next((c for c in subject.children if c.dep_ == "appos" and _name_word(c)), subject)
     aside = [t for t in subject.subtree if t is not subject and _aside(t)]
     kept = {t.i for t in subject.subtree} - {t.i for a in aside for t in a.subtree}
@@ -415,9 +416,27 @@ def _resolve_pronoun_speakers(
             return None
         return people.person_in(found[1])
 
+    def all_quoted(j: int) -> bool:
+        """A sentence wholly inside a quotation: part of the quote "he said" closes, not a sentence to count."""
+        text = infos[j].text
+        first = len(text) - len(text.lstrip(_QUOTE_MARKS))
+        last = len(text.rstrip(_QUOTE_MARKS + " .,!?")) - 1
+        return last >= first and quoted(j, first) and quoted(j, last)
+
+    def earlier(k: int) -> Iterator[int]:
+        """Up to `_BACK` sentences before k; when k closes a quotation that began sentences before, the quoted
+        sentences leading up to it are not counted (a quotation of four sentences and then "he said")."""
+        opening = len(infos[k].text) - len(infos[k].text.lstrip(_QUOTE_MARKS))
+        j = k - 1
+        if quoted(k, opening):
+            while j >= 0 and all_quoted(j):
+                yield j
+                j -= 1
+        yield from range(j, max(j - _BACK, -1), -1)
+
     def candidates(k: int, at: int) -> Iterator[str | None]:
         yield from (text for start, text, subject in by_sentence.get(k, []) if start < at and subject)
-        for j in range(k - 1, max(k - 1 - _BACK, -1), -1):
+        for j in earlier(k):
             yield speaker_in(j)
             yield subject_in(j)
             yield from (text for _, text, subject in by_sentence.get(j, []) if subject)

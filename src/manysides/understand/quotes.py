@@ -357,6 +357,10 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
         elif token.pos_ == "VERB" and _reports(token, lemma, quoted, governs := _governs(token)):
             kind = "quote" if quoted or governs else "paraphrase"
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}] or _inherited_subject(token)
+            if len(subjects) > 1:
+                # "That group of Republicans, Mr. Corker said on Fox, was ...": two subjects where the parser missed
+                # the aside; the speaker is the one next to the verb
+                subjects.sort(key=lambda s: (s.i > token.i, -s.i))
             if subjects and _in_spans(subjects[0], spans, offset):
                 # the parser took a word of the quote for the speaker ("...thousands of lawsuits," Bloomberg said)
                 subjects = _name_beside(token, spans, offset)
