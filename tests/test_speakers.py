@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from benchmarks.datasets import make_article
 
+from manysides.compare.framing import voices
 from manysides.compare.provenance import cited_sources
 from manysides.understand import ArticleText, analyse_many
 from manysides.understand.entities import merge_mentions
@@ -226,3 +227,17 @@ def test_a_speaker_set_off_inside_the_clause_he_reports_is_credited() -> None:
         'The ferry board, Mr. Hale said on Radio Alden, was beginning to realize "that we don\'t have a lot of cards."'
     )
     assert _speakers(text, "have a lot of cards") == ["Mr. Hale"]
+
+
+def test_a_law_cited_is_no_source_and_a_persons_letter_is_the_person() -> None:
+    """ "citing the Fifth Amendment right" cites a text of law, neither a source nor a voice; "according to
+    Quell's letter" cites Peter Quell, listed once."""
+    text = _fictional(
+        "Peter Quell, the ferry operator's lawyer, wrote to the port board on Monday.\n\n"
+        "Citing the Fifth Amendment right against self-incrimination, the operator declined to testify.\n\n"
+        "The board will meet again in June, according to Quell's letter."
+    )
+    sources = cited_sources(text)
+    assert "Peter Quell" in sources
+    assert not [s for s in sources if "Amendment" in s or "letter" in s]
+    assert not [v.speaker for v in voices(text) if "Amendment" in v.speaker or v.speaker == "right"]

@@ -32,6 +32,7 @@ from manysides.compare.lexicon import (
     vader_valence,
     word_features,
 )
+from manysides.compare.provenance import is_source
 from manysides.records.report import FramingItem, Voice
 from manysides.understand import ArticleText, SentenceInfo
 from manysides.understand.entities import clean_name
@@ -534,8 +535,10 @@ def voices(text: ArticleText) -> list[Voice]:
     paraphrased: Counter[str] = Counter()
     for sentence in text.sentences:
         for attribution in sentence.attributions:
-            if attribution.speaker.lower() in _NOT_SPEAKERS:
-                continue
+            if attribution.speaker.lower() in _NOT_SPEAKERS or (
+                attribution.kind == "citing" and not is_source(attribution)
+            ):
+                continue  # "citing the Fifth Amendment right": a thing cited speaks no words
             counter = quoted if attribution.kind == "quote" else paraphrased
             counter[attribution.speaker] += 1
     return [

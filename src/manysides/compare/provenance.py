@@ -138,7 +138,12 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "h
 
 # Entity labels of a head that is no source: a party's or a nation's members are voices ("Democrats", "one
 # Democrat", "The California Democrat"), and a date the parser took for a subject says nothing.
-_NOT_SOURCE_TYPES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"})
+_NOT_SOURCE_TYPES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "LAW"})
+# Heads of a law or a right someone invokes ("citing the Fifth Amendment right", "according to the Constitution"):
+# what is cited is a text of law, not a source of the story.
+_LAW_NOUNS = frozenset({"amendment", "act", "constitution", "clause", "law", "statute", "treaty", "right", "rights"})
+# "Taylor's letter", "Ms. Reyes's statement": the document of a person the article names stands for that person.
+_PERSONS_DOCUMENT = re.compile(r"^(.+?)['\u2019]s? (\w+)$")
 
 
 def _head_is_name(attribution: Attribution) -> bool:
@@ -158,7 +163,7 @@ def is_source(attribution: Attribution) -> bool:
     words = attribution.speaker.strip().lower().split()
     if not words or " ".join(words) in _GENERIC_SPEAKERS or words[0] in _GROUP_WORDS:
         return False
-    if attribution.head_type in _NOT_SOURCE_TYPES:
+    if attribution.head_type in _NOT_SOURCE_TYPES or attribution.head in _LAW_NOUNS:
         return False
     named = attribution.named and _head_is_name(attribution)
     nameless = not any(w[:1].isupper() for w in attribution.speaker.split()[1:])
@@ -170,6 +175,14 @@ def is_source(attribution: Attribution) -> bool:
     if not named and words[0] in _DEFINITE and anaphoric:
         return False
     return named or attribution.head in SOURCE_NOUNS or attribution.head in DOCUMENT_NOUNS
+
+
+def _author(speaker: str, people: People) -> str:
+    """A person's document as its author ("Taylor's letter" is Taylor), so the person is cited once."""
+    match = _PERSONS_DOCUMENT.match(speaker)
+    if match and match.group(2).lower().rstrip("s") in DOCUMENT_NOUNS and people.is_person(match.group(1)):
+        return people.person_in(match.group(1)) or speaker
+    return speaker
 
 
 def cited_sources(text: ArticleText) -> list[str]:
@@ -186,7 +199,7 @@ def cited_sources(text: ArticleText) -> list[str]:
             found.append(AGENCIES.get(match.group(1).strip("()").lower(), match.group(1).strip("()")))
         for attribution in sentence.attributions:
             if is_source(attribution):
-                speaker = people.full(attribution.speaker.strip())
+                speaker = people.full(_author(attribution.speaker.strip(), people))
                 found.append(AGENCIES.get(speaker.lower(), speaker))
     keyed = [(source, set(name_key(source).split())) for source in found]
     result: list[str] = []
