@@ -241,3 +241,14 @@ def test_a_law_cited_is_no_source_and_a_persons_letter_is_the_person() -> None:
     assert "Peter Quell" in sources
     assert not [s for s in sources if "Amendment" in s or "letter" in s]
     assert not [v.speaker for v in voices(text) if "Amendment" in v.speaker or v.speaker == "right"]
+
+
+def test_a_noun_beside_a_name_says_whose_she_it_is() -> None:
+    """ "the mayor's wife, Anouk Quell," is a woman though the article calls her husband "Mr. Quell": her "she
+    said" is hers, where the surname alone would say "he"."""
+    text = _fictional(
+        "Mr. Quell, the mayor of Port Alden, announced the ferry plan on Tuesday.\n\n"
+        "In a statement later in the day, the mayor's wife, Anouk Quell, questioned the port board's figures.\n\n"
+        "“As a mother and a sailor, I find these numbers very troubling,” she said."
+    )
+    assert _speakers(text, "very troubling") == ["Anouk Quell"]

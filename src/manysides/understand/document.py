@@ -269,6 +269,12 @@ class People:
                 if self.is_person(name):
                     vote(name, sex, 1)
         self._sexes = {key: _decide(count) for key, count in votes.items()}
+        # "the first lady, Melania Trump": what the article calls one person is hers alone, not her family's
+        self._described: dict[str, str] = {}
+        for info in infos:
+            for name, sex in _described_people(info):
+                if len(name.split()) > 1 and self.is_person(name):
+                    self._described[name] = "both" if self._described.get(name, sex) != sex else sex
 
     def person_in(self, text: str) -> str | None:
         """The person a phrase names, the one nearest its end (the head of an English noun phrase: "Pence press
@@ -325,6 +331,9 @@ class People:
         honorific = _HONORIFIC.search(text)
         if honorific:
             return _GENDER[honorific.group(1)]
+        described = [sex for name, sex in self._described.items() if name in text]
+        if len(described) == 1:
+            return described[0]
         person = self.person_in(text) or text
         given = first_name_sex(person)
         if given or (len(person.split()) > 1 and self._kin(person)):
@@ -344,6 +353,37 @@ def _decide(count: Counter[str]) -> str | None:
     if she >= 2 and she >= 2 * he:
         return "she"
     return "both" if he and she else None
+
+
+# Nouns that say a person's sex when the article sets them beside the name ("the first lady, Melania Trump",
+# "Ivo Brandt, her husband,", "Congresswoman Nora Varga").
+_SHE_NOUNS = (  # noqa: SIM905 - a word list reads best as words
+    "lady woman wife mother daughter sister widow actress chairwoman congresswoman spokeswoman businesswoman girl "
+    "grandmother aunt niece queen princess duchess"
+).split()
+_HE_NOUNS = (  # noqa: SIM905 - a word list reads best as words
+    "man husband father son brother widower actor chairman congressman spokesman businessman boy grandfather uncle "
+    "nephew king prince duke"
+).split()
+_SEXED_NOUNS = {**dict.fromkeys(_SHE_NOUNS, "she"), **dict.fromkeys(_HE_NOUNS, "he")}
+
+
+def _described_people(info: SentenceInfo) -> list[tuple[str, str]]:
+    """(name, sex) pairs where a noun that says a person's sex stands beside a name outside quotation marks: in
+    apposition either way round, or as the title before it (`People` keeps those names that are people's)."""
+    found = []
+    for token in info.doc:
+        if token.pos_ != "PROPN" or any(a <= token.idx < b for a, b in info.quotes):
+            continue
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            continue  # only the name's last word speaks for it
+        beside = [token.head] if token.dep_ == "appos" else []
+        beside += [c for c in token.children if c.dep_ in {"appos", "compound"}]
+        sexes = {_SEXED_NOUNS[t.lemma_.lower()] for t in beside if t.lemma_.lower() in _SEXED_NOUNS}
+        if len(sexes) == 1:
+            name = " ".join(t.text for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i)
+            found.append((name, sexes.pop()))
+    return found
 
 
 def _bound_pronouns(info: SentenceInfo) -> list[tuple[str, str]]:
