@@ -463,27 +463,38 @@ def _resolve_pronoun_speakers(
         last = len(text.rstrip(_QUOTE_MARKS + " .,!?")) - 1
         return last >= first and quoted(j, first) and quoted(j, last)
 
-    def earlier(k: int) -> Iterator[int]:
+    def about_pronoun(j: int, pronoun: str) -> bool:
+        """Sentence j's main clause is about "he" (or "she") too: the same person carried on, not a sentence to
+        count ("He previously received threats ... As for the shoot, he doesn't regret it. '...,' he said.")."""
+        root = infos[j].doc[:].root
+        return any(c.dep_ in _SUBJECT_DEPS and c.lower_ == pronoun and not quoted(j, c.idx) for c in root.children)
+
+    def earlier(k: int, pronoun: str) -> Iterator[int]:
         """Up to `_BACK` sentences before k; when k closes a quotation that began sentences before, the quoted
-        sentences leading up to it are not counted (a quotation of four sentences and then "he said")."""
+        sentences leading up to it are not counted (a quotation of four sentences and then "he said"), nor are
+        sentences about the same pronoun."""
         opening = len(infos[k].text) - len(infos[k].text.lstrip(_QUOTE_MARKS))
         j = k - 1
         if quoted(k, opening):
             while j >= 0 and all_quoted(j):
                 yield j
                 j -= 1
-        yield from range(j, max(j - _BACK, -1), -1)
+        counted = 0
+        while j >= 0 and counted < _BACK:
+            yield j
+            counted += not about_pronoun(j, pronoun)
+            j -= 1
 
-    def candidates(k: int, at: int) -> Iterator[str | None]:
+    def candidates(k: int, at: int, pronoun: str) -> Iterator[str | None]:
         yield from (text for start, text, subject in by_sentence.get(k, []) if start < at and subject)
-        for j in earlier(k):
+        for j in earlier(k, pronoun):
             yield speaker_in(j)
             yield subject_in(j)
             yield from (text for _, text, subject in by_sentence.get(j, []) if subject)
         yield from (text for _, text, _ in by_sentence.get(k - 1, [])[:1])
 
     def antecedent(k: int, at: int, pronoun: str) -> str | None:
-        for candidate in candidates(k, at):
+        for candidate in candidates(k, at, pronoun):
             if candidate is None:
                 continue
             if candidate in _HE_SHE:

@@ -268,6 +268,12 @@ def _person_before(cue: Token, spans: list[tuple[int, int]], offset: int) -> Spa
     return people[-1] if people else None
 
 
+def _next_to(subject: Token, verb: Token) -> bool:
+    """Whether only auxiliaries and adverbs stand between a subject phrase and its verb ("Rubio has challenged")."""
+    between = verb.doc[subject.right_edge.i + 1 : verb.i]
+    return subject.right_edge.i < verb.i and all(t.dep_ in {"aux", "auxpass", "neg", "advmod"} for t in between)
+
+
 def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
@@ -356,11 +362,11 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                 found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
         elif token.pos_ == "VERB" and _reports(token, lemma, quoted, governs := _governs(token)):
             kind = "quote" if quoted or governs else "paraphrase"
-            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}] or _inherited_subject(token)
-            if len(subjects) > 1:
-                # "That group of Republicans, Mr. Corker said on Fox, was ...": two subjects where the parser missed
-                # the aside; the speaker is the one next to the verb
-                subjects.sort(key=lambda s: (s.i > token.i, -s.i))
+            own = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # "That group of Republicans, Mr. Corker said on Fox, was ...": two subjects where the parser missed the
+            # aside; the speaker is the one right before the verb
+            beside = [c for c in own if c.i < token.i and _next_to(c, token)]
+            subjects = (beside if len(own) > 1 and beside else own) or _inherited_subject(token)
             if subjects and _in_spans(subjects[0], spans, offset):
                 # the parser took a word of the quote for the speaker ("...thousands of lawsuits," Bloomberg said)
                 subjects = _name_beside(token, spans, offset)
