@@ -252,3 +252,16 @@ def test_a_noun_beside_a_name_says_whose_she_it_is() -> None:
         "“As a mother and a sailor, I find these numbers very troubling,” she said."
     )
     assert _speakers(text, "very troubling") == ["Anouk Quell"]
+
+
+def test_sentences_about_the_same_he_carry_him_to_his_quote() -> None:
+    """Two sentences about "he" between the named photographer and his "he said": still his words."""
+    text = _fictional(
+        "The portrait was taken by Tomas Vell, a photographer from Port Alden.\n\n"
+        "He later told Radio Alden that the first print had been lost.\n\n"
+        "This is not the first time his pictures have caused an uproar.\n\n"
+        "He previously received angry letters over a photo of the old pier.\n\n"
+        "As for the portrait, he does not regret it.\n\n"
+        "“I knew the board would hate it,” he said."
+    )
+    assert _speakers(text, "board would hate it") == ["Tomas Vell"]
