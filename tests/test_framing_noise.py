@@ -86,3 +86,18 @@ def test_a_nationality_is_the_actor_only_of_the_framing_noun() -> None:
     targets = {i.text: i.target for i in framing(text) if i.type == "loaded_term"}
     assert targets.get("regime") == "Norwegian"
     assert targets.get("controversial") != "Norwegian" and targets.get("boasts") != "Republican"
+
+
+def test_labels_describe_a_person_and_plain_adverbs_stay_out_of_a_phrase(datasets_dir: Path) -> None:
+    """ "a fake bloody Donald Trump head" describes the head, and "other former" officials label nobody; "also
+    lashed out" is the loaded phrase "lashed out", shown once for each time it is written."""
+    griffin = [_items(datasets_dir, "2017", f"d16050b3-979f-4834-90db-b8823691b87e_{n}") for n in (2, 3)]
+    labels = {i.text for article in griffin for i in article if i.type == "label"}
+    assert labels & {"fake bloody", "other former", "official"} == set()
+    assert "a onetime Trump campaign adviser" in labels
+    body = (
+        "Premier Ilsa Varn lashed out at the comedian on Tuesday. She also lashed out at the ferry board, calling it "
+        "a disgrace."
+    )
+    (text,) = analyse_many([make_article("varn-phrases", body, outlet="The Harbour Ledger")])
+    assert [i.text for i in framing(text) if "lashed" in i.text] == ["lashed out", "lashed out"]

@@ -86,7 +86,8 @@ _NEUTRAL_WORDS = (
     "special full fellow only eventual likely top chief deputy assistant executive general national federal "
     "state local northern southern eastern western longtime veteran retired elected appointed previous future "
     "republican democratic independent congressional legislative judicial military civilian regional royal "
-    "public private foreign domestic international prime acting old teenage elderly"
+    "public private foreign domestic international prime acting old teenage elderly other another such same own "
+    "many several various both few"
 )
 NEUTRAL_DESCRIPTORS = frozenset(_NEUTRAL_WORDS.split())
 
@@ -179,8 +180,8 @@ def _descriptors(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]
     items = []
     doc = sentence.doc
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
+        if ent.label_ != "PERSON" or (ent.root.dep_ == "compound" and ent.root.head.i >= ent.end):
+            continue  # "a fake bloody Donald Trump head": the words describe the head, not the person
         i = ent.start - 1
         words: list[Token] = []
         while (
@@ -482,6 +483,12 @@ def _loaded_words(
     return found
 
 
+# Adverbs that place or repeat an act without judging it: "also lashed out" is the phrase "lashed out".
+_PLAIN_ADVERBS = frozenset(
+    ("also", "too", "then", "later", "again", "still", "already", "even", "just", "now", "once", "first", "further")
+)
+
+
 def _phrase(token: Token) -> tuple[Token, Token]:
     """The word with what makes it a phrase, so the report shows "far-right", "lashed out", "deeply troubling"
     rather than a fragment: hyphen joins, a verb's particle, an adverb just before it that modifies it."""
@@ -493,8 +500,9 @@ def _phrase(token: Token) -> tuple[Token, Token]:
         first = doc[first.i - 2]
     if last.i + 1 < len(doc) and doc[last.i + 1].dep_ == "prt" and doc[last.i + 1].head.i == last.i:
         last = doc[last.i + 1]
-    if first.i >= 1 and doc[first.i - 1].dep_ == "advmod" and doc[first.i - 1].head.i == first.i:
-        first = doc[first.i - 1]
+    before = doc[first.i - 1] if first.i >= 1 else None
+    if before is not None and before.dep_ == "advmod" and before.head.i == first.i:
+        first = first if before.lower_ in _PLAIN_ADVERBS else before
     return first, last
 
 
