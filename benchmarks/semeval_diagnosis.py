@@ -39,7 +39,6 @@ from pathlib import Path
 
 from benchmarks.semeval import SAME, UNRELATED, Pair, cosine_baseline, groups, in_fit_half, load, records, tfidf_matrix
 from manysides import stories as stories_package
-from manysides.extract import templates
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import ingest
 from manysides.store.repository import Store
@@ -51,11 +50,10 @@ from manysides.stories.score import prepare
 
 
 def _cache() -> Path:
-    """The cache file, named by the stories and site-template code it was computed with (any change there
-    computes anew)."""
+    """The cache file, named by the stories code it was computed with (any change there computes anew)."""
     digest = hashlib.sha1()
     package = Path(stories_package.__file__).parent
-    for path in sorted([*package.glob("*.py"), *package.glob("data/*"), Path(templates.__file__)]):
+    for path in sorted([*package.glob("*.py"), *package.glob("data/*")]):
         digest.update(path.read_bytes())
     return Path(tempfile.gettempdir()) / f"manysides-semeval-features-{digest.hexdigest()[:12]}.json"
 

@@ -2,9 +2,8 @@
 
 A menu, a footer, a "Most Read" block or a newsletter prompt appears on many pages of a site; an article
 paragraph appears on one. Every page records the set of its (normalised, hashed) lines under its site; a body
-paragraph whose line was seen on enough *other* pages of the same site is dropped. A paragraph too long to be
-furniture (a body given as one line, with a consent notice run into the article) is read by sentence instead.
-Metadata is left alone: only the body is filtered, so a repeated byline still gives the author.
+paragraph whose line was seen on enough *other* pages of the same site is dropped. Metadata is left alone:
+only the body is filtered, so a repeated byline still gives the author.
 """
 
 from __future__ import annotations
@@ -25,8 +24,6 @@ MIN_SHARE = 0.3  # ...if it is also on at least this share of the site's other p
 _MIN_LINE_CHARS = 3
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACE = re.compile(r"\s+")
-LONG_PARAGRAPH_CHARS = 500  # a longer paragraph is learnt and filtered by sentence
-_SENTENCE_END = re.compile(r"(?<=[.!?\u3002\u061f])\s+")
 
 
 class LineCounts(Protocol):
@@ -48,26 +45,17 @@ def page_keys(page: Page, article: Article) -> set[str]:
     if page.kind == "text":
         lines: Iterable[str] = page.raw.decode("utf-8", "replace").splitlines()
     else:
-        lines = [piece for paragraph in article.body.split("\n\n") for piece in _pieces(paragraph)]
+        lines = article.body.split("\n\n")
     return {key for key in map(line_key, lines) if key}
-
-
-def _pieces(paragraph: str) -> list[str]:
-    """A paragraph as one piece, or a long one as its sentences."""
-    return [paragraph] if len(paragraph) <= LONG_PARAGRAPH_CHARS else _SENTENCE_END.split(paragraph)
 
 
 def site_of(page: Page, article: Article) -> str | None:
     """The site a page belongs to: its domain, else the outlet it names, else (text dumps) its header line.
 
     A whole-page dump begins with the site's own header (name, logo text), so its first line identifies the
-    site even when the file carries no URL. A record given as JSON carries whatever its source scraped (consent
-    notices, paywall prompts), so it is read under its URL's site; without a URL, and for feed entries (the
-    feed's own summary), there is no template.
+    site even when the file carries no URL. Records given as JSON and feed entries have no template.
     """
-    if article.method == "provided":
-        return outlet_from_url(article.url or page.url)
-    if article.method == "feed-entry":
+    if article.method in ("provided", "feed-entry"):
         return None
     site = outlet_from_url(article.url or page.url) or (article.outlet.casefold() if article.outlet else None)
     if site is None and page.kind == "text":
@@ -91,20 +79,11 @@ def strip_boilerplate(article: Article, boilerplate: set[str]) -> Article:
     if not boilerplate:
         return article
     paragraphs = article.body.split("\n\n")
-    kept = [_kept(p, boilerplate) for p in paragraphs]
-    if kept == paragraphs:
+    kept = [p for p in paragraphs if line_key(p) not in boilerplate]
+    if len(kept) == len(paragraphs):
         return article
-    body = "\n\n".join(p for p in kept if p)
+    body = "\n\n".join(kept)
     return article.model_copy(update={"body": body, "content_hash": body_hash(body)})
-
-
-def _kept(paragraph: str, boilerplate: set[str]) -> str:
-    """The paragraph less its boilerplate: all of it, or (a long one) its boilerplate sentences."""
-    if len(paragraph) <= LONG_PARAGRAPH_CHARS:
-        return "" if line_key(paragraph) in boilerplate else paragraph
-    sentences = _SENTENCE_END.split(paragraph)
-    kept = [s for s in sentences if line_key(s) not in boilerplate]
-    return paragraph if len(kept) == len(sentences) else " ".join(kept)
 
 
 @dataclass(frozen=True)
