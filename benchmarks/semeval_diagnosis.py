@@ -9,11 +9,14 @@ those features in the order `assign_stories` uses, watching each article arrive.
 article of the two is the one that could have joined the other's story; for an unrelated pair, whether it was
 joined by its own score or through other articles. Causes:
 
+- missed, joined as a copy: the later article was taken for a copy of a third page and joined that page's story
+  unscored;
 - missed, not a candidate: the earlier article was not among the later one's candidates;
 - missed, pair below the bar: a candidate whose pair log-odds were below its model's bar;
 - missed, story below the bar: the pair cleared the bar but the mean over the earlier article's story did not
   (other members pulled it down: a chain or order effect);
 - missed, joined a better story: the story fitted, but another fitted better by more than the merge gap;
+- merged, as a copy: the later article was taken for a copy of the other (or of a page in its story);
 - merged, direct: the later article's score against the other cleared the bar;
 - merged, through others: they met through third articles (a chain).
 
@@ -84,12 +87,13 @@ def stored_features(articles: dict[str, dict]) -> tuple[list[str], dict[str, byt
 @dataclass
 class Arrival:
     """What the index saw when one article arrived: its candidate rows with their stories then, every
-    candidate story's score, and the story it went to."""
+    candidate story's score, the story it went to, and the page it was taken to copy (None when scored)."""
 
     row: int
     candidates: dict[int, str]
     scores: dict[str, float]
     story: str
+    copy_of: str | None = None
 
 
 class Watched(StoryIndex):
@@ -114,7 +118,8 @@ class Watched(StoryIndex):
     def add_features(self, article_id: str, data: bytes):  # type: ignore[no-untyped-def]
         self._last = ({}, {})
         assignment = super().add_features(article_id, data)
-        self.arrivals[article_id] = Arrival(self._rows[article_id], *self._last, assignment.story_id)
+        row = self._rows[article_id]
+        self.arrivals[article_id] = Arrival(row, *self._last, assignment.story_id, assignment.duplicate_of)
         return assignment
 
     def pair_log_odds(self, later: str, earlier: str) -> float:
@@ -143,6 +148,8 @@ def cause_missed(index: Watched, a: str, b: str) -> str:
     first, later = sorted((a, b), key=lambda i: index.arrivals[i].row)
     arrival = index.arrivals[later]
     earlier_row = index.arrivals[first].row
+    if arrival.copy_of is not None:
+        return "joined as a copy"
     if earlier_row not in arrival.candidates:
         return "not a candidate"
     if index.pair_log_odds(later, first) < 0:
@@ -155,6 +162,8 @@ def cause_missed(index: Watched, a: str, b: str) -> str:
 
 def cause_merged(index: Watched, a: str, b: str) -> str:
     first, later = sorted((a, b), key=lambda i: index.arrivals[i].row)
+    if index.arrivals[later].copy_of is not None:
+        return "as a copy"
     if index.pair_log_odds(later, first) >= 0:
         return "direct"
     return "through others"

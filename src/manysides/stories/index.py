@@ -50,9 +50,11 @@ class Assignment:
 
 
 def _same_headline(a: Features, b: Features) -> bool:
-    """Copies keep the headline (or drop it); equal bodies under unrelated headlines are site furniture."""
+    """Copies keep the headline (or drop it); equal bodies under unrelated headlines are site furniture. Two
+    pages of one outlet without both headlines are not near-copies either: what their bodies share is more likely
+    the site's template (a consent notice, a paywall prompt) around two articles than one article told twice."""
     if not a.headline or not b.headline:
-        return True
+        return a.content == b.content or not (a.outlet and a.outlet == b.outlet)
     shared = len(set(a.headline) & set(b.headline))
     return shared >= 0.5 * min(len(a.headline), len(b.headline))
 
