@@ -118,6 +118,17 @@ def test_numbers_with_units_and_what_they_count(nlp) -> None:
     assert word_value(["two", "dozen"]) == 24
 
 
+def test_a_ratio_is_one_figure_not_two(nlp) -> None:
+    """ "a one-in-three chance" is a share of one chance, not the counts one and three; a year or a span after
+    "in" is no ratio."""
+    (ratio,) = find_numbers(nlp("The mayor gave the ferry a one-in-three chance of sailing.")[:])
+    assert ratio.text == "one-in-three" and ratio.unit == "ratio" and abs(ratio.value - 1 / 3) < 1e-9
+    assert ratio.counted == "chance"
+    (share,) = find_numbers(nlp("One in five voters in Port Alden backed the plan.")[:])
+    assert share.text == "One in five" and share.counted == "voter"
+    assert [n.text for n in find_numbers(nlp("Police arrested 12 in 2019.")[:])] == ["12"]
+
+
 def test_attributions_find_speakers_and_cues(nlp) -> None:
     doc = nlp(
         "A Syrian official and an Israeli representative are expected to meet in Baku, AFP reported, "

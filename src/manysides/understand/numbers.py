@@ -144,6 +144,25 @@ def _counted(first: Token, last: Token) -> tuple[str | None, str | None]:
     return unit, ("percent" if unit == "percent" else None)
 
 
+def _ratio(tokens: list[Token], j: int, part: float) -> tuple[int, float] | None:
+    """The end and the value of the "in three" after a number `part` ending at token j ("one-in-three", "1 in 5
+    voters"), if any: a whole larger than the part, not a year ("3 in 2000") or a span ("12 in three days")."""
+    k = j + 1
+    while k < len(tokens) and tokens[k].text == "-":
+        k += 1
+    if k >= len(tokens) or tokens[k].lower_ != "in":
+        return None
+    k += 1
+    while k < len(tokens) and tokens[k].text == "-":
+        k += 1
+    end = k
+    while end < len(tokens) and (tokens[end].like_num or tokens[end].lower_ in _SCALES):
+        end += 1
+    year = end == k + 1 and re.fullmatch(r"(?:19|20)\d\d", tokens[k].text)
+    whole = word_value([t.text for t in tokens[k:end]]) if end > k and not year else None
+    return (end - 1, whole) if whole is not None and part < whole else None
+
+
 def find_numbers(sentence: Span, offset: int = 0) -> list[NumberMention]:
     """Numbers in a parsed sentence (dates, times and ordinals excluded); offsets shifted by `offset`."""
     found: list[NumberMention] = []
@@ -159,9 +178,14 @@ def find_numbers(sentence: Span, offset: int = 0) -> list[NumberMention]:
             j += 1
         words = [t.text for t in tokens[i : j + 1]]
         value = word_value(words)
+        ratio = _ratio(tokens, j, value) if value is not None else None
+        if ratio is not None:  # "a one-in-three chance", "1 in 5 voters": one figure, a share
+            j, whole = ratio
+            value = value / whole if whole else None
         if value is not None:
             before = {t.lower_ for t in tokens[max(0, i - 2) : i]}
             unit, counted = _counted(tokens[i], tokens[j])
+            unit = "ratio" if ratio is not None else unit
             verb = next((t.lemma_.lower() for t in tokens[j].ancestors if t.pos_ == "VERB"), None)
             start, end = tokens[i].idx, tokens[j].idx + len(tokens[j].text)
             found.append(
