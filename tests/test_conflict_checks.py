@@ -263,3 +263,19 @@ def test_one_persons_words_quoted_as_said_on_two_days() -> None:
         assert conflicts._statement_dates(first[0], second[1]) == ("2025-03-08", "2025-03-07", 1.0)
         # Other words of his, on the other day, may be another statement.
         assert conflicts._statement_dates(first[0], second[0]) is None
+
+
+def test_one_act_of_one_person_is_told_once_but_words_may_be_said_twice() -> None:
+    """Two days for one act of one named person are two datings of it, never a later development; a statement may
+    be made again the next day."""
+    said = _first_sentences(
+        "Mayor Ed Harlow said on Tuesday that the ferry strike had cost the port dearly.",
+        "Mayor Ed Harlow told reporters on Wednesday that the strike had been costly for the port.",
+    )
+    assert not conflicts.same_act(*said)
+    closed = _first_sentences(
+        "Mayor Ed Harlow closed the harbour at Port Aldous on Tuesday after the ferry strike.",
+        "Mayor Ed Harlow closed the harbour on Wednesday, a week into the ferry strike.",
+    )
+    assert conflicts.same_act(*closed)
+    assert conflicts._act_dates(*closed) == ("2025-03-11", "2025-03-05", 1.0)  # both out on Tuesday 11 March
