@@ -239,7 +239,8 @@ def same_act(a: SentenceInfo, b: SentenceInfo) -> bool:
 
 def _name_in_common(a: SentenceInfo, b: SentenceInfo) -> bool:
     """Whether two sentences name one person or thing, a surname alone counting ("Beto O'Rourke" / "O'Rourke")."""
-    return any(x == y or x.split()[-1] == y.split()[-1] for x in a.entity_keys for y in b.entity_keys)
+    last = {k: k.split()[-1] for k in a.entity_keys | b.entity_keys if k.split()}
+    return any(x in last and last[x] == last.get(y) for x in a.entity_keys for y in b.entity_keys)
 
 
 def _statement_day(s: SentenceInfo) -> tuple[str, str] | None:
@@ -735,7 +736,7 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("number", _money, "the outlets give different amounts of money for the same thing", "sure"),
     ("number", _money_by_act, "the outlets give different amounts of money for the same act", "fact"),
     ("date", _dates, "the outlets date the same event differently (relative dates resolved on publication)", "loose"),
-    ("date", _act_dates, "the outlets date one act of one person differently", "fact"),
+    ("date", _act_dates, "the outlets date one act by one named doer differently", "fact"),
     ("date", _statement_dates, "the outlets date one person's statement differently", "fact"),
     ("date", _year_dates, "the outlets give different years for the same happening", "near"),
     ("name", _names, "the outlets name different people in the same role", "fact"),
