@@ -83,6 +83,11 @@ def _hits(ids: set[str], sides: list[set[str]]) -> bool:
 
 def diagnose(run: Run, verbose: bool) -> Counter:
     """Reasons by kind for every gold conflict of one triplet; with `verbose`, each one printed."""
+    with conflicts.reading(run.scores):
+        return _diagnose(run, verbose)
+
+
+def _diagnose(run: Run, verbose: bool) -> Counter:
     tally: Counter = Counter()
     reported = _reported(run)
     nodes = run.scores.nodes

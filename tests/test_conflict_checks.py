@@ -5,6 +5,7 @@ from __future__ import annotations
 from benchmarks.datasets import make_article
 
 from manysides.compare import conflicts
+from manysides.compare.pairs import PairScores, score_pairs
 from manysides.records.article import Article
 from manysides.understand import SentenceInfo, analyse_many
 from manysides.understand.entities import same_person
@@ -195,3 +196,86 @@ def test_an_outlet_carrying_the_same_sentence_agrees_with_it() -> None:
     report = compare([first, second])
     dated = [f for f in report.facts if f.conflict and f.conflict.type == "date"]
     assert not any(copy in s.text for f in dated for s in f.statements), dated
+
+
+def _read(*texts: tuple[str, str]) -> tuple[list[list[SentenceInfo]], PairScores]:
+    """Each (text, publication stamp) understood as one outlet's article, with the story's pair scores."""
+    articles = [
+        make_article(f"a{k}", text, outlet=f"outlet{k}", published=stamp) for k, (text, stamp) in enumerate(texts)
+    ]
+    understood = analyse_many(articles)
+    return [t.sentences for t in understood], score_pairs(understood, [f"outlet{k}" for k in range(len(texts))])
+
+
+def test_one_act_of_one_person_dated_twice_even_where_the_story_gives_the_day_once() -> None:
+    (first, second), scores = _read(
+        (
+            "In a related step, Caldmark announced on Saturday that it would ship grain to Veyra, as President Ilsa "
+            "Marrow welcomed Veyra's foreign minister, Tomas Keld, in Port Aldous.",
+            "2025-03-08T18:30:00",
+        ),
+        (
+            "Caldmark and Veyra took steps toward restoring trade on 9 March, with both governments pledging closer "
+            "cooperation.\n\nCaldmark President Ilsa Marrow welcomed Veyra's foreign minister Tomas Keld to Port "
+            "Aldous in a meeting that marked the first official visit since 2019.",
+            "2025-03-09",
+        ),
+    )
+    with conflicts.reading(scores):
+        assert conflicts._act_dates(first[0], second[1]) == ("2025-03-08", "2025-03-09", 1.0)
+        assert conflicts.same_act(first[0], second[1])  # one welcome: two days for it are no later development
+        # Another host welcoming him that day is another act.
+        (other,), _ = _read(("President Jon Avery welcomed Tomas Keld to Norhaven on Sunday.", "2025-03-09"))
+        assert conflicts._act_dates(first[0], other[0]) is None
+
+
+def test_a_day_is_carried_only_from_a_sentence_on_the_same_people_and_not_of_what_is_to_come() -> None:
+    (article,), scores = _read(
+        (
+            "Ferry crews in Veyra will strike on 14 June, the union said.\n\n"
+            "Union leader Ann Moe met the ferry company's managers in Port Aldous.\n\n"
+            "The port authority closed the harbour on 12 June.\n\n"
+            "Ilsa Marrow resigned from the council.",
+            "2025-06-10",
+        )
+    )
+    with conflicts.reading(scores):
+        carried = conflicts._CARRIED.get() or {}
+        assert id(article[1]) not in carried  # the day before is of a strike still to come
+        assert id(article[3]) not in carried  # the sentence before names no one she is about
+
+
+def test_one_persons_words_quoted_as_said_on_two_days() -> None:
+    (first, second), scores = _read(
+        (
+            "And on Saturday, former Senator Ed Harlow charged in Norfolk that the governor \u201csought to hide "
+            "the audit from the voters.\u201d",
+            "2025-03-10",
+        ),
+        (
+            "Former Senator Ed Harlow, campaigning in Norfolk on Friday night, told reporters that \u201cthe facts "
+            "must be laid out.\u201d\n\nMr. Harlow said he believed the governor \u201csought to hide the audit "
+            "from voters.\u201d",
+            "2025-03-07",
+        ),
+    )
+    with conflicts.reading(scores):
+        assert conflicts._statement_dates(first[0], second[1]) == ("2025-03-08", "2025-03-07", 1.0)
+        # Other words of his, on the other day, may be another statement.
+        assert conflicts._statement_dates(first[0], second[0]) is None
+
+
+def test_one_act_of_one_person_is_told_once_but_words_may_be_said_twice() -> None:
+    """Two days for one act of one named person are two datings of it, never a later development; a statement may
+    be made again the next day."""
+    said = _first_sentences(
+        "Mayor Ed Harlow said on Tuesday that the ferry strike had cost the port dearly.",
+        "Mayor Ed Harlow told reporters on Wednesday that the strike had been costly for the port.",
+    )
+    assert not conflicts.same_act(*said)
+    closed = _first_sentences(
+        "Mayor Ed Harlow closed the harbour at Port Aldous on Tuesday after the ferry strike.",
+        "Mayor Ed Harlow closed the harbour on Wednesday, a week into the ferry strike.",
+    )
+    assert conflicts.same_act(*closed)
+    assert conflicts._act_dates(*closed) == ("2025-03-11", "2025-03-05", 1.0)  # both out on Tuesday 11 March

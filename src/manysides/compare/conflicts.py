@@ -8,7 +8,8 @@ they count and whether they are approximate), so "about 3,000" vs "nearly 3,000"
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from difflib import SequenceMatcher
@@ -25,7 +26,7 @@ from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.dates import DateMention
 from manysides.understand.entities import formal_first_name, same_person
-from manysides.understand.modality import clause_verb, main_verb
+from manysides.understand.modality import clause_verb, future_clause, main_verb
 from manysides.understand.names import name_key
 from manysides.understand.numbers import NumberMention
 
@@ -131,6 +132,171 @@ def _dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     if _different_actors(a, b):
         return None
     return _dates_of(a, b, [d for d in a.dates if d.day], [d for d in b.dates if d.day], same_act=True)
+
+
+_AT_ONCE = frozenset({"as", "while", "when"})  # a clause these introduce happens when its governing clause does
+
+
+def _act_day(s: SentenceInfo, verb: Token) -> str | None:
+    """The day of one act: a day in its own clause, or in the clause it happens at once with ("announced on
+    Saturday ..., as Aliyev welcomed Sharaa"), through the clauses that govern that one; for a sentence with no day
+    at all whose own news is told done, the day the sentence before it gives (`_carried_days`). Not the day of a
+    clause that reports it ("said on Monday that he had resigned": the resigning may be older)."""
+    days = [d for d in s.dates if d.day]
+    held = [(clause_verb(s.doc, d.start, d.end), d) for d in days]
+    token, first = verb, True
+    while True:
+        found = next((d for v, d in held if v is not None and v.i == token.i), None)
+        if found is not None:
+            return found.value
+        at_once = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _AT_ONCE for c in token.children)
+        if not (token.dep_ == "conj" or at_once or (not first and token.dep_ in _CLAUSES)) or token.head is token:
+            break
+        token, first = token.head, False
+    carried = (_CARRIED.get() or {}).get(id(s))
+    if not days and carried is not None and verb.dep_ == "ROOT" and verb.tag_ == "VBD":
+        return carried.value
+    return None
+
+
+_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+_DOER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _named(token: Token) -> str | None:
+    """The name a subject or object word is the head of (or the name set beside it: "Syria's president, Ahmad
+    al-Sharaa")."""
+    for word in (token, *[c for c in token.children if c.dep_ == "appos"]):
+        names = [e.text for e in token.doc.ents if e.label_ in _DOER_LABELS and e.root.i == word.i]
+        if names:
+            return names[0]
+    return None
+
+
+def _same_name(x: str, y: str) -> bool:
+    return name_key(x) == name_key(y) or same_person(x, y)
+
+
+DatedAct = tuple[str, str, str | None, str]
+# The dated acts of the story's sentences, by id of the sentence, for the length of one find_conflicts call.
+_ACTS: ContextVar[dict[int, list[DatedAct]] | None] = ContextVar("acts", default=None)
+
+
+def _dated_acts(s: SentenceInfo) -> list[DatedAct]:
+    """`_read_acts`, kept per sentence while a story is read: every pair check asks it of both sentences."""
+    memo = _ACTS.get()
+    if memo is None:
+        return _read_acts(s)
+    if id(s) not in memo:
+        memo[id(s)] = _read_acts(s)
+    return memo[id(s)]
+
+
+def _read_acts(s: SentenceInfo) -> list[DatedAct]:
+    """(verb lemma, named doer, named thing or None, day) of each act a sentence tells outside quotation marks,
+    done by a named subject, not denied, with a day (`_act_day`)."""
+    found = []
+    for verb in s.doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma in _LIGHT or any(a <= verb.idx < b for a, b in s.quotes):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        doer = _named(subject) if subject is not None else None
+        if doer is None:
+            continue
+        day = _act_day(s, verb)
+        if day is None:
+            continue
+        thing = next((_named(c) for c in verb.children if c.dep_ == "dobj"), None)
+        found.append((lemma, doer, thing, day))
+    return found
+
+
+def _act_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One act by one doer on two days: the same verb with the same named subject (and the same named object when
+    both name one): "Aliyev welcomed Sharaa" on Saturday 12 July in one outlet, on 13 July in the other."""
+    for lemma, doer, thing, day in _dated_acts(a):
+        for other_lemma, other_doer, other_thing, other_day in _dated_acts(b):
+            if lemma != other_lemma or day == other_day or not _same_name(doer, other_doer):
+                continue
+            if thing and other_thing and not _same_name(thing, other_thing):
+                continue
+            return day, other_day, 1.0
+    return None
+
+
+def same_act(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Whether two sentences tell one act of one named doer, each with a day (see `_act_dates`): one happening,
+    so two days for it are two datings, not a later report of a later development."""
+    return any(
+        x[0] == y[0] and _same_name(x[1], y[1]) and not (x[2] and y[2] and not _same_name(x[2], y[2]))
+        for x in _dated_acts(a)
+        for y in _dated_acts(b)
+    )
+
+
+def _name_in_common(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Whether two sentences name one person or thing, a surname alone counting ("Beto O'Rourke" / "O'Rourke")."""
+    last = {k: k.split()[-1] for k in a.entity_keys | b.entity_keys if k.split()}
+    return any(x in last and last[x] == last.get(y) for x in a.entity_keys for y in b.entity_keys)
+
+
+def _statement_day(s: SentenceInfo) -> tuple[str, str] | None:
+    """(named speaker, day) of a sentence that quotes a named person's words (its subject's, or those it credits to
+    a named person), with one day outside the quotation (or carried from the sentence before: `_carried_days`)."""
+    if not s.quotes or not any(e.label_ == "PERSON" for e in s.doc.ents):
+        return None
+    named = [a.speaker for a in s.attributions if a.kind == "quote" and a.named]
+    speaker = s.subject_text if s.subject_text[:1].isupper() else next(iter(named), None)
+    if speaker is None:
+        return None
+    days = [d for d in s.dates if d.day and not any(a <= d.start < b for a, b in s.quotes)]
+    if len(days) > 1 or any(d.day for d in s.dates if d not in days):
+        return None
+    carried = (_CARRIED.get() or {}).get(id(s))
+    day = days[0] if days else carried if main_verb(s.doc[:]).tag_ == "VBD" else None
+    return (speaker, day.value) if day is not None else None
+
+
+def _statement_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One person's words, quoted by both outlets as said on two different days ("O'Rourke charged on Saturday
+    that ... 'sought to ... collude with the Russian government'" / "O'Rourke, campaigning on Friday night, ...
+    said he believed ... 'sought to collude with the Russian government'"): both must quote some of the same
+    words, and the pair must be one fact to the model, since a speaker may say much the same on two days."""
+    x, y = _statement_day(a), _statement_day(b)
+    if x is None or y is None or x[1] == y[1] or not same_person(x[0], y[0]):
+        return None
+    if not quote_ngrams(a) & quote_ngrams(b):
+        return None  # no run of the same quoted words: maybe two statements ("said Saturday" / "clarified Sunday")
+    return x[1], y[1], 1.0
+
+
+# Days carried by sentences with none of their own from the sentence before them, by id of the sentence: set for
+# the length of one find_conflicts call (see `_MASKS`).
+_CARRIED: ContextVar[dict[int, DateMention] | None] = ContextVar("carried", default=None)
+
+
+def _carried_days(nodes: list[Node]) -> dict[int, DateMention]:
+    """The day a sentence with no day of its own carries from the sentence just before it: a story gives the day
+    of a happening once and goes on to tell it ("Azerbaijan and Syria took steps toward restoring relations on
+    13 July. Aliyev welcomed Sharaa to Baku ..."). Only when that sentence gives one day, outside quotation marks
+    and not of something still to come, and the two name someone or something in common."""
+    by_place = {(n.article, n.sentence.index): n.sentence for n in nodes}
+    result = {}
+    for node in nodes:
+        s = node.sentence
+        before = by_place.get((node.article, s.index - 1))
+        if before is None or not s.parsed or any(d.day for d in s.dates) or not _name_in_common(s, before):
+            continue
+        days = [d for d in before.dates if d.day]
+        if len(days) != 1 or any(a <= days[0].start < b for a, b in before.quotes):
+            continue
+        verb = clause_verb(before.doc, days[0].start, days[0].end)
+        if verb is None or not future_clause(verb):
+            result[id(s)] = days[0]
+    return result
 
 
 def _dated_act(a: SentenceInfo, x: DateMention, b: SentenceInfo, y: DateMention) -> tuple[str | None, str | None]:
@@ -570,6 +736,8 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("number", _money, "the outlets give different amounts of money for the same thing", "sure"),
     ("number", _money_by_act, "the outlets give different amounts of money for the same act", "fact"),
     ("date", _dates, "the outlets date the same event differently (relative dates resolved on publication)", "loose"),
+    ("date", _act_dates, "the outlets date one act by one named doer differently", "fact"),
+    ("date", _statement_dates, "the outlets date one person's statement differently", "fact"),
     ("date", _year_dates, "the outlets give different years for the same happening", "near"),
     ("name", _names, "the outlets name different people in the same role", "fact"),
     ("name", _spellings, "the outlets give this name differently", "near"),
@@ -657,11 +825,20 @@ def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, f
     """Each conflict between two outlets' sentences that state the same matter, whose values differ. The pair must
     score the fact bar; `loose` for checks that carry their own evidence of one matter (the same counted thing, the
     same quoted words), `sure` for checks that need more than one fact (a bare amount, negation, modality)."""
-    token = _MASKS.set({})
-    try:
+    with reading(scores):
         return _find_conflicts(scores, article_ids, bars)
+
+
+@contextmanager
+def reading(scores: PairScores) -> Iterator[None]:
+    """The story's masked sentences and carried days, kept while its pairs are checked (the checks read them)."""
+    token, carried, acts = _MASKS.set({}), _CARRIED.set(_carried_days(scores.nodes)), _ACTS.set({})
+    try:
+        yield
     finally:
         _MASKS.reset(token)
+        _CARRIED.reset(carried)
+        _ACTS.reset(acts)
 
 
 def _find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, float]) -> list[Found]:

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 import numpy as np
 
-from manysides.compare.conflicts import Found, find_conflicts
+from manysides.compare.conflicts import Found, find_conflicts, reading, same_act
 from manysides.compare.pairs import Node, PairModel, PairScores, pair_model
 from manysides.compare.provenance import is_source
 from manysides.compare.unique import specifics, unique_features, unique_probabilities
@@ -79,10 +79,13 @@ def _when(published: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def _own_days(conflict: Conflict, texts: list[ArticleText]) -> Conflict:
+def _own_days(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]) -> Conflict:
     """Two dates where each outlet reports what happened on its own publication day or the day before ("said
     Tuesday" in Tuesday's paper, "said Wednesday" in Wednesday's): a later development, not two datings of one
-    happening. An update, with the earlier report first."""
+    happening. An update, with the earlier report first; not when two outlets tell one act of one named doer
+    (`same_act`: "Aliyev welcomed Sharaa"), which happens once."""
+    if any(x.article != y.article and same_act(x.sentence, y.sentence) for x in nodes for y in nodes):
+        return conflict
     published = {t.article.id: _when(t.article.published) for t in texts}
     days: dict[str, date] = {}
     for article, value in conflict.values.items():
@@ -102,11 +105,11 @@ def _own_days(conflict: Conflict, texts: list[ArticleText]) -> Conflict:
     return conflict.model_copy(update={"type": "update", "explanation": note, "first": first})
 
 
-def _with_timing(conflict: Conflict, texts: list[ArticleText]) -> Conflict:
+def _with_timing(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]) -> Conflict:
     """A modality conflict where every "expected" report came out before every "happened" one is time passing,
     not disagreement: an update, which says which report came first (dates: see `_own_days`)."""
     if conflict.type == "date":
-        return _own_days(conflict, texts)
+        return _own_days(conflict, texts, nodes)
     if conflict.type != "modality":
         return conflict
     published = {t.article.id: _when(t.article.published) for t in texts}
@@ -214,11 +217,12 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     model = pair_model()
     ids = [t.article.id for t in texts]
     bars = {"near": model.unique_bar, "loose": model.loose_bar, "fact": model.conflict_bar, "sure": model.sure_bar}
-    found: list[Found] = find_conflicts(scores, ids, bars)  # type: ignore[arg-type]
     conflicts = []
-    for conflict, nodes in found:
-        conflict = _with_timing(conflict, texts).model_copy(update={"about": _about(nodes)})
-        conflicts.append(_fact("conflict", [statement(texts[n.article], n.sentence) for n in nodes], conflict))
+    with reading(scores):  # the timing reads each conflict's sentences as the checks did
+        found: list[Found] = find_conflicts(scores, ids, bars)  # type: ignore[arg-type]
+        for conflict, nodes in found:
+            conflict = _with_timing(conflict, texts, nodes).model_copy(update={"about": _about(nodes)})
+            conflicts.append(_fact("conflict", [statement(texts[n.article], n.sentence) for n in nodes], conflict))
     groups = cliques(scores, model.threshold)
     groups.sort(key=lambda g: (-len({scores.source(n) for n in g}), g[0].article, g[0].sentence.index))
     shared, headed = [], set()
