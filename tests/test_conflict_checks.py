@@ -100,6 +100,18 @@ def test_a_written_expectation_is_expected_and_a_repayment_told_by_both_is_no_up
     assert conflicts._modality(done, intended) is None
 
 
+def test_two_shares_that_make_the_whole_are_one_split_told_from_both_sides() -> None:
+    """ "a two-in-three chance that we keep the council" / "a one-in-three chance we could lose it" agree; a
+    share told as another share is still a conflict."""
+    keep, lose, other = _first_sentences(
+        "“There is a two-in-three chance that we keep the council,” Mayor Ilsa Marrow said on Monday.",
+        "“But there is a one-in-three chance we could lose the council,” Mayor Ilsa Marrow said on Monday.",
+        "“There is a one-in-four chance that we keep the council,” Mayor Ilsa Marrow said on Monday.",
+    )
+    assert conflicts._numbers(keep, lose) is None
+    assert conflicts._numbers(keep, other) is not None
+
+
 def test_one_digit_changed_in_a_long_figure() -> None:
     first, second = _first_sentences(
         "The records list a $5,587.75 stay at the Lakeside Retreat in Port Aldous.",

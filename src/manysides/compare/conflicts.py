@@ -448,9 +448,19 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
             given_by_both = any(x.agrees(z) for z in b.numbers if z.counted == x.counted) or any(
                 _gives(z, y) for z in a.numbers if z.counted == y.counted
             )
-            if same_count and not given_by_both and not x.agrees(y):
+            if same_count and not given_by_both and not x.agrees(y) and not _complementary(x, y):
                 return f"{x.text} {x.counted}", f"{y.text} {y.counted}", 1.0
     return None
+
+
+_WHOLE = {"ratio": 1.0, "percent": 100.0}
+
+
+def _complementary(x: NumberMention, y: NumberMention) -> bool:
+    """Two shares that make up the whole: one split told from its two sides ("a two-in-three chance that we win" /
+    "a one-in-three chance we could lose"), not two tellings of one share."""
+    whole = _WHOLE.get(x.unit or "")
+    return whole is not None and x.unit == y.unit and abs(x.value + y.value - whole) <= 0.01 * whole
 
 
 def _people(s: SentenceInfo) -> dict[tuple[str, str], str]:
