@@ -291,3 +291,25 @@ def test_one_act_of_one_person_is_told_once_but_words_may_be_said_twice() -> Non
     )
     assert conflicts.same_act(*closed)
     assert conflicts._act_dates(*closed) == ("2025-03-11", "2025-03-05", 1.0)  # both out on Tuesday 11 March
+
+
+def test_another_given_name_is_no_misnaming_where_the_family_shares_the_surname() -> None:
+    """ "Loretta Marrow" against "Linda T. Marrow" is a name told two ways, unless the article giving one of them
+    also names another Marrow ("Mr. Marrow, the mayor"): then the other outlet may mean that other person."""
+    from manysides.compare.engine import compare
+
+    won = "Rep. Loretta Marrow won the race for vice chair of the harbour council, defeating councillor Ilsa Quell."
+    family = (
+        "Mr. Marrow, the mayor, spoke at the harbour on Monday.\n\nHis wife, Loretta Marrow, said she was proud.\n\n"
+    )
+    other = make_article(
+        "y",
+        "In a narrow victory, 98 to 96, Representative Linda T. Marrow was elected vice chair of the harbour council "
+        "over Ilsa Quell.",
+        outlet="two",
+        published="2025-02-03",
+    )
+    for body, expected in ((won, True), (family + won, False)):
+        first = make_article("x", body, outlet="one", published="2025-02-03")
+        named = [f.conflict.values for f in compare([first, other]).facts if f.conflict and f.conflict.type == "name"]
+        assert bool(named) is expected, named

@@ -8,7 +8,7 @@ they count and whether they are approximate), so "about 3,000" vs "nearly 3,000"
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
@@ -25,6 +25,7 @@ from manysides.compare.values import Match, departures, roles, stages, titles, w
 from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.dates import DateMention
+from manysides.understand.document import People
 from manysides.understand.entities import formal_first_name, same_person
 from manysides.understand.modality import clause_verb, future_clause, main_verb
 from manysides.understand.names import name_key
@@ -556,6 +557,8 @@ def _spellings(a: SentenceInfo, b: SentenceInfo) -> Match | None:
             continue
         for other, (other_label, other_text) in y.items():
             if other not in x and other_label == label and _other_name(key, other, label):
+                if _of_a_family(a, text) or _of_a_family(b, other_text):
+                    continue
                 return text, other_text, 1.0
     return None
 
@@ -831,24 +834,41 @@ _NEEDS: dict[Callable[[SentenceInfo, SentenceInfo], Match | None], Callable[[Sen
 }
 
 
-def find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, float]) -> list[Found]:
+def find_conflicts(
+    scores: PairScores, article_ids: list[str], bars: dict[Bar, float], people: Sequence[People | None] = ()
+) -> list[Found]:
     """Each conflict between two outlets' sentences that state the same matter, whose values differ. The pair must
     score the fact bar; `loose` for checks that carry their own evidence of one matter (the same counted thing, the
-    same quoted words), `sure` for checks that need more than one fact (a bare amount, negation, modality)."""
-    with reading(scores):
+    same quoted words), `sure` for checks that need more than one fact (a bare amount, negation, modality).
+    `people[a]` are the people article a names, when known (a family shares a surname)."""
+    with reading(scores, people):
         return _find_conflicts(scores, article_ids, bars)
 
 
 @contextmanager
-def reading(scores: PairScores) -> Iterator[None]:
-    """The story's masked sentences and carried days, kept while its pairs are checked (the checks read them)."""
+def reading(scores: PairScores, people: Sequence[People | None] = ()) -> Iterator[None]:
+    """The story's masked sentences, carried days and each sentence's article's people, kept while its pairs are
+    checked (the checks read them)."""
     token, carried, acts = _MASKS.set({}), _CARRIED.set(_carried_days(scores.nodes)), _ACTS.set({})
+    named = _PEOPLE.set({id(n.sentence): people[n.article] for n in scores.nodes if n.article < len(people)})
     try:
         yield
     finally:
         _MASKS.reset(token)
         _CARRIED.reset(carried)
         _ACTS.reset(acts)
+        _PEOPLE.reset(named)
+
+
+# The people each sentence's article names, by id of the sentence, for the length of one find_conflicts call.
+_PEOPLE: ContextVar[dict[int, People | None] | None] = ContextVar("people", default=None)
+
+
+def _of_a_family(s: SentenceInfo, name: str) -> bool:
+    """Whether the article of sentence s names another person of the name's surname ("Mr. Trump" beside "the first
+    lady, Melania Trump"): then another given name in the other outlet may be that person, not a misnaming."""
+    people = (_PEOPLE.get() or {}).get(id(s))
+    return people is not None and people.family(name)
 
 
 def _find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, float]) -> list[Found]:

@@ -340,6 +340,15 @@ class People:
             return given  # the surname's evidence is not this person's when others of the family are named
         return self._sexes.get(_surname(person))
 
+    def family(self, name: str) -> bool:
+        """Whether the article names another person of this person's surname: a full name with another given
+        name, or the surname with evidence of the other sex ("Mr. Trump" beside "the first lady, Melania Trump")."""
+        if len(name.split()) < 2:
+            return False
+        own = self._described.get(name) or first_name_sex(name)
+        said = self._sexes.get(_surname(name))
+        return self._kin(name) or bool(own and said and said != own)
+
     def _kin(self, name: str) -> bool:
         """Whether the article names another person of the same surname ("Melania Trump" beside "Donald Trump")."""
         first = name.split()[0]
