@@ -112,6 +112,19 @@ def test_two_shares_that_make_the_whole_are_one_split_told_from_both_sides() -> 
     assert conflicts._numbers(keep, other) is not None
 
 
+def test_one_act_on_one_named_thing_planned_in_one_outlet_and_done_in_the_other() -> None:
+    """ "plans to invoke the Harbour Charter" / "invoked her Harbour Charter right": one act, at two stages, an
+    update when the planned report came first; another act on the thing, or another thing, is no match."""
+    planned, done, other = _first_sentences(
+        "Ilsa Marrow, the ferry board's director, plans to invoke the Harbour Charter during her expected testimony.",
+        "She then invoked her Harbour Charter right and declined to testify before the council.",
+        "She then read the Harbour Charter aloud and declined to testify before the council.",
+    )
+    assert conflicts._planned_and_done(planned, done) == ("expected", "happened", 1.0)
+    assert conflicts._planned_and_done(done, planned) == ("happened", "expected", 1.0)
+    assert conflicts._planned_and_done(planned, other) is None
+
+
 def test_one_digit_changed_in_a_long_figure() -> None:
     first, second = _first_sentences(
         "The records list a $5,587.75 stay at the Lakeside Retreat in Port Aldous.",

@@ -454,14 +454,11 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     return None
 
 
-_WHOLE = {"ratio": 1.0, "percent": 100.0}
-
-
 def _complementary(x: NumberMention, y: NumberMention) -> bool:
-    """Two shares that make up the whole: one split told from its two sides ("a two-in-three chance that we win" /
-    "a one-in-three chance we could lose"), not two tellings of one share."""
-    whole = _WHOLE.get(x.unit or "")
-    return whole is not None and x.unit == y.unit and abs(x.value + y.value - whole) <= 0.01 * whole
+    """Two ratios that make up the whole: one split told from its two sides ("a two-in-three chance that we win" /
+    "a one-in-three chance we could lose"), not two tellings of one share. Percentages are left out: "49 percent
+    to 44" against "49 percent to 57" sum near 100 by chance."""
+    return x.unit == y.unit == "ratio" and abs(x.value + y.value - 1.0) < 1e-9
 
 
 def _people(s: SentenceInfo) -> dict[tuple[str, str], str]:
@@ -715,6 +712,37 @@ def _modality(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     return None
 
 
+def _acts_on_things(s: SentenceInfo, planned: bool) -> list[tuple[str, frozenset[str], Token]]:
+    """(verb lemma, proper-noun lemmas of its object, verb) of each act a sentence tells outside quotation marks on
+    a named thing, still to come (`planned`: "plans to invoke the Fifth Amendment") or done ("invoked her Fifth
+    Amendment right"); not denied, not a light verb, not reported speech's own verb."""
+    found = []
+    for verb in s.doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma in _LIGHT or any(a <= verb.idx < b for a, b in s.quotes):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children) or future_clause(verb) != planned:
+            continue
+        if not planned and not (verb.tag_ == "VBD" and verb.dep_ in {"ROOT", "conj"}):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        names = frozenset(t.lemma_.lower() for o in objects for t in o.subtree if t.pos_ == "PROPN")
+        if names:
+            found.append((lemma, names, verb))
+    return found
+
+
+def _planned_and_done(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One act on one named thing, still to come in one outlet and done in the other ("plans to invoke the Fifth
+    Amendment during her expected testimony" / "invoked her Fifth Amendment right and declined to testify"): the
+    same verb on the same named thing is the evidence of one matter. Which report came first makes it an update."""
+    for planned, done, first in ((a, b, True), (b, a, False)):
+        for lemma, names, _ in _acts_on_things(planned, True):
+            if any(lemma == other and names & other_names for other, other_names, _ in _acts_on_things(done, False)):
+                return ("expected", "happened", 1.0) if first else ("happened", "expected", 1.0)
+    return None
+
+
 def _also_done(sentence: SentenceInfo, lemma: str) -> bool:
     """Whether a sentence whose main event is still expected also tells, in the past, the act the other outlet
     reports done ("intended to cooperate fully and had already repaid"): then both report it done."""
@@ -761,6 +789,12 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("modality", departures, "the outlets tell this person leaving a post in different ways", "loose"),
     ("name", roles, "the outlets give this person titles that cannot both be right", "any"),
     ("modality", _modality, "one outlet reports as done what another reports as expected", "sure"),
+    (
+        "modality",
+        _planned_and_done,
+        "one outlet reports as done an act on one thing another reports as planned",
+        "loose",
+    ),
 ]
 # Pairs with a statement the English parse did not read (another language) are checked on their values alone.
 _ACROSS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match | None], str, Bar]] = [
