@@ -1,0 +1,127 @@
+"""Candidate pair signals beside the shipped pair model, cross-validated on basil-facts (issue 14).
+
+    python -m benchmarks.facts_metric
+
+Pair level only (before grouping), 5 folds by triplet as `benchmarks.facts`: every model is fitted on the other
+folds' triplets and scored on the fold's. Rows: the shipped linear model over pairs.FEATURES; that model with every
+product of two signals (a logistic model on standardised signals and their products); the contextual vectors'
+cosine after removing the story's mean vector; a learned similarity over those vectors ([u*v, |u-v|], ridge-like
+logistic), alone and stacked into the linear model (its score for the training triplets comes from an inner
+cross-validation, so the pair model never sees in-sample scores).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from benchmarks import facts
+from manysides.compare import sentence_vectors
+
+TARGETS = (0.90, 0.85, 0.75, 0.60)
+SIMILARITY_C = 0.1  # penalty of the learned similarity (1024 weights on 36 triplets)
+PRODUCTS_C = 0.1
+
+
+def labelled(p: facts.Prepared) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of the triplet's labelled cross-outlet pairs (upper triangle)."""
+    return np.nonzero(np.triu(p.labels >= 0, 1))
+
+
+def centred_vectors(p: facts.Prepared) -> np.ndarray:
+    """The story's contextual vectors less their mean, unit rows: what sets a sentence apart within its story."""
+    texts = [p.triplet.texts[a].sentences[s].text for a, s in p.nodes]
+    matrix = sentence_vectors.vectors(texts).astype(np.float64)
+    matrix -= matrix.mean(axis=0)
+    return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+
+
+def curve(prepared: list[facts.Prepared], scores: list[np.ndarray]) -> str:
+    """Best recall at each precision target over all thresholds (scores over each triplet's labelled pairs)."""
+    y = np.concatenate([p.labels[labelled(p)] for p in prepared])
+    s = np.concatenate(scores)
+    order = np.argsort(-s, kind="stable")
+    hits = np.cumsum(y[order])
+    precision = hits / np.arange(1, len(y) + 1)
+    recall = hits / max(int(y.sum()), 1)
+    distinct = np.r_[s[order][1:] != s[order][:-1], True] & (np.arange(1, len(y) + 1) >= 20)
+    cells = []
+    for target in TARGETS:
+        ok = distinct & (precision >= target)
+        cells.append(f"P {target:.2f} R {recall[ok].max() if ok.any() else 0.0:.3f}")
+    return " | ".join(cells)
+
+
+Rows = Callable[[facts.Prepared], np.ndarray]
+
+
+def out_of_fold(
+    prepared: list[facts.Prepared], rows: Rows, c: float, products: bool = False, scale: bool = True
+) -> list[np.ndarray]:
+    """Each triplet's decision values from a logistic model fitted on the other folds (folds among `prepared`);
+    the vector products are left unscaled (their scale is the cosine's, standardising them lifts noise dimensions)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+
+    result: list[np.ndarray] = [np.zeros(0)] * len(prepared)
+    for k in sorted({facts.fold(p.triplet.key) for p in prepared}):
+        train = [p for p in prepared if facts.fold(p.triplet.key) != k]
+        x = np.concatenate([rows(p) for p in train])
+        y = np.concatenate([p.labels[labelled(p)] for p in train])
+        steps = [StandardScaler()] if scale else []
+        steps += [PolynomialFeatures(2, include_bias=False)] if products else []
+        model = make_pipeline(*steps, LogisticRegression(C=c, max_iter=5000)).fit(x, y)
+        for i, p in enumerate(prepared):
+            if facts.fold(p.triplet.key) == k:
+                result[i] = model.decision_function(rows(p))
+    return result
+
+
+def main() -> None:
+    started = time.perf_counter()
+    prepared = [facts.prepare(t) for t in facts.triplets()]
+    vectors = {p.triplet.key: centred_vectors(p) for p in prepared}
+    print(f"basil-facts: {len(prepared)} triplets prepared in {time.perf_counter() - started:.1f} s")
+
+    def signals(p: facts.Prepared) -> np.ndarray:
+        return p.feats[labelled(p)][:, 1:]
+
+    def similarity_rows(p: facts.Prepared) -> np.ndarray:
+        i, j = labelled(p)
+        u, v = vectors[p.triplet.key][i], vectors[p.triplet.key][j]
+        return np.hstack([u * v, np.abs(u - v)])
+
+    rows = {
+        "linear pair model": out_of_fold(prepared, signals, 1.0),
+        "with products of signals": out_of_fold(prepared, signals, PRODUCTS_C, products=True),
+        "centred contextual cosine": [
+            (vectors[p.triplet.key] @ vectors[p.triplet.key].T)[labelled(p)] for p in prepared
+        ],
+        "learned similarity alone": out_of_fold(prepared, similarity_rows, SIMILARITY_C, scale=False),
+    }
+    outer = rows["learned similarity alone"]  # each triplet's score from a similarity fitted without its fold
+    stacked: list[np.ndarray] = [np.zeros(0)] * len(prepared)
+    for k in range(facts.FOLDS):
+        train = [i for i, p in enumerate(prepared) if facts.fold(p.triplet.key) != k]
+        inner = out_of_fold([prepared[i] for i in train], similarity_rows, SIMILARITY_C, scale=False)
+        column = {prepared[i].triplet.key: score for i, score in zip(train, inner, strict=True)}
+        column |= {p.triplet.key: outer[i] for i, p in enumerate(prepared) if facts.fold(p.triplet.key) == k}
+
+        def stack_rows(p: facts.Prepared, column: dict[str, np.ndarray] = column) -> np.ndarray:
+            return np.hstack([signals(p), column[p.triplet.key][:, None]])
+
+        # Folds other than k are scored by models that saw fold k's outer scores; only fold k's are kept.
+        for i, score in enumerate(out_of_fold(prepared, stack_rows, 1.0)):
+            if facts.fold(prepared[i].triplet.key) == k:
+                stacked[i] = score
+    rows["linear + stacked learned similarity"] = stacked
+    print("  pair level, cross-validated by triplet (best recall at each precision):")
+    for name, scores in rows.items():
+        print(f"    {name:<36} {curve(prepared, scores)}")
+
+
+if __name__ == "__main__":
+    main()
