@@ -181,6 +181,10 @@ def _same_name(x: str, y: str) -> bool:
 DatedAct = tuple[str, str, str | None, str]
 # The dated acts of the story's sentences, by id of the sentence, for the length of one find_conflicts call.
 _ACTS: ContextVar[dict[int, list[DatedAct]] | None] = ContextVar("acts", default=None)
+# The acts on named things of the story's sentences, by (id of the sentence, planned), likewise.
+_THINGS: ContextVar[dict[tuple[int, bool], list[tuple[str, frozenset[str], Token]]] | None] = ContextVar(
+    "things", default=None
+)
 
 
 def _dated_acts(s: SentenceInfo) -> list[DatedAct]:
@@ -713,6 +717,16 @@ def _modality(a: SentenceInfo, b: SentenceInfo) -> Match | None:
 
 
 def _acts_on_things(s: SentenceInfo, planned: bool) -> list[tuple[str, frozenset[str], Token]]:
+    """`_read_acts_on_things`, kept per sentence while a story is read (every pair check asks it of both)."""
+    memo = _THINGS.get()
+    if memo is None:
+        return _read_acts_on_things(s, planned)
+    if (id(s), planned) not in memo:
+        memo[id(s), planned] = _read_acts_on_things(s, planned)
+    return memo[id(s), planned]
+
+
+def _read_acts_on_things(s: SentenceInfo, planned: bool) -> list[tuple[str, frozenset[str], Token]]:
     """(verb lemma, proper-noun lemmas of its object, verb) of each act a sentence tells outside quotation marks on
     a named thing, still to come (`planned`: "plans to invoke the Fifth Amendment") or done ("invoked her Fifth
     Amendment right"); not denied, not a light verb, not reported speech's own verb."""
@@ -884,6 +898,7 @@ def reading(scores: PairScores, people: Sequence[People | None] = ()) -> Iterato
     """The story's masked sentences, carried days and each sentence's article's people, kept while its pairs are
     checked (the checks read them)."""
     token, carried, acts = _MASKS.set({}), _CARRIED.set(_carried_days(scores.nodes)), _ACTS.set({})
+    things = _THINGS.set({})
     named = _PEOPLE.set({id(n.sentence): people[n.article] for n in scores.nodes if n.article < len(people)})
     try:
         yield
@@ -891,6 +906,7 @@ def reading(scores: PairScores, people: Sequence[People | None] = ()) -> Iterato
         _MASKS.reset(token)
         _CARRIED.reset(carried)
         _ACTS.reset(acts)
+        _THINGS.reset(things)
         _PEOPLE.reset(named)
 
 
