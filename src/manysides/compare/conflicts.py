@@ -888,7 +888,10 @@ def find_conflicts(
     """Each conflict between two outlets' sentences that state the same matter, whose values differ. The pair must
     score the fact bar; `loose` for checks that carry their own evidence of one matter (the same counted thing, the
     same quoted words), `sure` for checks that need more than one fact (a bare amount, negation, modality).
-    `people[a]` are the people article a names, when known (a family shares a surname)."""
+    `people[a]` are the people article a names, when known (a family shares a surname). Inside `reading` (the
+    caller reads the same story on), the story's state is kept, not read again."""
+    if _CARRIED.get() is not None:
+        return _find_conflicts(scores, article_ids, bars)
     with reading(scores, people):
         return _find_conflicts(scores, article_ids, bars)
 

@@ -218,9 +218,8 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     ids = [t.article.id for t in texts]
     bars = {"near": model.unique_bar, "loose": model.loose_bar, "fact": model.conflict_bar, "sure": model.sure_bar}
     conflicts = []
-    people = [t.people for t in texts]
-    with reading(scores, people):  # the timing reads each conflict's sentences as the checks did
-        found: list[Found] = find_conflicts(scores, ids, bars, people)  # type: ignore[arg-type]
+    with reading(scores, [t.people for t in texts]):  # the timing reads each conflict's sentences as the checks did
+        found: list[Found] = find_conflicts(scores, ids, bars)  # type: ignore[arg-type]
         for conflict, nodes in found:
             conflict = _with_timing(conflict, texts, nodes).model_copy(update={"about": _about(nodes)})
             conflicts.append(_fact("conflict", [statement(texts[n.article], n.sentence) for n in nodes], conflict))
