@@ -197,16 +197,21 @@ def _dated_acts(s: SentenceInfo) -> list[DatedAct]:
     return memo[id(s)]
 
 
+def _told_acts(s: SentenceInfo) -> Iterator[Token]:
+    """The verbs of the acts a sentence tells in its own words: outside quotation marks, not denied, not light."""
+    for verb in s.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in _LIGHT or any(a <= verb.idx < b for a, b in s.quotes):
+            continue
+        if not any(c.dep_ == "neg" for c in verb.children):
+            yield verb
+
+
 def _read_acts(s: SentenceInfo) -> list[DatedAct]:
     """(verb lemma, named doer, named thing or None, day) of each act a sentence tells outside quotation marks,
     done by a named subject, not denied, with a day (`_act_day`)."""
     found = []
-    for verb in s.doc:
+    for verb in _told_acts(s):
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma in _LIGHT or any(a <= verb.idx < b for a, b in s.quotes):
-            continue
-        if any(c.dep_ == "neg" for c in verb.children):
-            continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         doer = _named(subject) if subject is not None else None
         if doer is None:
@@ -731,11 +736,9 @@ def _read_acts_on_things(s: SentenceInfo, planned: bool) -> list[tuple[str, froz
     a named thing, still to come (`planned`: "plans to invoke the Fifth Amendment") or done ("invoked her Fifth
     Amendment right"); not denied, not a light verb, not reported speech's own verb."""
     found = []
-    for verb in s.doc:
+    for verb in _told_acts(s):
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma in _LIGHT or any(a <= verb.idx < b for a, b in s.quotes):
-            continue
-        if any(c.dep_ == "neg" for c in verb.children) or future_clause(verb) != planned:
+        if future_clause(verb) != planned:
             continue
         if not planned and not (verb.tag_ == "VBD" and verb.dep_ in {"ROOT", "conj"}):
             continue
