@@ -7,6 +7,9 @@ framing and provenance read those groups and parses. No rendering, storage or I/
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+
+from threadpoolctl import ThreadpoolController
 
 from manysides.compare.crosspairs import score_across_languages
 from manysides.compare.facts import build_facts
@@ -118,6 +121,16 @@ def distinct(articles: Sequence[Article]) -> list[Article]:
     return list(best.values())
 
 
+@cache
+def _threads() -> ThreadpoolController:
+    """The process's thread pools, found once: finding them walks every loaded library."""
+    return ThreadpoolController()
+
+
 def compare(articles: Sequence[Article], title: str | None = None) -> Report:
-    """Compare articles as one story; every statement links to its article and sentence."""
-    return compare_texts(analyse_many(distinct(articles)), title)
+    """Compare articles as one story; every statement links to its article and sentence.
+
+    Runs with one BLAS thread: its matrices are a story's sentences and words, too small for a second thread to
+    gain time, and an idle BLAS thread spins on the CPU that other stories (or requests) could use."""
+    with _threads().limit(limits=1, user_api="blas"):
+        return compare_texts(analyse_many(distinct(articles)), title)
