@@ -141,7 +141,7 @@ def event_text(article: Article) -> str:
     not that headline's article (a consent notice, a paywall prompt, another page's text): the headline alone
     tells the event then."""
     title, body = headline(article.title), prose(article.body)
-    return title if tells_another_story(title, body) else f"{title}\n{body}"
+    return title if tells_another_story(article.title or "", body) else f"{title}\n{body}"
 
 
 @lru_cache(maxsize=8)
@@ -150,12 +150,12 @@ def tells_another_story(title: str, body: str) -> bool:
     them is in the body (compared by their first letters, so inflected forms meet), and the multilingual
     encoder, which also meets paraphrases and translations, places the headline far from the body's start.
     The encoder is asked only when no word is shared, a few pages in a hundred."""
-    heads = _stems(title)
-    if len(heads) < HEADLINE_CHECK_WORDS or heads & _stems(body):
+    heads = _stems(headline(title))
+    if len(heads) < HEADLINE_CHECK_WORDS or _stems(title) & _stems(body):
         return False
     from manysides.stories.multilingual import cosine  # it reads this module's text helpers
 
-    return cosine(title, body[:BODY_CHECK_CHARS]) < OTHER_STORY_COSINE
+    return cosine(headline(title), body[:BODY_CHECK_CHARS]) < OTHER_STORY_COSINE
 
 
 def _stems(text: str) -> set[str]:
