@@ -80,6 +80,10 @@ ANY_LANGUAGE_DATELINE_CHARS = 160
 HEADLINE_CHECK_WORDS = 3
 HEADLINE_WORD_CHARS = 4
 STEM_CHARS = 5
+_ANY_WORD = re.compile(r"\w+")
+# Each article's text is read three times (word embedding, multilingual lead, features) with a whole batch of
+# stories.batch in between: the check is remembered for twice that batch of (headline, body) pairs.
+CHECKED_TEXTS = 512
 BODY_CHECK_CHARS = 300  # the body's start, as much as the multilingual lead reads
 # Below this cosine a headline and a body that share no word are taken for two texts (read off the spread of
 # headline-to-body cosines over unrated news pages: consent notices and paywall prompts sit below it).
@@ -144,7 +148,7 @@ def event_text(article: Article) -> str:
     return title if tells_another_story(article.title or "", body) else f"{title}\n{body}"
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=CHECKED_TEXTS)
 def tells_another_story(title: str, body: str) -> bool:
     """Whether the body is some other text than the headline's article: the headline has a few words, none of
     them is in the body (compared by their first letters, so inflected forms meet), and the multilingual
@@ -159,8 +163,10 @@ def tells_another_story(title: str, body: str) -> bool:
 
 
 def _stems(text: str) -> set[str]:
-    """A text's longer words by their first letters: 'Regierung' meets 'Regierungsbündnis'."""
-    return {w[:STEM_CHARS] for w in words(text) if len(w) >= HEADLINE_WORD_CHARS}
+    """A text's longer words by their first letters: 'Regierung' meets 'Regierungsbündnis'. Words of any script,
+    lower-cased, not transliterated: both texts are in one language, and unidecode would cost more than the
+    rest of the check."""
+    return {w[:STEM_CHARS] for w in _ANY_WORD.findall(text.lower()) if len(w) >= HEADLINE_WORD_CHARS}
 
 
 def embed_text(article: Article) -> str:
