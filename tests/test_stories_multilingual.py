@@ -141,3 +141,38 @@ def test_rare_words_shared_in_a_script_without_capitals_count_as_names() -> None
 
     assert names(a, b) > 0.3
     assert names(a, rain) == 0.0
+
+
+# A consent notice delivered as the body of a report (fictional site text).
+CONSENT_NOTICE = (
+    "Wir verwenden auf unserer Webseite Cookies und Analysetechniken, um unser Angebot benutzerfreundlich zu "
+    "gestalten. Zudem messen und werten wir die Besuche aus, um Ihnen auf unserer Webseite und in verbundenen "
+    "Werbenetzwerken passende Angebote zu zeigen. Dafür arbeiten wir mit Partnern und Dienstleistern zusammen, "
+    "welche die Informationen zu Ihrer Nutzung unserer Webseite erhalten. Weitere Hinweise, auch zur Deaktivierung "
+    "von Cookies, finden Sie in unserer Datenschutzerklärung."
+)
+
+
+def test_a_body_that_tells_another_story_leaves_the_headline_alone() -> None:
+    from manysides.stories.text import event_text, tells_another_story
+
+    title = REPORTS["flood-de"][1]
+    assert tells_another_story(title, CONSENT_NOTICE)
+    assert not tells_another_story(title, REPORTS["flood-de"][2])
+    # A headline that shares no word with its body is still its article when it tells the same: the encoder
+    # meets the paraphrase, in another language too.
+    assert not tells_another_story("Families escape deluge", REPORTS["flood-en"][2])
+    assert not tells_another_story("Familien entkommen der Sintflut", REPORTS["flood-en"][2])
+    # The longest part of a title may be the site's name: the body is checked against every word of the title.
+    site_title = "Floods in Varnholm - Northern Plains Daily Courier, Weather and Sports Coverage"
+    assert not tells_another_story(site_title, REPORTS["flood-en"][2])
+    notice = Article(
+        id="notice",
+        title=title,
+        body=CONSENT_NOTICE,
+        language="de",
+        content_hash=body_hash(CONSENT_NOTICE),
+        method="provided",
+        confidence=1.0,
+    )
+    assert event_text(notice) == title

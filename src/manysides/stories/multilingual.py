@@ -40,6 +40,12 @@ def encode(texts: list[str]) -> np.ndarray:
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
 
+def cosine(a: str, b: str) -> float:
+    """Cosine of two texts' vectors."""
+    first, second = encode([a, b])
+    return float(first @ second)
+
+
 def lead_vectors(articles: Sequence[Article]) -> list[np.ndarray | None]:
     """Each article's multilingual lead vector; None without a language (then no pair of it is judged across
     languages, so the vector would never be read)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zlib
 from datetime import date
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -74,6 +75,20 @@ DATELINE_CHARS = 600  # a date this near the top is the article's own, not one f
 # Februar 2020"): further down such texts more often name a background date than the article's own.
 ANY_LANGUAGE_DATELINE_CHARS = 160
 
+# A headline with at least this many words of at least HEADLINE_WORD_CHARS letters is checked against its body;
+# words meet on their first STEM_CHARS letters.
+HEADLINE_CHECK_WORDS = 3
+HEADLINE_WORD_CHARS = 4
+STEM_CHARS = 5
+_ANY_WORD = re.compile(r"\w+")
+# Each article's text is read three times (word embedding, multilingual lead, features) with a whole batch of
+# stories.batch in between: the check is remembered for twice that batch of (headline, body) pairs.
+CHECKED_TEXTS = 512
+BODY_CHECK_CHARS = 300  # the body's start, as much as the multilingual lead reads
+# Below this cosine a headline and a body that share no word are taken for two texts (read off the spread of
+# headline-to-body cosines over unrated news pages: consent notices and paywall prompts sit below it).
+OTHER_STORY_COSINE = 0.1
+
 # Characters of title + body that the embedding sees: the lede carries the event; long tails dilute it.
 EMBED_CHARS = 2000
 
@@ -126,8 +141,32 @@ def _furniture(line: str) -> bool:
 
 
 def event_text(article: Article) -> str:
-    """Headline and body prose: the text every signal reads."""
-    return f"{headline(article.title)}\n{prose(article.body)}"
+    """Headline and body prose: the text every signal reads. A body that shares no word with its headline is
+    not that headline's article (a consent notice, a paywall prompt, another page's text): the headline alone
+    tells the event then."""
+    title, body = headline(article.title), prose(article.body)
+    return title if tells_another_story(article.title or "", body) else f"{title}\n{body}"
+
+
+@lru_cache(maxsize=CHECKED_TEXTS)
+def tells_another_story(title: str, body: str) -> bool:
+    """Whether the body is some other text than the headline's article: the headline has a few words, none of
+    them is in the body (compared by their first letters, so inflected forms meet), and the multilingual
+    encoder, which also meets paraphrases and translations, places the headline far from the body's start.
+    The encoder is asked only when no word is shared, a few pages in a hundred."""
+    heads = _stems(headline(title))
+    if len(heads) < HEADLINE_CHECK_WORDS or _stems(title) & _stems(body):
+        return False
+    from manysides.stories.multilingual import cosine  # it reads this module's text helpers
+
+    return cosine(headline(title), body[:BODY_CHECK_CHARS]) < OTHER_STORY_COSINE
+
+
+def _stems(text: str) -> set[str]:
+    """A text's longer words by their first letters: 'Regierung' meets 'Regierungsbündnis'. Words of any script,
+    lower-cased, not transliterated: both texts are in one language, and unidecode would cost more than the
+    rest of the check."""
+    return {w[:STEM_CHARS] for w in _ANY_WORD.findall(text.lower()) if len(w) >= HEADLINE_WORD_CHARS}
 
 
 def embed_text(article: Article) -> str:
