@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from benchmarks.datasets import make_article
 
-from manysides.compare import conflicts
+from manysides.compare import conflict_state, conflicts, date_conflicts, number_conflicts, status_conflicts
 from manysides.compare.pairs import PairScores, score_pairs
 from manysides.records.article import Article
 from manysides.understand import SentenceInfo, analyse_many
@@ -34,12 +34,12 @@ def test_the_price_of_one_thing_is_not_the_total() -> None:
         "Prosecutors said the purchases included a $43,000 watch and two fur coats.",
         "Prosecutors said the former mayor spent $750,000 of campaign cash on himself.",
     )
-    assert conflicts._money(item, total) is None
+    assert number_conflicts._money(item, total) is None
     cost, reserved = _first_sentences(
         "The advertisement is costing the Harbour Trust $1 million, the group confirmed.",
         "The Harbour Trust has reserved $500,000 of airtime for the advertisement.",
     )
-    assert conflicts._money(cost, reserved) == ("1 million", "500,000", 1.0)
+    assert number_conflicts._money(cost, reserved) == ("1 million", "500,000", 1.0)
 
 
 def test_two_named_people_acting_on_two_days_are_two_happenings() -> None:
@@ -47,7 +47,7 @@ def test_two_named_people_acting_on_two_days_are_two_happenings() -> None:
         "On Saturday, Mayor Ed Harlow of Port Aldous announced a ban on city-funded travel to Veyra.",
         "Caldmark Gov. Jay Brenner (D) announced Monday that he would ban state-funded travel to Veyra.",
     )
-    assert conflicts._dates(mayor, governor) is None
+    assert date_conflicts._dates(mayor, governor) is None
 
 
 def test_two_sentences_naming_only_different_people_are_two_happenings() -> None:
@@ -57,12 +57,12 @@ def test_two_sentences_naming_only_different_people_are_two_happenings() -> None
         "On Sunday, Ms. Quill issued a statement saying prosecutors in Mr. Harlow's office had interviewed her.",
         published="2025-03-17",
     )
-    assert conflicts._dates(lawyer, witness) is None
+    assert date_conflicts._dates(lawyer, witness) is None
     began, walked = _first_sentences(
         "A strike by ferry workers that began on 13 June has halted all sailings, Ilsa Marrow said.",
         "Ferry workers went on strike on 14 June, union leader Ilsa Marrow said.",
     )
-    assert conflicts._dates(began, walked) is not None
+    assert date_conflicts._dates(began, walked) is not None
 
 
 def test_a_shared_participant_alone_does_not_make_one_happening() -> None:
@@ -70,7 +70,7 @@ def test_a_shared_participant_alone_does_not_make_one_happening() -> None:
         "President Brenner went after Harlow aide Ilsa Marrow on Tuesday over her handling of the files.",
         "President Brenner posted a tweet lashing out at Ilsa Marrow on Friday.",
     )
-    assert conflicts._dates(attacked, tweeted) is None
+    assert date_conflicts._dates(attacked, tweeted) is None
 
 
 def test_two_different_acts_on_one_thing_are_two_happenings() -> None:
@@ -79,7 +79,7 @@ def test_two_different_acts_on_one_thing_are_two_happenings() -> None:
         "In court papers filed against the mayor on Friday, prosecutors said he must forfeit the money.",
         published="2025-03-14",
     )
-    assert conflicts._dates(released, filed) is None
+    assert date_conflicts._dates(released, filed) is None
 
 
 def test_one_happening_dated_twice() -> None:
@@ -87,7 +87,7 @@ def test_one_happening_dated_twice() -> None:
         "A strike by ferry workers that began on 13 June has halted all sailings from Veyra.",
         "Ferry workers in Veyra went on strike on 14 June, halting all sailings.",
     )
-    assert conflicts._dates(began, walked) is not None
+    assert date_conflicts._dates(began, walked) is not None
 
 
 def test_a_written_expectation_is_expected_and_a_repayment_told_by_both_is_no_update() -> None:
@@ -97,7 +97,7 @@ def test_a_written_expectation_is_expected_and_a_repayment_told_by_both_is_no_up
         "The mayor's lawyers said in 2023 that he repaid the campaign about $60,000.",
         "His lawyer said that the mayor intended to cooperate fully and had already repaid about $60,000.",
     )
-    assert conflicts._modality(done, intended) is None
+    assert status_conflicts._modality(done, intended) is None
 
 
 def test_two_shares_that_make_the_whole_are_one_split_told_from_both_sides() -> None:
@@ -108,8 +108,8 @@ def test_two_shares_that_make_the_whole_are_one_split_told_from_both_sides() -> 
         "“But there is a one-in-three chance we could lose the council,” Mayor Ilsa Marrow said on Monday.",
         "“There is a one-in-four chance that we keep the council,” Mayor Ilsa Marrow said on Monday.",
     )
-    assert conflicts._numbers(keep, lose) is None
-    assert conflicts._numbers(keep, other) is not None
+    assert number_conflicts._numbers(keep, lose) is None
+    assert number_conflicts._numbers(keep, other) is not None
 
 
 def test_one_act_on_one_named_thing_planned_in_one_outlet_and_done_in_the_other() -> None:
@@ -120,9 +120,9 @@ def test_one_act_on_one_named_thing_planned_in_one_outlet_and_done_in_the_other(
         "She then invoked her Harbour Charter right and declined to testify before the council.",
         "She then read the Harbour Charter aloud and declined to testify before the council.",
     )
-    assert conflicts._planned_and_done(planned, done) == ("expected", "happened", 1.0)
-    assert conflicts._planned_and_done(done, planned) == ("happened", "expected", 1.0)
-    assert conflicts._planned_and_done(planned, other) is None
+    assert status_conflicts._planned_and_done(planned, done) == ("expected", "happened", 1.0)
+    assert status_conflicts._planned_and_done(done, planned) == ("happened", "expected", 1.0)
+    assert status_conflicts._planned_and_done(planned, other) is None
 
 
 def test_one_digit_changed_in_a_long_figure() -> None:
@@ -130,9 +130,9 @@ def test_one_digit_changed_in_a_long_figure() -> None:
         "The records list a $5,587.75 stay at the Lakeside Retreat in Port Aldous.",
         "The couple charged a $5,687.75 stay at the Lakeside Retreat to the campaign.",
     )
-    assert conflicts._near_figures(first, second) == ("5,587.75", "5,687.75", 1.0)
+    assert number_conflicts._near_figures(first, second) == ("5,587.75", "5,687.75", 1.0)
     small, other = _first_sentences("Tickets cost $120 at the door.", "Parking cost $130 for the day.")
-    assert conflicts._near_figures(small, other) is None  # short figures differ in one digit all the time
+    assert number_conflicts._near_figures(small, other) is None  # short figures differ in one digit all the time
 
 
 def test_years_of_one_act() -> None:
@@ -140,9 +140,9 @@ def test_years_of_one_act() -> None:
         "Harlow's second and final term as mayor officially ends in 2027.",
         "Harlow hinted that he may resign before his term ends in 2026.",
     )
-    assert conflicts._year_dates(ends, hinted) is not None
+    assert date_conflicts._year_dates(ends, hinted) is not None
     elected, ends = _first_sentences("Harlow was first elected in 2019.", "Harlow's term ends in 2027.")
-    assert conflicts._year_dates(elected, ends) is None
+    assert date_conflicts._year_dates(elected, ends) is None
 
 
 def test_two_peoples_own_words_are_never_one_fact_but_one_quote_credited_twice_is_checked() -> None:
@@ -247,11 +247,11 @@ def test_one_act_of_one_person_dated_twice_even_where_the_story_gives_the_day_on
         ),
     )
     with conflicts.reading(scores):
-        assert conflicts._act_dates(first[0], second[1]) == ("2025-03-08", "2025-03-09", 1.0)
-        assert conflicts.same_act(first[0], second[1])  # one welcome: two days for it are no later development
+        assert date_conflicts._act_dates(first[0], second[1]) == ("2025-03-08", "2025-03-09", 1.0)
+        assert date_conflicts.same_act(first[0], second[1])  # one welcome: two days for it are no later development
         # Another host welcoming him that day is another act.
         (other,), _ = _read(("President Jon Avery welcomed Tomas Keld to Norhaven on Sunday.", "2025-03-09"))
-        assert conflicts._act_dates(first[0], other[0]) is None
+        assert date_conflicts._act_dates(first[0], other[0]) is None
 
 
 def test_a_day_is_carried_only_from_a_sentence_on_the_same_people_and_not_of_what_is_to_come() -> None:
@@ -265,7 +265,7 @@ def test_a_day_is_carried_only_from_a_sentence_on_the_same_people_and_not_of_wha
         )
     )
     with conflicts.reading(scores):
-        carried = conflicts._CARRIED.get() or {}
+        carried = conflict_state.CARRIED.get() or {}
         assert id(article[1]) not in carried  # the day before is of a strike still to come
         assert id(article[3]) not in carried  # the sentence before names no one she is about
 
@@ -285,9 +285,9 @@ def test_one_persons_words_quoted_as_said_on_two_days() -> None:
         ),
     )
     with conflicts.reading(scores):
-        assert conflicts._statement_dates(first[0], second[1]) == ("2025-03-08", "2025-03-07", 1.0)
+        assert date_conflicts._statement_dates(first[0], second[1]) == ("2025-03-08", "2025-03-07", 1.0)
         # Other words of his, on the other day, may be another statement.
-        assert conflicts._statement_dates(first[0], second[0]) is None
+        assert date_conflicts._statement_dates(first[0], second[0]) is None
 
 
 def test_one_act_of_one_person_is_told_once_but_words_may_be_said_twice() -> None:
@@ -297,13 +297,13 @@ def test_one_act_of_one_person_is_told_once_but_words_may_be_said_twice() -> Non
         "Mayor Ed Harlow said on Tuesday that the ferry strike had cost the port dearly.",
         "Mayor Ed Harlow told reporters on Wednesday that the strike had been costly for the port.",
     )
-    assert not conflicts.same_act(*said)
+    assert not date_conflicts.same_act(*said)
     closed = _first_sentences(
         "Mayor Ed Harlow closed the harbour at Port Aldous on Tuesday after the ferry strike.",
         "Mayor Ed Harlow closed the harbour on Wednesday, a week into the ferry strike.",
     )
-    assert conflicts.same_act(*closed)
-    assert conflicts._act_dates(*closed) == ("2025-03-11", "2025-03-05", 1.0)  # both out on Tuesday 11 March
+    assert date_conflicts.same_act(*closed)
+    assert date_conflicts._act_dates(*closed) == ("2025-03-11", "2025-03-05", 1.0)  # both out on Tuesday 11 March
 
 
 def test_another_given_name_is_no_misnaming_where_the_family_shares_the_surname() -> None:

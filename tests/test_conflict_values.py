@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from benchmarks.datasets import make_article
 
-from manysides.compare import conflicts, values
+from manysides.compare import conflict_state, conflicts, name_conflicts, number_conflicts, values
 from manysides.understand import SentenceInfo, analyse_many
 from manysides.understand.numbers import NumberMention
 
@@ -83,8 +83,8 @@ def test_a_place_spelt_differently_across_place_labels() -> None:
         "He trained for six months on Harrow Island and six years in the reserves.",
         "He joined the reserves in 1970 and served for six months in Harrrow Island, SC.",
     )
-    names = {label for label, _ in conflicts._names_in(one).values()} | {
-        label for label, _ in conflicts._names_in(other).values()
+    names = {label for label, _ in name_conflicts._names_in(one).values()} | {
+        label for label, _ in name_conflicts._names_in(other).values()
     }
     assert "GPE" not in names and "LOC" not in names
 
@@ -136,14 +136,14 @@ def test_a_letter_doubled_in_one_outlet_is_a_misspelling_but_a_vowel_is_a_transl
         "He served for six months on Marrow Island before the war.",
         "He served six months at Marow Island, records show.",
     )
-    found = conflicts._spellings(single, double)
+    found = name_conflicts._spellings(single, double)
     assert found is not None and {found[0], found[1]} == {"Marrow Island", "Marow Island"}
     ahmed, ahmad = _first_sentences(
         "Foreign minister Ahmed Sulani arrived in Veyra on Monday.",
         "Foreign minister Ahmad Sulani arrived in Veyra on Monday.",
     )
-    assert conflicts._spellings(ahmed, ahmad) is None
-    assert not conflicts._doubled_letter("Tolan's", "Tolan")
+    assert name_conflicts._spellings(ahmed, ahmad) is None
+    assert not name_conflicts._doubled_letter("Tolan's", "Tolan")
 
 
 def test_one_quotation_with_a_word_changed() -> None:
@@ -228,12 +228,12 @@ def test_a_count_of_acts_against_the_act_counted_by_its_verb() -> None:
         "Border agents made 520,000 arrests at the southern crossing last year.",
         "Agents arrested 400,000 migrants at the southern crossing last year.",
     )
-    assert conflicts._numbers(arrests, arrested) == ("520,000 arrest", "400,000 migrant", 1.0)
+    assert number_conflicts._numbers(arrests, arrested) == ("520,000 arrest", "400,000 migrant", 1.0)
     same, rounded = _first_sentences(
         "Border agents made 520,000 arrests at the southern crossing last year.",
         "Agents arrested about 500,000 migrants at the southern crossing last year.",
     )
-    assert conflicts._numbers(same, rounded) is None
+    assert number_conflicts._numbers(same, rounded) is None
 
 
 def test_two_amounts_moved_by_one_act() -> None:
@@ -241,17 +241,17 @@ def test_two_amounts_moved_by_one_act() -> None:
         "The ministry will divert $3.6 billion from harbour projects to the sea wall.",
         "The plan diverts $3.5 billion in harbour money to the sea wall.",
     )
-    assert conflicts._money_by_act(divert, diverts) == ("3.6 billion", "3.5 billion", 1.0)
+    assert number_conflicts._money_by_act(divert, diverts) == ("3.6 billion", "3.5 billion", 1.0)
     rounded, exact = _first_sentences(
         "The ministry will divert $1.4 billion from harbour projects to the sea wall.",
         "The plan diverts $1.375 billion in harbour money to the sea wall.",
     )
-    assert conflicts._money_by_act(rounded, exact) is None
+    assert number_conflicts._money_by_act(rounded, exact) is None
     cost, reserved = _first_sentences(
         "The advertisement is costing the Harbour Trust $1 million, the group confirmed.",
         "The Harbour Trust has reserved $500,000 of airtime for the advertisement.",
     )
-    assert conflicts._money_by_act(cost, reserved) is None
+    assert number_conflicts._money_by_act(cost, reserved) is None
 
 
 def test_a_range_of_years_the_parser_reads_as_one_date_or_two_is_one_value() -> None:
@@ -259,7 +259,7 @@ def test_a_range_of_years_the_parser_reads_as_one_date_or_two_is_one_value() -> 
         "The ministry said it would issue fishing permits for boats registered from 2016 to 2018, two per owner.",
         "The ministry said it would issue fishing permits for boats registered from 2014 to 2018, two per owner.",
     )
-    assert conflicts._masked(copy)[1][0] == ("date", "2014 to 2018")  # read as two dates, told as one range
+    assert conflict_state.masked(copy)[1][0] == ("date", "2014 to 2018")  # read as two dates, told as one range
     assert conflicts._copy_values("date")(one, copy) == ("2016 to 2018", "2014 to 2018", 1.0)
     same, again = _first_sentences(
         "The ministry said it would issue fishing permits for boats registered from 2016 to 2018, two per owner.",

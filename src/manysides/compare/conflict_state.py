@@ -1,0 +1,142 @@
+"""What the conflict checks share: the story's state while one story is read (masked sentences, carried days,
+dated acts, acts on things, each article's people), and the sentence readers more than one kind of check uses.
+
+The state lives in ContextVars set by `conflicts.reading` for the length of one story, per context, so concurrent
+reports keep theirs; outside it every reader computes afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextvars import ContextVar
+from typing import TYPE_CHECKING
+
+from manysides.compare.embed import embed
+from manysides.understand import SentenceInfo
+from manysides.understand.dates import DateMention
+from manysides.understand.document import People
+from manysides.understand.names import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+LIGHT = frozenset({"be", "have", "do", "make", "take", "say", "tell", "report", "get", "give", "go"})
+
+
+_SAME_ACTION = 0.3
+
+
+def same_action(a: str | None, b: str | None) -> bool:
+    """Whether two numbers count the outcome of the same action ("injured" / "hurt", not "stranded" / "carry")."""
+    if a == b:
+        return True
+    if a is None or b is None or a in LIGHT or b in LIGHT:
+        return False  # one count's action is unknown or empty ("had 41 votes"): it may count something else
+    vectors = embed([a, b])
+    return float(vectors[0] @ vectors[1]) >= _SAME_ACTION
+
+
+def told_acts(s: SentenceInfo) -> Iterator[Token]:
+    """The verbs of the acts a sentence tells in its own words: outside quotation marks, not denied, not light."""
+    for verb in s.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT or any(a <= verb.idx < b for a, b in s.quotes):
+            continue
+        if not any(c.dep_ == "neg" for c in verb.children):
+            yield verb
+
+
+def named_people(s: SentenceInfo) -> dict[tuple[str, str], str]:
+    """Named people outside quotation marks, by their place in the sentence (dependency role and the word they
+    hang on): "X was sentenced" and "Y was sentenced" put two names in one place."""
+    found = {}
+    for ent in s.doc.ents:
+        inside = any(a <= ent.start_char < b for a, b in s.quotes)
+        if ent.label_ == "PERSON" and not inside and name_key(ent.text):
+            found[(ent.root.dep_, ent.root.head.lemma_.lower())] = ent.text
+    return found
+
+
+_VALUE_LABELS = {
+    "CARDINAL": "number",
+    "MONEY": "number",
+    "PERCENT": "number",
+    "QUANTITY": "number",
+    "DATE": "date",
+    "TIME": "date",
+    "PERSON": "name",
+}
+
+
+_RANGE = frozenset({"to", "through", "-", "\u2013", "and"})
+
+
+_BROAD_LABELS = _VALUE_LABELS | dict.fromkeys(("ORG", "GPE", "NORP", "LOC", "FAC"), "name")
+
+
+Masked = tuple[list[str], list[tuple[str, str]]]
+
+
+# The masked sentences of the story find_conflicts is checking, by (id of the sentence, broad): every pair check
+# reads both sentences' masks, and a parse's entity spans are built anew at each read. Set only for the length
+# of one find_conflicts call (the sentences are alive throughout), per context, so concurrent reports keep theirs.
+MASKS: ContextVar[dict[tuple[int, bool], Masked] | None] = ContextVar("masks", default=None)
+
+
+def masked(s: SentenceInfo, broad: bool = False) -> Masked:
+    """The sentence's words with every value (figure, date, person) replaced by its kind, and the values in order;
+    `broad` masks every named thing as a name (the parser may call an unfamiliar person an organisation)."""
+    memo = MASKS.get()
+    if memo is None:
+        return _masking(s, broad)
+    key = (id(s), broad)
+    if key not in memo:
+        memo[key] = _masking(s, broad)
+    return memo[key]
+
+
+def _masking(s: SentenceInfo, broad: bool) -> Masked:
+    labels = _BROAD_LABELS if broad else _VALUE_LABELS
+    starts = {e.start: e for e in s.doc.ents if e.label_ in labels}
+    inside = {t for e in starts.values() for t in range(e.start + 1, e.end)}
+    words: list[str] = []
+    spans: list[tuple[str, int, int]] = []
+    for token in s.doc:
+        if token.i in starts:
+            kind, ent = labels[starts[token.i].label_], starts[token.i]
+            if kind != "name" and len(words) >= 2 and words[-2] == f"<{kind}>" and words[-1] in _RANGE and spans:
+                # "from 2016 to 2018" may be one value or two as the parser reads it: a range is one value
+                words.pop()
+                spans[-1] = (kind, spans[-1][1], ent.end_char)
+                continue
+            words.append(f"<{kind}>")
+            spans.append((kind, ent.start_char, ent.end_char))
+        elif token.i not in inside:
+            words.append(token.lower_)
+    text = s.doc.text  # a Doc joins its tokens anew at each .text: once per sentence, not once per value
+    return words, [(kind, text[a:b]) for kind, a, b in spans]
+
+
+DatedAct = tuple[str, str, str | None, str]
+
+
+# The dated acts of the story's sentences, by id of the sentence, for the length of one find_conflicts call.
+ACTS: ContextVar[dict[int, list[DatedAct]] | None] = ContextVar("acts", default=None)
+
+
+# The acts on named things of the story's sentences, by (id of the sentence, planned), likewise.
+THINGS: ContextVar[dict[tuple[int, bool], list[tuple[str, frozenset[str], Token]]] | None] = ContextVar(
+    "things", default=None
+)
+
+
+# Days carried by sentences with none of their own from the sentence before them, by id of the sentence: set for
+# the length of one find_conflicts call (see `MASKS`).
+CARRIED: ContextVar[dict[int, DateMention] | None] = ContextVar("carried", default=None)
+
+
+# The people each sentence's article names, by id of the sentence, for the length of one find_conflicts call.
+PEOPLE: ContextVar[dict[int, People | None] | None] = ContextVar("people", default=None)
+
+
+COPY = 0.85  # share of the masked word sequences two sentences must have in common to be one sentence's copies

@@ -1,0 +1,340 @@
+"""Date conflicts: one happening dated differently by two outlets (its day, its year, one named doer's act, one
+person's statement), and the days a sentence carries from the one before it."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from manysides.compare.conflict_state import ACTS, CARRIED, LIGHT, DatedAct, named_people, same_action, told_acts
+from manysides.compare.pairs import Node, quote_ngrams
+from manysides.compare.values import Match
+from manysides.understand import SentenceInfo
+from manysides.understand.dates import DateMention
+from manysides.understand.entities import same_person
+from manysides.understand.modality import clause_verb, future_clause, main_verb
+from manysides.understand.names import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_EVENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
+
+
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+_PREPOSITIONS = frozenset({"prep", "agent"})
+
+
+_MODIFIER = 0.5
+
+
+def _clause_words(sentence: SentenceInfo, mention: DateMention) -> dict[str, float]:
+    """Lemma -> weight of the words of a date's clause (see `_clause_tokens`)."""
+    words: dict[str, float] = {}
+    for token, weight in _clause_tokens(sentence, mention).items():
+        words[token.lemma_.lower()] = max(weight, words.get(token.lemma_.lower(), 0.0))
+    return words
+
+
+def _event_nouns(sentence: SentenceInfo, mention: DateMention) -> set[str]:
+    """Common nouns at full weight in a date's clause ("strike" in "a strike that began on 13 June"): what happened,
+    where a name ("Abedin", "Republicans") only says who took part."""
+    return {
+        t.lemma_.lower()
+        for t, weight in _clause_tokens(sentence, mention).items()
+        if weight == 1.0 and t.pos_ == "NOUN" and not t.ent_type_
+    }
+
+
+def _clause_tokens(sentence: SentenceInfo, mention: DateMention) -> dict[Token, float]:
+    """What a date is the date of: its clause's verb, with the nouns of its subject, object and prepositions.
+
+    "Ferry crews went on strike on Saturday" -> {go, ferry, crew, strike}; "a strike by ferry workers that began
+    on 13 June" -> {begin, ferry, worker, strike}: a shared word says the two dates belong to one happening.
+    Noun modifiers ("ferry" in "ferry crews") weigh half: they name the story's topic more than the happening.
+    """
+    verb = clause_verb(sentence.doc, mention.start, mention.end)
+    if verb is None:
+        return {}
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    inside = {t.i for t in span} if span is not None else set()
+    verbs = [verb]
+    if verb.tag_ in {"VBG", "VB", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        # A non-finite verb ("took steps toward restoring ties on 13 July") happens to the clause that governs it.
+        verbs += [next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), verb)]
+    nouns = [c for v in verbs for c in v.children if c.dep_ in _ARGUMENTS]
+    nouns += [g for v in verbs for c in v.children if c.dep_ in _PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+    nouns += _described(verb)
+    modifiers = [c for n in nouns for c in n.children if c.dep_ == "compound"]
+    weights = {t: _MODIFIER for t in modifiers if t.pos_ in _EVENT_POS and t.i not in inside}
+    weights.update({t: 1.0 for t in nouns if t.pos_ in _EVENT_POS and t.i not in inside})
+    weights.update({v: 1.0 for v in verbs if v.lemma_.lower() not in LIGHT})
+    return weights
+
+
+def _described(verb: Token) -> list[Token]:
+    """The nouns a relative clause describes, up through "of" and "by" phrases: "a strike by crews who walked out
+    on June 14" -> [crews, strike]. The clause tells of that thing, so it may be the happening itself."""
+    found = []
+    head = verb.head if verb.dep_ == "relcl" else None
+    while head is not None and head.pos_ in _EVENT_POS:
+        found.append(head)
+        head = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+    return found
+
+
+def _described_nouns(sentence: SentenceInfo, mention: DateMention) -> set[str]:
+    verb = clause_verb(sentence.doc, mention.start, mention.end)
+    described = _described(verb) if verb is not None else []
+    return {t.lemma_.lower() for t in described if t.pos_ == "NOUN" and not t.ent_type_}
+
+
+def _different_actors(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Both sentences name who acts, and they are different people ("Murray announced on Saturday" / "Inslee
+    announced Monday": two announcements, not one dated twice)."""
+    named = a.subject_text[:1].isupper() and b.subject_text[:1].isupper()
+    if named and not same_person(a.subject_text, b.subject_text):
+        return True
+    x, y = _named_subjects(a), _named_subjects(b)  # the parser may miss a subject the entities still show
+    if x and y and not any(same_person(p, q) for p in x for q in y):
+        return True
+    # Nor may it find a subject at all ("In a statement issued Thursday, Mark Sheridan ... said"): two sentences
+    # that each name people, none of them the same, tell of two people's acts.
+    x, y = list(named_people(a).values()), list(named_people(b).values())
+    return bool(x and y) and not any(same_person(p, q) for p in x for q in y)
+
+
+def _named_subjects(s: SentenceInfo) -> list[str]:
+    """People named as the subject of one of the sentence's verbs, outside quotation marks."""
+    return [text for (role, _), text in named_people(s).items() if role in {"nsubj", "nsubjpass"}]
+
+
+def _dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """Different days for one happening, by two outlets that do not name two different actors: the dates' clauses
+    share their act or the thing that happened ("a strike that began on 13 June" / "went on strike on 14 June")."""
+    if _different_actors(a, b):
+        return None
+    return _dates_of(a, b, [d for d in a.dates if d.day], [d for d in b.dates if d.day], same_act=True)
+
+
+_AT_ONCE = frozenset({"as", "while", "when"})  # a clause these introduce happens when its governing clause does
+
+
+def _act_day(s: SentenceInfo, verb: Token) -> str | None:
+    """The day of one act: a day in its own clause, or in the clause it happens at once with ("announced on
+    Saturday ..., as Aliyev welcomed Sharaa"), through the clauses that govern that one; for a sentence with no day
+    at all whose own news is told done, the day the sentence before it gives (`carried_days`). Not the day of a
+    clause that reports it ("said on Monday that he had resigned": the resigning may be older)."""
+    days = [d for d in s.dates if d.day]
+    held = [(clause_verb(s.doc, d.start, d.end), d) for d in days]
+    token, first = verb, True
+    while True:
+        found = next((d for v, d in held if v is not None and v.i == token.i), None)
+        if found is not None:
+            return found.value
+        at_once = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _AT_ONCE for c in token.children)
+        if not (token.dep_ == "conj" or at_once or (not first and token.dep_ in _CLAUSES)) or token.head is token:
+            break
+        token, first = token.head, False
+    carried = (CARRIED.get() or {}).get(id(s))
+    if not days and carried is not None and verb.dep_ == "ROOT" and verb.tag_ == "VBD":
+        return carried.value
+    return None
+
+
+_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+
+
+_DOER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _named(token: Token) -> str | None:
+    """The name a subject or object word is the head of (or the name set beside it: "Syria's president, Ahmad
+    al-Sharaa")."""
+    for word in (token, *[c for c in token.children if c.dep_ == "appos"]):
+        names = [e.text for e in token.doc.ents if e.label_ in _DOER_LABELS and e.root.i == word.i]
+        if names:
+            return names[0]
+    return None
+
+
+def _same_name(x: str, y: str) -> bool:
+    return name_key(x) == name_key(y) or same_person(x, y)
+
+
+def _dated_acts(s: SentenceInfo) -> list[DatedAct]:
+    """`_read_acts`, kept per sentence while a story is read: every pair check asks it of both sentences."""
+    memo = ACTS.get()
+    if memo is None:
+        return _read_acts(s)
+    if id(s) not in memo:
+        memo[id(s)] = _read_acts(s)
+    return memo[id(s)]
+
+
+def _read_acts(s: SentenceInfo) -> list[DatedAct]:
+    """(verb lemma, named doer, named thing or None, day) of each act a sentence tells outside quotation marks,
+    done by a named subject, not denied, with a day (`_act_day`)."""
+    found = []
+    for verb in told_acts(s):
+        lemma = verb.lemma_.lower()
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        doer = _named(subject) if subject is not None else None
+        if doer is None:
+            continue
+        day = _act_day(s, verb)
+        if day is None:
+            continue
+        thing = next((_named(c) for c in verb.children if c.dep_ == "dobj"), None)
+        found.append((lemma, doer, thing, day))
+    return found
+
+
+def _act_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One act by one doer on two days: the same verb with the same named subject (and the same named object when
+    both name one): "Aliyev welcomed Sharaa" on Saturday 12 July in one outlet, on 13 July in the other."""
+    for lemma, doer, thing, day in _dated_acts(a):
+        for other_lemma, other_doer, other_thing, other_day in _dated_acts(b):
+            if lemma != other_lemma or day == other_day or not _same_name(doer, other_doer):
+                continue
+            if thing and other_thing and not _same_name(thing, other_thing):
+                continue
+            return day, other_day, 1.0
+    return None
+
+
+def same_act(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Whether two sentences tell one act of one named doer, each with a day (see `_act_dates`): one happening,
+    so two days for it are two datings, not a later report of a later development."""
+    return any(
+        x[0] == y[0] and _same_name(x[1], y[1]) and not (x[2] and y[2] and not _same_name(x[2], y[2]))
+        for x in _dated_acts(a)
+        for y in _dated_acts(b)
+    )
+
+
+def _name_in_common(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Whether two sentences name one person or thing, a surname alone counting ("Beto O'Rourke" / "O'Rourke")."""
+    last = {k: k.split()[-1] for k in a.entity_keys | b.entity_keys if k.split()}
+    return any(x in last and last[x] == last.get(y) for x in a.entity_keys for y in b.entity_keys)
+
+
+def _statement_day(s: SentenceInfo) -> tuple[str, str] | None:
+    """(named speaker, day) of a sentence that quotes a named person's words (its subject's, or those it credits to
+    a named person), with one day outside the quotation (or carried from the sentence before: `carried_days`)."""
+    if not s.quotes or not any(e.label_ == "PERSON" for e in s.doc.ents):
+        return None
+    named = [a.speaker for a in s.attributions if a.kind == "quote" and a.named]
+    speaker = s.subject_text if s.subject_text[:1].isupper() else next(iter(named), None)
+    if speaker is None:
+        return None
+    days = [d for d in s.dates if d.day and not any(a <= d.start < b for a, b in s.quotes)]
+    if len(days) > 1 or any(d.day for d in s.dates if d not in days):
+        return None
+    carried = (CARRIED.get() or {}).get(id(s))
+    day = days[0] if days else carried if main_verb(s.doc[:]).tag_ == "VBD" else None
+    return (speaker, day.value) if day is not None else None
+
+
+def _statement_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One person's words, quoted by both outlets as said on two different days ("O'Rourke charged on Saturday
+    that ... 'sought to ... collude with the Russian government'" / "O'Rourke, campaigning on Friday night, ...
+    said he believed ... 'sought to collude with the Russian government'"): both must quote some of the same
+    words, and the pair must be one fact to the model, since a speaker may say much the same on two days."""
+    x, y = _statement_day(a), _statement_day(b)
+    if x is None or y is None or x[1] == y[1] or not same_person(x[0], y[0]):
+        return None
+    if not quote_ngrams(a) & quote_ngrams(b):
+        return None  # no run of the same quoted words: maybe two statements ("said Saturday" / "clarified Sunday")
+    return x[1], y[1], 1.0
+
+
+def carried_days(nodes: list[Node]) -> dict[int, DateMention]:
+    """The day a sentence with no day of its own carries from the sentence just before it: a story gives the day
+    of a happening once and goes on to tell it ("Azerbaijan and Syria took steps toward restoring relations on
+    13 July. Aliyev welcomed Sharaa to Baku ..."). Only when that sentence gives one day, outside quotation marks
+    and not of something still to come, and the two name someone or something in common."""
+    by_place = {(n.article, n.sentence.index): n.sentence for n in nodes}
+    result = {}
+    for node in nodes:
+        s = node.sentence
+        before = by_place.get((node.article, s.index - 1))
+        if before is None or not s.parsed or any(d.day for d in s.dates) or not _name_in_common(s, before):
+            continue
+        days = [d for d in before.dates if d.day]
+        if len(days) != 1 or any(a <= days[0].start < b for a, b in before.quotes):
+            continue
+        verb = clause_verb(before.doc, days[0].start, days[0].end)
+        if verb is None or not future_clause(verb):
+            result[id(s)] = days[0]
+    return result
+
+
+def _dated_act(a: SentenceInfo, x: DateMention, b: SentenceInfo, y: DateMention) -> tuple[str | None, str | None]:
+    """The verbs two dates belong to, as lemmas."""
+    verbs = [clause_verb(s.doc, m.start, m.end) for s, m in ((a, x), (b, y))]
+    return verbs[0].lemma_.lower() if verbs[0] else None, verbs[1].lemma_.lower() if verbs[1] else None
+
+
+def _year_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """Different years for one happening, when each gives just one year ("has led since 2002" / "since 2003"; a
+    span "from 1977 through 2006" is not one year set against another)."""
+    xs, ys = _years(a), _years(b)
+    return _dates_of(a, b, xs, ys, same_act=True) if len(xs) == len(ys) == 1 else None
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _years(s: SentenceInfo) -> list[DateMention]:
+    """Years standing alone ("has led since 2002"), outside any fuller date of the sentence; not a year that names
+    which of a kind of thing ("the 2016 election", "a 2014 ban"): that is no date of the sentence's happening."""
+    taken = [(d.start, d.end) for d in s.dates]
+    return [
+        DateMention(m.start(), m.end(), m.group(), int(m.group()), None, None)
+        for m in YEAR.finditer(s.text)
+        if not any(a <= m.start() < b for a, b in taken) and not _names_a_kind(s, m.start(), m.end())
+    ]
+
+
+def _names_a_kind(s: SentenceInfo, start: int, end: int) -> bool:
+    span = s.doc.char_span(start, end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    return token is not None and token.dep_ in {"compound", "nummod", "amod"} and token.head.pos_ == "NOUN"
+
+
+def _dates_of(
+    a: SentenceInfo, b: SentenceInfo, xs: list[DateMention], ys: list[DateMention], same_act: bool = False
+) -> Match | None:
+    """The best-supported pair of different dates; with `same_act`, only dates whose clauses' verbs name one act
+    or share a common noun of the clause, the happening itself ("strike"); sharing just a named participant
+    ("Abedin", "Republicans") is as often two happenings on two days."""
+    if {d.value for d in xs} & {d.value for d in ys}:
+        return None
+    best, found = 0.0, None
+    for x in xs:
+        words = _clause_words(a, x)
+        for y in ys:
+            other = _clause_words(b, y)
+            if same_act and not _one_happening(a, x, b, y):
+                continue
+            shared = sum(min(weight, other[word]) for word, weight in words.items() if word in other)
+            if shared > best:
+                best, found = shared, (x.value, y.value, shared)
+    return found
+
+
+def _one_happening(a: SentenceInfo, x: DateMention, b: SentenceInfo, y: DateMention) -> bool:
+    """Whether two dates are dates of one happening: their verbs name one act, or, when either verb says little
+    ("said", "was", none), their clauses share the thing that happened. Two different acts ("papers released on
+    Wednesday" / "papers filed on Friday") are two happenings unless both clauses describe one thing ("a strike
+    that began on 13 June" / "a strike by crews who walked out on June 14")."""
+    acts = _dated_act(a, x, b, y)
+    if same_action(*acts):
+        return True
+    if all(act is not None and act not in LIGHT for act in acts):
+        return bool(_described_nouns(a, x) & _described_nouns(b, y))
+    return bool(_event_nouns(a, x) & _event_nouns(b, y))

@@ -1,0 +1,144 @@
+"""Name conflicts: a different person in the same place of one act, a name spelt differently, and the same quoted
+words credited to different people."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from unidecode import unidecode
+
+from manysides.compare.conflict_state import PEOPLE, named_people
+from manysides.compare.pairs import quote_ngrams
+from manysides.compare.values import Match
+from manysides.understand import SentenceInfo
+from manysides.understand.entities import formal_first_name, same_person
+from manysides.understand.names import name_key
+
+
+def _names(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """The same act with a different named person in the same place ("X was sentenced" / "Y was sentenced")."""
+    x, y = named_people(a), named_people(b)
+    for place in x.keys() & y.keys():
+        if place[0] in {"compound", "conj", "appos"}:
+            continue
+        if not same_person(x[place], y[place]) and x[place] not in b.text and y[place] not in a.text:
+            return x[place], y[place], 1.0
+    return None
+
+
+_NAMED = frozenset({"PERSON", "GPE", "ORG", "LOC", "FAC"})
+
+
+_SAME_QUOTE = 0.5  # share of the shorter quote's word runs the other must carry to be the same words
+
+
+_MIN_SPELT = 4  # letters a name word needs before one letter more or less is a misspelling, not another word
+
+
+_SPELLING = 0.8  # difflib ratio of two name keys: "vincente fox" / "vicente fox" 0.96, "norfolk" / "norwalk" 0.71
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})  # the parser tells one place's kinds apart unsurely ("Parris Island")
+
+
+def _names_in(s: SentenceInfo) -> dict[str, tuple[str, str]]:
+    """Name key -> (label, text) of the names outside quotation marks; places share one label."""
+    return {
+        name_key(e.text): ("PLACE" if e.label_ in _PLACES else e.label_, e.text)
+        for e in s.doc.ents
+        if e.label_ in _NAMED and name_key(e.text) and not any(a <= e.start_char < b for a, b in s.quotes)
+    }
+
+
+def _other_word(x: str, y: str) -> bool:
+    """Two words of a name that are not one word shortened ("ft" / "fort", "mike" / "michael") or a nickname."""
+    if len(x) < 3 or len(y) < 3 or x.startswith(y[:2]) or formal_first_name(x) == formal_first_name(y):
+        return False
+    return not (set(x) <= set(y) or set(y) <= set(x))
+
+
+def other_name(x: str, y: str, label: str) -> bool:
+    """Two keys that are one name told differently: another first name with the same surname ("Loretta Sanchez"
+    / "Linda Sanchez"), or one word spelt differently ("Vincente" / "Vicente")."""
+    xs, ys = [w for w in x.split() if len(w) > 1], [w for w in y.split() if len(w) > 1]
+    if set(xs) <= set(ys) or set(ys) <= set(xs) or len(xs) != len(ys):
+        return False
+    differing = [(a, b) for a, b in zip(xs, ys, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    if a.startswith(b) or b.startswith(a):
+        return False  # "Clintons" / "Clinton": a plural or a shortening, not another name
+    if label == "PERSON" and len(xs) >= 2 and xs[-1] == ys[-1]:
+        return _other_word(a, b) or (SequenceMatcher(None, a, b).ratio() >= _SPELLING and len(a) >= 4)
+    return len(a) >= 4 and len(b) >= 4 and SequenceMatcher(None, a, b).ratio() >= _SPELLING
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+_DOUBLED = re.compile(r"(.)\1+")  # a letter written twice or more, read as once
+
+
+def _doubled_letter(x: str, y: str) -> bool:
+    """Two spellings of one name that differ only in a letter written once or twice ("Paris" / "Parris" Island):
+    the name keys fold that away, as they fold vowels, but unlike a vowel ("Ahmed" / "Ahmad") it is no
+    transliteration: one outlet has the name wrong."""
+    xs, ys = (_LETTERS.findall(unidecode(t).lower()) for t in (x, y))
+    if len(xs) != len(ys):
+        return False
+    differing = [(p, q) for p, q in zip(xs, ys, strict=True) if p != q]
+    if len(differing) != 1:
+        return False
+    p, q = differing[0]
+    return min(len(p), len(q)) >= _MIN_SPELT and _DOUBLED.sub(r"\1", p) == _DOUBLED.sub(r"\1", q)
+
+
+def _spellings(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """A name one outlet gives that the other gives differently: "Loretta Sanchez" / "Linda T. Sanchez",
+    "Vincente Fox" / "Vicente Fox"; only names the other sentence does not also give as they are."""
+    x, y = _names_in(a), _names_in(b)
+    for key, (label, text) in x.items():
+        if key in y:
+            if y[key][0] == label and _doubled_letter(text, y[key][1]):
+                return text, y[key][1], 1.0
+            continue
+        for other, (other_label, other_text) in y.items():
+            if other not in x and other_label == label and other_name(key, other, label):
+                if _of_a_family(a, text) or _of_a_family(b, other_text):
+                    continue
+                return text, other_text, 1.0
+    return None
+
+
+def _speaker(s: SentenceInfo) -> str | None:
+    """The person a sentence itself credits its quote to, by name (not one "he said" was resolved to, nor "the
+    spokesman")."""
+    people = {e.text for e in s.doc.ents if e.label_ == "PERSON"}
+    return next(
+        (
+            a.speaker
+            for a in s.attributions
+            if a.kind == "quote" and a.named and a.speaker in s.text and any(p in a.speaker for p in people)
+        ),
+        None,
+    )
+
+
+def _attribution(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """The same quoted words (most of the shorter quote) credited to different named people."""
+    x, y = quote_ngrams(a), quote_ngrams(b)
+    if not x or not y or len(x & y) < _SAME_QUOTE * min(len(x), len(y)):
+        return None
+    x, y = _speaker(a), _speaker(b)
+    if x and y and not same_person(x, y):
+        return x, y, 1.0
+    return None
+
+
+def _of_a_family(s: SentenceInfo, name: str) -> bool:
+    """Whether the article of sentence s names another person of the name's surname ("Mr. Trump" beside "the first
+    lady, Melania Trump"): then another given name in the other outlet may be that person, not a misnaming."""
+    people = (PEOPLE.get() or {}).get(id(s))
+    return people is not None and people.family(name)

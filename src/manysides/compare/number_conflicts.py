@@ -1,0 +1,96 @@
+"""Number conflicts: one count of one thing, or one amount of money, given with different values (rounding and
+approximate figures agree: `NumberMention.agrees`)."""
+
+from __future__ import annotations
+
+import re
+
+from manysides.compare.conflict_state import LIGHT, same_action
+from manysides.compare.date_conflicts import YEAR
+from manysides.compare.values import Match
+from manysides.understand import SentenceInfo
+from manysides.understand.numbers import NumberMention
+
+
+def _money(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """Each sentence gives one amount of money, and they differ: asked only of pairs the model is sure state the
+    same thing with the values masked out ("costing $1 million" / "reserved $500,000 of airtime")."""
+    money = [[n for n in s.numbers if n.unit and n.unit != "percent"] for s in (a, b)]
+    if len(money[0]) == len(money[1]) == 1 and money[0][0].unit == money[1][0].unit:
+        x, y = money[0][0], money[1][0]
+        if x.counted != y.counted:
+            return None  # the price of one thing ("a $43,000 Rolex") is not the amount the other gives in all
+        if not x.agrees(y):
+            return x.text, y.text, 1.0
+    return None
+
+
+def _money_by_act(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """Each sentence gives one amount of money, moved by one and the same act, and the amounts differ ("will divert
+    $3.6 billion" / "diverts $3.5 billion"): the act is the evidence of one amount that `_money` asks of the pair
+    model alone."""
+    money = [[n for n in s.numbers if n.unit and n.unit != "percent"] for s in (a, b)]
+    if len(money[0]) != 1 or len(money[1]) != 1:
+        return None
+    x, y = money[0][0], money[1][0]
+    if x.unit != y.unit or x.counted != y.counted or not x.verb or x.verb != y.verb or x.verb in LIGHT:
+        return None
+    return None if x.agrees(y) else (x.text, y.text, 1.0)
+
+
+_NEAR_DIGITS = 4  # a figure must have this many digits for one changed digit to mean a figure told differently
+
+
+def _near_figures(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """Two figures of one unit that differ in a single digit ("$5,587.75" / "$5,687.75"): one figure misread or
+    mistyped by one outlet, since two different amounts rarely share all their other digits. Years are dates."""
+    for x in a.numbers:
+        for y in b.numbers:
+            dx, dy = re.sub(r"\D", "", x.text), re.sub(r"\D", "", y.text)
+            if x.unit != y.unit or len(dx) != len(dy) or len(dx) < _NEAR_DIGITS or YEAR.fullmatch(dx):
+                continue
+            # Either figure given by both sentences: they give two figures of two things ("300,000 people and
+            # 700,000 Dreamers" / "300,000 people"), not one figure told two ways.
+            given_by_both = any(x.agrees(z) for z in b.numbers) or any(_gives(z, y) for z in a.numbers)
+            if sum(p != q for p, q in zip(dx, dy, strict=True)) == 1 and not given_by_both:
+                return x.text, y.text, 1.0
+    return None
+
+
+def _gives(z: NumberMention, y: NumberMention) -> bool:
+    """Whether figure z gives y's quantity itself (a bound only says y fits under it: "more than $300")."""
+    return not (z.lower_bound or y.lower_bound) and z.agrees(y)
+
+
+def _one_count(x: NumberMention, y: NumberMention) -> bool:
+    """Whether two figures count one thing: the same counted noun by the same action, or a count of an act told
+    as a noun against the act's verb ("made 520,000 arrests" / "arrested 400,000 migrants")."""
+    if x.unit != y.unit:
+        return False
+    if x.counted and x.counted == y.counted:
+        return same_action(x.verb, y.verb)
+    return x.unit is None and (_act_counted(x, y) or _act_counted(y, x))
+
+
+def _act_counted(x: NumberMention, y: NumberMention) -> bool:
+    return bool(x.counted) and x.counted == y.verb and (x.verb is None or x.verb in LIGHT)
+
+
+def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """The same count of the same thing by the same action, with different values."""
+    for x in a.numbers:
+        for y in b.numbers:
+            same_count = _one_count(x, y)
+            given_by_both = any(x.agrees(z) for z in b.numbers if z.counted == x.counted) or any(
+                _gives(z, y) for z in a.numbers if z.counted == y.counted
+            )
+            if same_count and not given_by_both and not x.agrees(y) and not _complementary(x, y):
+                return f"{x.text} {x.counted}", f"{y.text} {y.counted}", 1.0
+    return None
+
+
+def _complementary(x: NumberMention, y: NumberMention) -> bool:
+    """Two ratios that make up the whole: one split told from its two sides ("a two-in-three chance that we win" /
+    "a one-in-three chance we could lose"), not two tellings of one share. Percentages are left out: "49 percent
+    to 44" against "49 percent to 57" sum near 100 by chance."""
+    return x.unit == y.unit == "ratio" and abs(x.value + y.value - 1.0) < 1e-9

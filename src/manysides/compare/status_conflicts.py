@@ -1,0 +1,115 @@
+"""Status conflicts: negation (one outlet denies what another affirms) and modality (one reports done what the
+other reports expected or planned)."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from manysides.compare.conflict_state import COPY, THINGS, masked, told_acts
+from manysides.compare.embed import embed
+from manysides.compare.values import Match
+from manysides.understand import SentenceInfo
+from manysides.understand.modality import future_clause, main_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_SAME_EVENT = 0.5  # meet~meeting 0.85; meet~visit 0.18, begin~restore 0.01
+
+
+_EVENT_PREDICATES = 3  # cosine of two verbs' static embeddings: injure~hurt 0.44, strand~carry -0.03
+
+
+def _quoted(s: SentenceInfo) -> bool:
+    """A sentence that mostly reports someone's words: its tense and modality are the speaker's, not the event's."""
+    return any(a.kind == "quote" for a in s.attributions)
+
+
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
+def _negation(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One telling of a sentence affirms what the other denies: their words agree once values and negators are
+    set aside ("the law does not apply to..." / "the law applies only to..." share a verb, not a sentence)."""
+    if _quoted(a) or _quoted(b):
+        return None
+    x, y = ([w for w in masked(s)[0] if w not in _NEGATORS] for s in (a, b))
+    if SequenceMatcher(None, x, y, autojunk=False).ratio() < COPY:
+        return None
+    if a.negated != b.negated and a.predicates[:1] and a.predicates[:1] == b.predicates[:1]:
+        verb = a.predicates[0]
+        return ("not " + verb if a.negated else verb), ("not " + verb if b.negated else verb), 1.0
+    return None
+
+
+def _modality(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    if _quoted(a) or _quoted(b):
+        return None
+    if {a.modality, b.modality} == {"happened", "expected"} and _same_event(a, b):
+        done, expected = (a, b) if a.modality == "happened" else (b, a)
+        if _also_done(expected, main_verb(done.doc[:]).lemma_.lower()):
+            return None
+        return a.modality, b.modality, 1.0
+    return None
+
+
+def _acts_on_things(s: SentenceInfo, planned: bool) -> list[tuple[str, frozenset[str], Token]]:
+    """`_read_acts_on_things`, kept per sentence while a story is read (every pair check asks it of both)."""
+    memo = THINGS.get()
+    if memo is None:
+        return _read_acts_on_things(s, planned)
+    if (id(s), planned) not in memo:
+        memo[id(s), planned] = _read_acts_on_things(s, planned)
+    return memo[id(s), planned]
+
+
+def _read_acts_on_things(s: SentenceInfo, planned: bool) -> list[tuple[str, frozenset[str], Token]]:
+    """(verb lemma, proper-noun lemmas of its object, verb) of each act a sentence tells outside quotation marks on
+    a named thing, still to come (`planned`: "plans to invoke the Fifth Amendment") or done ("invoked her Fifth
+    Amendment right"); not denied, not a light verb, not reported speech's own verb."""
+    found = []
+    for verb in told_acts(s):
+        lemma = verb.lemma_.lower()
+        if future_clause(verb) != planned:
+            continue
+        if not planned and not (verb.tag_ == "VBD" and verb.dep_ in {"ROOT", "conj"}):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        names = frozenset(t.lemma_.lower() for o in objects for t in o.subtree if t.pos_ == "PROPN")
+        if names:
+            found.append((lemma, names, verb))
+    return found
+
+
+def _planned_and_done(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One act on one named thing, still to come in one outlet and done in the other ("plans to invoke the Fifth
+    Amendment during her expected testimony" / "invoked her Fifth Amendment right and declined to testify"): the
+    same verb on the same named thing is the evidence of one matter. Which report came first makes it an update."""
+    for planned, done, first in ((a, b, True), (b, a, False)):
+        for lemma, names, _ in _acts_on_things(planned, True):
+            if any(lemma == other and names & other_names for other, other_names, _ in _acts_on_things(done, False)):
+                return ("expected", "happened", 1.0) if first else ("happened", "expected", 1.0)
+    return None
+
+
+def _also_done(sentence: SentenceInfo, lemma: str) -> bool:
+    """Whether a sentence whose main event is still expected also tells, in the past, the act the other outlet
+    reports done ("intended to cooperate fully and had already repaid"): then both report it done."""
+    return any(t.lemma_.lower() == lemma and t.tag_ in {"VBD", "VBN"} and t.pos_ == "VERB" for t in sentence.doc)
+
+
+def _same_event(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Whether two sentences name one happening: a shared or closely related predicate ("meet" / "meeting").
+
+    Alignment says two sentences tell one fact; a modality conflict claims more (that one outlet has the event
+    done and the other still expected), so the events themselves must match, not just their participants.
+    """
+    x, y = a.predicates[:_EVENT_PREDICATES], b.predicates[:_EVENT_PREDICATES]
+    if not x or not y:
+        return False
+    if set(x) & set(y):
+        return True
+    vectors = embed(x + y)
+    return float((vectors[: len(x)] @ vectors[len(x) :].T).max()) >= _SAME_EVENT
