@@ -352,7 +352,7 @@ def _quadratic(weights: np.ndarray) -> np.ndarray:
 def pair_probabilities(feats: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
     """Probability that two sentences state the same proposition (`weights` over TERMS)."""
     w = pair_model().weights if weights is None else weights
-    logits = feats @ w[: len(FEATURES)] + np.einsum("...k,kl,...l->...", feats, _quadratic(w), feats)
+    logits = feats @ w[: len(FEATURES)] + ((feats @ _quadratic(w)) * feats).sum(axis=-1)
     return 1.0 / (1.0 + np.exp(-logits))
 
 
