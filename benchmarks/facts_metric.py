@@ -3,7 +3,7 @@
     python -m benchmarks.facts_metric
 
 Pair level only (before grouping), 5 folds by triplet as `benchmarks.facts`: every model is fitted on the other
-folds' triplets and scored on the fold's. Rows: the shipped linear model over pairs.FEATURES; that model with every
+folds' triplets and scored on the fold's. Rows: a linear model over pairs.FEATURES; that model with every
 product of two signals (a logistic model on standardised signals and their products); the contextual vectors'
 cosine after removing the story's mean vector; a learned similarity over those vectors ([u*v, |u-v|], ridge-like
 logistic), alone and stacked into the linear model (its score for the training triplets comes from an inner

@@ -5,9 +5,12 @@ for as much as it is rare *within the story*: words and names are weighted by th
 story's own sentences. Beside that lexical overlap come the sentence embeddings (static wordllama, and a
 contextual encoder: `sentence_vectors`), shared names, numbers and quoted words, and whether the two sentences
 are each other's best match between their two articles (a sentence that has a closer match in the other article
-is less likely to state the same thing). Values (numbers, dates, weekdays) are masked out of the overlap, so a
-changed figure does not hide the pair: the conflict checks need exactly those pairs. The weights live in
-`data/fact_pairs.json`, written by `python -m benchmarks.facts --fit`.
+is less likely to state the same thing, and its rank among each side's candidates). Topic-sharing sentences are
+told apart by what they do not share: the share of either sentence's rare words the other lacks, whether their
+main event verbs agree, and the names one gives that the other lacks. The similarity signals also count through
+their products (a logistic model over every two of them). Values (numbers, dates, weekdays) are masked out of the
+overlap, so a changed figure does not hide the pair: the conflict checks need exactly those pairs. The weights live
+in `data/fact_pairs.json`, written by `python -m benchmarks.facts --fit`.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import combinations
+from itertools import combinations, combinations_with_replacement
 
 import numpy as np
 
@@ -44,7 +47,16 @@ FEATURES = (
     "clause",
     "size",
     "context",
+    "uncovered",
+    "predicate",
+    "names_missing",
+    "rank",
 )
+# The similarity signals whose every product of two (and square) the model also weighs: how much one signal counts
+# depends on the others (word overlap says more when the contextual vectors agree). The rest count alone.
+CROSSED = FEATURES[1:14]
+PRODUCTS = tuple(combinations_with_replacement(CROSSED, 2))
+TERMS = FEATURES + tuple(f"{a}*{b}" for a, b in PRODUCTS)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _VALUE_WORDS = frozenset(
     line
@@ -59,10 +71,11 @@ _VALUE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QU
 
 @dataclass(frozen=True)
 class PairModel:
-    """Logistic weights over FEATURES and the bars on pair probability: one fact (`threshold`), checked for a
-    conflict (`conflict_bar`; `loose_bar` for checks with their own evidence of one matter), and too close for
-    either sentence to be "only this outlet" (`unique_bar`, the fallback where `unique` cannot read a sentence);
-    `sure_bar` for conflicts that claim more than one fact; `unique` judges which sentences only one outlet states."""
+    """Logistic weights over TERMS (FEATURES and their products) and the bars on pair probability: one fact
+    (`threshold`), checked for a conflict (`conflict_bar`; `loose_bar` for checks with their own evidence of one
+    matter), and too close for either sentence to be "only this outlet" (`unique_bar`, the fallback where `unique`
+    cannot read a sentence); `sure_bar` for conflicts that claim more than one fact; `unique` judges which
+    sentences only one outlet states."""
 
     weights: np.ndarray
     threshold: float
@@ -95,7 +108,7 @@ def pair_model() -> PairModel:
 @cache
 def shipped_model() -> PairModel:
     data = json.loads(resources.files("manysides.compare").joinpath("data/fact_pairs.json").read_text("utf-8"))
-    weights = np.array([data["weights"][name] for name in FEATURES], dtype=np.float64)
+    weights = np.array([data["weights"][name] for name in TERMS], dtype=np.float64)
     bars = data["bars"]
     unique = None
     if "unique_model" in data:
@@ -213,6 +226,67 @@ def best_match(similarity: np.ndarray, articles: np.ndarray) -> tuple[np.ndarray
     return best, margin
 
 
+def uncovered(term_sets: list[set[str]]) -> np.ndarray:
+    """For every pair, the larger of the two shares of a sentence's rare words (IDF-weighted within the story) that
+    the other sentence lacks: two short sentences sharing one sub-topic word still each say something the other
+    does not, while a sentence restated inside a longer one is covered one way."""
+    vocabulary = {item: k for k, item in enumerate(sorted({x for s in term_sets for x in s}))}
+    weights = _weighted(term_sets, vocabulary)
+    present = (weights > 0).astype(np.float64)
+    covered = (weights @ present.T) / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)  # [i, j]: i's in j
+    missing = 1.0 - covered
+    return np.maximum(missing, missing.T)
+
+
+def _indicators(sets: list[set[str]] | list[list[str]]) -> np.ndarray:
+    """Rows of 0/1 indicators over the items of all the sets."""
+    vocabulary = {item: k for k, item in enumerate(sorted({x for s in sets for x in s}))}
+    matrix = np.zeros((len(sets), max(len(vocabulary), 1)))
+    for i, items in enumerate(sets):
+        matrix[i, [vocabulary[x] for x in items]] = 1.0
+    return matrix
+
+
+def _predicate_agreement(sentences: list[SentenceInfo]) -> np.ndarray:
+    """1 when the two sentences' main event verbs are one lemma, 0.5 when either's main verb is among the other's
+    full verbs, else 0: one event told twice, not two events of one topic."""
+    preds = [s.predicates for s in sentences]
+    mains = _indicators([p[:1] for p in preds] + [p for p in preds])
+    main, every = mains[: len(preds)], mains[len(preds) :]
+    same = main @ main.T
+    within = np.minimum(main @ every.T, 1.0)
+    result = np.where(same > 0, 1.0, 0.5 * np.maximum(within, within.T))
+    np.fill_diagonal(result, 0.0)
+    return result
+
+
+def _names_missing(sentences: list[SentenceInfo]) -> np.ndarray:
+    """How many names one sentence gives that the other lacks, the larger side, capped: a proposition about
+    other people or places is another proposition."""
+    names = _indicators([s.entity_keys for s in sentences])
+    counts = names.sum(axis=1)
+    shared = names @ names.T
+    missing = counts[:, None] - shared  # [i, j]: i's names that j lacks
+    return np.minimum(np.maximum(missing, missing.T), 3.0) / 3.0
+
+
+def match_rank(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
+    """Mean over both sides of 1 / the rank of the pair among each sentence's candidates in the other article."""
+    n = len(articles)
+    result = np.zeros((n, n))
+    for a in np.unique(articles):
+        rows = np.flatnonzero(articles == a)
+        for b in np.unique(articles):
+            if a == b:
+                continue
+            cols = np.flatnonzero(articles == b)
+            block = similarity[np.ix_(rows, cols)]
+            row_rank = np.argsort(np.argsort(-block, axis=1, kind="stable"), axis=1, kind="stable") + 1
+            col_rank = np.argsort(np.argsort(-block, axis=0, kind="stable"), axis=0, kind="stable") + 1
+            result[np.ix_(rows, cols)] = 0.5 / row_rank + 0.5 / col_rank
+    return result
+
+
 def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndarray:
     """Feature tensor (n, n, len(FEATURES)) for every two sentences; `articles[i]` is sentence i's article."""
     n = len(sentences)
@@ -251,13 +325,35 @@ def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndar
     sizes = np.bincount(np.array(articles))[np.array(articles)].astype(np.float64)
     result[:, :, 12] = 1.0 / np.sqrt(np.add.outer(sizes, sizes) / 2)
     result[:, :, 13] = context_cosine([s.text for s in sentences])
+    result[:, :, 14] = uncovered(term_sets)
+    result[:, :, 15] = _predicate_agreement(sentences)
+    result[:, :, 16] = _names_missing(sentences)
+    result[:, :, 17] = match_rank(similarity, np.array(articles))
     return result
 
 
+def expand(rows: np.ndarray) -> np.ndarray:
+    """Rows of FEATURES (last axis) with the PRODUCTS appended: the model's terms, for fitting."""
+    index = {name: k for k, name in enumerate(FEATURES)}
+    crossed = [rows[..., index[a]] * rows[..., index[b]] for a, b in PRODUCTS]
+    return np.concatenate([rows, np.stack(crossed, axis=-1)], axis=-1)
+
+
+def _quadratic(weights: np.ndarray) -> np.ndarray:
+    """The product weights as a symmetric matrix over FEATURES, so the logit is f.w + f.Q.f without the terms."""
+    index = {name: k for k, name in enumerate(FEATURES)}
+    quadratic = np.zeros((len(FEATURES), len(FEATURES)))
+    for w, (a, b) in zip(weights[len(FEATURES) :], PRODUCTS, strict=True):
+        quadratic[index[a], index[b]] += 0.5 * w
+        quadratic[index[b], index[a]] += 0.5 * w
+    return quadratic
+
+
 def pair_probabilities(feats: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
-    """Probability that two sentences state the same proposition."""
+    """Probability that two sentences state the same proposition (`weights` over TERMS)."""
     w = pair_model().weights if weights is None else weights
-    return 1.0 / (1.0 + np.exp(-(feats @ w)))
+    logits = feats @ w[: len(FEATURES)] + ((feats @ _quadratic(w)) * feats).sum(axis=-1)
+    return 1.0 / (1.0 + np.exp(-logits))
 
 
 _MIN_WORDS = 4
