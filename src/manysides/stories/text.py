@@ -144,8 +144,15 @@ def event_text(article: Article) -> str:
     """Headline and body prose: the text every signal reads. A body that shares no word with its headline is
     not that headline's article (a consent notice, a paywall prompt, another page's text): the headline alone
     tells the event then."""
-    title, body = headline(article.title), prose(article.body)
-    return title if tells_another_story(article.title or "", body) else f"{title}\n{body}"
+    return _event_text(article.title, article.body)
+
+
+@lru_cache(maxsize=CHECKED_TEXTS)
+def _event_text(title: str | None, body: str) -> str:
+    """event_text() of a (title, body) pair, remembered as the check below is: each article's text is read three
+    times, and cleaning the body again each time was one of ingest's larger costs."""
+    heading, kept = headline(title), prose(body)
+    return heading if tells_another_story(title or "", kept) else f"{heading}\n{kept}"
 
 
 @lru_cache(maxsize=CHECKED_TEXTS)
