@@ -176,3 +176,34 @@ def test_a_body_that_tells_another_story_leaves_the_headline_alone() -> None:
         confidence=1.0,
     )
     assert event_text(notice) == title
+
+
+def test_a_batch_decides_its_headline_checks_as_one_page_at_a_time_does() -> None:
+    from manysides.stories import text
+
+    def page(key: str, title: str, body: str) -> Article:
+        return Article(
+            id=key,
+            title=title,
+            body=body,
+            language="de",
+            content_hash=body_hash(body),
+            method="provided",
+            confidence=1.0,
+        )
+
+    pages = [
+        page("notice", REPORTS["flood-de"][1], CONSENT_NOTICE),
+        page("report", REPORTS["flood-de"][1], REPORTS["flood-de"][2]),
+        page("paraphrase", "Familien entkommen der Sintflut", REPORTS["flood-en"][2]),
+        page("untitled", "", CONSENT_NOTICE),
+    ]
+    alone = []
+    for article in pages:
+        text._DECIDED.clear()
+        text.tells_another_story.cache_clear()
+        alone.append(text.tells_another_story(article.title or "", text.prose(article.body)))
+    text.tells_another_story.cache_clear()
+    text.check_headlines(pages)
+    batched = [text.tells_another_story(a.title or "", text.prose(a.body)) for a in pages]
+    assert batched == alone == [True, False, False, False]

@@ -11,6 +11,7 @@ from manysides.stories.embed import embed_articles, embedder
 from manysides.stories.features import compute
 from manysides.stories.index import Assignment, StoryIndex
 from manysides.stories.multilingual import lead_vectors
+from manysides.stories.text import check_headlines
 
 BATCH = 256
 Embedded = tuple[Article, np.ndarray, np.ndarray | None, np.ndarray | None]
@@ -32,6 +33,7 @@ def embedded(articles: Sequence[Article], backend: str = "default") -> Iterator[
     model = embedder(backend)
     for start in range(0, len(articles), BATCH):
         chunk = articles[start : start + BATCH]
+        check_headlines(chunk)
         vectors, titles = embed_articles(model, chunk)
         yield from zip(chunk, vectors, titles, lead_vectors(chunk), strict=True)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -82,7 +83,7 @@ HEADLINE_WORD_CHARS = 4
 STEM_CHARS = 5
 _ANY_WORD = re.compile(r"\w+")
 # Each article's text is read three times (word embedding, multilingual lead, features) with a whole batch of
-# stories.batch in between: the check is remembered for twice that batch of (headline, body) pairs.
+# stories.batch in between: its cleaned body, event text and check are remembered for twice that batch.
 CHECKED_TEXTS = 512
 BODY_CHECK_CHARS = 300  # the body's start, as much as the multilingual lead reads
 # Below this cosine a headline and a body that share no word are taken for two texts (read off the spread of
@@ -116,6 +117,7 @@ def headline(title: str | None) -> str:
     return max(_TITLE_PARTS.split(title), key=len).strip()
 
 
+@lru_cache(maxsize=CHECKED_TEXTS)
 def prose(body: str) -> str:
     """The body without site furniture (copyright lines, sign-in prompts): it names the outlet, not the event.
     A long line loses only its boilerplate sentences: a body delivered as one paragraph (a feed's text, a
@@ -144,8 +146,15 @@ def event_text(article: Article) -> str:
     """Headline and body prose: the text every signal reads. A body that shares no word with its headline is
     not that headline's article (a consent notice, a paywall prompt, another page's text): the headline alone
     tells the event then."""
-    title, body = headline(article.title), prose(article.body)
-    return title if tells_another_story(article.title or "", body) else f"{title}\n{body}"
+    return _event_text(article.title, article.body)
+
+
+@lru_cache(maxsize=CHECKED_TEXTS)
+def _event_text(title: str | None, body: str) -> str:
+    """event_text() of a (title, body) pair, remembered as the check below is: each article's text is read three
+    times, and cleaning the body again each time was one of ingest's larger costs."""
+    heading, kept = headline(title), prose(body)
+    return heading if tells_another_story(title or "", kept) else f"{heading}\n{kept}"
 
 
 @lru_cache(maxsize=CHECKED_TEXTS)
@@ -154,12 +163,37 @@ def tells_another_story(title: str, body: str) -> bool:
     them is in the body (compared by their first letters, so inflected forms meet), and the multilingual
     encoder, which also meets paraphrases and translations, places the headline far from the body's start.
     The encoder is asked only when no word is shared, a few pages in a hundred."""
-    heads = _stems(headline(title))
-    if len(heads) < HEADLINE_CHECK_WORDS or _stems(title) & _stems(body):
+    decided = _DECIDED.get((title, body))
+    if decided is not None:
+        return decided
+    if not _asks_encoder(title, body):
         return False
     from manysides.stories.multilingual import cosine  # it reads this module's text helpers
 
     return cosine(headline(title), body[:BODY_CHECK_CHARS]) < OTHER_STORY_COSINE
+
+
+def _asks_encoder(title: str, body: str) -> bool:
+    """Whether the check needs the encoder: the headline has a few words and shares none with the body."""
+    return len(_stems(headline(title))) >= HEADLINE_CHECK_WORDS and not _stems(title) & _stems(body)
+
+
+# The last batch's checks, decided by check_headlines(): (title, body prose) -> another story.
+_DECIDED: dict[tuple[str, str], bool] = {}
+
+
+def check_headlines(articles: Sequence[Article]) -> None:
+    """Decide a batch's headline checks before its texts are read, asking the encoder once for all the pairs
+    that need it: one call per pair costs the encoder's fixed cost each time."""
+    from manysides.stories.multilingual import encode  # it reads this module's text helpers
+
+    pairs = [(a.title or "", prose(a.body)) for a in articles]
+    asked = [pair for pair in pairs if _asks_encoder(*pair)]
+    vectors = encode([text for title, body in asked for text in (headline(title), body[:BODY_CHECK_CHARS])])
+    _DECIDED.clear()
+    _DECIDED.update(dict.fromkeys(pairs, False))
+    for k, pair in enumerate(asked):
+        _DECIDED[pair] = float(vectors[2 * k] @ vectors[2 * k + 1]) < OTHER_STORY_COSINE
 
 
 def _stems(text: str) -> set[str]:
