@@ -217,6 +217,21 @@ def test_acronyms_surnames_of_any_type_and_shorter_full_names_merge() -> None:
     assert frozenset({"Byron Todd Jones", "Todd Jones"}) in names
 
 
+def test_a_name_known_by_its_suffix_is_not_the_fathers() -> None:
+    mentions = [
+        Mention("Harold Vance", "person", "nyt", 0, 0, 12),
+        Mention("Harold T. Vance", "person", "fox", 0, 0, 15),
+        Mention("Harold Vance Jr.", "person", "nyt", 1, 0, 16),
+        Mention("Vance", "person", "hpo", 2, 0, 5),
+        Mention("Peter L. Okafor Jr.", "person", "nyt", 3, 0, 19),
+        Mention("Peter Okafor", "person", "fox", 3, 0, 12),
+    ]
+    names = {frozenset({c.name, *c.aliases}) for c in merge_mentions(mentions)}
+    assert frozenset({"Harold Vance Jr."}) in names  # the son, named with his suffix
+    assert any({"Harold Vance", "Harold T. Vance", "Vance"} <= group for group in names)
+    assert any({"Peter L. Okafor Jr.", "Peter Okafor"} <= group for group in names)  # the formal form of one man
+
+
 def test_entity_mentions_merge_abbreviations_nicknames_and_descriptors() -> None:
     mentions = [
         Mention("Connecticut", "place", "a", 0, 0, 11),

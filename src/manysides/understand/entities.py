@@ -243,12 +243,22 @@ def _people(by_key: dict[str, EntityCluster]) -> list[str]:
     return sorted(found, key=lambda k: (-len(k), k))
 
 
+def _known_by_suffix(text: str) -> bool:
+    """Whether a name carries a generational suffix as part of how its bearer is called: "Donald Trump Jr.", not
+    the formal "Joseph R. Biden Jr." (a middle initial marks the formal form, which news writes on first mention
+    of a man otherwise named without the suffix). Such a name and the same name without it are father and son."""
+    words = _NAME_WORD.findall(text)
+    return any(w.lower() in NAME_SUFFIXES for w in words) and not any(len(w) == 1 for w in words)
+
+
 def _merge_full_names(by_key: dict[str, EntityCluster]) -> None:
     """Full names that differ by initials, suffixes or nicknames; then a shorter full name inside exactly one
-    longer one with the same surname ("Todd Jones" in "Byron Todd Jones")."""
-    cores: dict[str, str] = {}
+    longer one with the same surname ("Todd Jones" in "Byron Todd Jones"). A name known by its suffix stays
+    apart from the same name without one."""
+    cores: dict[tuple[str, bool], str] = {}
     for key in _people(by_key):
-        core = _core_key(by_key[key].mentions[0].text)
+        text = by_key[key].mentions[0].text
+        core = (_core_key(text), _known_by_suffix(text))
         if core in cores:
             _merge_into(by_key, cores[core], key)
         else:
@@ -308,6 +318,9 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
         cluster = by_key[key]
         formal = name_key(_FORMAL.get(cluster.mentions[0].text.lower(), "")) or key  # "Joe" -> "Joseph"
         ends = last.get(key.split("|")[0], [])
+        plain = [k for k in ends if not _known_by_suffix(by_key[k].mentions[0].text)]
+        if len(plain) == 1 and len(ends) > 1:
+            ends = plain  # "Trump" beside "Donald Trump" and "Donald Trump Jr." is the one the son is named after
         if len(ends) == 1 and _ends_alike(cluster, by_key[ends[0]]):
             _merge_into(by_key, ends[0], key)
         elif len(first.get(formal, [])) == 1 and cluster.type == "person" and not last.get(key):
