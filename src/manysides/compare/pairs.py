@@ -201,28 +201,31 @@ def _number_values(sentence: SentenceInfo) -> set[float]:
     return {n.value for n in sentence.numbers}
 
 
+def _article_blocks(articles: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Row and column indices of every ordered pair of two different articles' sentences."""
+    for a in np.unique(articles):
+        for b in np.unique(articles):
+            if a != b:
+                yield np.flatnonzero(articles == a), np.flatnonzero(articles == b)
+
+
 def best_match(similarity: np.ndarray, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For every pair, whether each is the other's best match in its article (0, 0.5 or 1), and the margin of
     the pair's similarity over each side's next-best alternatives in the other article (mean of both sides)."""
     n = len(articles)
     best = np.zeros((n, n))
     margin = np.zeros((n, n))
-    for a in np.unique(articles):
-        rows = np.flatnonzero(articles == a)
-        for b in np.unique(articles):
-            if a == b:
-                continue
-            cols = np.flatnonzero(articles == b)
-            block = similarity[np.ix_(rows, cols)]
-            row_best = block.max(axis=1, keepdims=True)
-            col_best = block.max(axis=0, keepdims=True)
-            best[np.ix_(rows, cols)] = 0.5 * (block >= row_best) + 0.5 * (block >= col_best)
-            # Mean of the top three in each row and column: how much this pair stands out from the topic.
-            k = min(3, block.shape[1])
-            row_top = -np.sort(-block, axis=1)[:, :k].mean(axis=1, keepdims=True)
-            k = min(3, block.shape[0])
-            col_top = -np.sort(-block, axis=0)[:k, :].mean(axis=0, keepdims=True)
-            margin[np.ix_(rows, cols)] = block - 0.5 * (row_top + col_top)
+    for rows, cols in _article_blocks(articles):
+        block = similarity[np.ix_(rows, cols)]
+        row_best = block.max(axis=1, keepdims=True)
+        col_best = block.max(axis=0, keepdims=True)
+        best[np.ix_(rows, cols)] = 0.5 * (block >= row_best) + 0.5 * (block >= col_best)
+        # Mean of the top three in each row and column: how much this pair stands out from the topic.
+        k = min(3, block.shape[1])
+        row_top = -np.sort(-block, axis=1)[:, :k].mean(axis=1, keepdims=True)
+        k = min(3, block.shape[0])
+        col_top = -np.sort(-block, axis=0)[:k, :].mean(axis=0, keepdims=True)
+        margin[np.ix_(rows, cols)] = block - 0.5 * (row_top + col_top)
     return best, margin
 
 
@@ -274,16 +277,11 @@ def match_rank(similarity: np.ndarray, articles: np.ndarray) -> np.ndarray:
     """Mean over both sides of 1 / the rank of the pair among each sentence's candidates in the other article."""
     n = len(articles)
     result = np.zeros((n, n))
-    for a in np.unique(articles):
-        rows = np.flatnonzero(articles == a)
-        for b in np.unique(articles):
-            if a == b:
-                continue
-            cols = np.flatnonzero(articles == b)
-            block = similarity[np.ix_(rows, cols)]
-            row_rank = np.argsort(np.argsort(-block, axis=1, kind="stable"), axis=1, kind="stable") + 1
-            col_rank = np.argsort(np.argsort(-block, axis=0, kind="stable"), axis=0, kind="stable") + 1
-            result[np.ix_(rows, cols)] = 0.5 / row_rank + 0.5 / col_rank
+    for rows, cols in _article_blocks(articles):
+        block = similarity[np.ix_(rows, cols)]
+        row_rank = np.argsort(np.argsort(-block, axis=1, kind="stable"), axis=1, kind="stable") + 1
+        col_rank = np.argsort(np.argsort(-block, axis=0, kind="stable"), axis=0, kind="stable") + 1
+        result[np.ix_(rows, cols)] = 0.5 / row_rank + 0.5 / col_rank
     return result
 
 
