@@ -201,9 +201,7 @@ def test_a_batch_decides_its_headline_checks_as_one_page_at_a_time_does() -> Non
     alone = []
     for article in pages:
         text._DECIDED.clear()
-        text.tells_another_story.cache_clear()
         alone.append(text.tells_another_story(article.title or "", text.prose(article.body)))
-    text.tells_another_story.cache_clear()
     text.check_headlines(pages)
     batched = [text.tells_another_story(a.title or "", text.prose(a.body)) for a in pages]
     assert batched == alone == [True, False, False, False]

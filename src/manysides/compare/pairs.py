@@ -132,18 +132,25 @@ def terms(sentence: SentenceInfo) -> set[str]:
     }
 
 
-def _weighted(sets: list[set[str]], vocabulary: dict[str, int]) -> np.ndarray:
-    """Rows of IDF-weighted indicator vectors; IDF counted over these sets (the story)."""
-    matrix = np.zeros((len(sets), max(len(vocabulary), 1)), dtype=np.float64)
+def _indicators(sets: list[set[str]] | list[list[str]]) -> np.ndarray:
+    """Rows of 0/1 indicators over the items of all the sets, in sorted order."""
+    vocabulary = {item: k for k, item in enumerate(sorted({x for s in sets for x in s}))}
+    matrix = np.zeros((len(sets), max(len(vocabulary), 1)))
     for i, items in enumerate(sets):
         matrix[i, [vocabulary[x] for x in items]] = 1.0
+    return matrix
+
+
+def _weighted(sets: list[set[str]]) -> np.ndarray:
+    """Rows of IDF-weighted indicator vectors; IDF counted over these sets (the story)."""
+    matrix = _indicators(sets)
     df = matrix.sum(axis=0)
     return matrix * (np.log((1 + len(sets)) / (1 + df)) + 1.0)
 
 
 def idf_matrix(sets: list[set[str]]) -> np.ndarray:
     """Rows of IDF-weighted, L2-normalised indicator vectors."""
-    matrix = _weighted(sets, {item: k for k, item in enumerate(sorted({x for s in sets for x in s}))})
+    matrix = _weighted(sets)
     return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
 
 
@@ -153,8 +160,7 @@ def _soft_overlap(sets: list[set[str]]) -> np.ndarray:
     words = sorted({x for s in sets for x in s})
     if not words:
         return np.zeros((len(sets), len(sets)))
-    vocabulary = {w: k for k, w in enumerate(words)}
-    weights = _weighted(sets, vocabulary)
+    weights = _weighted(sets)
     vectors = embed(words).astype(np.float64)
     similar = np.clip(vectors @ vectors.T, 0.0, 1.0)
     present = weights > 0
@@ -233,21 +239,11 @@ def uncovered(term_sets: list[set[str]]) -> np.ndarray:
     """For every pair, the larger of the two shares of a sentence's rare words (IDF-weighted within the story) that
     the other sentence lacks: two short sentences sharing one sub-topic word still each say something the other
     does not, while a sentence restated inside a longer one is covered one way."""
-    vocabulary = {item: k for k, item in enumerate(sorted({x for s in term_sets for x in s}))}
-    weights = _weighted(term_sets, vocabulary)
+    weights = _weighted(term_sets)
     present = (weights > 0).astype(np.float64)
     covered = (weights @ present.T) / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)  # [i, j]: i's in j
     missing = 1.0 - covered
     return np.maximum(missing, missing.T)
-
-
-def _indicators(sets: list[set[str]] | list[list[str]]) -> np.ndarray:
-    """Rows of 0/1 indicators over the items of all the sets."""
-    vocabulary = {item: k for k, item in enumerate(sorted({x for s in sets for x in s}))}
-    matrix = np.zeros((len(sets), max(len(vocabulary), 1)))
-    for i, items in enumerate(sets):
-        matrix[i, [vocabulary[x] for x in items]] = 1.0
-    return matrix
 
 
 def _predicate_agreement(sentences: list[SentenceInfo]) -> np.ndarray:

@@ -157,7 +157,6 @@ def _event_text(title: str | None, body: str) -> str:
     return heading if tells_another_story(title or "", kept) else f"{heading}\n{kept}"
 
 
-@lru_cache(maxsize=CHECKED_TEXTS)
 def tells_another_story(title: str, body: str) -> bool:
     """Whether the body is some other text than the headline's article: the headline has a few words, none of
     them is in the body (compared by their first letters, so inflected forms meet), and the multilingual
