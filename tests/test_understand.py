@@ -262,3 +262,13 @@ def test_a_quoted_question_stays_with_its_speaker() -> None:
         "“Go!”",
         "Then the crowd ran.",
     ]
+
+
+def test_well_known_agencies_are_organisations_with_or_without_dots() -> None:
+    mentions = [
+        Mention("F.B.I.", "place", "nyt", 0, 0, 6),  # the small model types the dotted acronym a place
+        Mention("Pentagon", "place", "fox", 1, 0, 8),
+        Mention("Ostrava", "place", "hpo", 2, 0, 7),
+    ]
+    types = {c.name: c.type for c in merge_mentions(mentions)}
+    assert types == {"F.B.I.": "organisation", "Pentagon": "organisation", "Ostrava": "place"}

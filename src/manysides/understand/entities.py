@@ -152,7 +152,7 @@ class EntityCluster:
         """A well-known country or organisation's own type; else the type most mentions give, full names weighing
         more than a lone word spaCy may have misread (the small model types "Twitter" a person)."""
         spellings = {m.text for m in self.mentions}
-        if spellings & known_organisations():
+        if {s.replace(".", "") for s in spellings} & known_organisations():  # "F.B.I." is the FBI
             return "organisation"
         if spellings & known_countries():
             return "place"
