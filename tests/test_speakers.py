@@ -265,3 +265,15 @@ def test_sentences_about_the_same_he_carry_him_to_his_quote() -> None:
         "“I knew the board would hate it,” he said."
     )
     assert _speakers(text, "board would hate it") == ["Tomas Vell"]
+
+
+def test_cited_people_are_listed_by_name_and_bare_documents_are_not_sources() -> None:
+    """ "Sen. Ada Brook of Vermont said" cites Ada Brook, as a reader would list her; "the joint statement" points
+    back at a statement named elsewhere and is no source of its own."""
+    text = _fictional(
+        "“The harbour must stay open,” Sen. Ada Brook of Vermont said on Monday.\n\n"
+        "The ferry operators disagreed, according to the joint statement released by the port."
+    )
+    sources = cited_sources(text)
+    assert "Ada Brook" in sources
+    assert not [s for s in sources if "Vermont" in s or "statement" in s]

@@ -169,7 +169,7 @@ def is_source(attribution: Attribution) -> bool:
     nameless = not any(w[:1].isupper() for w in attribution.speaker.split()[1:])
     anaphoric = (
         attribution.head in PERSON_NOUNS
-        or (len(words) == 2 and attribution.head in DOCUMENT_NOUNS)
+        or (attribution.head in DOCUMENT_NOUNS and nameless)  # "the joint statement", not "the Mueller report"
         or (attribution.head == "campaign" and nameless)  # "his campaign", not "The Clinton campaign"
     )
     if not named and words[0] in _DEFINITE and anaphoric:
@@ -199,7 +199,8 @@ def cited_sources(text: ArticleText) -> list[str]:
             found.append(AGENCIES.get(match.group(1).strip("()").lower(), match.group(1).strip("()")))
         for attribution in sentence.attributions:
             if is_source(attribution):
-                speaker = people.full(_author(attribution.speaker.strip(), people))
+                person = people.speaker(attribution) if attribution.named else None
+                speaker = people.full(person or _author(attribution.speaker.strip(), people))
                 found.append(AGENCIES.get(speaker.lower(), speaker))
     keyed = [(source, set(name_key(source).split())) for source in found]
     result: list[str] = []
