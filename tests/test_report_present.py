@@ -264,3 +264,15 @@ def test_repeated_framing_words_are_shown_once_with_a_count(demo: tuple[Report, 
 def test_a_vote_tally_is_one_figure() -> None:
     assert figures("The council backed the ferry plan by a 134-to-63 vote.") == ["134-to-63"]
     assert figures("The council backed it, 134 to 63.") == ["134", "63"]
+
+
+def test_a_figures_row_needs_figures_that_may_measure_one_thing() -> None:
+    """A 4-page letter beside "four other candidates" compares nothing; $3.5 billion beside $3.6 billion does."""
+    from manysides.present.briefing import comparable_figures, figure_kind
+
+    assert figure_kind("$3.6 billion") == figure_kind("€2 million") == "money"
+    assert figure_kind("134-to-63") == figure_kind("130-to-67")
+    assert not comparable_figures({"a": ["4-pg"], "b": ["Four other candidates"]})
+    assert comparable_figures({"a": ["$3.5 billion"], "b": ["$3.6 billion", "12 ferries"]})
+    assert comparable_figures({"a": ["12 viviendas"], "b": ["14"]})  # the thing counted, said in another language
+    assert not comparable_figures({"a": ["Four years"], "b": ["12 people"]})

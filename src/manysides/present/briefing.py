@@ -49,6 +49,7 @@ _UNIT = re.compile(
     r"\s?%|\s?(?:bn|m)\b|\s(?:percent|per cent|million|billion|trillion|thousand)\b|-to-\d+\b|(?:-[a-z]+)+",
     re.IGNORECASE,
 )
+_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORDS}|{_SMALL}|million|billion|trillion|thousand)", re.IGNORECASE)
 _BIG = re.compile(r"million|billion|trillion|thousand|bn|m$", re.IGNORECASE)
 _TIME = re.compile(r"\s?(?:[ap]\.?m\b|:\d\d)", re.IGNORECASE)
 # English names and abbreviations, and every CLDR language's full month names: a statement's language is not known
@@ -117,6 +118,41 @@ def _counted(text: str, after: re.Match[str]) -> str:
     if second and second not in _NOT_COUNTED and _plural(second):
         return text[after.start() : after.end(2)]
     return ""
+
+
+_MONEY = re.compile(r"[€$£¥]|\b(?:dollars?|euros?|pounds?|yen)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
+_COMPOUND = re.compile(r"\d(-[^\W\d_][\w-]*)$")
+
+
+def figure_kind(figure: str) -> str:
+    """What a figure measures, as far as its words say: money, a share, a compound ("4-page", "41-year-old"), or
+    a count of what follows it ("520,000 arrests"; "" when a bare number does not say)."""
+    if _MONEY.search(figure):
+        return "money"
+    if _PERCENT.search(figure):
+        return "percent"
+    if compound := _COMPOUND.search(ascii_digits(figure)):
+        return re.sub(r"\d+", "#", compound.group(1).lower())  # a tally "134-to-63" meets "134-to-62"
+    words = re.findall(r"[^\W\d_]+", figure)
+    counted = words[-1].lower() if words and not _NUMBER_WORD.fullmatch(words[-1]) else ""
+    return "count:" + counted.removesuffix("s")
+
+
+def _kinds_meet(a: str, b: str) -> bool:
+    """Two figures that may count one thing: the same kind, or two counts where either leaves the thing unsaid
+    (a count in another language names it in other words)."""
+    if a == b:
+        return True
+    return a.startswith("count:") and b.startswith("count:") and ("count:" in {a, b})
+
+
+def comparable_figures(values: Mapping[str, list[str]]) -> bool:
+    """Whether two reports give figures that may measure the same thing ("$3.5 billion" / "$3.6 billion"), not
+    a 4-page letter beside four candidates: a row of figures that measure different things compares nothing."""
+    kinds = {article: {figure_kind(f) for f in figures} for article, figures in values.items()}
+    ids = list(kinds)
+    return any(_kinds_meet(a, b) for i, x in enumerate(ids) for y in ids[i + 1 :] for a in kinds[x] for b in kinds[y])
 
 
 def _plural(word: str) -> bool:
@@ -278,7 +314,7 @@ class Briefing:
                         seen.setdefault(figure.lower(), figure)
                 if seen:
                     values[article] = list(seen.values())
-            if top is not None and len(values) >= 2:  # a figure only one report gives compares nothing
+            if top is not None and len(values) >= 2 and comparable_figures(values):
                 rows.append(FigureRow(top, values))
         return rows
 
