@@ -197,6 +197,11 @@ def spoken(value: str) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}" if day else f"“{value}”"
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 conflict", "3 conflicts"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def join_names(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -249,9 +254,10 @@ class Briefing:
         if first:
             span = f", {first[:10]}" + (f" to {last[:10]}" if last and last[:10] != first[:10] else "")
         counts = {kind: len(self.view.facts(kind)) for kind in ("shared", "conflict", "unique")}
+        reports, facts = _count(len(report.articles), "report"), _count(counts["unique"], "fact")
         return (
-            f"{len(report.articles)} reports from {len(outlets)} outlets{span}: {counts['shared']} shared facts, "
-            f"{counts['conflict']} conflicts, {counts['unique']} facts only one report gives."
+            f"{reports} from {_count(len(outlets), 'outlet')}{span}: {_count(counts['shared'], 'shared fact')}, "
+            f"{_count(counts['conflict'], 'conflict')}, {facts} only one report gives."
         )
 
     def statements_by_article(self, fact: Fact) -> dict[str, list[Statement]]:
