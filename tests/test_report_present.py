@@ -276,3 +276,24 @@ def test_a_figures_row_needs_figures_that_may_measure_one_thing() -> None:
     assert comparable_figures({"a": ["$3.5 billion"], "b": ["$3.6 billion", "12 ferries"]})
     assert comparable_figures({"a": ["12 viviendas"], "b": ["14"]})  # the thing counted, said in another language
     assert not comparable_figures({"a": ["Four years"], "b": ["12 people"]})
+
+
+def test_the_story_is_named_by_the_headline_the_others_agree_with() -> None:
+    from manysides.compare.engine import central_title
+
+    titles = [
+        "Did the Harbour Board Cross the Line?",
+        "Harbour board closes Port Alden ferry pier after storm",
+        "Storm damage: ferry pier at Port Alden closed by harbour board",
+    ]
+    assert central_title(titles) == titles[1]
+    assert central_title(["Only a question?"]) == "Only a question?"
+    assert central_title([]) is None
+
+
+def test_a_selection_of_unique_facts_says_it_is_one_and_no_conflict_says_what_was_checked() -> None:
+    from manysides.present.briefing import NO_CONFLICT, only_here
+
+    assert only_here(11, 3) == "11 facts, the 3 most telling shown"
+    assert only_here(1, 1) == "1 fact"
+    assert NO_CONFLICT.startswith("None found.") and "dates" in NO_CONFLICT

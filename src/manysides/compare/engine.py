@@ -6,6 +6,7 @@ framing and provenance read those groups and parses. No rendering, storage or I/
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -63,10 +64,26 @@ def _coverage(texts: list[ArticleText], republished: dict[str, str]) -> list[Rep
     ]
 
 
+def central_title(titles: list[str]) -> str | None:
+    """The headline that tells what the others tell: not a question ("Did X cross the line?"), and sharing the
+    most words with the other headlines, so the story is not named after whichever page came first."""
+
+    def words(title: str) -> set[str]:
+        return {w for w in re.findall(r"[^\W\d_]{4,}", title.lower())}
+
+    keyed = [words(t) for t in titles]
+
+    def score(i: int) -> tuple[bool, int, int]:
+        shared = sum(len(keyed[i] & keyed[j]) for j in range(len(titles)) if j != i)
+        return (not titles[i].rstrip().endswith("?"), shared, -i)
+
+    return titles[max(range(len(titles)), key=score)] if titles else None
+
+
 def _story(texts: list[ArticleText], title: str | None) -> StoryInfo:
     dates = sorted(t.article.published for t in texts if t.article.published)
     if title is None:
-        title = next((t.article.title for t in texts if t.article.title), "Untitled story")
+        title = central_title([t.article.title for t in texts if t.article.title]) or "Untitled story"
     return StoryInfo(
         title=title, first_published=dates[0] if dates else None, last_published=dates[-1] if dates else None
     )

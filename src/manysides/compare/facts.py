@@ -230,8 +230,12 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
         statements = [statement(texts[n.article], n.sentence) for n in g]
         full = [states_something(n.sentence) for n in g]
         # A sentence in several facts heads only the first: the same heading twice reads as one fact listed twice.
-        fresh = [(s, ok) for s, ok in zip(statements, full, strict=True) if (s.article, s.sentence) not in headed]
-        fresh = fresh or list(zip(statements, full, strict=True))
+        # A full sentence heads before a fragment cut from a quotation ("Rise to the occasion."), even if it heads
+        # another fact too.
+        every = list(zip(statements, full, strict=True))
+        fresh = [(s, ok) for s, ok in every if (s.article, s.sentence) not in headed]
+        if not any(ok for _, ok in fresh):
+            fresh = every if any(ok for _, ok in every) else fresh or every
         headline = headline_of([s for s, _ in fresh], [ok for _, ok in fresh])
         headed.add((headline.article, headline.sentence))
         shared.append(Fact(kind="shared", statements=statements, headline=headline))

@@ -197,6 +197,19 @@ def spoken(value: str) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}" if day else f"“{value}”"
 
 
+NO_CONFLICT = (
+    "None found. The checks compare figures, dates and weekdays, names and titles, who said a quote, and done "
+    "against expected or denied; a difference told in other words is not read, so check the shared facts too."
+)
+
+
+def only_here(unique: int, shown: int) -> str:
+    """ "11 facts, the 3 most telling shown": how many facts only this report gives, and that the lines are a
+    selection."""
+    counted = _count(unique, "fact")
+    return counted if shown >= unique else f"{counted}, the {shown} most telling shown"
+
+
 def _count(n: int, noun: str) -> str:
     """ "1 conflict", "3 conflicts"."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from manysides.present.briefing import (
+    NO_CONFLICT,
     Briefing,
     attribution,
     bodies_of,
     conflict_title,
     headline,
+    only_here,
     quoted,
     short_date,
 )
@@ -157,8 +159,8 @@ class _Page:
             )
             summary = summaries[article.id]
             tell = "".join(f"<li>{self.quote(s, 'st', said=False)}</li>" for s in summary.telling)
-            facts = "fact" if summary.unique == 1 else "facts"
-            only[article.id] = f"<b>{summary.unique}</b> {facts}" + (f'<ul class="tell">{tell}</ul>' if tell else "")
+            counted = html_text(only_here(summary.unique, len(summary.telling)))
+            only[article.id] = counted + (f'<ul class="tell">{tell}</ul>' if tell else "")
         rows = [
             self.row("Headline", titles),
             self.row("Published", dates),
@@ -192,7 +194,8 @@ class _Page:
     def conflicts(self) -> str:
         facts = self.brief.view.facts("conflict")
         if not facts:
-            return _section("conflicts", SECTION_TITLES["conflict"], '<p class="muted">None found.</p>', 0)
+            none = f'<p class="muted">{html_text(NO_CONFLICT)}</p>'
+            return _section("conflicts", SECTION_TITLES["conflict"], none, 0)
         rows = []
         for fact in facts:
             conflict = fact.conflict

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from manysides.present.briefing import Briefing, attribution, conflict_title, headline, quoted, short_date, truncate
+from manysides.present.briefing import (
+    NO_CONFLICT,
+    Briefing,
+    attribution,
+    conflict_title,
+    headline,
+    only_here,
+    quoted,
+    short_date,
+    truncate,
+)
 from manysides.present.coverage import coverage_markdown
 from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
 from manysides.present.safe_text import markdown_text
@@ -66,8 +76,8 @@ def _overlap(brief: Briefing) -> list[str]:
     for summary in outlets:
         if not summary.unique:
             continue
-        facts = "fact" if summary.unique == 1 else "facts"
-        lines += [f"**Only in {_md(brief.label(summary.article))}** ({summary.unique} {facts}):", ""]
+        counted = only_here(summary.unique, len(summary.telling))
+        lines += [f"**Only in {_md(brief.label(summary.article))}** ({counted}):", ""]
         lines += [f"- {_quote(s)}" for s in summary.telling]
         lines.append("")
     return lines
@@ -77,7 +87,7 @@ def _conflicts(brief: Briefing) -> list[str]:
     facts = brief.view.facts("conflict")
     lines = [f"## {SECTION_TITLES['conflict']} ({len(facts)})", ""]
     if not facts:
-        return [*lines, "None found.", ""]
+        return [*lines, NO_CONFLICT, ""]
     for number, fact in enumerate(facts, start=1):
         conflict = fact.conflict
         if conflict is None:

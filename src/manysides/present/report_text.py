@@ -11,7 +11,17 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from manysides.present.briefing import Briefing, attribution, conflict_title, headline, quoted, short_date, truncate
+from manysides.present.briefing import (
+    NO_CONFLICT,
+    Briefing,
+    attribution,
+    conflict_title,
+    headline,
+    only_here,
+    quoted,
+    short_date,
+    truncate,
+)
 from manysides.present.coverage import print_coverage
 from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
 from manysides.present.safe_text import one_line
@@ -34,7 +44,7 @@ def print_report(report: Report, console: Console) -> None:
     for fact in facts:
         console.print(_conflict(brief, fact))
     if not facts:
-        console.print(Text("  none found", style="dim"))
+        console.print(Padding(Text(NO_CONFLICT, style="dim"), (0, 0, 0, 2)))
     figures = _figures(brief)
     if figures is not None:
         _section(console, "Figures each outlet gives")
@@ -44,7 +54,7 @@ def print_report(report: Report, console: Console) -> None:
     for number, fact in enumerate(facts, start=1):
         console.print(_shared(brief, fact, number))
     if not facts:
-        console.print(Text("  none found", style="dim"))
+        console.print(Padding(Text(NO_CONFLICT, style="dim"), (0, 0, 0, 2)))
     _unique(console, brief)
     _section(console, "Framing")
     for article_id, kinds in brief.view.framing_by_article().items():
@@ -108,7 +118,7 @@ def _overlap(brief: Briefing) -> list[RenderableType]:
         line = Text(brief.label(summary.article), style="bold")
         shares = ", ".join(f"{n} with {brief.short_label(a)}" for a, n in summary.shares.items())
         line.append(f": shares {shares or 'no fact'}; ", style="")
-        line.append(f"{summary.unique} only here", style="bold")
+        line.append(f"only here {only_here(summary.unique, len(summary.telling))}", style="bold")
         lines.append(Padding(line, (0, 0, 0, 2)))
         article = brief.view.article(summary.article)
         if article and article.cited_sources:
@@ -175,4 +185,4 @@ def _unique(console: Console, brief: Briefing) -> None:
             for statement in by_article[article]:
                 console.print(Padding(Text("· ").append_text(_quote(statement)), (0, 0, 0, 4)))
     if not facts:
-        console.print(Text("  none found", style="dim"))
+        console.print(Padding(Text(NO_CONFLICT, style="dim"), (0, 0, 0, 2)))
