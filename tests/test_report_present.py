@@ -261,6 +261,21 @@ def test_repeated_framing_words_are_shown_once_with_a_count(demo: tuple[Report, 
     assert shown == ["seized (→ Veyra Lines), 3 times"]
 
 
+def test_a_loaded_word_every_report_uses_is_the_storys_not_one_outlets(demo: tuple[Report, list[Article]]) -> None:
+    """ "rampage" in every report of a rampage is the story's word; "a martyr" and "martyr" are one word."""
+    report, _ = demo
+    ids = [a.id for a in report.articles]
+    items = [FramingItem(article=a, type="loaded_term", text="rampage") for a in ids]
+    items += [
+        FramingItem(article=ids[0], type="loaded_term", text="a martyr"),
+        FramingItem(article=ids[0], type="loaded_term", text="martyr"),
+    ]
+    shown = ReportView.of(report.model_copy(update={"framing": items})).framing_by_article()
+    assert shown[ids[0]] == {"loaded_term": ["a martyr, 2 times"], "story_word": ["rampage"]}
+    assert all(shown[a] == {"story_word": ["rampage"]} for a in ids[1:])
+    assert "loaded words every report uses" in render_markdown(report.model_copy(update={"framing": items}))
+
+
 def test_a_vote_tally_is_one_figure() -> None:
     assert figures("The council backed the ferry plan by a 134-to-63 vote.") == ["134-to-63"]
     assert figures("The council backed it, 134 to 63.") == ["134", "63"]

@@ -44,20 +44,48 @@ class ReportView:
         """article id -> framing type -> spans (with their target when known), in report order. The same words on
         the same actor are shown once with how often the article uses them ("occupied (→ Israel), 3 times"): a list of
         repeats reads as many findings where there is one habit."""
+        everyone = self.story_words()
         counted: dict[str, dict[str, Counter[str]]] = {}
         for item in self.report.framing:
             span = f"{item.text} (→ {item.target})" if item.target and item.target not in item.text else item.text
             if item.in_quote:
                 span += f" [quoting {item.speaker}]" if item.speaker else " [in a quote]"
-            counts = counted.setdefault(item.article, {}).setdefault(item.type, Counter())
-            same = next((seen for seen in counts if seen.casefold() == span.casefold()), span)
+            kind = "story_word" if item.type == "loaded_term" and _plain(item.text) in everyone else item.type
+            counts = counted.setdefault(item.article, {}).setdefault(kind, Counter())
+            same = next((seen for seen in counts if _plain(seen) == _plain(span)), span)
             counts[same] += 1
         shown: dict[str, dict[str, list[str]]] = {}
         for article, kinds in counted.items():
-            for kind, counts in kinds.items():
+            for kind, counts in sorted(kinds.items(), key=lambda k: k[0] == "story_word"):
                 spans = [f"{span}, {n} times" if n > 1 else span for span, n in counts.items()]
                 shown.setdefault(article, {})[kind] = spans
         return shown
 
+    def story_words(self) -> set[str]:
+        """Loaded words every report of the story uses ("massacre" in every report of a massacre): the story's own
+        vocabulary rather than one outlet's choice, shown apart from each outlet's loaded terms."""
+        if len(self.report.articles) < 2:
+            return set()
+        used: dict[str, set[str]] = {}
+        for item in self.report.framing:
+            if item.type == "loaded_term":
+                used.setdefault(item.article, set()).add(_plain(item.text))
+        words = [used.get(a.id, set()) for a in self.report.articles]
+        return set.intersection(*words)
 
-FRAMING_TITLES = {"label": "labels", "scare_quotes": "scare quotes", "loaded_term": "loaded terms", "hedge": "hedges"}
+
+def _plain(span: str) -> str:
+    """A span as it compares with another: "a martyr" and "Martyr" are one word shown twice."""
+    folded = span.casefold().strip()
+    for article in ("a ", "an ", "the "):
+        folded = folded.removeprefix(article)
+    return folded
+
+
+FRAMING_TITLES = {
+    "label": "labels",
+    "scare_quotes": "scare quotes",
+    "loaded_term": "loaded terms",
+    "hedge": "hedges",
+    "story_word": "loaded words every report uses",
+}
