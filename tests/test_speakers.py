@@ -277,3 +277,15 @@ def test_cited_people_are_listed_by_name_and_bare_documents_are_not_sources() ->
     sources = cited_sources(text)
     assert "Ada Brook" in sources
     assert not [s for s in sources if "Vermont" in s or "statement" in s]
+
+
+def test_she_said_after_a_sentence_that_introduces_one_woman_is_hers() -> None:
+    """A sentence with no person as subject that names one woman ("Enter Ms. Reyes, ...") is whom the next
+    "she wrote" means, not the girl quoted three sentences before."""
+    text = _fictional(
+        "“No,” Emily said quickly.\n\n"
+        "The ferry ceremony drew its share of attention across the islands.\n\n"
+        "Enter Ms. Reyes, a former harbour board aide who describes herself online as loving boats and tides.\n\n"
+        "“Try showing a little respect for the harbour,” she wrote above a picture of the crowd."
+    )
+    assert _speakers(text, "showing a little respect") == ["Reyes"]

@@ -494,12 +494,21 @@ def _resolve_pronoun_speakers(
             counted += not about_pronoun(j, pronoun)
             j -= 1
 
+    def introduced(j: int, pronoun: str) -> Iterator[str]:
+        """The one person of the pronoun's sex (by what the article says of them) that a sentence with no person
+        as subject names ("Enter Ms. Lauten, a former aide ..." before "..., she wrote")."""
+        named = {text for _, text, _ in by_sentence.get(j, []) if people.sex(text) == pronoun}
+        if len(named) == 1 and subject_in(j) is None:
+            yield from named
+
     def candidates(k: int, at: int, pronoun: str) -> Iterator[str | None]:
         yield from (text for start, text, subject in by_sentence.get(k, []) if start < at and subject)
-        for j in earlier(k, pronoun):
+        for n, j in enumerate(earlier(k, pronoun)):
             yield speaker_in(j)
             yield subject_in(j)
             yield from (text for _, text, subject in by_sentence.get(j, []) if subject)
+            if n == 0:
+                yield from introduced(j, pronoun)
         yield from (text for _, text, _ in by_sentence.get(k - 1, [])[:1])
 
     def antecedent(k: int, at: int, pronoun: str) -> str | None:
