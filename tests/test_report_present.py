@@ -312,3 +312,20 @@ def test_a_selection_of_unique_facts_says_it_is_one_and_no_conflict_says_what_wa
     assert only_here(11, 3) == "11 facts, the 3 most telling shown"
     assert only_here(1, 1) == "1 fact"
     assert NO_CONFLICT.startswith("None found.") and "dates" in NO_CONFLICT
+
+
+def test_sentences_no_list_holds_are_counted_not_silently_dropped() -> None:
+    from manysides.records.report import ReportArticle, StoryInfo
+
+    shared = [Statement(article="a", text="The pier closed.", sentence=0)]
+    shared.append(Statement(article="b", text="The pier was closed.", sentence=2))
+    report = Report(
+        story=StoryInfo(title="Pier"),
+        articles=[ReportArticle(id="a", outlet="Ledger", statements=4), ReportArticle(id="b", outlet="Bote")],
+        facts=[Fact(kind="shared", statements=shared)],
+    )
+    brief = Briefing.of(report)
+    assert [o.unplaced for o in brief.outlets()] == [3, None]  # an older report without the count says nothing
+    note = brief.unplaced_note()
+    assert note is not None and note.startswith("Not placed: Ledger 3 sentences.")
+    assert "Not placed: Ledger 3 sentences" in render_markdown(report)

@@ -231,6 +231,7 @@ class OutletSummary:
     shares: dict[str, int]  # other article id -> shared facts both report (only those with at least one)
     unique: int
     telling: list[Statement]
+    unplaced: int | None = None  # sentences stating something that no fact holds (None: the report does not say)
 
 
 @dataclass(frozen=True)
@@ -292,8 +293,32 @@ class Briefing:
             own = [f for f in self.view.facts("unique") if any(s.article == article for s in f.statements)]
             candidates = [s for f in own for s in f.statements if s.article == article]
             ranked = sorted(candidates, key=lambda s: -_telling_score(s.text, names))
-            result.append(OutletSummary(article, {k: v for k, v in shares.items() if v}, len(own), ranked[:TELLING]))
+            summary = OutletSummary(
+                article, {k: v for k, v in shares.items() if v}, len(own), ranked[:TELLING], self._unplaced(article)
+            )
+            result.append(summary)
         return result
+
+    def _unplaced(self, article_id: str) -> int | None:
+        """How many of the article's sentences that state something no fact holds: paired too loosely with
+        another report's to call shared, too closely to call its own. A reader should know they exist."""
+        article = self.view.article(article_id)
+        if article is None or article.statements is None:
+            return None
+        placed = {s.sentence for f in self.report.facts for s in f.statements if s.article == article_id}
+        return max(0, article.statements - len(placed))
+
+    def unplaced_note(self) -> str | None:
+        """What the report leaves out, said once: "Not placed: foxnews.com 12 sentences, nytimes.com 9 ..."."""
+        parts = [
+            f"{self.short_label(o.article)} {_count(o.unplaced, 'sentence')}" for o in self.outlets() if o.unplaced
+        ]
+        if not parts:
+            return None
+        return (
+            f"Not placed: {', '.join(parts)}. Each matches another report too loosely to count as shared and too "
+            "closely to count as only its own, so no list holds it."
+        )
 
     def conflict_words(self, conflict: Conflict) -> str:
         """The conflict in plain words: who says what, side by side; for an update, which report came first.

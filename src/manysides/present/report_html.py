@@ -189,6 +189,8 @@ class _Page:
             '<p class="muted">Shared facts each pair of reports has in common; '
             "the last column counts the facts no other report gives.</p>"
         )
+        if unplaced := brief.unplaced_note():
+            table += f'<p class="muted">{html_text(unplaced)}</p>'
         return _section("overlap", "Who shares what", note + table)
 
     def conflicts(self) -> str:

@@ -80,6 +80,8 @@ def _overlap(brief: Briefing) -> list[str]:
         lines += [f"**Only in {_md(brief.label(summary.article))}** ({counted}):", ""]
         lines += [f"- {_quote(s)}" for s in summary.telling]
         lines.append("")
+    if note := brief.unplaced_note():
+        lines += [f"*{_md(note)}*", ""]
     return lines
 
 

@@ -125,6 +125,8 @@ def _overlap(brief: Briefing) -> list[RenderableType]:
             lines.append(Padding(Text("cites: " + ", ".join(article.cited_sources), style="dim"), (0, 0, 0, 4)))
         for statement in summary.telling:
             lines.append(Padding(Text("· ").append_text(_quote(statement, said=False)), (0, 0, 0, 4)))
+    if note := brief.unplaced_note():
+        lines.append(Padding(Text(note, style="dim"), (0, 0, 0, 2)))
     return lines
 
 

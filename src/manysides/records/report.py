@@ -36,6 +36,11 @@ class ReportArticle(_Model):
     published: str | None = None
     republished_from: str | None = None
     cited_sources: list[str] = Field(default_factory=list)
+    statements: int | None = Field(
+        default=None,
+        description="sentences of the article that state something (a full sentence with a verb): what the "
+        "comparison tries to place as shared, conflicting or unique (added: optional, schema_version 1 unchanged)",
+    )
 
 
 class Entity(_Model):
