@@ -153,7 +153,8 @@ def comparison(report: Report) -> Comparison:
         _cites(brief),
         _entities(brief),
     ]
-    return Comparison(brief.summary(), columns, [s for s in sections if s is not None], list(brief.report.notes))
+    notes = [*brief.report.notes, *filter(None, [brief.unplaced_note()])]
+    return Comparison(brief.summary(), columns, [s for s in sections if s is not None], notes)
 
 
 def _statement(brief: Briefing, statement: Statement, top: Statement | None = None, said: bool = True) -> StatementView:
