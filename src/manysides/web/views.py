@@ -10,7 +10,7 @@ import zlib
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from manysides.present.briefing import Briefing, attribution, conflict_title, headline, quoted, short_date
+from manysides.present.briefing import NO_CONFLICT, Briefing, attribution, conflict_title, headline, quoted, short_date
 from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
 from manysides.present.safe_text import printable, safe_href
 from manysides.records.article import published_utc
@@ -74,6 +74,7 @@ class Section:
     title: str
     rows: list[Row]
     count: int | None = None
+    empty: str = "None found."  # what an empty section says
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ def _conflicts(brief: Briefing) -> Section:
                 explanation=conflict.explanation,
             )
         )
-    return Section("conflicts", SECTION_TITLES["conflict"], rows, len(facts))
+    return Section("conflicts", SECTION_TITLES["conflict"], rows, len(facts), NO_CONFLICT)
 
 
 def _facts(brief: Briefing, kind: str) -> Section:
