@@ -25,6 +25,16 @@ threshold fitted on the fit half): how many of the pairs ManySides gets wrong th
 other way round, so a group where the baseline wins shows which of its pairs make the difference. With
 `--verbose`, every wrong pair is listed with its cross-language signals and its TF-IDF cosine.
 
+With `--separation`, the pairs of the half are also judged one by one, out of any story: how well the pair
+model's log-odds, the lead cosine it reads and the whole-text encoder cosine of the baseline separate same-story
+from unrelated pairs (ROC AUC, and the share of same-story pairs above the threshold that keeps 97% of the
+unrelated ones apart), per route: whether the raw vectors hold pairs the model loses (on the fit half the
+cross-language model is judged on the pairs it was fitted on).
+
+With `--variants`, the index is replayed under looser story rules (a story judged by its best member alone, three
+times the candidates, a ten-year window, every fitting story merged) and both halves are scored: whether the
+linkage or the candidate search, rather than the pair score, keeps same-story pairs apart.
+
 Pair log-odds are read under the idf at the end of the replay, close to (not always equal to) the one at arrival;
 candidates and story scores are those at arrival.
 """
@@ -35,20 +45,38 @@ import argparse
 import hashlib
 import json
 import logging
+import math
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.semeval import SAME, UNRELATED, Pair, cosine_baseline, groups, in_fit_half, load, records, tfidf_matrix
+import numpy as np
+
+from benchmarks.semeval import (
+    SAME,
+    TARGETS,
+    UNRELATED,
+    Pair,
+    cosine_baseline,
+    groups,
+    in_fit_half,
+    load,
+    records,
+    shares,
+    tfidf_matrix,
+    use_matrix,
+)
 from manysides import stories as stories_package
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import ingest
 from manysides.store.repository import Store
 from manysides.store.stories import StoryStore
 from manysides.stories import crosslang
+from manysides.stories import index as story_index
 from manysides.stories.features import Features
 from manysides.stories.index import MERGE_GAP, STORY_SAMPLE, StoryIndex, _story_score
+from manysides.stories.multilingual import LEAD_CHARS
 from manysides.stories.score import prepare
 
 
@@ -210,10 +238,92 @@ def _kind(p: Pair) -> str:
     return "same" if p.overall <= SAME else "unrelated"
 
 
+def _grouped_at_apart(same: list[float], unrelated: list[float]) -> float:
+    """Share of same-story scores at or above the lowest threshold that keeps TARGETS[1] of unrelated ones below."""
+    ordered = sorted(unrelated)
+    threshold = np.nextafter(ordered[math.ceil(TARGETS[1] * len(ordered)) - 1], np.inf)
+    return float(np.mean(np.array(same) >= threshold))
+
+
+def separation(index: Watched, half: list[Pair], ids: dict[str, str], articles: dict[str, dict]) -> None:
+    """Per route, how the model's pair log-odds and two raw encoder cosines separate the half's labelled pairs."""
+    from sklearn.metrics import roc_auc_score
+
+    use, rows_of = use_matrix(articles)
+    scored: dict[str, list[tuple[bool, float, float, float]]] = {"cross": [], "english": []}
+    for p in half:
+        a, b = ids.get(p.a), ids.get(p.b)
+        if a is None or b is None or a == b or a not in index.arrivals or b not in index.arrivals:
+            continue
+        if SAME < p.overall < UNRELATED:
+            continue
+        fa, fb = index.feature(a), index.feature(b)
+        first, later = sorted((a, b), key=lambda i: index.arrivals[i].row)
+        lead = (
+            float(fa.multi.astype(np.float32) @ fb.multi.astype(np.float32)) if len(fa.multi) and len(fb.multi) else 0.0
+        )
+        whole = float(use[rows_of[p.a]] @ use[rows_of[p.b]])
+        route = "cross" if crosslang.routes(fa, fb) else "english"
+        scored[route].append((p.overall <= SAME, index.pair_log_odds(later, first), lead, whole))
+    print("\n| route | same / unrelated | signal | ROC AUC | grouped where 97% of unrelated stay apart |")
+    print("|---|---|---|---|---|")
+    for route, rows in scored.items():
+        labels = [same for same, *_ in rows]
+        if all(labels) or not any(labels):
+            continue
+        signals = ("pair model log-odds", f"lead cosine ({LEAD_CHARS} chars)", "whole-text cosine")
+        for column, name in enumerate(signals, start=1):
+            values = [row[column] for row in rows]
+            same = [v for v, label in zip(values, labels, strict=True) if label]
+            unrelated = [v for v, label in zip(values, labels, strict=True) if not label]
+            auc = roc_auc_score(labels, values)
+            counts = f"{len(same)} / {len(unrelated)}"
+            print(f"| {route} | {counts} | {name} | {auc:.3f} | {_grouped_at_apart(same, unrelated):.3f} |")
+
+
+VARIANTS: dict[str, dict[str, object]] = {
+    "as shipped": {},
+    "story judged by its best member": {"_story_score": max},
+    "three times the candidates": {
+        "NEIGHBOURS": 3 * story_index.NEIGHBOURS,
+        "NAME_MATCHES": 3 * story_index.NAME_MATCHES,
+    },
+    "ten-year window": {"WINDOW_DAYS": 3650},
+    "every fitting story merged": {"MERGE_GAP": 1e9},
+}
+
+
+def variants(pairs: list[Pair], order: list[str], features: dict[str, bytes], ids: dict[str, str]) -> None:
+    """Both halves' shares when the index is replayed under each variant of its story rules."""
+    print("\n| story rules | fit grouped | fit apart | report grouped | report apart |\n|---|---|---|---|---|")
+    for name, changes in VARIANTS.items():
+        saved = {key: getattr(story_index, key) for key in changes}
+        try:
+            for key, value in changes.items():
+                setattr(story_index, key, value)
+            index = StoryIndex()  # not Watched: its own story score would not see the change
+            for article_id in order:
+                if article_id in features:
+                    index.add_features(article_id, features[article_id])
+        finally:
+            for key, value in saved.items():
+                setattr(story_index, key, value)
+        found = {i: sid for sid, members in index.stories().items() for i in members}
+        stories = {record: found[i] for record, i in ids.items() if i in found}
+        cells = []
+        for fit_half in (True, False):
+            half = [p for p in pairs if in_fit_half(p.pair_id) == fit_half]
+            grouped, _, apart, _ = shares(half, lambda p, s=stories: p.a in s and s[p.a] == s.get(p.b))
+            cells += [f"{grouped:.3f}", f"{apart:.3f}"]
+        print(f"| {name} | {' | '.join(cells)} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--report", action="store_true", help="diagnose the report half instead of the fit half")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong pair")
+    parser.add_argument("--separation", action="store_true", help="judge the pairs one by one, beside raw cosines")
+    parser.add_argument("--variants", action="store_true", help="replay under looser story rules, score both halves")
     args = parser.parse_args()
     logging.getLogger("alembic").setLevel(logging.WARNING)
     pairs, articles = load()
@@ -260,6 +370,10 @@ def main() -> None:
             print(f"  {n:4d}  {cause}")
     print()
     by_group(rows)
+    if args.separation:
+        separation(index, half, ids, articles)
+    if args.variants:
+        variants(pairs, order, features, ids)
 
 
 if __name__ == "__main__":
