@@ -266,3 +266,23 @@ def test_a_range_of_years_the_parser_reads_as_one_date_or_two_is_one_value() -> 
         "The ministry said it would issue fishing permits for boats registered from 2016 to 2018, two per owner.",
     )
     assert conflicts._copy_values("date")(same, again) is None
+
+
+def test_a_title_held_no_longer_against_one_told_as_held_now() -> None:
+    former, now, bare = _first_sentences(
+        "The senator will face either former state lawmaker Rob Vance or former Harbour Freight executive Ann Moe.",
+        "Ann Moe, the chief executive of Harbour Freight, is one of the candidates running against the senator.",
+        "Harbour Freight CEO Ann Moe said she would run against the senator.",
+    )
+    assert values.held_no_longer(former, now) == (
+        "former executive Ann Moe",
+        "Ann Moe, the chief executive of Harbour Freight",
+        1.0,
+    )
+    assert values.held_no_longer(now, former) == (
+        "Ann Moe, the chief executive of Harbour Freight",
+        "former executive Ann Moe",
+        1.0,
+    )
+    # A bare title before the name is often kept after the person has left: no conflict.
+    assert values.held_no_longer(former, bare) is None

@@ -24,6 +24,7 @@ from manysides.compare.date_conflicts import (
     _dates,
     _statement_dates,
     _year_dates,
+    _year_spans,
     carried_days,
     same_act,
 )
@@ -31,7 +32,7 @@ from manysides.compare.name_conflicts import _attribution, _names, _spellings, o
 from manysides.compare.number_conflicts import _money, _money_by_act, _near_figures, _numbers
 from manysides.compare.pairs import Node, PairScores
 from manysides.compare.status_conflicts import _modality, _negation, _planned_and_done
-from manysides.compare.values import Match, departures, roles, stages, titles, wording
+from manysides.compare.values import Match, departures, held_no_longer, roles, stages, titles, wording
 from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.document import People
@@ -102,6 +103,7 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("date", _act_dates, "the outlets date one act by one named doer differently", "fact"),
     ("date", _statement_dates, "the outlets date one person's statement differently", "fact"),
     ("date", _year_dates, "the outlets give different years for the same happening", "near"),
+    ("date", _year_spans, "the outlets give different spans of years for the same happening", "near"),
     ("name", _names, "the outlets name different people in the same role", "fact"),
     ("name", _spellings, "the outlets give this name differently", "near"),
     ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),
@@ -110,6 +112,7 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("modality", stages, "the outlets tell one act on one thing at different stages", "loose"),
     ("modality", departures, "the outlets tell this person leaving a post in different ways", "loose"),
     ("name", roles, "the outlets give this person titles that cannot both be right", "any"),
+    ("other", held_no_longer, "one outlet gives this person's title as held no longer, another as held now", "near"),
     ("modality", _modality, "one outlet reports as done what another reports as expected", "sure"),
     (
         "modality",
@@ -192,7 +195,8 @@ _ANY = 1e-6  # a title is the person's, whatever else the two sentences say: any
 
 # What a sentence must hold for a check that reads every pair to be worth asking (a titled person).
 _NEEDS: dict[Callable[[SentenceInfo, SentenceInfo], Match | None], Callable[[SentenceInfo], bool]] = {
-    roles: lambda s: bool(titles(s))
+    roles: lambda s: bool(titles(s)),
+    held_no_longer: lambda s: bool(titles(s)),
 }
 
 
