@@ -286,3 +286,11 @@ def test_a_title_held_no_longer_against_one_told_as_held_now() -> None:
     )
     # A bare title before the name is often kept after the person has left: no conflict.
     assert values.held_no_longer(former, bare) is None
+
+
+def test_two_amounts_moved_by_one_act_told_by_kindred_verbs() -> None:
+    awarded, granted = _first_sentences(
+        "The ministry awarded $3.6 million to the Veyra harbour trust on Monday.",
+        "The ministry granted $3.5 million to the harbour trust in Veyra.",
+    )
+    assert number_conflicts._money_by_act(awarded, granted) == ("3.6 million", "3.5 million", 1.0)
