@@ -294,3 +294,17 @@ def test_two_amounts_moved_by_one_act_told_by_kindred_verbs() -> None:
         "The ministry granted $3.5 million to the harbour trust in Veyra.",
     )
     assert number_conflicts._money_by_act(awarded, granted) == ("3.6 million", "3.5 million", 1.0)
+    # A title held no longer in no named body, or in another body, may be another post than the one held now.
+    unnamed, guild, other_body = _first_sentences(
+        "Former president Dan Kell now runs a bakery in Veyra.",
+        "Dan Kell, the president of the Veyra Bakers Guild, opened a bakery on Monday.",
+        "Former Harbour Freight president Dan Kell now runs a bakery in Veyra.",
+    )
+    assert values.held_no_longer(unnamed, guild) is None
+    assert values.held_no_longer(other_body, guild) is None
+    abbreviated = _first_sentences("The senator will face former VBG president Dan Kell in the fall.")[0]
+    assert values.held_no_longer(abbreviated, guild) == (
+        "former president Dan Kell",
+        "Dan Kell, the president of the Veyra Bakers Guild",
+        1.0,
+    )

@@ -23,7 +23,7 @@ from manysides.understand.entities import same_person
 from manysides.understand.names import name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # (value in the first sentence, value in the second, how surely both name one happening: 1.0 is sure)
 Match = tuple[str, str, float]
@@ -238,6 +238,7 @@ class Title:
     former: bool
     text: str
     told: str = ""  # the title as the sentence sets it beside the name, when it says what the person is now
+    body: tuple[str, ...] = ()  # the capitalised words of the body the title is held in ("Harbour", "Freight")
 
 
 def _title(token: Token) -> Title | None:
@@ -283,7 +284,7 @@ def _titles(s: SentenceInfo) -> dict[str, tuple[str, list[Title]]]:
         near += [t for t in ent if t.lower_ in _role_of_word() and t.i < root.i]
         if root.dep_ == "appos":
             near.append(root.head)
-        held = [_beside(t, token, root) for token in near if (t := _title(token))]
+        held = [_beside(t, token, root, ent) for token in near if (t := _title(token))]
         if ent.label_ != "PERSON":
             held = [t for t in held if t.told]
         if held:
@@ -294,10 +295,13 @@ def _titles(s: SentenceInfo) -> dict[str, tuple[str, list[Title]]]:
 _TOLD_MAX = 8  # words of an appositive shown as the title told ("the chief executive of Harbour Freight")
 
 
-def _beside(title: Title, token: Token, root: Token) -> Title:
-    """The title with its appositive's words when it is set beside the name as what the person is ("Ann Moe, the
-    chief executive of Harbour Freight," / "the president, Dan Kell"): that says the title is held now, where a
-    title before the name ("President Kell") is often kept after the person has left the post."""
+def _beside(title: Title, token: Token, root: Token, name: Span) -> Title:
+    """The title with the body it is held in, and with its appositive's words when it is set beside the name as
+    what the person is ("Ann Moe, the chief executive of Harbour Freight," / "the president, Dan Kell"): that says
+    the title is held now, where a title before the name ("President Kell") is often kept after the person has
+    left the post."""
+    body = tuple(t.text for t in token.subtree if t.text[:1].isupper() and t.i != token.i and t not in name)
+    title = Title(title.role, title.former, title.text, title.told, body)
     if title.former or not ((token.dep_ == "appos" and token.head.i == root.i) or root.dep_ == "appos"):
         return title
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -306,7 +310,7 @@ def _beside(title: Title, token: Token, root: Token) -> Title:
     words = [t for t in words if not t.is_punct] or [token]
     if len(words) > _TOLD_MAX:
         return title
-    return Title(title.role, title.former, title.text, token.doc[words[0].i : words[-1].i + 1].text)
+    return Title(title.role, title.former, title.text, token.doc[words[0].i : words[-1].i + 1].text, body)
 
 
 def held_no_longer(a: SentenceInfo, b: SentenceInfo) -> Match | None:
@@ -332,10 +336,25 @@ def _former_and_now(first: list[Title], second: list[Title]) -> tuple[Title, Tit
     for former in (t for t in first if t.former):
         if any(t.role == former.role and not t.former for t in first):
             continue
-        for now in (t for t in second if t.role == former.role and t.told):
+        for now in (t for t in second if t.role == former.role and t.told and _one_body(former.body, t.body)):
             if not any(t.role == former.role and t.former for t in second):
                 return former, now
     return None
+
+
+def _one_body(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether two titles name one body: a capitalised word in common, or one's initials the other's abbreviation
+    ("WWE" / "World Wrestling Entertainment"). A title that names no body may be held in another ("former
+    president" / "the president of the foundation")."""
+    if not x or not y:
+        return False
+    if {w.lower() for w in x} & {w.lower() for w in y}:
+        return True
+    initials = ["".join(w[0] for w in side if w.lower() not in _NOT_INITIAL) for side in (x, y)]
+    return any(w.isupper() and len(w) > 1 and w in initials for w in (*x, *y))
+
+
+_NOT_INITIAL = frozenset({"the", "of", "and", "for"})
 
 
 def _exclusive(x: str, y: str) -> bool:
