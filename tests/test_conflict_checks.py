@@ -328,22 +328,6 @@ def test_another_given_name_is_no_misnaming_where_the_family_shares_the_surname(
         assert bool(named) is expected, named
 
 
-def test_two_spans_of_years_for_one_act() -> None:
-    served, shorter = _first_sentences(
-        "Orla Brenn served on the Veyra harbour board from 2009 to 2013.",
-        "Brenn served on the harbour board from 2009 to 2012, the port's records show.",
-    )
-    assert date_conflicts._year_spans(served, shorter) == ("2009 to 2013", "2009 to 2012", 1.0)
-    between, dredged, two_years = _first_sentences(
-        "Brenn served on the harbour board between 2009 and 2013.",
-        "The harbour was dredged from 2009 to 2012.",
-        "Brenn sat on the harbour board in 2009 and 2012.",
-    )
-    assert date_conflicts._year_spans(served, between) is None  # one span told two ways
-    assert date_conflicts._year_spans(served, dredged) is None  # another happening
-    assert date_conflicts._span(two_years) is None  # two years, no span between them
-
-
 def test_none_of_a_counted_thing_against_a_count_of_it() -> None:
     none, two, stranded, had = _first_sentences(
         "None of the ferry passengers were hurt when the boat struck the Veyra pier.",

@@ -24,7 +24,6 @@ from manysides.compare.date_conflicts import (
     _dates,
     _statement_dates,
     _year_dates,
-    _year_spans,
     carried_days,
     same_act,
 )
@@ -103,7 +102,6 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("date", _act_dates, "the outlets date one act by one named doer differently", "fact"),
     ("date", _statement_dates, "the outlets date one person's statement differently", "fact"),
     ("date", _year_dates, "the outlets give different years for the same happening", "near"),
-    ("date", _year_spans, "the outlets give different spans of years for the same happening", "near"),
     ("name", _names, "the outlets name different people in the same role", "fact"),
     ("name", _spellings, "the outlets give this name differently", "near"),
     ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),

@@ -289,38 +289,6 @@ def _year_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-# "2009 to 2013", "2009-2013", "between 2009 and 2013" (not "in 2009 and 2013": two years, no span between them)
-_SPAN = re.compile(
-    r"(?:\bbetween |(?<!between ))\b((?:19|20)\d\d) ?(-|\u2013|to|through|until|till|and) ?((?:19|20)\d\d)\b"
-)
-
-
-def _year_spans(a: SentenceInfo, b: SentenceInfo) -> Match | None:
-    """Different spans of years for one happening, when each sentence gives one span and no other year ("served
-    from 2009 to 2013" / "served from 2009 to 2012"): `_year_dates` leaves a span alone, since its two years are
-    not one year set against another, but two spans are two values of one length of time."""
-    x, y = _span(a), _span(b)
-    if x is None or y is None or x[1] == y[1]:
-        return None
-    if not _one_happening(a, x[0], b, y[0]):
-        return None
-    return x[2], y[2], 1.0
-
-
-def _span(s: SentenceInfo) -> tuple[DateMention, tuple[int, int], str] | None:
-    """The one span of years a sentence gives (its first year as a mention, the two years, its words), when the
-    sentence gives no other year and the span runs forward."""
-    spans = [m for m in _SPAN.finditer(s.text) if not _names_a_kind(s, m.start(), m.end())]
-    if len(spans) != 1 or len(YEAR.findall(s.text)) != 2:
-        return None
-    m = spans[0]
-    first, last = int(m.group(1)), int(m.group(3))
-    if first >= last or (m.group(2) == "and" and not m.group().startswith("between")):
-        return None
-    mention = DateMention(m.start(1), m.end(1), m.group(1), first, None, None)
-    return mention, (first, last), s.text[m.start(1) : m.end(3)]
-
-
 def _years(s: SentenceInfo) -> list[DateMention]:
     """Years standing alone ("has led since 2002"), outside any fuller date of the sentence; not a year that names
     which of a kind of thing ("the 2016 election", "a 2014 ban"): that is no date of the sentence's happening."""
