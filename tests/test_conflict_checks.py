@@ -326,3 +326,18 @@ def test_another_given_name_is_no_misnaming_where_the_family_shares_the_surname(
         first = make_article("x", body, outlet="one", published="2025-02-03")
         named = [f.conflict.values for f in compare([first, other]).facts if f.conflict and f.conflict.type == "name"]
         assert bool(named) is expected, named
+
+
+def test_none_of_a_counted_thing_against_a_count_of_it() -> None:
+    none, two, stranded, had = _first_sentences(
+        "None of the ferry passengers were hurt when the boat struck the Veyra pier.",
+        "Two passengers were injured when the ferry struck the pier at Veyra.",
+        "Two passengers were stranded when the ferry struck the pier at Veyra.",
+        "The ferry had no passengers when it struck the pier at Veyra.",
+    )
+    assert number_conflicts._none_and_count(none, two) == ("None of the ferry passengers", "Two passengers", 1.0)
+    assert number_conflicts._none_and_count(two, none) == ("Two passengers", "None of the ferry passengers", 1.0)
+    assert number_conflicts._none_and_count(none, stranded) is None  # another action: maybe another count
+    assert number_conflicts._none_and_count(had, two) is None  # an empty action ("had no passengers")
+    not_hurt = _first_sentences("Two passengers were not hurt when the ferry struck the pier at Veyra.")[0]
+    assert number_conflicts._none_and_count(none, not_hurt) is None  # a denied count agrees with none

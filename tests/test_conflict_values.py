@@ -266,3 +266,45 @@ def test_a_range_of_years_the_parser_reads_as_one_date_or_two_is_one_value() -> 
         "The ministry said it would issue fishing permits for boats registered from 2016 to 2018, two per owner.",
     )
     assert conflicts._copy_values("date")(same, again) is None
+
+
+def test_a_title_held_no_longer_against_one_told_as_held_now() -> None:
+    former, now, bare = _first_sentences(
+        "The senator will face either former state lawmaker Rob Vance or former Harbour Freight executive Ann Moe.",
+        "Ann Moe, the chief executive of Harbour Freight, is one of the candidates running against the senator.",
+        "Harbour Freight CEO Ann Moe said she would run against the senator.",
+    )
+    assert values.held_no_longer(former, now) == (
+        "former executive Ann Moe",
+        "Ann Moe, the chief executive of Harbour Freight",
+        1.0,
+    )
+    assert values.held_no_longer(now, former) == (
+        "Ann Moe, the chief executive of Harbour Freight",
+        "former executive Ann Moe",
+        1.0,
+    )
+    # A bare title before the name is often kept after the person has left: no conflict.
+    assert values.held_no_longer(former, bare) is None
+
+
+def test_two_amounts_moved_by_one_act_told_by_kindred_verbs() -> None:
+    awarded, granted = _first_sentences(
+        "The ministry awarded $3.6 million to the Veyra harbour trust on Monday.",
+        "The ministry granted $3.5 million to the harbour trust in Veyra.",
+    )
+    assert number_conflicts._money_by_act(awarded, granted) == ("3.6 million", "3.5 million", 1.0)
+    # A title held no longer in no named body, or in another body, may be another post than the one held now.
+    unnamed, guild, other_body = _first_sentences(
+        "Former president Dan Kell now runs a bakery in Veyra.",
+        "Dan Kell, the president of the Veyra Bakers Guild, opened a bakery on Monday.",
+        "Former Harbour Freight president Dan Kell now runs a bakery in Veyra.",
+    )
+    assert values.held_no_longer(unnamed, guild) is None
+    assert values.held_no_longer(other_body, guild) is None
+    abbreviated = _first_sentences("The senator will face former VBG president Dan Kell in the fall.")[0]
+    assert values.held_no_longer(abbreviated, guild) == (
+        "former president Dan Kell",
+        "Dan Kell, the president of the Veyra Bakers Guild",
+        1.0,
+    )

@@ -28,10 +28,10 @@ from manysides.compare.date_conflicts import (
     same_act,
 )
 from manysides.compare.name_conflicts import _attribution, _names, _spellings, other_name
-from manysides.compare.number_conflicts import _money, _money_by_act, _near_figures, _numbers
+from manysides.compare.number_conflicts import _money, _money_by_act, _near_figures, _none_and_count, _numbers
 from manysides.compare.pairs import Node, PairScores
 from manysides.compare.status_conflicts import _modality, _negation, _planned_and_done
-from manysides.compare.values import Match, departures, roles, stages, titles, wording
+from manysides.compare.values import Match, departures, held_no_longer, roles, stages, titles, wording
 from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.document import People
@@ -107,9 +107,11 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),
     ("other", wording, "the outlets quote the same words with a word changed", "fact"),
     ("negation", _negation, "one outlet affirms what another denies", "sure"),
+    ("negation", _none_and_count, "one outlet says none of these had it done, another gives a count", "sure"),
     ("modality", stages, "the outlets tell one act on one thing at different stages", "loose"),
     ("modality", departures, "the outlets tell this person leaving a post in different ways", "loose"),
     ("name", roles, "the outlets give this person titles that cannot both be right", "any"),
+    ("other", held_no_longer, "one outlet gives this person's title as held no longer, another as held now", "near"),
     ("modality", _modality, "one outlet reports as done what another reports as expected", "sure"),
     (
         "modality",
@@ -192,7 +194,8 @@ _ANY = 1e-6  # a title is the person's, whatever else the two sentences say: any
 
 # What a sentence must hold for a check that reads every pair to be worth asking (a titled person).
 _NEEDS: dict[Callable[[SentenceInfo, SentenceInfo], Match | None], Callable[[SentenceInfo], bool]] = {
-    roles: lambda s: bool(titles(s))
+    roles: lambda s: bool(titles(s)),
+    held_no_longer: lambda s: bool(titles(s)),
 }
 
 

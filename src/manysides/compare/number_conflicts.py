@@ -26,14 +26,15 @@ def _money(a: SentenceInfo, b: SentenceInfo) -> Match | None:
 
 
 def _money_by_act(a: SentenceInfo, b: SentenceInfo) -> Match | None:
-    """Each sentence gives one amount of money, moved by one and the same act, and the amounts differ ("will divert
-    $3.6 billion" / "diverts $3.5 billion"): the act is the evidence of one amount that `_money` asks of the pair
-    model alone."""
+    """Each sentence gives one amount of money, moved by one act told by the same or a kindred verb, and the
+    amounts differ ("will divert $3.6 billion" / "diverts $3.5 billion", "redirects $3.5 billion"): the act is the
+    evidence of one amount that `_money` asks of the pair model alone (two verbs far apart, "costing" / "reserved",
+    may move two amounts)."""
     money = [[n for n in s.numbers if n.unit and n.unit != "percent"] for s in (a, b)]
     if len(money[0]) != 1 or len(money[1]) != 1:
         return None
     x, y = money[0][0], money[1][0]
-    if x.unit != y.unit or x.counted != y.counted or not x.verb or x.verb != y.verb or x.verb in LIGHT:
+    if x.unit != y.unit or x.counted != y.counted or not x.verb or x.verb in LIGHT or not same_action(x.verb, y.verb):
         return None
     return None if x.agrees(y) else (x.text, y.text, 1.0)
 
@@ -94,3 +95,67 @@ def _complementary(x: NumberMention, y: NumberMention) -> bool:
     "a one-in-three chance we could lose"), not two tellings of one share. Percentages are left out: "49 percent
     to 44" against "49 percent to 57" sum near 100 by chance."""
     return x.unit == y.unit == "ratio" and abs(x.value + y.value - 1.0) < 1e-9
+
+
+_NONE = frozenset({"no", "none"})
+
+
+def _zero_counts(s: SentenceInfo) -> list[tuple[str, str | None, str]]:
+    """(counted noun, verb, words shown) of each count a sentence gives as none, outside quotation marks: "no
+    passengers were hurt" -> (passenger, hurt, "no passengers"), "none of the crew was hurt" -> (crew, hurt, "none
+    of the crew"). Not under a denied verb ("no passengers were not searched" says nothing of how many were)."""
+    found = []
+    for token in s.doc:
+        if token.lower_ not in _NONE or any(a <= token.idx < b for a, b in s.quotes):
+            continue
+        if token.lower_ == "none":
+            of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+            noun = next((g for c in of for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            anchor = token
+        else:
+            noun = token.head if token.dep_ == "det" and token.head.pos_ == "NOUN" else None
+            anchor = noun
+        if noun is None or anchor is None:
+            continue
+        verb = next((t for t in anchor.ancestors if t.pos_ == "VERB"), None)
+        if verb is not None and any(c.dep_ == "neg" for c in verb.children):
+            continue
+        first, last = min(token.i, noun.i), max(token.i, noun.i)
+        found.append(
+            (noun.lemma_.lower(), verb.lemma_.lower() if verb is not None else None, s.doc[first : last + 1].text)
+        )
+    return found
+
+
+def _none_and_count(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One outlet says none of a counted thing had something done ("none of the passengers was hurt"), the other
+    gives a count of it by the same action ("two passengers were injured"): one affirms what the other denies."""
+    for zero, other, first in ((a, b, True), (b, a, False)):
+        for noun, verb, shown in _zero_counts(zero):
+            for y in other.numbers:
+                if y.counted != noun or y.unit or y.value <= 0 or verb in LIGHT or not same_action(verb, y.verb):
+                    continue  # an empty action ("had no touchdowns") may count something else
+                if _denied(other, y):
+                    continue
+                counted = _count_words(other, y)
+                return (shown, counted, 1.0) if first else (counted, shown, 1.0)
+    return None
+
+
+def _denied(s: SentenceInfo, n: NumberMention) -> bool:
+    """Whether the verb a figure hangs on is denied ("two passengers were not hurt")."""
+    token = next((t for t in s.doc if t.idx == n.start), None)
+    verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None) if token is not None else None
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
+
+def _count_words(s: SentenceInfo, n: NumberMention) -> str:
+    """A count with its counted noun as the sentence words them ("two passengers"), else the figure and the noun's
+    lemma."""
+    noun = next((t for t in s.doc if t.idx >= n.end and t.lemma_.lower() == n.counted), None)
+    if noun is not None and len(s.text[n.end : noun.idx].split()) <= _COUNT_GAP:
+        return s.text[n.start : noun.idx + len(noun.text)]
+    return f"{n.text} {n.counted}"
+
+
+_COUNT_GAP = 3  # words between a figure and its counted noun for both to be shown as one phrase

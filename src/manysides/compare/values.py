@@ -23,7 +23,7 @@ from manysides.understand.entities import same_person
 from manysides.understand.names import name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # (value in the first sentence, value in the second, how surely both name one happening: 1.0 is sure)
 Match = tuple[str, str, float]
@@ -237,6 +237,8 @@ class Title:
     role: str
     former: bool
     text: str
+    told: str = ""  # the title as the sentence sets it beside the name, when it says what the person is now
+    body: tuple[str, ...] = ()  # the capitalised words of the body the title is held in ("Harbour", "Freight")
 
 
 def _title(token: Token) -> Title | None:
@@ -268,20 +270,91 @@ def titles(s: SentenceInfo) -> dict[str, tuple[str, list[Title]]]:
 
 def _titles(s: SentenceInfo) -> dict[str, tuple[str, list[Title]]]:
     """Name key -> (name, titles) of the people a sentence gives a title, outside quotation marks: "CEO Dan Kell",
-    "Dan Kell, the company's president", "the president, Dan T. Kell", "former executive Ann Moe"."""
+    "Dan Kell, the company's president", "the president, Dan T. Kell", "former executive Ann Moe". A name the
+    parser calls an organisation counts when a person's title is set beside it ("Kell, the chief executive of
+    Kell Foods,"): an organisation is not a chief executive."""
     found: dict[str, tuple[str, list[Title]]] = {}
     for ent in s.doc.ents:
-        if ent.label_ != "PERSON" or not name_key(ent.text) or any(a <= ent.start_char < b for a, b in s.quotes):
+        if ent.label_ not in {"PERSON", "ORG"} or not name_key(ent.text):
+            continue
+        if any(a <= ent.start_char < b for a, b in s.quotes):
             continue
         root = ent.root
         near = [c for c in root.children if c.dep_ == "appos" or (c.dep_ in {"compound", "amod"} and c.i < ent.start)]
         near += [t for t in ent if t.lower_ in _role_of_word() and t.i < root.i]
         if root.dep_ == "appos":
             near.append(root.head)
-        held = [t for t in (_title(token) for token in near) if t]
+        held = [_beside(t, token, root, ent) for token in near if (t := _title(token))]
+        if ent.label_ != "PERSON":
+            held = [t for t in held if t.told]
         if held:
             found[name_key(ent.text)] = (ent.text, held)
     return found
+
+
+_TOLD_MAX = 8  # words of an appositive shown as the title told ("the chief executive of Harbour Freight")
+
+
+def _beside(title: Title, token: Token, root: Token, name: Span) -> Title:
+    """The title with the body it is held in, and with its appositive's words when it is set beside the name as
+    what the person is ("Ann Moe, the chief executive of Harbour Freight," / "the president, Dan Kell"): that says
+    the title is held now, where a title before the name ("President Kell") is often kept after the person has
+    left the post."""
+    body = tuple(t.text for t in token.subtree if t.text[:1].isupper() and t.i != token.i and t not in name)
+    title = Title(title.role, title.former, title.text, title.told, body)
+    if title.former or not ((token.dep_ == "appos" and token.head.i == root.i) or root.dep_ == "appos"):
+        return title
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return title
+    words = list(token.subtree) if token.dep_ == "appos" else [t for t in token.subtree if t.i < root.left_edge.i]
+    words = [t for t in words if not t.is_punct] or [token]
+    if len(words) > _TOLD_MAX:
+        return title
+    return Title(title.role, title.former, title.text, token.doc[words[0].i : words[-1].i + 1].text, body)
+
+
+def held_no_longer(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One person's title told as held no longer in one outlet ("former executive Ann Moe") and as held now in the
+    other ("Moe, the chief executive of Harbour Freight, is running"): a title set beside the name with "the" says
+    what the person is now, unlike a bare title before the name, which outlets keep after a person leaves."""
+    x, y = titles(a), titles(b)
+    for name, held in x.values():
+        for other_name, other_held in y.values():
+            if not same_person(name, other_name):
+                continue
+            found = _former_and_now(held, other_held)
+            if found:
+                return f"{found[0].text} {name}", f"{other_name}, {found[1].told}", 1.0
+            found = _former_and_now(other_held, held)
+            if found:
+                return f"{name}, {found[1].told}", f"{found[0].text} {other_name}", 1.0
+    return None
+
+
+def _former_and_now(first: list[Title], second: list[Title]) -> tuple[Title, Title] | None:
+    """A title of `first` held no longer whose role `second` tells held now, neither side giving the other's."""
+    for former in (t for t in first if t.former):
+        if any(t.role == former.role and not t.former for t in first):
+            continue
+        for now in (t for t in second if t.role == former.role and t.told and _one_body(former.body, t.body)):
+            if not any(t.role == former.role and t.former for t in second):
+                return former, now
+    return None
+
+
+def _one_body(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether two titles name one body: a capitalised word in common, or one's initials the other's abbreviation
+    ("WWE" / "World Wrestling Entertainment"). A title that names no body may be held in another ("former
+    president" / "the president of the foundation")."""
+    if not x or not y:
+        return False
+    if {w.lower() for w in x} & {w.lower() for w in y}:
+        return True
+    initials = ["".join(w[0] for w in side if w.lower() not in _NOT_INITIAL) for side in (x, y)]
+    return any(w.isupper() and len(w) > 1 and w in initials for w in (*x, *y))
+
+
+_NOT_INITIAL = frozenset({"the", "of", "and", "for"})
 
 
 def _exclusive(x: str, y: str) -> bool:
@@ -292,7 +365,8 @@ def roles(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """One person with two titles that cannot both be right: two offices one person does not hold at once in one
     body ("CEO" / "president"). One outlet giving both titles agrees with the other, and a title held no longer
     ("former president") sets nothing against a title held now. "Former" against no "former" is no conflict
-    either: an outlet that leaves out "former" seldom means the title is still held."""
+    here either: an outlet that leaves out "former" seldom means the title is still held (a title set beside the
+    name as what the person is now is `held_no_longer`'s)."""
     x, y = titles(a), titles(b)
     for name, held in x.values():
         for other_name, other_held in y.values():
