@@ -45,7 +45,7 @@ FEATURES = (
     "short",
     "soft",
     "clause",
-    "size",
+    "clause_soft",
     "context",
     "uncovered",
     "predicate",
@@ -181,17 +181,31 @@ def _clauses(sentence: SentenceInfo, allowed: set[str]) -> list[set[str]]:
     return result or [allowed]
 
 
-def _clause_overlap(sentences: list[SentenceInfo], term_sets: list[set[str]]) -> np.ndarray:
-    """Best overlap between a clause of one sentence and a clause of the other: one shared proposition inside
-    two long sentences that otherwise say different things."""
-    clauses = [_clauses(s, allowed) for s, allowed in zip(sentences, term_sets, strict=True)]
+def _best_of_clauses(clauses: list[list[set[str]]], similar: np.ndarray) -> np.ndarray:
+    """For every two sentences, the best `similar` value between a clause of one and a clause of the other
+    (`similar` over all the clauses, in order)."""
     owner = np.array([i for i, c in enumerate(clauses) for _ in c])
-    matrix = idf_matrix([c for cs in clauses for c in cs])
-    similar = matrix @ matrix.T
-    n = len(sentences)
-    best = np.zeros((n, n))
+    best = np.full((len(clauses), len(clauses)), -1.0)
     np.maximum.at(best, (owner[:, None], owner[None, :]), similar)
     return best
+
+
+def _clause_overlap(clauses: list[list[set[str]]]) -> np.ndarray:
+    """Best overlap between a clause of one sentence and a clause of the other: one shared proposition inside
+    two long sentences that otherwise say different things."""
+    matrix = idf_matrix([c for cs in clauses for c in cs])
+    return np.maximum(_best_of_clauses(clauses, matrix @ matrix.T), 0.0)
+
+
+def _clause_soft(clauses: list[list[set[str]]]) -> np.ndarray:
+    """Best cosine between the static embeddings of a clause's terms in one sentence and in the other: the shared
+    proposition of `_clause_overlap` told in other words ("the church burned" / "the building went up in flames")."""
+    bags = [" ".join(sorted(c)) for cs in clauses for c in cs]
+    said = [k for k, bag in enumerate(bags) if bag]  # an empty bag (a sentence of no terms) matches nothing
+    found = embed([bags[k] for k in said]).astype(np.float64)
+    vectors = np.zeros((len(bags), found.shape[1]))
+    vectors[said] = found
+    return np.maximum(_best_of_clauses(clauses, vectors @ vectors.T), 0.0)
 
 
 def quote_ngrams(sentence: SentenceInfo) -> set[tuple[str, ...]]:
@@ -287,42 +301,44 @@ def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndar
     result = np.zeros((n, n, len(FEATURES)))
     if n == 0:
         return result
-    result[:, :, 0] = 1.0
+    column = {name: k for k, name in enumerate(FEATURES)}
+    result[:, :, column["bias"]] = 1.0
     term_sets = [terms(s) for s in sentences]
     overlap = idf_matrix(term_sets)
     overlap = overlap @ overlap.T
-    result[:, :, 1] = overlap
-    result[:, :, 2] = overlap**2
+    result[:, :, column["overlap"]] = overlap
+    result[:, :, column["overlap_sq"]] = overlap**2
     vectors = embed([s.text for s in sentences]).astype(np.float64)
     cosine = vectors @ vectors.T
-    result[:, :, 3] = cosine
+    result[:, :, column["cosine"]] = cosine
     names = idf_matrix([s.entity_keys for s in sentences])
-    result[:, :, 4] = names @ names.T
+    result[:, :, column["names"]] = names @ names.T
     values = [_number_values(s) for s in sentences]
     grams = [quote_ngrams(s) for s in sentences]
     for i in range(n):
         for j in range(i + 1, n):
             if values[i] and values[j] and values[i] & values[j]:
-                result[i, j, 5] = result[j, i, 5] = 1.0
+                result[i, j, column["numbers"]] = result[j, i, column["numbers"]] = 1.0
             if grams[i] and grams[j] and grams[i] & grams[j]:
-                result[i, j, 6] = result[j, i, 6] = 1.0
+                result[i, j, column["quote"]] = result[j, i, column["quote"]] = 1.0
     similarity = 0.5 * (overlap + cosine)
     best, margin = best_match(similarity, np.array(articles))
-    result[:, :, 7] = best
-    result[:, :, 8] = margin
+    result[:, :, column["best_match"]] = best
+    result[:, :, column["margin"]] = margin
     lengths = np.array([len(s.text.split()) for s in sentences], dtype=np.float64)
-    result[:, :, 9] = 1.0 / np.sqrt(np.minimum.outer(lengths, lengths).clip(1))
-    result[:, :, 10] = _soft_overlap(term_sets)
-    result[:, :, 11] = _clause_overlap(sentences, term_sets)
-    # How many sentences the two articles have: in short reports of one event most sentences pair with some other
-    # outlet's, in long analytic pieces few do (a base rate the other signals cannot see).
-    sizes = np.bincount(np.array(articles))[np.array(articles)].astype(np.float64)
-    result[:, :, 12] = 1.0 / np.sqrt(np.add.outer(sizes, sizes) / 2)
-    result[:, :, 13] = context_cosine([s.text for s in sentences])
-    result[:, :, 14] = uncovered(term_sets)
-    result[:, :, 15] = _predicate_agreement(sentences)
-    result[:, :, 16] = _names_missing(sentences)
-    result[:, :, 17] = match_rank(similarity, np.array(articles))
+    result[:, :, column["short"]] = 1.0 / np.sqrt(np.minimum.outer(lengths, lengths).clip(1))
+    result[:, :, column["soft"]] = _soft_overlap(term_sets)
+    clauses = [_clauses(s, allowed) for s, allowed in zip(sentences, term_sets, strict=True)]
+    result[:, :, column["clause"]] = _clause_overlap(clauses)
+    result[:, :, column["clause_soft"]] = _clause_soft(clauses)
+    # No signal of the articles' sizes: on basil-facts it added nothing (cross-validated pair recall at precision
+    # 0.90 / 0.85 / 0.80: 0.136 / 0.172 / 0.216 with it, 0.140 / 0.175 / 0.221 without), while short wire reports
+    # (ECB+) lie far outside the sizes it was fitted on, where its products lifted every pair of a short story.
+    result[:, :, column["context"]] = context_cosine([s.text for s in sentences])
+    result[:, :, column["uncovered"]] = uncovered(term_sets)
+    result[:, :, column["predicate"]] = _predicate_agreement(sentences)
+    result[:, :, column["names_missing"]] = _names_missing(sentences)
+    result[:, :, column["rank"]] = match_rank(similarity, np.array(articles))
     return result
 
 
