@@ -289,3 +289,13 @@ def test_she_said_after_a_sentence_that_introduces_one_woman_is_hers() -> None:
         "“Try showing a little respect for the harbour,” she wrote above a picture of the crowd."
     )
     assert _speakers(text, "showing a little respect") == ["Reyes"]
+
+
+def test_even_a_group_of_people_is_no_cited_source() -> None:
+    text = _fictional(
+        "Even local figures and harbour columnists who might agree swiftly said the vote was rushed.\n\n"
+        "“The pier stays shut,” Mayor Ivo Brandt said on Monday."
+    )
+    sources = cited_sources(text)
+    assert "Ivo Brandt" in sources
+    assert not [s for s in sources if s.startswith("Even")]

@@ -120,8 +120,8 @@ def outlet_keys(articles: Sequence[Article], republished: dict[str, str]) -> lis
 
 
 # A speaker opened by one of these is a group of people in the story ("Some leading Democrats", "other
-# Republicans", "many residents"), a voice rather than a source the outlet cites.
-_GROUP_WORDS = frozenset({"some", "other", "many", "several", "few", "both", "all", "most", "more", "fellow"})
+# Republicans", "many residents", "Even political figures"), a voice rather than a source the outlet cites.
+_GROUP_WORDS = frozenset({"some", "other", "many", "several", "few", "both", "all", "most", "more", "fellow", "even"})
 
 
 # Heads of a description that points back at a person the article names elsewhere when it is definite ("the
@@ -141,7 +141,9 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "h
 _NOT_SOURCE_TYPES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "LAW"})
 # Heads of a law or a right someone invokes ("citing the Fifth Amendment right", "according to the Constitution"):
 # what is cited is a text of law, not a source of the story.
-_LAW_NOUNS = frozenset({"amendment", "act", "constitution", "clause", "law", "statute", "treaty", "right", "rights"})
+_LAW_NOUNS = frozenset(
+    "amendment act constitution clause law statute treaty right rights code rule rules".split()  # noqa: SIM905
+)
 # "Taylor's letter", "Ms. Reyes's statement": the document of a person the article names stands for that person.
 _PERSONS_DOCUMENT = re.compile(r"^(.+?)['\u2019]s? (\w+)$")
 
