@@ -299,3 +299,11 @@ def test_even_a_group_of_people_is_no_cited_source() -> None:
     sources = cited_sources(text)
     assert "Ivo Brandt" in sources
     assert not [s for s in sources if s.startswith("Even")]
+
+
+def test_a_document_by_a_named_author_cites_its_author() -> None:
+    text = _fictional(
+        "Ferries ran late 40 times last year, according to a new study by the Harbour Institute, a group that "
+        "tracks the port."
+    )
+    assert cited_sources(text) == ["the Harbour Institute"]

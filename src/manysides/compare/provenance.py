@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from urllib.parse import urlparse
 
 from manysides.records.article import Article
-from manysides.understand import ArticleText
+from manysides.understand import ArticleText, SentenceInfo
 from manysides.understand.document import People
 from manysides.understand.names import name_key
 from manysides.understand.quotes import Attribution
@@ -187,6 +187,31 @@ def _author(speaker: str, people: People) -> str:
     return speaker
 
 
+_AUTHOR_WORDS = 8  # longest "by" phrase taken as a document's author ("a study by the Harbour Institute")
+
+
+def _document_author(sentence: SentenceInfo, attribution: Attribution) -> str | None:
+    """Who wrote a cited document the sentence names with "by" ("according to a new analysis by Fix the Court, a
+    group that ...": Fix the Court), when the author is a name; the document alone says less than its author."""
+    if attribution.named or attribution.head not in DOCUMENT_NOUNS:
+        return None
+    for token in sentence.doc:
+        if token.lemma_.lower() != attribution.head or token.text not in attribution.speaker:
+            continue
+        for by in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"):
+            author = next((c for c in by.children if c.dep_ == "pobj"), None)
+            if author is None or author.pos_ != "PROPN":
+                continue
+            words = []
+            for t in author.subtree:
+                if t.is_punct or t.dep_ in {"appos", "relcl", "acl"} or (words and t.head.dep_ in {"appos", "relcl"}):
+                    break
+                words.append(t)
+            if 0 < len(words) <= _AUTHOR_WORDS:
+                return sentence.doc[words[0].i : words[-1].i + 1].text
+    return None
+
+
 def cited_sources(text: ArticleText) -> list[str]:
     """The article's credited sources plus agencies, officials, media and anonymous sources named in its text.
 
@@ -203,6 +228,7 @@ def cited_sources(text: ArticleText) -> list[str]:
             if is_source(attribution):
                 person = people.speaker(attribution) if attribution.named else None
                 speaker = people.full(person or _author(attribution.speaker.strip(), people))
+                speaker = _document_author(sentence, attribution) or speaker
                 found.append(AGENCIES.get(speaker.lower(), speaker))
     keyed = [(source, set(name_key(source).split())) for source in found]
     result: list[str] = []
