@@ -331,9 +331,9 @@ def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndar
     clauses = [_clauses(s, allowed) for s, allowed in zip(sentences, term_sets, strict=True)]
     result[:, :, column["clause"]] = _clause_overlap(clauses)
     result[:, :, column["clause_soft"]] = _clause_soft(clauses)
-    # No signal of the articles' sizes: on basil-facts it added nothing (cross-validated pair recall at precision
-    # 0.90 / 0.85 / 0.80: 0.136 / 0.172 / 0.216 with it, 0.140 / 0.175 / 0.221 without), while short wire reports
-    # (ECB+) lie far outside the sizes it was fitted on, where its products lifted every pair of a short story.
+    # No signal of the articles' sizes: on basil-facts it added no recall (figures in the CHANGELOG, session 13),
+    # while short wire reports (ECB+) lie far outside the sizes it was fitted on, where its products lifted every
+    # pair of a short story.
     result[:, :, column["context"]] = context_cosine([s.text for s in sentences])
     result[:, :, column["uncovered"]] = uncovered(term_sets)
     result[:, :, column["predicate"]] = _predicate_agreement(sentences)
