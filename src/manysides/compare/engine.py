@@ -69,10 +69,7 @@ def central_title(titles: list[str]) -> str | None:
     """The headline that tells what the others tell: not a question ("Did X cross the line?"), and sharing the
     most words with the other headlines, so the story is not named after whichever page came first."""
 
-    def words(title: str) -> set[str]:
-        return {w for w in re.findall(r"[^\W\d_]{4,}", title.lower())}
-
-    keyed = [words(t) for t in titles]
+    keyed = [set(re.findall(r"[^\W\d_]{4,}", t.lower())) for t in titles]
 
     def score(i: int) -> tuple[bool, int, int]:
         shared = sum(len(keyed[i] & keyed[j]) for j in range(len(titles)) if j != i)
