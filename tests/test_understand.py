@@ -272,3 +272,20 @@ def test_well_known_agencies_are_organisations_with_or_without_dots() -> None:
     ]
     types = {c.name: c.type for c in merge_mentions(mentions)}
     assert types == {"F.B.I.": "organisation", "Pentagon": "organisation", "Ostrava": "place"}
+
+
+def test_a_given_name_the_parser_typed_a_place_joins_its_full_name_but_kin_stay_apart() -> None:
+    mentions = [
+        Mention("Talia Brennock", "person", "a", 0, 0, 14),
+        Mention("Talia", "place", "a", 3, 0, 5),  # an unfamiliar given name, typed a place by the small parser
+        Mention("Georgia Wendt", "person", "a", 1, 0, 13),
+        Mention("Georgia", "place", "a", 4, 0, 7),  # a state stays a place
+        Mention("Idris Kamal Noor Haddou", "person", "b", 0, 0, 23),
+        Mention("Idris Haddou", "person", "c", 0, 0, 12),
+        Mention("Noor Haddou", "person", "c", 5, 0, 11),  # the same article names Idris: Noor is his father
+    ]
+    names = {frozenset({c.name, *c.aliases}) for c in merge_mentions(mentions)}
+    assert frozenset({"Talia Brennock", "Talia"}) in names
+    assert frozenset({"Georgia"}) in names
+    assert frozenset({"Idris Kamal Noor Haddou", "Idris Haddou"}) in names
+    assert frozenset({"Noor Haddou"}) in names

@@ -265,6 +265,7 @@ def _merge_full_names(by_key: dict[str, EntityCluster]) -> None:
             cores[core] = key
     people = _people(by_key)
     words = {k: _core_key(by_key[k].mentions[0].text).split() for k in people}
+    kin = _kin_in_one_article(by_key, people, words)
     for key in reversed(people):
         mine = words[key]
         larger = [
@@ -272,8 +273,28 @@ def _merge_full_names(by_key: dict[str, EntityCluster]) -> None:
             for k in people
             if k != key and k in by_key and mine and set(mine) < set(words[k]) and words[k][-1] == mine[-1]
         ]
-        if len(larger) == 1:
+        if len(larger) == 1 and not (mine[0] != words[larger[0]][0] and kin[key] & set(words[larger[0]][:1])):
             _merge_into(by_key, larger[0], key)
+
+
+def _kin_in_one_article(
+    by_key: dict[str, EntityCluster], people: list[str], words: dict[str, list[str]]
+) -> dict[str, set[str]]:
+    """Per full name, the first words of the other full names of its surname that one of its articles also gives,
+    other than longer forms of it. One article naming "Omar Mateen" and "Seddique Mateen" names a son and his
+    father, so the father does not join "Omar Mir Seddique Mateen" as "Todd Jones" joins "Byron Todd Jones"."""
+    articles = {k: set(by_key[k].counts()) for k in people}
+    return {
+        key: {
+            words[other][0]
+            for other in people
+            if other != key
+            and words[other][-1] == words[key][-1]
+            and not set(words[key]) <= set(words[other])
+            and articles[key] & articles[other]
+        }
+        for key in people
+    }
 
 
 def _merge_acronyms(by_key: dict[str, EntityCluster]) -> None:
@@ -323,10 +344,17 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
             ends = plain  # "Trump" beside "Donald Trump" and "Donald Trump Jr." is the one the son is named after
         if len(ends) == 1 and _ends_alike(cluster, by_key[ends[0]]):
             _merge_into(by_key, ends[0], key)
-        elif len(first.get(formal, [])) == 1 and cluster.type == "person" and not last.get(key):
+        elif len(first.get(formal, [])) == 1 and _may_be_a_person(cluster) and not last.get(key):
             target = first[formal][0]
             if set(cluster.counts()) <= set(by_key[target].counts()):
                 _merge_into(by_key, target, key)
+
+
+def _may_be_a_person(cluster: EntityCluster) -> bool:
+    """A lone word typed a person, or typed otherwise but no country, state or known organisation: the small
+    parser types given names its training never saw as places ("Malia" beside "Malia Obama")."""
+    spellings = {m.text for m in cluster.mentions}
+    return cluster.type == "person" or not (spellings & (known_countries() | known_organisations()))
 
 
 def _merge_described_people(by_key: dict[str, EntityCluster]) -> None:
