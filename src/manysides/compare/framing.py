@@ -35,6 +35,7 @@ from manysides.compare.lexicon import (
 from manysides.compare.provenance import is_source
 from manysides.records.report import FramingItem, Voice
 from manysides.understand import ArticleText, SentenceInfo
+from manysides.understand.document import People
 from manysides.understand.entities import clean_name
 
 if TYPE_CHECKING:
@@ -538,9 +539,11 @@ def _outlets_own(item: FramingItem, sentence: SentenceInfo) -> bool:
 
 
 def voices(text: ArticleText) -> list[Voice]:
-    """How often each speaker is quoted directly or paraphrased in one article."""
+    """How often each speaker is quoted directly or paraphrased in one article; a named person counts once under
+    the full name the article gives ("Olsk" and "Dmitry Olsk" are one voice)."""
     quoted: Counter[str] = Counter()
     paraphrased: Counter[str] = Counter()
+    people = text.people or People(text.sentences, text.mentions, text.article.body)
     for sentence in text.sentences:
         for attribution in sentence.attributions:
             if attribution.speaker.lower() in _NOT_SPEAKERS or (
@@ -548,7 +551,8 @@ def voices(text: ArticleText) -> list[Voice]:
             ):
                 continue  # "citing the Fifth Amendment right": a thing cited speaks no words
             counter = quoted if attribution.kind == "quote" else paraphrased
-            counter[attribution.speaker] += 1
+            person = people.speaker(attribution) if attribution.named else None
+            counter[people.full(person) if person else attribution.speaker] += 1
     return [
         Voice(article=text.article.id, speaker=speaker, quoted=quoted[speaker], paraphrased=paraphrased[speaker])
         for speaker in sorted(quoted.keys() | paraphrased.keys())

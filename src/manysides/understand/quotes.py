@@ -99,10 +99,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def _keeps(head: Token, child: Token) -> bool:
     """Whether a dependent of a speaker's head belongs in the speaker phrase: all but clauses, appositions and
     prepositions; "of" and "in" after the head do ("officials of the Bar Association"), and so does "for" and a
-    name after a description ("a spokesman for American Media Inc.", so two companies' spokesmen stay two)."""
+    name after a description ("a spokesman for American Media Inc.", so two companies' spokesmen stay two). One set
+    off by a comma is an affiliation told in passing ("Olsk, of the Marlow School of Law" is Olsk)."""
     if child.dep_ not in _TRIM_DEPS:
         return True
-    if child.dep_ != "prep" or child.i < head.i:
+    if child.dep_ != "prep" or child.i < head.i or head.doc[child.i - 1].text == ",":
         return False
     return child.lower_ in {"of", "in"} or (
         child.lower_ == "for" and head.pos_ == "NOUN" and any(t.pos_ == "PROPN" for t in child.subtree)
