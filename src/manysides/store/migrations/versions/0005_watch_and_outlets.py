@@ -46,9 +46,7 @@ def upgrade() -> None:
     op.create_index("ix_watch_sources_next_fetch", "watch_sources", ["next_fetch"])
     op.create_table(
         "watch_entries",
-        sa.Column(
-            "source", sa.String(300), sa.ForeignKey("watch_sources.name", ondelete="CASCADE"), primary_key=True
-        ),
+        sa.Column("source", sa.String(300), sa.ForeignKey("watch_sources.name", ondelete="CASCADE"), primary_key=True),
         sa.Column("entry_key", sa.String(64), primary_key=True),
         sa.Column("seen_at", sa.DateTime(), nullable=False),
     )
@@ -67,9 +65,7 @@ def upgrade() -> None:
     op.create_table(
         "outlet_matches",
         sa.Column("match", sa.String(320), primary_key=True),
-        sa.Column(
-            "outlet", sa.String(300), sa.ForeignKey("outlet_profiles.name", ondelete="CASCADE"), nullable=False
-        ),
+        sa.Column("outlet", sa.String(300), sa.ForeignKey("outlet_profiles.name", ondelete="CASCADE"), nullable=False),
     )
     op.create_index("ix_outlet_matches_outlet", "outlet_matches", ["outlet"])
     op.create_table(
