@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from benchmarks.datasets import make_article
 
 from manysides.compare.engine import compare, distinct
 from manysides.ingest.sources import ReadOptions
@@ -284,3 +285,22 @@ def test_groups_of_people_are_voices_not_cited_sources(datasets_dir: Path, tmp_p
     nyt = next(a for a in compare(articles).articles if a.outlet and "nyt" in a.outlet)
     assert not [s for s in nyt.cited_sources if s.split()[0].lower() in {"some", "other"}]
     assert "Jim Manley" in nyt.cited_sources
+
+
+def test_cited_people_and_speakers_are_named_alike_in_every_outlet() -> None:
+    """One outlet's "Mr. Varo" and another's "Elan Varo" are one cited source in both columns and one voice."""
+    first = make_article(
+        "a",
+        "Mayor Elan Varo closed the Tidewater bridge on Monday after cracks were found.\n\n"
+        "“We will not take chances with the bridge,” Mr. Varo said on Monday.",
+        outlet="Harbour Ledger",
+    )
+    second = make_article(
+        "b",
+        "The Tidewater bridge was closed on Monday after engineers found cracks.\n\n"
+        "“We will not take chances,” Varo told reporters, adding that repairs would take weeks.",
+        outlet="Estuary Times",
+    )
+    report = compare([first, second])
+    assert [a.cited_sources for a in report.articles] == [["Elan Varo"], ["Elan Varo"]]
+    assert {v.speaker for v in report.voices} == {"Elan Varo"}

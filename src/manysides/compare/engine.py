@@ -18,7 +18,7 @@ from manysides.compare.framing import framing, voices
 from manysides.compare.pairs import score_pairs
 from manysides.compare.provenance import cited_sources, outlet_keys, republications
 from manysides.records.article import Article
-from manysides.records.report import Entity, FramingItem, Report, ReportArticle, StoryInfo
+from manysides.records.report import Entity, FramingItem, Report, ReportArticle, StoryInfo, Voice
 from manysides.understand import ArticleText, analyse_many
 from manysides.understand.entities import mention_counts, merge_mentions
 from manysides.understand.names import name_key
@@ -39,16 +39,50 @@ def _entities(texts: list[ArticleText]) -> list[Entity]:
     return sorted(entities, key=lambda e: -sum(e.mentions.values()))
 
 
-def _canonical_targets(items: list[FramingItem], entities: list[Entity]) -> list[FramingItem]:
+def _entity_names(entities: list[Entity]) -> dict[str, str]:
+    """Each spelling's key to its entity's name, the most mentioned entity winning a spelling two share."""
+    return {name_key(alias): e.name for e in reversed(entities) for alias in (e.name, *e.aliases)}
+
+
+def _canonical_targets(items: list[FramingItem], names: dict[str, str]) -> list[FramingItem]:
     """Framing targets named as their entity ("Sharaa" -> "Ahmad al-Sharaa"), so renderers can group by actor."""
-    names = {name_key(alias): e.name for e in reversed(entities) for alias in (e.name, *e.aliases)}
     return [
         item.model_copy(update={"target": names.get(name_key(item.target), item.target)}) if item.target else item
         for item in items
     ]
 
 
-def _coverage(texts: list[ArticleText], republished: dict[str, str]) -> list[ReportArticle]:
+def _as_entity(name: str, names: dict[str, str]) -> str:
+    """A person or body named as its entity across the story ("Mr. Obama" in one outlet, "Obama" in another: both
+    "Barack Obama"); as written when that is the entity's name already ("the Coastal Press Agency") or no entity
+    has it."""
+    key = name_key(name)
+    entity = names.get(key, name)
+    return name if name_key(entity) == key else entity
+
+
+def _canonical_sources(sources: list[str], names: dict[str, str]) -> list[str]:
+    """Cited sources named as their entities, so the outlets' columns compare."""
+    return list(dict.fromkeys(_as_entity(source, names) for source in sources))
+
+
+def _canonical_voices(found: list[Voice], names: dict[str, str]) -> list[Voice]:
+    """Speakers named as their entity, one voice per article and entity with the counts added up."""
+    merged: dict[tuple[str, str], Voice] = {}
+    for voice in found:
+        speaker = _as_entity(voice.speaker, names)
+        key = (voice.article, speaker)
+        if key in merged:
+            seen = merged[key]
+            merged[key] = seen.model_copy(
+                update={"quoted": seen.quoted + voice.quoted, "paraphrased": seen.paraphrased + voice.paraphrased}
+            )
+        else:
+            merged[key] = voice.model_copy(update={"speaker": speaker})
+    return list(merged.values())
+
+
+def _coverage(texts: list[ArticleText], republished: dict[str, str], names: dict[str, str]) -> list[ReportArticle]:
     return [
         ReportArticle(
             id=t.article.id,
@@ -58,7 +92,7 @@ def _coverage(texts: list[ArticleText], republished: dict[str, str]) -> list[Rep
             title=t.article.title,
             published=t.article.published,
             republished_from=republished.get(t.article.id),
-            cited_sources=cited_sources(t) if reads_names(t.article) else [],
+            cited_sources=_canonical_sources(cited_sources(t), names) if reads_names(t.article) else [],
             statements=sum(states_something(s) for s in t.sentences),
         )
         for t in texts
@@ -96,13 +130,14 @@ def compare_texts(texts: list[ArticleText], title: str | None = None) -> Report:
     score_across_languages(scores, texts)
     read = [t for t in texts if reads_names(t.article)]
     entities = _entities(texts)
+    names = _entity_names(entities)
     return Report(
         story=_story(texts, title),
-        articles=_coverage(texts, republished),
+        articles=_coverage(texts, republished, names),
         entities=entities,
         facts=build_facts(texts, scores),
-        framing=_canonical_targets([item for t in read for item in framing(t)], entities),
-        voices=[voice for t in read for voice in voices(t)],
+        framing=_canonical_targets([item for t in read for item in framing(t)], names),
+        voices=_canonical_voices([voice for t in read for voice in voices(t)], names),
         notes=_notes(texts),
     )
 
