@@ -289,3 +289,14 @@ def test_a_given_name_the_parser_typed_a_place_joins_its_full_name_but_kin_stay_
     assert frozenset({"Georgia"}) in names
     assert frozenset({"Idris Kamal Noor Haddou", "Idris Haddou"}) in names
     assert frozenset({"Noor Haddou"}) in names
+
+
+def test_lower_case_spans_are_no_names_and_never_join_one() -> None:
+    mentions = [
+        Mention("Yasmin Ali", "person", "a", 0, 0, 10),
+        Mention("al", "person", "a", 1, 30, 32),  # "et al." misread by the parser
+        Mention("n't", "place", "a", 2, 5, 8),
+        Mention("يوسف الحداد", "person", "b", 0, 0, 11),  # no case in Arabic script: kept
+    ]
+    names = {frozenset({c.name, *c.aliases}) for c in merge_mentions(mentions)}
+    assert names == {frozenset({"Yasmin Ali"}), frozenset({"يوسف الحداد"})}

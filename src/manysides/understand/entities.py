@@ -378,6 +378,12 @@ def _without_headline_only(by_key: dict[str, EntityCluster]) -> None:
         del by_key[key]
 
 
+def _lower_case_only(text: str) -> bool:
+    """A span in a cased script with no capital letter ("al" of "et al.", "n't"): no name the parser should have
+    found. Scripts without case (Arabic, Hebrew) are never this."""
+    return any(c.islower() for c in text) and not any(c.isupper() for c in text)
+
+
 def merge_mentions(mentions: list[Mention]) -> list[EntityCluster]:
     """Clusters of mentions that name one entity, most mentioned first.
 
@@ -388,7 +394,7 @@ def merge_mentions(mentions: list[Mention]) -> list[EntityCluster]:
     """
     by_key: dict[str, EntityCluster] = {}
     for mention in mentions:
-        if mention.key:
+        if mention.key and not _lower_case_only(mention.text):
             by_key.setdefault(mention.key, EntityCluster(mention.key)).mentions.append(mention)
     by_key = {c.key: c for cluster in by_key.values() for c in _split_spellings(cluster)}
     _merge_full_names(by_key)
