@@ -198,9 +198,9 @@ def test_demo_shared_unique_and_framing(demo: tuple[Report, dict[str, str]]) -> 
     rest = _facts_with(report, (ids["Northgate Wire"], "mandatory rest time of ten hours"))
     assert rest and len({s.article for s in rest[0].statements}) >= 2
     # Northgate's own line in the answer key: never shown as shared ("could disrupt cargo shipping" is near enough
-    # that it is not listed as unique either).
+    # that it is at most a close pair to check by eye).
     cargo = _facts_with(report, (ids["Northgate Wire"], "Cargo traffic at the port"))
-    assert all(fact.kind == "unique" for fact in cargo)
+    assert all(fact.kind in {"unique", "related"} for fact in cargo)
     items = {(i.article, i.type, i.text) for i in report.framing}
     meridian, ledger = ids["Meridian Daily"], ids["The Harbor Ledger"]
     assert (meridian, "label", "a former deckhand turned firebrand union boss") in items

@@ -329,3 +329,28 @@ def test_sentences_no_list_holds_are_counted_not_silently_dropped() -> None:
     note = brief.unplaced_note()
     assert note is not None and note.startswith("Not placed: Ledger 3 sentences.")
     assert "Not placed: Ledger 3 sentences" in render_markdown(report)
+
+
+def test_close_pairs_no_fact_holds_are_shown_to_check_in_every_format() -> None:
+    from manysides.present.report_html import render_html
+    from manysides.records.report import ReportArticle, StoryInfo
+    from manysides.web.views import comparison
+
+    pair = [
+        Statement(article="a", text="The <b>pier</b> reopened for cargo.", sentence=1),
+        Statement(article="b", text="Cargo ships may dock again soon.", sentence=3),
+    ]
+    report = Report(
+        story=StoryInfo(title="Pier"),
+        articles=[ReportArticle(id="a", outlet="Ledger", statements=2), ReportArticle(id="b", outlet="Bote")],
+        facts=[Fact(kind="related", statements=pair, headline=pair[0])],
+    )
+    brief = Briefing.of(report)
+    assert brief.summary().endswith("0 facts only one report gives, 1 close pair to check.")
+    assert [o.unplaced for o in brief.outlets()] == [1, None]  # a close pair places its sentences
+    markdown = render_markdown(report)
+    assert "## Close but not matched (1)" in markdown and "Cargo ships may dock again soon." in markdown
+    html = render_html(report)
+    assert 'id="sec-related"' in html and "<b>pier</b>" not in html and "&lt;b&gt;pier&lt;/b&gt;" in html
+    section = next(s for s in comparison(report).sections if s.key == "related")
+    assert section.intro and [sorted(r.cells) for r in section.rows] == [["a", "b"]]

@@ -239,12 +239,33 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
         headline = headline_of([s for s, _ in fresh], [ok for _, ok in fresh])
         headed.add((headline.article, headline.sentence))
         shared.append(Fact(kind="shared", statements=statements, headline=headline))
-    paired = {(n.article, n.sentence.index) for g in groups for n in g}
-    paired |= not_unique(texts, scores, model)
+    grouped = {(n.article, n.sentence.index) for g in groups for n in g}
+    paired = grouped | not_unique(texts, scores, model)
     unique = [
         _fact("unique", [statement(text, sentence)])
         for a, text in enumerate(texts)
         for sentence in text.sentences
         if (a, sentence.index) not in paired and states_something(sentence)
     ]
-    return conflicts + shared + unique
+    in_conflict = {(s.article, s.sentence) for f in conflicts for s in f.statements}
+    unplaced = {(a, i) for a, i in paired - grouped if (ids[a], i) not in in_conflict}
+    related = []
+    for a, b in closest_unplaced(scores, unplaced, model.loose_bar):
+        pair = [statement(texts[a.article], a.sentence), statement(texts[b.article], b.sentence)]
+        related.append(Fact(kind="related", statements=pair, headline=pair[0]))
+    return conflicts + shared + unique + related
+
+
+def closest_unplaced(scores: PairScores, unplaced: set[tuple[int, int]], bar: float) -> list[tuple[Node, Node]]:
+    """Each sentence no fact holds (`unplaced`: too close to another outlet's to be its own, too loose to share a
+    fact) with its closest sentence of another outlet, when that pair scores at least `bar`; closest pairs first,
+    each pair once. An editor checks these by eye rather than never seeing them."""
+    found: dict[frozenset[int], tuple[float, Node, Node]] = {}
+    for k, node in enumerate(scores.nodes):
+        if (node.article, node.sentence.index) not in unplaced or not states_something(node.sentence):
+            continue
+        j = int(scores.prob[k].argmax())
+        if scores.prob[k, j] >= bar:
+            found.setdefault(frozenset({k, j}), (float(scores.prob[k, j]), node, scores.nodes[j]))
+    ranked = sorted(found.values(), key=lambda f: (-f[0], f[1].article, f[1].sentence.index))
+    return [(a, b) for _, a, b in ranked]

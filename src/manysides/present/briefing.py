@@ -267,11 +267,12 @@ class Briefing:
         first, last = report.story.first_published, report.story.last_published
         if first:
             span = f", {first[:10]}" + (f" to {last[:10]}" if last and last[:10] != first[:10] else "")
-        counts = {kind: len(self.view.facts(kind)) for kind in ("shared", "conflict", "unique")}
+        counts = {kind: len(self.view.facts(kind)) for kind in ("shared", "conflict", "unique", "related")}
         reports, facts = _count(len(report.articles), "report"), _count(counts["unique"], "fact")
+        close = f", {_count(counts['related'], 'close pair')} to check" if counts["related"] else ""
         return (
             f"{reports} from {_count(len(outlets), 'outlet')}{span}: {_count(counts['shared'], 'shared fact')}, "
-            f"{_count(counts['conflict'], 'conflict')}, {facts} only one report gives."
+            f"{_count(counts['conflict'], 'conflict')}, {facts} only one report gives{close}."
         )
 
     def statements_by_article(self, fact: Fact) -> dict[str, list[Statement]]:

@@ -21,7 +21,7 @@ from manysides.present.briefing import (
     short_date,
 )
 from manysides.present.coverage import coverage_html
-from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
+from manysides.present.report_view import FRAMING_TITLES, RELATED_NOTE, SECTION_TITLES
 from manysides.present.safe_text import html_text, safe_href
 from manysides.records.article import Article
 from manysides.records.report import Fact, Report, Statement
@@ -72,6 +72,7 @@ def render_html(report: Report, articles: Mapping[str, str] | Sequence[Article] 
         page.figures(),
         page.facts("shared"),
         page.unique(),
+        page.related(),
         page.framing(),
         page.entities(),
         coverage_html(report.coverage) if report.coverage is not None else "",
@@ -258,6 +259,14 @@ class _Page:
                 cells[article] = cells.get(article, "") + "".join(self.quote(s) for s in statements)
         body = self.table([self.row("only here", cells)]) if facts else '<p class="muted">None found.</p>'
         return _section("unique", SECTION_TITLES["unique"], body, len(facts))
+
+    def related(self) -> str:
+        facts = self.brief.view.facts("related")
+        if not facts:
+            return ""
+        rows = [self.row("closest", self.fact_cells(fact, None)) for fact in facts]
+        body = f'<p class="muted">{html_text(RELATED_NOTE)}</p>' + self.table(rows)
+        return _section("related", SECTION_TITLES["related"], body, len(facts), is_open=False)
 
     def framing(self) -> str:
         grouped = self.brief.view.framing_by_article()

@@ -14,7 +14,7 @@ from manysides.present.briefing import (
     truncate,
 )
 from manysides.present.coverage import coverage_markdown
-from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
+from manysides.present.report_view import FRAMING_TITLES, RELATED_NOTE, SECTION_TITLES
 from manysides.present.safe_text import markdown_text
 from manysides.records.report import Fact, Report, Statement
 
@@ -37,6 +37,7 @@ def render_markdown(report: Report) -> str:
             lines += _unique(brief, facts)
         if not facts:
             lines += ["None found.", ""]
+    lines += _related(brief)
     lines += _framing(brief)
     lines += _entities(brief)
     if report.coverage is not None:
@@ -154,6 +155,17 @@ def _unique(brief: Briefing, facts: list[Fact]) -> list[str]:
             lines += [f"- {_quote(s)}" for s in by_article[article]]
             lines.append("")
     return lines
+
+
+def _related(brief: Briefing) -> list[str]:
+    facts = brief.view.facts("related")
+    if not facts:
+        return []
+    lines = [f"## {SECTION_TITLES['related']} ({len(facts)})", "", f"*{_md(RELATED_NOTE)}*", ""]
+    for fact in facts:
+        sides = [f"**{_md(brief.label(s.article))}**: {_quote(s)}" for s in fact.statements]
+        lines.append("- " + "  \n  ".join(sides))
+    return [*lines, ""]
 
 
 def _framing(brief: Briefing) -> list[str]:

@@ -23,7 +23,7 @@ from manysides.present.briefing import (
     truncate,
 )
 from manysides.present.coverage import print_coverage
-from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
+from manysides.present.report_view import FRAMING_TITLES, RELATED_NOTE, SECTION_TITLES
 from manysides.present.safe_text import one_line
 from manysides.records.report import Fact, Report, Statement
 
@@ -56,6 +56,7 @@ def print_report(report: Report, console: Console) -> None:
     if not facts:
         console.print(Padding(Text(NO_CONFLICT, style="dim"), (0, 0, 0, 2)))
     _unique(console, brief)
+    _related(console, brief)
     _section(console, "Framing")
     for article_id, kinds in brief.view.framing_by_article().items():
         console.print(Text(f"  {brief.label(article_id)}", style="bold"))
@@ -172,6 +173,17 @@ def _shared(brief: Briefing, fact: Fact, number: int) -> RenderableType:
     if top is not None:  # the headline goes inside the panel: a border title would be cut to one line
         title.append_text(_quote(top, said=False)).append(f" — {brief.label(top.article)}", style="bold green")
     return Panel(Group(title, *lines), border_style="green")
+
+
+def _related(console: Console, brief: Briefing) -> None:
+    facts = brief.view.facts("related")
+    if not facts:
+        return
+    _section(console, f"{SECTION_TITLES['related']} ({len(facts)})")
+    console.print(Padding(Text(RELATED_NOTE, style="dim"), (0, 0, 0, 2)))
+    for fact in facts:
+        lines = [Text(f"{brief.label(s.article)}: ", style="bold").append_text(_quote(s)) for s in fact.statements]
+        console.print(Padding(Group(*lines), (0, 0, 1, 4)))
 
 
 def _unique(console: Console, brief: Briefing) -> None:

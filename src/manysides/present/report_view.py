@@ -11,7 +11,14 @@ SECTION_TITLES = {
     "conflict": "Conflicts",
     "shared": "Shared facts",
     "unique": "Unique facts",
+    "related": "Close but not matched",
 }
+# Under "Close but not matched": what the pairs are and what a reader should do with them.
+RELATED_NOTE = (
+    "Sentences no fact holds, each beside the closest sentence of another report: too alike to call either "
+    "report's own, too loosely matched to call one fact. Some state one fact in other words, some only share a "
+    "topic; check them against each other."
+)
 
 
 @dataclass(frozen=True)

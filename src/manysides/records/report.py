@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from manysides.records.outlet import Coverage
 
-FactKind = Literal["shared", "unique", "conflict"]
+FactKind = Literal["shared", "unique", "conflict", "related"]
 ConflictType = Literal["date", "number", "name", "attribution", "negation", "modality", "update", "other"]
 FramingType = Literal["label", "scare_quotes", "loaded_term", "hedge"]
 

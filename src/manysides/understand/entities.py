@@ -273,7 +273,7 @@ def _merge_full_names(by_key: dict[str, EntityCluster]) -> None:
             for k in people
             if k != key and k in by_key and mine and set(mine) < set(words[k]) and words[k][-1] == mine[-1]
         ]
-        if len(larger) == 1 and not (mine[0] != words[larger[0]][0] and kin[key] & set(words[larger[0]][:1])):
+        if len(larger) == 1 and not (mine[0] != words[larger[0]][0] and kin[key] & {words[larger[0]][0]}):
             _merge_into(by_key, larger[0], key)
 
 
@@ -289,6 +289,8 @@ def _kin_in_one_article(
             words[other][0]
             for other in people
             if other != key
+            and words[other]
+            and words[key]
             and words[other][-1] == words[key][-1]
             and not set(words[key]) <= set(words[other])
             and articles[key] & articles[other]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from manysides.present.briefing import NO_CONFLICT, Briefing, attribution, conflict_title, headline, quoted, short_date
-from manysides.present.report_view import FRAMING_TITLES, SECTION_TITLES
+from manysides.present.report_view import FRAMING_TITLES, RELATED_NOTE, SECTION_TITLES
 from manysides.present.safe_text import printable, safe_href
 from manysides.records.article import published_utc
 from manysides.records.report import Fact, Report, Statement
@@ -75,6 +75,7 @@ class Section:
     rows: list[Row]
     count: int | None = None
     empty: str = "None found."  # what an empty section says
+    intro: str | None = None  # what the rows are, said above them
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ def comparison(report: Report) -> Comparison:
         _facts(brief, "shared"),
         _figures(brief),
         _unique(brief),
+        _related(brief),
         _framing(brief),
         _cites(brief),
         _entities(brief),
@@ -229,6 +231,14 @@ def _unique(brief: Briefing) -> Section:
         for article, statements in brief.statements_by_article(fact).items():
             cells.setdefault(article, []).extend(_statement(brief, s) for s in statements)
     return Section("unique", SECTION_TITLES["unique"], [Row("only here", cells)] if facts else [], len(facts))
+
+
+def _related(brief: Briefing) -> Section | None:
+    facts = brief.view.facts("related")
+    if not facts:
+        return None
+    rows = [Row("closest", _cells(brief, fact, None)) for fact in facts]
+    return Section("related", SECTION_TITLES["related"], rows, len(facts), intro=RELATED_NOTE)
 
 
 def _framing(brief: Briefing) -> Section:
