@@ -78,6 +78,7 @@ from manysides.stories.features import Features
 from manysides.stories.index import MERGE_GAP, STORY_SAMPLE, StoryIndex, _story_score
 from manysides.stories.multilingual import LEAD_CHARS
 from manysides.stories.score import prepare
+from manysides.stories.text import event_text
 
 
 def _cache() -> Path:
@@ -91,10 +92,23 @@ def _cache() -> Path:
 
 def stored_features(articles: dict[str, dict]) -> tuple[list[str], dict[str, bytes], dict[str, str]]:
     """(database ids in assignment order, features by database id, record id -> database id), cached."""
+    cached = _cached(articles)
+    return cached["order"], {k: bytes.fromhex(v) for k, v in cached["features"].items()}, cached["ids"]
+
+
+def stored_texts(articles: dict[str, dict]) -> dict[str, str]:
+    """Each stored article's event text (headline and body prose, as every story signal reads it), by database
+    id, from the same cached ingest."""
+    return _cached(articles)["texts"]
+
+
+def _cached(articles: dict[str, dict]) -> dict:
+    """The cached ingest (computed when missing, or when a cache of an earlier version lacks the texts)."""
     cache = _cache()
     if cache.exists():
         cached = json.loads(cache.read_text())
-        return cached["order"], {k: bytes.fromhex(v) for k, v in cached["features"].items()}, cached["ids"]
+        if "texts" in cached:
+            return cached
     order = list(articles)
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "articles.jsonl"
@@ -105,11 +119,13 @@ def stored_features(articles: dict[str, dict]) -> tuple[list[str], dict[str, byt
             stories = StoryStore(store)
             pending = stories.pending()
             features = stories.stored_features(pending)
+            texts = {a.id: event_text(a) for a in store.articles_by_id(pending)}
         finally:
             store.close()
     ids = {r: res.article_id for r, res in zip(order, summary.results, strict=True) if res.article_id}
-    cache.write_text(json.dumps({"order": pending, "features": {k: v.hex() for k, v in features.items()}, "ids": ids}))
-    return pending, features, ids
+    found = {"order": pending, "features": {k: v.hex() for k, v in features.items()}, "ids": ids, "texts": texts}
+    cache.write_text(json.dumps(found))
+    return found
 
 
 @dataclass
