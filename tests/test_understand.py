@@ -300,3 +300,16 @@ def test_lower_case_spans_are_no_names_and_never_join_one() -> None:
     ]
     names = {frozenset({c.name, *c.aliases}) for c in merge_mentions(mentions)}
     assert names == {frozenset({"Yasmin Ali"}), frozenset({"يوسف الحداد"})}
+
+
+def test_titles_with_a_prefix_or_in_the_plural_and_a_spoken_no_split_right() -> None:
+    texts = [
+        "The bill was backed by then-Rep. Mark Holt of Ohio. It passed.",
+        "Sens. Ada Brook and Ivo Lem voted no. The rest agreed.",
+        "It ranked No. 5 in the poll. Nos. 3 and 4 fell.",
+    ]
+    assert [[s.text for s in split_sentences(t)] for t in texts] == [
+        ["The bill was backed by then-Rep. Mark Holt of Ohio.", "It passed."],
+        ["Sens. Ada Brook and Ivo Lem voted no.", "The rest agreed."],
+        ["It ranked No. 5 in the poll.", "Nos. 3 and 4 fell."],
+    ]

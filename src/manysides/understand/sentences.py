@@ -19,13 +19,14 @@ ABBREVIATIONS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "mr mrs ms dr prof sen rep gov gen lt col capt sgt maj adm cmdr st mt ft jr sr inc corp co ltd jan feb "
         "mar apr jun jul aug sep sept oct nov dec no nos vs etc e.g i.e u.s u.k u.n a.m p.m approx dept est fig "
-        "rev hon pres supt insp det ave blvd"
+        "rev hon pres supt insp det ave blvd sens reps govs gens"
     ).split()
 ) | frozenset(
     word
     for line in (Path(__file__).with_name("data") / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
     if (word := line.strip()) and not word.startswith("#")
 )
+_NUMBER_SIGNS = frozenset({"no", "nos"})  # abbreviations only before a number
 # Sentence ends: full stop, ! and ?, the ellipsis, the Arabic question mark and the Urdu full stop; then closing
 # quotes and brackets (a French closing guillemet after its space: "! »").
 _END = "[.!?\u2026\u061f\u06d4]+"
@@ -64,7 +65,10 @@ def _is_abbreviation(block: str, end: int) -> bool:
     if not word:
         return False
     token = word.group(1).lstrip("\"'\u201c\u2018([").lower()
-    return token in ABBREVIATIONS or bool(re.fullmatch(r"[a-z]", token))
+    if token in _NUMBER_SIGNS:  # "No. 5", but "voted no. The rest agreed" ends a sentence
+        return bool(re.match(r"\s*\d", block[end:]))
+    last = token.rsplit("-", 1)[-1]  # "then-Rep.", "ex-Gov."
+    return token in ABBREVIATIONS or last in ABBREVIATIONS or bool(re.fullmatch(r"[a-z]", token))
 
 
 def _names_speaker(tail: str) -> bool:
