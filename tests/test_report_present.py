@@ -354,3 +354,15 @@ def test_close_pairs_no_fact_holds_are_shown_to_check_in_every_format() -> None:
     assert 'id="sec-related"' in html and "<b>pier</b>" not in html and "&lt;b&gt;pier&lt;/b&gt;" in html
     section = next(s for s in comparison(report).sections if s.key == "related")
     assert section.intro and [sorted(r.cells) for r in section.rows] == [["a", "b"]]
+
+
+def test_a_headline_loses_its_outlets_suffix_and_nothing_else() -> None:
+    from manysides.compare.engine import headline_without_outlet
+
+    assert (
+        headline_without_outlet("Pier closed after storm | Harbour Ledger", "Harbour Ledger")
+        == "Pier closed after storm"
+    )
+    assert headline_without_outlet("Harbour Ledger", "Harbour Ledger") == "Harbour Ledger"
+    assert headline_without_outlet("Pier closed - for now", "Harbour Ledger") == "Pier closed - for now"
+    assert headline_without_outlet(None, "Harbour Ledger") is None

@@ -17,6 +17,7 @@ from manysides.compare.facts import build_facts, states_something
 from manysides.compare.framing import framing, voices
 from manysides.compare.pairs import score_pairs
 from manysides.compare.provenance import cited_sources, outlet_keys, republications
+from manysides.extract.html_metadata import TITLE_SEPARATORS
 from manysides.records.article import Article
 from manysides.records.report import Entity, FramingItem, Report, ReportArticle, StoryInfo, Voice
 from manysides.understand import ArticleText, analyse_many
@@ -89,7 +90,7 @@ def _coverage(texts: list[ArticleText], republished: dict[str, str], names: dict
             path=t.article.path,
             url=t.article.url,
             outlet=t.article.outlet,
-            title=t.article.title,
+            title=headline_without_outlet(t.article.title, t.article.outlet),
             published=t.article.published,
             republished_from=republished.get(t.article.id),
             cited_sources=_canonical_sources(cited_sources(t), names) if reads_names(t.article) else [],
@@ -97,6 +98,16 @@ def _coverage(texts: list[ArticleText], republished: dict[str, str], names: dict
         )
         for t in texts
     ]
+
+
+def headline_without_outlet(title: str | None, outlet: str | None) -> str | None:
+    """A headline without the " | Fox News" a feed or an archive left on it, as HTML extraction drops it."""
+    if not title or not outlet:
+        return title
+    for separator in TITLE_SEPARATORS:
+        if title.endswith(separator + outlet) and len(title) > len(separator + outlet):
+            return title[: -len(separator + outlet)].strip()
+    return title
 
 
 def central_title(titles: list[str]) -> str | None:
@@ -115,7 +126,8 @@ def central_title(titles: list[str]) -> str | None:
 def _story(texts: list[ArticleText], title: str | None) -> StoryInfo:
     dates = sorted(t.article.published for t in texts if t.article.published)
     if title is None:
-        title = central_title([t.article.title for t in texts if t.article.title]) or "Untitled story"
+        headlines = [headline_without_outlet(t.article.title, t.article.outlet) for t in texts]
+        title = central_title([h for h in headlines if h]) or "Untitled story"
     return StoryInfo(
         title=title, first_published=dates[0] if dates else None, last_published=dates[-1] if dates else None
     )
