@@ -283,14 +283,19 @@ def test_a_vote_tally_is_one_figure() -> None:
 
 def test_a_figures_row_needs_figures_that_may_measure_one_thing() -> None:
     """A 4-page letter beside "four other candidates" compares nothing; $3.5 billion beside $3.6 billion does."""
-    from manysides.present.briefing import comparable_figures, figure_kind
+    from manysides.present.briefing import comparable_only, figure_kind
 
     assert figure_kind("$3.6 billion") == figure_kind("€2 million") == "money"
     assert figure_kind("134-to-63") == figure_kind("130-to-67")
-    assert not comparable_figures({"a": ["4-pg"], "b": ["Four other candidates"]})
-    assert comparable_figures({"a": ["$3.5 billion"], "b": ["$3.6 billion", "12 ferries"]})
-    assert comparable_figures({"a": ["12 viviendas"], "b": ["14"]})  # the thing counted, said in another language
-    assert not comparable_figures({"a": ["Four years"], "b": ["12 people"]})
+    assert comparable_only({"a": ["4-pg"], "b": ["Four other candidates"]}) == {}
+    assert comparable_only({"a": ["$3.5 billion"], "b": ["$3.6 billion", "12 ferries"]}) == {
+        "a": ["$3.5 billion"],
+        "b": ["$3.6 billion"],  # the ferries count nothing the other report counts
+    }
+    assert len(comparable_only({"a": ["12 viviendas"], "b": ["14"]})) == 2  # the thing counted in another language
+    assert comparable_only({"a": ["Four years"], "b": ["12 people"]}) == {}
+    committee = {"a": ["dozen", "12"], "b": ["18 members", "dozen"]}  # b's own bare count is the one compared
+    assert comparable_only(committee) == {"a": ["dozen", "12"], "b": ["dozen"]}
 
 
 def test_the_story_is_named_by_the_headline_the_others_agree_with() -> None:

@@ -147,12 +147,27 @@ def _kinds_meet(a: str, b: str) -> bool:
     return a.startswith("count:") and b.startswith("count:") and ("count:" in {a, b})
 
 
-def comparable_figures(values: Mapping[str, list[str]]) -> bool:
-    """Whether two reports give figures that may measure the same thing ("$3.5 billion" / "$3.6 billion"), not
-    a 4-page letter beside four candidates: a row of figures that measure different things compares nothing."""
-    kinds = {article: {figure_kind(f) for f in figures} for article, figures in values.items()}
-    ids = list(kinds)
-    return any(_kinds_meet(a, b) for i, x in enumerate(ids) for y in ids[i + 1 :] for a in kinds[x] for b in kinds[y])
+def comparable_only(values: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """Each report's figures that may measure what a figure of another report measures: "18 members" of a
+    committee is left out of a row where the others count indicted officers, so it does not read as a rival count."""
+    kinds = {article: [figure_kind(f) for f in figures] for article, figures in values.items()}
+
+    def meets(kind: str, article: str) -> bool:
+        # A named count ("18 members") meets another report's bare count only when its own report gives no bare
+        # count: otherwise that bare count is the one the row compares.
+        named_beside_bare = kind != "count:" and "count:" in kinds[article]
+        return any(
+            _kinds_meet(kind, other) and not (named_beside_bare and other == "count:" and kind != other)
+            for a, others in kinds.items()
+            if a != article
+            for other in others
+        )
+
+    kept = {
+        article: [figure for figure, kind in zip(figures, kinds[article], strict=True) if meets(kind, article)]
+        for article, figures in values.items()
+    }
+    return {article: figures for article, figures in kept.items() if figures}
 
 
 def _plural(word: str) -> bool:
@@ -359,7 +374,8 @@ class Briefing:
                         seen.setdefault(figure.lower(), figure)
                 if seen:
                     values[article] = list(seen.values())
-            if top is not None and len(values) >= 2 and comparable_figures(values):
+            values = comparable_only(values)
+            if top is not None and len(values) >= 2:
                 rows.append(FigureRow(top, values))
         return rows
 
