@@ -341,3 +341,14 @@ def test_none_of_a_counted_thing_against_a_count_of_it() -> None:
     assert number_conflicts._none_and_count(had, two) is None  # an empty action ("had no passengers")
     not_hurt = _first_sentences("Two passengers were not hurt when the ferry struck the pier at Veyra.")[0]
     assert number_conflicts._none_and_count(none, not_hurt) is None  # a denied count agrees with none
+
+
+def test_a_state_told_in_the_past_is_no_event_done_against_an_announced_plan() -> None:
+    """ "announced Tuesday he'll run" and "X, who has announced his run, has been outspoken on ..." agree that the
+    run was announced; the second sentence's main verb is a state ("has been outspoken"), not the run done."""
+    expected, state = _first_sentences(
+        "Ada Brook, the harbour pilot who became mayor of Veyra, announced Tuesday she'll run for the senate seat.",
+        "Ada Brook, a former mayor of Veyra who has announced her run for the senate on Tuesday, has been outspoken "
+        "on a range of matters, particularly ferry fares.",
+    )
+    assert status_conflicts._modality(expected, state) is None

@@ -44,13 +44,17 @@ def _negation(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     return None
 
 
+_STATES = frozenset({"be", "remain", "seem"})  # verbs of a state held, never an event done
+
+
 def _modality(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     if _quoted(a) or _quoted(b):
         return None
     if {a.modality, b.modality} == {"happened", "expected"} and _same_event(a, b):
         done, expected = (a, b) if a.modality == "happened" else (b, a)
-        if _also_done(expected, main_verb(done.doc[:]).lemma_.lower()):
-            return None
+        verb = main_verb(done.doc[:]).lemma_.lower()
+        if verb in _STATES or _also_done(expected, verb):
+            return None  # "has been outspoken": a state held, no event done
         return a.modality, b.modality, 1.0
     return None
 
