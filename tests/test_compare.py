@@ -288,10 +288,10 @@ def test_groups_of_people_are_voices_not_cited_sources(datasets_dir: Path, tmp_p
 
 
 def test_cited_people_and_speakers_are_named_alike_in_every_outlet() -> None:
-    """One outlet's "Mr. Varo" and another's "Elan Varo" are one cited source in both columns and one voice."""
+    """One outlet's "Mr. Varo" and another's "Martin Varo" are one cited source in both columns and one voice."""
     first = make_article(
         "a",
-        "Mayor Elan Varo closed the Tidewater bridge on Monday after cracks were found.\n\n"
+        "Mayor Martin Varo closed the Tidewater bridge on Monday after cracks were found.\n\n"
         "“We will not take chances with the bridge,” Mr. Varo said on Monday.",
         outlet="Harbour Ledger",
     )
@@ -302,5 +302,24 @@ def test_cited_people_and_speakers_are_named_alike_in_every_outlet() -> None:
         outlet="Estuary Times",
     )
     report = compare([first, second])
-    assert [a.cited_sources for a in report.articles] == [["Elan Varo"], ["Elan Varo"]]
-    assert {v.speaker for v in report.voices} == {"Elan Varo"}
+    assert [a.cited_sources for a in report.articles] == [["Martin Varo"], ["Martin Varo"]]
+    assert {v.speaker for v in report.voices} == {"Martin Varo"}
+
+
+def test_a_man_is_never_named_as_the_one_woman_of_his_surname_the_story_names() -> None:
+    """"Mr. Harlan said" in a story whose only full name of that surname is his relative "Ivka Harlan" (a given
+    name the first-name list lacks) stays "Mr. Harlan": his words are not hers."""
+    first = make_article(
+        "a",
+        "Ivka Harlan opened the new Tidewater ferry terminal on Monday.\n\n"
+        "“The terminal will carry a million passengers a year,” Mr. Harlan said at the opening on Monday.",
+        outlet="Harbour Ledger",
+    )
+    second = make_article(
+        "b",
+        "The Tidewater ferry terminal opened on Monday, carrying its first passengers across the bay.",
+        outlet="Estuary Times",
+    )
+    report = compare([first, second])
+    assert not [v for v in report.voices if v.speaker == "Ivka Harlan"]
+    assert "Ivka Harlan" not in report.articles[0].cited_sources

@@ -310,11 +310,11 @@ def test_a_document_by_a_named_author_cites_its_author() -> None:
 
 
 def test_an_affiliation_after_a_comma_is_not_the_speaker_and_one_person_is_one_voice() -> None:
-    """ "said Olsk, of the Marlow School of Law" credits Olsk, who is the Dmitry Olsk the article named before:
-    one voice, not two, though the given name is one the first-name list lacks."""
+    """ "said Olsk, of the Marlow School of Law" credits Olsk, who is the Daniel Olsk the article named before:
+    one voice, not two."""
     text = _fictional(
-        "Dmitry Olsk, a professor at the Marlow School of Law, said the remarks were unusual.\n\n"
+        "Daniel Olsk, a professor at the Marlow School of Law, said the remarks were unusual.\n\n"
         "“There is little precedent for this,” said Olsk, of the Marlow School of Law."
     )
     assert _speakers(text, "little precedent") == ["Olsk"]
-    assert [(v.speaker, v.quoted, v.paraphrased) for v in voices(text)] == [("Dmitry Olsk", 1, 1)]
+    assert [(v.speaker, v.quoted, v.paraphrased) for v in voices(text)] == [("Daniel Olsk", 1, 1)]

@@ -22,7 +22,7 @@ from manysides.records.article import Article
 from manysides.records.report import Entity, FramingItem, Report, ReportArticle, StoryInfo, Voice
 from manysides.understand import ArticleText, analyse_many
 from manysides.understand.entities import mention_counts, merge_mentions
-from manysides.understand.names import name_key
+from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_language
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
@@ -53,13 +53,25 @@ def _canonical_targets(items: list[FramingItem], names: dict[str, str]) -> list[
     ]
 
 
+_HONORIFIC_SEX = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+
+
 def _as_entity(name: str, names: dict[str, str]) -> str:
     """A person or body named as its entity across the story ("Mr. Obama" in one outlet, "Obama" in another: both
     "Barack Obama"); as written when that is the entity's name already ("the Coastal Press Agency") or no entity
-    has it."""
+    has it. A lone surname takes a full name only when its given name says a sex that an honorific does not
+    contradict: "Mr. Harlan" is not the "Ivka Harlan" the story happens to name in full (a family shares a
+    surname, and a given name the list lacks says nothing)."""
     key = name_key(name)
     entity = names.get(key, name)
-    return name if name_key(entity) == key else entity
+    if name_key(entity) == key:
+        return name
+    if len(key.split()) == 1:
+        sex = first_name_sex(entity)
+        honorific = re.match(r"(mrs|mr|ms|miss)\b", name.lower())
+        if sex is None or (honorific and _HONORIFIC_SEX[honorific.group(1)] != sex):
+            return name
+    return entity
 
 
 def _canonical_sources(sources: list[str], names: dict[str, str]) -> list[str]:

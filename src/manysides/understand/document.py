@@ -295,10 +295,10 @@ class People:
         return self.person_in(text) is not None
 
     def full(self, name: str, sex: str | None = None) -> str:
-        """A lone surname as the one full name the article gives it ("Bloomberg" -> "Michael Bloomberg"), unless the
-        sex of its given name (`first_name_sex`) contradicts `sex` or what the article says of the surname: a family
-        shares a surname ("Trump" stays where the one full name is "Melania Trump"). A given name the list lacks
-        ("Dmitry") contradicts nothing."""
+        """A lone surname as the one full name the article gives it ("Bloomberg" -> "Michael Bloomberg"), when that
+        name's given name has a sex (`first_name_sex`) that `sex` and what the article says of the surname do not
+        contradict: a family shares a surname ("Trump" stays where the one full name is "Melania Trump", a given
+        name the list lacks)."""
         if len(name.split()) > 1:
             return name
         full = {n for n in self.names if len(n.split()) > 1 and _surname(n) == _surname(name)}
@@ -306,7 +306,7 @@ class People:
             return name
         found = full.pop()
         given, said = first_name_sex(found), sex or self._sexes.get(_surname(name))
-        return found if given is None or said in {None, given} else name
+        return found if given and said in {None, given} else name
 
     def speaker(self, attribution: Attribution) -> str | None:
         """The person a named speaker is: the person it names at its head; the name at its head when the person
