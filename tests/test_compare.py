@@ -307,7 +307,7 @@ def test_cited_people_and_speakers_are_named_alike_in_every_outlet() -> None:
 
 
 def test_a_man_is_never_named_as_the_one_woman_of_his_surname_the_story_names() -> None:
-    """"Mr. Harlan said" in a story whose only full name of that surname is his relative "Ivka Harlan" (a given
+    """ "Mr. Harlan said" in a story whose only full name of that surname is his relative "Ivka Harlan" (a given
     name the first-name list lacks) stays "Mr. Harlan": his words are not hers."""
     first = make_article(
         "a",
