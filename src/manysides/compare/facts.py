@@ -259,13 +259,19 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
 def closest_unplaced(scores: PairScores, unplaced: set[tuple[int, int]], bar: float) -> list[tuple[Node, Node]]:
     """Each sentence no fact holds (`unplaced`: too close to another outlet's to be its own, too loose to share a
     fact) with its closest sentence of another outlet, when that pair scores at least `bar`; closest pairs first,
-    each pair once. An editor checks these by eye rather than never seeing them."""
-    found: dict[frozenset[int], tuple[float, Node, Node]] = {}
+    each sentence in one pair at most (a headline repeated in a body is the closest sentence of many, and says it
+    once). An editor checks these by eye rather than never seeing them."""
+    found: dict[frozenset[int], tuple[float, int, int]] = {}
     for k, node in enumerate(scores.nodes):
         if (node.article, node.sentence.index) not in unplaced or not states_something(node.sentence):
             continue
         j = int(scores.prob[k].argmax())
         if scores.prob[k, j] >= bar:
-            found.setdefault(frozenset({k, j}), (float(scores.prob[k, j]), node, scores.nodes[j]))
-    ranked = sorted(found.values(), key=lambda f: (-f[0], f[1].article, f[1].sentence.index))
-    return [(a, b) for _, a, b in ranked]
+            found.setdefault(frozenset({k, j}), (float(scores.prob[k, j]), k, j))
+    used: set[int] = set()
+    result = []
+    for _, k, j in sorted(found.values(), key=lambda f: (-f[0], f[1])):
+        if not {k, j} & used:
+            used |= {k, j}
+            result.append((scores.nodes[k], scores.nodes[j]))
+    return result
