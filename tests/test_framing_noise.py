@@ -101,3 +101,15 @@ def test_labels_describe_a_person_and_plain_adverbs_stay_out_of_a_phrase(dataset
     )
     (text,) = analyse_many([make_article("varn-phrases", body, outlet="The Harbour Ledger")])
     assert [i.text for i in framing(text) if "lashed" in i.text] == ["lashed out", "lashed out"]
+
+
+def test_an_epithet_runs_past_a_nationality_to_the_name() -> None:
+    """ "the foul-mouthed Norwegian ferry master Dana Quell": the words before the nationality describe the same
+    person, hyphen-joined words included, so the label is the whole epithet; a nationality alone labels nobody."""
+    body = (
+        "The foul-mouthed Norwegian ferry master Dana Quell closed the harbour on Tuesday.\n\n"
+        "The Norwegian minister Anders Lyng reopened it on Friday, said Anders Lyng."
+    )
+    (text,) = analyse_many([make_article("quell-epithet", body, outlet="The Harbour Ledger")])
+    labels = [(i.text, i.target) for i in framing(text) if i.type == "label"]
+    assert labels == [("foul-mouthed Norwegian ferry master", "Dana Quell")]

@@ -81,10 +81,10 @@ QUOTE_MIN = 0.7
 WORD_MIN = 0.6
 # Adjectives before a name that only date or rank a post or give an age ("former President", "teenage striker"): they
 # identify, they do not judge, so a descriptor needs some other adjective to count as a label. General English, not
-# from any data.
+# from any data (bar "presumptive", added after reading a half-A label "presumptive Democratic presidential nominee").
 _NEUTRAL_WORDS = (
-    "former then late current outgoing incoming presidential vice senior junior first second third last next new "
-    "special full fellow only eventual likely top chief deputy assistant executive general national federal "
+    "former then late current outgoing incoming presumptive presidential vice senior junior first second third last "
+    "next new special full fellow only eventual likely top chief deputy assistant executive general national federal "
     "state local northern southern eastern western longtime veteran retired elected appointed previous future "
     "republican democratic independent congressional legislative judicial military civilian regional royal "
     "public private foreign domestic international prime acting old teenage elderly other another such same own "
@@ -177,7 +177,9 @@ def _appositions(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]
 
 
 def _descriptors(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]:
-    """Descriptors just before a person's name that judge or qualify, not bare job titles: "interim President"."""
+    """Descriptors just before a person's name that judge or qualify, not bare job titles: "interim President". A
+    nationality, religion or party inside the descriptor does not end it ("foul-mouthed Islamic congresswoman Ilhan
+    Omar"): the words before it describe the same person, though it alone judges nothing."""
     items = []
     doc = sentence.doc
     for ent in doc.ents:
@@ -187,8 +189,12 @@ def _descriptors(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]
         words: list[Token] = []
         while (
             i >= 0
-            and (doc[i].pos_ in {"ADJ", "NOUN", "PROPN"} or doc[i].text == "-")
-            and doc[i].ent_type_ not in {"PERSON", "GPE", "NORP"}
+            and (
+                doc[i].pos_ in {"ADJ", "NOUN", "PROPN"}
+                or doc[i].text == "-"
+                or (doc[i].is_alpha and not doc[i].whitespace_ and doc[i + 1].text == "-")  # "foul-mouthed"
+            )
+            and (doc[i].ent_type_ not in {"PERSON", "GPE", "NORP"} or (doc[i].ent_type_ == "NORP" and words))
         ):
             words.insert(0, doc[i])
             i -= 1
