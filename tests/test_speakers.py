@@ -318,3 +318,32 @@ def test_an_affiliation_after_a_comma_is_not_the_speaker_and_one_person_is_one_v
     )
     assert _speakers(text, "little precedent") == ["Olsk"]
     assert [(v.speaker, v.quoted, v.paraphrased) for v in voices(text)] == [("Daniel Olsk", 1, 1)]
+
+
+def test_a_short_end_of_a_quotation_still_names_its_speaker() -> None:
+    """ "“Reopen the harbour road. Today,” Vask wrote": the carried-in end of a quotation is quoted words however
+    short, so both sentences are Vask's."""
+    text = _fictional("“Reopen the harbour road. Today,” Mayor Lena Vask wrote on Sunday.")
+    assert _speakers(text, "Reopen the harbour") == ["Mayor Lena Vask"]
+    assert _speakers(text, "Today,") == ["Mayor Lena Vask"]
+
+
+def test_a_quotation_credited_to_a_description_keeps_it_in_every_sentence() -> None:
+    """A quotation over two sentences that ends "..., a representative for Oskar Brenn told the Ledger": its first
+    sentence is the representative's too, not nobody's."""
+    text = _fictional(
+        "The ferry photographs drew wide attention on Monday.\n\n"
+        "“Mila is all about the open sea and she sailed past every buoy on this one. Now we just hope she stays "
+        "ashore,” a representative for Oskar Brenn told the Ledger."
+    )
+    assert _speakers(text, "all about the open sea") == ["a representative for Oskar Brenn"]
+
+
+def test_a_surname_the_parser_takes_for_a_noun_still_carries_the_next_quote() -> None:
+    """ "...," Sanders said. "However, ...": "Sanders" typed a person but tagged a common noun is a name, so the
+    quotation that follows in its own sentence is credited to Sanders."""
+    text = _fictional(
+        '“Like most sailors, the captain believes we cannot let one storm, however fierce, sink a whole fleet," '
+        'Sanders said. "However, the captain also believes that if the hull is cracked, the ferry will stay in port."'
+    )
+    assert _speakers(text, "However, the captain") == ["Sanders"]

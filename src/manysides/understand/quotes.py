@@ -143,8 +143,9 @@ def _phrase(head: Token) -> str:
 
 def _named(head: Token) -> bool:
     """A proper name heads the speaker or qualifies it ("Israel's broadcaster", "officials of the Bar Association");
-    a name further down ("concerns about Gorsuch's record") does not make the speaker a named source."""
-    if head.pos_ == "PROPN":
+    a name further down ("concerns about Gorsuch's record") does not make the speaker a named source. A capitalised
+    word the parser types a person but tags a common noun ("...," Sanders said) is a name too."""
+    if head.pos_ == "PROPN" or (head.ent_type_ == "PERSON" and head.text[:1].isupper()):
         return True
     for child in head.children:
         if child.dep_ in {"compound", "poss", "nmod", "appos"} and child.pos_ == "PROPN":
@@ -337,10 +338,12 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
     """
     found: list[tuple[int, int, Attribution]] = []
     spans = quote_spans(sentence.text) if spans is None else spans
-    # Quoted words: four or more, or someone's words that open the sentence (""Stop lying!" Mr. Fox wrote", or the
-    # end of a quotation carried in from the sentence before: "It's special," he told reporters).
+    # Quoted words: four or more, or someone's words that open the sentence (""Stop lying!" Mr. Fox wrote"), or the
+    # end of a quotation carried in from the sentence before, however short ("Now," Schumer tweeted).
     quoted = any(
-        len(sentence.text[s:e].split()) >= 4 or (s == 0 and _someones_words(sentence.text[s:e])) for s, e in spans
+        len(sentence.text[s:e].split()) >= 4
+        or (s == 0 and (_someones_words(sentence.text[s:e]) or sentence.text[:1] not in _DOUBLE_MARKS))
+        for s, e in spans
     )
     offset = sentence[0].idx if len(sentence) else 0
     spans = [(0, dateline_end(sentence.text)), *spans] if dateline_end(sentence.text) else spans
