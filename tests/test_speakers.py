@@ -347,3 +347,16 @@ def test_a_surname_the_parser_takes_for_a_noun_still_carries_the_next_quote() ->
         'Sanders said. "However, the captain also believes that if the hull is cracked, the ferry will stay in port."'
     )
     assert _speakers(text, "However, the captain") == ["Sanders"]
+
+
+def test_a_witness_the_parser_types_an_organisation_is_the_he_who_speaks_next() -> None:
+    """ "Noah Vantree, 47, lives nearby ... He said ...": the parser types the witness an organisation, but a name
+    opening with a man's given name is a person, so "he" is Vantree, not the senator named before him."""
+    text = _fictional(
+        "Sen. Arlo Venn, who was at the pier, said the crowd ran for cover.\n\n"
+        "Noah Vantree, 47, lives in a nearby apartment building and was at the ferry landing when the fire began.\n\n"
+        "He said he heard at least ten blasts and got down on the ground.\n\n"
+        "“There was no place I could go,” he said."
+    )
+    assert _speakers(text, "ten blasts") == ["Noah Vantree"]
+    assert _speakers(text, "no place I could go") == ["Noah Vantree"]

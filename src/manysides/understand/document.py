@@ -423,6 +423,14 @@ def _bound_pronouns(info: SentenceInfo) -> list[tuple[str, str]]:
     return found
 
 
+def _given_name_subject(text: str) -> str | None:
+    """A subject that is a name of capitalised words opening with a given name one sex bears ("Noah Nathan, 47,
+    lives nearby"), whatever type the parser gave it: a person a later "he" can stand for, so the search for
+    the pronoun's person stops there rather than passing on to someone named before."""
+    words = re.findall(r"[^\W\d_][\w'\u2019.-]*", text)
+    return text if len(words) >= 2 and all(w[0].isupper() for w in words) and first_name_sex(text) else None
+
+
 def _resolve_pronoun_speakers(
     infos: list[SentenceInfo],
     mentions: list[Mention],
@@ -464,7 +472,7 @@ def _resolve_pronoun_speakers(
         found = _root_subject(infos[j])
         if found is None or quoted(j, found[0]):
             return None
-        return people.person_in(found[1])
+        return people.person_in(found[1]) or _given_name_subject(found[1])
 
     def all_quoted(j: int) -> bool:
         """A sentence wholly inside a quotation: part of the quote "he said" closes, not a sentence to count."""
