@@ -360,3 +360,50 @@ def test_a_witness_the_parser_types_an_organisation_is_the_he_who_speaks_next() 
     )
     assert _speakers(text, "ten blasts") == ["Noah Vantree"]
     assert _speakers(text, "no place I could go") == ["Noah Vantree"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Councillor Ina Rosk urged the mayor to call off the ferry auction.", "Councillor Ina Rosk"),
+        ("The mayor castigated Pia Lund, the singer, for posing with a broken oar.", "The mayor"),
+        (
+            "Several harbour councillors called on him to step aside if the reports are true.",
+            "Several harbour councillors",
+        ),
+        ("Harbour spokeswoman Tilda Marr also cautioned against a rush to judgment.", "Harbour spokeswoman Tilda Marr"),
+        ("Others, including the club chairman, dismissed the story as a rival trick.", "Others"),
+        ("He also took a swipe at the governor for declining to fund the pier.", "He"),
+        ("The captain questioned the sailor for an hour.", None),
+        ("The firm dismissed the clerk on Friday.", None),
+        ("The plan calls for three new piers to be built.", None),
+    ],
+)
+def test_a_speech_act_told_without_its_words_credits_its_subject(sentence: str, speaker: str | None) -> None:
+    """ "urged the mayor to ...", "castigated X for ...", "called on him to ...", "cautioned against ...",
+    "dismissed X as ...": someone said something though no clause gives the words; questioning a sailor,
+    dismissing a clerk or a plan calling for piers is no one speaking."""
+    found = _speakers(_fictional(sentence), sentence[:20])
+    assert (found[0] if found else None) == speaker
+
+
+def test_a_title_with_an_of_phrase_keeps_the_name_after_it() -> None:
+    """ "Former Speaker of the Harbour Board Martin Brandt lauded ...": the speaker is Brandt with his title, so the
+    "he said" after it is Brandt's."""
+    text = _fictional(
+        "Former Speaker of the Harbour Board Martin Brandt lauded the ferry system.\n\n"
+        "He said the threat of one storm should not change that."
+    )
+    assert _speakers(text, "lauded") == ["Former Speaker of the Harbour Board Martin Brandt"]
+    assert _speakers(text, "one storm") == ["Martin Brandt"]
+
+
+def test_he_is_not_the_woman_the_article_calls_a_wife_though_her_given_name_is_unlisted() -> None:
+    """ "the mayor's wife, Ottilie Quarn" and later "Mr. Quarn ... he said": "he" is Mr. Quarn, not the only full
+    name of that surname, whose given name the first-name list lacks but whom the article calls a wife."""
+    text = _fictional(
+        "The mayor's wife, Ottilie Quarn, opened the regatta on Saturday.\n\n"
+        "Mr. Quarn spoke at the pier later that day.\n\n"
+        "“The ferries are starving,” he said."
+    )
+    assert _speakers(text, "ferries are starving") != ["Ottilie Quarn"]
