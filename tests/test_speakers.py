@@ -407,3 +407,25 @@ def test_he_is_not_the_woman_the_article_calls_a_wife_though_her_given_name_is_u
         "“The ferries are starving,” he said."
     )
     assert _speakers(text, "ferries are starving") != ["Ottilie Quarn"]
+
+
+def test_a_relative_clause_hung_on_a_time_phrase_credits_no_time() -> None:
+    """ "sailors who were cadets at the time who claimed ...": the parser hangs "who claimed" on "the time"; the
+    time said nothing, so nothing is credited rather than "the time"."""
+    text = _fictional(
+        "The Ledger interviewed three other sailors who were cadets at the time who claimed the captain shouted at "
+        "them."
+    )
+    assert "the time" not in _speakers(text, "cadets at the time")
+
+
+def test_made_clear_by_a_person_described_after_the_name_credits_the_name() -> None:
+    """ "by Ada Krell, the harbour master, who made clear ... that ...": a speech act, and the relative pronoun
+    stands for the name the description is in apposition to."""
+    text = _fictional(
+        "The fines were announced on Friday by Ada Krell, the harbour master, who made clear during a news "
+        "conference that the port views the delays as serious.\n\n"
+        "The rain made the water clear by noon."
+    )
+    assert _speakers(text, "made clear") == ["Ada Krell"]
+    assert _speakers(text, "The rain") == []

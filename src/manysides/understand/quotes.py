@@ -231,11 +231,18 @@ def _speech(token: Token, quoted: bool, own_quote: bool = False) -> bool:
 _NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "refer"})
 
 
+def _when_phrase(noun: Token) -> bool:
+    """A common noun after "at", "during", "since" or "until" ("at the time", "during the hearing"): when something
+    happened, which the parser may give a relative clause that belongs to someone named before."""
+    return noun.pos_ != "PROPN" and noun.dep_ == "pobj" and noun.head.lower_ in {"at", "during", "since", "until"}
+
+
 def _speech_act(token: Token, lemma: str) -> bool:
     """Whether a verb with its own subject, in the active voice, reports what the subject said though no clause
     gives the words: "castigated the comic", "dismissed the story as a trick", "urged the mayor to call off the
     sale", "called on him to step aside", "cautioned against a rush", "took a swipe at the governor", "lashed out
-    at the press". Not "questioned the sailor for an hour" nor "dismissed the clerk": those need a clause."""
+    at the press", "made clear ...". Not "questioned the sailor for an hour" nor "dismissed the clerk": those need
+    a clause."""
     children = list(token.children)
     if not any(c.dep_ == "nsubj" for c in children) or any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
         return False
@@ -251,6 +258,8 @@ def _speech_act(token: Token, lemma: str) -> bool:
         return bool(preps & {"on", "for"}) and to_do
     if lemma == "caution":
         return "against" in preps
+    if lemma == "make":  # "made clear that ...", "made clear during a news conference ..."
+        return any(c.lower_ == "clear" and c.dep_ in {"acomp", "oprd", "advmod"} for c in children) and not objects
     if lemma == "take":  # "took a swipe at", "took a jab at"
         return any(o.lemma_.lower() in {"swipe", "jab"} for o in objects) and "at" in preps
     return lemma == "lash" and "out" in preps
@@ -433,6 +442,10 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                 continue
             if subjects and subjects[0].lower_ in _RELATIVE and token.dep_ == "relcl":
                 subjects = [token.head]  # "Armistead, who said ...": the relative pronoun stands for its noun
+                if token.head.dep_ == "appos" and token.head.head.pos_ == "PROPN":
+                    subjects = [token.head.head]  # "Ada Krell, the harbour master, who said": Krell
+                if _when_phrase(token.head):
+                    continue  # "women who were teenagers at the time who claimed": not the time's words
             if subjects and subjects[0].lower_ not in _PRONOUNS | {"that"}:
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
             elif subjects:
