@@ -318,3 +318,114 @@ def test_an_affiliation_after_a_comma_is_not_the_speaker_and_one_person_is_one_v
     )
     assert _speakers(text, "little precedent") == ["Olsk"]
     assert [(v.speaker, v.quoted, v.paraphrased) for v in voices(text)] == [("Daniel Olsk", 1, 1)]
+
+
+def test_a_short_end_of_a_quotation_still_names_its_speaker() -> None:
+    """ "“Reopen the harbour road. Today,” Vask wrote": the carried-in end of a quotation is quoted words however
+    short, so both sentences are Vask's."""
+    text = _fictional("“Reopen the harbour road. Today,” Mayor Lena Vask wrote on Sunday.")
+    assert _speakers(text, "Reopen the harbour") == ["Mayor Lena Vask"]
+    assert _speakers(text, "Today,") == ["Mayor Lena Vask"]
+
+
+def test_a_quotation_credited_to_a_description_keeps_it_in_every_sentence() -> None:
+    """A quotation over two sentences that ends "..., a representative for Oskar Brenn told the Ledger": its first
+    sentence is the representative's too, not nobody's."""
+    text = _fictional(
+        "The ferry photographs drew wide attention on Monday.\n\n"
+        "“Mila is all about the open sea and she sailed past every buoy on this one. Now we just hope she stays "
+        "ashore,” a representative for Oskar Brenn told the Ledger."
+    )
+    assert _speakers(text, "all about the open sea") == ["a representative for Oskar Brenn"]
+
+
+def test_a_surname_the_parser_takes_for_a_noun_still_carries_the_next_quote() -> None:
+    """ "...," Sanders said. "However, ...": "Sanders" typed a person but tagged a common noun is a name, so the
+    quotation that follows in its own sentence is credited to Sanders."""
+    text = _fictional(
+        '“Like most sailors, the captain believes we cannot let one storm, however fierce, sink a whole fleet," '
+        'Sanders said. "However, the captain also believes that if the hull is cracked, the ferry will stay in port."'
+    )
+    assert _speakers(text, "However, the captain") == ["Sanders"]
+
+
+def test_a_witness_the_parser_types_an_organisation_is_the_he_who_speaks_next() -> None:
+    """ "Noah Vantree, 47, lives nearby ... He said ...": the parser types the witness an organisation, but a name
+    opening with a man's given name is a person, so "he" is Vantree, not the senator named before him."""
+    text = _fictional(
+        "Sen. Arlo Venn, who was at the pier, said the crowd ran for cover.\n\n"
+        "Noah Vantree, 47, lives in a nearby apartment building and was at the ferry landing when the fire began.\n\n"
+        "He said he heard at least ten blasts and got down on the ground.\n\n"
+        "“There was no place I could go,” he said."
+    )
+    assert _speakers(text, "ten blasts") == ["Noah Vantree"]
+    assert _speakers(text, "no place I could go") == ["Noah Vantree"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Councillor Ina Rosk urged the mayor to call off the ferry auction.", "Councillor Ina Rosk"),
+        ("The mayor castigated Pia Lund, the singer, for posing with a broken oar.", "The mayor"),
+        (
+            "Several harbour councillors called on him to step aside if the reports are true.",
+            "Several harbour councillors",
+        ),
+        ("Harbour spokeswoman Tilda Marr also cautioned against a rush to judgment.", "Harbour spokeswoman Tilda Marr"),
+        ("Others, including the club chairman, dismissed the story as a rival trick.", "Others"),
+        ("He also took a swipe at the governor for declining to fund the pier.", "He"),
+        ("The captain questioned the sailor for an hour.", None),
+        ("The firm dismissed the clerk on Friday.", None),
+        ("The plan calls for three new piers to be built.", None),
+    ],
+)
+def test_a_speech_act_told_without_its_words_credits_its_subject(sentence: str, speaker: str | None) -> None:
+    """ "urged the mayor to ...", "castigated X for ...", "called on him to ...", "cautioned against ...",
+    "dismissed X as ...": someone said something though no clause gives the words; questioning a sailor,
+    dismissing a clerk or a plan calling for piers is no one speaking."""
+    found = _speakers(_fictional(sentence), sentence[:20])
+    assert (found[0] if found else None) == speaker
+
+
+def test_a_title_with_an_of_phrase_keeps_the_name_after_it() -> None:
+    """ "Former Speaker of the Harbour Board Martin Brandt lauded ...": the speaker is Brandt with his title, so the
+    "he said" after it is Brandt's."""
+    text = _fictional(
+        "Former Speaker of the Harbour Board Martin Brandt lauded the ferry system.\n\n"
+        "He said the threat of one storm should not change that."
+    )
+    assert _speakers(text, "lauded") == ["Former Speaker of the Harbour Board Martin Brandt"]
+    assert _speakers(text, "one storm") == ["Martin Brandt"]
+
+
+def test_he_is_not_the_woman_the_article_calls_a_wife_though_her_given_name_is_unlisted() -> None:
+    """ "the mayor's wife, Ottilie Quarn" and later "Mr. Quarn ... he said": "he" is Mr. Quarn, not the only full
+    name of that surname, whose given name the first-name list lacks but whom the article calls a wife."""
+    text = _fictional(
+        "The mayor's wife, Ottilie Quarn, opened the regatta on Saturday.\n\n"
+        "Mr. Quarn spoke at the pier later that day.\n\n"
+        "“The ferries are starving,” he said."
+    )
+    assert _speakers(text, "ferries are starving") != ["Ottilie Quarn"]
+
+
+def test_a_relative_clause_hung_on_a_time_phrase_credits_no_time() -> None:
+    """ "sailors who were cadets at the time who claimed ...": the parser hangs "who claimed" on "the time"; the
+    time said nothing, so nothing is credited rather than "the time"."""
+    text = _fictional(
+        "The Ledger interviewed three other sailors who were cadets at the time who claimed the captain shouted at "
+        "them."
+    )
+    assert "the time" not in _speakers(text, "cadets at the time")
+
+
+def test_made_clear_by_a_person_described_after_the_name_credits_the_name() -> None:
+    """ "by Ada Krell, the harbour master, who made clear ... that ...": a speech act, and the relative pronoun
+    stands for the name the description is in apposition to."""
+    text = _fictional(
+        "The fines were announced on Friday by Ada Krell, the harbour master, who made clear during a news "
+        "conference that the port views the delays as serious.\n\n"
+        "The rain made the water clear by noon."
+    )
+    assert _speakers(text, "made clear") == ["Ada Krell"]
+    assert _speakers(text, "The rain") == []

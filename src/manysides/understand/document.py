@@ -423,6 +423,14 @@ def _bound_pronouns(info: SentenceInfo) -> list[tuple[str, str]]:
     return found
 
 
+def _given_name_subject(text: str) -> str | None:
+    """A subject that is a name of capitalised words opening with a given name one sex bears ("Noah Nathan, 47,
+    lives nearby"), whatever type the parser gave it: a person a later "he" can stand for, so the search for
+    the pronoun's person stops there rather than passing on to someone named before."""
+    words = re.findall(r"[^\W\d_][\w'\u2019.-]*", text)
+    return text if len(words) >= 2 and all(w[0].isupper() for w in words) and first_name_sex(text) else None
+
+
 def _resolve_pronoun_speakers(
     infos: list[SentenceInfo],
     mentions: list[Mention],
@@ -464,7 +472,7 @@ def _resolve_pronoun_speakers(
         found = _root_subject(infos[j])
         if found is None or quoted(j, found[0]):
             return None
-        return people.person_in(found[1])
+        return people.person_in(found[1]) or _given_name_subject(found[1])
 
     def all_quoted(j: int) -> bool:
         """A sentence wholly inside a quotation: part of the quote "he said" closes, not a sentence to count."""
@@ -621,6 +629,18 @@ def _named_quote(info: SentenceInfo) -> Attribution | None:
     return next((a for a in info.attributions if a.named and a.speaker.lower() not in _HE_SHE), None)
 
 
+def _described(attribution: Attribution) -> bool:
+    """A speaker given by a description, its head a lower-case word ("a representative for the photographer")."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", attribution.speaker)
+    return any(w.lower() == attribution.head and w[0].islower() for w in words)
+
+
+def _described_quote(members: list[SentenceInfo]) -> Attribution | None:
+    """A quotation's speaker given by a description in one of its sentences ("...,” a representative for Shields
+    told HuffPost), when none names one."""
+    return next((a for m in members for a in m.attributions[:1] if a.kind == "quote" and _described(a)), None)
+
+
 def _leads_in(info: SentenceInfo) -> bool:
     """A sentence that announces the quotation after it: it ends with a colon ("Trump responded in a statement:"),
     or its main verb is a speech verb with nothing said in the sentence ("Trump noted so helpfully in a tweet.")."""
@@ -635,7 +655,8 @@ def _resolve_quote_runs(infos: list[SentenceInfo], states: list[tuple[object, bo
     """A sentence that is all quotation and names no speaker takes the speaker of its quotation: a sentence of the
     same quotation that names one (""...anymore. ...it," Pence wrote" over several sentences); else the sentence
     just before, when that one credits a quote to a named speaker (""Pic of your wife not from us," Cruz said.
-    "Donald, if you try to attack Heidi ..."") or leads in to the quote (`_leads_in`)."""
+    "Donald, if you try to attack Heidi ..."") or leads in to the quote (`_leads_in`); else a description the
+    quotation is credited to in one of its sentences ("a representative for Shields told ...")."""
     runs: list[list[int]] = []
     for k, (_, starts_open, _) in enumerate(states):
         if starts_open and runs and runs[-1][-1] == k - 1:
@@ -654,6 +675,7 @@ def _resolve_quote_runs(infos: list[SentenceInfo], states: list[tuple[object, bo
             elif _leads_in(previous) and previous.subject_text[:1].isupper() and previous.subject:
                 name = previous.subject_text
                 found = Attribution(name, "", "quote", name.split()[-1].lower(), True)
+        found = found or _described_quote(members)
         if found is None:
             continue
         for k, member in zip(run, members, strict=True):

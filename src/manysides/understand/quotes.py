@@ -18,9 +18,21 @@ CUE_VERBS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "say tell state add note emphasize emphasise stress announce confirm reveal report claim insist warn "
         "explain deny describe acknowledge write tweet argue accuse quote assert declare allege suggest indicate "
-        "admit ask reply respond"
+        "admit ask reply respond charge concede predict vow complain question dispute contend urge caution"
     ).split()
 )
+# Verbs that report what someone said without a clause of its words (`_speech_act`). Verbs of criticism or praise
+# report it with their object alone ("castigated the comic", "lauded the system"); verbs that judge or blame with an
+# object said to be something or blamed for something ("dismissed the story as a trick", "condemned her for ...");
+# "urge", "call on/for" with what someone is to do, "caution" against something.
+_APPRAISAL_VERBS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "criticize criticise castigate lambaste denounce decry chide rebuke scold deride berate laud praise bemoan "
+        "lament characterize characterise urge"
+    ).split()
+)
+_JUDGING_VERBS = frozenset("condemn blame thank mock ridicule dismiss fault accuse".split())  # noqa: SIM905
+_JUDGING_PREPS = frozenset({"as", "for", "of"})
 _ALWAYS_SPEECH = frozenset({"say", "tell"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -114,6 +126,16 @@ _LEADING = frozenset({"DET", "PRON", "ADJ", "ADV", "VERB", "PUNCT"})
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr"})
 
 
+def _title_name(head: Token, name: Token) -> bool:
+    """Whether a name in apposition follows its title with no mark between: right after the title's head, or
+    after the "of" phrase the title keeps ("Speaker of the House Newt Gingrich"), not set off by a comma."""
+    left = name.left_edge.i
+    if left == head.i + 1:
+        return True
+    kept = [c for c in head.children if c.dep_ == "prep" and c.i > head.i and _keeps(head, c)]
+    return any(c.right_edge.i == left - 1 for c in kept)
+
+
 def _phrase(head: Token) -> str:
     """The noun phrase of a speaker, without relative clauses, appositions or trailing punctuation; a person's
     name without the lower-case words before it that only describe ("An incredulous Bob Schieffer" is Bob
@@ -123,8 +145,9 @@ def _phrase(head: Token) -> str:
     for child in head.children:
         if _keeps(head, child):
             keep.extend(child.subtree)
-        elif child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == head.i + 1:
-            # a name right after its title ("Senate Democratic Leader Chuck Schumer (D-N.Y.)"): the name, no more
+        elif child.dep_ == "appos" and child.pos_ == "PROPN" and _title_name(head, child):
+            # a name right after its title ("Senate Democratic Leader Chuck Schumer (D-N.Y.)", "Former Speaker of
+            # the House Newt Gingrich"): the name, no more
             keep.extend(t for t in child.subtree if t.i <= child.i)
     tokens = sorted(keep, key=lambda t: t.i)
     start, end = tokens[0].i, tokens[-1].i
@@ -143,8 +166,9 @@ def _phrase(head: Token) -> str:
 
 def _named(head: Token) -> bool:
     """A proper name heads the speaker or qualifies it ("Israel's broadcaster", "officials of the Bar Association");
-    a name further down ("concerns about Gorsuch's record") does not make the speaker a named source."""
-    if head.pos_ == "PROPN":
+    a name further down ("concerns about Gorsuch's record") does not make the speaker a named source. A capitalised
+    word the parser types a person but tags a common noun ("...," Sanders said) is a name too."""
+    if head.pos_ == "PROPN" or (head.ent_type_ == "PERSON" and head.text[:1].isupper()):
         return True
     for child in head.children:
         if child.dep_ in {"compound", "poss", "nmod", "appos"} and child.pos_ == "PROPN":
@@ -207,9 +231,46 @@ def _speech(token: Token, quoted: bool, own_quote: bool = False) -> bool:
 _NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "refer"})
 
 
+def _when_phrase(noun: Token) -> bool:
+    """A common noun after "at", "during", "since" or "until" ("at the time", "during the hearing"): when something
+    happened, which the parser may give a relative clause that belongs to someone named before."""
+    return noun.pos_ != "PROPN" and noun.dep_ == "pobj" and noun.head.lower_ in {"at", "during", "since", "until"}
+
+
+def _speech_act(token: Token, lemma: str) -> bool:
+    """Whether a verb with its own subject, in the active voice, reports what the subject said though no clause
+    gives the words: "castigated the comic", "dismissed the story as a trick", "urged the mayor to call off the
+    sale", "called on him to step aside", "cautioned against a rush", "took a swipe at the governor", "lashed out
+    at the press", "made clear ...". Not "questioned the sailor for an hour" nor "dismissed the clerk": those need
+    a clause."""
+    children = list(token.children)
+    if not any(c.dep_ == "nsubj" for c in children) or any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
+        return False
+    objects = [c for c in children if c.dep_ == "dobj"]
+    preps = {c.lower_ for c in children if c.dep_ in {"prep", "mark", "prt"}}
+    if lemma in _APPRAISAL_VERBS:
+        return bool(objects) or any(c.dep_ in {"xcomp", "ccomp"} for c in children)
+    if lemma in _JUDGING_VERBS:
+        judged = {c.lower_ for o in objects for c in o.children if c.dep_ == "prep"}
+        return bool(objects) and bool((preps | judged) & _JUDGING_PREPS)
+    if lemma == "call":  # "called on him to step aside", "called for Mr. Brandt to cancel"
+        to_do = any(c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children) for c in children)
+        return bool(preps & {"on", "for"}) and to_do
+    if lemma == "caution":
+        return "against" in preps
+    if lemma == "make":  # "made clear that ...", "made clear during a news conference ..."
+        return any(c.lower_ == "clear" and c.dep_ in {"acomp", "oprd", "advmod"} for c in children) and not objects
+    if lemma == "take":  # "took a swipe at", "took a jab at"
+        return any(o.lemma_.lower() in {"swipe", "jab"} for o in objects) and "at" in preps
+    return lemma == "lash" and "out" in preps
+
+
 def _reports(token: Token, lemma: str, quoted: bool, governs: bool) -> bool:
-    """Whether a verb reports someone's words: a speech verb (`_speech`), or a verb of naming whose own complement
-    is a quote (not "called on Trump to "stop lying"", nor a quote inside a clause it governs)."""
+    """Whether a verb reports someone's words: a speech verb (`_speech`), a speech act told without its words
+    (`_speech_act`), or a verb of naming whose own complement is a quote (not "called on Trump to "stop lying"",
+    nor a quote inside a clause it governs)."""
+    if _speech_act(token, lemma):
+        return True
     if lemma in CUE_VERBS:
         return _speech(token, quoted, governs)
     if lemma not in _NAMING_VERBS or not governs:
@@ -337,10 +398,12 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
     """
     found: list[tuple[int, int, Attribution]] = []
     spans = quote_spans(sentence.text) if spans is None else spans
-    # Quoted words: four or more, or someone's words that open the sentence (""Stop lying!" Mr. Fox wrote", or the
-    # end of a quotation carried in from the sentence before: "It's special," he told reporters).
+    # Quoted words: four or more, or someone's words that open the sentence (""Stop lying!" Mr. Fox wrote"), or the
+    # end of a quotation carried in from the sentence before, however short ("Now," Schumer tweeted).
     quoted = any(
-        len(sentence.text[s:e].split()) >= 4 or (s == 0 and _someones_words(sentence.text[s:e])) for s, e in spans
+        len(sentence.text[s:e].split()) >= 4
+        or (s == 0 and (_someones_words(sentence.text[s:e]) or sentence.text[:1] not in _DOUBLE_MARKS))
+        for s, e in spans
     )
     offset = sentence[0].idx if len(sentence) else 0
     spans = [(0, dateline_end(sentence.text)), *spans] if dateline_end(sentence.text) else spans
@@ -379,6 +442,10 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                 continue
             if subjects and subjects[0].lower_ in _RELATIVE and token.dep_ == "relcl":
                 subjects = [token.head]  # "Armistead, who said ...": the relative pronoun stands for its noun
+                if token.head.dep_ == "appos" and token.head.head.pos_ == "PROPN":
+                    subjects = [token.head.head]  # "Ada Krell, the harbour master, who said": Krell
+                if _when_phrase(token.head):
+                    continue  # "women who were teenagers at the time who claimed": not the time's words
             if subjects and subjects[0].lower_ not in _PRONOUNS | {"that"}:
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
             elif subjects:
@@ -386,4 +453,8 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
     if not found and spans:
         quoting = _quoting_subject(sentence, spans, offset)
         return [quoting] if quoting else []
+    # a speech act told by the verb a speech verb hangs on ("chided the board, accusing it of ...") is one voice
+    acts = {i for _, i, _ in found if _speech_act(sentence.doc[i], sentence.doc[i].lemma_.lower())}
+    told = {a.speaker for _, i, a in found if i not in acts}
+    found = [(d, i, a) for d, i, a in found if i not in acts or a.speaker not in told]
     return [attribution for _, _, attribution in sorted(found, key=lambda item: (item[0], item[1]))]
