@@ -341,3 +341,38 @@ def test_none_of_a_counted_thing_against_a_count_of_it() -> None:
     assert number_conflicts._none_and_count(had, two) is None  # an empty action ("had no passengers")
     not_hurt = _first_sentences("Two passengers were not hurt when the ferry struck the pier at Veyra.")[0]
     assert number_conflicts._none_and_count(none, not_hurt) is None  # a denied count agrees with none
+
+
+def test_counts_by_two_named_doers_are_two_counts() -> None:
+    """ "Ana Reyes scored 11 points" / "Lia Moss scored 23 points" count two players' points; the same player's
+    points told as two figures are one count told differently."""
+    reyes, moss, again = _first_sentences(
+        "Ana Reyes scored 11 points as the Harbor City Herons beat Dunmore on Friday.",
+        "Lia Moss scored 23 points as the Harbor City Herons beat Dunmore on Friday.",
+        "Ana Reyes scored 15 points as the Harbor City Herons beat Dunmore on Friday.",
+    )
+    assert number_conflicts._numbers(reyes, moss) is None
+    assert number_conflicts._numbers(reyes, again) == ("11 point", "15 point", 1.0)
+
+
+def test_a_figure_after_its_noun_names_it_and_counts_nothing() -> None:
+    """ "Pathfinder 7" names a version; "seven browsers" counts."""
+    seven, five, counts = _first_sentences(
+        "The flaw was found in Pathfinder 7, the company said on Tuesday.",
+        "The flaw was found in Pathfinder 5, the company said on Tuesday.",
+        "The flaw was found in seven browsers, the company said on Tuesday.",
+    )
+    assert number_conflicts._numbers(seven, five) is None
+    assert number_conflicts._numbers(counts, five) is None
+
+
+def test_a_figure_given_without_its_noun_is_given_by_both() -> None:
+    """ "32,000 visitors came this year, against 51,000 a decade ago" gives both figures: "51,000 visitors came"
+    in the other outlet is the older figure, not another count."""
+    both, older, other = _first_sentences(
+        "About 32,000 visitors came to the Dunmore fair this year, compared with 51,000 a decade ago.",
+        "In all, 51,000 visitors came to the Dunmore fair.",
+        "In all, 47,000 visitors came to the Dunmore fair.",
+    )
+    assert number_conflicts._numbers(both, older) is None
+    assert number_conflicts._numbers(other, older) is not None
