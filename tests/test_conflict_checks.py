@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from benchmarks.datasets import make_article
 
-from manysides.compare import conflict_state, conflicts, date_conflicts, number_conflicts, status_conflicts
+from manysides.compare import (
+    conflict_state,
+    conflicts,
+    date_conflicts,
+    name_conflicts,
+    number_conflicts,
+    status_conflicts,
+)
 from manysides.compare.pairs import PairScores, score_pairs
 from manysides.records.article import Article
 from manysides.understand import SentenceInfo, analyse_many
@@ -376,3 +383,20 @@ def test_a_figure_given_without_its_noun_is_given_by_both() -> None:
     )
     assert number_conflicts._numbers(both, older) is None
     assert number_conflicts._numbers(other, older) is not None
+
+
+def test_another_person_in_one_act_needs_the_act_s_other_words_in_common() -> None:
+    """ "Mary Collins was sentenced to ten years" / "Susan Baker was sentenced to ten years" name two people for
+    one sentence; "Mary Collins walked home" / "Susan Baker walked to the shop" tell two walks, and "Mary
+    Collins's record" / "Susan Baker's record" two records."""
+    first, second, walked, walked_too, record, record_too = _first_sentences(
+        "Mary Collins was sentenced to ten years in prison by the Dunmore court.",
+        "Susan Baker was sentenced to ten years in prison by the Dunmore court.",
+        "Mary Collins walked home after the game.",
+        "Susan Baker walked to the shop after lunch.",
+        "The fans cheered when Mary Collins's record fell.",
+        "The fans cheered when Susan Baker's record fell.",
+    )
+    assert name_conflicts._names(first, second) == ("Mary Collins", "Susan Baker", 1.0)
+    assert name_conflicts._names(walked, walked_too) is None
+    assert name_conflicts._names(record, record_too) is None
