@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from benchmarks.datasets import make_article
 
-from manysides.compare import conflict_state, conflicts, date_conflicts, number_conflicts, status_conflicts
+from manysides.compare import (
+    conflict_state,
+    conflicts,
+    date_conflicts,
+    name_conflicts,
+    number_conflicts,
+    status_conflicts,
+)
 from manysides.compare.pairs import PairScores, score_pairs
 from manysides.records.article import Article
 from manysides.understand import SentenceInfo, analyse_many
@@ -352,3 +359,55 @@ def test_a_state_told_in_the_past_is_no_event_done_against_an_announced_plan() -
         "on a range of matters, particularly ferry fares.",
     )
     assert status_conflicts._modality(expected, state) is None
+
+
+def test_counts_by_two_named_doers_are_two_counts() -> None:
+    """ "Ana Reyes scored 11 points" / "Lia Moss scored 23 points" count two players' points; the same player's
+    points told as two figures are one count told differently."""
+    reyes, moss, again = _first_sentences(
+        "Ana Reyes scored 11 points as the Harbor City Herons beat Dunmore on Friday.",
+        "Lia Moss scored 23 points as the Harbor City Herons beat Dunmore on Friday.",
+        "Ana Reyes scored 15 points as the Harbor City Herons beat Dunmore on Friday.",
+    )
+    assert number_conflicts._numbers(reyes, moss) is None
+    assert number_conflicts._numbers(reyes, again) == ("11 point", "15 point", 1.0)
+
+
+def test_a_figure_after_its_noun_names_it_and_counts_nothing() -> None:
+    """ "Pathfinder 7" names a version; "seven browsers" counts."""
+    seven, five, counts = _first_sentences(
+        "The flaw was found in Pathfinder 7, the company said on Tuesday.",
+        "The flaw was found in Pathfinder 5, the company said on Tuesday.",
+        "The flaw was found in seven browsers, the company said on Tuesday.",
+    )
+    assert number_conflicts._numbers(seven, five) is None
+    assert number_conflicts._numbers(counts, five) is None
+
+
+def test_a_figure_given_without_its_noun_is_given_by_both() -> None:
+    """ "32,000 visitors came this year, against 51,000 a decade ago" gives both figures: "51,000 visitors came"
+    in the other outlet is the older figure, not another count."""
+    both, older, other = _first_sentences(
+        "About 32,000 visitors came to the Dunmore fair this year, compared with 51,000 a decade ago.",
+        "In all, 51,000 visitors came to the Dunmore fair.",
+        "In all, 47,000 visitors came to the Dunmore fair.",
+    )
+    assert number_conflicts._numbers(both, older) is None
+    assert number_conflicts._numbers(other, older) is not None
+
+
+def test_another_person_in_one_act_needs_the_act_s_other_words_in_common() -> None:
+    """ "Mary Collins was sentenced to ten years" / "Susan Baker was sentenced to ten years" name two people for
+    one sentence; "Mary Collins walked home" / "Susan Baker walked to the shop" tell two walks, and "Mary
+    Collins's record" / "Susan Baker's record" two records."""
+    first, second, walked, walked_too, record, record_too = _first_sentences(
+        "Mary Collins was sentenced to ten years in prison by the Dunmore court.",
+        "Susan Baker was sentenced to ten years in prison by the Dunmore court.",
+        "Mary Collins walked home after the game.",
+        "Susan Baker walked to the shop after lunch.",
+        "The fans cheered when Mary Collins's record fell.",
+        "The fans cheered when Susan Baker's record fell.",
+    )
+    assert name_conflicts._names(first, second) == ("Mary Collins", "Susan Baker", 1.0)
+    assert name_conflicts._names(walked, walked_too) is None
+    assert name_conflicts._names(record, record_too) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from unidecode import unidecode
 
@@ -15,16 +16,58 @@ from manysides.understand import SentenceInfo
 from manysides.understand.entities import formal_first_name, same_person
 from manysides.understand.names import name_key
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+_ACT_PLACES = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "agent", "prep"})
+
 
 def _names(a: SentenceInfo, b: SentenceInfo) -> Match | None:
-    """The same act with a different named person in the same place ("X was sentenced" / "Y was sentenced")."""
+    """The same act with a different named person in the same place ("X was sentenced to ten years" / "Y was
+    sentenced to ten years"): the doer or the one done to of one verb, whose other words share a noun. A name in
+    the same place of a noun or a preposition ("Rob's record", "the death of X") or of a verb with nothing else in
+    common ("X walked" / "Y walked") tells two things, not one thing twice."""
     x, y = named_people(a), named_people(b)
     for place in x.keys() & y.keys():
-        if place[0] in {"compound", "conj", "appos"}:
+        if place[0] not in _ACT_PLACES:
             continue
-        if not same_person(x[place], y[place]) and x[place] not in b.text and y[place] not in a.text:
+        if same_person(x[place], y[place]) or x[place] in b.text or y[place] in a.text:
+            continue
+        p, q = _placed(a, place, x[place]), _placed(b, place, y[place])
+        if p is not None and q is not None and _other_words(p) & _other_words(q):
             return x[place], y[place], 1.0
     return None
+
+
+def _placed(s: SentenceInfo, place: tuple[str, str], text: str) -> Span | None:
+    """The person's name where `named_people` found it, when a verb governs it."""
+    return next(
+        (
+            e
+            for e in s.doc.ents
+            if e.text == text
+            and (e.root.dep_, e.root.head.lemma_.lower()) == place
+            and e.root.head.pos_ in {"VERB", "AUX"}
+        ),
+        None,
+    )
+
+
+def _other_words(name: Span) -> set[str]:
+    """The nouns of the verb's other arguments than the name ("sentenced to ten years" -> {year})."""
+    found: set[str] = set()
+    for child in name.root.head.children:
+        if child.i != name.root.i and child.dep_ in _ARGUMENTS:
+            found |= {
+                t.lemma_.lower()
+                for t in child.subtree
+                if t.pos_ in {"NOUN", "PROPN"} and not name.start <= t.i < name.end
+            }
+    return found
 
 
 _NAMED = frozenset({"PERSON", "GPE", "ORG", "LOC", "FAC"})

@@ -4,12 +4,17 @@ approximate figures agree: `NumberMention.agrees`)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from manysides.compare.conflict_state import LIGHT, same_action
 from manysides.compare.date_conflicts import YEAR
 from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
+from manysides.understand.entities import same_person
 from manysides.understand.numbers import NumberMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _money(a: SentenceInfo, b: SentenceInfo) -> Match | None:
@@ -79,15 +84,56 @@ def _act_counted(x: NumberMention, y: NumberMention) -> bool:
 
 def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """The same count of the same thing by the same action, with different values."""
-    for x in a.numbers:
-        for y in b.numbers:
+    xs = [x for x in a.numbers if not _label(a, x)]
+    ys = [y for y in b.numbers if not _label(b, y)]
+    for x in xs:
+        for y in ys:
             same_count = _one_count(x, y)
-            given_by_both = any(x.agrees(z) for z in b.numbers if z.counted == x.counted) or any(
-                _gives(z, y) for z in a.numbers if z.counted == y.counted
+            # A figure given without a noun counts the noun before it ("32 million viewers, against 55 million a
+            # decade ago"): the other sentence's figure is then one the first gives too.
+            given_by_both = any(x.agrees(z) for z in b.numbers if z.counted in (x.counted, None)) or any(
+                _gives(z, y) for z in a.numbers if z.counted in (y.counted, None)
             )
             if same_count and not given_by_both and not x.agrees(y) and not _complementary(x, y):
+                if _other_doers(a, x, b, y):
+                    continue
                 return f"{x.text} {x.counted}", f"{y.text} {y.counted}", 1.0
     return None
+
+
+def _token(s: SentenceInfo, n: NumberMention) -> Token | None:
+    return next((t for t in s.doc if t.idx == n.start), None)
+
+
+def _label(s: SentenceInfo, n: NumberMention) -> bool:
+    """Whether a figure names its noun rather than counts it: it comes after the noun it hangs on ("Internet
+    Explorer 7", "Flight 370", "Amendment 64"); a count comes before ("seven browsers")."""
+    token = _token(s, n)
+    return token is not None and token.head.i < token.i and token.head.lemma_.lower() == n.counted
+
+
+_DOERS = frozenset({"PERSON", "ORG"})
+
+
+def _doer(s: SentenceInfo, n: NumberMention) -> str | None:
+    """The named subject of the verb a figure hangs on ("Ana Reyes scored 23 points" -> Ana Reyes)."""
+    token = _token(s, n)
+    verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None) if token is not None else None
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            ent = next((e for e in s.doc.ents if e.start <= child.i < e.end and e.label_ in _DOERS), None)
+            if ent is not None:
+                return ent.text
+    return None
+
+
+def _other_doers(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMention) -> bool:
+    """Two figures done by two named doers count two things ("Ana Reyes scored 11 points" / "Lia Moss scored 23
+    points"), unless either sentence names the other's doer too."""
+    p, q = _doer(a, x), _doer(b, y)
+    return bool(p and q and not same_person(p, q) and p not in b.text and q not in a.text)
 
 
 def _complementary(x: NumberMention, y: NumberMention) -> bool:
