@@ -21,6 +21,7 @@ from manysides.extract.html_metadata import TITLE_SEPARATORS
 from manysides.records.article import Article
 from manysides.records.report import Entity, FramingItem, Report, ReportArticle, StoryInfo, Voice
 from manysides.understand import ArticleText, analyse_many
+from manysides.understand.document import honorific_sex
 from manysides.understand.entities import mention_counts, merge_mentions
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_language
@@ -53,9 +54,6 @@ def _canonical_targets(items: list[FramingItem], names: dict[str, str]) -> list[
     ]
 
 
-_HONORIFIC_SEX = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
-
-
 def _as_entity(name: str, names: dict[str, str]) -> str:
     """A person or body named as its entity across the story ("Mr. Obama" in one outlet, "Obama" in another: both
     "Barack Obama"); as written when that is the entity's name already ("the Coastal Press Agency") or no entity
@@ -67,9 +65,8 @@ def _as_entity(name: str, names: dict[str, str]) -> str:
     if name_key(entity) == key:
         return name
     if len(key.split()) == 1:
-        sex = first_name_sex(entity)
-        honorific = re.match(r"(mrs|mr|ms|miss)\b", name.lower())
-        if sex is None or (honorific and _HONORIFIC_SEX[honorific.group(1)] != sex):
+        sex, said = first_name_sex(entity), honorific_sex(name)
+        if sex is None or said not in {None, sex}:
             return name
     return entity
 
