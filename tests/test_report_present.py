@@ -279,6 +279,7 @@ def test_a_loaded_word_every_report_uses_is_the_storys_not_one_outlets(demo: tup
 def test_a_vote_tally_is_one_figure() -> None:
     assert figures("The council backed the ferry plan by a 134-to-63 vote.") == ["134-to-63"]
     assert figures("The council backed it, 134 to 63.") == ["134", "63"]
+    assert figures("The pilot, in his 30s, has sailed since the '90s with 12 crew members.") == ["12 crew"]
 
 
 def test_a_figures_row_needs_figures_that_may_measure_one_thing() -> None:

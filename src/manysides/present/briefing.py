@@ -51,6 +51,7 @@ _UNIT = re.compile(
 )
 _NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORDS}|{_SMALL}|million|billion|trillion|thousand)", re.IGNORECASE)
 _BIG = re.compile(r"million|billion|trillion|thousand|bn|m$", re.IGNORECASE)
+_DECADE = re.compile(r"['\u2019]?s\b")
 _TIME = re.compile(r"\s?(?:[ap]\.?m\b|:\d\d)", re.IGNORECASE)
 # English names and abbreviations, and every CLDR language's full month names: a statement's language is not known
 # here, and an abbreviation of one language can be a word of another ("3 out of 10": "out" is Portuguese October).
@@ -77,6 +78,8 @@ def figures(text: str) -> list[str]:
     found: list[str] = []
     for match in _FIGURE.finditer(text):
         number, end = match.group(), match.end()
+        if _DECADE.match(text, end):
+            continue  # "in his 30s", "the '80s": an age or an era, not a figure
         unit = _UNIT.match(text, end)
         if unit:
             number, end = number + unit.group(), unit.end()
