@@ -102,7 +102,9 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
 
 
 def _token(s: SentenceInfo, n: NumberMention) -> Token | None:
-    return next((t for t in s.doc if t.idx == n.start), None)
+    """The token the figure starts at (looked up by offset: asked for every figure of every candidate pair)."""
+    span = s.doc.char_span(n.start, n.end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == n.start else None
 
 
 def _label(s: SentenceInfo, n: NumberMention) -> bool:

@@ -178,17 +178,15 @@ _HE_SHE_WORD = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.? ((?:[A-Z][\w'\u2019-]+ )*[A-Z][\w'\u2019-]+)")
 _GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she"}
 _REFLEXIVE = {"himself": "he", "herself": "she"}
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+_BACK = 3  # sentences a "he said" looks back for its person
 
 
 def honorific_sex(name: str) -> str | None:
     """ "he" for "Mr. Trump", "she" for "Mrs."/"Ms." before a name; None without an honorific."""
     found = _HONORIFIC.search(name)
     return _GENDER[found.group(1)] if found else None
-
-
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
-_BACK = 3  # sentences a "he said" looks back for its person
 
 
 def _surname(name: str) -> str:
