@@ -138,6 +138,7 @@ def test_first_names_give_a_sex_only_when_one_sex_bears_them_far_more_often() ->
     assert first_name_sex("Walter Crane") == "he"
     assert first_name_sex("Lindsey Crane") is None  # borne by both, if mostly by women
     assert first_name_sex("Crane") is None  # a surname alone says nothing
+    assert first_name_sex("Mitch Crane") == "he"  # a short form has the sex of its formal name ("Mitchell")
 
 
 def test_a_short_quote_and_a_lead_in_pass_their_speaker_to_the_quotation_after_them() -> None:

@@ -13,8 +13,8 @@ from manysides.compare.conflict_state import PEOPLE, named_people
 from manysides.compare.pairs import quote_ngrams
 from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
-from manysides.understand.entities import formal_first_name, same_person
-from manysides.understand.names import name_key
+from manysides.understand.entities import same_person
+from manysides.understand.names import formal_first_name, name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

@@ -15,62 +15,8 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from manysides.understand.names import name_key
+from manysides.understand.names import formal_first_name, formal_given_name, name_key
 
-_NICKNAMES = {
-    "michael": "mike mick mickey",
-    "william": "bill billy will",
-    "robert": "bob bobby rob",
-    "james": "jim jimmy jamie",
-    "joseph": "joe joey",
-    "thomas": "tom tommy",
-    "charles": "chuck charlie",
-    "richard": "dick rick ricky rich",
-    "edward": "ed eddie ted",
-    "theodore": "ted teddy",
-    "nicholas": "nick",
-    "daniel": "dan danny",
-    "david": "dave",
-    "steven": "steve",
-    "stephen": "steve",
-    "anthony": "tony",
-    "benjamin": "ben",
-    "samuel": "sam",
-    "alexander": "alex",
-    "christopher": "chris",
-    "matthew": "matt",
-    "patrick": "pat",
-    "ronald": "ron",
-    "donald": "don",
-    "jeffrey": "jeff",
-    "gregory": "greg",
-    "andrew": "andy",
-    "elizabeth": "liz beth betsy",
-    "katherine": "kate kathy",
-    "jennifer": "jen jenny",
-    "margaret": "maggie peggy",
-    "barbara": "barb",
-    "susan": "sue",
-    "deborah": "deb debbie",
-    "kenneth": "ken",
-    "timothy": "tim",
-    "lawrence": "larry",
-    "gerald": "jerry",
-    "jerrold": "jerry",
-    "frederick": "fred",
-    "albert": "al",
-    "abraham": "abe",
-    "zachary": "zach",
-    "nathaniel": "nate",
-    "jonathan": "jon",
-    "douglas": "doug",
-    "philip": "phil",
-    "raymond": "ray",
-    "leonard": "len",
-    "vincent": "vince",
-}
-# Nickname -> formal first name, lower case.
-_FORMAL = {nick: formal for formal, nicks in _NICKNAMES.items() for nick in nicks.split()}
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jr.", "III": not a surname
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
@@ -190,7 +136,7 @@ def _core_key(text: str) -> str:
     """
     words = [w for w in _NAME_WORD.findall(text) if len(w) > 1 and w.lower() not in NAME_SUFFIXES]
     if len(words) >= 2:
-        words[0] = _FORMAL.get(words[0].lower(), words[0])
+        words[0] = formal_given_name(words[0]) or words[0]
     return name_key(" ".join(words))
 
 
@@ -339,7 +285,7 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
         first[words[0]].append(key)
     for key in [k for k in by_key if len(k.split()) == 1]:
         cluster = by_key[key]
-        formal = name_key(_FORMAL.get(cluster.mentions[0].text.lower(), "")) or key  # "Joe" -> "Joseph"
+        formal = name_key(formal_given_name(cluster.mentions[0].text) or "") or key  # "Joe" -> "Joseph"
         ends = last.get(key.split("|")[0], [])
         plain = [k for k in ends if not _known_by_suffix(by_key[k].mentions[0].text)]
         if len(plain) == 1 and len(ends) > 1:
@@ -436,11 +382,6 @@ def mention_counts(clusters: list[EntityCluster], bodies: dict[str, str]) -> lis
             {a: max(tagged.get(a, 0), seen.get(a, 0)) for a in [*tagged, *(a for a in seen if a not in tagged)]}
         )
     return counts
-
-
-def formal_first_name(word: str) -> str:
-    """The formal first name behind a nickname ("mike" -> "michael"), lower case; the word itself otherwise."""
-    return _FORMAL.get(word.lower(), word.lower())
 
 
 def same_person(a: str, b: str) -> bool:

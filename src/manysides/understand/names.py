@@ -51,8 +51,33 @@ def _first_names() -> dict[str, str]:
     return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
 
 
+_NICKNAMES = Path(__file__).parent / "data" / "nicknames.txt"
+
+
+@cache
+def _formal_names() -> dict[str, str]:
+    """Short form -> formal given name, lower case ("mitch" -> "mitchell")."""
+    lines = _NICKNAMES.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return {short: formal for formal, shorts in rows for short in shorts.split()}
+
+
+def formal_given_name(word: str) -> str | None:
+    """The formal given name a short form stands for ("Mike" -> "michael"), lower case; None for any other word."""
+    return _formal_names().get(word.lower())
+
+
+def formal_first_name(word: str) -> str:
+    """The formal first name behind a nickname ("mike" -> "michael"), lower case; the word itself otherwise."""
+    return formal_given_name(word) or word.lower()
+
+
 def first_name_sex(name: str) -> str | None:
     """ "he" or "she" when the name's first word is a given name that one sex bears far more often
-    (`data/first_names.txt`: "Nancy Pelosi" she, "Mike Pence" he); None for a lone surname or an unknown name."""
+    (`data/first_names.txt`: "Nancy Pelosi" she, "Mike Pence" he, "Mitch McConnell" by "Mitchell"); None for a
+    lone surname or an unknown name."""
     words = re.findall(r"[^\W\d_]+", name)
-    return _first_names().get(words[0].lower()) if len(words) >= 2 else None
+    if len(words) < 2:
+        return None
+    given = words[0].lower()
+    return _first_names().get(given) or _first_names().get(formal_given_name(given) or "")
