@@ -335,6 +335,20 @@ def test_another_given_name_is_no_misnaming_where_the_family_shares_the_surname(
         assert bool(named) is expected, named
 
 
+def test_a_nickname_is_no_other_given_name() -> None:
+    """The check holds only name keys ("dck drn"), so nicknames are looked up by key: "Dick Doran" is "Richard J.
+    Doran", while "Loretta" and "Linda" are two people."""
+    from manysides.understand.names import name_key
+
+    for short, formal in (
+        ("Dick Doran", "Richard J. Doran"),
+        ("Chuck Vane", "Charles Vane"),
+        ("Bob Tull", "Robert Tull"),
+    ):
+        assert not name_conflicts.other_name(name_key(short), name_key(formal), "PERSON"), short
+    assert name_conflicts.other_name(name_key("Loretta Doran"), name_key("Linda T. Doran"), "PERSON")
+
+
 def test_none_of_a_counted_thing_against_a_count_of_it() -> None:
     none, two, stranded, had = _first_sentences(
         "None of the ferry passengers were hurt when the boat struck the Veyra pier.",

@@ -14,7 +14,7 @@ from manysides.compare.pairs import quote_ngrams
 from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
 from manysides.understand.entities import same_person
-from manysides.understand.names import formal_first_name, name_key
+from manysides.understand.names import formal_key, name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -95,8 +95,9 @@ def _names_in(s: SentenceInfo) -> dict[str, tuple[str, str]]:
 
 
 def _other_word(x: str, y: str) -> bool:
-    """Two words of a name that are not one word shortened ("ft" / "fort", "mike" / "michael") or a nickname."""
-    if len(x) < 3 or len(y) < 3 or x.startswith(y[:2]) or formal_first_name(x) == formal_first_name(y):
+    """Two words of a name that are not one word shortened ("ft" / "fort", "mike" / "michael") or a nickname. The
+    words are name keys ("dck", "rchrd"), so nicknames are looked up by key."""
+    if len(x) < 3 or len(y) < 3 or x.startswith(y[:2]) or formal_key(x) == formal_key(y):
         return False
     return not (set(x) <= set(y) or set(y) <= set(x))
 

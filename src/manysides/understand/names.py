@@ -72,6 +72,17 @@ def formal_first_name(word: str) -> str:
     return formal_given_name(word) or word.lower()
 
 
+@cache
+def _formal_keys() -> dict[str, str]:
+    """The same table by word keys ("dck" -> "rchrd"), for code that holds only the keys of a name."""
+    return {word_key(short): word_key(formal) for short, formal in _formal_names().items()}
+
+
+def formal_key(key: str) -> str:
+    """The key of the formal given name behind a nickname's key ("dck" for Dick -> "rchrd"); the key otherwise."""
+    return _formal_keys().get(key, key)
+
+
 def first_name_sex(name: str) -> str | None:
     """ "he" or "she" when the name's first word is a given name that one sex bears far more often
     (`data/first_names.txt`: "Nancy Pelosi" she, "Mike Pence" he, "Mitch McConnell" by "Mitchell"); None for a
