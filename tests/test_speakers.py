@@ -120,6 +120,39 @@ def test_he_said_is_never_a_group_a_date_or_a_thing() -> None:
     assert _speakers(text, "Voters are tired") == ["Paul Ostrander"]
 
 
+def test_he_after_an_aside_in_horizontal_bars_is_the_subject_not_a_name_in_the_aside() -> None:
+    """HuffPost sets asides off with "―" (U+2015), which the parser reads as a noun and a subject; it is parsed
+    as the dash it stands for, so the aside's names are no candidates for "he"."""
+    text = _fictional(
+        "Orrin Vale, a longtime adviser to the mayor, was charged on Friday.\n\n"
+        "Vale \u2015 who worked on campaigns for Ada Crane, Tom Pell and others \u2015 took credit for the plan.\n\n"
+        "He has repeatedly said it was \u201ca possibility\u201d that he would be charged."
+    )
+    assert _speakers(text, "a possibility") == ["Vale"]
+
+
+def test_a_person_named_only_as_an_owner_is_not_who_he_stands_for() -> None:
+    """ "Governor Tom Pell's hardline approach drew ..." is about an approach: "He deemed ..." next is the man
+    the story follows, not Pell."""
+    text = _fictional(
+        "Walter Marrow, the former mayor, spoke at the harbour convention on Tuesday night.\n\n"
+        "Marrow said the port could not wait.\n\n"
+        "Governor Tom Pell's hardline approach to the strike drew some of the sharpest criticism.\n\n"
+        "He deemed the governor's plan \u201ca con\u201d that would cost the port its ferries."
+    )
+    assert _speakers(text, "a con") == ["Walter Marrow"]
+
+
+def test_a_bare_surname_is_not_the_son_known_by_his_suffix() -> None:
+    """The one full name "Tom Pell Jr." does not make "Pell" the son: the son is written with his suffix."""
+    text = _fictional(
+        "Tom Pell Jr. told reporters the ferry plan was sound.\n\n"
+        "Pell attacked the harbour inquiry again on Monday.\n\n"
+        "\u201cThe greatest harbour hoax in history,\u201d he wrote on Twitter."
+    )
+    assert _speakers(text, "harbour hoax") == ["Pell"]
+
+
 def test_a_person_whose_sex_the_article_gives_both_ways_is_credited_nothing() -> None:
     """Two Quells, "Mr." and "Ms.": a bare "Quell" cannot be told apart, so "he said" after it credits nobody
     rather than a guess."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from manysides.records.article import Article
 from manysides.understand.dates import DateMention, find_dates, looking_ahead, parse_published
-from manysides.understand.entities import ENTITY_TYPES, NAME_SUFFIXES, Mention, clean_name
+from manysides.understand.entities import ENTITY_TYPES, NAME_SUFFIXES, Mention, clean_name, known_by_suffix
 from manysides.understand.modality import Modality, clause_verb, future_clause, main_verb, modality, negated
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.nlp import load_nlp
@@ -83,7 +83,8 @@ def _subject(doc: Doc) -> tuple[str, str]:
         if child.dep_ in {"nsubj", "nsubjpass", "agent"}:
             head = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "agent" else child
             if head.pos_ == "PROPN":
-                text = " ".join(t.text for t in head.subtree if t.pos_ == "PROPN")
+                aside = {t.i for a in head.subtree if a is not head and _aside(a) for t in a.subtree}
+                text = " ".join(t.text for t in head.subtree if t.pos_ == "PROPN" and t.i not in aside)
                 return name_key(text), text
             return ("", "") if head.pos_ == "PRON" else (head.lemma_.lower(), head.text)
     return "", ""
@@ -195,11 +196,16 @@ def _surname(name: str) -> str:
     return name_key(words[-1]) if words else ""
 
 
+def _dependency(info: SentenceInfo, mention: Mention) -> str:
+    """The parser's relation of a mention to its head ("nsubj", "poss", "dobj"), or "" where it finds no span."""
+    span = info.doc.char_span(mention.start - info.start, mention.end - info.start, alignment_mode="expand")
+    return span.root.dep_ if span is not None else ""
+
+
 def _is_subject(info: SentenceInfo, mention: Mention) -> bool:
     """Whether a mention is the subject of a clause ("Sen. Mazie Hirono blasted ..."), not an object or an
     apposition ("has a daughter, Bella, ... and he said")."""
-    span = info.doc.char_span(mention.start - info.start, mention.end - info.start, alignment_mode="expand")
-    return span is not None and span.root.dep_ in _SUBJECT_DEPS
+    return _dependency(info, mention) in _SUBJECT_DEPS
 
 
 def _name_word(token: Token) -> bool:
@@ -234,8 +240,9 @@ def _root_subject(info: SentenceInfo) -> tuple[int, str] | None:
     while end + 1 in kept:
         end += 1
     span = info.doc[start : end + 1]
-    if not any(_name_word(t) for t in span):
-        return None
+    owners = {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
+    if not any(_name_word(t) and (t.i not in owners or _name_word(subject)) for t in span):
+        return None  # "Trump's hardline approach drew fire" is about an approach: "he" next is not Trump
     return span.start_char, span.text.strip(" ,")
 
 
@@ -304,13 +311,16 @@ class People:
         """A lone surname as the one full name the article gives it ("Bloomberg" -> "Michael Bloomberg"), when that
         name's given name has a sex (`first_name_sex`) that `sex` and what the article says of the surname do not
         contradict: a family shares a surname ("Trump" stays where the one full name is "Melania Trump", a given
-        name the list lacks)."""
+        name the list lacks). A name its bearer is known by with a suffix ("Donald Trump Jr.") is never a lone
+        surname's: the son is written with his suffix, so a bare "Trump" is the father the article never names."""
         if len(name.split()) > 1:
             return name
         full = {n for n in self.names if len(n.split()) > 1 and _surname(n) == _surname(name)}
         if len(full) != 1:
             return name
         found = full.pop()
+        if known_by_suffix(found):
+            return name
         given, said = first_name_sex(found), sex or self._sexes.get(_surname(name))
         return found if given and said in {None, given} else name
 
@@ -458,11 +468,14 @@ def _resolve_pronoun_speakers(
         return any(a <= offset < b for a, b in spans[j])
 
     by_sentence: dict[int, list[tuple[int, str, bool]]] = {}
+    owners: set[tuple[int, str]] = set()  # a person named only as the owner of a thing ("Pell's plan")
     for mention in mentions:
         info = infos[mention.sentence]
         offset = mention.start - info.start
         if not mention.headline and not quoted(mention.sentence, offset) and people.is_person(mention.text):
             by_sentence.setdefault(mention.sentence, []).append((offset, mention.text, _is_subject(info, mention)))
+            if _dependency(info, mention) == "poss":
+                owners.add((mention.sentence, mention.text))
 
     def speaker_in(j: int) -> str | None:
         """The person sentence j credits, "he" when it credits an unresolved pronoun, else None."""
@@ -512,7 +525,9 @@ def _resolve_pronoun_speakers(
     def introduced(j: int, pronoun: str) -> Iterator[str]:
         """The one person of the pronoun's sex (by what the article says of them) that a sentence with no person
         as subject names ("Enter Ms. Lauten, a former aide ..." before "..., she wrote")."""
-        named = {text for _, text, _ in by_sentence.get(j, []) if people.sex(text) == pronoun}
+        named = {
+            text for _, text, _ in by_sentence.get(j, []) if people.sex(text) == pronoun and (j, text) not in owners
+        }
         if len(named) == 1 and subject_in(j) is None:
             yield from named
 
@@ -690,11 +705,18 @@ def _resolve_quote_runs(infos: list[SentenceInfo], states: list[tuple[object, bo
                 member.attributions = [replace(found, kind="quote")]
 
 
+# Characters the parser's training text seldom holds, each as the one it knows that is written in its place; one
+# character for one, so offsets into the parse are offsets into the sentence. HuffPost's horizontal bar "―" around
+# an aside is otherwise parsed as a noun and taken as a subject ("Stone ― who worked for Nixon, Bob Dole ― took").
+_FOR_PARSER = str.maketrans({"\u2015": "\u2014", "\u2012": "\u2013"})
+
+
 def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
     """Understand several articles in one parsing batch."""
     nlp = load_nlp()
     split = [split_sentences(article.body) for article in articles]
-    docs = iter(nlp.pipe([s.text for sentences in split for s in sentences], batch_size=256))
+    texts = [s.text.translate(_FOR_PARSER) for sentences in split for s in sentences]
+    docs = iter(nlp.pipe(texts, batch_size=256))
     result = []
     for article, sentences in zip(articles, split, strict=True):
         infos, mentions = [], []

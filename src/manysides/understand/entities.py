@@ -189,7 +189,7 @@ def _people(by_key: dict[str, EntityCluster]) -> list[str]:
     return sorted(found, key=lambda k: (-len(k), k))
 
 
-def _known_by_suffix(text: str) -> bool:
+def known_by_suffix(text: str) -> bool:
     """Whether a name carries a generational suffix as part of how its bearer is called: "Donald Trump Jr.", not
     the formal "Joseph R. Biden Jr." (a middle initial marks the formal form, which news writes on first mention
     of a man otherwise named without the suffix). Such a name and the same name without it are father and son."""
@@ -204,7 +204,7 @@ def _merge_full_names(by_key: dict[str, EntityCluster]) -> None:
     cores: dict[tuple[str, bool], str] = {}
     for key in _people(by_key):
         text = by_key[key].mentions[0].text
-        core = (_core_key(text), _known_by_suffix(text))
+        core = (_core_key(text), known_by_suffix(text))
         if core in cores:
             _merge_into(by_key, cores[core], key)
         else:
@@ -287,7 +287,7 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
         cluster = by_key[key]
         formal = name_key(formal_given_name(cluster.mentions[0].text) or "") or key  # "Joe" -> "Joseph"
         ends = last.get(key.split("|")[0], [])
-        plain = [k for k in ends if not _known_by_suffix(by_key[k].mentions[0].text)]
+        plain = [k for k in ends if not known_by_suffix(by_key[k].mentions[0].text)]
         if len(plain) == 1 and len(ends) > 1:
             ends = plain  # "Trump" beside "Donald Trump" and "Donald Trump Jr." is the one the son is named after
         if len(ends) == 1 and _ends_alike(cluster, by_key[ends[0]]):
