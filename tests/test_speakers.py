@@ -411,6 +411,14 @@ def test_a_witness_the_parser_types_an_organisation_is_the_he_who_speaks_next() 
         ("The captain questioned the sailor for an hour.", None),
         ("The firm dismissed the clerk on Friday.", None),
         ("The plan calls for three new piers to be built.", None),
+        ("Marrow vowed to keep the ferries running through the winter.", "Marrow"),
+        ("Governor Ilsa Quell blasted the mayor's budget in a radio interview.", "Governor Ilsa Quell"),
+        ("Quell likened the plan to a raid on the port's reserves.", "Quell"),
+        ("Councillor Tom Pell made the case that the pier should close.", "Councillor Tom Pell"),
+        ("The storm slammed into the coast on Friday.", None),
+        ("Pell promised a review of the harbour accounts.", None),
+        ("The Harbour Ledger is told the vote will be delayed.", None),
+        ("On Friday it was revealed that the harbour board had met in secret.", None),
     ],
 )
 def test_a_speech_act_told_without_its_words_credits_its_subject(sentence: str, speaker: str | None) -> None:

@@ -18,21 +18,23 @@ CUE_VERBS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "say tell state add note emphasize emphasise stress announce confirm reveal report claim insist warn "
         "explain deny describe acknowledge write tweet argue accuse quote assert declare allege suggest indicate "
-        "admit ask reply respond charge concede predict vow complain question dispute contend urge caution"
+        "admit ask reply respond charge concede predict vow complain question dispute contend urge caution maintain"
     ).split()
 )
 # Verbs that report what someone said without a clause of its words (`_speech_act`). Verbs of criticism or praise
 # report it with their object alone ("castigated the comic", "lauded the system"); verbs that judge or blame with an
 # object said to be something or blamed for something ("dismissed the story as a trick", "condemned her for ...");
-# "urge", "call on/for" with what someone is to do, "caution" against something.
+# "urge", "call on/for" with what someone is to do, "caution" against something; a promise of what the subject
+# will do ("vowed to fight on"); a likening ("likened the plan to a raid"); "made the case that/for".
 _APPRAISAL_VERBS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "criticize criticise castigate lambaste denounce decry chide rebuke scold deride berate laud praise bemoan "
-        "lament characterize characterise urge"
+        "lament characterize characterise urge blast slam pan"
     ).split()
 )
 _JUDGING_VERBS = frozenset("condemn blame thank mock ridicule dismiss fault accuse".split())  # noqa: SIM905
 _JUDGING_PREPS = frozenset({"as", "for", "of"})
+_PROMISING_VERBS = frozenset({"vow", "pledge", "promise"})
 _ALWAYS_SPEECH = frozenset({"say", "tell"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -258,6 +260,12 @@ def _speech_act(token: Token, lemma: str) -> bool:
         return bool(preps & {"on", "for"}) and to_do
     if lemma == "caution":
         return "against" in preps
+    if lemma in _PROMISING_VERBS:
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in children)
+    if lemma == "liken":
+        return bool(objects) and "to" in preps | {c.lower_ for o in objects for c in o.children if c.dep_ == "prep"}
+    if lemma == "make" and any(o.lower_ == "case" for o in objects):  # "made the case that ...", "... for a wall"
+        return any(c.dep_ in {"ccomp", "acl", "prep"} for o in objects for c in o.children) or "for" in preps
     if lemma == "make":  # "made clear that ...", "made clear during a news conference ..."
         return any(c.lower_ == "clear" and c.dep_ in {"acomp", "oprd", "advmod"} for c in children) and not objects
     if lemma == "take":  # "took a swipe at", "took a jab at"
@@ -427,6 +435,10 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
         elif token.pos_ == "VERB" and _reports(token, lemma, quoted, governs := _governs(token)):
             kind = "quote" if quoted or governs else "paraphrase"
             own = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if lemma != "quote" and any(c.dep_ == "nsubjpass" for c in own):
+                # "The Ledger is told ...", "it was revealed that ...": the subject heard or is nothing; the
+                # speaker is the agent ("was announced by the mayor"), if any. "He was quoted as saying" is his.
+                own = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             # "That group of Republicans, Mr. Corker said on Fox, was ...": two subjects where the parser missed the
             # aside; the speaker is the one right before the verb
             beside = [c for c in own if c.i < token.i and _next_to(c, token)]
