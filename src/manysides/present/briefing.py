@@ -90,10 +90,34 @@ def figures(text: str) -> list[str]:
         month_near = (before and _is_month(before.group(1))) or (not unit and _month_after(text, end))
         if month_near or (not unit and re.fullmatch(r"(?:19|20)\d\d", ascii_digits(number))):
             continue
-        if after and (not unit or _BIG.search(unit.group().strip())):
-            number += _counted(text, after)
-        found.append(" ".join(number.split()))
+        age = _AGE.search(text, 0, match.start()) and _AFTER_AGE.match(text, end)
+        if not unit and (age or _in_name(text, match, after)):
+            continue  # "Lieberman, 75, ...": an age; "Organization 1", "Guccifer 2.0": part of a name
+        counted = _counted(text, after) if after and (not unit or _BIG.search(unit.group().strip())) else ""
+        if not counted and not unit and _VAGUE.fullmatch(number):
+            of = _OF_PLURAL.match(text, end)
+            if of is None or not _plural(of.group(1)):
+                continue  # "thousands more watched" says no figure to compare; "dozens of people" does
+            counted = of.group()
+        found.append(" ".join((number + counted).split()))
     return found
+
+
+_AGE = re.compile(r"[A-Z][\w.'\u2019-]*,\s*$")  # a name and a comma right before the number
+_AFTER_AGE = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
+_VAGUE = re.compile(r"hundreds|thousands|millions|dozens|dozen", re.IGNORECASE)
+_OF_PLURAL = re.compile(r"\s+of\s+([a-z]+)")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|[^.!?:\s]\s*)\s([A-Z][\w'\u2019-]*)\s$")
+
+
+def _in_name(text: str, match: re.Match[str], after: re.Match[str] | None) -> bool:
+    """A number written right after a capitalised word inside the sentence, and followed by no word it could
+    count ("Organization 1 and", "Guccifer 2.0 in"): part of a name, not a figure. Not "in Lindhof 12 Häuser" nor
+    "Karakaya'da 12 ev", which count houses; a month before a day is left to the month rule."""
+    before = _CAPITALISED_BEFORE.search(text, 0, match.start())
+    if not before or not match.group()[:1].isdigit() or _is_month(before.group(1)):
+        return False
+    return after is None or after.group(1) in _NOT_COUNTED
 
 
 def _is_month(word: str) -> bool:
