@@ -302,6 +302,21 @@ def test_lower_case_spans_are_no_names_and_never_join_one() -> None:
     assert names == {frozenset({"Yasmin Ali"}), frozenset({"يوسف الحداد"})}
 
 
+def test_a_dateline_names_no_entity() -> None:
+    """ "PORT ALDEN, Me. —" says where the reporter filed from; the place the story names in its text stays."""
+    from benchmarks.datasets import make_article
+
+    from manysides.understand import analyse
+
+    body = (
+        "PORT ALDEN, Me. \u2014 Mayor Ilsa Marrow closed the harbour in Port Alden on Tuesday.\n\n"
+        "WASHINGTON \u2014 The board met."
+    )
+    text = analyse(make_article("a", body, outlet="one", published="2025-03-11"))
+    assert [(m.text, m.type) for m in text.mentions] == [("Ilsa Marrow", "person"), ("Port Alden", "place")]
+    assert text.mentions[1].start > body.index("harbour")
+
+
 def test_titles_with_a_prefix_or_in_the_plural_and_a_spoken_no_split_right() -> None:
     texts = [
         "The bill was backed by then-Rep. Mark Holt of Ohio. It passed.",

@@ -21,7 +21,14 @@ from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
 from manysides.understand.other_languages import read_other_languages
-from manysides.understand.quotes import CUE_VERBS, Attribution, attributions, quote_spans, scan_quotes
+from manysides.understand.quotes import (
+    CUE_VERBS,
+    Attribution,
+    attributions,
+    dateline_end,
+    quote_spans,
+    scan_quotes,
+)
 from manysides.understand.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
@@ -135,6 +142,7 @@ def _sentence_info(
     published = parse_published(article.published)
     span = doc[:]
     heading = title_case(sentence.text)
+    dateline = dateline_end(sentence.text)  # "WASHINGTON —" says where the reporter filed from: no one named
     mentions = [
         Mention(
             clean_name(ent.text),
@@ -146,7 +154,7 @@ def _sentence_info(
             heading,
         )
         for ent in doc.ents
-        if ent.label_ in ENTITY_TYPES and clean_name(ent.text)
+        if ent.label_ in ENTITY_TYPES and clean_name(ent.text) and ent.start_char >= dateline
     ]
     keys = {name_key(ent.text) for ent in doc.ents if ent.label_ in {*ENTITY_TYPES, "NORP"}} - {""}
     subject = _subject(doc)
