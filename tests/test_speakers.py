@@ -36,6 +36,13 @@ def test_a_quote_continued_in_its_own_sentence_keeps_its_speaker(datasets_dir: P
     assert _speakers(text, "if you try to attack Heidi") == ["Cruz"]
 
 
+def test_a_quote_hung_on_a_name_below_the_main_verb_is_that_persons(datasets_dir: Path) -> None:
+    """The parser makes "released" the main verb of "..., one day before Barr released a summary, ... O'Rourke
+    charged ... that you "have a president ..."" and hangs the quote on O'Rourke: the words are his, not Barr's."""
+    text = _basil(datasets_dir, "ham-handedly")
+    assert [s.split()[-1] for s in _speakers(text, "ham-handedly")] == ["O\u2019Rourke"]
+
+
 def test_mixed_quote_marks_do_not_swallow_the_speaker(datasets_dir: Path) -> None:
     """“...for everyone," Inslee said: a curly opening and a straight closing mark still enclose one quote."""
     text = _basil(datasets_dir, "Inslee cited the case of")

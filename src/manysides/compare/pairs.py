@@ -75,7 +75,8 @@ class PairModel:
     (`threshold`), checked for a conflict (`conflict_bar`; `loose_bar` for checks with their own evidence of one
     matter), and too close for either sentence to be "only this outlet" (`unique_bar`, the fallback where `unique`
     cannot read a sentence); `sure_bar` for conflicts that claim more than one fact; `unique` judges which
-    sentences only one outlet states."""
+    sentences only one outlet states; `related_bar` is where a sentence no fact holds is shown beside its closest
+    sentence of another outlet (the loose bar where a model predates it)."""
 
     weights: np.ndarray
     threshold: float
@@ -84,6 +85,7 @@ class PairModel:
     unique_bar: float
     sure_bar: float
     unique: UniqueModel | None = None
+    related_bar: float | None = None  # a sentence no fact holds is shown beside its closest from here up
 
 
 _OVERRIDE: list[PairModel] = []
@@ -115,7 +117,14 @@ def shipped_model() -> PairModel:
         fitted = data["unique_model"]
         unique = UniqueModel(np.array([fitted["weights"][name] for name in UNIQUE_FEATURES]), fitted["bar"])
     return PairModel(
-        weights, bars["fact"], bars["conflict"], bars["loose_conflict"], bars["unique"], bars["sure"], unique
+        weights,
+        bars["fact"],
+        bars["conflict"],
+        bars["loose_conflict"],
+        bars["unique"],
+        bars["sure"],
+        unique,
+        bars.get("related"),
     )
 
 

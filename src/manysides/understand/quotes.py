@@ -386,6 +386,9 @@ def _quoting_subject(sentence: Span, spans: list[tuple[int, int]], offset: int) 
     roots = [t for t in sentence if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}]
     if not roots or _in_spans(roots[0], spans, offset):
         return None
+    holder = _person_holding_quote(sentence, spans, offset)
+    if holder is not None:
+        return replace(_attribution(holder, roots[0].text, "quote"), named=True)
     subjects = [c for c in roots[0].children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects or _in_spans(subjects[0], spans, offset):
         return None
@@ -394,6 +397,21 @@ def _quoting_subject(sentence: Span, spans: list[tuple[int, int]], offset: int) 
         return Attribution(subject.text, roots[0].text, "quote")
     if subject.pos_ == "PROPN":
         return replace(_attribution(subject, roots[0].text, "quote"), named=True)
+    return None
+
+
+def _person_holding_quote(sentence: Span, spans: list[tuple[int, int]], offset: int) -> Token | None:
+    """A person's name whose own phrase holds the quoted words, below the main verb ("..., one day before Barr
+    released a summary, O'Rourke charged that you "have a president who ..."", where the parser hangs the quote
+    on O'Rourke and makes "released" the main verb): the quote is that person's, not the main verb's subject's."""
+    inside = [t for t in sentence if _in_spans(t, spans, offset) and t.is_alpha]
+    if not inside:
+        return None
+    for ancestor in inside[0].ancestors:
+        if ancestor.dep_ == "ROOT":
+            return None
+        if ancestor.ent_type_ == "PERSON" and not _in_spans(ancestor, spans, offset):
+            return ancestor
     return None
 
 
