@@ -17,8 +17,9 @@ joined by its own score or through other articles. Causes, as in `benchmarks.sem
 - merged, direct / through others (a chain) / as a copy; for ECB+, whether the two are one topic's two events.
 
 A pair missed by retrieval whose stories never met at all is worse than one another member bridges: the table also
-counts articles none of whose earlier story mates was a candidate. Order: the half replayed in a shuffled order
-(a seeded shuffle) against the date order, B-cubed F1 between the two groupings.
+counts articles none of whose earlier story mates was a candidate, and where mixed stories come from: the arrival
+that first put two gold stories in one story, and the wrong pairs joins add to stories already mixed. Order: the
+half replayed in a shuffled order (a seeded shuffle) against the date order, B-cubed F1 between the two groupings.
 """
 
 from __future__ import annotations
@@ -167,12 +168,39 @@ def events(index: Watched, gold: dict[str, str], ids: list[str]) -> None:
                 margins.append(arrival.scores[arrival.story])
         members[arrival.story] = joined + absorbed + [a]
     print("wrong pairs made, by event:", {k: v for k, v in made.items() if v})
+    mixing(index, gold, ids)
     if margins:
         cuts = np.histogram(margins, bins=[0, 0.5, 1, 2, 99])[0]
         print(
             f"joins into a story of another event: {len(margins)}; story score 0-0.5 {cuts[0]}, 0.5-1 {cuts[1]}, "
             f"1-2 {cuts[2]}, >=2 {cuts[3]}"
         )
+
+
+def mixing(index: Watched, gold: dict[str, str], ids: list[str]) -> None:
+    """Where mixed stories come from: the arrivals that first put two gold stories in one story (the article
+    joining, stories merged through it, or a copy), and the wrong pairs made later by articles joining a story
+    that was already mixed (a mixed story keeps drawing both events' articles)."""
+    golds: dict[str, Counter[str]] = {}
+    first: Counter[str] = Counter()
+    later = 0
+    for a in ids:
+        arrival = index.arrivals[a]
+        g = golds.get(arrival.story, Counter()).copy()
+        parts = [golds.pop(s, Counter()) for s in arrival.merged]
+        sizes = [len(g)] + [len(p) for p in parts]
+        already_mixed = max(sizes) > 1
+        later += sum(n for k, n in g.items() if k != gold[a]) if already_mixed and not parts else 0
+        for p in parts:
+            g.update(p)
+        g[gold[a]] += 1
+        golds[arrival.story] = g
+        if len(g) > max(sizes) and (sizes[0] or parts):
+            kind = "copy" if arrival.copy_of else ("merge" if arrival.merged else "join")
+            size = sum(g.values()) - 1
+            first[f"{kind} into a story of {'1' if size == 1 else '2-4' if size < 5 else '5+'}"] += 1
+    print(f"first mixing arrivals: {dict(first)}")
+    print(f"wrong pairs from arrivals (joins and copies) into stories already mixed: {later}")
 
 
 def diagnose(name: str, docs: list[Doc], examples: int, shuffles: int) -> None:
