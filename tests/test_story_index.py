@@ -150,3 +150,19 @@ def test_undated_queries_in_a_large_store_find_the_nearest_of_all_rows(
     shares, found = recalls(vectors, days, True, 10)
     assert found._everything  # type: ignore[attr-defined]
     assert np.mean(shares) >= 0.95
+
+
+def test_a_page_meets_its_story_by_its_headline(datasets_dir: Path) -> None:
+    """A page whose body is site furniture is still a candidate of the article its headline matches; a page
+    without a headline asks nothing of the headline lookup."""
+    articles = gva_articles(datasets_dir, 200)
+    index = StoryIndex()
+    list(add_all(index, articles))
+    first = next(a for a in articles if a.title)
+    furniture = "Sign up for our newsletters. Get the latest news in your inbox every morning, and manage your alerts."
+    page = first.model_copy(update={"id": "furniture", "body": furniture, "content_hash": body_hash(furniture)})
+    vectors, titles = embed_articles(embedder("default"), [page])
+    assert index._rows[first.id] in index._headline_neighbours(compute(page, vectors[0], titles[0]))
+    untitled = page.model_copy(update={"title": None})
+    vectors, titles = embed_articles(embedder("default"), [untitled])
+    assert not index._headline_neighbours(compute(untitled, vectors[0], titles[0]))

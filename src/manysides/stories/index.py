@@ -1,7 +1,8 @@
 """The incremental story index: each new article joins a story, opens one, or merges several.
 
-Candidates come from four cheap lookups instead of all pairs: the nearest embeddings among articles
-within a time window (all articles when undated), the nearest multilingual lead vectors among the articles a
+Candidates come from five cheap lookups instead of all pairs: the nearest embeddings among articles
+within a time window (all articles when undated), the nearest headline embeddings (same window: a page whose body
+is mostly a site's furniture is found by its headline), the nearest multilingual lead vectors among the articles a
 report in another language would be compared with (same window), articles sharing a rare name or number (any
 date, so trials months later still meet the incident), and MinHash LSH buckets (copies). Only candidates are
 scored: two English reports by the English pair model (score.py), others by the cross-language one (crosslang.py).
@@ -29,6 +30,7 @@ from manysides.stories.stories import Stories
 
 WINDOW_DAYS = 45  # embedding neighbours are looked for this many days either side of a dated article
 NEIGHBOURS = 10  # nearest embeddings scored per article
+HEADLINE_NEIGHBOURS = 5  # nearest headline embeddings scored per article with a headline
 NAME_MATCHES = 10  # best name-sharing articles scored per article
 NAME_DF_LIMIT = 100  # names in more articles than this are too common to retrieve by
 MERGE_GAP = 1.0  # other fitting stories within this many log-odds of the best are merged into one
@@ -59,6 +61,11 @@ def _same_headline(a: Features, b: Features) -> bool:
     return shared >= 0.5 * min(len(a.headline), len(b.headline))
 
 
+def _english_headline(features: Features) -> bool:
+    """Whether the article has a headline embedding and is English or of unknown language."""
+    return bool(len(features.title_vector)) and features.language in (0, crosslang.ENGLISH)
+
+
 def _story_score(scores: list[float]) -> float:
     """Mean of the article's log-odds against a story's sampled members; in a larger story only the best
     LINK_SHARE count, so the outlying angles a long story accumulates do not keep its own follow-ups out."""
@@ -78,6 +85,7 @@ class StoryIndex:
         self._norms: list[tuple[int, Norms]] = []  # (idf epoch, names, words and marks norms) per row
         self._dim = 0  # the embedding backend's, set by the first article
         self._vectors = WindowedVectors()  # word embeddings
+        self._titles = WindowedVectors()  # headline embeddings of the articles that have a headline
         self._leads = WindowedVectors()  # multilingual lead vectors, one group per language
         self._lead_languages: set[int] = set()
         self._idf = Idf()
@@ -217,11 +225,20 @@ class StoryIndex:
 
     def _candidates(self, features: Features, vector: np.ndarray, copies: set[int]) -> list[int]:
         found = self._neighbours(features, vector) | self._name_matches(features) | copies
-        return sorted(found | self._multilingual_neighbours(features))
+        return sorted(found | self._headline_neighbours(features) | self._multilingual_neighbours(features))
 
     def _neighbours(self, features: Features, vector: np.ndarray) -> set[int]:
         """Nearest embeddings among the articles within the time window (all articles when undated)."""
         return self._vectors.nearest(vector, features.day, WINDOW_DAYS, NEIGHBOURS)
+
+    def _headline_neighbours(self, features: Features) -> set[int]:
+        """Nearest headline embeddings within the time window: a page whose body is mostly furniture (a video
+        playlist, a sign-up prompt) sits far from its story by its body's embedding, but not by its headline.
+        English reports and reports of unknown language only: the English model judges such pairs, and the
+        headline embeddings are English word vectors."""
+        if not _english_headline(features):
+            return set()
+        return self._titles.nearest(features.title_vector, features.day, WINDOW_DAYS, HEADLINE_NEIGHBOURS)
 
     def _multilingual_neighbours(self, features: Features) -> set[int]:
         """Nearest multilingual lead vectors among the window's rows the cross-language model would judge
@@ -257,6 +274,8 @@ class StoryIndex:
         self._norms.append((-1, ()))
         self._dim = len(vector)
         self._vectors.add(row, features.day, vector)
+        if _english_headline(features):
+            self._titles.add(row, features.day, features.title_vector)
         if len(features.multi):
             self._leads.add(row, features.day, features.multi, features.language)
             self._lead_languages.add(features.language)
