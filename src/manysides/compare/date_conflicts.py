@@ -223,12 +223,12 @@ def _name_in_common(a: SentenceInfo, b: SentenceInfo) -> bool:
 
 
 def _statement_day(s: SentenceInfo) -> tuple[str, str] | None:
-    """(named speaker, day) of a sentence that quotes a named person's words (its subject's, or those it credits to
-    a named person), with one day outside the quotation (or carried from the sentence before: `carried_days`)."""
+    """(named speaker, day) of a sentence that quotes a named person's words (the person it credits them to, else
+    its subject), with one day outside the quotation (or carried from the sentence before: `carried_days`)."""
     if not s.quotes or not any(e.label_ == "PERSON" for e in s.doc.ents):
         return None
     named = [a.speaker for a in s.attributions if a.kind == "quote" and a.named]
-    speaker = s.subject_text if s.subject_text[:1].isupper() else next(iter(named), None)
+    speaker = next(iter(named), None) or (s.subject_text if s.subject_text[:1].isupper() else None)
     if speaker is None:
         return None
     days = [d for d in s.dates if d.day and not any(a <= d.start < b for a, b in s.quotes)]
