@@ -426,6 +426,7 @@ def test_a_witness_the_parser_types_an_organisation_is_the_he_who_speaks_next() 
         ("Pell promised a review of the harbour accounts.", None),
         ("The Harbour Ledger is told the vote will be delayed.", None),
         ("On Friday it was revealed that the harbour board had met in secret.", None),
+        ("Asked whether he would run again, Marrow replied, \u201cYes.\u201d", "Marrow"),
     ],
 )
 def test_a_speech_act_told_without_its_words_credits_its_subject(sentence: str, speaker: str | None) -> None:

@@ -225,7 +225,17 @@ def _speech(token: Token, quoted: bool, own_quote: bool = False) -> bool:
         return True
     if any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
         return True
-    return own_quote or (quoted and (token.dep_ in {"ROOT", "parataxis"} or _opens_quote(token)))
+    return own_quote or (quoted and (token.dep_ in {"ROOT", "parataxis"} or _opens_quote(token))) or _answers(token)
+
+
+def _answers(token: Token) -> bool:
+    """ "Trump replied, “Yes.”": a cue verb followed by a comma or colon and a quotation that ends the sentence,
+    however short (a one-word answer is too short to count as someone's words anywhere else)."""
+    doc = token.doc
+    rest = [t for t in doc[token.i + 1 :] if not t.is_space]
+    if len(rest) < 3 or rest[0].text not in {",", ":"} or rest[1].text not in {'"', "\u201c"}:
+        return False
+    return rest[-1].text in {'"', "\u201d"} and all(t.text not in {'"', "\u201c", "\u201d"} for t in rest[2:-1])
 
 
 # Verbs of naming: their quoted complement is the subject's words ("calling her tenure "ineffective at best"",
@@ -451,7 +461,7 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             for obj in objects + agents:
                 found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
         elif token.pos_ == "VERB" and _reports(token, lemma, quoted, governs := _governs(token)):
-            kind = "quote" if quoted or governs else "paraphrase"
+            kind = "quote" if quoted or governs or _answers(token) else "paraphrase"
             own = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if lemma != "quote" and any(c.dep_ == "nsubjpass" for c in own):
                 # "The Ledger is told ...", "it was revealed that ...": the subject heard or is nothing; the
