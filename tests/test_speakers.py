@@ -427,6 +427,11 @@ def test_a_witness_the_parser_types_an_organisation_is_the_he_who_speaks_next() 
         ("The Harbour Ledger is told the vote will be delayed.", None),
         ("On Friday it was revealed that the harbour board had met in secret.", None),
         ("Asked whether he would run again, Marrow replied, \u201cYes.\u201d", "Marrow"),
+        ("When Mr. Pell announced that he was running, Mr. Krell was the first to join his campaign.", None),
+        (
+            "Mr. Dunn appears to be the official described in the filing as \u201cthe senior harbour official.\u201d",
+            None,
+        ),
     ],
 )
 def test_a_speech_act_told_without_its_words_credits_its_subject(sentence: str, speaker: str | None) -> None:

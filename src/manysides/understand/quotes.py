@@ -228,6 +228,19 @@ def _speech(token: Token, quoted: bool, own_quote: bool = False) -> bool:
     return own_quote or (quoted and (token.dep_ in {"ROOT", "parataxis"} or _opens_quote(token))) or _answers(token)
 
 
+_BEING_VERBS = frozenset({"be", "appear", "seem", "remain", "become"})  # say what someone is, not what they said
+_TIME_MARKS = frozenset({"when", "after", "before", "since", "while", "until", "once"})
+
+
+def _told_as_time(token: Token) -> bool:
+    """A speech verb in a clause that only says when the main event happened ("When Mr. Trump formally announced
+    that he was running, Mr. Stone was one of the first to join"): the sentence is the outlet's, not the speaker's.
+    "As Trump said, ..." credits Trump."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in token.children
+    )
+
+
 def _answers(token: Token) -> bool:
     """ "Trump replied, “Yes.”": a cue verb followed by a comma or colon and a quotation that ends the sentence,
     however short (a one-word answer is too short to count as someone's words anywhere else)."""
@@ -394,8 +407,8 @@ def _quoting_subject(sentence: Span, spans: list[tuple[int, int]], offset: int) 
     if not any(_someones_words(text[a:b]) for a, b in spans):
         return None
     roots = [t for t in sentence if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}]
-    if not roots or _in_spans(roots[0], spans, offset):
-        return None
+    if not roots or _in_spans(roots[0], spans, offset) or roots[0].lemma_.lower() in _BEING_VERBS:
+        return None  # "Mr. Bannon appears to be the official described as “the high-ranking official”": not his
     holder = _person_holding_quote(sentence, spans, offset)
     if holder is not None:
         return replace(_attribution(holder, roots[0].text, "quote"), named=True)
@@ -460,7 +473,11 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             for obj in objects + agents:
                 found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
-        elif token.pos_ == "VERB" and _reports(token, lemma, quoted, governs := _governs(token)):
+        elif (
+            token.pos_ == "VERB"
+            and not _told_as_time(token)
+            and _reports(token, lemma, quoted, governs := _governs(token))
+        ):
             kind = "quote" if quoted or governs or _answers(token) else "paraphrase"
             own = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if lemma != "quote" and any(c.dep_ == "nsubjpass" for c in own):
