@@ -317,6 +317,19 @@ def test_a_dateline_names_no_entity() -> None:
     assert text.mentions[1].start > body.index("harbour")
 
 
+def test_an_initialism_ends_a_sentence_only_before_a_word_that_opens_one() -> None:
+    texts = [
+        "The rally was outside of R.F.K. Stadium in Port Alden on Thursday. It rained.",
+        "She moved to Washington, D.C. The rent was high.",
+        "The U.S. Senate voted. The House did not.",
+    ]
+    assert [[s.text for s in split_sentences(t)] for t in texts] == [
+        ["The rally was outside of R.F.K. Stadium in Port Alden on Thursday.", "It rained."],
+        ["She moved to Washington, D.C.", "The rent was high."],
+        ["The U.S. Senate voted.", "The House did not."],
+    ]
+
+
 def test_titles_with_a_prefix_or_in_the_plural_and_a_spoken_no_split_right() -> None:
     texts = [
         "The bill was backed by then-Rep. Mark Holt of Ohio. It passed.",

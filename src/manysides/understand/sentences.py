@@ -27,6 +27,16 @@ ABBREVIATIONS = frozenset(
     if (word := line.strip()) and not word.startswith("#")
 )
 _NUMBER_SIGNS = frozenset({"no", "nos"})  # abbreviations only before a number
+_INITIALISM = re.compile(r"[a-z](?:\.[a-z])+")  # "r.f.k", "d.c": the final period is read before this
+# Closed-class words that open English sentences: after an initialism ("D.C."), such a word starts a new sentence,
+# any other capitalised word goes on with a name ("R.F.K. Stadium").
+_OPENERS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "the a an he she it they we i you this that these those there here his her its their our my but and or so "
+        "yet in on at for as if when while after before since during with without by from to of mr mrs ms dr "
+        "some many most all no not one two three what who why how where then now still also meanwhile however"
+    ).split()
+)
 # Sentence ends: full stop, ! and ?, the ellipsis, the Arabic question mark and the Urdu full stop; then closing
 # quotes and brackets (a French closing guillemet after its space: "! »").
 _END = "[.!?\u2026\u061f\u06d4]+"
@@ -68,6 +78,9 @@ def _is_abbreviation(block: str, end: int) -> bool:
     if token in _NUMBER_SIGNS:  # "No. 5", but "voted no. The rest agreed" ends a sentence
         return bool(re.match(r"\s*\d", block[end:]))
     last = token.rsplit("-", 1)[-1]  # "then-Rep.", "ex-Gov."
+    if _INITIALISM.fullmatch(token):  # "R.F.K. Stadium" goes on; "moved to D.C. He said" ends
+        after = re.match(r"\s+([A-Za-z]+)", block[end:])
+        return after is not None and after.group(1).lower() not in _OPENERS
     return token in ABBREVIATIONS or last in ABBREVIATIONS or bool(re.fullmatch(r"[a-z]", token))
 
 
