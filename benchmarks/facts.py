@@ -299,15 +299,7 @@ def related_bar(prepared: list[Prepared], probs: list[np.ndarray], fact: float, 
 def fitted_model(prepared: list[Prepared]) -> pairs.PairModel:
     weights = fit_weights(prepared)
     bars = choose_bars(prepared)
-    model = pairs.PairModel(
-        weights,
-        bars["fact"],
-        bars["conflict"],
-        bars["loose_conflict"],
-        bars["unique"],
-        bars["sure"],
-        related_bar=bars["related"],
-    )
+    model = pairs.PairModel.from_bars(weights, bars)
     return dataclasses.replace(model, unique=fit_unique(prepared, model))
 
 

@@ -48,7 +48,6 @@ import logging
 import math
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -67,6 +66,7 @@ from benchmarks.semeval import (
     tfidf_matrix,
     use_matrix,
 )
+from benchmarks.watched_index import Watched as WatchedIndex
 from manysides import stories as stories_package
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import ingest
@@ -75,7 +75,7 @@ from manysides.store.stories import StoryStore
 from manysides.stories import crosslang
 from manysides.stories import index as story_index
 from manysides.stories.features import Features
-from manysides.stories.index import MERGE_GAP, STORY_SAMPLE, StoryIndex, _story_score
+from manysides.stories.index import MERGE_GAP, StoryIndex
 from manysides.stories.multilingual import LEAD_CHARS
 from manysides.stories.score import prepare
 from manysides.stories.text import event_text
@@ -128,43 +128,8 @@ def _cached(articles: dict[str, dict]) -> dict:
     return found
 
 
-@dataclass
-class Arrival:
-    """What the index saw when one article arrived: its candidate rows with their stories then, every
-    candidate story's score, the story it went to, and the page it was taken to copy (None when scored)."""
-
-    row: int
-    candidates: dict[int, str]
-    scores: dict[str, float]
-    story: str
-    copy_of: str | None = None
-
-
-class Watched(StoryIndex):
-    """The story index, remembering each arrival's candidates and story scores."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.arrivals: dict[str, Arrival] = {}
-        self._last: tuple[dict[int, str], dict[str, float]] = ({}, {})
-
-    def _linked_stories(self, features, vector, copies):  # type: ignore[no-untyped-def]
-        norms, prepared = self._idf.norms(features), prepare(features, self._idf)
-        rows = self._candidates(features, vector, copies)
-        of_row = self._stories.of_row
-        scores = {}
-        for sid in sorted({of_row[row] for row in rows}):
-            members = self._stories.members[sid][-STORY_SAMPLE:]
-            scores[sid] = _story_score([self._log_odds(features, norms, prepared, vector, row) for row in members])
-        self._last = ({row: of_row[row] for row in rows}, scores)
-        return sorted(((s, z) for s, z in scores.items() if z >= 0.0), key=lambda fit: -fit[1])
-
-    def add_features(self, article_id: str, data: bytes):  # type: ignore[no-untyped-def]
-        self._last = ({}, {})
-        assignment = super().add_features(article_id, data)
-        row = self._rows[article_id]
-        self.arrivals[article_id] = Arrival(row, *self._last, assignment.story_id, assignment.duplicate_of)
-        return assignment
+class Watched(WatchedIndex):
+    """The index with what the diagnosis asks of a pair."""
 
     def pair_log_odds(self, later: str, earlier: str) -> float:
         """The pair's log-odds less its bar, under the idf as it stands now (close to the one at arrival)."""

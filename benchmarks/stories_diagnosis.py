@@ -27,51 +27,18 @@ from __future__ import annotations
 import argparse
 import random
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 import numpy as np
 
 from benchmarks.stories import Doc, bcubed, ecbplus, gva, in_fit_half
+from benchmarks.watched_index import Watched as WatchedIndex
 from manysides.stories.batch import date_order, embedded
 from manysides.stories.features import compute
-from manysides.stories.index import STORY_SAMPLE, StoryIndex, _story_score
 from manysides.stories.score import FEATURES, prepare
 
 
-@dataclass
-class Arrival:
-    row: int
-    candidates: dict[int, str]  # candidate row -> its story at arrival
-    scores: dict[str, float]  # candidate story -> story score at arrival
-    story: str
-    copy_of: str | None
-    merged: tuple[str, ...]
-
-
-class Watched(StoryIndex):
-    """The story index, remembering each arrival's candidates and story scores."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.arrivals: dict[str, Arrival] = {}
-        self._last: tuple[dict[int, str], dict[str, float]] = ({}, {})
-
-    def _linked_stories(self, features, vector, copies):  # type: ignore[no-untyped-def]
-        norms, prepared = self._idf.norms(features), prepare(features, self._idf)
-        rows = self._candidates(features, vector, copies)
-        of_row = self._stories.of_row
-        scores = {}
-        for sid in sorted({of_row[row] for row in rows}):
-            members = self._stories.members[sid][-STORY_SAMPLE:]
-            scores[sid] = _story_score([self._log_odds(features, norms, prepared, vector, row) for row in members])
-        self._last = ({row: of_row[row] for row in rows}, scores)
-        return sorted(((s, z) for s, z in scores.items() if z >= 0.0), key=lambda fit: -fit[1])
-
-    def add_features(self, article_id: str, data: bytes):  # type: ignore[no-untyped-def]
-        self._last = ({}, {})
-        a = super().add_features(article_id, data)
-        self.arrivals[article_id] = Arrival(self._rows[article_id], *self._last, a.story_id, a.duplicate_of, a.merged)
-        return a
+class Watched(WatchedIndex):
+    """The index with what the diagnosis asks of a pair."""
 
     def pair(self, later: str, earlier: str) -> tuple[float, list[float]]:
         """(log-odds less the bar, signals) of a pair under the idf as it stands now."""

@@ -87,6 +87,20 @@ class PairModel:
     unique: UniqueModel | None = None
     related_bar: float | None = None  # a sentence no fact holds is shown beside its closest from here up
 
+    @classmethod
+    def from_bars(cls, weights: np.ndarray, bars: dict[str, float], unique: UniqueModel | None = None) -> PairModel:
+        """A model from its weights and its bars as `compare/data/fact_pairs.json` names them."""
+        return cls(
+            weights,
+            bars["fact"],
+            bars["conflict"],
+            bars["loose_conflict"],
+            bars["unique"],
+            bars["sure"],
+            unique,
+            bars.get("related"),
+        )
+
 
 _OVERRIDE: list[PairModel] = []
 
@@ -116,16 +130,7 @@ def shipped_model() -> PairModel:
     if "unique_model" in data:
         fitted = data["unique_model"]
         unique = UniqueModel(np.array([fitted["weights"][name] for name in UNIQUE_FEATURES]), fitted["bar"])
-    return PairModel(
-        weights,
-        bars["fact"],
-        bars["conflict"],
-        bars["loose_conflict"],
-        bars["unique"],
-        bars["sure"],
-        unique,
-        bars.get("related"),
-    )
+    return PairModel.from_bars(weights, bars, unique)
 
 
 def terms(sentence: SentenceInfo) -> set[str]:
