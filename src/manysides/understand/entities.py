@@ -15,7 +15,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from manysides.understand.names import formal_first_name, formal_given_name, name_key
+from manysides.understand.names import first_name_sex, formal_first_name, formal_given_name, name_key
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jr.", "III": not a surname
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -98,6 +98,8 @@ class EntityCluster:
         """A well-known country or organisation's own type; else the type most mentions give, full names weighing
         more than a lone word spaCy may have misread (the small model types "Twitter" a person)."""
         spellings = {m.text for m in self.mentions}
+        if any(m.type == "person" for m in self.mentions) and any(_given_full_name(s) for s in spellings):
+            return "person"  # "Michael Bloomberg", whom spaCy also types by his company's name, is a person
         if {s.replace(".", "") for s in spellings} & known_organisations():  # "F.B.I." is the FBI
             return "organisation"
         if spellings & known_countries():
@@ -114,6 +116,16 @@ class EntityCluster:
 
     def counts(self) -> dict[str, int]:
         return dict(Counter(m.article for m in self.mentions))
+
+
+def _given_full_name(text: str) -> bool:
+    """A person's full name by its form: two to four capitalised words, the first a given name one sex bears far
+    more often (`names.first_name_sex`: "Anthony Weiner", "Michael Bloomberg"), and not itself a country or a
+    known organisation."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or first_name_sex(text) is None:
+        return False
+    return text not in known_countries() | known_organisations()
 
 
 def clean_name(text: str) -> str:
@@ -214,10 +226,16 @@ def _merge_full_names(by_key: dict[str, EntityCluster]) -> None:
     kin = _kin_in_one_article(by_key, people, words)
     for key in reversed(people):
         mine = words[key]
+        suffixed = known_by_suffix(by_key[key].mentions[0].text) if key in by_key else False
         larger = [
             k
             for k in people
-            if k != key and k in by_key and mine and set(mine) < set(words[k]) and words[k][-1] == mine[-1]
+            if k != key
+            and k in by_key
+            and mine
+            and set(mine) < set(words[k])
+            and words[k][-1] == mine[-1]
+            and (not suffixed or known_by_suffix(by_key[k].mentions[0].text))  # "Trump Jr.": the son, not Donald
         ]
         if len(larger) == 1 and not (mine[0] != words[larger[0]][0] and kin[key] & {words[larger[0]][0]}):
             _merge_into(by_key, larger[0], key)
@@ -271,7 +289,17 @@ def _merge_short_forms(by_key: dict[str, EntityCluster]) -> None:
 def _ends_alike(lone: EntityCluster, full: EntityCluster) -> bool:
     """Whether a lone word is spelled like the last word of a full name ("Saar" and "Gideon Saar", not "Syria")."""
     word = lone.mentions[0].text
-    return any(similar_spelling(word, m.text.split()[-1]) for m in full.mentions if len(m.text.split()) > 1)
+    return any(similar_spelling(word, last) for last in _surnames(full))
+
+
+def _surnames(full: EntityCluster) -> set[str]:
+    """The last words of a cluster's full names, suffixes left out ("Mueller" of "Robert S. Mueller III")."""
+    found = set()
+    for mention in full.mentions:
+        words = [w for w in mention.text.split() if w.lower().strip(".,") not in NAME_SUFFIXES]
+        if len(words) > 1:
+            found.add(words[-1].strip(","))
+    return found
 
 
 def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
@@ -288,14 +316,52 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
         formal = name_key(formal_given_name(cluster.mentions[0].text) or "") or key  # "Joe" -> "Joseph"
         ends = last.get(key.split("|")[0], [])
         plain = [k for k in ends if not known_by_suffix(by_key[k].mentions[0].text)]
-        if len(plain) == 1 and len(ends) > 1:
+        if plain and len(ends) > 1:
             ends = plain  # "Trump" beside "Donald Trump" and "Donald Trump Jr." is the one the son is named after
-        if len(ends) == 1 and _ends_alike(cluster, by_key[ends[0]]):
+        ends = [k for k in ends if _ends_alike(cluster, by_key[k])]
+        exact = [k for k in ends if _same_surname(cluster, by_key[k])]
+        ends = exact or ends  # "Barr" is William Barr's, not Richard Burr's (one key, "br")
+        if len(ends) == 1:
             _merge_into(by_key, ends[0], key)
+        elif len(ends) > 1:
+            _share_lone_name(by_key, key, ends)
         elif len(first.get(formal, [])) == 1 and _may_be_a_person(cluster) and not last.get(key):
             target = first[formal][0]
             if set(cluster.counts()) <= set(by_key[target].counts()):
                 _merge_into(by_key, target, key)
+
+
+def _same_surname(lone: EntityCluster, full: EntityCluster) -> bool:
+    """Whether a lone word is written as the last word of a full name, letter for letter but for case and
+    accents."""
+    word = unidecode(lone.mentions[0].text).lower()
+    return any(unidecode(last).lower() == word for last in _surnames(full))
+
+
+DOMINANT = 3  # a full name mentioned this many times as often as each other one of its surname takes the surname
+
+
+def _share_lone_name(by_key: dict[str, EntityCluster], key: str, ends: list[str]) -> None:
+    """A surname that several full names of the story end with ("Moore": "Roy Moore" and his wife "Kayla Moore")
+    goes to the one the story names most: in every article when the story names it `DOMINANT` times as often as
+    each other; else in the articles that give that full name and no other of the surname. The rest stay apart: an
+    article that names "Ivanka Trump" alone may still mean her father by "Trump"."""
+    lone = by_key[key]
+    sizes = {k: len(by_key[k].mentions) for k in ends}
+    top = max(ends, key=lambda k: (sizes[k], k))
+    dominant = all(sizes[top] >= DOMINANT * sizes[k] for k in ends if k != top)
+    kept = []
+    for article in lone.counts():
+        named = [k for k in ends if article in by_key[k].counts()]
+        own = [m for m in lone.mentions if m.article == article]
+        if dominant or named == [top]:
+            by_key[top].mentions.extend(own)
+        else:
+            kept.extend(own)
+    if kept:
+        lone.mentions = kept
+    else:
+        del by_key[key]
 
 
 def _may_be_a_person(cluster: EntityCluster) -> bool:
