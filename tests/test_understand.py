@@ -384,3 +384,21 @@ def test_a_given_name_the_parser_split_from_its_surname_is_one_person() -> None:
     )
     names = {(m.text, m.type) for m in analyse(make_article("a", body, outlet="one")).mentions}
     assert ("Clement", "organisation") not in names and ("Clement", "person") not in names
+
+
+def test_a_town_before_its_state_is_a_place_and_kin_of_a_named_person_are_people() -> None:
+    from benchmarks.datasets import make_article
+
+    from manysides.understand import analyse_many
+
+    mentions = [
+        Mention("Mercy", "place", "a", 0, 0, 5, evidence="place"),  # "Mercy, Ark."
+        *[Mention("Mercy", "person", "b", k, 0, 5) for k in range(1, 4)],  # the parser's vote
+        Mention("Ivo Quell", "person", "a", 1, 0, 9),
+        Mention("Karen Quell", "organisation", "a", 2, 0, 11),  # his wife, typed an organisation
+    ]
+    types = {c.name: c.type for c in merge_mentions(mentions)}
+    assert types == {"Mercy": "place", "Ivo Quell": "person", "Karen Quell": "person"}
+    (text,) = analyse_many([make_article("a", "He was born in Mercy, Ark., in 1955. Mr. Quell said so.", outlet="one")])
+    evidence = {m.text: m.evidence for m in text.mentions}
+    assert evidence.get("Quell") == "person"

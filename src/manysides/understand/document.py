@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from manysides.records.article import Article
@@ -18,6 +19,7 @@ from manysides.understand.dates import DateMention, find_dates, looking_ahead, p
 from manysides.understand.entities import (
     ENTITY_TYPES,
     NAME_SUFFIXES,
+    US_STATES,
     Mention,
     clean_name,
     known_by_suffix,
@@ -40,7 +42,7 @@ from manysides.understand.sentences import Sentence, split_sentences
 from manysides.understand.spans import owner_split, repair, title_case_quotes
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "say", "tell", "report", "get", "give", "go"})
@@ -148,6 +150,28 @@ def title_case(text: str) -> bool:
 _PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. $")
 
 
+@cache
+def _town_state() -> re.Pattern[str]:
+    """ ", Ark." or ", Arkansas" right after a name: the name is a town ("Hope, Ark.")."""
+    states = sorted(US_STATES, key=len, reverse=True)
+    names = "|".join(re.escape(s) for s in states)
+    return re.compile(r", (?:" + names + r")(?:(?<=\.)|(?=[.,;:!?)]|$))")  # not "Steny Hoyer, Maryland Democrat"
+
+
+def _type_evidence(body: str, start: int, end: int, ent: Span) -> str:
+    """What the text around a span says of its type, whatever the parser typed it: "person" after a title only a
+    person bears ("Mr. Weiner"), "place" before a state ("Hope, Ark."; unless typed a person), "speaker" as the
+    subject of a speech verb ("Fiorina said": a person or a body, no place); else ""."""
+    if _PERSON_TITLE.search(body[max(0, start - 6) : start]):
+        return "person"
+    if _town_state().match(body, end) and ent.label_ != "PERSON":  # "Reps. Steny Hoyer, Maryland, kept ..."
+        return "place"
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in CUE_VERBS:
+        return "speaker"
+    return ""
+
+
 def _sentence_info(
     article: Article, sentence: Sentence, doc: Doc, spans: list[tuple[int, int]] | None = None
 ) -> tuple[SentenceInfo, list[Mention]]:
@@ -164,9 +188,19 @@ def _sentence_info(
         text = clean_name(article.body[repaired[0] : repaired[1]]) if repaired else ""
         if text:
             quoted = any(a <= ent.start_char < b for a, b in titles) and first_name_sex(text) is None
-            titled = _PERSON_TITLE.search(article.body[max(0, repaired[0] - 6) : repaired[0]])
-            kind = "person" if titled else ENTITY_TYPES[ent.label_]  # "Sen. Mitch Daniels", "Mr. Weiner"
-            mentions.append(Mention(text, kind, article.id, sentence.index, *repaired, heading or quoted))
+            evidence = _type_evidence(article.body, *repaired, ent)
+            mentions.append(
+                Mention(
+                    text,
+                    ENTITY_TYPES[ent.label_],
+                    article.id,
+                    sentence.index,
+                    *repaired,
+                    heading or quoted,
+                    "",
+                    evidence,
+                )
+            )
     keys = {name_key(ent.text) for ent in doc.ents if ent.label_ in {*ENTITY_TYPES, "NORP"}} - {""}
     subject = _subject(doc)
     info = SentenceInfo(

@@ -33,6 +33,7 @@ _STATE_ABBREVIATIONS = {
     "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
     "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }  # fmt: skip
+US_STATES = frozenset({*_STATE_ABBREVIATIONS, *_STATE_ABBREVIATIONS.values()})
 
 
 _DATA = Path(__file__).parent / "data"
@@ -69,6 +70,7 @@ class Mention:
     end: int
     headline: bool = False  # found in a title-case heading line, where the parser misreads capitalised words
     matched: str = ""  # the other language's spelling a name in another script met ("يوسف الحداد": "Youssef al-Haddad")
+    evidence: str = ""  # what the text says of its type: "person" ("Mr. Fox"), "speaker" ("Fox said"), "place"
 
     @property
     def spelling(self) -> str:
@@ -98,12 +100,16 @@ class EntityCluster:
         """A well-known country or organisation's own type; else the type most mentions give, full names weighing
         more than a lone word spaCy may have misread (the small model types "Twitter" a person)."""
         spellings = {m.text for m in self.mentions}
-        if any(m.type == "person" for m in self.mentions) and any(_given_full_name(s) for s in spellings):
+        evidence = {m.evidence for m in self.mentions} - {""}
+        said = any(m.type == "person" for m in self.mentions) or evidence & {"person", "speaker"}
+        if said and any(_given_full_name(s) for s in spellings):
             return "person"  # "Michael Bloomberg", whom spaCy also types by his company's name, is a person
         if {s.replace(".", "") for s in spellings} & known_organisations():  # "F.B.I." is the FBI
             return "organisation"
         if spellings & known_countries():
             return "place"
+        if len(evidence & {"person", "place"}) == 1:  # "Mr. Weiner"; "Hope, Ark.", whatever the parser said
+            return "person" if "person" in evidence else "place"
         votes: Counter[str] = Counter()
         for m in self.mentions:
             votes[m.type] += len(m.key.split())
@@ -207,6 +213,16 @@ def known_by_suffix(text: str) -> bool:
     of a man otherwise named without the suffix). Such a name and the same name without it are father and son."""
     words = _NAME_WORD.findall(text)
     return any(w.lower() in NAME_SUFFIXES for w in words) and not any(len(w) == 1 for w in words)
+
+
+def _type_kin(by_key: dict[str, EntityCluster]) -> None:
+    """A full name with a known given name and the surname of a person the story names is a person too, whatever
+    the parser typed it ("Karen Pence" beside "Mike Pence", typed an organisation)."""
+    surnames = {k.split()[-1] for k in _people(by_key)}
+    for cluster in by_key.values():
+        words = cluster.key.split()
+        if cluster.type != "person" and len(words) > 1 and words[-1] in surnames and _given_full_name(cluster.name):
+            cluster.mentions = [replace(m, evidence="person") for m in cluster.mentions]
 
 
 def _merge_full_names(by_key: dict[str, EntityCluster]) -> None:
@@ -411,6 +427,7 @@ def merge_mentions(mentions: list[Mention]) -> list[EntityCluster]:
         if mention.key and not _lower_case_only(mention.text):
             by_key.setdefault(mention.key, EntityCluster(mention.key)).mentions.append(mention)
     by_key = {c.key: c for cluster in by_key.values() for c in _split_spellings(cluster)}
+    _type_kin(by_key)
     _merge_full_names(by_key)
     _merge_acronyms(by_key)
     _merge_short_forms(by_key)
