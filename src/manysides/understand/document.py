@@ -801,13 +801,11 @@ def _joined_given_names(mentions: list[Mention], body: str) -> list[Mention]:
 def _without_owners(mentions: list[Mention]) -> list[Mention]:
     """Mentions with a person's possessive before the thing owned cut to the thing ("Trump's Supreme Court" ->
     "Supreme Court") or dropped when the thing is no name ("Zinke's 2014"); owners are the article's full person
-    names and their surnames."""
-    full = [
-        m.text
-        for m in mentions
-        if m.type == "person" and len(m.text.split()) > 1 and owner_split(m.text, set()) is None
-    ]
-    people = {*full, *(n.split()[-1] for n in full)}
+    names, their surnames and the lone names it types a person more than once ("President Trump")."""
+    plain = [m for m in mentions if m.type == "person" and owner_split(m.text, set()) is None]
+    full = [m.text for m in plain if len(m.text.split()) > 1]
+    lone = Counter(m.text for m in plain if len(m.text.split()) == 1)
+    people = {*full, *(n.split()[-1] for n in full), *(n for n, count in lone.items() if count > 1)}
     kept = []
     for mention in mentions:
         thing = owner_split(mention.text, people)
