@@ -341,3 +341,77 @@ def test_titles_with_a_prefix_or_in_the_plural_and_a_spoken_no_split_right() -> 
         ["Sens. Ada Brook and Ivo Lem voted no.", "The rest agreed."],
         ["It ranked No. 5 in the poll.", "Nos. 3 and 4 fell."],
     ]
+
+
+def test_entity_spans_cut_badly_are_repaired_or_dropped() -> None:
+    from manysides.understand.spans import owner_split, repair, title_case_quotes
+
+    body = "[B]y noon the Marlow School v. Ostrander Board case and Pim-fal-Q opened."
+    assert repair(body, 1, 4) is None  # "B]y"
+    start = body.index("Marlow")
+    assert body[slice(*repair(body, start, body.index("v.") + 2))] == "Marlow School v. Ostrander Board"
+    chick = body.index("Pim")
+    assert body[slice(*repair(body, chick, chick + 3))] == "Pim-fal-Q"
+    memo = "It was a Harbour Trust memo."
+    assert memo[slice(*repair(memo, 7, 22))] == "Harbour Trust"
+    people = {"Ivka Harlan", "Harlan"}
+    assert owner_split("Harlan's Tide Party", people) == "Tide Party"
+    assert owner_split("Harlan\u2019s 2014", people) == ""
+    assert owner_split("Mabel's Diner", people) is None  # no person of the article owns it
+    signs = "Interns held signs: \u201cBrandt Strong,\u201d and \u201cI told Ivo Lem,\u201d she said."
+    assert [signs[a:b] for a, b in title_case_quotes(signs)] == ["\u201cBrandt Strong,\u201d"]
+
+
+def test_a_person_is_typed_by_a_given_name_and_a_shared_surname_goes_to_the_one_the_story_names_most() -> None:
+    mentions = [
+        Mention("Laura Venn", "person", "a", 0, 0, 9),
+        Mention("Laura Venn", "organisation", "b", 0, 0, 9),  # typed by her company's name elsewhere
+        Mention("Venn", "organisation", "b", 1, 0, 4),
+        Mention("Venn", "organisation", "c", 1, 0, 4),
+        Mention("Tomas Quarry", "person", "a", 2, 0, 12),
+        *[Mention("Tomas Quarry", "person", "b", k, 0, 12) for k in range(3, 6)],
+        Mention("Ines Quarry", "person", "b", 6, 0, 11),  # his wife, named once
+        *[Mention("Quarry", "person", art, 7, 0, 6) for art in "abc"],
+        Mention("Quarry Jr.", "person", "c", 8, 0, 10),
+        Mention("Tomas Quarry Jr.", "person", "a", 9, 0, 16),
+        Mention("Ned Barr", "person", "a", 10, 0, 8),
+        Mention("Lu Burr", "person", "b", 10, 0, 7),  # one key ("br"), another spelling
+        Mention("Barr", "person", "c", 10, 0, 4),
+    ]
+    clusters = {c.name: c for c in merge_mentions(mentions)}
+    assert clusters["Laura Venn"].type == "person" and set(clusters["Laura Venn"].aliases) == {"Venn"}
+    assert set(clusters["Tomas Quarry"].aliases) == {"Quarry"}
+    assert clusters["Ines Quarry"].aliases == []
+    assert set(clusters["Tomas Quarry Jr."].aliases) == {"Quarry Jr."}  # the son, not the father
+    assert clusters["Ned Barr"].aliases == ["Barr"]
+
+
+def test_a_given_name_the_parser_split_from_its_surname_is_one_person() -> None:
+    from benchmarks.datasets import make_article
+
+    from manysides.understand import analyse
+
+    body = (
+        "Justice Clement Okoro wrote the ruling. The contentious Clement Okoro hearing in 1991 was long.\n\n"
+        "Okoro said little. The Ostrander Board backed Rep. Ivo Lem's Tide Party plan."
+    )
+    names = {(m.text, m.type) for m in analyse(make_article("a", body, outlet="one")).mentions}
+    assert ("Clement", "organisation") not in names and ("Clement", "person") not in names
+
+
+def test_a_town_before_its_state_is_a_place_and_kin_of_a_named_person_are_people() -> None:
+    from benchmarks.datasets import make_article
+
+    from manysides.understand import analyse_many
+
+    mentions = [
+        Mention("Mercy", "place", "a", 0, 0, 5, evidence="place"),  # "Mercy, Ark."
+        *[Mention("Mercy", "person", "b", k, 0, 5) for k in range(1, 4)],  # the parser's vote
+        Mention("Ivo Quell", "person", "a", 1, 0, 9),
+        Mention("Karen Quell", "organisation", "a", 2, 0, 11),  # his wife, typed an organisation
+    ]
+    types = {c.name: c.type for c in merge_mentions(mentions)}
+    assert types == {"Mercy": "place", "Ivo Quell": "person", "Karen Quell": "person"}
+    (text,) = analyse_many([make_article("a", "He was born in Mercy, Ark., in 1955. Mr. Quell said so.", outlet="one")])
+    evidence = {m.text: m.evidence for m in text.mentions}
+    assert evidence.get("Quell") == "person"

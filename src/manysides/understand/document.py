@@ -11,11 +11,20 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from manysides.records.article import Article
 from manysides.understand.dates import DateMention, find_dates, looking_ahead, parse_published
-from manysides.understand.entities import ENTITY_TYPES, NAME_SUFFIXES, Mention, clean_name, known_by_suffix
+from manysides.understand.entities import (
+    ENTITY_TYPES,
+    NAME_SUFFIXES,
+    US_STATES,
+    Mention,
+    clean_name,
+    known_by_suffix,
+    known_countries,
+)
 from manysides.understand.modality import Modality, clause_verb, future_clause, main_verb, modality, negated
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.nlp import load_nlp
@@ -30,9 +39,10 @@ from manysides.understand.quotes import (
     scan_quotes,
 )
 from manysides.understand.sentences import Sentence, split_sentences
+from manysides.understand.spans import owner_split, repair, title_case_quotes
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "say", "tell", "report", "get", "give", "go"})
@@ -136,6 +146,32 @@ def title_case(text: str) -> bool:
     return len(words) >= 3 and not text.rstrip().endswith((".", "!", "?")) and all(w[0].isupper() for w in words)
 
 
+# Titles written only before a person's name ("Mr. Ryan", "Sen. Rubio"), right before a span.
+_PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. $")
+
+
+@cache
+def _town_state() -> re.Pattern[str]:
+    """ ", Ark." or ", Arkansas" right after a name: the name is a town ("Hope, Ark.")."""
+    states = sorted(US_STATES, key=len, reverse=True)
+    names = "|".join(re.escape(s) for s in states)
+    return re.compile(r", (?:" + names + r")(?:(?<=\.)|(?=[.,;:!?)]|$))")  # not "Steny Hoyer, Maryland Democrat"
+
+
+def _type_evidence(body: str, start: int, end: int, ent: Span) -> str:
+    """What the text around a span says of its type, whatever the parser typed it: "person" after a title only a
+    person bears ("Mr. Weiner"), "place" before a state ("Hope, Ark."; unless typed a person), "speaker" as the
+    subject of a speech verb ("Fiorina said": a person or a body, no place); else ""."""
+    if _PERSON_TITLE.search(body[max(0, start - 6) : start]):
+        return "person"
+    if _town_state().match(body, end) and ent.label_ != "PERSON":  # "Reps. Steny Hoyer, Maryland, kept ..."
+        return "place"
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in CUE_VERBS:
+        return "speaker"
+    return ""
+
+
 def _sentence_info(
     article: Article, sentence: Sentence, doc: Doc, spans: list[tuple[int, int]] | None = None
 ) -> tuple[SentenceInfo, list[Mention]]:
@@ -143,19 +179,28 @@ def _sentence_info(
     span = doc[:]
     heading = title_case(sentence.text)
     dateline = dateline_end(sentence.text)  # "WASHINGTON —" says where the reporter filed from: no one named
-    mentions = [
-        Mention(
-            clean_name(ent.text),
-            ENTITY_TYPES[ent.label_],
-            article.id,
-            sentence.index,
-            sentence.start + ent.start_char,
-            sentence.start + ent.end_char,
-            heading,
-        )
-        for ent in doc.ents
-        if ent.label_ in ENTITY_TYPES and clean_name(ent.text) and ent.start_char >= dateline
-    ]
+    titles = title_case_quotes(sentence.text)  # a quoted title or slogan: its capitalised words are no names
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_TYPES or ent.start_char < dateline:
+            continue
+        repaired = repair(article.body, sentence.start + ent.start_char, sentence.start + ent.end_char, sentence.end)
+        text = clean_name(article.body[repaired[0] : repaired[1]]) if repaired else ""
+        if text:
+            quoted = any(a <= ent.start_char < b for a, b in titles) and first_name_sex(text) is None
+            evidence = _type_evidence(article.body, *repaired, ent)
+            mentions.append(
+                Mention(
+                    text,
+                    ENTITY_TYPES[ent.label_],
+                    article.id,
+                    sentence.index,
+                    *repaired,
+                    heading or quoted,
+                    "",
+                    evidence,
+                )
+            )
     keys = {name_key(ent.text) for ent in doc.ents if ent.label_ in {*ENTITY_TYPES, "NORP"}} - {""}
     subject = _subject(doc)
     info = SentenceInfo(
@@ -719,6 +764,59 @@ def _resolve_quote_runs(infos: list[SentenceInfo], states: list[tuple[object, bo
 _FOR_PARSER = str.maketrans({"\u2015": "\u2014", "\u2012": "\u2013"})
 
 
+def _joined_given_names(mentions: list[Mention], body: str) -> list[Mention]:
+    """A lone given name the parser split from the surname right after it ("Clarence" an organisation, "Thomas" a
+    person, of "the contentious Clarence Thomas hearing") joined to one person mention; also when the parser
+    left the surname out, if the article names a person by it elsewhere ("Thomas")."""
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "person"}
+    joined: list[Mention] = []
+    for mention in mentions:
+        after = re.match(r" ([A-Z][\w'\u2019-]+)", body[mention.end : mention.end + 40])
+        if (
+            after
+            and len(mention.text.split()) == 1
+            and after.group(1) in surnames
+            and first_name_sex(f"{mention.text} {after.group(1)}")
+            and mention.text not in known_countries()
+        ):
+            mention = replace(
+                mention, text=f"{mention.text} {after.group(1)}", type="person", end=mention.end + after.end()
+            )
+        last = joined[-1] if joined else None
+        if last is not None and last.start <= mention.start and mention.end <= last.end:
+            continue  # the surname a given name before it was joined with
+        if (
+            last is not None
+            and last.sentence == mention.sentence
+            and body[last.end : mention.start] == " "
+            and len(last.text.split()) == 1
+            and first_name_sex(f"{last.text} {mention.text}")
+        ):
+            joined[-1] = replace(last, text=f"{last.text} {mention.text}", type="person", end=mention.end)
+        else:
+            joined.append(mention)
+    return joined
+
+
+def _without_owners(mentions: list[Mention]) -> list[Mention]:
+    """Mentions with a person's possessive before the thing owned cut to the thing ("Trump's Supreme Court" ->
+    "Supreme Court") or dropped when the thing is no name ("Zinke's 2014"); owners are the article's full person
+    names, their surnames and the lone names it types a person more than once ("President Trump")."""
+    plain = [m for m in mentions if m.type == "person" and owner_split(m.text, set()) is None]
+    full = [m.text for m in plain if len(m.text.split()) > 1]
+    lone = Counter(m.text for m in plain if len(m.text.split()) == 1)
+    people = {*full, *(n.split()[-1] for n in full), *(n for n, count in lone.items() if count > 1)}
+    kept = []
+    for mention in mentions:
+        thing = owner_split(mention.text, people)
+        if thing is None:
+            kept.append(mention)
+        elif thing:
+            start = mention.start + max(0, mention.text.find(thing))
+            kept.append(replace(mention, text=thing, start=start, end=start + len(thing)))
+    return kept
+
+
 def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
     """Understand several articles in one parsing batch."""
     nlp = load_nlp()
@@ -733,6 +831,7 @@ def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
             info, found = _sentence_info(article, sentence, next(docs), spans)
             infos.append(info)
             mentions.extend(found)
+        mentions = _without_owners(_joined_given_names(mentions, article.body))
         quotes = [s if s is not None else info.quotes for info, (s, _, _) in zip(infos, states, strict=True)]
         _resolve_title_speakers(infos, mentions, article.body)
         people = People(infos, mentions, article.body)  # reads the parse and the names, not who is credited

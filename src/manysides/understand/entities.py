@@ -15,7 +15,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from manysides.understand.names import formal_first_name, formal_given_name, name_key
+from manysides.understand.names import first_name_sex, formal_first_name, formal_given_name, name_key
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jr.", "III": not a surname
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -33,6 +33,7 @@ _STATE_ABBREVIATIONS = {
     "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
     "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }  # fmt: skip
+US_STATES = frozenset({*_STATE_ABBREVIATIONS, *_STATE_ABBREVIATIONS.values()})
 
 
 _DATA = Path(__file__).parent / "data"
@@ -69,6 +70,7 @@ class Mention:
     end: int
     headline: bool = False  # found in a title-case heading line, where the parser misreads capitalised words
     matched: str = ""  # the other language's spelling a name in another script met ("يوسف الحداد": "Youssef al-Haddad")
+    evidence: str = ""  # what the text says of its type: "person" ("Mr. Fox"), "speaker" ("Fox said"), "place"
 
     @property
     def spelling(self) -> str:
@@ -98,10 +100,16 @@ class EntityCluster:
         """A well-known country or organisation's own type; else the type most mentions give, full names weighing
         more than a lone word spaCy may have misread (the small model types "Twitter" a person)."""
         spellings = {m.text for m in self.mentions}
+        evidence = {m.evidence for m in self.mentions} - {""}
+        said = any(m.type == "person" for m in self.mentions) or evidence & {"person", "speaker"}
+        if said and any(_given_full_name(s) for s in spellings):
+            return "person"  # "Michael Bloomberg", whom spaCy also types by his company's name, is a person
         if {s.replace(".", "") for s in spellings} & known_organisations():  # "F.B.I." is the FBI
             return "organisation"
         if spellings & known_countries():
             return "place"
+        if len(evidence & {"person", "place"}) == 1:  # "Mr. Weiner"; "Hope, Ark.", whatever the parser said
+            return "person" if "person" in evidence else "place"
         votes: Counter[str] = Counter()
         for m in self.mentions:
             votes[m.type] += len(m.key.split())
@@ -114,6 +122,16 @@ class EntityCluster:
 
     def counts(self) -> dict[str, int]:
         return dict(Counter(m.article for m in self.mentions))
+
+
+def _given_full_name(text: str) -> bool:
+    """A person's full name by its form: two to four capitalised words, the first a given name one sex bears far
+    more often (`names.first_name_sex`: "Anthony Weiner", "Michael Bloomberg"), and not itself a country or a
+    known organisation."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or first_name_sex(text) is None:
+        return False
+    return text not in known_countries() | known_organisations()
 
 
 def clean_name(text: str) -> str:
@@ -197,6 +215,16 @@ def known_by_suffix(text: str) -> bool:
     return any(w.lower() in NAME_SUFFIXES for w in words) and not any(len(w) == 1 for w in words)
 
 
+def _type_kin(by_key: dict[str, EntityCluster]) -> None:
+    """A full name with a known given name and the surname of a person the story names is a person too, whatever
+    the parser typed it ("Karen Pence" beside "Mike Pence", typed an organisation)."""
+    surnames = {k.split()[-1] for k in _people(by_key)}
+    for cluster in by_key.values():
+        words = cluster.key.split()
+        if cluster.type != "person" and len(words) > 1 and words[-1] in surnames and _given_full_name(cluster.name):
+            cluster.mentions = [replace(m, evidence="person") for m in cluster.mentions]
+
+
 def _merge_full_names(by_key: dict[str, EntityCluster]) -> None:
     """Full names that differ by initials, suffixes or nicknames; then a shorter full name inside exactly one
     longer one with the same surname ("Todd Jones" in "Byron Todd Jones"). A name known by its suffix stays
@@ -214,10 +242,16 @@ def _merge_full_names(by_key: dict[str, EntityCluster]) -> None:
     kin = _kin_in_one_article(by_key, people, words)
     for key in reversed(people):
         mine = words[key]
+        suffixed = known_by_suffix(by_key[key].mentions[0].text) if key in by_key else False
         larger = [
             k
             for k in people
-            if k != key and k in by_key and mine and set(mine) < set(words[k]) and words[k][-1] == mine[-1]
+            if k != key
+            and k in by_key
+            and mine
+            and set(mine) < set(words[k])
+            and words[k][-1] == mine[-1]
+            and (not suffixed or known_by_suffix(by_key[k].mentions[0].text))  # "Trump Jr.": the son, not Donald
         ]
         if len(larger) == 1 and not (mine[0] != words[larger[0]][0] and kin[key] & {words[larger[0]][0]}):
             _merge_into(by_key, larger[0], key)
@@ -271,7 +305,17 @@ def _merge_short_forms(by_key: dict[str, EntityCluster]) -> None:
 def _ends_alike(lone: EntityCluster, full: EntityCluster) -> bool:
     """Whether a lone word is spelled like the last word of a full name ("Saar" and "Gideon Saar", not "Syria")."""
     word = lone.mentions[0].text
-    return any(similar_spelling(word, m.text.split()[-1]) for m in full.mentions if len(m.text.split()) > 1)
+    return any(similar_spelling(word, last) for last in _surnames(full))
+
+
+def _surnames(full: EntityCluster) -> set[str]:
+    """The last words of a cluster's full names, suffixes left out ("Mueller" of "Robert S. Mueller III")."""
+    found = set()
+    for mention in full.mentions:
+        words = [w for w in mention.text.split() if w.lower().strip(".,") not in NAME_SUFFIXES]
+        if len(words) > 1:
+            found.add(words[-1].strip(","))
+    return found
 
 
 def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
@@ -288,14 +332,52 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
         formal = name_key(formal_given_name(cluster.mentions[0].text) or "") or key  # "Joe" -> "Joseph"
         ends = last.get(key.split("|")[0], [])
         plain = [k for k in ends if not known_by_suffix(by_key[k].mentions[0].text)]
-        if len(plain) == 1 and len(ends) > 1:
+        if plain and len(ends) > 1:
             ends = plain  # "Trump" beside "Donald Trump" and "Donald Trump Jr." is the one the son is named after
-        if len(ends) == 1 and _ends_alike(cluster, by_key[ends[0]]):
+        ends = [k for k in ends if _ends_alike(cluster, by_key[k])]
+        exact = [k for k in ends if _same_surname(cluster, by_key[k])]
+        ends = exact or ends  # "Barr" is William Barr's, not Richard Burr's (one key, "br")
+        if len(ends) == 1:
             _merge_into(by_key, ends[0], key)
+        elif len(ends) > 1:
+            _share_lone_name(by_key, key, ends)
         elif len(first.get(formal, [])) == 1 and _may_be_a_person(cluster) and not last.get(key):
             target = first[formal][0]
             if set(cluster.counts()) <= set(by_key[target].counts()):
                 _merge_into(by_key, target, key)
+
+
+def _same_surname(lone: EntityCluster, full: EntityCluster) -> bool:
+    """Whether a lone word is written as the last word of a full name, letter for letter but for case and
+    accents."""
+    word = unidecode(lone.mentions[0].text).lower()
+    return any(unidecode(last).lower() == word for last in _surnames(full))
+
+
+DOMINANT = 3  # a full name mentioned this many times as often as each other one of its surname takes the surname
+
+
+def _share_lone_name(by_key: dict[str, EntityCluster], key: str, ends: list[str]) -> None:
+    """A surname that several full names of the story end with ("Moore": "Roy Moore" and his wife "Kayla Moore")
+    goes to the one the story names most: in every article when the story names it `DOMINANT` times as often as
+    each other; else in the articles that give that full name and no other of the surname. The rest stay apart: an
+    article that names "Ivanka Trump" alone may still mean her father by "Trump"."""
+    lone = by_key[key]
+    sizes = {k: len(by_key[k].mentions) for k in ends}
+    top = max(ends, key=lambda k: (sizes[k], k))
+    dominant = all(sizes[top] >= DOMINANT * sizes[k] for k in ends if k != top)
+    kept = []
+    for article in lone.counts():
+        named = [k for k in ends if article in by_key[k].counts()]
+        own = [m for m in lone.mentions if m.article == article]
+        if dominant or named == [top]:
+            by_key[top].mentions.extend(own)
+        else:
+            kept.extend(own)
+    if kept:
+        lone.mentions = kept
+    else:
+        del by_key[key]
 
 
 def _may_be_a_person(cluster: EntityCluster) -> bool:
@@ -345,6 +427,7 @@ def merge_mentions(mentions: list[Mention]) -> list[EntityCluster]:
         if mention.key and not _lower_case_only(mention.text):
             by_key.setdefault(mention.key, EntityCluster(mention.key)).mentions.append(mention)
     by_key = {c.key: c for cluster in by_key.values() for c in _split_spellings(cluster)}
+    _type_kin(by_key)
     _merge_full_names(by_key)
     _merge_acronyms(by_key)
     _merge_short_forms(by_key)

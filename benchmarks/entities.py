@@ -1,0 +1,129 @@
+"""Entity lists of BASIL stories with counts of suspect spans, lone names and type changes, to read by hand.
+
+    python -m benchmarks.entities              # development sample (basil-facts triplets of half A)
+    python -m benchmarks.entities --half B     # the other sample, for figures only
+    python -m benchmarks.entities --list       # also print each story's entity list with types
+
+The stories are the hand-annotated `basil-facts` triplets (and the triplets an editor read in a spot check are left
+out, so faults found there are not what a fix is measured on). Each story's articles are compared as a report
+would list them (`compare.engine._entities`), and counted:
+- suspect spans: a word that starts lower-case (not a particle such as "al-" or "de"), unbalanced brackets or
+  quotation marks, a possessive inside the name, a trailing "of", "v." or "and";
+- lone names: a one-word person name that joins no full name though some full name of the story ends with it;
+- type changes: entities whose type differs from the previous run's (`--save` writes a run, `--against` reads one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks.compare import DATA, half
+from benchmarks.datasets import make_article
+from manysides.compare.engine import _entities
+from manysides.records.report import Entity
+from manysides.understand import analyse_many
+
+_READ_BY_EDITOR = [Path("/tmp/spot15"), Path("/tmp/spot14"), Path("/tmp/spot13")]
+_PARTICLES = frozenset({"al", "el", "de", "da", "di", "van", "von", "der", "bin", "ibn", "la", "le", "du", "of", "and"})
+_PARTICLES |= {"the", "for", "on", "in", "at", "to", "y", "del", "des", "a"}
+_OPEN_CLOSE = ("()", "[]", "\u201c\u201d", "\u2018\u2019")
+
+
+def _editor_read() -> set[str]:
+    return {p.stem for root in _READ_BY_EDITOR if root.exists() for p in root.glob("*.jsonl")}
+
+
+def sample(which: str) -> list[str]:
+    """Triplet ids of the basil-facts set in one hash half, without those an editor read."""
+    ids = sorted(p.name.split(".")[0] for p in (DATA / "basil-facts").glob("*.gold.json"))
+    return [t for t in ids if half(t) == which and t not in _editor_read()]
+
+
+def _articles(triplet: str) -> list:
+    root = DATA / "basil" / "articles"
+    found = []
+    for path in sorted(root.glob("*/*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        if article.get("triplet-uuid") == triplet:
+            body = "\n\n".join(" ".join(p) for p in article["body-paragraphs"])
+            found.append((article.get("source"), article.get("title"), article.get("date"), body))
+    return [
+        make_article(f"{triplet}_{n}", body, outlet=src, title=title, published=date)
+        for n, (src, title, date, body) in enumerate(found)
+    ]
+
+
+def suspect(name: str) -> str:
+    """Why a span looks like no name, or ""."""
+    words = re.findall(r"[^\s]+", name)
+    if any(
+        w[0].islower() and w.lower().strip(".,") not in _PARTICLES and not w.startswith(("al-", "el-")) for w in words
+    ):
+        return "lower-case word"
+    for pair in _OPEN_CLOSE:
+        if name.count(pair[0]) != name.count(pair[1]):
+            return "unbalanced"
+    if name.count('"') % 2:
+        return "unbalanced"
+    if re.search(r"['\u2019]s\b", name):
+        return "possessive"
+    if words and words[-1].lower() in {"of", "v.", "vs.", "and", "for", "the"}:
+        return "trailing word"
+    return ""
+
+
+def lone_names(entities: list[Entity]) -> list[str]:
+    """One-word person names that some full name of the story ends with but did not join."""
+    fulls = [e.name for e in entities if e.type == "person" and len(e.name.split()) > 1]
+    return [
+        e.name for e in entities if len(e.name.split()) == 1 and any(f.split()[-1].strip(".,") == e.name for f in fulls)
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--half", default="A")
+    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--triplets", nargs="*", help="these triplet ids instead of a sample (the spot-checked ones)")
+    parser.add_argument("--save", type=Path)
+    parser.add_argument("--against", type=Path)
+    args = parser.parse_args()
+    before = json.loads(args.against.read_text()) if args.against else {}
+    saved: dict[str, dict[str, str]] = {}
+    totals: dict[str, int] = defaultdict(int)
+    for triplet in args.triplets or sample(args.half):
+        entities = _entities(analyse_many(_articles(triplet)))
+        types = {e.name: e.type for e in entities}
+        saved[triplet] = types
+        odd = [(e.name, suspect(e.name)) for e in entities if suspect(e.name)]
+        lone = lone_names(entities)
+        changed = [
+            (n, before[triplet][n], t)
+            for n, t in types.items()
+            if n in before.get(triplet, {}) and before[triplet][n] != t
+        ]
+        totals["entities"] += len(entities)
+        totals["suspect"] += len(odd)
+        totals["lone"] += len(lone)
+        totals["type changes"] += len(changed)
+        print(f"## {triplet}: {len(entities)} entities, {len(odd)} suspect, {len(lone)} lone, {len(changed)} retyped")
+        for name, why in odd:
+            print(f"   suspect ({why}): {name}")
+        for name in lone:
+            print(f"   lone: {name}")
+        for name, was, now in changed:
+            print(f"   type: {name} {was} -> {now}")
+        if args.list:
+            for e in entities:
+                print(f"   {sum(e.mentions.values()):3d} {e.type[:5]:5s} {e.name}  | {', '.join(e.aliases)[:120]}")
+    print("TOTAL " + ", ".join(f"{k} {v}" for k, v in totals.items()))
+    if args.save:
+        args.save.write_text(json.dumps(saved, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
