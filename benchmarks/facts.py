@@ -43,9 +43,6 @@ UNIQUE_RECALL = 0.5
 CONFLICT_SLACK = 0.0
 LOOSE_PRECISION = 0.60  # pair precision of the bar for conflict checks that carry their own evidence of one matter
 SURE = 0.85
-# Share of "close but not matched" pairs that should be one fact: an editor keeps checking the list by eye only
-# while at least half of it is worth the look.
-RELATED_PRECISION = 0.5
 UNIQUE_PRECISION = 0.70  # share of training sentences shown as unique that no other outlet states
 UNIQUE_TARGETS = (0.70, 0.75, 0.80)  # the trade-off the benchmark prints
 DATA_FILE = Path(__file__).resolve().parents[1] / "src" / "manysides" / "compare" / "data" / "fact_pairs.json"
@@ -273,27 +270,7 @@ def choose_bars(prepared: list[Prepared]) -> dict[str, float]:
         "loose_conflict": loose,
         "unique": unique,
         "sure": max(SURE, fact),
-        "related": related_bar(prepared, probs, fact, grid),
     }
-
-
-def related_bar(prepared: list[Prepared], probs: list[np.ndarray], fact: float, grid: np.ndarray) -> float:
-    """The lowest bar at which a sentence's closest sentence of another outlet, when that pair is under the fact
-    bar (the sentence is then in no fact, as the "close but not matched" list's are), shares a gold fact with it
-    at least RELATED_PRECISION of the time, on out-of-fold probabilities."""
-    closest: list[tuple[float, int]] = []
-    for p, prob in zip(prepared, probs, strict=True):
-        letters = np.array(p.letters())
-        other = np.where(np.equal.outer(letters, letters), -1.0, prob)
-        for i, j in enumerate(other.argmax(axis=1)):
-            if other[i, j] < fact and p.labels[i, j] >= 0:
-                closest.append((float(other[i, j]), int(p.labels[i, j])))
-    values = np.array(closest)
-    for t in grid:
-        above = values[values[:, 0] >= t] if len(values) else values
-        if t < fact and len(above) and above[:, 1].mean() >= RELATED_PRECISION:
-            return float(t)
-    return fact
 
 
 def fitted_model(prepared: list[Prepared]) -> pairs.PairModel:
@@ -432,7 +409,6 @@ def main() -> None:
             "loose_conflict": model.loose_bar,
             "unique": model.unique_bar,
             "sure": model.sure_bar,
-            "related": model.related_bar,
         }
         assert model.unique is not None
         DATA_FILE.write_text(

@@ -250,7 +250,7 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     in_conflict = {(s.article, s.sentence) for f in conflicts for s in f.statements}
     unplaced = {(a, i) for a, i in paired - grouped if (ids[a], i) not in in_conflict}
     related = []
-    for a, b in closest_unplaced(scores, unplaced, model.related_bar or model.loose_bar):
+    for a, b in closest_unplaced(scores, unplaced, model.loose_bar):
         pair = [statement(texts[a.article], a.sentence), statement(texts[b.article], b.sentence)]
         related.append(Fact(kind="related", statements=pair, headline=pair[0]))
     return conflicts + shared + unique + related

@@ -75,8 +75,7 @@ class PairModel:
     (`threshold`), checked for a conflict (`conflict_bar`; `loose_bar` for checks with their own evidence of one
     matter), and too close for either sentence to be "only this outlet" (`unique_bar`, the fallback where `unique`
     cannot read a sentence); `sure_bar` for conflicts that claim more than one fact; `unique` judges which
-    sentences only one outlet states; `related_bar` is where a sentence no fact holds is shown beside its closest
-    sentence of another outlet (the loose bar where a model predates it)."""
+    sentences only one outlet states."""
 
     weights: np.ndarray
     threshold: float
@@ -85,7 +84,6 @@ class PairModel:
     unique_bar: float
     sure_bar: float
     unique: UniqueModel | None = None
-    related_bar: float | None = None  # a sentence no fact holds is shown beside its closest from here up
 
     @classmethod
     def from_bars(cls, weights: np.ndarray, bars: dict[str, float], unique: UniqueModel | None = None) -> PairModel:
@@ -98,7 +96,6 @@ class PairModel:
             bars["unique"],
             bars["sure"],
             unique,
-            bars.get("related"),
         )
 
 
