@@ -138,6 +138,17 @@ def test_he_after_an_aside_in_horizontal_bars_is_the_subject_not_a_name_in_the_a
     assert _speakers(text, "a possibility") == ["Vale"]
 
 
+def test_he_is_no_name_inside_an_aside_of_the_sentence_before() -> None:
+    """ "Stone ― who worked on campaigns for Richard Nixon and others ― took credit": when the parser reads "Stone"
+    as a common noun, "he" next is nobody rather than Nixon, named only inside the aside."""
+    text = _fictional(
+        "Stone \u2015 who worked on campaigns for Richard Nixon, Ronald Reagan and others \u2015 took credit for the "
+        "plan.\n\n"
+        "He repeatedly has said it was \u201ca possibility\u201d that he would be charged."
+    )
+    assert "Richard Nixon" not in _speakers(text, "a possibility")
+
+
 def test_a_person_named_only_as_an_owner_is_not_who_he_stands_for() -> None:
     """ "Governor Tom Pell's hardline approach drew ..." is about an approach: "He deemed ..." next is the man
     the story follows, not Pell."""
@@ -428,6 +439,10 @@ def test_a_witness_the_parser_types_an_organisation_is_the_he_who_speaks_next() 
         ("On Friday it was revealed that the harbour board had met in secret.", None),
         ("Asked whether he would run again, Marrow replied, \u201cYes.\u201d", "Marrow"),
         ("When Mr. Pell announced that he was running, Mr. Krell was the first to join his campaign.", None),
+        (
+            "The mayor made clear he would not stand aside, even as Councillor Tom Pell vows to stay in the race.",
+            "The mayor",
+        ),
         (
             "Mr. Dunn appears to be the official described in the filing as \u201cthe senior harbour official.\u201d",
             None,

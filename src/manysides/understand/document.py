@@ -255,6 +255,13 @@ def _dependency(info: SentenceInfo, mention: Mention) -> str:
     return span.root.dep_ if span is not None else ""
 
 
+def _in_aside(info: SentenceInfo, mention: Mention) -> bool:
+    """Whether a mention sits inside a clause that describes a noun ("Stone ― who worked for Nixon ― took"), not
+    in a name set beside one ("the mayor's wife, Anouk Quell,")."""
+    span = info.doc.char_span(mention.start - info.start, mention.end - info.start, alignment_mode="expand")
+    return span is not None and any(a.dep_ in _CLAUSE_DEPS for a in (span.root, *span.root.ancestors))
+
+
 def _is_subject(info: SentenceInfo, mention: Mention) -> bool:
     """Whether a mention is the subject of a clause ("Sen. Mazie Hirono blasted ..."), not an object or an
     apposition ("has a daughter, Bella, ... and he said")."""
@@ -522,6 +529,7 @@ def _resolve_pronoun_speakers(
 
     by_sentence: dict[int, list[tuple[int, str, bool]]] = {}
     owners: set[tuple[int, str]] = set()  # a person named only as the owner of a thing ("Pell's plan")
+    aside: set[tuple[int, str]] = set()  # a person named inside an aside ("Stone ― who worked for Nixon ― took")
     for mention in mentions:
         info = infos[mention.sentence]
         offset = mention.start - info.start
@@ -529,6 +537,8 @@ def _resolve_pronoun_speakers(
             by_sentence.setdefault(mention.sentence, []).append((offset, mention.text, _is_subject(info, mention)))
             if _dependency(info, mention) == "poss":
                 owners.add((mention.sentence, mention.text))
+            if _in_aside(info, mention):
+                aside.add((mention.sentence, mention.text))
 
     def speaker_in(j: int) -> str | None:
         """The person sentence j credits, "he" when it credits an unresolved pronoun, else None."""
@@ -592,7 +602,7 @@ def _resolve_pronoun_speakers(
             yield from (text for _, text, subject in by_sentence.get(j, []) if subject)
             if n == 0:
                 yield from introduced(j, pronoun)
-        yield from (text for _, text, _ in by_sentence.get(k - 1, [])[:1])
+        yield from (text for _, text, _ in by_sentence.get(k - 1, [])[:1] if (k - 1, text) not in aside)
 
     def antecedent(k: int, at: int, pronoun: str) -> str | None:
         for candidate in candidates(k, at, pronoun):

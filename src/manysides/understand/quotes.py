@@ -283,14 +283,20 @@ def _speech_act(token: Token, lemma: str) -> bool:
         return bool(preps & {"on", "for"}) and to_do
     if lemma == "caution":
         return "against" in preps
-    if lemma in _PROMISING_VERBS:
-        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in children)
+    if lemma in _PROMISING_VERBS:  # not in an aside ("made clear ..., even as Sanders vows to stay in the race")
+        to_do = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in children)
+        return to_do and token.dep_ != "advcl"
     if lemma == "liken":
         return bool(objects) and "to" in preps | {c.lower_ for o in objects for c in o.children if c.dep_ == "prep"}
     if lemma == "make" and any(o.lower_ == "case" for o in objects):  # "made the case that ...", "... for a wall"
         return any(c.dep_ in {"ccomp", "acl", "prep"} for o in objects for c in o.children) or "for" in preps
     if lemma == "make":  # "made clear that ...", "made clear during a news conference ..."
-        return any(c.lower_ == "clear" and c.dep_ in {"acomp", "oprd", "advmod"} for c in children) and not objects
+        said_clear = {"acomp", "oprd", "advmod"}  # or a clause right after "made": "made clear he would ..."
+        clear = any(
+            c.lower_ == "clear" and (c.dep_ in said_clear or (c.dep_ == "ccomp" and c.i == token.i + 1))
+            for c in children
+        )
+        return clear and not objects
     if lemma == "take":  # "took a swipe at", "took a jab at"
         return any(o.lemma_.lower() in {"swipe", "jab"} for o in objects) and "at" in preps
     return lemma == "lash" and "out" in preps
