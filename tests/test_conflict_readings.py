@@ -88,6 +88,11 @@ def test_a_score_a_range_and_a_whole_are_no_counts() -> None:
         "One climber died on the ridge.",
     )
     assert number_conflicts._numbers(part, whole) is None
+    three, four = _first_sentences(
+        "The port authority closed two of the three ferry ramps on Sunday.",
+        "The port authority closed two of the four ferry ramps on Sunday.",
+    )
+    assert number_conflicts._numbers(three, four) == ("three ramp", "four ramp", 1.0)
 
 
 def test_a_measure_of_a_thing_is_not_a_count_of_its_unit() -> None:

@@ -89,6 +89,8 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     for x in xs:
         for y in ys:
             same_count = _one_count(x, y) and _one_measured(a, x, b, y) and _one_share(a, x, b, y)
+            # A whole a part is taken from is set only against another whole ("two of the three lanes").
+            same_count = same_count and _whole(a, x) == _whole(b, y)
             if same_count and x.counted != y.counted and not _acts_object(a, x, b, y):
                 continue
             # A figure given without a noun counts the noun before it ("32 million viewers, against 55 million a
@@ -108,7 +110,7 @@ _DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 def _not_a_count(s: SentenceInfo, n: NumberMention) -> bool:
     """Whether a figure is no count of its own: one side of a score or a range ("won 31-24", "a 20-13 lead",
-    "10-15 people"), or the whole a part is taken from ("two of the three victims died": two died)."""
+    "10-15 people")."""
     token = _token(s, n)
     if token is None:
         return False
@@ -117,11 +119,17 @@ def _not_a_count(s: SentenceInfo, n: NumberMention) -> bool:
         return True
     last = doc.char_span(n.start, n.end, alignment_mode="expand")
     after = last.end if last is not None else token.i + 1
-    if after + 1 < len(doc) and doc[after].text in _DASHES and doc[after + 1].like_num:
-        return True
-    before = [t.lower_ for t in doc[max(0, token.i - 2) : token.i]]
-    whole = "of" in before and token.i >= 3 and doc[token.i - (3 if before[-1] != "of" else 2)].like_num
-    return bool(whole)
+    return after + 1 < len(doc) and doc[after].text in _DASHES and doc[after + 1].like_num
+
+
+def _whole(s: SentenceInfo, n: NumberMention) -> bool:
+    """Whether a figure is the whole a part is taken from ("two of the three victims died": two died, of three)."""
+    token = _token(s, n)
+    if token is None or token.i < 2:
+        return False
+    doc = token.doc
+    of = token.i - 1 if doc[token.i - 1].lower_ == "of" else token.i - 2
+    return of >= 1 and doc[of].lower_ == "of" and doc[of - 1].like_num
 
 
 def _measured(s: SentenceInfo, n: NumberMention) -> str | None:
