@@ -183,3 +183,11 @@ def test_expected_and_done_must_be_one_event() -> None:
         "The Kestrel council approved the harbour budget on Monday.",
     )
     assert status_conflicts._modality(will, did) == ("expected", "happened", 1.0)
+
+
+def test_a_decade_is_no_year() -> None:
+    decade, year = _first_sentences(
+        "The Kestrel mill dates back to the mid 1930's, when the valley was settled.",
+        "The Kestrel mill dates to 1935, when the valley was settled.",
+    )
+    assert date_conflicts._year_dates(decade, year) is None

@@ -286,7 +286,7 @@ def _year_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     return _dates_of(a, b, xs, ys, same_act=True) if len(xs) == len(ys) == 1 else None
 
 
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!['\u2019]s\b)")  # not a decade ("the mid 1930's")
 
 
 def _years(s: SentenceInfo) -> list[DateMention]:
