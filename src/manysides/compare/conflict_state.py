@@ -7,6 +7,7 @@ reports keep theirs; outside it every reader computes afresh.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
@@ -44,6 +45,29 @@ def told_acts(s: SentenceInfo) -> Iterator[Token]:
             continue
         if not any(c.dep_ == "neg" for c in verb.children):
             yield verb
+
+
+_STAMP_WORDS = 4  # words besides the date and time a page's time stamp has ("Last updated on:", "Posted at")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_CLOCK_TIME = re.compile(r"\b\d{1,2} ?: ?\d\d\b")
+
+
+def page_time(s: SentenceInfo) -> bool:
+    """Whether a sentence is a page's own time stamp rather than a statement: "Updated: May 2, 2013 1:35 pm ET",
+    "PUBLISHED: TUESDAY, MARCH 12, 2013, 9:36 AM", "Posted on January 5, 2011". It gives a full date or a clock
+    time, has no clause with a subject, and has at most a few other words. Two outlets' stamps differ by when each
+    page went up, not by what they report, so no conflict is read from one."""
+    ents = s.doc.ents
+    timed = any(d.year and d.day for d in s.dates) or any(e.label_ == "TIME" and re.search(r"\d", e.text) for e in ents)
+    if not (timed or _CLOCK_TIME.search(s.text)):
+        return False
+    valued = {t.i for e in ents if re.search(r"\d", e.text) for t in e}  # the parser may call "Sep 10" a law
+    if any(t.dep_ in _SUBJECTS and not t.is_stop and t.i not in valued for t in s.doc):
+        return False  # "Obama won on Nov. 6, 2012": a statement ("Last updated at": "last" is no subject)
+    dated = valued | {t.i for e in ents if e.label_ in {"DATE", "TIME", "CARDINAL"} for t in e}
+    # A time zone or "PM" the parser left outside the time ("GMT", "EDT") is part of the stamp.
+    words = [t for t in s.doc if t.is_alpha and t.i not in dated and not (t.is_upper and len(t) <= 4)]
+    return len(words) <= _STAMP_WORDS
 
 
 def named_people(s: SentenceInfo) -> dict[tuple[str, str], str]:

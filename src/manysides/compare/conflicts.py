@@ -9,15 +9,16 @@ story's pairs, and `reading` holds the story's state (`conflict_state`) while it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from manysides.compare.conflict_state import ACTS, CARRIED, COPY, MASKS, PEOPLE, THINGS, masked
+from manysides.compare.conflict_state import ACTS, CARRIED, COPY, MASKS, PEOPLE, THINGS, masked, page_time
 from manysides.compare.crossconflicts import closest_pair, dates_across, figures_across
 from manysides.compare.date_conflicts import (
     _act_dates,
@@ -34,9 +35,14 @@ from manysides.compare.status_conflicts import _modality, _negation, _planned_an
 from manysides.compare.values import Match, departures, held_no_longer, roles, stages, titles, wording
 from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
+from manysides.understand.dates import RELATIVE_DAYS
 from manysides.understand.document import People
 from manysides.understand.entities import same_person
 from manysides.understand.names import name_key
+from manysides.understand.numbers import NumberMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["Found", "find_conflicts", "reading", "same_act"]
 
@@ -73,15 +79,69 @@ def _same_value(kind: str, x: str, y: str, a: SentenceInfo, b: SentenceInfo) -> 
     if kind == "name":
         # A lone word on both sides ("Trump" / "Twitter") is as often the parser's mistake as another person.
         xs, ys = name_key(x).split(), name_key(y).split()
-        if (len(xs) < 2 and len(ys) < 2) or same_person(x, y):
+        if (len(xs) < 2 and len(ys) < 2) or same_person(x, y) or not _both_people(x, y, a, b):
             return True
         # One surname with two first names: another person unless one is the other's nickname ("Chris" Dodd).
         return xs[-1:] == ys[-1:] and not other_name(name_key(x), name_key(y), "PERSON")
     if kind == "number":
         xs = [n for n in a.numbers if n.text in x or x in n.text]
         ys = [n for n in b.numbers if n.text in y or y in n.text]
-        return bool(xs and ys and xs[0].agrees(ys[0]))
+        return bool(xs and ys and (xs[0].agrees(ys[0]) or _other_units(xs[0], ys[0], a, b)))
+    if kind == "date":
+        return _same_day(x, y, a, b)
     return False
+
+
+_PEOPLE_LABELS = frozenset({"PERSON", "ORG"})  # the parser may call an unfamiliar person an organisation
+
+
+def _both_people(x: str, y: str, a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Whether two names told in one place of a copied sentence may both be people: a place or a people against
+    a person ("the former Southern California star" / "Bush finished ...") is one outlet's other wording."""
+    labels = [{e.label_ for e in s.doc.ents if e.text == v} for v, s in ((x, a), (y, b))]
+    return all(not found or found & _PEOPLE_LABELS for found in labels)
+
+
+_CLOCK = re.compile(r"(\d{1,2})(?::\s*(\d\d))?\s*([ap])\.?\s*m\b", re.IGNORECASE)
+
+
+def _clock(text: str) -> tuple[int, int] | None:
+    """Hour (0-23) and minute of a time of day written with am or pm ("6 p.m.", "6:00 p.m.", "7:35 am")."""
+    found = _CLOCK.search(text)
+    if found is None:
+        return None
+    hour = int(found.group(1)) % 12 + (12 if found.group(3).lower() == "p" else 0)
+    return hour, int(found.group(2) or 0)
+
+
+def _other_units(x: NumberMention, y: NumberMention, a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Whether two figures are in two units, so their values do not compare: two currencies ("£88m" / "103
+    million euros"), two measures ("24km" / "15 miles")."""
+    if x.unit and y.unit and x.unit != y.unit:
+        return True
+    measures = [token.ent_type_ == "QUANTITY" for token in (_first_token(a, x), _first_token(b, y))]
+    return all(measures) and x.counted != y.counted
+
+
+def _first_token(s: SentenceInfo, n: NumberMention) -> Token | None:
+    span = s.doc.char_span(n.start, n.end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _same_day(x: str, y: str, a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Dates told differently but the same: one time of day ("6 p.m." / "6:00 p.m."), one value with a word more
+    ("Saturday" / "earlier Saturday"), or two words for one day ("yesterday" / "Thursday", each resolved on its
+    own article's publication day)."""
+    if _clock(x) is not None and _clock(x) == _clock(y):
+        return True
+    xs = {d.value for d in a.dates if d.text in x or x in d.text}
+    ys = {d.value for d in b.dates if d.text in y or y in d.text}
+    if (RELATIVE_DAYS.search(x) and not xs) or (RELATIVE_DAYS.search(y) and not ys):
+        return True  # "yesterday" with no publication day to count from: any day the other gives may be it
+    xw, yw = set(re.findall(r"\w+", x.lower())), set(re.findall(r"\w+", y.lower()))
+    if xw <= yw or yw <= xw:
+        return True
+    return bool(xs) and xs == ys and "?" not in "".join(xs)
 
 
 # Kind, check, explanation, and whether the pair must be strongly aligned: a number conflict already needs the same
@@ -232,14 +292,14 @@ def reading(scores: PairScores, people: Sequence[People | None] = ()) -> Iterato
 
 def _find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, float]) -> list[Found]:
     found: list[Found] = []
-    n = len(scores.nodes)
     seen: set[tuple[str, int, int]] = set()  # a pair already in a conflict of this kind (several checks per kind)
     carried = _carried(scores)
+    stated = np.array([not (node.sentence.parsed and page_time(node.sentence)) for node in scores.nodes], dtype=bool)
     for kind, check, explanation, level in _CHECKS + _ACROSS:
         bar = _ANY if level == "any" else bars[level]
         edges = []
         needs = _NEEDS.get(check)
-        keep = np.array([needs(node.sentence) for node in scores.nodes], dtype=bool) if needs else np.ones(n, bool)
+        keep = stated & np.array([needs(node.sentence) for node in scores.nodes], dtype=bool) if needs else stated
         for i in map(int, np.flatnonzero(keep)):
             for j in np.flatnonzero(scores.prob[i, i + 1 :] >= bar) + i + 1:
                 if not keep[j]:

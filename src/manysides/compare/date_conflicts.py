@@ -198,7 +198,7 @@ def _act_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     both name one): "Aliyev welcomed Sharaa" on Saturday 12 July in one outlet, on 13 July in the other."""
     for lemma, doer, thing, day in _dated_acts(a):
         for other_lemma, other_doer, other_thing, other_day in _dated_acts(b):
-            if lemma != other_lemma or day == other_day or not _same_name(doer, other_doer):
+            if lemma != other_lemma or one_value(day, other_day) or not _same_name(doer, other_doer):
                 continue
             if thing and other_thing and not _same_name(thing, other_thing):
                 continue
@@ -286,7 +286,7 @@ def _year_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     return _dates_of(a, b, xs, ys, same_act=True) if len(xs) == len(ys) == 1 else None
 
 
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!['\u2019]s\b)")  # not a decade ("the mid 1930's")
 
 
 def _years(s: SentenceInfo) -> list[DateMention]:
@@ -312,7 +312,7 @@ def _dates_of(
     """The best-supported pair of different dates; with `same_act`, only dates whose clauses' verbs name one act
     or share a common noun of the clause, the happening itself ("strike"); sharing just a named participant
     ("Abedin", "Republicans") is as often two happenings on two days."""
-    if {d.value for d in xs} & {d.value for d in ys}:
+    if any(one_day(x, y) for x in xs for y in ys):
         return None
     best, found = 0.0, None
     for x in xs:
@@ -325,6 +325,20 @@ def _dates_of(
             if shared > best:
                 best, found = shared, (x.value, y.value, shared)
     return found
+
+
+def one_day(x: DateMention, y: DateMention) -> bool:
+    """`one_value` of two dates."""
+    return one_value(x.value, y.value)
+
+
+def one_value(p: str, q: str) -> bool:
+    """Whether two date values may name one day: equal, or the same month and day where one gives no year and
+    none could be found for it ("Feb. 22" in an article with no publication day against "February 22, 2009")."""
+    if p == q:
+        return True
+    unknown = p.startswith("????") or q.startswith("????")
+    return unknown and len(p) == len(q) and p[4:] == q[4:] and len(p) > len("????")
 
 
 def _one_happening(a: SentenceInfo, x: DateMention, b: SentenceInfo, y: DateMention) -> bool:

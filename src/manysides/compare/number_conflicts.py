@@ -84,11 +84,15 @@ def _act_counted(x: NumberMention, y: NumberMention) -> bool:
 
 def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """The same count of the same thing by the same action, with different values."""
-    xs = [x for x in a.numbers if not _label(a, x)]
-    ys = [y for y in b.numbers if not _label(b, y)]
+    xs = [x for x in a.numbers if not _label(a, x) and not _not_a_count(a, x)]
+    ys = [y for y in b.numbers if not _label(b, y) and not _not_a_count(b, y)]
     for x in xs:
         for y in ys:
-            same_count = _one_count(x, y)
+            same_count = _one_count(x, y) and _one_measured(a, x, b, y) and _one_share(a, x, b, y)
+            # A whole a part is taken from is set only against another whole ("two of the three lanes").
+            same_count = same_count and _whole(a, x) == _whole(b, y)
+            if same_count and x.counted != y.counted and not _acts_object(a, x, b, y):
+                continue
             # A figure given without a noun counts the noun before it ("32 million viewers, against 55 million a
             # decade ago"): the other sentence's figure is then one the first gives too.
             given_by_both = any(x.agrees(z) for z in b.numbers if z.counted in (x.counted, None)) or any(
@@ -99,6 +103,81 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
                     continue
                 return f"{x.text} {x.counted}", f"{y.text} {y.counted}", 1.0
     return None
+
+
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _not_a_count(s: SentenceInfo, n: NumberMention) -> bool:
+    """Whether a figure is no count of its own: one side of a score or a range ("won 31-24", "a 20-13 lead",
+    "10-15 people")."""
+    token = _token(s, n)
+    if token is None:
+        return False
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text in _DASHES and doc[token.i - 2].like_num:
+        return True
+    last = doc.char_span(n.start, n.end, alignment_mode="expand")
+    after = last.end if last is not None else token.i + 1
+    return after + 1 < len(doc) and doc[after].text in _DASHES and doc[after + 1].like_num
+
+
+def _whole(s: SentenceInfo, n: NumberMention) -> bool:
+    """Whether a figure is the whole a part is taken from ("two of the three victims died": two died, of three)."""
+    token = _token(s, n)
+    if token is None or token.i < 2:
+        return False
+    doc = token.doc
+    of = token.i - 1 if doc[token.i - 1].lower_ == "of" else token.i - 2
+    return of >= 1 and doc[of].lower_ == "of" and doc[of - 1].like_num
+
+
+def _measured(s: SentenceInfo, n: NumberMention) -> str | None:
+    """The thing a figure measures when figure and unit are joined into a modifier ("an 86-yard run" -> run, "a
+    three-point play" -> play, "a four-by-four car" -> car): a run 86 yards long, not 86 yards gained."""
+    token = _token(s, n)
+    if token is None or token.i + 2 >= len(token.doc) or token.doc[token.i + 1].text not in _DASHES:
+        return None
+    unit = token.doc[token.i + 2]
+    head = unit.head
+    return head.lemma_.lower() if head.i > unit.i and head.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _one_measured(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMention) -> bool:
+    """Whether two figures are one kind of quantity: both of the thing they are counted in ("226 yards"), or both
+    measures of one kind of thing ("an 86-yard run" / "an 84-yard scamper"), not one of each ("a 200-yard game" /
+    "2 yards")."""
+    p, q = _measured(a, x), _measured(b, y)
+    if p is None or q is None:
+        return p is None and q is None
+    return same_action(p, q)
+
+
+def _share_of(s: SentenceInfo, n: NumberMention) -> str | None:
+    """What a share is of ("62 percent of respondents" -> respondent)."""
+    token = _token(s, n)
+    if token is None or n.unit != "percent":
+        return None
+    percent = next((t for t in token.doc[token.i + 1 : token.i + 3] if t.lemma_.lower() in {"percent", "%"}), None)
+    of = [c for c in percent.children if c.dep_ == "prep" and c.lower_ == "of"] if percent is not None else []
+    whole = next((g for c in of for g in c.children if g.dep_ == "pobj"), None)
+    return whole.lemma_.lower() if whole is not None else None
+
+
+def _one_share(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMention) -> bool:
+    """Whether two shares may be of one whole: not when both say of what, and they say two different things
+    ("62 percent of respondents" / "83 percent of Greeks" are two polls)."""
+    p, q = _share_of(a, x), _share_of(b, y)
+    return p is None or q is None or p == q
+
+
+def _acts_object(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMention) -> bool:
+    """For a count of an act told as a noun against the act's verb ("made 520,000 arrests" / "arrested 400,000
+    migrants"): whether the verb's figure counts its object, what each act is done to. "Catching 52 passes for
+    440 yards and four scores" counts the scores by catching, but they are not what was caught."""
+    token = _token(b, y) if x.counted == y.verb else _token(a, x)
+    noun = token.head if token is not None else None
+    return noun is not None and noun.dep_ in {"dobj", "nsubjpass"}
 
 
 def _token(s: SentenceInfo, n: NumberMention) -> Token | None:

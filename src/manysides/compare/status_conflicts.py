@@ -10,7 +10,7 @@ from manysides.compare.conflict_state import COPY, THINGS, masked, told_acts
 from manysides.compare.embed import embed
 from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
-from manysides.understand.modality import future_clause, main_verb
+from manysides.understand.modality import EXPECT, future_clause, main_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,18 +45,47 @@ def _negation(a: SentenceInfo, b: SentenceInfo) -> Match | None:
 
 
 _STATES = frozenset({"be", "remain", "seem"})  # verbs of a state held, never an event done
+_UNDONE = frozenset({"would", "could", "should", "might", "must", "may", "can"})  # "would be held": not done yet
 
 
 def _modality(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One event, done in one outlet and still expected in the other. The two sentences' own events must be one
+    event (the verb whose state each gives: "has placed him on injured reserve, meaning he will miss two games"
+    is done placing, not expected missing), and the done one must not be told under "would" or "could"."""
     if _quoted(a) or _quoted(b):
         return None
     if {a.modality, b.modality} == {"happened", "expected"} and _same_event(a, b):
         done, expected = (a, b) if a.modality == "happened" else (b, a)
-        verb = main_verb(done.doc[:]).lemma_.lower()
-        if verb in _STATES or _also_done(expected, verb):
+        verb = main_verb(done.doc[:])
+        if verb.lemma_.lower() in _STATES or _also_done(expected, verb.lemma_.lower()):
             return None  # "has been outspoken": a state held, no event done
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _UNDONE for c in verb.children):
+            return None
+        if not _one_verb(event_verb(done), event_verb(expected)):
+            return None
         return a.modality, b.modality, 1.0
     return None
+
+
+def event_verb(s: SentenceInfo) -> Token:
+    """The verb of the event whose state a sentence gives: its main verb, or the clause an expecting word governs
+    ("is expected to remain closed" -> remain, "plans to send a ship" -> send)."""
+    verb = main_verb(s.doc[:])
+    for token in (verb, *[c for c in verb.children if c.lemma_.lower() in EXPECT]):
+        if token.lemma_.lower() in EXPECT:
+            clause = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+            if clause is not None:
+                return clause
+    return verb
+
+
+def _one_verb(x: Token, y: Token) -> bool:
+    """Whether two verbs tell one event: the same lemma or close kin ("meet" / "meeting", "fire" / "dismiss")."""
+    p, q = x.lemma_.lower(), y.lemma_.lower()
+    if p == q:
+        return True
+    vectors = embed([p, q])
+    return float(vectors[0] @ vectors[1]) >= _SAME_EVENT
 
 
 def _acts_on_things(s: SentenceInfo, planned: bool) -> list[tuple[str, frozenset[str], Token]]:

@@ -58,6 +58,7 @@ _MONTH_ONLY = re.compile(r"\b(?:in|since|during|by|until|late|early|mid-?)\s+" +
 _RELATIVE = re.compile(
     r"\b(?P<rel>today|yesterday|tomorrow|tonight|(?:last|this|next) (?:week|month|year))\b", re.IGNORECASE
 )
+RELATIVE_DAYS = _RELATIVE  # a day told from the publication day: the conflict checks cannot place it without one
 
 
 _COUNT_WORDS = ENGLISH_AGO["counts"]

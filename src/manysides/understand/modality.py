@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 Modality = Literal["happened", "ongoing", "expected", "possible", "stated"]
 
-_EXPECT = frozenset({"expect", "set", "due", "schedule", "plan", "slate", "poise", "intend", "prepare", "aim", "hope"})
+EXPECT = frozenset({"expect", "set", "due", "schedule", "plan", "slate", "poise", "intend", "prepare", "aim", "hope"})
 _PLAN_NOUNS = frozenset({"plan", "proposal", "intention", "bid", "pledge", "promise", "offer", "readiness"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo", "going"})
 _POSSIBLE = frozenset({"may", "might", "could", "can"})
@@ -49,11 +49,11 @@ def modality(sentence: Span) -> Modality:
     verb = main_verb(sentence)
     children = list(verb.children)
     auxes = [c for c in children if c.dep_ in {"aux", "auxpass"}]
-    if verb.lemma_.lower() in _EXPECT and any(c.dep_ == "xcomp" for c in children):
+    if verb.lemma_.lower() in EXPECT and any(c.dep_ == "xcomp" for c in children):
         return "expected"
-    if verb.lemma_.lower() in _CUES | _EXPECT and any(_planned(c) for c in children if c.dep_ == "dobj"):
+    if verb.lemma_.lower() in _CUES | EXPECT and any(_planned(c) for c in children if c.dep_ == "dobj"):
         return "expected"  # "announced plans to begin exporting gas": the exporting has not happened
-    if verb.lemma_.lower() in {"be"} and any(c.lemma_.lower() in _EXPECT | {"due"} for c in children):
+    if verb.lemma_.lower() in {"be"} and any(c.lemma_.lower() in EXPECT | {"due"} for c in children):
         return "expected"
     if any(a.lower_ in _FUTURE for a in auxes):
         return "expected"
@@ -81,7 +81,7 @@ def future_clause(verb: Token) -> bool:
         children = list(token.children)
         if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE | _POSSIBLE | {"would"} for c in children):
             return True
-        if token.lemma_.lower() in _EXPECT and any(c.dep_ == "xcomp" for c in children):
+        if token.lemma_.lower() in EXPECT and any(c.dep_ == "xcomp" for c in children):
             return True
         if token.dep_ != "xcomp":
             break

@@ -49,6 +49,13 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 _APPROX = frozenset({"about", "some", "roughly", "nearly", "around", "almost", "approximately", "estimated", "up"})
 _LOWER_BOUND = frozenset({"least", "more", "over", "than"})
 _CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "euros": "EUR", "dollars": "USD", "pounds": "GBP"}
+# A dollar sign with its country's letters ("A$2m", "US$1.4m", "$US1 million"): the letters say which dollar.
+_DOLLAR = re.compile(r"^(?:(?P<before>[A-Z]{1,2})\$|\$(?P<after>[A-Z]{1,2}))$")
+_DOLLARS = {"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "NZ": "NZD", "HK": "HKD", "S": "SGD"}
+_LETTERED = re.compile(r"^(?:US|A|AU|C|CA|NZ|HK|S)(?P<figure>\d[\d,]*(?:\.\d+)?)$")  # "$US1": the "$" apart
+# A scale written after a money figure as a letter ("£88m", "$1.4bn"); after a bare figure "m" is as often metres.
+_SCALE_LETTERS = {"m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
+_CLOCK = re.compile(r"^(?:[ap]\.?m\.?|[ap]\.)$", re.IGNORECASE)  # "pm", "a.m.", "a." of "3: 30 a. m."
 _PERCENT = re.compile(r"^(?:%|percent|per cent|pct)$", re.IGNORECASE)
 _SKIP_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL"})
 
@@ -132,8 +139,11 @@ def _counted(first: Token, last: Token) -> tuple[str | None, str | None]:
         unit = "percent"
     previous = first.doc[first.i - 1] if first.i > 0 else None
     for token in (previous, following):
-        if token is not None and (token.text in _CURRENCY or token.lower_ in _CURRENCY):
+        if token is not None and (token.text in _CURRENCY or token.lower_ in _CURRENCY) and not _weight(token, last):
             unit = _CURRENCY.get(token.text) or _CURRENCY[token.lower_]
+        elif token is not None and (dollar := _DOLLAR.match(token.text)):
+            letters = dollar.group("before") or dollar.group("after")
+            unit = _DOLLARS.get(letters, unit)
     head = last.head
     while head.like_num and head.head.i != head.i:
         head = head.head
@@ -142,6 +152,39 @@ def _counted(first: Token, last: Token) -> tuple[str | None, str | None]:
     if following is not None and following.pos_ == "NOUN" and not unit:
         return unit, following.lemma_.lower()
     return unit, ("percent" if unit == "percent" else None)
+
+
+def _weight(token: Token, last: Token) -> bool:
+    """Whether "pounds" after a figure weighs rather than pays ("weighing 130 pounds"): it is money only when the
+    parser reads the figure as money (from words like "paid", "worth", "a fine of") or "sterling" follows."""
+    if token.lower_ != "pounds":
+        return False
+    sterling = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "sterling"
+    return last.ent_type_ != "MONEY" and not sterling
+
+
+def _clock(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the figure tokens[i..j] is part of a time of day the parser did not tag as one ("3: 30 p. m.",
+    "7: 35 am", "8 pm"): an hour or its minutes, not a count."""
+    if i >= 2 and tokens[i - 1].text == ":" and tokens[i - 2].text.isdigit():
+        return True
+    if j + 2 < len(tokens) and tokens[j + 1].text == ":" and tokens[j + 2].text.isdigit():
+        return True
+    return j + 1 < len(tokens) and bool(_CLOCK.match(tokens[j + 1].text))
+
+
+def _conversion(tokens: list[Token], previous: tuple[int, int] | None, i: int) -> bool:
+    """Whether the figure at tokens[i], opening a parenthesis right after a figure at tokens[previous] of the
+    same kind (two amounts of money, two measures), gives that figure in another unit: "$1 million ($1.52
+    million)", "5 miles (8 km)". A count in parentheses ("10 people (three children)") is a part, not a
+    conversion: the parser calls neither figure money or a measure."""
+    if previous is None or tokens[i].ent_type_ not in {"MONEY", "QUANTITY"}:
+        return False
+    first, last = previous
+    if tokens[first].ent_type_ != tokens[i].ent_type_:
+        return False
+    between = tokens[i].doc.text[tokens[last].idx + len(tokens[last].text) : tokens[i].idx]
+    return bool(re.fullmatch(r"\s*(?:[^\W\d]+\.?\s*){0,2}\(\s*(?:[A-Z]{0,2}\$|\$[A-Z]{0,2}|[€£¥])?\s*", between))
 
 
 def _ratio(tokens: list[Token], j: int, part: float) -> tuple[int, float] | None:
@@ -167,16 +210,23 @@ def find_numbers(sentence: Span, offset: int = 0) -> list[NumberMention]:
     """Numbers in a parsed sentence (dates, times and ordinals excluded); offsets shifted by `offset`."""
     found: list[NumberMention] = []
     tokens = list(sentence)
-    i = 0
+    i, previous = 0, None
     while i < len(tokens):
         token = tokens[i]
-        if not token.like_num or token.ent_type_ in _SKIP_ENTITIES or re.fullmatch(r"(?:19|20)\d\d", token.text):
+        lettered = _LETTERED.match(token.text) if i > 0 and tokens[i - 1].text == "$" else None
+        if not (token.like_num or lettered) or token.ent_type_ in _SKIP_ENTITIES:
+            i += 1
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", token.text):
             i += 1
             continue
         j = i
         while j + 1 < len(tokens) and (tokens[j + 1].like_num or tokens[j + 1].lower_ in _SCALES):
             j += 1
-        words = [t.text for t in tokens[i : j + 1]]
+        if _clock(tokens, i, j):
+            i = j + 1
+            continue
+        words = [lettered.group("figure") if lettered else token.text] + [t.text for t in tokens[i + 1 : j + 1]]
         value = word_value(words)
         ratio = _ratio(tokens, j, value) if value is not None else None
         if ratio is not None:  # "a one-in-three chance", "1 in 5 voters": one figure, a share
@@ -186,6 +236,14 @@ def find_numbers(sentence: Span, offset: int = 0) -> list[NumberMention]:
             before = {t.lower_ for t in tokens[max(0, i - 2) : i]}
             unit, counted = _counted(tokens[i], tokens[j])
             unit = "ratio" if ratio is not None else unit
+            scale = _SCALE_LETTERS.get(tokens[j + 1].lower_) if j + 1 < len(tokens) and unit else None
+            if scale and unit not in {"ratio", "percent"}:
+                j, value = j + 1, value * scale  # "£88m": the letter is the scale, not what is counted
+                counted = _counted(tokens[i], tokens[j])[1]
+            if _conversion(tokens, previous, i):
+                i, previous = j + 1, (i, j)  # the same amount again in another unit: one figure, not two
+                continue
+            previous = (i, j)
             verb = next((t.lemma_.lower() for t in tokens[j].ancestors if t.pos_ == "VERB"), None)
             start, end = tokens[i].idx, tokens[j].idx + len(tokens[j].text)
             found.append(
