@@ -249,23 +249,16 @@ def _surname(name: str) -> str:
     return name_key(words[-1]) if words else ""
 
 
-def _dependency(info: SentenceInfo, mention: Mention) -> str:
-    """The parser's relation of a mention to its head ("nsubj", "poss", "dobj"), or "" where it finds no span."""
+def _mention_root(info: SentenceInfo, mention: Mention) -> Token | None:
+    """The parse's head word of a mention, or None where the parse has no span for it."""
     span = info.doc.char_span(mention.start - info.start, mention.end - info.start, alignment_mode="expand")
-    return span.root.dep_ if span is not None else ""
+    return span.root if span is not None else None
 
 
-def _in_aside(info: SentenceInfo, mention: Mention) -> bool:
-    """Whether a mention sits inside a clause that describes a noun ("Stone ― who worked for Nixon ― took"), not
-    in a name set beside one ("the mayor's wife, Anouk Quell,")."""
-    span = info.doc.char_span(mention.start - info.start, mention.end - info.start, alignment_mode="expand")
-    return span is not None and any(a.dep_ in _CLAUSE_DEPS for a in (span.root, *span.root.ancestors))
-
-
-def _is_subject(info: SentenceInfo, mention: Mention) -> bool:
-    """Whether a mention is the subject of a clause ("Sen. Mazie Hirono blasted ..."), not an object or an
-    apposition ("has a daughter, Bella, ... and he said")."""
-    return _dependency(info, mention) in _SUBJECT_DEPS
+def _in_aside(root: Token) -> bool:
+    """Whether a mention's head sits inside a clause that describes a noun ("Stone ― who worked for Nixon ―
+    took"), not in a name set beside one ("the mayor's wife, Anouk Quell,")."""
+    return any(a.dep_ in _CLAUSE_DEPS for a in (root, *root.ancestors))
 
 
 def _name_word(token: Token) -> bool:
@@ -534,10 +527,13 @@ def _resolve_pronoun_speakers(
         info = infos[mention.sentence]
         offset = mention.start - info.start
         if not mention.headline and not quoted(mention.sentence, offset) and people.is_person(mention.text):
-            by_sentence.setdefault(mention.sentence, []).append((offset, mention.text, _is_subject(info, mention)))
-            if _dependency(info, mention) == "poss":
+            # a subject of a clause ("Sen. Mazie Hirono blasted ..."), not an object or an apposition
+            root = _mention_root(info, mention)
+            subject = root is not None and root.dep_ in _SUBJECT_DEPS
+            by_sentence.setdefault(mention.sentence, []).append((offset, mention.text, subject))
+            if root is not None and root.dep_ == "poss":
                 owners.add((mention.sentence, mention.text))
-            if _in_aside(info, mention):
+            if root is not None and _in_aside(root):
                 aside.add((mention.sentence, mention.text))
 
     def speaker_in(j: int) -> str | None:
