@@ -17,6 +17,7 @@ BENCHMARKS = {
     "stories": "Stories (BASIL, ECB+, GVA; throughput)",
     "scaling": "Story assignment at 10k, 100k and 1M articles: time per article, peak memory (issue 17)",
     "batch": "Batch ingest: serial, 1 and 2 Dask workers, SQLite and PostgreSQL side by side (issue 17)",
+    "arrival_order": "Stories when pages arrive out of date order (GVA week by week, some late), beside one ingest",
     "semeval": "One story across languages: SemEval-2022 pairs ingested into one database, beside TF-IDF and USE",
     "facts": "Shared facts and conflicts against hand-annotated BASIL coverage (basil-facts), beside TF-IDF",
     "compare_multilingual": "Statements aligned across languages (our own fictional stories, held-out half)",

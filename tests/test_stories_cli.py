@@ -68,6 +68,21 @@ def test_restory_is_deterministic_and_matches_date_order(
         assert run_cli("stories", "--db", other, "--json").json() == before
 
 
+def test_pages_arriving_out_of_date_order_give_the_stories_of_one_ingest(
+    demo_dir: Path, seeds_dir: Path, tmp_path: Path, db_url: str
+) -> None:
+    """Each page in a run of its own, newest inputs first: an older page arriving after newer ones has them
+    assigned again after it, so the stories are those one ingest (in date order) builds."""
+    inputs = sorted(p for folder in ("html", "dumps", "feeds") for p in (demo_dir / folder).iterdir())
+    inputs += [demo_dir / "articles.jsonl", *sorted(seeds_dir.iterdir())]
+    run_cli("ingest", *inputs, "--db", db_url)
+    expected = run_cli("stories", "--db", db_url, "--json").json()
+    with another_database(db_url, tmp_path, "arrivals") as other:
+        for page in reversed(inputs):
+            assert run_cli("ingest", page, "--db", other).exit_code == 0
+        assert run_cli("stories", "--db", other, "--json").json() == expected
+
+
 def test_seed_pages_form_one_story_among_unrelated_pages(seeds_dir: Path, extraction_dir: Path, db_url: str) -> None:
     db = db_url
     distractors = sorted((extraction_dir / "text").glob("*.txt"))[:25]

@@ -231,19 +231,24 @@ def _failure(error: Exception) -> str:
     return f"extraction failed: {type(error).__name__}: {error}"[:300]
 
 
-def assign_stories(store: Store) -> int:
-    """Give every stored article without a story its story, incrementally; returns how many were assigned.
+def assign_stories(store: Store, replay: bool = True) -> int:
+    """Give every stored article without a story its story, incrementally; returns how many were waiting.
 
     The index is rebuilt from the stored per-article features and stories (no re-embedding, no re-scoring); then
     each unassigned article, in date order, joins a story, starts one or merges two from the features computed
-    when it was stored (computed now when missing), BATCH assignments to a transaction. One process assigns at a
-    time.
+    when it was stored (computed now when missing), BATCH assignments to a transaction. When a waiting article
+    is older than assigned ones (pages arrive out of date order), those newer ones are assigned again after it,
+    so the stories are those of one ingest in date order, as `restory` builds them (`replay=False` skips that,
+    for measuring what it changes). One process assigns at a time.
     """
     stories = StoryStore(store)
     with exclusive(store.engine, "stories"):
         pending = stories.pending()
         if not pending:
             return 0
+        arrived = len(pending)
+        if replay and stories.unassign_from(stories.order_key(pending[0])):  # an older page came after newer ones
+            pending = stories.pending()
         index = StoryIndex()
         for stored in stories.assigned():  # each under its stored story, nothing scored again
             index.restore(stored.article_id, stored.features, stored.story_id)
@@ -253,7 +258,7 @@ def assign_stories(store: Store) -> int:
             found.update(zip([a.id for a in missing], story_features(missing, index.backend), strict=True))
             assigned = [index.add_features(i, found[i]) for i in chunk if i in found]
             stories.save_many([(a, index.features(a.article_id)) for a in assigned])
-    return len(pending)
+    return arrived
 
 
 def restory(store: Store) -> int:

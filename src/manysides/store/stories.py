@@ -66,6 +66,46 @@ class StoryStore:
             rows = [tuple(row) for row in connection.execute(query)]
         return [row[0] for row in sorted(rows, key=lambda r: date_key(r[1], r[2], r[0]))]
 
+    def order_key(self, article_id: str) -> tuple[int, str, str]:
+        """Where a stored article comes in story order (see `date_key`)."""
+        query = select(ArticleRow.published, ArticleRow.captured).where(ArticleRow.id == article_id)
+        with self.engine.connect() as connection:
+            published, captured = connection.execute(query).one()
+        return date_key(published, captured, article_id)
+
+    def unassign_from(self, first: tuple[int, str, str]) -> int:
+        """Put every assigned article at or after `first` in story order (see `date_key`) back among the pending,
+        its features kept for the next assignment; returns how many.
+
+        An article arriving after newer ones would otherwise see stories that, built in date order, could not
+        have existed yet; assigning again from it on gives the stories of one ingest in date order. Stories
+        older articles already merged stay merged. One transaction: a run killed after it finds them pending.
+        """
+        query = select(ArticleRow.id, ArticleRow.published, ArticleRow.captured).join(
+            ArticleStoryRow, ArticleStoryRow.article_id == ArticleRow.id
+        )
+        with self.engine.connect() as connection:
+            later = [row[0] for row in connection.execute(query) if date_key(row[1], row[2], row[0]) >= first]
+        if later:
+            retrying(lambda: self._unassign(later))
+        return len(later)
+
+    def _unassign(self, ids: list[str]) -> None:
+        with Session(self.engine) as session, session.begin():
+            touched: set[str] = set()
+            for chunk in chunks(ids, _IN_CHUNK):
+                query = select(ArticleStoryRow.article_id, ArticleStoryRow.story_id, ArticleStoryRow.features)
+                rows = session.execute(query.where(ArticleStoryRow.article_id.in_(chunk))).all()
+                touched.update(story for _, story, _ in rows)
+                session.execute(delete(ArticleFeatureRow).where(ArticleFeatureRow.article_id.in_(chunk)))
+                if rows:
+                    session.execute(
+                        insert(ArticleFeatureRow), [{"article_id": a, "features": data} for a, _, data in rows]
+                    )
+                session.execute(delete(ArticleStoryRow).where(ArticleStoryRow.article_id.in_(chunk)))
+            session.flush()
+            summaries.refresh(session, touched)
+
     def stored_features(self, ids: Iterable[str]) -> dict[str, bytes]:
         """The story features computed at ingest for these articles (those that have them)."""
         found: dict[str, bytes] = {}
