@@ -499,3 +499,36 @@ def test_made_clear_by_a_person_described_after_the_name_credits_the_name() -> N
     )
     assert _speakers(text, "made clear") == ["Ada Krell"]
     assert _speakers(text, "The rain") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Harbour master Ada Krell on Monday reiterated that the pier will stay closed.", "Harbour master Ada Krell"),
+        ("The treasurer tried to explain that the fund had never been audited.", "The treasurer"),
+        ("The treasurer declined to say whether the fund had been audited.", None),
+        ("The board hired a lawyer to explain that the fund was safe.", None),
+        (
+            "One of the sharpest exchanges came when Ms. Krell answered the council by saying the pier was unsafe.",
+            "Ms. Krell",
+        ),
+        ("A ferry worker, Noor Halvik, noted to a reporter that her shift had been cut twice.", "Noor Halvik"),
+        (
+            "The review found that it was impossible to say what caused the blaze, harbour master Ada Krell revealed "
+            "Monday.",
+            "harbour master Ada Krell",
+        ),
+        (
+            "Councillor Tom Pell on Monday repeated that the vote will go ahead, a day after the mayor said it would "
+            "not.",
+            "Councillor Tom Pell",
+        ),
+    ],
+)
+def test_a_speaker_the_parse_hides_is_still_found(sentence: str, speaker: str | None) -> None:
+    """A repeated claim, an infinitive of speech under a verb its subject controls ("tried to explain that"), a
+    speech verb reached through a preposition ("by saying"), a clause the parser hangs on the listener, and a
+    sentence that closes with ", X revealed Monday." Declining to say is saying nothing, and the one urged to
+    explain is not the one urging."""
+    found = _speakers(_fictional(sentence), sentence[:20])
+    assert (found[0] if found else None) == speaker

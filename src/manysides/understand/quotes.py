@@ -18,7 +18,8 @@ CUE_VERBS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "say tell state add note emphasize emphasise stress announce confirm reveal report claim insist warn "
         "explain deny describe acknowledge write tweet argue accuse quote assert declare allege suggest indicate "
-        "admit ask reply respond charge concede predict vow complain question dispute contend urge caution maintain"
+        "admit ask reply respond charge concede predict vow complain question dispute contend urge caution maintain "
+        "reiterate repeat testify yell shout recall recount remark joke quip boast counter retort"
     ).split()
 )
 # Verbs that report what someone said without a clause of its words (`_speech_act`). Verbs of criticism or praise
@@ -223,11 +224,24 @@ def _speech(token: Token, quoted: bool, own_quote: bool = False) -> bool:
     """
     if token.lemma_.lower() in _ALWAYS_SPEECH:
         return True
-    if any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
+    if any(c.dep_ in {"ccomp", "parataxis"} for c in token.children) or _clause_on_listener(token):
         return True
     return own_quote or (quoted and (token.dep_ in {"ROOT", "parataxis"} or _opens_quote(token))) or _answers(token)
 
 
+def _clause_on_listener(token: Token) -> bool:
+    """ "noted to another reporter that her brother had died": the parser hangs the reported clause on the listener
+    as a relative clause, but its "that" is a conjunction (a true relative clause has "that" as its subject or
+    object), so the clause is what the verb reports."""
+    listeners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children]
+    return any(
+        c.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)
+        for listener in listeners
+        for c in listener.children
+    )
+
+
+_REFUSING_VERBS = frozenset({"refuse", "decline", "fail", "hesitate"})  # "declined to say whether": said nothing
 _BEING_VERBS = frozenset({"be", "appear", "seem", "remain", "become"})  # say what someone is, not what they said
 _TIME_MARKS = frozenset({"when", "after", "before", "since", "while", "until", "once"})
 
@@ -235,8 +249,9 @@ _TIME_MARKS = frozenset({"when", "after", "before", "since", "while", "until", "
 def _told_as_time(token: Token) -> bool:
     """A speech verb in a clause that only says when the main event happened ("When Mr. Trump formally announced
     that he was running, Mr. Stone was one of the first to join"): the sentence is the outlet's, not the speaker's.
-    "As Trump said, ..." credits Trump."""
-    return token.dep_ == "advcl" and any(
+    "As Trump said, ..." credits Trump. A main verb with such a mark is the parser's mistake for one ("Romney
+    reiterated that ..., a few hours after Obama said ...")."""
+    return token.dep_ in {"advcl", "ROOT"} and any(
         c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in token.children
     )
 
@@ -367,6 +382,29 @@ def _person_before(cue: Token, spans: list[tuple[int, int]], offset: int) -> Spa
     return people[-1] if people else None
 
 
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_NOUN_PHRASE = frozenset({"PROPN", "NOUN", "DET", "ADJ", "ADP", "NUM", "CCONJ"})
+
+
+def _closing_speaker(cue: Token) -> Span | None:
+    """ "..., found that it was impossible to say what motivated the attackers, Secretary of State Hillary Clinton
+    revealed Wednesday.": a speech verb closing the sentence after a comma and a name reports the whole sentence,
+    however the parser hung it. The phrase between the comma and the verb, when it holds a name, is the speaker."""
+    sentence = cue.sent
+    after = [t for t in sentence.doc[cue.i + 1 : sentence.end] if not t.is_punct]
+    if any(t.ent_type_ not in {"DATE", "TIME"} and t.dep_ not in {"advmod", "npadvmod", "prep"} for t in after):
+        return None
+    start = cue.i
+    while start > sentence.start and sentence.doc[start - 1].text != "," and cue.i - start < 8:
+        start -= 1
+    phrase = sentence.doc[start : cue.i]
+    if start == sentence.start or sentence.doc[start - 1].text != "," or not len(phrase):
+        return None
+    if phrase[0].pos_ == "CCONJ" or any(t.pos_ not in _NOUN_PHRASE or t.is_quote for t in phrase):
+        return None  # '..." Mr. Rubio is expected to say', ", and the police responded": a clause of its own
+    return phrase if any(t.ent_type_ in _SPEAKER_ENTITIES for t in phrase) else None
+
+
 def _next_to(subject: Token, verb: Token) -> bool:
     """Whether only auxiliaries and adverbs stand between a subject phrase and its verb ("Rubio has challenged")."""
     between = verb.doc[subject.right_edge.i + 1 : verb.i]
@@ -381,16 +419,29 @@ def _inherited_subject(token: Token) -> list[Token]:
     """The subject a cue verb without its own takes from the clause it hangs on: "Trump defended his plan, saying
     on Twitter: ..." and "Pence has defended the bill, claiming that ..." are Trump's and Pence's words; a participle
     ("when asked if ...") takes none."""
-    if token.tag_ != "VBG" and not (token.dep_ == "conj" and token.tag_ != "VBN"):
+    # "tried to explain that ...", not "asked him to explain" nor "it was impossible to say"
+    infinitive = token.tag_ == "VB" and token.dep_ == "xcomp"
+    if infinitive and (
+        token.head.pos_ != "VERB"
+        or token.head.lemma_.lower() in _BEING_VERBS | _REFUSING_VERBS
+        or any(c.dep_ in {"dobj", "obj", "expl"} or c.lower_ == "it" for c in token.head.children)
+    ):
+        return []
+    if token.tag_ != "VBG" and not infinitive and not (token.dep_ == "conj" and token.tag_ != "VBN"):
         return []  # "when asked if ...": the one asked is not the one asking
     head = token
-    for _ in range(2):
-        if head.dep_ not in {"advcl", "xcomp", "conj", "pcomp"} or head.head is head:
+    for _ in range(3):  # "responded ... by saying": through the preposition to the verb it hangs on
+        if head.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep"} or head.head is head:
+            return []
+        if head.dep_ == "prep" and head.head.pos_ not in {"VERB", "AUX"}:
             return []
         head = head.head
         subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "-- an accusation Romney has some experience with -- the nominee acknowledged ...": two subjects where
+        # the parser missed the aside; the one right before the verb
+        beside = [c for c in subjects if c.i < head.i and _next_to(c, head)]
         if subjects:
-            return subjects
+            return beside if len(subjects) > 1 and beside else subjects
     return []
 
 
@@ -513,6 +564,11 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
             elif subjects:
                 found.append((_depth(token), token.i, Attribution(subjects[0].text, token.text, kind)))
+        elif token.pos_ == "VERB" and lemma in CUE_VERBS and (closing := _closing_speaker(token)) is not None:
+            kind = "quote" if quoted else "paraphrase"
+            entity = next((t for t in reversed(closing) if t.ent_type_ in _SPEAKER_ENTITIES), closing[-1])
+            named = Attribution(closing.text, token.text, kind, entity.lemma_.lower(), True, entity.ent_type_)
+            found.append((0, token.i, named))  # it reports the whole sentence, however deep the parser hung it
     if not found and spans:
         quoting = _quoting_subject(sentence, spans, offset)
         return [quoting] if quoting else []
