@@ -69,3 +69,13 @@ def test_a_fact_is_headed_by_its_shortest_full_sentence() -> None:
     assert headline_of([fragment, full, longer], [False, True, True]) == full
     assert headline_of([fragment, longer], [False, False]) == fragment
     assert headline_of([longer, full]) == full
+
+
+def test_a_sentence_an_article_repeats_is_one_unique_fact() -> None:
+    repeated = "A second tug has been ordered for the winter season."
+    articles = [
+        make_article("first", FIRST + " " + repeated + " The ferry board meets again in March. " + repeated),
+        make_article("second", SECOND, outlet="coast-herald"),
+    ]
+    report = compare_texts(analyse_many(articles))
+    assert _kinds(report, "second tug") == ["unique"]

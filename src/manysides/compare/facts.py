@@ -241,12 +241,13 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
         shared.append(Fact(kind="shared", statements=statements, headline=headline))
     grouped = {(n.article, n.sentence.index) for g in groups for n in g}
     paired = grouped | not_unique(texts, scores, model)
-    unique = [
-        _fact("unique", [statement(text, sentence)])
-        for a, text in enumerate(texts)
-        for sentence in text.sentences
-        if (a, sentence.index) not in paired and states_something(sentence)
-    ]
+    unique, told = [], set()
+    for a, text in enumerate(texts):
+        for sentence in text.sentences:
+            said = (a, " ".join(sentence.text.lower().split()))  # a sentence the article repeats is one fact
+            if (a, sentence.index) not in paired and states_something(sentence) and said not in told:
+                told.add(said)
+                unique.append(_fact("unique", [statement(text, sentence)]))
     in_conflict = {(s.article, s.sentence) for f in conflicts for s in f.statements}
     unplaced = {(a, i) for a, i in paired - grouped if (ids[a], i) not in in_conflict}
     related = []
