@@ -280,8 +280,21 @@ def _predicate_agreement(sentences: list[SentenceInfo]) -> np.ndarray:
     same = main @ main.T
     within = np.minimum(main @ every.T, 1.0)
     result = np.where(same > 0, 1.0, 0.5 * np.maximum(within, within.T))
+    result[_other_actors(sentences)] = 0.0
     np.fill_diagonal(result, 0.0)
     return result
+
+
+def _other_actors(sentences: list[SentenceInfo]) -> np.ndarray:
+    """Pairs whose main events have two named actors, neither named in the other sentence: "Boehner is heading
+    back to Ohio" and "Obama was heading to Detroit" share a verb, not an event."""
+    n = len(sentences)
+    named = [[s.subject] if s.subject and s.subject in s.entity_keys else [] for s in sentences]
+    both = _indicators(named + [sorted(s.entity_keys) for s in sentences])
+    subjects, names = both[:n], both[n:]
+    has = subjects.sum(axis=1) > 0
+    mentioned = (subjects @ names.T) > 0  # [i, j]: i's actor is named in j
+    return has[:, None] & has[None, :] & ~mentioned & ~mentioned.T
 
 
 def _names_missing(sentences: list[SentenceInfo]) -> np.ndarray:
