@@ -314,6 +314,13 @@ def test_the_story_is_named_by_the_headline_the_others_agree_with() -> None:
     assert central_title(titles) == titles[1]
     assert central_title(["Only a question?"]) == "Only a question?"
     assert central_title([]) is None
+    # No words shared between headlines: the one the other articles' bodies tell, not the first page's
+    odd = ["Mayor Venn flies to Ostend for trade talks", "Pier closed by harbour board after storm damage"]
+    bodies = [
+        "The mayor flew to Ostend. The harbour board closed the pier after the storm caused damage.",
+        "The harbour board closed the pier on Monday after storm damage to its piles.",
+    ]
+    assert central_title(odd, bodies) == odd[1]
 
 
 def test_a_selection_of_unique_facts_says_it_is_one_and_no_conflict_says_what_was_checked() -> None:

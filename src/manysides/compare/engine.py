@@ -119,15 +119,23 @@ def headline_without_outlet(title: str | None, outlet: str | None) -> str | None
     return title
 
 
-def central_title(titles: list[str]) -> str | None:
-    """The headline that tells what the others tell: not a question ("Did X cross the line?"), and sharing the
-    most words with the other headlines, so the story is not named after whichever page came first."""
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]{4,}", text.lower()))
 
-    keyed = [set(re.findall(r"[^\W\d_]{4,}", t.lower())) for t in titles]
 
-    def score(i: int) -> tuple[bool, int, int]:
-        shared = sum(len(keyed[i] & keyed[j]) for j in range(len(titles)) if j != i)
-        return (not titles[i].rstrip().endswith("?"), shared, -i)
+def central_title(titles: list[str], bodies: list[str] | None = None) -> str | None:
+    """The headline that tells what the others tell: not a question ("Did X cross the line?"), sharing the most
+    words with the other headlines, and then the one whose words the other articles' bodies tell most (`bodies`,
+    one per title), so the story is not named after whichever page came first, nor after the odd one out."""
+
+    keyed = [_words(t) for t in titles]
+    told = [_words(b) for b in bodies] if bodies is not None and len(bodies) == len(titles) else None
+
+    def score(i: int) -> tuple[bool, int, float, int]:
+        others = [j for j in range(len(titles)) if j != i]
+        shared = sum(len(keyed[i] & keyed[j]) for j in others)
+        covered = sum(len(keyed[i] & told[j]) for j in others) / max(len(keyed[i]), 1) if told else 0.0
+        return (not titles[i].rstrip().endswith("?"), shared, covered, -i)
 
     return titles[max(range(len(titles)), key=score)] if titles else None
 
@@ -135,8 +143,9 @@ def central_title(titles: list[str]) -> str | None:
 def _story(texts: list[ArticleText], title: str | None) -> StoryInfo:
     dates = sorted(t.article.published for t in texts if t.article.published)
     if title is None:
-        headlines = [headline_without_outlet(t.article.title, t.article.outlet) for t in texts]
-        title = central_title([h for h in headlines if h]) or "Untitled story"
+        headed = [(headline_without_outlet(t.article.title, t.article.outlet), t.article.body) for t in texts]
+        headed = [(h, body) for h, body in headed if h]
+        title = central_title([h for h, _ in headed], [body for _, body in headed]) or "Untitled story"
     return StoryInfo(
         title=title, first_published=dates[0] if dates else None, last_published=dates[-1] if dates else None
     )
