@@ -532,3 +532,19 @@ def test_a_speaker_the_parse_hides_is_still_found(sentence: str, speaker: str | 
     explain is not the one urging."""
     found = _speakers(_fictional(sentence), sentence[:20])
     assert (found[0] if found else None) == speaker
+
+
+def test_a_hyphenated_name_or_one_the_parser_reads_as_a_verb_is_a_cited_person() -> None:
+    """ "Yvette Townsend-Saunders ... said" and "Rev. Jon Paul Hopping ... told" are people the article quotes: the
+    parser types the first an organisation and tags "Hopping" a verb, whose lemma "hop" is no name."""
+    text = _fictional(
+        "Yvette Townsend-Saunders called the ferry meeting “wonderful” and said she was thankful the minister came.\n\n"
+        "“He said there need to be some changes made,” Townsend-Saunders said.\n\n"
+        "“We didn\u2019t know it was the minister coming,” Rev. Jon Paul Hopping of Our Lady of the Harbour, told the "
+        "Ledger."
+    )
+    sources = cited_sources(text)
+    assert any("Townsend-Saunders" in s for s in sources)
+    assert any("Hopping" in s for s in sources)
+    [entity] = [e for e in merge_mentions(text.mentions) if e.name == "Yvette Townsend-Saunders"]
+    assert entity.type == "person"

@@ -152,7 +152,8 @@ def _head_is_name(attribution: Attribution) -> bool:
     """Whether the speaker's head word is a name (capitalised in the phrase): "Twitter's Adam Sharp" is, "Romney's
     remarks" and "A majority of Democrats in the room" are not, though a name qualifies them."""
     words = re.findall(r"[^\W\d_][\w'\u2019.-]*", attribution.speaker)
-    return any(w.lower().strip(".") == attribution.head.strip(".") and w[0].isupper() for w in words)
+    head = attribution.head.strip(".")
+    return any(w[0].isupper() and head in {w.lower().strip("."), *w.lower().split("-")} for w in words)
 
 
 def is_source(attribution: Attribution) -> bool:

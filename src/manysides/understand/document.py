@@ -158,16 +158,19 @@ def _town_state() -> re.Pattern[str]:
     return re.compile(r", (?:" + names + r")(?:(?<=\.)|(?=[.,;:!?)]|$))")  # not "Steny Hoyer, Maryland Democrat"
 
 
-def _type_evidence(body: str, start: int, end: int, ent: Span) -> str:
+def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[str, ...] = ()) -> str:
     """What the text around a span says of its type, whatever the parser typed it: "person" after a title only a
     person bears ("Mr. Weiner"), "place" before a state ("Hope, Ark."; unless typed a person), "speaker" as the
-    subject of a speech verb ("Fiorina said": a person or a body, no place); else ""."""
+    subject of a speech verb ("Fiorina said") or the one a sentence's attribution credits ("Yvette Saunders
+    called the meeting “wonderful” and said ...": a person or a body, no place); else ""."""
     if _PERSON_TITLE.search(body[max(0, start - 6) : start]):
         return "person"
     if _town_state().match(body, end) and ent.label_ != "PERSON":  # "Reps. Steny Hoyer, Maryland, kept ..."
         return "place"
     root = ent.root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in CUE_VERBS:
+        return "speaker"
+    if any(body[start:end] == speaker or speaker.endswith(" " + body[start:end]) for speaker in speakers):
         return "speaker"
     return ""
 
@@ -181,6 +184,8 @@ def _sentence_info(
     dateline = dateline_end(sentence.text)  # "WASHINGTON —" says where the reporter filed from: no one named
     titles = title_case_quotes(sentence.text)  # a quoted title or slogan: its capitalised words are no names
     mentions = []
+    credited = attributions(span, spans)
+    speakers = tuple(a.speaker for a in credited if a.named)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES or ent.start_char < dateline:
             continue
@@ -188,7 +193,7 @@ def _sentence_info(
         text = clean_name(article.body[repaired[0] : repaired[1]]) if repaired else ""
         if text:
             quoted = any(a <= ent.start_char < b for a, b in titles) and first_name_sex(text) is None
-            evidence = _type_evidence(article.body, *repaired, ent)
+            evidence = _type_evidence(article.body, *repaired, ent, speakers)
             mentions.append(
                 Mention(
                     text,
@@ -217,7 +222,7 @@ def _sentence_info(
         entity_keys=keys,
         numbers=find_numbers(span),
         dates=_dates(sentence.text, doc, published),
-        attributions=attributions(span, spans),
+        attributions=credited,
         quotes=spans if spans is not None else quote_spans(sentence.text),
         negated=negated(span),
         modality=modality(span),

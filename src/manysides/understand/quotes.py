@@ -202,11 +202,18 @@ def _attribution(head: Token, cue: str, kind: str) -> Attribution:
         start = name.i
         while start > head.i + 1 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
             start -= 1
-        return Attribution(head.doc[start : name.i + 1].text, cue, kind, name.lemma_.lower(), True, name.ent_type_)
+        return Attribution(head.doc[start : name.i + 1].text, cue, kind, _head_word(name), True, name.ent_type_)
     phrase = _phrase(head)
     dateline = _DATELINE.match(phrase)
     text = phrase[dateline.end() :] if dateline else phrase
-    return Attribution(text, cue, kind, head.lemma_.lower(), _named(head), head.ent_type_)
+    return Attribution(text, cue, kind, _head_word(head), _named(head), head.ent_type_)
+
+
+def _head_word(head: Token) -> str:
+    """The head as compared: a noun's lemma ("remarks": "remark"), a name as written ("Hopping", not "hop", though
+    the parser tags it a verb)."""
+    name = head.pos_ == "PROPN" or (head.ent_type_ in {"PERSON", "ORG"} and head.text[:1].isupper())
+    return head.lower_ if name else head.lemma_.lower()
 
 
 def dateline_end(text: str) -> int:
@@ -551,7 +558,7 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             elif subjects and subjects[0].ent_type_ in _WHEN:
                 person = _person_before(token, spans, offset)
                 if person is not None:
-                    named = Attribution(person.text, token.text, kind, person[-1].lemma_.lower(), True, "PERSON")
+                    named = Attribution(person.text, token.text, kind, _head_word(person[-1]), True, "PERSON")
                     found.append((_depth(token), token.i, named))
                 continue
             if subjects and subjects[0].lower_ in _RELATIVE and token.dep_ == "relcl":
@@ -567,7 +574,7 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
         elif token.pos_ == "VERB" and lemma in CUE_VERBS and (closing := _closing_speaker(token)) is not None:
             kind = "quote" if quoted else "paraphrase"
             entity = next((t for t in reversed(closing) if t.ent_type_ in _SPEAKER_ENTITIES), closing[-1])
-            named = Attribution(closing.text, token.text, kind, entity.lemma_.lower(), True, entity.ent_type_)
+            named = Attribution(closing.text, token.text, kind, _head_word(entity), True, entity.ent_type_)
             found.append((0, token.i, named))  # it reports the whole sentence, however deep the parser hung it
     if not found and spans:
         quoting = _quoting_subject(sentence, spans, offset)
