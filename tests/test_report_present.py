@@ -280,6 +280,7 @@ def test_a_vote_tally_is_one_figure() -> None:
     assert figures("The council backed the ferry plan by a 134-to-63 vote.") == ["134-to-63"]
     assert figures("The council backed it, 134 to 63.") == ["134", "63"]
     assert figures("The pilot, in his 30s, has sailed since the '90s with 12 crew members.") == ["12 crew"]
+    assert figures("The two met for an hour; the ferry carried 40 on its first run.") == ["40"]
     # an age, a number inside a name and a vague amount with nothing counted are no figures to set side by side
     assert figures("Captain Orla Venn, 57, has sailed three routes.") == ["three routes"]
     assert figures("The filing names Vessel 1 and Pier 2.0 in 12 places.") == ["12 places"]

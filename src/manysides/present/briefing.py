@@ -99,6 +99,8 @@ def figures(text: str) -> list[str]:
             if of is None or not _plural(of.group(1)):
                 continue  # "thousands more watched" says no figure to compare; "dozens of people" does
             counted = of.group()
+        if not counted and not unit and not any(c.isdigit() for c in number):
+            continue  # "the two met for an hour": a number word that counts nothing named is no figure
         found.append(" ".join((number + counted).split()))
     return found
 
