@@ -513,6 +513,8 @@ def test_made_clear_by_a_person_described_after_the_name_credits_the_name() -> N
             "Ms. Krell",
         ),
         ("A ferry worker, Noor Halvik, noted to a reporter that her shift had been cut twice.", "Noor Halvik"),
+        ("As Mayor Ilsa Quell put it, the pier is finished.", "Mayor Ilsa Quell"),
+        ("As she put it in the box, the alarm rang.", None),
         (
             "The review found that it was impossible to say what caused the blaze, harbour master Ada Krell revealed "
             "Monday.",

@@ -319,6 +319,8 @@ def _speech_act(token: Token, lemma: str) -> bool:
             for c in children
         )
         return clear and not objects
+    if lemma == "put":  # "as Quell put it, ...": the sentence is said in Quell's words
+        return any(o.lower_ == "it" for o in objects) and "as" in preps and not any(c.dep_ == "prep" for c in children)
     if lemma == "take":  # "took a swipe at", "took a jab at"
         return any(o.lemma_.lower() in {"swipe", "jab"} for o in objects) and "at" in preps
     return lemma == "lash" and "out" in preps
