@@ -8,9 +8,11 @@ item; it does not ask whether the item points at the right words, nor how many i
 Here an item of a report is right when one of its words lies inside a lex span annotated in the gold sentence it
 maps to (sentences are mapped as in `benchmarks.compare`); precision is the share of shown items that are right,
 items per report counts what a reader sees (the same words on the same actor in one article once, as the report
-view shows them), and recall is the share of annotated lex spans that some shown item points into. Labels, scare
-quotes, loaded terms and hedges all count as shown items; BASIL lex spans include words inside quotes (about a
-quarter), so an item in a quote is judged the same way. Half B is reported as figures only.
+view shows them), and recall is the share of annotated lex spans that some shown item points into, apart for
+spans in the outlet's own words and spans inside quotes (BASIL's `quote` field). The outlet's own items (labels,
+scare quotes, loaded terms, hedges) are counted apart from the words of the speakers it quotes or paraphrases,
+which the report lists on their own line. Hedges count as shown items though BASIL marks none, so precision is
+also given without them. Half B is reported as figures only.
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ def score(triplet: dict) -> tuple[list[dict], Counter[str]]:
         sentences, gold = mapping[item.article]
         index = sentences[item.sentence] if item.sentence is not None and item.sentence < len(sentences) else None
         spans = gold["lex"].get(index, []) if index is not None else []
-        key = (item.article, item.type, item.text.casefold().strip(), item.target, item.in_quote)
+        key = (item.article, item.type, item.text.casefold().strip(), item.target, item.in_quote, item.speaker)
         entry = shown.setdefault(
             key,
             {
@@ -139,8 +141,13 @@ def main() -> None:
         items, counts = score(triplet)
         f = figures[triplet["half"]]
         f.update(counts)
-        f["items"] += len(items)
-        f["right"] += sum(i["right"] for i in items)
+        own = [i for i in items if not (i["in_quote"] or i["speaker"])]
+        f["items"] += len(own)
+        f["right"] += sum(i["right"] for i in own)
+        f["speakers"] += len(items) - len(own)
+        f["speakers right"] += sum(i["right"] for i in items) - sum(i["right"] for i in own)
+        f["lexical"] += sum(i["type"] != "hedge" for i in own)
+        f["lexical right"] += sum(i["right"] for i in own if i["type"] != "hedge")
         f["reports"] += 1
         if triplet["half"] == "A":
             dump.extend({"triplet": triplet["key"], **i} for i in items)
@@ -148,10 +155,14 @@ def main() -> None:
         f = figures[name]
         own, quoted = f["own hit"] / max(f["own spans"], 1), f["quoted hit"] / max(f["quoted spans"], 1)
         recall = (f["own hit"] + f["quoted hit"]) / max(f["own spans"] + f["quoted spans"], 1)
+        reports = max(f["reports"], 1)
         print(
-            f"half {name}: {f['reports']} reports, {f['items'] / max(f['reports'], 1):.1f} items a report, precision "
-            f"{f['right'] / max(f['items'], 1):.3f} ({f['right']}/{f['items']}), lex-span recall {recall:.3f} "
-            f"(outlet's own words {own:.3f} of {f['own spans']}, inside quotes {quoted:.3f} of {f['quoted spans']})"
+            f"half {name}: {f['reports']} reports; the outlet's own items {f['items'] / reports:.1f} a report, "
+            f"precision {f['right'] / max(f['items'], 1):.3f} ({f['right']}/{f['items']}; without hedges, which BASIL "
+            f"does not mark, {f['lexical right'] / max(f['lexical'], 1):.3f}); speakers' words "
+            f"{f['speakers'] / reports:.1f} a report, precision {f['speakers right'] / max(f['speakers'], 1):.3f}; "
+            f"lex-span recall {recall:.3f} (spans in the outlet's own words {own:.3f} of {f['own spans']}, inside "
+            f"quotes {quoted:.3f} of {f['quoted spans']})"
         )
     if args.dump:
         args.dump.write_text(json.dumps(dump, indent=1), encoding="utf-8")

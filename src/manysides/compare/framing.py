@@ -550,10 +550,10 @@ def _loaded_words(
         shown = [
             t.i
             for t, ok, row in zip(tokens, emotive(words), words, strict=True)
-            if ok and scores[t.i] >= WORD_MIN and (t.pos_ != "NOUN" or judging_noun(row)) and not _reported(t)
+            if ok and scores[t.i] >= WORD_MIN and (t.pos_ != "NOUN" or judging_noun(row))
         ]
         if not shown:
-            continue  # a loaded sentence whose words all look neutral, or are a speaker's: nothing to point at
+            continue  # a loaded sentence whose words all look neutral: nothing to point at
         best = max(shown, key=lambda i: scores[i])
         sentence = text.sentences[position]
         first, last = _phrase(sentence.doc[best])
@@ -586,8 +586,9 @@ def _phrase(token: Token) -> tuple[Token, Token]:
 
 
 def framing(text: ArticleText) -> list[FramingItem]:
-    """Every framing item of one article worth a reader's attention, in reading order: the outlet's own words (not a
-    speaker's quoted or reported words), labels that judge, and at most `MAX_LOADED` distinct loaded terms."""
+    """Every framing item of one article worth a reader's attention, in reading order: labels that judge, hedges that
+    doubt a claim, scare quotes, and at most `MAX_LOADED` distinct loaded terms of the outlet's own and as many of
+    the speakers it quotes or paraphrases (marked `in_quote` or with their `speaker`)."""
     items: list[FramingItem] = []
     fitted = word_scores(text)
     scored = fitted[1] if fitted else None
@@ -604,9 +605,10 @@ def framing(text: ArticleText) -> list[FramingItem]:
         covered = {item.text.lower() for item in found}
         found.extend(i for i in learned.get(position, []) if not any(i.text.lower() in c for c in covered))
         for item in found:
-            if _outlets_own(item, sentence) and not _speakers_clause(item, sentence):
-                items.append(item)
-                rank[id(item)] = _rank(item, sentence, scores, probability)
+            shown = _paraphrased(item, sentence) if _outlets_own(item, sentence) else None
+            if shown is not None:
+                items.append(shown)
+                rank[id(shown)] = _rank(shown, sentence, scores, probability)
     return _best_loaded(items, rank)
 
 
@@ -630,69 +632,93 @@ def _rank(
 
 
 def _best_loaded(items: list[FramingItem], rank: dict[int, float]) -> list[FramingItem]:
-    """The items with at most `MAX_LOADED` distinct loaded terms (one word repeated is one term, kept each time)."""
-    best: dict[str, float] = {}
+    """The items with at most `MAX_LOADED` distinct loaded terms of the outlet's own, and as many of the speakers it
+    quotes or paraphrases (one word repeated is one term, kept each time)."""
+    best: dict[tuple[bool, str], float] = {}
     for item in items:
         if item.type == "loaded_term":
-            key = item.text.casefold()
+            key = (item.in_quote or item.speaker is not None, item.text.casefold())
             best[key] = max(best.get(key, 0.0), rank[id(item)])
-    kept = set(sorted(best, key=lambda k: -best[k])[:MAX_LOADED])
-    return [i for i in items if i.type != "loaded_term" or i.text.casefold() in kept]
+    kept = {
+        key
+        for whose in (False, True)
+        for key in sorted((k for k in best if k[0] == whose), key=lambda k: -best[k])[:MAX_LOADED]
+    }
+    return [
+        i for i in items if i.type != "loaded_term" or (i.in_quote or i.speaker is not None, i.text.casefold()) in kept
+    ]
 
 
 def _outlets_own(item: FramingItem, sentence: SentenceInfo) -> bool:
-    """Whether an item is the outlet's own wording rather than a speaker's. Words inside a quotation, full or partial,
-    are the speaker's: a hedge there is the speaker's caution, and a loaded word or label the speaker's judgement
-    ("dangerous" in a politician's "dangerous demagogue", "shocking" in "called the nomination 'shocking'"). Session
-    15 showed them marked as quoting their speaker; editors still read them as noise beside the outlet's own words,
-    so they are left to the report's quotes and voices. A scare quote is the outlet's own distancing and stays."""
-    return not item.in_quote
+    """Whether an item is worth showing at all. Words inside a direct quote are the speaker's: a hedge there
+    ("allegedly") is the speaker's caution, never the outlet's, so it is dropped. A loaded word or label inside a full
+    quotation stays only when its speaker is named (marked `in_quote`, with the speaker), because whose charged words
+    an outlet chooses to quote is part of its framing, while an unattributed quotation's words are nobody's to
+    compare. A short partial quote woven into the outlet's own sentence ("called the nomination 'shocking'") is the
+    outlet's pick of exactly those words, so it stays, marked `in_quote`. The report shows both apart from the
+    outlet's own wording, as the words of those it quotes (`present.report_view`)."""
+    if not item.in_quote:
+        return True
+    if item.type == "hedge":
+        return False
+    at = [m.start() for m in re.finditer(re.escape(item.text), sentence.text)]
+    return item.speaker is not None or not all(_in_long_quote(sentence, p) for p in at)
 
 
 _CLAUSES = frozenset({"ccomp", "acl"})
 
 
-def _reported(token: Token) -> bool:
-    """Whether a word lies in what a named speaker is reported as saying: the clause of a reporting verb ("Bloomberg
-    argued that Trump would be a disastrous president") or the "that" clause of a noun ("he made the case that the
-    nominee's boasts don't match reality"). Those words are the speaker's argument, paraphrased, not the outlet's
-    choice. Unnamed speakers ("critics say the militant tactics ...") leave the words to the outlet, which chose to
-    voice them without a source."""
+def _reported(token: Token) -> Token | None:
+    """The named speaker of what a word is reported as saying, when it lies in the clause of a reporting verb ("Varn
+    argued that Lyng would be a disastrous premier") or in the "that" clause of a noun ("he made the case that the
+    nominee's boasts don't match reality"): the speaker's argument, paraphrased, not the outlet's own judgement.
+    Unnamed speakers ("critics say the militant tactics ...") leave the words to the outlet, which chose to voice
+    them without a source."""
     current = token
     for _ in range(12):
         head = current.head
         if head.i == current.i:
-            return False
+            return None
         if current.dep_ in _CLAUSES:
             by_verb = head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in _REPORTING
             by_noun = head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in current.children)
             if by_verb or by_noun:
                 return _named_speaker(head if by_verb else head.head)
         current = head
-    return False
+    return None
 
 
-def _named_speaker(verb: Token) -> bool:
-    """Whether a reporting verb's speaker is named: a person, organisation or group, or a pronoun standing for one
+def _named_speaker(verb: Token) -> Token | None:
+    """A reporting verb's subject when it is named: a person, organisation or group, or a pronoun standing for one
     (a participle such as "saying" takes the subject of the verb it hangs on)."""
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             subject = subjects[0]
-            return subject.ent_type_ in _ACTORS or subject.tag_ == "PRP" or _named(subject) is not None
+            named = subject.ent_type_ in _ACTORS or subject.tag_ == "PRP" or _named(subject) is not None
+            return subject if named else None
         if verb.dep_ not in _SHARED or verb.head.i == verb.i:
-            return False
+            return None
         verb = verb.head
-    return False
+    return None
 
 
-def _speakers_clause(item: FramingItem, sentence: SentenceInfo) -> bool:
-    """A loaded term or hedge inside a paraphrased argument (`_reported`): the speaker's words, not shown."""
-    if item.type not in {"loaded_term", "hedge"}:
-        return False
+def _paraphrased(item: FramingItem, sentence: SentenceInfo) -> FramingItem | None:
+    """An item as the outlet's or a speaker's: a loaded term inside a named speaker's paraphrased argument
+    (`_reported`) carries that speaker; a hedge there is the speaker's caution and is dropped (None)."""
+    if item.type not in {"loaded_term", "hedge"} or item.in_quote:
+        return item
     at = sentence.text.find(item.text)
     tokens = _tokens(sentence, at, at + len(item.text)) if at >= 0 else []
-    return bool(tokens) and all(_reported(t) for t in tokens)
+    speakers = [_reported(t) for t in tokens]
+    if not tokens or any(s is None for s in speakers):
+        return item
+    if item.type == "hedge":
+        return None
+    subject = speakers[0]
+    named = [a.speaker for a in sentence.attributions if a.named or " " in a.speaker]
+    name = (_actor(subject) or _named(subject)) if subject is not None else None
+    return item.model_copy(update={"speaker": name or (named[0] if named else subject.text if subject else None)})
 
 
 def voices(text: ArticleText) -> list[Voice]:
