@@ -633,16 +633,19 @@ def _rank(
 
 def _best_loaded(items: list[FramingItem], rank: dict[int, float]) -> list[FramingItem]:
     """The items with at most `MAX_LOADED` distinct loaded terms of the outlet's own, and as many of the speakers it
-    quotes or paraphrases (one word repeated is one term, kept each time)."""
+    quotes or paraphrases (one word repeated is one term, kept each time). A word the model found (not a curated
+    term) needs word score x sentence score at least the sentence threshold: the word alone must pass the bar its
+    sentence passed, so a mildly charged word in a loaded sentence ("congratulated") is not shown."""
+    bar = (loaded_model() or {}).get("threshold", 0.0)
     best: dict[tuple[bool, str], float] = {}
     for item in items:
         if item.type == "loaded_term":
             key = (item.in_quote or item.speaker is not None, item.text.casefold())
-            best[key] = max(best.get(key, 0.0), rank[id(item)])
+            best[key] = max(best.get(key, -1.0), rank[id(item)] if rank[id(item)] >= bar else -1.0)
     kept = {
         key
         for whose in (False, True)
-        for key in sorted((k for k in best if k[0] == whose), key=lambda k: -best[k])[:MAX_LOADED]
+        for key in sorted((k for k in best if k[0] == whose and best[k] >= 0), key=lambda k: -best[k])[:MAX_LOADED]
     }
     return [
         i for i in items if i.type != "loaded_term" or (i.in_quote or i.speaker is not None, i.text.casefold()) in kept
