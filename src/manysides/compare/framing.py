@@ -4,8 +4,10 @@ Labels are appositions that cast an actor ("Sharaa, a former ISIS commander") an
 ("interim President", not "former President"); scare quotes are short quoted words that nobody is quoted as saying
 ("Israel", "peace"), while a short quote after a reporting verb is someone's words and counts only when a word in
 it is loaded. Loaded terms are the curated list in `lexicon`, plus, per sentence that the learned model (see
-`lexicon`) finds loaded, its best-scoring emotive word (`lexicon.emotive`) as a phrase. Hedges come from `lexicon`.
-Voices count how often each speaker is quoted or paraphrased.
+`lexicon`) finds loaded, its best-scoring emotive word (`lexicon.emotive`) as a phrase, shown only when word score x
+sentence score passes the sentence threshold, at most `MAX_LOADED` an article. Words a named speaker is quoted or
+paraphrased as saying are kept as that speaker's (`in_quote` / `speaker`), never as the outlet's. Hedges are those
+of `lexicon.DOUBT_HEDGES`, which doubt a claim. Voices count how often each speaker is quoted or paraphrased.
 """
 
 from __future__ import annotations
@@ -333,8 +335,9 @@ def _scare_quotes(
     text: ArticleText, sentence: SentenceInfo, scores: dict[int, float] | None = None
 ) -> list[FramingItem]:
     """Scare quotes, and partial quotes whose own words are loaded (word score, else VADER or the curated list). A
-    partial quote is someone's words, not the outlet's distancing: it is shown as a loaded term inside a quote
-    (`in_quote`, with its speaker when the sentence names one), the quoted words without their marks."""
+    partial quote is someone's words, not the outlet's distancing: it is kept as a loaded term inside a quote
+    (`in_quote`, with its speaker when the sentence names one), the quoted words without their marks, and the report
+    lists it among the words of those the outlet quotes."""
     items = []
     valence = vader_valence()
     needed = (loaded_model() or {}).get("quote_min", QUOTE_MIN)
