@@ -671,7 +671,9 @@ def _outlets_own(item: FramingItem, sentence: SentenceInfo) -> bool:
     return item.speaker is not None or not all(_in_long_quote(sentence, p) for p in at)
 
 
-_CLAUSES = frozenset({"ccomp", "acl"})
+# Clauses and phrases that describe a noun or add a comment: inside reported words they are the outlet's aside ("a
+# 2005 tape of him bragging", "Indiana, where a controversial law ...", "..., a surprisingly downbeat assessment").
+_ASIDES = frozenset({"relcl", "acl", "appos", "npadvmod"})
 
 
 def _reported(token: Token) -> Token | None:
@@ -685,11 +687,14 @@ def _reported(token: Token) -> Token | None:
         head = current.head
         if head.i == current.i:
             return None
-        if current.dep_ in _CLAUSES:
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in current.children)
+        if current.dep_ == "ccomp" or (current.dep_ == "acl" and that):
             by_verb = head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in _REPORTING
-            by_noun = head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in current.children)
+            by_noun = head.pos_ == "NOUN" and that
             if by_verb or by_noun:
                 return _named_speaker(head if by_verb else head.head)
+        elif current.dep_ in _ASIDES:
+            return None  # the outlet's own aside inside the reported words ("a tape of him bragging", "..., where")
         current = head
     return None
 
