@@ -113,3 +113,55 @@ def test_an_epithet_runs_past_a_nationality_to_the_name() -> None:
     (text,) = analyse_many([make_article("quell-epithet", body, outlet="The Harbour Ledger")])
     labels = [(i.text, i.target) for i in framing(text) if i.type == "label"]
     assert labels == [("foul-mouthed Norwegian ferry master", "Dana Quell")]
+
+
+def test_a_named_speakers_paraphrase_is_the_speakers_and_critics_words_the_outlets() -> None:
+    """ "Varn argued that ... a disastrous premier" is Varn's argument, kept as hers; "critics say the militant
+    tactics ..." voices nobody named, so the outlet's own wording."""
+    body = (
+        "Premier Ilsa Varn argued on Monday that Anders Lyng would be a disastrous premier for Port Alden.\n\n"
+        "Critics say the militant tactics at the harbour have left islanders paying the price."
+    )
+    (text,) = analyse_many([make_article("varn-paraphrase", body, outlet="The Harbour Ledger")])
+    items = {i.text: i for i in framing(text) if i.type == "loaded_term"}
+    assert items["disastrous"].speaker == "Ilsa Varn" and not items["disastrous"].in_quote
+    assert items["militant"].speaker is None and not items["militant"].in_quote
+
+
+def test_hedges_doubt_a_claim_and_the_writers_own_caution_is_no_item() -> None:
+    """ "appears to" and "may have" are the writer's caution about a fact; "the claims" names what was said; "Lyng
+    claims" keeps the outlet's distance from Lyng's claim."""
+    body = (
+        "The ferry appears to have left Port Alden late, and the storm may have damaged the pier.\n\n"
+        "The union denied the claims on Tuesday.\n\n"
+        "Anders Lyng claims that the crews were paid twice."
+    )
+    (text,) = analyse_many([make_article("lyng-hedges", body, outlet="The Harbour Ledger")])
+    assert [i.text for i in framing(text) if i.type == "hedge"] == ["claims"]
+    assert next(i for i in framing(text) if i.type == "hedge").sentence == 2
+
+
+def test_a_persons_own_term_is_no_scare_quote() -> None:
+    """ "what he called the 'drift'" quotes Lyng; "the 'reform' left ..." is the outlet's doubt."""
+    body = (
+        "Anders Lyng said he would fight what he called the \u201cdrift\u201d toward closing the harbour.\n\n"
+        "The \u201creform\u201d left 300 families in Port Alden without heating for a week."
+    )
+    (text,) = analyse_many([make_article("lyng-drift", body, outlet="The Harbour Ledger")])
+    assert [i.text.strip("\u201c\u201d") for i in framing(text) if i.type == "scare_quotes"] == ["reform"]
+
+
+def test_a_report_lists_a_speakers_words_apart_from_the_outlets() -> None:
+    """A quoted or paraphrased speaker's words are on their own line, never among the outlet's loaded terms."""
+    from manysides.compare.engine import compare_texts
+    from manysides.present.report_view import ReportView
+
+    body = (
+        "Premier Ilsa Varn argued on Monday that Anders Lyng would be a disastrous premier for Port Alden.\n\n"
+        "Lyng lashed out at the ferry board on Tuesday."
+    )
+    texts = analyse_many([make_article("varn-view", body, outlet="The Harbour Ledger")])
+    shown = ReportView.of(compare_texts(texts)).framing_by_article()["varn-view"]
+    assert [s for s in shown["loaded_term"] if "disastrous" in s] == []
+    assert any(s.startswith("lashed out") for s in shown["loaded_term"])
+    assert any(s.startswith("disastrous") and "Ilsa Varn" in s for s in shown["speakers_word"])

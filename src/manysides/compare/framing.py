@@ -4,8 +4,10 @@ Labels are appositions that cast an actor ("Sharaa, a former ISIS commander") an
 ("interim President", not "former President"); scare quotes are short quoted words that nobody is quoted as saying
 ("Israel", "peace"), while a short quote after a reporting verb is someone's words and counts only when a word in
 it is loaded. Loaded terms are the curated list in `lexicon`, plus, per sentence that the learned model (see
-`lexicon`) finds loaded, its best-scoring emotive word (`lexicon.emotive`) as a phrase. Hedges come from `lexicon`.
-Voices count how often each speaker is quoted or paraphrased.
+`lexicon`) finds loaded, its best-scoring emotive word (`lexicon.emotive`) as a phrase, shown only when word score x
+sentence score passes the sentence threshold, at most `MAX_LOADED` an article. Words a named speaker is quoted or
+paraphrased as saying are kept as that speaker's (`in_quote` / `speaker`), never as the outlet's. Hedges are those
+of `lexicon.DOUBT_HEDGES`, which doubt a claim. Voices count how often each speaker is quoted or paraphrased.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from manysides.compare.lexicon import (
-    HEDGE_PATTERN,
+    DOUBT_PATTERN,
     LOADED_PATTERN,
     emotive,
     is_candidate,
@@ -176,10 +178,17 @@ def _appositions(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]
     return items
 
 
-def _descriptors(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]:
+def _descriptors(
+    text: ArticleText,
+    sentence: SentenceInfo,
+    scores: dict[int, float] | None = None,
+    rows: dict[int, np.ndarray] | None = None,
+) -> list[FramingItem]:
     """Descriptors just before a person's name that judge or qualify, not bare job titles: "interim President". A
     nationality, religion or party inside the descriptor does not end it ("foul-mouthed Islamic congresswoman Ilhan
-    Omar"): the words before it describe the same person, though it alone judges nothing."""
+    Omar"): the words before it describe the same person, though it alone judges nothing. With the learned model an
+    adjective judges when it is emotive or scores at least `LABEL_MIN` ("rival Sen.", "primary rival", "serious Mr."
+    name a role or nothing)."""
     items = []
     doc = sentence.doc
     for ent in doc.ents:
@@ -198,12 +207,23 @@ def _descriptors(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]
         ):
             words.insert(0, doc[i])
             i -= 1
-        if any(t.is_lower and t.pos_ == "ADJ" and t.lower_ not in NEUTRAL_DESCRIPTORS for t in words):
+        if any(
+            t.is_lower and t.pos_ == "ADJ" and t.lower_ not in NEUTRAL_DESCRIPTORS and _judges(t, scores, rows)
+            for t in words
+        ):
             start = words[0].idx
             items.append(
                 _item(text, sentence, "label", start, words[-1].idx + len(words[-1].text), clean_name(ent.text))
             )
     return items
+
+
+def _judges(token: Token, scores: dict[int, float] | None, rows: dict[int, np.ndarray] | None) -> bool:
+    """Whether a descriptor's adjective judges: emotive or scored as loaded by the word model (always, without it)."""
+    if scores is None or rows is None:
+        return True
+    row = rows.get(token.i)
+    return row is not None and (scores.get(token.i, 0.0) >= LABEL_MIN or bool(emotive(row[None, :])[0]))
 
 
 def _named_not_doubted(sentence: SentenceInfo, start: int, end: int, inner: str) -> bool:
@@ -268,23 +288,56 @@ def quote_spans(sentence: SentenceInfo) -> list[tuple[int, int, bool]]:
             continue
         if _named_not_doubted(sentence, start, end, inner):
             continue
-        attributed = not _DISTANCING.search(before) and (
-            any(
-                not start <= t.idx < end and t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in _REPORTING
-                for t in sentence.doc
+        attributed = _persons_words(sentence, start, end) or (
+            not _DISTANCING.search(before)
+            and (
+                any(
+                    not start <= t.idx < end and t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in _REPORTING
+                    for t in sentence.doc
+                )
+                or any(a.kind in {"quote", "paraphrase"} for a in sentence.attributions)
             )
-            or any(a.kind in {"quote", "paraphrase"} for a in sentence.attributions)
         )
         spans.append((start, end, attributed))
     return spans
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def _persons_words(sentence: SentenceInfo, start: int, end: int) -> bool:
+    """Whether short quoted words are a person's, read from the parse: the first clause outside the quote that they
+    hang on has a person as its subject, named, or "he" / "she", or the subject's possessor ("Mr. Rubio's first
+    priority will be to 'adequately fund'", "what he called the 'drift'", "recommending ... that the country 'start
+    a process'"). Such words quote the person; they are no scare quotes. A quoted subject ("'Israel' had been
+    striking") or an institution's term ("what it calls a 'fatigue crisis'") stays the outlet's distancing."""
+    token = next((t for t in sentence.doc if start < t.idx < end), None)
+    for _ in range(10):
+        if token is None or token.head.i == token.i:
+            return False
+        token = token.head
+        if start < token.idx < end or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects:
+            if token.dep_ in _SHARED:
+                continue
+            return False
+        subject = subjects[0]
+        if start < subject.idx < end:
+            return False
+        owners = [c for c in subject.children if c.dep_ == "poss"]
+        return any(t.ent_type_ == "PERSON" or t.lower_ in _PERSON_PRONOUNS for t in [subject, *owners])
+    return False
 
 
 def _scare_quotes(
     text: ArticleText, sentence: SentenceInfo, scores: dict[int, float] | None = None
 ) -> list[FramingItem]:
     """Scare quotes, and partial quotes whose own words are loaded (word score, else VADER or the curated list). A
-    partial quote is someone's words, not the outlet's distancing: it is shown as a loaded term inside a quote
-    (`in_quote`, with its speaker when the sentence names one), the quoted words without their marks."""
+    partial quote is someone's words, not the outlet's distancing: it is kept as a loaded term inside a quote
+    (`in_quote`, with its speaker when the sentence names one), the quoted words without their marks, and the report
+    lists it among the words of those the outlet quotes."""
     items = []
     valence = vader_valence()
     needed = (loaded_model() or {}).get("quote_min", QUOTE_MIN)
@@ -308,6 +361,12 @@ def _scare_quotes(
     return items
 
 
+def _noun_hedge(tokens: list[Token]) -> bool:
+    """A hedge word used as a noun ("the claims that ...", "his claims") names what was said; only the verb ("Trump
+    claims great wealth") is the outlet keeping its distance from a claim."""
+    return len(tokens) == 1 and tokens[0].pos_ in {"NOUN", "PROPN"}
+
+
 def _in_long_quote(sentence: SentenceInfo, start: int) -> bool:
     return any(s <= start < e and len(sentence.text[s:e].split()) > _MAX_SCARE_WORDS for s, e in sentence.quotes)
 
@@ -315,8 +374,9 @@ def _in_long_quote(sentence: SentenceInfo, start: int) -> bool:
 def _lexical(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]:
     items = []
     found: list[tuple[str, int, int]] = []
-    for kind, pattern in (("hedge", HEDGE_PATTERN), ("loaded_term", LOADED_PATTERN)):
+    for kind, pattern in (("hedge", DOUBT_PATTERN), ("loaded_term", LOADED_PATTERN)):
         found.extend((kind, m.start(), m.end()) for m in pattern.finditer(sentence.text))
+    found = [f for f in found if f[0] != "hedge" or not _noun_hedge(_tokens(sentence, f[1], f[2]))]
     valence = vader_valence()
     for token in sentence.doc if loaded_model() is None else ():
         if token.pos_ in VADER_POS and abs(valence.get(token.lower_, 0.0)) >= VADER_MIN:
@@ -452,28 +512,43 @@ def word_scores(text: ArticleText) -> tuple[list[tuple[list[Token], np.ndarray]]
     return rows, scored
 
 
-def _loaded_words(
+def sentence_scores(
     text: ArticleText, rows: list[tuple[list[Token], np.ndarray]], scored: list[dict[int, float]]
-) -> dict[int, list[FramingItem]]:
-    """Sentence position -> the best-scoring emotive word of each sentence the learned model finds loaded."""
+) -> list[float]:
+    """Per sentence the learned model's probability that it holds loaded language (0 without candidate words)."""
     from manysides.compare.embed import embed
 
     model = loaded_model()
     if model is None:
-        return {}
+        return [0.0] * len(text.sentences)
     weights = np.asarray(model["sentence"]["weights"])
     with_vector, axes = sentence_vector_inputs(model)
     vectors = embed([s.text for s in text.sentences]) if with_vector else np.zeros((len(text.sentences), 0))
     if axes is not None:
         vectors = project(vectors, axes)
-    found: dict[int, list[FramingItem]] = {}
-    for position, (scores, inputs, vector, (tokens, words)) in enumerate(
-        zip(scored, sentence_inputs(text), vectors, rows, strict=True)
-    ):
+    found = []
+    for scores, inputs, vector, (_, words) in zip(scored, sentence_inputs(text), vectors, rows, strict=True):
         if not scores:
+            found.append(0.0)
             continue
         x = np.concatenate([sentence_features(*inputs, list(scores.values()), words), vector])
-        if float(sigmoid(x @ weights + model["sentence"]["bias"])) < model["threshold"]:
+        found.append(float(sigmoid(x @ weights + model["sentence"]["bias"])))
+    return found
+
+
+def _loaded_words(
+    text: ArticleText,
+    rows: list[tuple[list[Token], np.ndarray]],
+    scored: list[dict[int, float]],
+    probabilities: list[float],
+) -> dict[int, list[FramingItem]]:
+    """Sentence position -> the best-scoring emotive word of each sentence the learned model finds loaded."""
+    model = loaded_model()
+    if model is None:
+        return {}
+    found: dict[int, list[FramingItem]] = {}
+    for position, (scores, probability, (tokens, words)) in enumerate(zip(scored, probabilities, rows, strict=True)):
+        if not scores or probability < model["threshold"]:
             continue
         shown = [
             t.i
@@ -514,34 +589,147 @@ def _phrase(token: Token) -> tuple[Token, Token]:
 
 
 def framing(text: ArticleText) -> list[FramingItem]:
-    """Every framing item of one article, in reading order."""
+    """Every framing item of one article worth a reader's attention, in reading order: labels that judge, hedges that
+    doubt a claim, scare quotes, and at most `MAX_LOADED` distinct loaded terms of the outlet's own and as many of
+    the speakers it quotes or paraphrases (marked `in_quote` or with their `speaker`)."""
     items: list[FramingItem] = []
     fitted = word_scores(text)
     scored = fitted[1] if fitted else None
-    learned = _loaded_words(text, fitted[0], scored) if fitted and scored else {}
+    probabilities = sentence_scores(text, *fitted) if fitted else None
+    learned = _loaded_words(text, fitted[0], fitted[1], probabilities or []) if fitted and scored else {}
+    rows = {t.i: row for tokens, words in (fitted[0] if fitted else []) for t, row in zip(tokens, words, strict=True)}
+    rank: dict[int, float] = {}
     for position, sentence in enumerate(text.sentences):
-        found = _appositions(text, sentence) + _descriptors(text, sentence)
-        found += _scare_quotes(text, sentence, scored[position] if scored else None)
+        scores = scored[position] if scored else None
+        probability = probabilities[position] if probabilities else None
+        found = _appositions(text, sentence) + _descriptors(text, sentence, scores, rows)
+        found += _scare_quotes(text, sentence, scores)
         found += _lexical(text, sentence)
         covered = {item.text.lower() for item in found}
         found.extend(i for i in learned.get(position, []) if not any(i.text.lower() in c for c in covered))
-        items.extend(i for i in found if _outlets_own(i, sentence))
-    return items
+        for item in found:
+            shown = _paraphrased(item, sentence) if _outlets_own(item, sentence) else None
+            if shown is not None:
+                items.append(shown)
+                rank[id(shown)] = _rank(shown, sentence, scores, probability)
+    return _best_loaded(items, rank)
+
+
+# Distinct loaded terms shown per article at most: a reader reads a few, so the report keeps the curated terms and
+# then the best-scoring words (word score times sentence score), and drops the rest.
+MAX_LOADED = 4
+# Word-model score an adjective before a name needs to make a label when it is not emotive (`lexicon.emotive`): at
+# least as likely loaded as not, so "rival Sen." or "serious Mr." label nobody while "interim President" does.
+LABEL_MIN = 0.5
+
+
+def _rank(
+    item: FramingItem, sentence: SentenceInfo, scores: dict[int, float] | None, probability: float | None
+) -> float:
+    """How much a loaded term is worth a reader's attention: a curated term first, else word score x sentence score."""
+    if LOADED_PATTERN.fullmatch(item.text):
+        return 2.0
+    at = sentence.text.find(item.text)
+    words = [(scores or {}).get(t.i, 0.0) for t in _tokens(sentence, at, at + len(item.text))] if at >= 0 else []
+    return max(words, default=0.0) * (probability if probability is not None else 1.0)
+
+
+def _best_loaded(items: list[FramingItem], rank: dict[int, float]) -> list[FramingItem]:
+    """The items with at most `MAX_LOADED` distinct loaded terms of the outlet's own, and as many of the speakers it
+    quotes or paraphrases (one word repeated is one term, kept each time). A word the model found (not a curated
+    term) needs word score x sentence score at least the sentence threshold: the word alone must pass the bar its
+    sentence passed, so a mildly charged word in a loaded sentence ("congratulated") is not shown."""
+    bar = (loaded_model() or {}).get("threshold", 0.0)
+    best: dict[tuple[bool, str], float] = {}
+    for item in items:
+        if item.type == "loaded_term":
+            key = (item.in_quote or item.speaker is not None, item.text.casefold())
+            best[key] = max(best.get(key, -1.0), rank[id(item)] if rank[id(item)] >= bar else -1.0)
+    kept = {
+        key
+        for whose in (False, True)
+        for key in sorted((k for k in best if k[0] == whose and best[k] >= 0), key=lambda k: -best[k])[:MAX_LOADED]
+    }
+    return [
+        i for i in items if i.type != "loaded_term" or (i.in_quote or i.speaker is not None, i.text.casefold()) in kept
+    ]
 
 
 def _outlets_own(item: FramingItem, sentence: SentenceInfo) -> bool:
-    """Whether an item is worth showing as the outlet's framing. Words inside a direct quote are the speaker's: a
-    hedge there ("allegedly") is the speaker's caution, never the outlet's, so it is dropped. A loaded word or label
-    inside a full quotation stays only when the speaker is named (marked `in_quote`, with the speaker), because whose
-    charged words an outlet chooses to quote is part of its framing, while an unattributed quotation's words are
-    nobody's to compare. A short partial quote woven into the outlet's own sentence ("called the nomination
-    'shocking'") is the outlet's pick of exactly those words, so it stays, marked `in_quote`."""
+    """Whether an item is worth showing at all. Words inside a direct quote are the speaker's: a hedge there
+    ("allegedly") is the speaker's caution, never the outlet's, so it is dropped. A loaded word or label inside a full
+    quotation stays only when its speaker is named (marked `in_quote`, with the speaker), because whose charged words
+    an outlet chooses to quote is part of its framing, while an unattributed quotation's words are nobody's to
+    compare. A short partial quote woven into the outlet's own sentence ("called the nomination 'shocking'") is the
+    outlet's pick of exactly those words, so it stays, marked `in_quote`. The report shows both apart from the
+    outlet's own wording, as the words of those it quotes (`present.report_view`)."""
     if not item.in_quote:
         return True
     if item.type == "hedge":
         return False
     at = [m.start() for m in re.finditer(re.escape(item.text), sentence.text)]
     return item.speaker is not None or not all(_in_long_quote(sentence, p) for p in at)
+
+
+# Clauses and phrases that describe a noun or add a comment: inside reported words they are the outlet's aside ("a
+# 2005 tape of him bragging", "Indiana, where a controversial law ...", "..., a surprisingly downbeat assessment").
+_ASIDES = frozenset({"relcl", "acl", "appos", "npadvmod"})
+
+
+def _reported(token: Token) -> Token | None:
+    """The named speaker of what a word is reported as saying, when it lies in the clause of a reporting verb ("Varn
+    argued that Lyng would be a disastrous premier") or in the "that" clause of a noun ("he made the case that the
+    nominee's boasts don't match reality"): the speaker's argument, paraphrased, not the outlet's own judgement.
+    Unnamed speakers ("critics say the militant tactics ...") leave the words to the outlet, which chose to voice
+    them without a source."""
+    current = token
+    for _ in range(12):
+        head = current.head
+        if head.i == current.i:
+            return None
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in current.children)
+        if current.dep_ == "ccomp" or (current.dep_ == "acl" and that):
+            by_verb = head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in _REPORTING
+            by_noun = head.pos_ == "NOUN" and that
+            if by_verb or by_noun:
+                return _named_speaker(head if by_verb else head.head)
+        elif current.dep_ in _ASIDES:
+            return None  # the outlet's own aside inside the reported words ("a tape of him bragging", "..., where")
+        current = head
+    return None
+
+
+def _named_speaker(verb: Token) -> Token | None:
+    """A reporting verb's subject when it is named: a person, organisation or group, or a pronoun standing for one
+    (a participle such as "saying" takes the subject of the verb it hangs on)."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            subject = subjects[0]
+            named = subject.ent_type_ in _ACTORS or subject.tag_ == "PRP" or _named(subject) is not None
+            return subject if named else None
+        if verb.dep_ not in _SHARED or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _paraphrased(item: FramingItem, sentence: SentenceInfo) -> FramingItem | None:
+    """An item as the outlet's or a speaker's: a loaded term inside a named speaker's paraphrased argument
+    (`_reported`) carries that speaker; a hedge there is the speaker's caution and is dropped (None)."""
+    if item.type not in {"loaded_term", "hedge"} or item.in_quote:
+        return item
+    at = sentence.text.find(item.text)
+    tokens = _tokens(sentence, at, at + len(item.text)) if at >= 0 else []
+    speakers = [_reported(t) for t in tokens]
+    if not tokens or any(s is None for s in speakers):
+        return item
+    if item.type == "hedge":
+        return None
+    subject = speakers[0]
+    named = [a.speaker for a in sentence.attributions if a.named or " " in a.speaker]
+    name = (_actor(subject) or _named(subject)) if subject is not None else None
+    return item.model_copy(update={"speaker": name or (named[0] if named else subject.text if subject else None)})
 
 
 def voices(text: ArticleText) -> list[Voice]:

@@ -25,7 +25,9 @@ import numpy as np
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-HEDGES = (
+# Hedges that doubt what someone says or what is reported ("allegedly", "Trump claims"): the outlet distancing
+# itself from an actor's claim, shown as framing.
+DOUBT_HEDGES = (
     "reportedly",
     "allegedly",
     "purportedly",
@@ -38,30 +40,35 @@ HEDGES = (
     "are said to",
     "was said to",
     "were said to",
-    "is believed to",
-    "are believed to",
-    "is thought to",
-    "are thought to",
-    "is understood to",
     "unconfirmed",
     "unverified",
     "according to reports",
-    "appears to",
-    "appeared to",
-    "seems to",
-    "seemed to",
     "is alleged",
     "was alleged",
     "claimed",
     "claims",
     "rumoured",
     "rumored",
+)
+# The writer's own caution about a fact ("appears to", "may have", "it is unclear"): a sentence feature for the
+# learned model, never shown as an item, because it judges no actor (editors read it as noise, issue 14).
+MODAL_HEDGES = (
+    "is believed to",
+    "are believed to",
+    "is thought to",
+    "are thought to",
+    "is understood to",
+    "appears to",
+    "appeared to",
+    "seems to",
+    "seemed to",
     "may have",
     "might have",
     "could have",
     "it is unclear",
     "it remains unclear",
 )
+HEDGES = DOUBT_HEDGES + MODAL_HEDGES
 # Words that judge while they describe: labels for people and groups, and emotive verbs and adjectives.
 LOADED_TERMS = (
     "regime",
@@ -256,6 +263,7 @@ def _pattern(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
 
 
 HEDGE_PATTERN = _pattern(HEDGES)
+DOUBT_PATTERN = _pattern(DOUBT_HEDGES)
 LOADED_PATTERN = _pattern(LOADED_TERMS)
 
 

@@ -50,20 +50,25 @@ class ReportView:
     def framing_by_article(self) -> dict[str, dict[str, list[str]]]:
         """article id -> framing type -> spans (with their target when known), in report order. The same words on
         the same actor are shown once with how often the article uses them ("occupied (→ Israel), 3 times"): a list of
-        repeats reads as many findings where there is one habit."""
+        repeats reads as many findings where there is one habit. A speaker's words (in a quote or a paraphrase) are
+        listed last, apart from the outlet's own wording, so that an editor does not read them as the outlet's."""
         everyone = self.story_words()
         counted: dict[str, dict[str, Counter[str]]] = {}
         for item in self.report.framing:
             span = f"{item.text} (→ {item.target})" if item.target and item.target not in item.text else item.text
             if item.in_quote:
                 span += f" [quoting {item.speaker}]" if item.speaker else " [in a quote]"
+            elif item.speaker:
+                span += f" [paraphrasing {item.speaker}]"
             kind = "story_word" if item.type == "loaded_term" and _plain(item.text) in everyone else item.type
+            if item.in_quote or item.speaker:
+                kind = "speakers_word"  # a speaker's words, quoted or paraphrased: not the outlet's own wording
             counts = counted.setdefault(item.article, {}).setdefault(kind, Counter())
             same = next((seen for seen in counts if _plain(seen) == _plain(span)), span)
             counts[same] += 1
         shown: dict[str, dict[str, list[str]]] = {}
         for article, kinds in counted.items():
-            for kind, counts in sorted(kinds.items(), key=lambda k: k[0] == "story_word"):
+            for kind, counts in sorted(kinds.items(), key=lambda k: (k[0] == "speakers_word", k[0] == "story_word")):
                 spans = [f"{span}, {n} times" if n > 1 else span for span, n in counts.items()]
                 shown.setdefault(article, {})[kind] = spans
         return shown
@@ -95,4 +100,5 @@ FRAMING_TITLES = {
     "loaded_term": "loaded terms",
     "hedge": "hedges",
     "story_word": "loaded words every report uses",
+    "speakers_word": "charged words of those it quotes or paraphrases",
 }

@@ -63,7 +63,7 @@ def outlet_digest(report: Report) -> dict[str, dict[str, dict[str, int]]]:
             entry["cites"].update(article.cited_sources)
     for item in report.framing:
         outlet = outlet_of.get(item.article)
-        if outlet and not item.in_quote:  # a quoted word is the speaker's framing, not the outlet's
+        if outlet and not item.in_quote and item.speaker is None:  # a quoted or paraphrased word is the speaker's
             digest[outlet]["framing"][item.text.casefold()] += 1
     return {name: {kind: dict(counts) for kind, counts in entry.items()} for name, entry in digest.items()}
 
