@@ -87,7 +87,10 @@ class FramingItem(_Model):
     in_quote: bool = Field(
         default=False, description="the span sits inside a direct quote: the words are the speaker's, not the outlet's"
     )
-    speaker: str | None = Field(default=None, description="who is quoted, when in_quote and the article says")
+    speaker: str | None = Field(
+        default=None,
+        description="who is quoted (in_quote) or paraphrased (the words are in their reported clause), when the article names them",
+    )
 
 
 class Voice(_Model):
