@@ -330,6 +330,19 @@ def test_an_initialism_ends_a_sentence_only_before_a_word_that_opens_one() -> No
     ]
 
 
+def test_a_short_cry_inside_a_quotation_goes_on_with_it() -> None:
+    texts = [
+        "\u201cMy man! Hold it!\u201d the ferryman recalled. Then he left.",
+        "Why? Because we can. \u201cWhy?\u201d he asked.",
+        "\u201cNo! Not the pier, not now, not ever!\u201d she cried.",
+    ]
+    assert [[s.text for s in split_sentences(t)] for t in texts] == [
+        ["\u201cMy man! Hold it!\u201d the ferryman recalled.", "Then he left."],
+        ["Why?", "Because we can.", "\u201cWhy?\u201d he asked."],
+        ["\u201cNo! Not the pier, not now, not ever!\u201d she cried."],
+    ]
+
+
 def test_titles_with_a_prefix_or_in_the_plural_and_a_spoken_no_split_right() -> None:
     texts = [
         "The bill was backed by then-Rep. Mark Holt of Ohio. It passed.",

@@ -89,7 +89,7 @@ class FramingItem(_Model):
     )
     speaker: str | None = Field(
         default=None,
-        description="who is quoted (in_quote) or paraphrased (the words are in their reported clause), when the article names them",
+        description="who is quoted (in_quote) or paraphrased (the words are in their reported clause), when named",
     )
 
 

@@ -51,7 +51,8 @@ _MONTH_WORD = re.compile(r"\s*(\w+)")
 _QUOTE_CLOSE = re.compile(r"[?!][\"\u201d]$")
 _SPEECH_WORD = re.compile(
     r"\b(?:said|says|asked|asks|added|adds|told|wrote|writes|tweeted|replied|responded|continued|declared|"
-    r"insisted|argued|explained|wondered|shouted|exclaimed)\b"
+    r"insisted|argued|explained|wondered|shouted|exclaimed|recalled|yelled|cried|joked|quipped|retorted|countered|"
+    r"remarked|boasted)\b"
 )
 # Characters before and after the speech word in such a sentence: "Senate Majority Leader Mitch McConnell, R-Ky.,"
 # and "on Tuesday." fit; a sentence that goes on about something else does not.
@@ -107,6 +108,18 @@ def _ordinal_day(block: str, period: int) -> bool:
     return word is not None and word.group(1).lower() in MONTHS
 
 
+_SHORT_CRY = 4  # words: shorter pieces of a quotation stand alone as no statement another outlet could pair with
+
+
+def _short_cry(piece: str) -> bool:
+    """A few words ending in "!" or "?" that open a quotation still open ("“My man!"): part of the quoted passage."""
+    text = piece.strip()
+    if not text or text[-1] not in "!?" or len(text.split()) >= _SHORT_CRY:
+        return False
+    curly = text[0] == "\u201c" and "\u201d" not in text
+    return curly or (text[0] == '"' and text.count('"') == 1)
+
+
 def _split_block(block: str) -> list[tuple[int, int]]:
     ends = [
         m
@@ -122,6 +135,8 @@ def _split_block(block: str) -> list[tuple[int, int]]:
         tail = block[end : ends[k + 1].end() if k + 1 < len(ends) else len(block)]
         if _QUOTE_CLOSE.search(match.group()) and _names_speaker(tail):
             continue  # the quoted question's speaker comes next: one sentence
+        if _short_cry(block[start:end]):
+            continue  # '“My man! Hold it!” Holder recalled.': a cry inside a quotation goes on with it
         spans.append((start, end))
         start = end
     spans.append((start, len(block)))
