@@ -514,6 +514,12 @@ def test_made_clear_by_a_person_described_after_the_name_credits_the_name() -> N
         ),
         ("A ferry worker, Noor Halvik, noted to a reporter that her shift had been cut twice.", "Noor Halvik"),
         ("As Mayor Ilsa Quell put it, the pier is finished.", "Mayor Ilsa Quell"),
+        (
+            "Still, then-Deputy Assistant Secretary for Harbour Security Ada Krell testified in October that the size "
+            "of the crowd was the issue.",
+            "then-Deputy Assistant Secretary for Harbour Security Ada Krell",
+        ),
+        ("The lawyer for Mrs. Krell said the pier was unsafe.", "The lawyer for Mrs. Krell"),
         ("As she put it in the box, the alarm rang.", None),
         (
             "The review found that it was impossible to say what caused the blaze, harbour master Ada Krell revealed "

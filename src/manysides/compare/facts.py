@@ -9,6 +9,7 @@ claim the reader can rely on. Every statement is a sentence exactly as it stands
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import numpy as np
@@ -244,7 +245,7 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     unique, told = [], set()
     for a, text in enumerate(texts):
         for sentence in text.sentences:
-            said = (a, " ".join(sentence.text.lower().split()))  # a sentence the article repeats is one fact
+            said = (a, " ".join(re.findall(r"\w+", sentence.text.lower())))  # one fact, however it is quoted
             if (a, sentence.index) not in paired and states_something(sentence) and said not in told:
                 told.add(said)
                 unique.append(_fact("unique", [statement(text, sentence)]))

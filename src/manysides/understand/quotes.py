@@ -196,7 +196,28 @@ def _appositive_name(head: Token) -> Token | None:
     return next((a for a in people if a.pos_ == "PROPN" and a.ent_type_ == "PERSON"), None)
 
 
+def _title_holder(head: Token) -> Span | None:
+    """The person closing a title's "for" or "of" phrase ("then-Deputy Assistant Secretary for Diplomatic Security
+    Charlene Lamb"): the speaker is she, with her title, not the title alone. Not "the lawyer for Mrs. Clinton",
+    whose phrase is all name."""
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":
+        return None
+    objects = [o for p in head.children if p.dep_ == "prep" and p.lower_ in {"for", "of"} for o in p.children]
+    for o in objects:
+        if o.dep_ != "pobj" or o.ent_type_ != "PERSON":
+            continue
+        ent = next((e for e in o.doc.ents if e.start <= o.i < e.end and e.label_ == "PERSON"), None)
+        if ent is not None and ent.start > o.left_edge.i:
+            return ent
+    return None
+
+
 def _attribution(head: Token, cue: str, kind: str) -> Attribution:
+    holder = _title_holder(head)
+    if holder is not None:
+        first = min(t.i for t in head.subtree if not t.is_punct)
+        text = head.doc[first : holder.end].text
+        return Attribution(text, cue, kind, _head_word(holder[-1]), True, "PERSON")
     name = _appositive_name(head)
     if name is not None:
         start = name.i
