@@ -111,6 +111,11 @@ def test_seed_update(seeds: tuple[Report, Article, Article]) -> None:
     assert expected_vs_done and expected_vs_done[0].conflict.first == first.id
     assert any("expected to meet" in s.text for f in expected_vs_done for s in f.statements)
     assert any("took place" in s.text for f in expected_vs_done for s in f.statements)
+    # the update shows both statements side by side; they are not listed again as agreeing
+    told = {(s.article, s.sentence) for s in expected_vs_done[0].statements}
+    assert not [
+        f for f in report.facts if f.kind == "shared" and {(s.article, s.sentence) for s in f.statements} == told
+    ]
 
 
 def test_seed_date_conflict(seeds: tuple[Report, Article, Article]) -> None:

@@ -224,7 +224,13 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
         for conflict, nodes in found:
             conflict = _with_timing(conflict, texts, nodes).model_copy(update={"about": _about(nodes)})
             conflicts.append(_fact("conflict", [statement(texts[n.article], n.sentence) for n in nodes], conflict))
-    groups = cliques(scores, model.threshold)
+    # Two statements an update pairs tell two stages of a matter, shown side by side there: not also as agreeing.
+    updates = {frozenset((n.article, n.sentence.index) for n in nodes) for c, nodes in found if c.type == "update"}
+    groups = [
+        g
+        for g in cliques(scores, model.threshold)
+        if frozenset((n.article, n.sentence.index) for n in g) not in updates
+    ]
     groups.sort(key=lambda g: (-len({scores.source(n) for n in g}), g[0].article, g[0].sentence.index))
     shared, headed = [], set()
     for g in groups:
