@@ -142,6 +142,14 @@ def test_one_digit_changed_in_a_long_figure() -> None:
     assert number_conflicts._near_figures(small, other) is None  # short figures differ in one digit all the time
 
 
+def test_a_copied_sentence_with_words_for_one_vague_amount_agrees() -> None:
+    first, second = _first_sentences(
+        "“All the staff and a dozen other people who were at the party got out safely,” the manager said.",
+        "“All the staff and another dozen other people who were at the party got out safely,” the manager said.",
+    )
+    assert conflicts._copy_values("number")(first, second) is None
+
+
 def test_years_of_one_act() -> None:
     ends, hinted = _first_sentences(
         "Harlow's second and final term as mayor officially ends in 2027.",

@@ -86,6 +86,8 @@ def _same_value(kind: str, x: str, y: str, a: SentenceInfo, b: SentenceInfo) -> 
     if kind == "number":
         xs = [n for n in a.numbers if n.text in x or x in n.text]
         ys = [n for n in b.numbers if n.text in y or y in n.text]
+        if not xs and not ys:
+            return True  # neither side reads as a quantity ("a dozen" / "another dozen"): nothing to compare
         return bool(xs and ys and (xs[0].agrees(ys[0]) or _other_units(xs[0], ys[0], a, b)))
     if kind == "date":
         return _same_day(x, y, a, b)
