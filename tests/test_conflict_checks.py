@@ -150,6 +150,15 @@ def test_a_copied_sentence_with_words_for_one_vague_amount_agrees() -> None:
     assert conflicts._copy_values("number")(first, second) is None
 
 
+def test_a_heading_line_names_no_one() -> None:
+    heading, sentence = _first_sentences(
+        "Charged With Murdering Harbour Warden's Deputy",
+        "A jury convicted a gang member of murdering Port Alden Warden's Deputy Jon Ruiz in June.",
+    )
+    assert name_conflicts._spellings(heading, sentence) is None
+    assert name_conflicts._names(heading, sentence) is None
+
+
 def test_years_of_one_act() -> None:
     ends, hinted = _first_sentences(
         "Harlow's second and final term as mayor officially ends in 2027.",

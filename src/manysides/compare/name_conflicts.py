@@ -13,6 +13,7 @@ from manysides.compare.conflict_state import PEOPLE, named_people
 from manysides.compare.pairs import quote_ngrams
 from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
+from manysides.understand.document import title_case
 from manysides.understand.entities import same_person
 from manysides.understand.names import formal_key, name_key
 
@@ -31,6 +32,8 @@ def _names(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     sentenced to ten years"): the doer or the one done to of one verb, whose other words share a noun. A name in
     the same place of a noun or a preposition ("Rob's record", "the death of X") or of a verb with nothing else in
     common ("X walked" / "Y walked") tells two things, not one thing twice."""
+    if title_case(a.text) or title_case(b.text):
+        return None  # a heading line's capitalised words are not names ("Charged with Murdering Sheriff's Deputy")
     x, y = named_people(a), named_people(b)
     for place in x.keys() & y.keys():
         if place[0] not in _ACT_PLACES:
@@ -142,6 +145,8 @@ def _doubled_letter(x: str, y: str) -> bool:
 def _spellings(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """A name one outlet gives that the other gives differently: "Loretta Sanchez" / "Linda T. Sanchez",
     "Vincente Fox" / "Vicente Fox"; only names the other sentence does not also give as they are."""
+    if title_case(a.text) or title_case(b.text):
+        return None
     x, y = _names_in(a), _names_in(b)
     for key, (label, text) in x.items():
         if key in y:
