@@ -150,6 +150,16 @@ def test_a_copied_sentence_with_words_for_one_vague_amount_agrees() -> None:
     assert conflicts._copy_values("number")(first, second) is None
 
 
+def test_two_counts_at_two_places_are_two_events() -> None:
+    first, second, same_place = _first_sentences(
+        "In February, a gunman killed five people at a shopping mall in Salt Lake City.",
+        "A gunman killed three people at an office building in Detroit on Monday.",
+        "A gunman killed three people at a shopping mall in Salt Lake City.",
+    )
+    assert number_conflicts._numbers(first, second) is None
+    assert number_conflicts._numbers(first, same_place) is not None
+
+
 def test_a_heading_line_names_no_one() -> None:
     heading, sentence = _first_sentences(
         "Charged With Murdering Harbour Warden's Deputy",

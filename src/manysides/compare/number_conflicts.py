@@ -99,7 +99,7 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
                 _gives(z, y) for z in a.numbers if z.counted in (y.counted, None)
             )
             if same_count and not given_by_both and not x.agrees(y) and not _complementary(x, y):
-                if _other_doers(a, x, b, y):
+                if _other_doers(a, x, b, y) or _other_places(a, b):
                     continue
                 return f"{x.text} {x.counted}", f"{y.text} {y.counted}", 1.0
     return None
@@ -215,6 +215,16 @@ def _other_doers(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMe
     points"), unless either sentence names the other's doer too."""
     p, q = _doer(a, x), _doer(b, y)
     return bool(p and q and not same_person(p, q) and p not in b.text and q not in a.text)
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _other_places(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Two sentences that each name a place and neither names the other's ("killed five people at a mall in Salt
+    Lake City" / "shot three people at an office building in Detroit") count at two places: two events."""
+    p, q = ({e.text for e in s.doc.ents if e.label_ in _PLACES} for s in (a, b))
+    return bool(p and q and not p & q and not any(x in b.text for x in p) and not any(y in a.text for y in q))
 
 
 def _complementary(x: NumberMention, y: NumberMention) -> bool:
