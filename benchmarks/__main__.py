@@ -22,6 +22,7 @@ BENCHMARKS = {
     "facts": "Shared facts and conflicts against hand-annotated BASIL coverage (basil-facts), beside TF-IDF",
     "compare_multilingual": "Statements aligned across languages (our own fictional stories, held-out half)",
     "compare": "Comparison (ECB+ facts as a second check, BASIL framing, speed)",
+    "framing_items": "Framing items a report shows, against BASIL's lex spans: how many, how many right",
     "speakers": "Quote speakers against BASIL's annotated quoted spans",
     "changed_copies": "Changed copies: a value changed in one outlet's copy of a sentence is a conflict",
     "fuzz": "Fuzz campaign: hostile and damaged inputs through every reader and renderer (issue 19)",

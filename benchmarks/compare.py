@@ -233,7 +233,8 @@ def _find_sentence(span: str, sentences: list[str]) -> int | None:
     return best if scores and scores[best] >= 0.6 else None
 
 
-def basil_triplets() -> list[BasilTriplet]:
+def annotated_basil() -> dict[str, list[tuple[dict, dict]]]:
+    """BASIL's articles that have annotations, with them, by triplet id (file order within a triplet)."""
     root = DATA / "basil"
     by_triplet: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
     for path in sorted((root / "articles").glob("*/*.json")):
@@ -241,8 +242,12 @@ def basil_triplets() -> list[BasilTriplet]:
         if ann_path.exists():
             article = json.loads(path.read_text(encoding="utf-8"))
             by_triplet[article["triplet-uuid"]].append((article, json.loads(ann_path.read_text(encoding="utf-8"))))
+    return by_triplet
+
+
+def basil_triplets() -> list[BasilTriplet]:
     triplets = []
-    for key, items in sorted(by_triplet.items()):
+    for key, items in sorted(annotated_basil().items()):
         articles, golds, lex, inf = [], [], [], []
         for n, (article, ann) in enumerate(items):
             sentences = [s for paragraph in article["body-paragraphs"] for s in paragraph]

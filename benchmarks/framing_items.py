@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from benchmarks.compare import DATA, _find_sentence, half, map_sentences
+from benchmarks.compare import _find_sentence, annotated_basil, half, map_sentences
 from benchmarks.datasets import make_article
 from manysides.understand import analyse_many
 
@@ -44,15 +44,8 @@ def load(refresh: bool = False) -> list[dict]:
     """Per triplet its key, half, understood articles and per article the gold sentences and their lex spans."""
     if CACHE.exists() and not refresh:
         return pickle.loads(CACHE.read_bytes())
-    root = DATA / "basil"
-    grouped: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
-    for path in sorted((root / "articles").glob("*/*.json")):
-        ann_path = root / "annotations" / path.parent.name / f"{path.stem}_ann.json"
-        if ann_path.exists():
-            article = json.loads(path.read_text(encoding="utf-8"))
-            grouped[article["triplet-uuid"]].append((article, json.loads(ann_path.read_text(encoding="utf-8"))))
     triplets = []
-    for key, items in sorted(grouped.items()):
+    for key, items in sorted(annotated_basil().items()):
         articles, golds = [], []
         for n, (article, ann) in enumerate(items):
             sentences = [s for paragraph in article["body-paragraphs"] for s in paragraph]
