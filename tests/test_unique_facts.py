@@ -9,6 +9,7 @@ from benchmarks.datasets import make_article
 from manysides.compare.engine import compare_texts
 from manysides.compare.pairs import pair_model
 from manysides.compare.unique import UNIQUE_FEATURES, unique_probabilities
+from manysides.present.briefing import Briefing
 from manysides.understand import analyse_many
 
 FIRST = (
@@ -79,3 +80,7 @@ def test_a_sentence_an_article_repeats_is_one_unique_fact() -> None:
     ]
     report = compare_texts(analyse_many(articles))
     assert _kinds(report, "second tug") == ["unique"]
+    # ... and the repeat is not counted among the sentences no list holds
+    once = [make_article("first", FIRST + " " + repeated + " The ferry board meets again in March."), articles[1]]
+    unplaced = [[o.unplaced for o in Briefing.of(r).outlets()] for r in (report, compare_texts(analyse_many(once)))]
+    assert unplaced[0] == unplaced[1]

@@ -13,7 +13,7 @@ from functools import cache
 from threadpoolctl import ThreadpoolController
 
 from manysides.compare.crosspairs import score_across_languages
-from manysides.compare.facts import build_facts, states_something
+from manysides.compare.facts import build_facts, states_something, words_of
 from manysides.compare.framing import framing, voices
 from manysides.compare.pairs import score_pairs
 from manysides.compare.provenance import cited_sources, outlet_keys, republications
@@ -103,7 +103,7 @@ def _coverage(texts: list[ArticleText], republished: dict[str, str], names: dict
             published=t.article.published,
             republished_from=republished.get(t.article.id),
             cited_sources=_canonical_sources(cited_sources(t), names) if reads_names(t.article) else [],
-            statements=sum(states_something(s) for s in t.sentences),
+            statements=len({words_of(s) for s in t.sentences if states_something(s)}),  # a repeat counts once
         )
         for t in texts
     ]

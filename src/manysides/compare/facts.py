@@ -33,6 +33,11 @@ def statement(text: ArticleText, sentence: SentenceInfo) -> Statement:
     return Statement(article=text.article.id, text=sentence.text, attribution=attribution, sentence=sentence.index)
 
 
+def words_of(sentence: SentenceInfo) -> str:
+    """A sentence's words, lower case, without punctuation: the same for a sentence an article repeats."""
+    return " ".join(re.findall(r"\w+", sentence.text.lower()))
+
+
 def states_something(sentence: SentenceInfo) -> bool:
     """A full sentence with a verb, not a heading or fragment (the verb as the English parse tags it; in other
     languages the closing stop alone)."""
@@ -251,7 +256,7 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     unique, told = [], set()
     for a, text in enumerate(texts):
         for sentence in text.sentences:
-            said = (a, " ".join(re.findall(r"\w+", sentence.text.lower())))  # one fact, however it is quoted
+            said = (a, words_of(sentence))  # a sentence the article repeats is one fact, however it is quoted
             if (a, sentence.index) not in paired and states_something(sentence) and said not in told:
                 told.add(said)
                 unique.append(_fact("unique", [statement(text, sentence)]))
