@@ -14,7 +14,7 @@ from manysides.compare.pairs import quote_ngrams
 from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
 from manysides.understand.document import title_case
-from manysides.understand.entities import same_person
+from manysides.understand.entities import PLACE_LABELS, same_person
 from manysides.understand.names import formal_key, name_key
 
 if TYPE_CHECKING:
@@ -85,13 +85,10 @@ _MIN_SPELT = 4  # letters a name word needs before one letter more or less is a 
 _SPELLING = 0.8  # difflib ratio of two name keys: "vincente fox" / "vicente fox" 0.96, "norfolk" / "norwalk" 0.71
 
 
-_PLACES = frozenset({"GPE", "LOC", "FAC"})  # the parser tells one place's kinds apart unsurely ("Parris Island")
-
-
 def _names_in(s: SentenceInfo) -> dict[str, tuple[str, str]]:
     """Name key -> (label, text) of the names outside quotation marks; places share one label."""
     return {
-        name_key(e.text): ("PLACE" if e.label_ in _PLACES else e.label_, e.text)
+        name_key(e.text): ("PLACE" if e.label_ in PLACE_LABELS else e.label_, e.text)
         for e in s.doc.ents
         if e.label_ in _NAMED and name_key(e.text) and not any(a <= e.start_char < b for a, b in s.quotes)
     }

@@ -10,7 +10,7 @@ from manysides.compare.conflict_state import LIGHT, same_action
 from manysides.compare.date_conflicts import YEAR
 from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
-from manysides.understand.entities import same_person
+from manysides.understand.entities import PLACE_LABELS, same_person
 from manysides.understand.numbers import NumberMention
 
 if TYPE_CHECKING:
@@ -217,13 +217,10 @@ def _other_doers(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMe
     return bool(p and q and not same_person(p, q) and p not in b.text and q not in a.text)
 
 
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
-
-
 def _other_places(a: SentenceInfo, b: SentenceInfo) -> bool:
     """Two sentences that each name a place and neither names the other's ("killed five people at a mall in Salt
     Lake City" / "shot three people at an office building in Detroit") count at two places: two events."""
-    p, q = ({e.text for e in s.doc.ents if e.label_ in _PLACES} for s in (a, b))
+    p, q = ({e.text for e in s.doc.ents if e.label_ in PLACE_LABELS} for s in (a, b))
     return bool(p and q and not p & q and not any(x in b.text for x in p) and not any(y in a.text for y in q))
 
 

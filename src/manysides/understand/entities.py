@@ -21,6 +21,8 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jr.", "III": not 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 ENTITY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
+# The parser's labels for a place; it tells one place's kinds apart unsurely ("Parris Island").
+PLACE_LABELS = frozenset(label for label, kind in ENTITY_TYPES.items() if kind == "place")
 # AP-style abbreviations of US states, as datelines and party tags write them ("Newtown, Conn."): one place each.
 _STATE_ABBREVIATIONS = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
