@@ -531,13 +531,20 @@ def test_made_clear_by_a_person_described_after_the_name_credits_the_name() -> N
             "not.",
             "Councillor Tom Pell",
         ),
+        (
+            "The dispute grew last week when the Harbour Ledger reported the closures, saying that two piers were "
+            "unsafe.",
+            "the Harbour Ledger",
+        ),
+        ("The mayor defended the plan on Sunday after critics attacked it, saying that it works.", "The mayor"),
     ],
 )
 def test_a_speaker_the_parse_hides_is_still_found(sentence: str, speaker: str | None) -> None:
     """A repeated claim, an infinitive of speech under a verb its subject controls ("tried to explain that"), a
     speech verb reached through a preposition ("by saying"), a clause the parser hangs on the listener, and a
-    sentence that closes with ", X revealed Monday." Declining to say is saying nothing, and the one urged to
-    explain is not the one urging."""
+    sentence that closes with ", X revealed Monday." A participle after a report goes with the report ("when the
+    Ledger reported ..., saying"), not with the main clause's subject. Declining to say is saying nothing, and the
+    one urged to explain is not the one urging."""
     found = _speakers(_fictional(sentence), sentence[:20])
     assert (found[0] if found else None) == speaker
 

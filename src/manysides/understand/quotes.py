@@ -445,6 +445,32 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
+def _clause_just_before(participle: Token) -> list[Token]:
+    """The subject of the clause a participle follows ("the controversy escalated when Vice News reported the
+    issue, saying that ...": Vice News), when the parser hung the participle on a verb further up: a report that
+    ends right before the participle's comma and has its own subject is the one it goes on ("after critics
+    attacked it, saying ..." stays the main subject's)."""
+    if participle.dep_ != "advcl" or participle.i < 2 or participle.doc[participle.i - 1].text != ",":
+        return []
+    comma = participle.doc[participle.i - 1]
+    for sibling in participle.head.children:
+        ends_at_comma = sibling.right_edge.i == comma.i - 1 or (
+            sibling.right_edge.i == comma.i and comma.head == sibling
+        )
+        if (
+            sibling.i < participle.i
+            and sibling.dep_ in {"advcl", "ccomp", "conj"}
+            and _reporting(sibling)
+            and ends_at_comma
+        ):
+            return [c for c in sibling.children if c.dep_ == "nsubj"]
+    return []
+
+
+def _reporting(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in CUE_VERBS
+
+
 def _inherited_subject(token: Token) -> list[Token]:
     """The subject a cue verb without its own takes from the clause it hangs on: "Trump defended his plan, saying
     on Twitter: ..." and "Pence has defended the bill, claiming that ..." are Trump's and Pence's words; a participle
@@ -459,6 +485,8 @@ def _inherited_subject(token: Token) -> list[Token]:
         return []
     if token.tag_ != "VBG" and not infinitive and not (token.dep_ == "conj" and token.tag_ != "VBN"):
         return []  # "when asked if ...": the one asked is not the one asking
+    if token.tag_ == "VBG" and (nearest := _clause_just_before(token)):
+        return nearest
     head = token
     for _ in range(3):  # "responded ... by saying": through the preposition to the verb it hangs on
         if head.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep"} or head.head is head:
