@@ -537,14 +537,23 @@ def test_made_clear_by_a_person_described_after_the_name_credits_the_name() -> N
             "the Harbour Ledger",
         ),
         ("The mayor defended the plan on Sunday after critics attacked it, saying that it works.", "The mayor"),
+        ("Councillor Tom Pell is expected to announce Thursday that he will run for mayor.", None),
+        (
+            "Ada Krell has not said what she will do, but the Harbour Ledger reported that she is leaning toward a "
+            "run.",
+            "the Harbour Ledger",
+        ),
+        ("It promises to be another bruising campaign for the harbour seat.", None),
+        ("Pollster Jan Ivers projected that the council would lose two seats.", "Pollster Jan Ivers"),
     ],
 )
 def test_a_speaker_the_parse_hides_is_still_found(sentence: str, speaker: str | None) -> None:
     """A repeated claim, an infinitive of speech under a verb its subject controls ("tried to explain that"), a
     speech verb reached through a preposition ("by saying"), a clause the parser hangs on the listener, and a
     sentence that closes with ", X revealed Monday." A participle after a report goes with the report ("when the
-    Ledger reported ..., saying"), not with the main clause's subject. Declining to say is saying nothing, and the
-    one urged to explain is not the one urging."""
+    Ledger reported ..., saying"), not with the main clause's subject. Declining to say, not saying, being expected
+    to announce and a campaign that "promises to be" bruising are no one's words, and the one urged to explain is
+    not the one urging."""
     found = _speakers(_fictional(sentence), sentence[:20])
     assert (found[0] if found else None) == speaker
 

@@ -19,7 +19,8 @@ CUE_VERBS = frozenset(
         "say tell state add note emphasize emphasise stress announce confirm reveal report claim insist warn "
         "explain deny describe acknowledge write tweet argue accuse quote assert declare allege suggest indicate "
         "admit ask reply respond charge concede predict vow complain question dispute contend urge caution maintain "
-        "reiterate repeat testify yell shout recall recount remark joke quip boast counter retort"
+        "reiterate repeat testify yell shout recall recount remark joke quip boast counter retort project forecast "
+        "estimate alert"
     ).split()
 )
 # Verbs that report what someone said without a clause of its words (`_speech_act`). Verbs of criticism or praise
@@ -270,6 +271,8 @@ def _clause_on_listener(token: Token) -> bool:
 
 
 _REFUSING_VERBS = frozenset({"refuse", "decline", "fail", "hesitate"})  # "declined to say whether": said nothing
+# "is expected to announce", "plans to say": words not yet said, and perhaps never
+_NOT_YET_VERBS = frozenset({"expect", "plan", "intend", "hope", "want", "schedule", "set", "poise", "prepare", "aim"})
 _BEING_VERBS = frozenset({"be", "appear", "seem", "remain", "become"})  # say what someone is, not what they said
 _TIME_MARKS = frozenset({"when", "after", "before", "since", "while", "until", "once"})
 
@@ -327,7 +330,10 @@ def _speech_act(token: Token, lemma: str) -> bool:
     if lemma == "caution":
         return "against" in preps
     if lemma in _PROMISING_VERBS:  # not in an aside ("made clear ..., even as Sanders vows to stay in the race")
-        to_do = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in children)
+        # nor a forecast: "it promises to be a bruising campaign"
+        to_do = any(
+            c.dep_ == "xcomp" and c.lemma_ != "be" and any(a.lower_ == "to" for a in c.children) for c in children
+        )
         return to_do and token.dep_ != "advcl"
     if lemma == "liken":
         return bool(objects) and "to" in preps | {c.lower_ for o in objects for c in o.children if c.dep_ == "prep"}
@@ -479,7 +485,7 @@ def _inherited_subject(token: Token) -> list[Token]:
     infinitive = token.tag_ == "VB" and token.dep_ == "xcomp"
     if infinitive and (
         token.head.pos_ != "VERB"
-        or token.head.lemma_.lower() in _BEING_VERBS | _REFUSING_VERBS
+        or token.head.lemma_.lower() in _BEING_VERBS | _REFUSING_VERBS | _NOT_YET_VERBS
         or any(c.dep_ in {"dobj", "obj", "expl"} or c.lower_ == "it" for c in token.head.children)
     ):
         return []
@@ -591,6 +597,7 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
         elif (
             token.pos_ == "VERB"
             and not _told_as_time(token)
+            and not any(c.dep_ == "neg" for c in token.children)  # "has not said what he will do": said nothing
             and _reports(token, lemma, quoted, governs := _governs(token))
         ):
             kind = "quote" if quoted or governs or _answers(token) else "paraphrase"
