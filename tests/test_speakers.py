@@ -572,3 +572,15 @@ def test_a_hyphenated_name_or_one_the_parser_reads_as_a_verb_is_a_cited_person()
     assert any("Hopping" in s for s in sources)
     [entity] = [e for e in merge_mentions(text.mentions) if e.name == "Yvette Townsend-Saunders"]
     assert entity.type == "person"
+
+
+def test_an_abbreviation_is_no_given_name_of_a_person() -> None:
+    """ "RNC" and "Ronica" share a consonant key ("rnc"), but an all-capitals word abbreviates a body: it is not the
+    first name of "Ronica Tamm"."""
+    text = _fictional(
+        "The Harbour Council chose Ronica Tamm on Monday. The RNC, the ferry crews' union, called the choice a "
+        "mistake. Tamm said the RNC would be heard."
+    )
+    entities = {e.name: e for e in merge_mentions(text.mentions)}
+    assert "RNC" in entities
+    assert "RNC" not in entities["Ronica Tamm"].aliases

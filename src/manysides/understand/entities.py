@@ -383,9 +383,12 @@ def _share_lone_name(by_key: dict[str, EntityCluster], key: str, ends: list[str]
 
 
 def _may_be_a_person(cluster: EntityCluster) -> bool:
-    """A lone word typed a person, or typed otherwise but no country, state or known organisation: the small
-    parser types given names its training never saw as places ("Malia" beside "Malia Obama")."""
+    """A lone word typed a person, or typed otherwise but no country, state, known organisation or abbreviation:
+    the small parser types given names its training never saw as places ("Malia" beside "Malia Obama"), but "RNC"
+    is no "Reince"."""
     spellings = {m.text for m in cluster.mentions}
+    if all(text.isupper() and len(text) > 1 for text in spellings):
+        return False
     return cluster.type == "person" or not (spellings & (known_countries() | known_organisations()))
 
 
