@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from manysides.present.briefing import Briefing, figures
+from manysides.present.briefing import Briefing, figure_kind, figures
 from manysides.records.report import Fact, Report, ReportArticle, Statement, StoryInfo
 
 
@@ -31,8 +31,19 @@ def test_days_beside_month_names_are_not_figures(text: str, expected: list[str])
 
 def test_abbreviations_of_other_languages_do_not_swallow_figures() -> None:
     """Portuguese "out" (October) or Italian "set" (September) are English words: only full names count."""
-    assert figures("3 out of 10 residents of Villa Cardo left.") == ["3", "10 residents"]
+    assert figures("3 out of 10 residents of Villa Cardo left.") == ["3 out of 10 residents"]
     assert figures("The 2 set pieces gave 4 goals.") == ["2 set pieces", "4 goals"]
+
+
+def test_odds_are_one_figure_however_written() -> None:
+    """ "a 1 in 3 chance" and "one-in-three" are the same odds, not the figures 1 and 3 against "three"."""
+    assert figures("There is a 1 in 3 chance the ferry line closes.") == ["1 in 3"]
+    assert figures("Ms. Krell put the odds at one-in-three on Monday, with 40 crews idle.") == [
+        "one-in-three",
+        "40 crews",
+    ]
+    assert figure_kind("1 in 3") == figure_kind("one-in-three") == "ratio"
+    assert figures("The pier took 12 in 2019.") == ["12"]
 
 
 def test_figure_rows_of_reports_in_two_languages() -> None:

@@ -71,12 +71,28 @@ _NOT_COUNTED = _words(
 )
 
 
+# "a one-in-three chance", "1 in 5 voters", "3 out of 10 residents": one figure, a share (not "12 in 2019")
+_RATIO = re.compile(
+    rf"(?<![\w.,-])(?:\d+|one|{_SMALL}|{_NUMBER_WORDS})(?:-in-|\s+in\s+|\s+out\s+of\s+)"
+    rf"(?!(?:19|20)\d\d\b)(?:\d{{1,3}}(?:,\d{{3}})*|{_NUMBER_WORDS}|{_SMALL})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def figures(text: str) -> list[str]:
-    """Numbers, money and percentages as the sentence writes them, with what a bare number counts ("12 people").
+    """Numbers, money and percentages as the sentence writes them, with what a bare number counts ("12 people"),
+    and odds as one figure ("one-in-three").
 
     Years (in any digits: "٢٠٢٥"), times of day and days of the month are left out: they are dates, not figures."""
-    found: list[str] = []
+    ratios = list(_RATIO.finditer(text))
+    found: list[tuple[int, str]] = []
+    for ratio in ratios:
+        after = _NEXT_WORDS.match(text, ratio.end())
+        counted = _counted(text, after) if after else ""
+        found.append((ratio.start(), " ".join((ratio.group() + counted).split())))
     for match in _FIGURE.finditer(text):
+        if any(r.start() <= match.start() < r.end() for r in ratios):
+            continue
         number, end = match.group(), match.end()
         if _DECADE.match(text, end):
             continue  # "in his 30s", "the '80s": an age or an era, not a figure
@@ -101,8 +117,8 @@ def figures(text: str) -> list[str]:
             counted = of.group()
         if not counted and not unit and not any(c.isdigit() for c in number):
             continue  # "the two met for an hour": a number word that counts nothing named is no figure
-        found.append(" ".join((number + counted).split()))
-    return found
+        found.append((match.start(), " ".join((number + counted).split())))
+    return [figure for _, figure in sorted(found)]
 
 
 _AGE = re.compile(r"[A-Z][\w.'\u2019-]*,\s*$")  # a name and a comma right before the number
@@ -155,12 +171,14 @@ _COMPOUND = re.compile(r"\d(-[^\W\d_][\w-]*)$")
 
 
 def figure_kind(figure: str) -> str:
-    """What a figure measures, as far as its words say: money, a share, a compound ("4-page", "41-year-old"), or
+    """What a figure measures, as far as its words say: money, a share, odds ("1 in 3"), a compound ("4-page"), or
     a count of what follows it ("520,000 arrests"; "" when a bare number does not say)."""
     if _MONEY.search(figure):
         return "money"
     if _PERCENT.search(figure):
         return "percent"
+    if _RATIO.match(figure):
+        return "ratio"
     if compound := _COMPOUND.search(ascii_digits(figure)):
         return re.sub(r"\d+", "#", compound.group(1).lower())  # a tally "134-to-63" meets "134-to-62"
     words = re.findall(r"[^\W\d_]+", figure)
