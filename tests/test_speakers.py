@@ -584,3 +584,16 @@ def test_an_abbreviation_is_no_given_name_of_a_person() -> None:
     entities = {e.name: e for e in merge_mentions(text.mentions)}
     assert "RNC" in entities
     assert "RNC" not in entities["Ronica Tamm"].aliases
+
+
+def test_he_after_a_list_of_people_credits_none_of_them() -> None:
+    """ "Tom Pell, and Jon Hask and Eli Brandt are crafting a letter. “...,” he told the Ledger": any of the three
+    may be "he"; the report says "he" rather than guess the last one listed. One subject alone is still taken."""
+    listed = _fictional(
+        "Liberal council members, among them Tom Pell of Alden, and Jon Hask and Eli Brandt, are crafting a letter "
+        "to the mayor.\n\n"
+        "“There does not seem to be a majority of the members who support the deal,” he told the Ledger."
+    )
+    assert _speakers(listed, "There does not seem") == ["he"]
+    single = _fictional("Tom Pell met Jon Hask on Monday.\n\n“It was a good meeting,” he said.")
+    assert _speakers(single, "It was a good") == ["Tom Pell"]

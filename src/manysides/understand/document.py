@@ -260,6 +260,16 @@ def _mention_root(info: SentenceInfo, mention: Mention) -> Token | None:
     return span.root if span is not None else None
 
 
+_LISTED = "\x00listed"  # a candidate that is one of several people listed together: the pronoun is not resolved
+
+
+def _listed(root: Token) -> bool:
+    """Whether a person's name is one of two or more names joined in a list ("Tom Pell, and Jon Hask and Eli
+    Brandt"): a later "he" may stand for any of them."""
+    joined = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(_name_word(t) for t in joined)
+
+
 def _in_aside(root: Token) -> bool:
     """Whether a mention's head sits inside a clause that describes a noun ("Stone ― who worked for Nixon ―
     took"), not in a name set beside one ("the mayor's wife, Anouk Quell,")."""
@@ -528,6 +538,7 @@ def _resolve_pronoun_speakers(
     by_sentence: dict[int, list[tuple[int, str, bool]]] = {}
     owners: set[tuple[int, str]] = set()  # a person named only as the owner of a thing ("Pell's plan")
     aside: set[tuple[int, str]] = set()  # a person named inside an aside ("Stone ― who worked for Nixon ― took")
+    listed: set[tuple[int, str]] = set()  # one of several people named in a list ("Pell, Hask and Brandt")
     for mention in mentions:
         info = infos[mention.sentence]
         offset = mention.start - info.start
@@ -540,6 +551,8 @@ def _resolve_pronoun_speakers(
                 owners.add((mention.sentence, mention.text))
             if root is not None and _in_aside(root):
                 aside.add((mention.sentence, mention.text))
+            if root is not None and _listed(root):
+                listed.add((mention.sentence, mention.text))
 
     def speaker_in(j: int) -> str | None:
         """The person sentence j credits, "he" when it credits an unresolved pronoun, else None."""
@@ -599,8 +612,11 @@ def _resolve_pronoun_speakers(
         yield from (text for start, text, subject in by_sentence.get(k, []) if start < at and subject)
         for n, j in enumerate(earlier(k, pronoun)):
             yield speaker_in(j)
-            yield subject_in(j)
-            yield from (text for _, text, subject in by_sentence.get(j, []) if subject)
+            subject = subject_in(j)
+            yield _LISTED if (j, subject) in listed else subject
+            yield from (
+                _LISTED if (j, text) in listed else text for _, text, subject in by_sentence.get(j, []) if subject
+            )
             if n == 0:
                 yield from introduced(j, pronoun)
         yield from (text for _, text, _ in by_sentence.get(k - 1, [])[:1] if (k - 1, text) not in aside)
@@ -609,6 +625,8 @@ def _resolve_pronoun_speakers(
         for candidate in candidates(k, at, pronoun):
             if candidate is None:
                 continue
+            if candidate == _LISTED:
+                return None  # "Pell, Hask and Brandt are crafting a letter. ... he told the Ledger": which of them?
             if candidate in _HE_SHE:
                 if candidate == pronoun:
                     return None
