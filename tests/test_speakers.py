@@ -83,7 +83,8 @@ def _fictional(body: str) -> ArticleText:
 
 
 def test_a_speaker_named_only_by_title_is_the_one_person_given_that_title() -> None:
-    """ "the governor said" after "Gov. Marta Quell" credits Quell; with two governors it stays as written."""
+    """ "the governor said" after "Gov. Marta Quell" or "Ms. Quell, the islands' first elected governor" credits
+    Quell; with two governors it stays as written."""
     text = _fictional(
         "Gov. Marta Quell signed the ferry bill on Tuesday in Port Alden.\n\n"
         "“This bill keeps the islands connected,” the governor said."
@@ -94,6 +95,12 @@ def test_a_speaker_named_only_by_title_is_the_one_person_given_that_title() -> N
         "“This bill keeps the islands connected,” the governor said."
     )
     assert _speakers(two, "keeps the islands connected") == ["the governor"]
+    apposed = _fictional(
+        "Ronica Tamm is a former aide to Ms. Quell, the islands' first elected governor.\n\n"
+        "“I'm not that cool,” the governor replied.\n\n"
+        "Tom Pell, the governor's aide, said nothing."
+    )
+    assert _speakers(apposed, "not that cool") == ["Quell"]
 
 
 def test_a_statement_is_credited_to_a_cited_source_not_to_any_thing_cited() -> None:

@@ -674,19 +674,25 @@ _TITLE_SPEAKER = re.compile(r"(?:the )?(?:former |then-|new |state's |city's )?(
 
 
 def _titled_people(body: str, mentions: list[Mention]) -> dict[str, set[str]]:
-    """Title word -> the full names of people the article names with that title right before the name."""
+    """Title word -> the full names of people the article names with that title right before the name, or in
+    apposition right after it ("Mr. Patrick, the state's first black governor")."""
     found: dict[str, set[str]] = {}
     people = {name_key(m.text): m.text for m in mentions if m.type == "person" and not m.headline}
     for mention in mentions:
         if name_key(mention.text) not in people:
             continue
         before = body[max(0, mention.start - 24) : mention.start].lower().split()
-        if not before:
-            continue
         for key, forms in _TITLES.items():
-            if before[-1] in forms:
+            if before and before[-1] in forms:
                 found.setdefault(key, set()).add(people[name_key(mention.text)])
+        # "Mr. Patrick, the state's first black governor,": the title in apposition after the name
+        apposed = _APPOSED_TITLE.match(body, mention.end)
+        if apposed and apposed.group(1).lower() in _TITLES:
+            found.setdefault(apposed.group(1).lower(), set()).add(people[name_key(mention.text)])
     return found
+
+
+_APPOSED_TITLE = re.compile(r",\s+the\s+(?:\S+\s+){0,4}?(\w+)(?=\s*[,.;:)]|\s+(?:who|of|and|since)\b)", re.IGNORECASE)
 
 
 def _resolve_title_speakers(infos: list[SentenceInfo], mentions: list[Mention], body: str) -> None:
