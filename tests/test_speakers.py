@@ -552,6 +552,8 @@ def test_made_clear_by_a_person_described_after_the_name_credits_the_name() -> N
         ),
         ("It promises to be another bruising campaign for the harbour seat.", None),
         ("Pollster Jan Ivers projected that the council would lose two seats.", "Pollster Jan Ivers"),
+        ("Harbour master Ada Krell rejected claims that the pier was unsafe.", "Harbour master Ada Krell"),
+        ("Harbour master Ada Krell rejected the plan.", None),
     ],
 )
 def test_a_speaker_the_parse_hides_is_still_found(sentence: str, speaker: str | None) -> None:

@@ -31,12 +31,13 @@ CUE_VERBS = frozenset(
 _APPRAISAL_VERBS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "criticize criticise castigate lambaste denounce decry chide rebuke scold deride berate laud praise bemoan "
-        "lament characterize characterise urge blast slam pan"
+        "lament characterize characterise urge blast slam pan assail"
     ).split()
 )
 _JUDGING_VERBS = frozenset("condemn blame thank mock ridicule dismiss fault accuse".split())  # noqa: SIM905
 _JUDGING_PREPS = frozenset({"as", "for", "of"})
 _PROMISING_VERBS = frozenset({"vow", "pledge", "promise"})
+_REBUTTING_VERBS = frozenset({"reject", "refute", "rebut", "dispute", "deny"})  # "rejected claims that ..."
 _ALWAYS_SPEECH = frozenset({"say", "tell"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -329,6 +330,8 @@ def _speech_act(token: Token, lemma: str) -> bool:
         return bool(preps & {"on", "for"}) and to_do
     if lemma == "caution":
         return "against" in preps
+    if lemma in _REBUTTING_VERBS:  # "rejected claims that he betrayed Democrats": a claim answered in words
+        return any(_that_clause(c) for o in objects for c in o.children)
     if lemma in _PROMISING_VERBS:  # not in an aside ("made clear ..., even as Sanders vows to stay in the race")
         # nor a forecast: "it promises to be a bruising campaign"
         to_do = any(
@@ -351,6 +354,14 @@ def _speech_act(token: Token, lemma: str) -> bool:
     if lemma == "take":  # "took a swipe at", "took a jab at"
         return any(o.lemma_.lower() in {"swipe", "jab"} for o in objects) and "at" in preps
     return lemma == "lash" and "out" in preps
+
+
+def _that_clause(token: Token) -> bool:
+    """A clause that gives what a noun says ("claims that he betrayed them"), not a relative clause ("claims that
+    he made"): its "that" is a conjunction, not the clause's subject or object."""
+    return token.dep_ in {"acl", "ccomp", "relcl"} and any(
+        m.dep_ == "mark" and m.lower_ == "that" and m.i < token.i for m in token.children
+    )
 
 
 def _reports(token: Token, lemma: str, quoted: bool, governs: bool) -> bool:
