@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from manysides.present.briefing import Briefing, figure_kind, figures
+from manysides.present.briefing import Briefing, figure_kind, figures, spoken
 from manysides.records.report import Fact, Report, ReportArticle, Statement, StoryInfo
 
 
@@ -59,3 +59,10 @@ def test_figure_rows_of_reports_in_two_languages() -> None:
     )
     [row] = Briefing.of(report).figure_rows()
     assert row.values == {"a": ["12 viviendas"], "b": ["14"]}
+
+
+def test_a_month_is_said_as_a_month() -> None:
+    """A conflict's month value ("2026-05", from "in mid May") reads "May 2026", a day with its weekday."""
+    assert spoken("2026-05") == "May 2026"
+    assert spoken("2026-04-30") == "Thursday 30 April 2026"
+    assert spoken("Krell") == "“Krell”"

@@ -97,6 +97,25 @@ def test_one_happening_dated_twice() -> None:
     assert date_conflicts._dates(began, walked) is not None
 
 
+def test_a_day_against_another_month_for_one_happening() -> None:
+    """ "held on April 30" against "in mid May" written in March: two months of this year for one vote. "By May"
+    is a span that holds the day, and "April 29" beside "early May" may be rounding."""
+    day, month = _first_sentences(
+        "The harbour primary would be held on April 30.",
+        "Both parties will hold harbour primaries in mid May.",
+    )
+    assert date_conflicts._month_dates(day, month)[:2] == ("2025-04-30", "2025-05")
+    assert date_conflicts._month_dates(month, day)[:2] == ("2025-05", "2025-04-30")
+    day, span = _first_sentences("The harbour primary would be held on April 30.", "The primary will be held by May.")
+    assert date_conflicts._month_dates(day, span) is None
+    edge, early = _first_sentences(
+        "The harbour primary would be held on April 29.", "Both parties will hold the harbour primary in early May."
+    )
+    assert date_conflicts._month_dates(edge, early) is None
+    same, month = _first_sentences("The harbour primary would be held on May 14.", "The primary is in mid May.")
+    assert date_conflicts._month_dates(same, month) is None
+
+
 def test_a_written_expectation_is_expected_and_a_repayment_told_by_both_is_no_update() -> None:
     (wrote,) = _first_sentences("Council members wrote that they expect the mayor to publish the audit at once.")
     assert wrote.modality != "happened"  # the writing happened; what it tells is still to come

@@ -88,6 +88,9 @@ def test_dates_resolve_against_publication_and_check_weekdays() -> None:
     [wrong] = find_dates("on Friday, July 12, 2025", None)
     assert wrong.weekday_mismatch and wrong.value == "2025-07-12"
     assert find_dates("on 13.07.2025", None)[0].value == "2025-07-13"
+    # a month without its year is read as a day would be: near months of this year, far ones of the last
+    assert find_dates("primaries will be held in mid September", published)[0].value == "2025-09"
+    assert find_dates("the pier closed in December", date(2025, 3, 11))[0].value == "2024-12"
 
 
 def test_english_counts_ago_in_digits_or_words() -> None:

@@ -23,6 +23,7 @@ from manysides.compare.crossconflicts import closest_pair, dates_across, figures
 from manysides.compare.date_conflicts import (
     _act_dates,
     _dates,
+    _month_dates,
     _statement_dates,
     _year_dates,
     carried_days,
@@ -161,6 +162,7 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("number", _money, "the outlets give different amounts of money for the same thing", "sure"),
     ("number", _money_by_act, "the outlets give different amounts of money for the same act", "fact"),
     ("date", _dates, "the outlets date the same event differently (relative dates resolved on publication)", "loose"),
+    ("date", _month_dates, "the outlets put the same event in different months", "fact"),
     ("date", _act_dates, "the outlets date one act by one named doer differently", "fact"),
     ("date", _statement_dates, "the outlets date one person's statement differently", "fact"),
     ("date", _year_dates, "the outlets give different years for the same happening", "near"),

@@ -120,6 +120,42 @@ def _dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     return _dates_of(a, b, [d for d in a.dates if d.day], [d for d in b.dates if d.day], same_act=True)
 
 
+def _month_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """A day against a month for one happening ("held on April 30" / "primaries in mid May"): different months
+    of one year. "By May" or "since May" is a span, not a month set against a day; a day at the edge of the month
+    beside "early"/"late" ("April 29" / "early May") may be rounding, not another month."""
+    if _different_actors(a, b):
+        return None
+    for days, months, first in ((a.dates, b.dates, True), (b.dates, a.dates, False)):
+        xs = [d for d in days if d.day and d.year]
+        ys = [m for m in months if m.day is None and m.month and m.year and _IN_MONTH.match(m.text)]
+        pairs = [(x, y) for x in xs for y in ys if x.year == y.year and x.month != y.month and not _edge(x, y)]
+        if not xs or not ys or not pairs:
+            continue
+        if any(x.year == y.year and x.month == y.month for x in xs for y in ys):
+            return None  # the day is in the month the other names: one happening agreed on
+        sa, sb = (a, b) if first else (b, a)
+        for x, y in pairs:
+            if _one_happening(sa, x, sb, y):
+                shared = sum(1.0 for w in _clause_words(sa, x) if w in _clause_words(sb, y))
+                return (x.value, y.value, shared) if first else (y.value, x.value, shared)
+    return None
+
+
+_IN_MONTH = re.compile(r"(?:in|mid-?|early|late)\b", re.IGNORECASE)
+
+
+def _edge(day: DateMention, month: DateMention) -> bool:
+    """A day within a week of the month a vague "early" or "late" month could stretch to ("April 29" / "early
+    May")."""
+    text = month.text.lower()
+    if month.month is None or day.month is None or day.day is None:
+        return False
+    before = (month.month - day.month) % 12 == 1 and day.day >= 24 and text.startswith("early")
+    after = (day.month - month.month) % 12 == 1 and day.day <= 7 and text.startswith("late")
+    return before or after
+
+
 _AT_ONCE = frozenset({"as", "while", "when"})  # a clause these introduce happens when its governing clause does
 
 

@@ -250,13 +250,22 @@ def short_date(value: str | None) -> str:
     return value[:16].replace("T", " ")
 
 
+_YEAR_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+
+
 def spoken(value: str) -> str:
-    """A conflict's value as a reader says it: a day with its weekday ("Friday 13 June 2025"), else in quotes."""
+    """A conflict's value as a reader says it: a day with its weekday ("Friday 13 June 2025"), a month ("May
+    2026"), else in quotes."""
     try:
         day = date.fromisoformat(value) if len(value) == 10 else None
     except ValueError:
         day = None
-    return f"{day:%A} {day.day} {day:%B %Y}" if day else f"“{value}”"
+    if day:
+        return f"{day:%A} {day.day} {day:%B %Y}"
+    month = _YEAR_MONTH.fullmatch(value)
+    if month:
+        return f"{date(int(month.group(1)), int(month.group(2)), 1):%B %Y}"
+    return f"“{value}”"
 
 
 NO_CONFLICT = (

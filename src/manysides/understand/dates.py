@@ -179,8 +179,8 @@ def _relative(text: str, published: date | None, taken: list[DateMention]) -> li
         if free(match.start("month")):
             month = _month_number(match.group("month"))
             year = int(match.group("year")) if match.group("year") else None
-            if year is None:
-                year = published.year if month <= published.month else published.year - 1
+            if year is None:  # as a day without its year: "in mid May" written in March looks ahead
+                year = _year_for(month, 15, published)
             found.append(DateMention(match.start(), match.end(), match.group(), year, month, None))
     return found
 
