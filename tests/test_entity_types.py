@@ -80,3 +80,13 @@ def test_a_surname_two_full_names_of_one_article_end_with_stays_its_own() -> Non
         ]
     )
     assert set(types) == {"Hedda Quarry", "Ines Quarry", "Quarry"}
+
+
+def test_a_speaker_the_parser_typed_a_place_is_a_body_unless_a_place_is_so_named() -> None:
+    types = _types(
+        [
+            Mention("Skerrow", "place", "a", 0, 0, 7, evidence="speaker"),  # "Skerrow said": no known place
+            Mention("Lincoln", "place", "a", 1, 0, 7, evidence="speaker"),  # a city speaks for its council
+        ]
+    )
+    assert types["Skerrow"] == "organisation" and types["Lincoln"] == "place"

@@ -124,7 +124,10 @@ class EntityCluster:
         votes: Counter[str] = Counter()
         for m in self.mentions:
             votes[m.type] += len(m.key.split())
-        return votes.most_common(1)[0][0]
+        voted = votes.most_common(1)[0][0]
+        if voted == "place" and "speaker" in evidence and not any(s in known_places() for s in spellings):
+            return "organisation"  # "Spotify said": a speaker no place is known by is a body, not a place
+        return voted
 
     def _kind_by_name(self, spellings: set[str], evidence: set[str]) -> str:
         """The type the name itself says, for an entity nothing in the text calls a person: its last word
