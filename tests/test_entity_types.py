@@ -90,3 +90,20 @@ def test_a_speaker_the_parser_typed_a_place_is_a_body_unless_a_place_is_so_named
         ]
     )
     assert types["Skerrow"] == "organisation" and types["Lincoln"] == "place"
+
+
+def test_a_kind_noun_beside_a_name_types_it() -> None:
+    (text,) = analyse_many(
+        [
+            make_article(
+                "kinds",
+                "Ilsa Marrow hired the law firm Brask Holm on Monday. Leda Vinter, the director of the group "
+                "Harbour Hub, said so. Later, Skerrow founder Tomas Keld agreed.",
+                outlet="Meridian Daily",
+            )
+        ]
+    )
+    evidence = {m.text: m.evidence for m in text.mentions}
+    assert evidence["Brask Holm"] == evidence["Harbour Hub"] == evidence["Skerrow"] == "organisation"
+    types = {c.name: c.type for c in merge_mentions(text.mentions)}
+    assert types["Brask Holm"] == types["Harbour Hub"] == types["Skerrow"] == "organisation"

@@ -26,7 +26,7 @@ from manysides.understand.entities import (
     known_countries,
     known_organisations,
 )
-from manysides.understand.gazetteer import find_names, known_places, name_heads
+from manysides.understand.gazetteer import find_names, kind_nouns, known_places, name_heads
 from manysides.understand.modality import Modality, clause_verb, future_clause, main_verb, modality, negated
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.nlp import load_nlp
@@ -169,6 +169,10 @@ def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[s
         return "person"
     if _town_state().match(body, end) and ent.label_ != "PERSON":  # "Reps. Steny Hoyer, Maryland, kept ..."
         return "place"
+    before, after, kinds = kind_nouns()
+    said = before.search(body, max(0, start - 20), start) or after.match(body, end)
+    if said:
+        return kinds[said.group(1)]  # "the law firm Patton Boggs", "Facebook founder Mark Zuckerberg"
     root = ent.root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in CUE_VERBS:
         return "speaker"

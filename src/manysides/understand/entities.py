@@ -116,8 +116,9 @@ class EntityCluster:
             return "organisation"
         if spellings & known_countries():
             return "place"
-        if len(evidence & {"person", "place"}) == 1:  # "Mr. Weiner"; "Hope, Ark.", whatever the parser said
-            return "person" if "person" in evidence else "place"
+        told = evidence & {"person", "place", "organisation"}
+        if len(told) == 1:  # "Mr. Weiner"; "Hope, Ark."; "the law firm Patton Boggs", whatever the parser said
+            return next(iter(told))
         kind = "" if "person" in evidence else self._kind_by_name(spellings, evidence)
         if kind and not (kind == "place" and "speaker" in evidence):  # a speaker is a person or a body
             return kind

@@ -55,6 +55,18 @@ def head_type(name: str) -> str:
 
 
 @cache
+def kind_nouns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Patterns of the kind nouns of `data/kind_nouns.txt` right before a name ("the law firm Patton Boggs") and
+    right after one ("Facebook founder"), and each noun's type."""
+    lines = (_DATA / "kind_nouns.txt").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    kinds = {words: kind for _, words, kind in rows}
+    before = "|".join(re.escape(w) for where, w, _ in rows if where == "before")
+    after = "|".join(re.escape(w) for where, w, _ in rows if where == "after")
+    return re.compile(r"\b(" + before + r") $"), re.compile(r" (" + after + r")\b"), kinds
+
+
+@cache
 def _pattern(names: frozenset[str]) -> re.Pattern[str] | None:
     if not names:
         return None
