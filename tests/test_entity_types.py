@@ -107,3 +107,10 @@ def test_a_kind_noun_beside_a_name_types_it() -> None:
     assert evidence["Brask Holm"] == evidence["Harbour Hub"] == evidence["Skerrow"] == "organisation"
     types = {c.name: c.type for c in merge_mentions(text.mentions)}
     assert types["Brask Holm"] == types["Harbour Hub"] == types["Skerrow"] == "organisation"
+
+
+def test_a_state_abbreviation_is_not_the_known_name_it_starts_with() -> None:
+    found = _found("Leda Vinter flew home to Wichita, Kan. on Monday, the broadcaster Kan reported.")
+    assert found["Kan"] == "organisation" and found.get("Kan.", "place") == "place"
+    (text,) = analyse_many([make_article("kan", "Leda Vinter flew home to Wichita, Kan. on Monday.", outlet="M")])
+    assert not [m for m in text.mentions if m.text == "Kan"]

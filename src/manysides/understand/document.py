@@ -266,8 +266,8 @@ def _known_names(text: str, doc: Doc, dateline: int) -> list[tuple[int, int, str
             continue
         before = _TITLE_WORD_BEFORE.search(text, 0, start)
         beside = (before and before.start() > 0) or _TITLE_WORD_AFTER.match(text, end)
-        if beside or text[max(0, start - 1) : start] in {"#", "@"}:
-            continue
+        if beside or text[max(0, start - 1) : start] in {"#", "@"} or text[start : end + 1] in US_STATES:
+            continue  # "Wichita, Kan." names Kansas, not the broadcaster Kan
         found.append((start, end, known[text[start:end]]))
     return found
 
