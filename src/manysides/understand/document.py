@@ -234,6 +234,11 @@ def _known_types() -> dict[str, str]:
     return {name: kind for name, kind in known.items() if not first_name_sex(f"{name} X")}
 
 
+@cache
+def _known_names_set() -> frozenset[str]:
+    return frozenset(_known_types())
+
+
 def _known_parts(text: str) -> list[tuple[str, str]] | None:
     """The known names a span joins, each with its type: "CNN & MSNBC" two outlets, "Denver Fox" a place and an
     outlet; None when the span is no such join."""
@@ -261,7 +266,7 @@ def _known_names(text: str, doc: Doc, dateline: int) -> list[tuple[int, int, str
     taken = [(e.start_char, e.end_char) for e in doc.ents]
     known = _known_types()
     found = []
-    for start, end in find_names(text, known):
+    for start, end in find_names(text, _known_names_set()):
         if start < dateline or any(a < end and start < b for a, b in taken):
             continue
         before = _TITLE_WORD_BEFORE.search(text, 0, start)

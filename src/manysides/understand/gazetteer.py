@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -74,7 +73,8 @@ def _pattern(names: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w.&-])(?:" + alternatives + r")(?![\w&-]|\.\w)")
 
 
-def find_names(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
-    """Spans of `text` that are one of `names` as whole words, letter for letter, longest first."""
-    pattern = _pattern(frozenset(names))
+def find_names(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of `text` that are one of `names` as whole words, letter for letter, longest first (the pattern is
+    built once per set of names)."""
+    pattern = _pattern(names)
     return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
