@@ -116,6 +116,20 @@ def test_a_day_against_another_month_for_one_happening() -> None:
     assert date_conflicts._month_dates(same, month) is None
 
 
+def test_one_persons_years_told_differently() -> None:
+    """ "Jon Pell, who served from 1967 to 1979" against "since Jon Pell held the seat from 1966 to 1978": one
+    person's years; another person's years, or the same years written "1967-1979", are no conflict."""
+    served, held = _first_sentences(
+        "Tamm will become the second pilot on the board, after Jon Pell, who served from 1967 to 1979.",
+        "Tamm will be the board's first pilot since Jon Pell, a ferry captain, held the seat from 1966 to 1978.",
+    )
+    assert date_conflicts._year_spans(served, held) == ("1967 to 1979", "1966 to 1978", 1.0)
+    pell, krell = _first_sentences("Jon Pell served from 1967 to 1979.", "Ada Krell served from 1966 to 1978.")
+    assert date_conflicts._year_spans(pell, krell) is None
+    same, dashed = _first_sentences("Jon Pell served from 1967 to 1979.", "Jon Pell, who served 1967-1979, died.")
+    assert date_conflicts._year_spans(same, dashed) is None
+
+
 def test_a_written_expectation_is_expected_and_a_repayment_told_by_both_is_no_update() -> None:
     (wrote,) = _first_sentences("Council members wrote that they expect the mayor to publish the audit at once.")
     assert wrote.modality != "happened"  # the writing happened; what it tells is still to come

@@ -26,6 +26,7 @@ from manysides.compare.date_conflicts import (
     _month_dates,
     _statement_dates,
     _year_dates,
+    _year_spans,
     carried_days,
     same_act,
 )
@@ -166,6 +167,7 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("date", _act_dates, "the outlets date one act by one named doer differently", "fact"),
     ("date", _statement_dates, "the outlets date one person's statement differently", "fact"),
     ("date", _year_dates, "the outlets give different years for the same happening", "near"),
+    ("date", _year_spans, "the outlets give one person's years differently", "fact"),
     ("name", _names, "the outlets name different people in the same role", "fact"),
     ("name", _spellings, "the outlets give this name differently", "near"),
     ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),

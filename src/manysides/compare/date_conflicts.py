@@ -323,6 +323,39 @@ def _year_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
 
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!['\u2019]s\b)")  # not a decade ("the mid 1930's")
+_YEAR_SPAN = re.compile(
+    r"\b(?:from|between)\s+((?:19|20)\d\d)\s+(?:to|until|through|and)\s+((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)\s?[-\u2013]\s?((?:19|20)\d\d)\b"
+)
+
+
+def _year_spans(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One named person's years told differently ("Edward Brooke, who served from 1967 to 1979" / "since Edward
+    Brooke held the seat from 1966 to 1978"): each sentence gives one span of years, its clause is about the same
+    person, and an end differs."""
+    spans = [list(_YEAR_SPAN.finditer(s.text)) for s in (a, b)]
+    if any(len(found) != 1 for found in spans):
+        return None
+    years = [tuple(y for y in m.groups() if y) for m in (spans[0][0], spans[1][0])]
+    if years[0] == years[1]:
+        return None
+    people = [_span_person(s, found[0]) for s, found in zip((a, b), spans, strict=True)]
+    if not all(people) or not same_person(people[0], people[1]):  # type: ignore[arg-type]
+        return None
+    return " to ".join(years[0]), " to ".join(years[1]), 1.0
+
+
+def _span_person(s: SentenceInfo, span: re.Match[str]) -> str | None:
+    """The named person a span of years is about: the subject of its clause, or the noun a "who" clause hangs on."""
+    verb = clause_verb(s.doc, span.start(), span.end())
+    if verb is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return None
+    subject = verb.head if subjects[0].lower_ in {"who", "that"} and verb.dep_ == "relcl" else subjects[0]
+    ent = next((e for e in s.doc.ents if e.start <= subject.i < e.end and e.label_ == "PERSON"), None)
+    return ent.text if ent is not None else None
 
 
 def _years(s: SentenceInfo) -> list[DateMention]:
