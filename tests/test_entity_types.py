@@ -114,3 +114,21 @@ def test_a_state_abbreviation_is_not_the_known_name_it_starts_with() -> None:
     assert found["Kan"] == "organisation" and found.get("Kan.", "place") == "place"
     (text,) = analyse_many([make_article("kan", "Leda Vinter flew home to Wichita, Kan. on Monday.", outlet="M")])
     assert not [m for m in text.mentions if m.text == "Kan"]
+
+
+def test_a_name_ending_in_an_institution_is_no_person_and_takes_no_lone_word() -> None:
+    """ "the Dana White House" (an administration) starts with a given name, but its last word names a body: it is
+    no person, and "the House" does not join it as a surname would."""
+    (text,) = analyse_many(
+        [
+            make_article(
+                "one",
+                "Veterans of the Dana White House met on Monday. The House will vote on the ferry bill next week, "
+                "and the House speaker said the votes were there.",
+                outlet="Meridian Daily",
+            )
+        ]
+    )
+    entities = {e.name: e for e in merge_mentions(text.mentions)}
+    assert entities["Dana White House"].type == "organisation"
+    assert "House" in entities and "House" not in entities["Dana White House"].aliases

@@ -110,7 +110,8 @@ class EntityCluster:
         spellings = {m.text for m in self.mentions}
         evidence = {m.evidence for m in self.mentions} - {""}
         said = any(m.type == "person" for m in self.mentions) or evidence & {"person", "speaker"}
-        if said and any(_given_full_name(s) for s in spellings):
+        headed = len(self.name.split()) > 2 and head_type(self.name)  # "Clinton White House" is no person
+        if said and any(_given_full_name(s) for s in spellings) and not headed:
             return "person"  # "Michael Bloomberg", whom spaCy also types by his company's name, is a person
         if {s.replace(".", "") for s in spellings} & known_organisations():  # "F.B.I." is the FBI
             return "organisation"
