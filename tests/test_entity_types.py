@@ -132,3 +132,18 @@ def test_a_name_ending_in_an_institution_is_no_person_and_takes_no_lone_word() -
     entities = {e.name: e for e in merge_mentions(text.mentions)}
     assert entities["Dana White House"].type == "organisation"
     assert "House" in entities and "House" not in entities["Dana White House"].aliases
+
+
+def test_a_state_abbreviation_is_a_state_only_where_one_is_written() -> None:
+    """ "Clayton, Mo." and "(R-Mo.)" name Missouri; "nothing on Mo." is a man's nickname."""
+    (text,) = analyse_many(
+        [
+            make_article(
+                "one",
+                "“They have nothing on Mo.” Tamm said he would serve.\n\nVoters in Clayton, Mo. agreed.",
+                outlet="Meridian Daily",
+            )
+        ]
+    )
+    states = [m for m in text.mentions if m.text == "Mo."]
+    assert len(states) == 1 and text.article.body[states[0].start - 2 : states[0].start] == ", "

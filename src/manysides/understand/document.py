@@ -19,6 +19,7 @@ from manysides.understand.dates import DateMention, find_dates, looking_ahead, p
 from manysides.understand.entities import (
     ENTITY_TYPES,
     NAME_SUFFIXES,
+    STATE_ABBREVIATIONS,
     US_STATES,
     Mention,
     clean_name,
@@ -166,6 +167,16 @@ def _town_state() -> re.Pattern[str]:
     return re.compile(r", (?:" + names + r")(?:(?<=\.)|(?=[.,;:!?)]|$))")  # not "Steny Hoyer, Maryland Democrat"
 
 
+def _stray_abbreviation(body: str, text: str, start: int) -> bool:
+    """A state's abbreviation not where one is written ("Clayton, Mo.", "R-Mo.", "(Mo.)"): "nothing on Mo." is a
+    nickname, not Missouri."""
+    return (
+        text in STATE_ABBREVIATIONS
+        and body[max(0, start - 2) : start] not in {", ", "-", "("}
+        and (body[start - 1 : start] not in {"-", "("})
+    )
+
+
 def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[str, ...] = ()) -> str:
     """What the text around a span says of its type, whatever the parser typed it: "person" after a title only a
     person bears ("Mr. Weiner"), "place" before a state ("Hope, Ark."; unless typed a person), "speaker" as the
@@ -219,7 +230,7 @@ def _sentence_info(
         first = opening_word(ent)
         repaired = repair(article.body, sentence.start + first, sentence.start + ent.end_char, sentence.end)
         text = clean_name(article.body[repaired[0] : repaired[1]]) if repaired else ""
-        if text and not misspelt_calendar_word(text):
+        if text and not misspelt_calendar_word(text) and not _stray_abbreviation(article.body, text, repaired[0]):
             quoted = any(a <= ent.start_char < b for a, b in titles) and first_name_sex(text) is None
             evidence = _type_evidence(article.body, *repaired, ent, speakers)
             for part, kind in known_parts(text) or [(text, ENTITY_TYPES[ent.label_])]:

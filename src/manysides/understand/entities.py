@@ -25,7 +25,7 @@ ENTITY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "plac
 # The parser's labels for a place; it tells one place's kinds apart unsurely ("Parris Island").
 PLACE_LABELS = frozenset(label for label, kind in ENTITY_TYPES.items() if kind == "place")
 # AP-style abbreviations of US states, as datelines and party tags write them ("Newtown, Conn."): one place each.
-_STATE_ABBREVIATIONS = {
+STATE_ABBREVIATIONS = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
     "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
     "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
@@ -36,7 +36,7 @@ _STATE_ABBREVIATIONS = {
     "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
     "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }  # fmt: skip
-US_STATES = frozenset({*_STATE_ABBREVIATIONS, *_STATE_ABBREVIATIONS.values()})
+US_STATES = frozenset({*STATE_ABBREVIATIONS, *STATE_ABBREVIATIONS.values()})
 
 
 _DATA = Path(__file__).parent / "data"
@@ -61,7 +61,7 @@ def known_countries() -> frozenset[str]:
     except ImportError:  # pragma: no cover - babel comes with trafilatura
         return frozenset()
     names = {name for code, name in Locale("en").territories.items() if code.isalpha() and len(code) == 2}
-    return frozenset(names | {name.replace(" & ", " and ") for name in names} | set(_STATE_ABBREVIATIONS.values()))
+    return frozenset(names | {name.replace(" & ", " and ") for name in names} | set(STATE_ABBREVIATIONS.values()))
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Mention:
 
     @property
     def key(self) -> str:
-        return name_key(_STATE_ABBREVIATIONS.get(self.spelling, self.spelling))
+        return name_key(STATE_ABBREVIATIONS.get(self.spelling, self.spelling))
 
 
 @dataclass
@@ -204,7 +204,7 @@ SIMILAR_SPELLING = 0.6
 def similar_spelling(a: str, b: str) -> bool:
     """Whether two spellings whose name keys agree are one name in two transliterations, not two names whose
     consonant skeletons collide."""
-    full_a, full_b = (_STATE_ABBREVIATIONS.get(t, t) for t in (a, b))
+    full_a, full_b = (STATE_ABBREVIATIONS.get(t, t) for t in (a, b))
     plain_a, plain_b = (_ARTICLE_PREFIX.sub("", unidecode(t).lower()) for t in (full_a, full_b))
     return SequenceMatcher(None, plain_a, plain_b).ratio() >= SIMILAR_SPELLING
 
