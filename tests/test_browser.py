@@ -174,7 +174,11 @@ def test_every_statement_links_to_its_own_sentence(site: str, watched: Watched, 
         page = visit(watched, f"{site}{path}")
         sentences = dict(page.locator("span.sentence").evaluate_all("spans => spans.map(s => [s.id, s.innerText])"))
         for anchor, text in wanted:
-            assert normalised(sentences.get(anchor, "")) == text, (path, anchor)
+            sentence = normalised(sentences.get(anchor, ""))
+            if text.endswith("\u2026"):  # a statement an earlier fact showed in full: its opening words ("as in 2")
+                assert sentence.startswith(text.removesuffix("\u2026").strip("\u201c")), (path, anchor)
+            else:
+                assert sentence == text, (path, anchor)
 
 
 def test_search_finds_an_article_by_a_word_only_in_its_body(

@@ -85,11 +85,14 @@ def test_html_outlets_are_named_columns(demo: tuple[Report, list[Article]]) -> N
     names = [th.text_content() for th in table.cssselect("thead th")][1:]
     assert names == [brief.label(a.id) for a in report.articles]
     rows = [tr for tr in table.cssselect("tr") if tr.get("class") != "head" and tr.getparent().tag != "thead"]
-    for fact, row in zip(brief.view.facts("shared"), rows, strict=True):
+    first = brief.shown_in()
+    for number, (fact, row) in enumerate(zip(brief.view.facts("shared"), rows, strict=True), start=1):
         cells = row.cssselect("td")
         for statement in fact.statements:
             column = cells[brief.column(statement.article)]
-            assert " ".join(statement.text.split()) in " ".join(column.text_content().split())
+            earlier = first[(statement.article, statement.sentence)]
+            said = statement.text if earlier == number else statement.text[:40]  # a repeat shows its opening
+            assert " ".join(said.split()) in " ".join(column.text_content().split())
         for k, article in enumerate(report.articles):  # an outlet without a statement shows a dash
             if not any(s.article == article.id for s in fact.statements):
                 assert cells[k].text_content() == "—"
@@ -106,7 +109,7 @@ def test_html_statements_link_to_their_highlighted_sentence(demo: tuple[Report, 
     assert len(links) >= sum(len(f.statements) for f in report.facts)
     for link in links:
         target = ids[link.get("href").removeprefix("#")]  # every link lands on a sentence of the page
-        quoted = link.text_content().strip("“”")
+        quoted = link.text_content().strip("“”").removesuffix("…")  # a repeat shows its opening words
         assert " ".join(quoted.split()) in " ".join(target.text_content().split())
     # The sentence a statement links to is that statement's own sentence in its own article.
     first = report.facts[0].statements[0]
@@ -384,3 +387,35 @@ def test_a_headline_loses_its_outlets_suffix_and_nothing_else() -> None:
     assert headline_without_outlet("Harbour Ledger", "Harbour Ledger") == "Harbour Ledger"
     assert headline_without_outlet("Pier closed - for now", "Harbour Ledger") == "Pier closed - for now"
     assert headline_without_outlet(None, "Harbour Ledger") is None
+
+
+def test_a_statement_in_two_shared_facts_is_shown_in_full_once_in_every_format() -> None:
+    """One long sentence in two shared facts: the second fact points back to the first ("as in 1") with its opening
+    words, so the reader does not read it twice; the JSON keeps every statement of every fact."""
+    from manysides.records.report import ReportArticle, StoryInfo
+    from manysides.web.views import comparison
+
+    lede = Statement(
+        article="a",
+        text="The harbour board voted on Monday to reopen the north pier and to raise ferry fares.",
+        sentence=0,
+    )
+    pier = Statement(article="b", text="The north pier will reopen, the board decided.", sentence=1)
+    fares = Statement(article="b", text="Ferry fares will rise, the board said.", sentence=2)
+    report = Report(
+        story=StoryInfo(title="Pier"),
+        articles=[ReportArticle(id="a", outlet="Ledger"), ReportArticle(id="b", outlet="Bote")],
+        facts=[
+            Fact(kind="shared", statements=[lede, pier], headline=pier),
+            Fact(kind="shared", statements=[lede, fares], headline=fares),
+        ],
+    )
+    markdown = render_markdown(report)
+    assert markdown.count(lede.text) == 1
+    assert "as in 1: “The harbour board voted on Monday to reopen the north pier…”" in markdown
+    assert _text(report).count(lede.text) == 1 and "as in 1:" in _text(report)
+    html = render_html(report)
+    assert html.count("reopen the north pier and to raise") == 1 and 'class="st again"' in html
+    shared = next(s for s in comparison(report).sections if s.key == "shared")
+    assert [v.again for v in shared.rows[1].cells["a"]] == [1] and shared.rows[0].cells["a"][0].again is None
+    assert [len(f.statements) for f in report.facts] == [2, 2]

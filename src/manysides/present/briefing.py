@@ -324,6 +324,15 @@ class Briefing:
     def label(self, article_id: str) -> str:
         return self.view.label(article_id)
 
+    def shown_in(self) -> dict[tuple[str, int], int]:
+        """(article, sentence) -> the number of the first shared fact that lists the statement. A sentence in several
+        facts is shown in full once; later facts point back to it ("as in 2") rather than repeat it."""
+        first: dict[tuple[str, int], int] = {}
+        for number, fact in enumerate(self.view.facts("shared"), start=1):
+            for statement in fact.statements:
+                first.setdefault((statement.article, statement.sentence), number)
+        return first
+
     def short_label(self, article_id: str) -> str:
         return self.short.get(article_id, self.label(article_id))
 
@@ -450,6 +459,15 @@ def bodies_of(articles: Mapping[str, str] | Sequence[Article] | None) -> dict[st
     if isinstance(articles, Mapping):
         return {str(k): v for k, v in articles.items() if isinstance(v, str)}
     return {a.id: a.body for a in articles}
+
+
+SHOWN_AGAIN = 60  # characters of a statement shown again in a later fact, pointing back to where it is in full
+
+
+def shown_before(first: Mapping[tuple[str, int], int], statement: Statement, number: int) -> int | None:
+    """The earlier shared fact that shows a statement in full, if any (see `Briefing.shown_in`)."""
+    earlier = first.get((statement.article, statement.sentence))
+    return earlier if earlier is not None and earlier < number else None
 
 
 def truncate(text: str, limit: int = 110) -> str:

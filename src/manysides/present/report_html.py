@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from manysides.present.briefing import (
     NO_CONFLICT,
+    SHOWN_AGAIN,
     Briefing,
     attribution,
     bodies_of,
@@ -19,6 +20,8 @@ from manysides.present.briefing import (
     only_here,
     quoted,
     short_date,
+    shown_before,
+    truncate,
 )
 from manysides.present.coverage import coverage_html
 from manysides.present.report_view import FRAMING_TITLES, RELATED_NOTE, SECTION_TITLES
@@ -44,6 +47,7 @@ thead th{position:sticky;top:0;background:#fff;border-bottom:2px solid #ccc;font
 th.row{font-weight:600;color:#555;font-size:.85rem}
 tr.head td{background:#f5f5f4;border-top:2px solid #ddd;font-weight:500}
 .st{margin:0 0 .5rem;font-size:.9rem}.st.hl{background:#fff7d6;border-radius:4px;padding:.1rem .3rem}
+.st.again{color:#666;font-size:.8rem}
 a.q{color:inherit;text-decoration:none;border-bottom:1px dotted #999}a.q:hover{background:#eef2ff}
 .muted,.said{color:#666}.said{font-size:.85rem}.none{color:#bbb}.val{font-weight:700}.kind{color:#a33;font-weight:600}
 .title{font-weight:600}.small{font-size:.85rem;color:#444}ul.tell{margin:.3rem 0;padding-left:1.1rem;font-size:.88rem}
@@ -138,9 +142,22 @@ class _Page:
     def head(self, content: str) -> str:
         return f'<tr class="head"><td colspan="{len(self.brief.columns) + 1}">{content}</td></tr>'
 
-    def fact_cells(self, fact: Fact, top: Statement | None) -> dict[str, str]:
+    def fact_cells(
+        self, fact: Fact, top: Statement | None, first: Mapping[tuple[str, int], int] | None = None, number: int = 0
+    ) -> dict[str, str]:
+        """Each outlet's statements of a fact; one a shared fact before showed in full points back to it (`first`)."""
+
+        def cell(statement: Statement) -> str:
+            earlier = shown_before(first, statement, number) if first and statement != top else None
+            if earlier is None:
+                return self.quote(statement, "st hl" if statement == top else "st")
+            text = html_text(quoted(truncate(statement.text, SHOWN_AGAIN)))
+            target = self.anchor(statement)
+            linked = f'<a class="q" href="#{target}">{text}</a>' if target else text
+            return f'<p class="st again">as in {earlier}: {linked}</p>'
+
         return {
-            article: "".join(self.quote(s, "st hl" if s == top else "st") for s in statements)
+            article: "".join(cell(s) for s in statements)
             for article, statements in self.brief.statements_by_article(fact).items()
         }
 
@@ -242,13 +259,14 @@ class _Page:
         if not facts:
             return _section(kind, SECTION_TITLES[kind], '<p class="muted">None found.</p>', 0)
         rows = []
+        first = self.brief.shown_in() if kind == "shared" else None
         for number, fact in enumerate(facts, start=1):
             top = headline(fact)
             if top is not None:
                 label = html_text(self.brief.label(top.article))
                 rows.append(self.head(f'{number}. <span class="title">{self.link(top)}</span> — <b>{label}</b>'))
             outlets = len(self.brief.statements_by_article(fact))
-            rows.append(self.row(f"{outlets} reports", self.fact_cells(fact, top)))
+            rows.append(self.row(f"{outlets} reports", self.fact_cells(fact, top, first, number)))
         return _section(kind, SECTION_TITLES[kind], self.table(rows), len(facts))
 
     def unique(self) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from manysides.present.briefing import (
     NO_CONFLICT,
+    SHOWN_AGAIN,
     Briefing,
     attribution,
     conflict_title,
@@ -11,6 +14,7 @@ from manysides.present.briefing import (
     only_here,
     quoted,
     short_date,
+    shown_before,
     truncate,
 )
 from manysides.present.coverage import coverage_markdown
@@ -31,8 +35,9 @@ def render_markdown(report: Report) -> str:
         facts = brief.view.facts(kind)
         lines += [f"## {SECTION_TITLES[kind]} ({len(facts)})", ""]
         if kind == "shared":
+            first = brief.shown_in()
             for number, fact in enumerate(facts, start=1):
-                lines += _shared(brief, fact, number)
+                lines += _shared(brief, fact, number, first)
         else:
             lines += _unique(brief, facts)
         if not facts:
@@ -124,7 +129,7 @@ def _figures(brief: Briefing) -> list[str]:
     return [*lines, ""]
 
 
-def _shared(brief: Briefing, fact: Fact, number: int) -> list[str]:
+def _shared(brief: Briefing, fact: Fact, number: int, first: Mapping[tuple[str, int], int]) -> list[str]:
     top = headline(fact)
     grouped = brief.statements_by_article(fact)
     outlets = ", ".join(_md(brief.label(a)) for a in grouped)
@@ -138,8 +143,15 @@ def _shared(brief: Briefing, fact: Fact, number: int) -> list[str]:
     ]
     for article, statements in grouped.items():
         for statement in statements:
-            if statement != top:
-                lines.append(f"- **{_md(brief.label(article))}**: {_quote(statement)}")
+            if statement == top:
+                continue
+            earlier = shown_before(first, statement, number)
+            said = (
+                f"as in {earlier}: {_md(quoted(truncate(statement.text, SHOWN_AGAIN)))}"
+                if earlier
+                else _quote(statement)
+            )
+            lines.append(f"- **{_md(brief.label(article))}**: {said}")
     return [*lines, ""]
 
 

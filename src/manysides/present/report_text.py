@@ -3,6 +3,7 @@ after every string of the report is made one printable line (no escape sequences
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.console import Console, Group, RenderableType
@@ -13,6 +14,7 @@ from rich.text import Text
 
 from manysides.present.briefing import (
     NO_CONFLICT,
+    SHOWN_AGAIN,
     Briefing,
     attribution,
     conflict_title,
@@ -20,6 +22,7 @@ from manysides.present.briefing import (
     only_here,
     quoted,
     short_date,
+    shown_before,
     truncate,
 )
 from manysides.present.coverage import print_coverage
@@ -51,8 +54,9 @@ def print_report(report: Report, console: Console) -> None:
         console.print(figures)
     facts = brief.view.facts("shared")
     _section(console, f"{SECTION_TITLES['shared']} ({len(facts)})")
+    first = brief.shown_in()
     for number, fact in enumerate(facts, start=1):
-        console.print(_shared(brief, fact, number))
+        console.print(_shared(brief, fact, number, first))
     if not facts:
         console.print(Padding(Text(NO_CONFLICT, style="dim"), (0, 0, 0, 2)))
     _unique(console, brief)
@@ -162,13 +166,20 @@ def _figures(brief: Briefing) -> Table | None:
     return table
 
 
-def _shared(brief: Briefing, fact: Fact, number: int) -> RenderableType:
+def _shared(brief: Briefing, fact: Fact, number: int, first: Mapping[tuple[str, int], int]) -> RenderableType:
     top = headline(fact)
     lines: list[RenderableType] = []
     for article, statements in brief.statements_by_article(fact).items():
         for statement in statements:
-            if statement != top:
-                lines.append(Text(f"{brief.label(article)}: ", style="bold").append_text(_quote(statement)))
+            if statement == top:
+                continue
+            earlier = shown_before(first, statement, number)
+            said = (
+                Text(f"as in {earlier}: {quoted(truncate(statement.text, SHOWN_AGAIN))}", style="dim")
+                if earlier
+                else _quote(statement)
+            )
+            lines.append(Text(f"{brief.label(article)}: ", style="bold").append_text(said))
     title = Text(f"{number}. ", style="bold")
     if top is not None:  # the headline goes inside the panel: a border title would be cut to one line
         title.append_text(_quote(top, said=False)).append(f" — {brief.label(top.article)}", style="bold green")

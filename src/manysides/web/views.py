@@ -7,10 +7,22 @@ exactly what the static HTML report says; templates only lay out these plain val
 from __future__ import annotations
 
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from manysides.present.briefing import NO_CONFLICT, Briefing, attribution, conflict_title, headline, quoted, short_date
+from manysides.present.briefing import (
+    NO_CONFLICT,
+    SHOWN_AGAIN,
+    Briefing,
+    attribution,
+    conflict_title,
+    headline,
+    quoted,
+    short_date,
+    shown_before,
+    truncate,
+)
 from manysides.present.report_view import FRAMING_TITLES, RELATED_NOTE, SECTION_TITLES
 from manysides.present.safe_text import printable, safe_href
 from manysides.records.article import published_utc
@@ -48,6 +60,7 @@ class StatementView:
     href: str
     said_by: str | None = None
     headline: bool = False
+    again: int | None = None  # the earlier shared fact that shows this statement in full ("as in 2")
 
 
 @dataclass(frozen=True)
@@ -169,11 +182,23 @@ def _statement(brief: Briefing, statement: Statement, top: Statement | None = No
     )
 
 
-def _cells(brief: Briefing, fact: Fact, top: Statement | None) -> dict[str, list[StatementView]]:
-    return {
-        article: [_statement(brief, s, top) for s in statements]
-        for article, statements in brief.statements_by_article(fact).items()
-    }
+def _cells(
+    brief: Briefing,
+    fact: Fact,
+    top: Statement | None,
+    first: Mapping[tuple[str, int], int] | None = None,
+    number: int = 0,
+) -> dict[str, list[StatementView]]:
+    """Each outlet's statements of a fact; one an earlier shared fact shows in full points back to it (`first`)."""
+
+    def view(statement: Statement) -> StatementView:
+        earlier = shown_before(first, statement, number) if first and statement != top else None
+        if earlier is None:
+            return _statement(brief, statement, top)
+        href = article_href(statement.article, statement.sentence)
+        return StatementView(quoted(truncate(statement.text, SHOWN_AGAIN)), href, again=earlier)
+
+    return {article: [view(s) for s in statements] for article, statements in brief.statements_by_article(fact).items()}
 
 
 def _conflicts(brief: Briefing) -> Section:
@@ -199,9 +224,10 @@ def _conflicts(brief: Briefing) -> Section:
 def _facts(brief: Briefing, kind: str) -> Section:
     rows = []
     facts = brief.view.facts(kind)
-    for fact in facts:
+    first = brief.shown_in() if kind == "shared" else None
+    for number, fact in enumerate(facts, start=1):
         top = headline(fact)
-        cells = _cells(brief, fact, top)
+        cells = _cells(brief, fact, top, first, number)
         rows.append(
             Row(
                 label=f"{len(cells)} reports",
