@@ -1,11 +1,13 @@
 """Out-of-fold scores of the text-dump extractor: every development page scored by a model that never saw it.
 
-Run: `python -m benchmarks.textdump_oof [--folds 10] [--seeds 0 1 2] [--worst 25] [--cipher]`. The pages are dealt
+Run: `python -m benchmarks.textdump_oof [--folds 10] [--seeds 0 1 2] [--worst 25] [--variant plain]`. The pages
+are dealt
 into k folds (seeded, fixed; the pages of one site share a fold); for each fold the two-stage model is trained
 on the other folds (benchmarks/train_textdump.py) and the fold's pages are extracted with it. Prints the
 benchmark's F1 over all pages, the mean per-page F1, how many pages score under 0.5, and the worst pages with
-their precision and recall, so failures can be classified by cause. `--cipher` scores the held pages in a
-made-up language (every Latin word respelt), the test of rules that lean on English words.
+their precision and recall, so failures can be classified by cause. `--variant cipher` scores the held pages
+in a made-up language (every Latin word respelt), the test of rules that lean on English words; `danda` writes
+it with the Devanagari full stop, `bare` without sentence-final marks (as Thai is written).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import argparse
 import hashlib
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -84,14 +86,31 @@ def _cipher_word(match: re.Match[str]) -> str:
     return made.capitalize() if word[0].isupper() else made
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def danda(text: str) -> str:
+    """The made-up language written with the danda (।) as its full stop, as Hindi, Bengali and others are."""
+    return _SENTENCE_END.sub("\u0964", cipher(text))
+
+
+def bare(text: str) -> str:
+    """The made-up language without sentence-final marks, as Thai and Lao text is written."""
+    return _SENTENCE_END.sub("", cipher(text))
+
+
+VARIANTS: dict[str, Callable[[str], str] | None] = {"plain": None, "cipher": cipher, "danda": danda, "bare": bare}
+
+
 def out_of_fold(
-    data: Sequence[PageData], k: int = 10, seed: int = FOLD_SEED, ciphered: bool = False
+    data: Sequence[PageData], k: int = 10, seed: int = FOLD_SEED, variant: str = "plain"
 ) -> list[PageScore]:
     """Each page's score under the model trained on the other k-1 folds (pages in their original order).
 
-    `ciphered`: the held pages (text, address and gold body) are scored in a made-up language (see cipher);
-    the model is still trained on the real pages, as the shipped one is.
+    `variant` other than "plain": the held pages (text, address and gold body) are scored in a made-up
+    language (see cipher, danda, bare); the model is still trained on the real pages, as the shipped one is.
     """
+    ciphered = VARIANTS[variant]
     out: dict[int, PageScore] = {}
     for fold in folds_of([site(d.page.url) for d in data], k, seed):
         held = set(fold)
@@ -99,8 +118,8 @@ def out_of_fold(
         for i in fold:
             d = data[i]
             text, url, gold = d.text, d.page.url, d.page.gold_body
-            if ciphered:
-                text, url, gold = cipher(text), cipher(url), cipher(gold)
+            if ciphered is not None:
+                text, url, gold = ciphered(text), cipher(url), ciphered(gold)
             body = extract_with_model(text, url, model).body
             p, r = page_precision_recall(gold, body)
             out[i] = PageScore(d.page.id, url, p, r, body)
@@ -126,13 +145,13 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS), help="fold deals, averaged")
     parser.add_argument("--worst", type=int, default=25, help="list this many worst pages")
-    parser.add_argument("--cipher", action="store_true", help="score the held pages in a made-up language")
+    parser.add_argument("--variant", choices=list(VARIANTS), default="plain", help="held pages in a made-up language")
     args = parser.parse_args()
     data = [PageData(page) for page in extraction_pages()]
-    label = ", in a made-up language" if args.cipher else ""
+    label = "" if args.variant == "plain" else f", in a made-up language ({args.variant})"
     runs = []
     for seed in args.seeds:
-        runs.append(out_of_fold(data, args.folds, seed, args.cipher))
+        runs.append(out_of_fold(data, args.folds, seed, args.variant))
         print(f"{args.folds}-fold out-of-fold{label}, seed {seed}, {len(data)} pages: {summary(runs[-1])}")
     mean = [
         PageScore(
