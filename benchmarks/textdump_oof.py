@@ -1,9 +1,8 @@
 """Out-of-fold scores of the text-dump extractor: every development page scored by a model that never saw it.
 
 Run: `python -m benchmarks.textdump_oof [--folds 10] [--seeds 0 1 2] [--worst 25] [--variant plain]`. The pages
-are dealt
-into k folds (seeded, fixed; the pages of one site share a fold); for each fold the two-stage model is trained
-on the other folds (benchmarks/train_textdump.py) and the fold's pages are extracted with it. Prints the
+are dealt into k folds (seeded, fixed; the pages of one site share a fold); for each fold the two-stage model
+is trained on the other folds (benchmarks/train_textdump.py) and the fold's pages are extracted with it. Prints the
 benchmark's F1 over all pages, the mean per-page F1, how many pages score under 0.5, and the worst pages with
 their precision and recall, so failures can be classified by cause. `--variant cipher` scores the held pages
 in a made-up language (every Latin word respelt), the test of rules that lean on English words; `danda` writes
