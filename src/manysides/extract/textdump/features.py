@@ -50,7 +50,19 @@ _SIGNATURES = ("says", "said", "wrote", "writes")
 _GLUED = re.compile(r"[A-Z](?:(?<=[a-z]{3}[A-Z])|(?<=[a-z][.!?][A-Z]))[a-z]")
 _DIGIT = re.compile(r"\d")
 _BIT = (0.0, 1.0)
-_FINAL = frozenset(".!?:;\u3002\uff01\uff1f\u061f\u06d4")  # with the CJK full stop, ! and ?, Arabic ? and Urdu .
+# Characters that end a sentence in any script (Unicode's Sentence_Terminal property: the Devanagari danda, the
+# Armenian, Ethiopic, Myanmar and Khmer full stops, the CJK and Arabic ones, ...) and the colon and semicolon.
+# A page whose full stop was missing here had no line read as prose, and its body came out empty.
+_SENTENCE_TERMINALS = (
+    ".!?"
+    "\u0589\u061d\u061e\u061f\u06d4\u0700\u0701\u0702\u07f9\u0837\u0839\u083d\u083e\u0964\u0965\u104a"
+    "\u104b\u1362\u1367\u1368\u166e\u1735\u1736\u17d4\u17d5\u1803\u1809\u1944\u1945\u1aa8\u1aa9\u1aaa"
+    "\u1aab\u1b4e\u1b4f\u1b5a\u1b5b\u1b5e\u1b5f\u1b7d\u1b7e\u1b7f\u1c3b\u1c3c\u1c7e\u1c7f\u2024\u203c"
+    "\u203d\u2047\u2048\u2049\u2cf9\u2cfa\u2cfb\u2e2e\u2e3c\u2e53\u2e54\u2e60\u2e61\u3002\ua4ff\ua60e"
+    "\ua60f\ua6f3\ua6f7\ua876\ua877\ua8ce\ua8cf\ua92f\ua9c8\ua9c9\uaa5d\uaa5e\uaa5f\uaaf0\uaaf1\uabeb"
+    "\ufe12\ufe15\ufe16\ufe52\ufe56\ufe57\uff01\uff0e\uff1f\uff61"
+)
+_FINAL = frozenset(_SENTENCE_TERMINALS + ":;\u0f0d")  # and the Tibetan shad
 _ELLIPSES = ("...", "\u2026", "[\u2026]", "[...]")  # a teaser's cut-off excerpt
 _CLOSERS = frozenset(
     "\"')]\u201d\u2019\u00bb\u201c\u2018\u00ab\u203a\u2039"
