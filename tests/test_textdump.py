@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -203,3 +204,21 @@ def test_a_dump_that_is_not_wrapped_passes_unchanged(extraction_dir: Path) -> No
     for path in pages:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert unwrap(text) == text, path.name
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def test_a_page_written_with_the_danda_gives_the_same_article(seeds_dir: Path) -> None:
+    """Hindi, Bengali and others end sentences with '।': every script's full stop ends a sentence."""
+    page = _seed(seeds_dir, "000_")
+    words = re.findall(r"\w+", extract_text_dump(page).body)
+    assert re.findall(r"\w+", extract_text_dump(_SENTENCE_END.sub("\u0964", page)).body) == words
+
+
+def test_a_page_without_full_stops_keeps_its_article(seeds_dir: Path) -> None:
+    """Thai and Lao mark no sentence ends: long lines are then the prose, and the body is not empty."""
+    page = _seed(seeds_dir, "000_")
+    words = re.findall(r"\w+", extract_text_dump(page).body)
+    bare = re.findall(r"\w+", extract_text_dump(_SENTENCE_END.sub("", page)).body)
+    assert set(words) <= set(bare) and len(bare) < 2 * len(words)

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from itertools import accumulate
 
-from manysides.extract.textdump.lines import Line
+from manysides.extract.textdump.lines import ELLIPSES, Line
 
 # Frequent function words of the languages news pages most often come in; their density tells
 # running prose from menus and headlines in all of them.
@@ -50,23 +50,6 @@ _SIGNATURES = ("says", "said", "wrote", "writes")
 _GLUED = re.compile(r"[A-Z](?:(?<=[a-z]{3}[A-Z])|(?<=[a-z][.!?][A-Z]))[a-z]")
 _DIGIT = re.compile(r"\d")
 _BIT = (0.0, 1.0)
-# Characters that end a sentence in any script (Unicode's Sentence_Terminal property: the Devanagari danda, the
-# Armenian, Ethiopic, Myanmar and Khmer full stops, the CJK and Arabic ones, ...) and the colon and semicolon.
-# A page whose full stop was missing here had no line read as prose, and its body came out empty.
-_SENTENCE_TERMINALS = (
-    ".!?"
-    "\u0589\u061d\u061e\u061f\u06d4\u0700\u0701\u0702\u07f9\u0837\u0839\u083d\u083e\u0964\u0965\u104a"
-    "\u104b\u1362\u1367\u1368\u166e\u1735\u1736\u17d4\u17d5\u1803\u1809\u1944\u1945\u1aa8\u1aa9\u1aaa"
-    "\u1aab\u1b4e\u1b4f\u1b5a\u1b5b\u1b5e\u1b5f\u1b7d\u1b7e\u1b7f\u1c3b\u1c3c\u1c7e\u1c7f\u2024\u203c"
-    "\u203d\u2047\u2048\u2049\u2cf9\u2cfa\u2cfb\u2e2e\u2e3c\u2e53\u2e54\u2e60\u2e61\u3002\ua4ff\ua60e"
-    "\ua60f\ua6f3\ua6f7\ua876\ua877\ua8ce\ua8cf\ua92f\ua9c8\ua9c9\uaa5d\uaa5e\uaa5f\uaaf0\uaaf1\uabeb"
-    "\ufe12\ufe15\ufe16\ufe52\ufe56\ufe57\uff01\uff0e\uff1f\uff61"
-)
-_FINAL = frozenset(_SENTENCE_TERMINALS + ":;\u0f0d")  # and the Tibetan shad
-_ELLIPSES = ("...", "\u2026", "[\u2026]", "[...]")  # a teaser's cut-off excerpt
-_CLOSERS = frozenset(
-    "\"')]\u201d\u2019\u00bb\u201c\u2018\u00ab\u203a\u2039"
-)  # quotes and brackets (German quotes close with U+201C and U+2018; guillemets point either way)
 
 PROSE_WORDS = 12
 GLUED_MIN_WORDS = 6  # a headline run into its teaser text makes a long line
@@ -86,17 +69,9 @@ NAMES = (
 )  # fmt: skip
 
 
-def sentence_final(text: str) -> bool:
-    """Ends like a sentence, also behind a closing quote or bracket; a cut-off excerpt does not."""
-    end = text.rstrip()
-    while end and end[-1] in _CLOSERS:
-        end = end[:-1]
-    return bool(end) and end[-1] in _FINAL and not end.endswith(_ELLIPSES)
-
-
 def is_prose(line: Line) -> bool:
     """A long line ending like a sentence: the typical article paragraph."""
-    return line.words >= PROSE_WORDS and sentence_final(line.text)
+    return line.words >= PROSE_WORDS and line.final
 
 
 def _main_indent(lines: list[Line]) -> int:
@@ -107,7 +82,7 @@ def _main_indent(lines: list[Line]) -> int:
     """
     counts: Counter[int] = Counter()
     for line in lines:
-        if line.words >= 15 and sentence_final(line.text):
+        if line.words >= 15 and line.final:
             counts[line.indent] += line.words
     return counts.most_common(1)[0][0] if counts else 0
 
@@ -191,7 +166,7 @@ def _local(lines: list[Line], finals: list[bool], seen: Counter[str]) -> list[li
     digits, glued = _removed(_DIGIT, joined, samples), _removed(_GLUED, joined, samples)
     short = [low if line.words <= MAX_BOILER_WORDS else "" for line, low in zip(lines, lowered, strict=True)]
     boiler = _removed(_BOILER, "\n".join(short), short)
-    stop, bit, loglen, ellipses = STOP_WORDS.__contains__, _BIT, _LOGLEN, _ELLIPSES  # local names: faster
+    stop, bit, loglen, ellipses = STOP_WORDS.__contains__, _BIT, _LOGLEN, ELLIPSES  # local names: faster
     rows = []
     for line, sample, low, n_digits, n_glued, n_boiler, final in zip(
         lines, samples, lowered, digits, glued, boiler, finals, strict=True
@@ -247,7 +222,7 @@ def title_index(lines: list[Line], url: str | None) -> int | None:
 def line_features(lines: list[Line], title: int | None = None) -> list[list[float]]:
     """One feature vector per line, in the order of NAMES; `title` is the headline's index when known."""
     seen = Counter(line.text for line in lines)
-    finals = [sentence_final(line.text) for line in lines]
+    finals = [line.final for line in lines]
     prose = [float(line.words >= PROSE_WORDS and final) for line, final in zip(lines, finals, strict=True)]
     near, wide = window_means(prose, 2), window_means(prose, 8)
     style, after = _style_prose(lines, prose), _after_end(lines, prose)
