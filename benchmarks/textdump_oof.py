@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import random
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from benchmarks.datasets import extraction_pages
@@ -144,6 +146,8 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS), help="fold deals, averaged")
     parser.add_argument("--worst", type=int, default=25, help="list this many worst pages")
+    parser.add_argument("--save", help="write each page's F1 (mean over deals) to this JSON file")
+    parser.add_argument("--against", help="list the pages whose F1 moved from those of this saved JSON file")
     parser.add_argument("--variant", choices=list(VARIANTS), default="plain", help="held pages in a made-up language")
     args = parser.parse_args()
     data = [PageData(page) for page in extraction_pages()]
@@ -163,6 +167,13 @@ def main() -> None:
         for page in zip(*runs, strict=True)
     ]
     print(f"mean of {len(runs)} deals: {summary(mean)}")
+    f1s = {s.id: round(s.f1, 4) for s in mean}
+    if args.save:
+        Path(args.save).write_text(json.dumps(f1s, indent=0) + "\n", encoding="utf-8")
+    if args.against:
+        before = json.loads(Path(args.against).read_text(encoding="utf-8"))
+        moved = sorted((f1s[k] - before[k], k) for k in f1s if abs(f1s[k] - before.get(k, f1s[k])) >= 0.005)
+        print("moved: " + ", ".join(f"{k[:8]} {before[k]:.3f}->{f1s[k]:.3f}" for _, k in moved))
     if args.worst:
         print(f"\nworst {args.worst} pages (F1, precision, recall averaged over deals; words out / gold, first deal):")
         for s, d in sorted(zip(mean, data, strict=True), key=lambda x: x[0].f1)[: args.worst]:

@@ -42,6 +42,8 @@ def page_furniture(lines: list[Line], kept: list[int]) -> set[int]:
     ordered = [i for i in kept if i not in found]
     last_prose = max((k for k, i in enumerate(ordered) if _article_prose(lines, i)), default=len(ordered))
     label = next((k for k in range(last_prose + 1, len(ordered)) if _is_label(lines[ordered[k]])), None)
+    if label is not None and _heads_closing_list(lines, ordered[label:]):
+        label = None  # "Qualified teams" over the article's own closing list
     if label is not None:  # "Most read", "Share", "Lo más leído": what follows the article's last paragraph
         found.update(ordered[label:])
         del ordered[label:]
@@ -55,6 +57,19 @@ def page_furniture(lines: list[Line], kept: list[int]) -> set[int]:
             break
         found.add(ordered.pop())
     return found | _link_boxes(lines, ordered)
+
+
+def _heads_closing_list(lines: list[Line], tail: list[int]) -> bool:
+    """A heading straight above the items that end the body, each said once on the page: the article's list.
+
+    A "Most read" box below an article is a list too, but the region step keeps a list after the last
+    paragraph only when the line above announces it (region._trailing_list).
+    """
+    items = tail[1:]
+    if len(items) < MIN_BOX_ITEMS or items != list(range(tail[0] + 1, tail[0] + 1 + len(items))):
+        return False
+    texts = Counter(line.text for line in lines)
+    return all(lines[i].bullet and texts[lines[i].text] == 1 for i in items)
 
 
 def _shape(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import accumulate
+from itertools import accumulate, takewhile
 from typing import Any
 
 from manysides.extract.textdump.body import is_link_heading
@@ -97,7 +97,8 @@ def select_body(lines: list[Line], probs: list[float], weights: dict[str, Any], 
         kept_words += lines[i].words if probs[i] > keep else 0
     kept = [i for i in range(start, end) if probs[i] > keep]
     top = -1 if title is None else title
-    return _first_post(lines, _bridge_lists(lines, probs, _repair_edges(lines, probs, kept, top), top))
+    kept = _bridge_lists(lines, probs, _repair_edges(lines, probs, kept, top), top)
+    return _first_post(lines, _trailing_list(lines, kept))
 
 
 def is_item(line: Line) -> bool:
@@ -170,6 +171,31 @@ def _bridge_lists(lines: list[Line], probs: list[float], kept: list[int], top: i
                 stop += step
             pos = stop
     return sorted(out)
+
+
+def _trailing_list(lines: list[Line], kept: list[int]) -> list[int]:
+    """The list the body's last line introduces ("Qualified teams", "What you get:"), when the region stopped at it.
+
+    Items score low and no paragraph follows them, so neither the region nor the list bridge takes them.
+    Only a line that announces a list (a colon at its end, or a short heading) gets one.
+    """
+    if not kept:
+        return kept
+    last = lines[kept[-1]]
+    if not (_introduces(last)):
+        return kept
+    seen = Counter(line.text for line in lines)
+    block, _ = _list_block(lines, kept[-1] + 1, 1, seen)
+    items = list(takewhile(lambda i: is_item(lines[i]), block))  # items right below it, up to the next heading
+    return kept + items if len(items) >= MIN_LIST_ITEMS else kept
+
+
+def _introduces(line: Line) -> bool:
+    """A line that announces a list: it ends with a colon, or it is a short heading that is not a link list's."""
+    text = line.text.rstrip()
+    if text.endswith(":") and not is_link_heading(text):
+        return True
+    return _list_heading(line) and not line.final
 
 
 def _bridgeable(line: Line, p: float) -> bool:
