@@ -47,6 +47,7 @@ MAX_LIST_HEADING_WORDS = 8  # "Ingredients", "For the pastry", "Things I have al
 MIN_LIST_ITEMS = 2
 MIN_ITEM_WORDS = 2.0  # mean words per item: a share bar or a menu has one-word items
 BRIDGE_FLOOR = 0.05  # a paragraph a list separates from the article must not be scored clearly out
+MIN_RUN_LINES = 3
 EDGE_GAP = 5  # lines an edge paragraph may sit away from the region
 EDGE_KEEP = 0.15
 # Every line weighs its words plus this in the region score: the short headline, byline and date
@@ -98,7 +99,7 @@ def select_body(lines: list[Line], probs: list[float], weights: dict[str, Any], 
     kept = [i for i in range(start, end) if probs[i] > keep]
     top = -1 if title is None else title
     kept = _bridge_lists(lines, probs, _repair_edges(lines, probs, kept, top), top)
-    return _first_post(lines, _trailing_list(lines, kept))
+    return _first_post(lines, _layout_run(lines, _trailing_list(lines, kept)))
 
 
 def is_item(line: Line) -> bool:
@@ -188,6 +189,30 @@ def _trailing_list(lines: list[Line], kept: list[int]) -> list[int]:
     block, _ = _list_block(lines, kept[-1] + 1, 1, seen)
     items = list(takewhile(lambda i: is_item(lines[i]), block))  # items right below it, up to the next heading
     return kept + items if len(items) >= MIN_LIST_ITEMS else kept
+
+
+def _layout_run(lines: list[Line], kept: list[int]) -> list[int]:
+    """The lines after the body laid out as its paragraphs, unbroken, when they are a list: a menu plan, tour dates.
+
+    An unbulleted list sits at the paragraphs' indent; its lines score low (short, no sentence) and the region
+    stops at them. The run ends at another layout or a line that ends the article (a comments, link-list or
+    side-list heading), and is taken when it holds at least MIN_RUN_LINES lines.
+    """
+    if not kept:
+        return kept
+    style: Counter[tuple[int, bool]] = Counter()
+    for i in kept:
+        style[(lines[i].indent, lines[i].bullet)] += lines[i].words + 1
+    main = style.most_common(1)[0][0]
+    run = []
+    for i in range(kept[-1] + 1, len(lines)):
+        line = lines[i]
+        if (line.indent, line.bullet) != main or _ends_article(line):
+            break
+        if is_link_heading(line.text) or _SIDE_HEADING.match(line.text):
+            break
+        run.append(i)
+    return kept + run if len(run) >= MIN_RUN_LINES else kept
 
 
 def _introduces(line: Line) -> bool:
