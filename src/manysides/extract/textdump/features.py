@@ -58,6 +58,7 @@ SAMPLE_CHARS = 200  # word statistics settle within a couple of hundred characte
 LOGLEN_TABLE = 256  # the length feature is looked up for lines shorter than this, computed for longer ones
 _LOGLEN = tuple(math.log1p(n) / 4.0 for n in range(LOGLEN_TABLE))
 _SLUG_SPLIT = re.compile(r"[\W_]+")
+_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
 MIN_SLUG_WORDS = 3  # a shorter slug ("/news/123") names no headline
 SLUG_SHARE = 0.75  # of the slug's words a line must spell to be the headline
 MAX_TITLE_WORDS = 30
@@ -201,7 +202,7 @@ def _slug_words(url: str | None) -> set[str]:
     if not url:
         return set()
     path = url.split("?", 1)[0].split("#", 1)[0].split("://", 1)[-1]
-    segment = max(path.split("/")[1:] or [""], key=len)
+    segment = _EXTENSION.sub("", max(path.split("/")[1:] or [""], key=len))  # "...-confirmed.html"
     return {w for w in _SLUG_SPLIT.split(segment.lower()) if len(w) > 2 and not w.isdigit()}
 
 
