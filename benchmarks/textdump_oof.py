@@ -127,6 +127,20 @@ def out_of_fold(
     return [out[i] for i in range(len(data))]
 
 
+def mean_scores(runs: Sequence[Sequence[PageScore]]) -> list[PageScore]:
+    """Each page's precision and recall averaged over several deals (its body: the first deal's)."""
+    return [
+        PageScore(
+            page[0].id,
+            page[0].url,
+            sum(s.precision for s in page) / len(page),
+            sum(s.recall for s in page) / len(page),
+            page[0].body,
+        )
+        for page in zip(*runs, strict=True)
+    ]
+
+
 def summary(scores: Sequence[PageScore]) -> str:
     """The benchmark's F1 (of mean P and R), mean per-page F1 and pages under 0.5 and 0.8."""
     n = len(scores) or 1
@@ -156,16 +170,7 @@ def main() -> None:
     for seed in args.seeds:
         runs.append(out_of_fold(data, args.folds, seed, args.variant))
         print(f"{args.folds}-fold out-of-fold{label}, seed {seed}, {len(data)} pages: {summary(runs[-1])}")
-    mean = [
-        PageScore(
-            page[0].id,
-            page[0].url,
-            sum(s.precision for s in page) / len(page),
-            sum(s.recall for s in page) / len(page),
-            page[0].body,
-        )
-        for page in zip(*runs, strict=True)
-    ]
+    mean = mean_scores(runs)
     print(f"mean of {len(runs)} deals: {summary(mean)}")
     f1s = {s.id: round(s.f1, 4) for s in mean}
     if args.save:
