@@ -222,3 +222,35 @@ def test_a_page_without_full_stops_keeps_its_article(seeds_dir: Path) -> None:
     words = re.findall(r"\w+", extract_text_dump(page).body)
     bare = re.findall(r"\w+", extract_text_dump(_SENTENCE_END.sub("", page)).body)
     assert set(words) <= set(bare) and len(bare) < 2 * len(words)
+
+
+_STORY = (
+    "Home\nNews\nSport\n\n"
+    "Qualifying ends with four places still open\n\n"
+    "    The group stage of qualifying finished on Tuesday, and twenty teams have booked their places so far.\n\n"
+    "    The last four places go to the winners of the play-offs in March, drawn from the group winners.\n\n"
+)
+
+
+def test_a_list_the_last_paragraph_announces_is_kept() -> None:
+    """A closing list under a short heading (no paragraph after it) belongs to the article."""
+    groups = ("AE", "BF", "CG", "DH")
+    teams = "".join(f"      * Team {name} (Group {group}): third appearance\n" for name, group in groups)
+    text = f"{_STORY}    Qualified teams\n{teams}\nContact\nPrivacy Policy\n"
+    body = extract_text_dump(text, "https://example.org/news/qualifying-ends-with-four-places-still-open").body
+    assert body.endswith("Team D (Group H): third appearance")
+    assert "Privacy" not in body
+
+
+def test_an_unbulleted_list_laid_out_as_the_paragraphs_is_kept() -> None:
+    """Tour dates or a meal plan set as lines at the paragraphs' indent, scored low, follow the last paragraph."""
+    from manysides.extract.textdump.lines import split_lines
+    from manysides.extract.textdump.region import select_body
+
+    towns = ("Tampa", "Austin", "Denver", "Boston")
+    dates = "".join(f"    June {day} - {town} @ Arena\n" for day, town in enumerate(towns, 6))
+    lines = split_lines(f"{_STORY}{dates}\n  Related\n  Another story about football\n")
+    probs = [0.9 if line.words > 12 else 0.05 for line in lines]  # the items score as low as the menu
+    kept = select_body(lines, probs, {"keep": 0.3, "region": 0.3}, title=3)
+    assert [lines[i].text for i in kept][-1] == "June 9 - Boston @ Arena"
+    assert all(lines[i].indent == 4 for i in kept)
