@@ -254,3 +254,18 @@ def test_an_unbulleted_list_laid_out_as_the_paragraphs_is_kept() -> None:
     kept = select_body(lines, probs, {"keep": 0.3, "region": 0.3}, title=3)
     assert [lines[i].text for i in kept][-1] == "June 9 - Boston @ Arena"
     assert all(lines[i].indent == 4 for i in kept)
+
+
+def test_ingredients_between_the_headline_and_the_method_are_kept() -> None:
+    """A recipe with no paragraph before its ingredients: the list under its heading starts the body."""
+    menu = "".join(f"  * {word}\n" for word in ("Home", "Recipes", "Desserts", "Contact"))
+    items = "".join(f"      * {item}\n" for item in ("225g butter, softened", "225g caster sugar", "4 large eggs"))
+    steps = (
+        "    1. Heat the oven to 180C and line a loaf tin with baking paper, then set it aside while you mix.\n"
+        "    2. Beat the butter and sugar together until pale and creamy, then add the eggs slowly, mixing well.\n"
+    )
+    text = f"{menu}\n    Lemon drizzle cake\n\n    By Ann Cook\n\n    Ingredients\n{items}    Method\n{steps}"
+    found = extract_text_dump(text, "https://example.org/recipes/lemon-drizzle-cake")
+    assert found.title == "Lemon drizzle cake"
+    assert found.body.startswith("Ingredients\n\n225g butter, softened\n\n225g caster sugar\n\n4 large eggs\n\nMethod")
+    assert "Recipes" not in found.body and "Ann Cook" not in found.body

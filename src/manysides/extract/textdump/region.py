@@ -99,7 +99,8 @@ def select_body(lines: list[Line], probs: list[float], weights: dict[str, Any], 
     kept = [i for i in range(start, end) if probs[i] > keep]
     top = -1 if title is None else title
     kept = _bridge_lists(lines, probs, _repair_edges(lines, probs, kept, top), top)
-    return _first_post(lines, _layout_run(lines, _trailing_list(lines, kept)))
+    kept = _layout_run(lines, _trailing_list(lines, kept))
+    return _first_post(lines, _leading_list(lines, kept, title))
 
 
 def is_item(line: Line) -> bool:
@@ -213,6 +214,28 @@ def _layout_run(lines: list[Line], kept: list[int]) -> list[int]:
             break
         run.append(i)
     return kept + run if len(run) >= MIN_RUN_LINES else kept
+
+
+def _leading_list(lines: list[Line], kept: list[int], title: int | None) -> list[int]:
+    """The list between the headline and the body's first line: a recipe's ingredients above its method.
+
+    With no paragraph above it the list bridge cannot reach it. Only below a known headline (a list above
+    an article whose headline is unknown may be a "Most read" box), under a heading that announces it
+    ("Ingredients", "You need:") with the items nested below it; the items come with their headings.
+    """
+    if not kept or title is None:
+        return kept
+    seen = Counter(line.text for line in lines)
+    below = lines[title + 1 : kept[0]]  # the walk up stops at the headline
+    block = [title + 1 + i for i in _list_block(below, len(below) - 1, -1, seen)[0]]
+    while block and not is_item(lines[block[-1]]):
+        block.pop()  # headings above the first item: the byline, the standfirst
+    if not block or block[-1] - 1 <= title or sum(is_item(lines[i]) for i in block) < MIN_LIST_ITEMS:
+        return kept
+    heading, first = lines[block[-1] - 1], lines[block[-1]]
+    if not _introduces(heading) or (first.indent <= heading.indent and not heading.text.endswith(":")):
+        return kept  # no heading over it, or one the items are not nested under ("Most read" beside them)
+    return sorted([*block, heading.index]) + kept
 
 
 def _introduces(line: Line) -> bool:
