@@ -7,7 +7,7 @@ from typing import Any
 
 from manysides.extract.fields import Extracted
 from manysides.extract.textdump.body import clean_body, read_tags
-from manysides.extract.textdump.features import is_prose, title_index
+from manysides.extract.textdump.features import PROSE_WORDS, is_prose, title_index
 from manysides.extract.textdump.header import MAX_STANDFIRST_WORDS, read_header
 from manysides.extract.textdump.lines import MAX_LINE_CHARS, Line, cut_at_word, split_lines
 from manysides.extract.textdump.meta import Meta, dateline_wires, is_caption, is_counter
@@ -88,11 +88,12 @@ def _fallback(
     """The body chosen again against the page's own best score when the model's thresholds left (nearly) none.
 
     Scores run low on a page unlike the training pages (a script written without full stops, a layout never
-    seen); the lines it scores best are still the article's. Taken only when it finds more words than before.
+    seen); the lines it scores best are still the article's. Taken only on a page with a line as long as a
+    paragraph (marked as a sentence or not), and only when it finds more words than before.
     """
     top = max(probs, default=0.0)
-    if top <= 0.0:
-        return kept
+    if top <= 0.0 or not any(line.words >= PROSE_WORDS for line in lines):
+        return kept  # a page without a line as long as a paragraph has no article to look for again
     scaled = dict(weights, keep=weights["keep"] * top, region=weights["region"] * top)
     again = select_body(lines, probs, scaled, title)
     words = sum(lines[i].words for i in again)
