@@ -206,14 +206,23 @@ def _slug_words(url: str | None) -> set[str]:
     return {w for w in _SLUG_SPLIT.split(segment.lower()) if len(w) > 2 and not w.isdigit()}
 
 
+def _sentence(line: Line) -> bool:
+    """A paragraph's sentence, not a headline: long and ending with a full stop (a question may be a headline).
+
+    A lede spells the slug as well as the headline does; on a page whose headline is missing it was taken
+    for the headline and lost from the body.
+    """
+    return is_prose(line) and not line.text.rstrip().endswith(("?", "!"))
+
+
 def title_index(lines: list[Line], url: str | None) -> int | None:
-    """The headline: the first short line spelling most words of the URL's slug (None without one)."""
+    """The headline: the first short line, not a sentence, spelling most words of the URL's slug (or None)."""
     slug = _slug_words(url)
     if len(slug) < MIN_SLUG_WORDS:
         return None
     need = SLUG_SHARE * len(slug)
     for i, line in enumerate(lines):
-        if line.words <= MAX_TITLE_WORDS:
+        if line.words <= MAX_TITLE_WORDS and not _sentence(line):
             lowered = line.text.lower()  # substring tests: a slug word is rarely inside another word
             if sum(map(lowered.__contains__, slug)) >= need:
                 return i
