@@ -197,7 +197,8 @@ def _layout_run(lines: list[Line], kept: list[int]) -> list[int]:
 
     An unbulleted list sits at the paragraphs' indent; its lines score low (short, no sentence) and the region
     stops at them. The run ends at another layout or a line that ends the article (a comments, link-list or
-    side-list heading), and is taken when it holds at least MIN_RUN_LINES lines.
+    side-list heading), and is taken when it holds at least MIN_RUN_LINES lines and does not reach the page's
+    end (on a page laid out flat the footer is laid out as the paragraphs).
     """
     if not kept:
         return kept
@@ -213,6 +214,8 @@ def _layout_run(lines: list[Line], kept: list[int]) -> list[int]:
         if is_link_heading(line.text) or _SIDE_HEADING.match(line.text):
             break
         run.append(i)
+    else:
+        return kept  # to the page's end: a page laid out flat (no indents), where the footer is laid out alike
     return kept + run if len(run) >= MIN_RUN_LINES else kept
 
 
