@@ -5,7 +5,9 @@ trafilatura, readability-lxml and jusText (each given the dump wrapped as one <p
 can get from plain text) and with the whole dump as the body. The ManySides model was trained on
 these pages (benchmarks/train_textdump.py), so its figure on all pages is in-sample; the
 cross-validated rows train on one half and score the other (even/odd and seeded random halves,
-both ways), and their mean is the figure to expect on unseen pages.
+both ways); the out-of-fold rows score every page with a model trained on the other nine tenths
+(benchmarks/textdump_oof.py), also in made-up languages (every word respelt; with the danda; without full
+stops), the figures to expect on unseen sites and languages.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import lxml.html
 import trafilatura
 from readability import Document
 
-from benchmarks import train_textdump
+from benchmarks import textdump_oof, train_textdump
 from benchmarks.datasets import ExtractionPage, extraction_pages
 from benchmarks.metric import Score, score
 from benchmarks.timing import extractor_times
@@ -93,8 +95,13 @@ def main() -> None:
         result = run(manysides, half, texts)
         print(f"  {name:10s} F1 {result.f1:.3f}  precision {result.precision:.3f}  recall {result.recall:.3f}")
     print("ManySides cross-validated (model retrained on one half, scored on the other: expect this on new sites):")
-    for name, f1 in train_textdump.cross_validate().items():
+    data = [train_textdump.PageData(page) for page in pages]
+    for name, f1 in train_textdump.cross_validate(data).items():
         print(f"  {name:14s} F1 {f1:.3f}")
+    print("ManySides out-of-fold (10 folds, a site's pages in one fold, 3 deals; benchmarks.textdump_oof lists pages):")
+    for variant in textdump_oof.VARIANTS:
+        runs = [textdump_oof.out_of_fold(data, 10, seed, variant) for seed in textdump_oof.SEEDS]
+        print(f"  {variant:8s} {textdump_oof.summary(textdump_oof.mean_scores(runs))}")
     print("\nThe same dumps folded at 80 columns, as lynx and w3m write them (no line then ends a sentence):")
     folded = {page.id: fold(texts[page.id], 80) for page in pages}
     for name in ("ManySides text dump", "trafilatura (<p> per line)"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -203,3 +204,68 @@ def test_a_dump_that_is_not_wrapped_passes_unchanged(extraction_dir: Path) -> No
     for path in pages:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert unwrap(text) == text, path.name
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def test_a_page_written_with_the_danda_gives_the_same_article(seeds_dir: Path) -> None:
+    """Hindi, Bengali and others end sentences with '।': every script's full stop ends a sentence."""
+    page = _seed(seeds_dir, "000_")
+    words = re.findall(r"\w+", extract_text_dump(page).body)
+    assert re.findall(r"\w+", extract_text_dump(_SENTENCE_END.sub("\u0964", page)).body) == words
+
+
+def test_a_page_without_full_stops_keeps_its_article(seeds_dir: Path) -> None:
+    """Thai and Lao mark no sentence ends: long lines are then the prose, and the body is not empty."""
+    page = _seed(seeds_dir, "000_")
+    words = re.findall(r"\w+", extract_text_dump(page).body)
+    bare = re.findall(r"\w+", extract_text_dump(_SENTENCE_END.sub("", page)).body)
+    assert set(words) <= set(bare) and len(bare) < 2 * len(words)
+
+
+_STORY = (
+    "Home\nNews\nSport\n\n"
+    "Qualifying ends with four places still open\n\n"
+    "    The group stage of qualifying finished on Tuesday, and twenty teams have booked their places so far.\n\n"
+    "    The last four places go to the winners of the play-offs in March, drawn from the group winners.\n\n"
+)
+
+
+def test_a_list_the_last_paragraph_announces_is_kept() -> None:
+    """A closing list under a short heading (no paragraph after it) belongs to the article."""
+    groups = ("AE", "BF", "CG", "DH")
+    teams = "".join(f"      * Team {name} (Group {group}): third appearance\n" for name, group in groups)
+    text = f"{_STORY}    Qualified teams\n{teams}\nContact\nPrivacy Policy\n"
+    body = extract_text_dump(text, "https://example.org/news/qualifying-ends-with-four-places-still-open").body
+    assert body.endswith("Team D (Group H): third appearance")
+    assert "Privacy" not in body
+
+
+def test_an_unbulleted_list_laid_out_as_the_paragraphs_is_kept() -> None:
+    """Tour dates or a meal plan set as lines at the paragraphs' indent, scored low, follow the last paragraph."""
+    from manysides.extract.textdump.lines import split_lines
+    from manysides.extract.textdump.region import select_body
+
+    towns = ("Tampa", "Austin", "Denver", "Boston")
+    dates = "".join(f"    June {day} - {town} @ Arena\n" for day, town in enumerate(towns, 6))
+    lines = split_lines(f"{_STORY}{dates}\n  Related\n  Another story about football\n")
+    probs = [0.9 if line.words > 12 else 0.05 for line in lines]  # the items score as low as the menu
+    kept = select_body(lines, probs, {"keep": 0.3, "region": 0.3}, title=3)
+    assert [lines[i].text for i in kept][-1] == "June 9 - Boston @ Arena"
+    assert all(lines[i].indent == 4 for i in kept)
+
+
+def test_ingredients_between_the_headline_and_the_method_are_kept() -> None:
+    """A recipe with no paragraph before its ingredients: the list under its heading starts the body."""
+    menu = "".join(f"  * {word}\n" for word in ("Home", "Recipes", "Desserts", "Contact"))
+    items = "".join(f"      * {item}\n" for item in ("225g butter, softened", "225g caster sugar", "4 large eggs"))
+    steps = (
+        "    1. Heat the oven to 180C and line a loaf tin with baking paper, then set it aside while you mix.\n"
+        "    2. Beat the butter and sugar together until pale and creamy, then add the eggs slowly, mixing well.\n"
+    )
+    text = f"{menu}\n    Lemon drizzle cake\n\n    By Ann Cook\n\n    Ingredients\n{items}    Method\n{steps}"
+    found = extract_text_dump(text, "https://example.org/recipes/lemon-drizzle-cake")
+    assert found.title == "Lemon drizzle cake"
+    assert found.body.startswith("Ingredients\n\n225g butter, softened\n\n225g caster sugar\n\n4 large eggs\n\nMethod")
+    assert "Recipes" not in found.body and "Ann Cook" not in found.body

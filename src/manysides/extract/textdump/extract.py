@@ -7,7 +7,7 @@ from typing import Any
 
 from manysides.extract.fields import Extracted
 from manysides.extract.textdump.body import clean_body, read_tags
-from manysides.extract.textdump.features import is_prose, title_index
+from manysides.extract.textdump.features import PROSE_WORDS, is_prose, title_index
 from manysides.extract.textdump.header import MAX_STANDFIRST_WORDS, read_header
 from manysides.extract.textdump.lines import MAX_LINE_CHARS, Line, cut_at_word, split_lines
 from manysides.extract.textdump.meta import Meta, dateline_wires, is_caption, is_counter
@@ -18,6 +18,7 @@ from manysides.extract.textdump.unwrap import unwrap
 MAX_SITE_WORDS = 6
 _DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12})/?$", re.I)
 FULL_CONFIDENCE_WORDS = 150  # a body this long is not a stray paragraph
+MIN_BODY_WORDS = 25  # a body shorter than this is looked for again against the page's best line score
 # The most text one page is read for: a long article is about 200,000 characters, and the line classifier
 # and cleaners must stay within seconds. The rest is dropped, and the article says so.
 MAX_TEXT_CHARS = 1_000_000
@@ -43,6 +44,8 @@ def extract_with_model(text: str, url: str | None, weights: dict[str, Any]) -> E
     title = title_index(lines, url)
     probs = line_scores(lines, weights, title)
     kept = select_body(lines, probs, weights, title)
+    if sum(lines[i].words for i in kept) < MIN_BODY_WORDS:
+        kept = _fallback(lines, probs, weights, title, kept)
     if not kept:
         return Extracted(url=url, confidence=0.0)
     site = site_name(lines)
@@ -77,6 +80,24 @@ def extract_with_model(text: str, url: str | None, weights: dict[str, Any]) -> E
     if dropped and extracted.body:
         extracted.doubt(f"text truncated: only the first {MAX_TEXT_CHARS:,} characters of the page were read")
     return extracted
+
+
+def _fallback(
+    lines: list[Line], probs: list[float], weights: dict[str, Any], title: int | None, kept: list[int]
+) -> list[int]:
+    """The body chosen again against the page's own best score when the model's thresholds left (nearly) none.
+
+    Scores run low on a page unlike the training pages (a script written without full stops, a layout never
+    seen); the lines it scores best are still the article's. Taken only on a page with a line as long as a
+    paragraph (marked as a sentence or not), and only when it finds more words than before.
+    """
+    top = max(probs, default=0.0)
+    if top <= 0.0 or not any(line.words >= PROSE_WORDS for line in lines):
+        return kept  # a page without a line as long as a paragraph has no article to look for again
+    scaled = dict(weights, keep=weights["keep"] * top, region=weights["region"] * top)
+    again = select_body(lines, probs, scaled, title)
+    words = sum(lines[i].words for i in again)
+    return again if words > sum(lines[i].words for i in kept) else kept
 
 
 def body_start(lines: list[Line], kept: list[int]) -> int:

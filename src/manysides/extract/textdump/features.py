@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from itertools import accumulate
 
-from manysides.extract.textdump.lines import Line
+from manysides.extract.textdump.lines import ELLIPSES, Line
 
 # Frequent function words of the languages news pages most often come in; their density tells
 # running prose from menus and headlines in all of them.
@@ -50,11 +50,6 @@ _SIGNATURES = ("says", "said", "wrote", "writes")
 _GLUED = re.compile(r"[A-Z](?:(?<=[a-z]{3}[A-Z])|(?<=[a-z][.!?][A-Z]))[a-z]")
 _DIGIT = re.compile(r"\d")
 _BIT = (0.0, 1.0)
-_FINAL = frozenset(".!?:;\u3002\uff01\uff1f\u061f\u06d4")  # with the CJK full stop, ! and ?, Arabic ? and Urdu .
-_ELLIPSES = ("...", "\u2026", "[\u2026]", "[...]")  # a teaser's cut-off excerpt
-_CLOSERS = frozenset(
-    "\"')]\u201d\u2019\u00bb\u201c\u2018\u00ab\u203a\u2039"
-)  # quotes and brackets (German quotes close with U+201C and U+2018; guillemets point either way)
 
 PROSE_WORDS = 12
 GLUED_MIN_WORDS = 6  # a headline run into its teaser text makes a long line
@@ -63,6 +58,7 @@ SAMPLE_CHARS = 200  # word statistics settle within a couple of hundred characte
 LOGLEN_TABLE = 256  # the length feature is looked up for lines shorter than this, computed for longer ones
 _LOGLEN = tuple(math.log1p(n) / 4.0 for n in range(LOGLEN_TABLE))
 _SLUG_SPLIT = re.compile(r"[\W_]+")
+_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
 MIN_SLUG_WORDS = 3  # a shorter slug ("/news/123") names no headline
 SLUG_SHARE = 0.75  # of the slug's words a line must spell to be the headline
 MAX_TITLE_WORDS = 30
@@ -74,17 +70,9 @@ NAMES = (
 )  # fmt: skip
 
 
-def sentence_final(text: str) -> bool:
-    """Ends like a sentence, also behind a closing quote or bracket; a cut-off excerpt does not."""
-    end = text.rstrip()
-    while end and end[-1] in _CLOSERS:
-        end = end[:-1]
-    return bool(end) and end[-1] in _FINAL and not end.endswith(_ELLIPSES)
-
-
 def is_prose(line: Line) -> bool:
     """A long line ending like a sentence: the typical article paragraph."""
-    return line.words >= PROSE_WORDS and sentence_final(line.text)
+    return line.words >= PROSE_WORDS and line.final
 
 
 def _main_indent(lines: list[Line]) -> int:
@@ -95,7 +83,7 @@ def _main_indent(lines: list[Line]) -> int:
     """
     counts: Counter[int] = Counter()
     for line in lines:
-        if line.words >= 15 and sentence_final(line.text):
+        if line.words >= 15 and line.final:
             counts[line.indent] += line.words
     return counts.most_common(1)[0][0] if counts else 0
 
@@ -179,7 +167,7 @@ def _local(lines: list[Line], finals: list[bool], seen: Counter[str]) -> list[li
     digits, glued = _removed(_DIGIT, joined, samples), _removed(_GLUED, joined, samples)
     short = [low if line.words <= MAX_BOILER_WORDS else "" for line, low in zip(lines, lowered, strict=True)]
     boiler = _removed(_BOILER, "\n".join(short), short)
-    stop, bit, loglen, ellipses = STOP_WORDS.__contains__, _BIT, _LOGLEN, _ELLIPSES  # local names: faster
+    stop, bit, loglen, ellipses = STOP_WORDS.__contains__, _BIT, _LOGLEN, ELLIPSES  # local names: faster
     rows = []
     for line, sample, low, n_digits, n_glued, n_boiler, final in zip(
         lines, samples, lowered, digits, glued, boiler, finals, strict=True
@@ -214,18 +202,27 @@ def _slug_words(url: str | None) -> set[str]:
     if not url:
         return set()
     path = url.split("?", 1)[0].split("#", 1)[0].split("://", 1)[-1]
-    segment = max(path.split("/")[1:] or [""], key=len)
+    segment = _EXTENSION.sub("", max(path.split("/")[1:] or [""], key=len))  # "...-confirmed.html"
     return {w for w in _SLUG_SPLIT.split(segment.lower()) if len(w) > 2 and not w.isdigit()}
 
 
+def _sentence(line: Line) -> bool:
+    """A paragraph's sentence, not a headline: long and ending with a full stop (a question may be a headline).
+
+    A lede spells the slug as well as the headline does; on a page whose headline is missing it was taken
+    for the headline and lost from the body.
+    """
+    return is_prose(line) and not line.text.rstrip().endswith(("?", "!"))
+
+
 def title_index(lines: list[Line], url: str | None) -> int | None:
-    """The headline: the first short line spelling most words of the URL's slug (None without one)."""
+    """The headline: the first short line, not a sentence, spelling most words of the URL's slug (or None)."""
     slug = _slug_words(url)
     if len(slug) < MIN_SLUG_WORDS:
         return None
     need = SLUG_SHARE * len(slug)
     for i, line in enumerate(lines):
-        if line.words <= MAX_TITLE_WORDS:
+        if line.words <= MAX_TITLE_WORDS and not _sentence(line):
             lowered = line.text.lower()  # substring tests: a slug word is rarely inside another word
             if sum(map(lowered.__contains__, slug)) >= need:
                 return i
@@ -235,7 +232,7 @@ def title_index(lines: list[Line], url: str | None) -> int | None:
 def line_features(lines: list[Line], title: int | None = None) -> list[list[float]]:
     """One feature vector per line, in the order of NAMES; `title` is the headline's index when known."""
     seen = Counter(line.text for line in lines)
-    finals = [sentence_final(line.text) for line in lines]
+    finals = [line.final for line in lines]
     prose = [float(line.words >= PROSE_WORDS and final) for line, final in zip(lines, finals, strict=True)]
     near, wide = window_means(prose, 2), window_means(prose, 8)
     style, after = _style_prose(lines, prose), _after_end(lines, prose)

@@ -12,7 +12,7 @@ from collections import Counter
 from itertools import takewhile
 
 from manysides.extract.textdump.dates import find_date
-from manysides.extract.textdump.features import PROSE_WORDS, is_prose, sentence_final
+from manysides.extract.textdump.features import PROSE_WORDS, is_prose
 from manysides.extract.textdump.lines import Line
 from manysides.extract.textdump.meta import is_counter
 
@@ -42,6 +42,8 @@ def page_furniture(lines: list[Line], kept: list[int]) -> set[int]:
     ordered = [i for i in kept if i not in found]
     last_prose = max((k for k, i in enumerate(ordered) if _article_prose(lines, i)), default=len(ordered))
     label = next((k for k in range(last_prose + 1, len(ordered)) if _is_label(lines[ordered[k]])), None)
+    if label is not None and _heads_closing_list(lines, ordered[label:]):
+        label = None  # "Qualified teams" over the article's own closing list
     if label is not None:  # "Most read", "Share", "Lo más leído": what follows the article's last paragraph
         found.update(ordered[label:])
         del ordered[label:]
@@ -51,10 +53,23 @@ def page_furniture(lines: list[Line], kept: list[int]) -> set[int]:
         stranded = last.words < PROSE_WORDS and _is_label(above)
         after = lines[ordered[-1] + 1] if ordered[-1] + 1 < len(lines) else None
         card = _is_short(last) and after is not None and _is_stamp(after)
-        if not (_is_label(last) or is_counter(last.text) or card or (stranded and sentence_final(last.text))):
+        if not (_is_label(last) or is_counter(last.text) or card or (stranded and last.final)):
             break
         found.add(ordered.pop())
     return found | _link_boxes(lines, ordered)
+
+
+def _heads_closing_list(lines: list[Line], tail: list[int]) -> bool:
+    """A heading straight above the items that end the body, each said once on the page: the article's list.
+
+    A "Most read" box below an article is a list too, but the region step keeps a list after the last
+    paragraph only when the line above announces it (region._trailing_list).
+    """
+    items = tail[1:]
+    if len(items) < MIN_BOX_ITEMS or items != list(range(tail[0] + 1, tail[0] + 1 + len(items))):
+        return False
+    texts = Counter(line.text for line in lines)
+    return all(lines[i].bullet and texts[lines[i].text] == 1 for i in items)
 
 
 def _shape(text: str) -> str:
@@ -73,7 +88,7 @@ def _link_boxes(lines: list[Line], kept: list[int]) -> set[int]:
     seen = Counter(_shape(line.text) for j, line in enumerate(lines) if not kept[0] <= j <= kept[-1])
     found: set[int] = set()
     for i in kept:
-        if lines[i].words > MAX_BOX_HEADING_WORDS or lines[i].bullet or sentence_final(lines[i].text):
+        if lines[i].words > MAX_BOX_HEADING_WORDS or lines[i].bullet or lines[i].final:
             continue
         items = list(takewhile(lambda j: _is_short(lines[j]), range(i + 1, min(len(lines), i + 1 + MAX_BOX_ITEMS))))
         repeated = sum(seen[_shape(lines[j].text)] > 0 for j in items)
@@ -87,7 +102,7 @@ def _article_prose(lines: list[Line], i: int) -> bool:
 
     One that the text goes on from (a sentence follows) is the article resuming after a box of links.
     """
-    if not is_prose(lines[i]) or (i + 1 < len(lines) and sentence_final(lines[i + 1].text)):
+    if not is_prose(lines[i]) or (i + 1 < len(lines) and lines[i + 1].final):
         return is_prose(lines[i])
     return not (i >= MENU_LINES and all(_is_short(lines[j]) for j in range(i - MENU_LINES, i)))
 
@@ -98,12 +113,12 @@ def _is_stamp(line: Line) -> bool:
 
 
 def _is_short(line: Line) -> bool:
-    return line.words < PROSE_WORDS and not sentence_final(line.text)
+    return line.words < PROSE_WORDS and not line.final
 
 
 def _is_label(line: Line) -> bool:
     """A heading or button of a few words: not a sentence, not a list item."""
-    return line.words <= MAX_LABEL_WORDS and not line.bullet and not sentence_final(line.text)
+    return line.words <= MAX_LABEL_WORDS and not line.bullet and not line.final
 
 
 def _in_run(lines: list[Line], kept: list[int], k: int) -> bool:
@@ -116,7 +131,5 @@ def _in_run(lines: list[Line], kept: list[int], k: int) -> bool:
 def _inline_teaser(line: Line) -> bool:
     """A short label, a colon, then a headline: a link to another story set between paragraphs."""
     return (
-        TEASER_MIN_WORDS <= line.words <= TEASER_MAX_WORDS
-        and not sentence_final(line.text)
-        and _LABELLED.match(line.text) is not None
+        TEASER_MIN_WORDS <= line.words <= TEASER_MAX_WORDS and not line.final and _LABELLED.match(line.text) is not None
     )

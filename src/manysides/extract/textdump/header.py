@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from manysides.extract.textdump.features import sentence_final
 from manysides.extract.textdump.lines import Line
 from manysides.extract.textdump.meta import Meta, is_caption, is_social, read_meta
 
@@ -34,12 +33,7 @@ class Header:
 
 def headline_shaped(line: Line) -> bool:
     """A few words, no sentence-final punctuation, not a list item nor a share bar."""
-    return (
-        2 <= line.words <= MAX_TITLE_WORDS
-        and not line.bullet
-        and not sentence_final(line.text)
-        and not is_social(line.text)
-    )
+    return 2 <= line.words <= MAX_TITLE_WORDS and not line.bullet and not line.final and not is_social(line.text)
 
 
 def read_header(lines: list[Line], first: int, meta: Meta, site: str | None, title: int | None = None) -> Header:

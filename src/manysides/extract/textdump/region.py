@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import accumulate
+from itertools import accumulate, takewhile
 from typing import Any
 
 from manysides.extract.textdump.body import is_link_heading
@@ -47,6 +47,7 @@ MAX_LIST_HEADING_WORDS = 8  # "Ingredients", "For the pastry", "Things I have al
 MIN_LIST_ITEMS = 2
 MIN_ITEM_WORDS = 2.0  # mean words per item: a share bar or a menu has one-word items
 BRIDGE_FLOOR = 0.05  # a paragraph a list separates from the article must not be scored clearly out
+MIN_RUN_LINES = 3
 EDGE_GAP = 5  # lines an edge paragraph may sit away from the region
 EDGE_KEEP = 0.15
 # Every line weighs its words plus this in the region score: the short headline, byline and date
@@ -97,7 +98,9 @@ def select_body(lines: list[Line], probs: list[float], weights: dict[str, Any], 
         kept_words += lines[i].words if probs[i] > keep else 0
     kept = [i for i in range(start, end) if probs[i] > keep]
     top = -1 if title is None else title
-    return _first_post(lines, _bridge_lists(lines, probs, _repair_edges(lines, probs, kept, top), top))
+    kept = _bridge_lists(lines, probs, _repair_edges(lines, probs, kept, top), top)
+    kept = _layout_run(lines, _trailing_list(lines, kept))
+    return _first_post(lines, _leading_list(lines, kept, title))
 
 
 def is_item(line: Line) -> bool:
@@ -170,6 +173,80 @@ def _bridge_lists(lines: list[Line], probs: list[float], kept: list[int], top: i
                 stop += step
             pos = stop
     return sorted(out)
+
+
+def _trailing_list(lines: list[Line], kept: list[int]) -> list[int]:
+    """The list the body's last line introduces ("Qualified teams", "What you get:"), when the region stopped at it.
+
+    Items score low and no paragraph follows them, so neither the region nor the list bridge takes them.
+    Only a line that announces a list (a colon at its end, or a short heading) gets one.
+    """
+    if not kept:
+        return kept
+    last = lines[kept[-1]]
+    if not (_introduces(last)):
+        return kept
+    seen = Counter(line.text for line in lines)
+    block, _ = _list_block(lines, kept[-1] + 1, 1, seen)
+    items = list(takewhile(lambda i: is_item(lines[i]), block))  # items right below it, up to the next heading
+    return kept + items if len(items) >= MIN_LIST_ITEMS else kept
+
+
+def _layout_run(lines: list[Line], kept: list[int]) -> list[int]:
+    """The lines after the body laid out as its paragraphs, unbroken, when they are a list: a menu plan, tour dates.
+
+    An unbulleted list sits at the paragraphs' indent; its lines score low (short, no sentence) and the region
+    stops at them. The run ends at another layout or a line that ends the article (a comments, link-list or
+    side-list heading), and is taken when it holds at least MIN_RUN_LINES lines and does not reach the page's
+    end (on a page laid out flat the footer is laid out as the paragraphs).
+    """
+    if not kept:
+        return kept
+    style: Counter[tuple[int, bool]] = Counter()
+    for i in kept:
+        style[(lines[i].indent, lines[i].bullet)] += lines[i].words + 1
+    main = style.most_common(1)[0][0]
+    run = []
+    for i in range(kept[-1] + 1, len(lines)):
+        line = lines[i]
+        if (line.indent, line.bullet) != main or _ends_article(line):
+            break
+        if is_link_heading(line.text) or _SIDE_HEADING.match(line.text):
+            break
+        run.append(i)
+    else:
+        return kept  # to the page's end: a page laid out flat (no indents), where the footer is laid out alike
+    return kept + run if len(run) >= MIN_RUN_LINES else kept
+
+
+def _leading_list(lines: list[Line], kept: list[int], title: int | None) -> list[int]:
+    """The list between the headline and the body's first line: a recipe's ingredients above its method.
+
+    With no paragraph above it the list bridge cannot reach it. Only below a known headline (a list above
+    an article whose headline is unknown may be a "Most read" box), under a heading that announces it
+    ("Ingredients", "You need:") with the items nested below it; the items come with their headings.
+    """
+    if not kept or title is None:
+        return kept
+    seen = Counter(line.text for line in lines)
+    below = lines[title + 1 : kept[0]]  # the walk up stops at the headline
+    block = [title + 1 + i for i in _list_block(below, len(below) - 1, -1, seen)[0]]
+    while block and not is_item(lines[block[-1]]):
+        block.pop()  # headings above the first item: the byline, the standfirst
+    if not block or block[-1] - 1 <= title or sum(is_item(lines[i]) for i in block) < MIN_LIST_ITEMS:
+        return kept
+    heading, first = lines[block[-1] - 1], lines[block[-1]]
+    if not _introduces(heading) or (first.indent <= heading.indent and not heading.text.endswith(":")):
+        return kept  # no heading over it, or one the items are not nested under ("Most read" beside them)
+    return sorted([*block, heading.index]) + kept
+
+
+def _introduces(line: Line) -> bool:
+    """A line that announces a list: it ends with a colon, or it is a short heading that is not a link list's."""
+    text = line.text.rstrip()
+    if text.endswith(":") and not is_link_heading(text):
+        return True
+    return _list_heading(line) and not line.final
 
 
 def _bridgeable(line: Line, p: float) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from manysides.extract.textdump.features import sentence_final
+from manysides.extract.textdump.lines import sentence_final
 
 MIN_WIDTH = 40  # narrower than this, the "width" is a column of short items, not a wrap
 MAX_WIDTH = 160
