@@ -30,8 +30,9 @@ _LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an)-")
 _FOLDS = (("sch", "s"), ("ch", "s"), ("sh", "s"), ("kh", "k"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("gh", "g"))
 _LETTERS = str.maketrans({"c": "k", "q": "k", "v": "f", "p": "b"})
 _MIN_KEY = 3  # letters a name's skeleton must have: shorter ones ("ln", Elena) meet words by chance
-# One word in Arabic or Hebrew needs a longer skeleton: the letters left out of a skeleton (vowels, "ع") make
-# three-letter ones meet common words ("العبارات" meets Beirut, brt); places come through the exonym list instead.
+# One word in Arabic or Hebrew needs a longer skeleton: the letters left out of a skeleton (short vowels, "ع") make
+# three-letter ones meet common words ("العبارات", the ferries, meets Beirut, brt; "طارق" Turkey, "بدأنا" Biden);
+# places come through the exonym list instead (`exonyms`).
 _MIN_UNCASED_WORD_KEY = 4
 _MAX_WORDS = 3
 
