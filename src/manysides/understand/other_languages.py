@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from manysides.understand.dates import find_dates_any, parse_published
 from manysides.understand.entities import Mention
-from manysides.understand.exonyms import PlaceHit, find_places, place_key
+from manysides.understand.exonyms import PlaceHit, exonyms, find_places, place_key
 from manysides.understand.figures import find_figures
 from manysides.understand.foreign_names import Candidate, candidates, confirmed, script_key, uncased
 from manysides.understand.names import name_key
@@ -93,8 +93,9 @@ def _places(
     for text in texts:
         if parsed_language(text.article.language):
             for mention in text.mentions:
-                if mention.type != "person":
-                    english.setdefault(place_key(mention.text), (mention.text, mention.type))
+                if mention.type != "person":  # "Türkiye" and "Turkey" are one place (exonyms: Türkiye -> Turkey)
+                    name = exonyms().get(place_key(mention.text), mention.text)
+                    english.setdefault(place_key(name), (mention.text, mention.type))
     hits = {id(t): [find_places(s.text) for s in t.sentences] for t in others}
     languages: dict[str, set[str]] = defaultdict(set)
     for t in others:
