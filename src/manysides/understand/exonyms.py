@@ -1,7 +1,7 @@
 # ruff: noqa: RUF001, RUF003 - the prefixes are Arabic and Hebrew by design
 """Place names in other languages and scripts read as the English name an article of the story gives.
 
-"Damas", "دمشق", "בדמשק" and "Şam'da" do not share a transliteration skeleton with "Damascus", and the short
+"Damas", "دمشق", "בדמשק" and "Bağdat'ta" do not share a transliteration skeleton with their English names, and the short
 skeleton of "بيروت" (brt) meets words by chance ("العبارات"), so places are matched by a list instead:
 `data/exonyms.tsv`, written by `python -m benchmarks.geonames_exonyms` from CLDR territory names and GeoNames
 alternate names of large cities. A spelling becomes a place only where another article of the story names that
