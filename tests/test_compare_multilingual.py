@@ -162,3 +162,56 @@ def test_hostile_text_in_other_languages_never_breaks_the_readers(text: str, lan
     for figure in find_figures(text, language):
         assert math.isfinite(figure.value)
     assert all(1 <= d.month <= 12 for d in find_dates_any(text, date(2031, 12, 5)) if d.month)
+
+
+def test_places_meet_by_their_names_in_other_languages() -> None:
+    """Exonyms (understand/data/exonyms.tsv): Damas / دمشق / בדמשק are Damascus, with joined prefixes read; a
+    three-letter Arabic skeleton does not make a common word a place ("العبارات", the ferries, is not Beirut)."""
+    report = compare(
+        [
+            _article(
+                "en", "en", "Ferry talks between Syria and Lebanon resumed in Damascus, with delegates from Beirut."
+            ),
+            _article("ar", "ar", "استؤنفت محادثات العبارات بين سوريا ولبنان في دمشق بحضور وفود من بيروت."),
+            _article(
+                "fr",
+                "fr",
+                "Les pourparlers entre la Syrie et le Liban ont repris à Damas, avec des délégués de Beyrouth.",
+            ),
+            _article("he", "he", "השיחות בין סוריה ללבנון התחדשו בדמשק."),
+            _article(
+                "tr",
+                "tr",
+                "Suriye ile Lübnan arasındaki görüşmeler Şam'da yeniden başladı, Beyrut'tan heyetler katıldı.",
+            ),
+        ]
+    )
+    spellings = {e.name: {e.name, *e.aliases} for e in report.entities}
+    assert {"Damas", "دمشق", "דמשק"} <= spellings["Damascus"]
+    assert {"Liban", "لبنان", "Lübnan"} <= spellings["Lebanon"]
+    assert {"Syrie", "سوريا", "סוריה", "Suriye"} <= spellings["Syria"]
+    assert {"Beyrouth", "بيروت", "Beyrut"} <= spellings["Beirut"]
+    assert all("العبارات" not in names for names in spellings.values())
+
+
+def test_a_place_no_other_article_names_is_not_read() -> None:
+    report = compare(
+        [
+            _article("en", "en", "Officials met in Damascus on Monday."),
+            _article("fr", "fr", "Les responsables se sont réunis lundi à Damas, puis à Vienne."),
+        ]
+    )
+    names = {n for e in report.entities for n in (e.name, *e.aliases)}
+    assert "Damas" in names and "Vienne" not in names
+
+
+def test_a_country_is_one_place_by_its_english_and_its_cldr_names() -> None:
+    report = compare(
+        [
+            _article("en", "en", "Officials from Turkey met in Ankara on Monday."),
+            _article("tr", "tr", "Türkiye'den yetkililer pazartesi Ankara'da bir araya geldi."),
+            _article("de", "de", "Vertreter der Türkei trafen sich am Montag in Ankara."),
+        ]
+    )
+    turkey = next(e for e in report.entities if e.name == "Turkey")
+    assert {"Türkiye", "Türkei"} <= set(turkey.aliases)

@@ -30,6 +30,10 @@ _LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an)-")
 _FOLDS = (("sch", "s"), ("ch", "s"), ("sh", "s"), ("kh", "k"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("gh", "g"))
 _LETTERS = str.maketrans({"c": "k", "q": "k", "v": "f", "p": "b"})
 _MIN_KEY = 3  # letters a name's skeleton must have: shorter ones ("ln", Elena) meet words by chance
+# One word in Arabic or Hebrew needs a longer skeleton: the letters left out of a skeleton (short vowels, "ع") make
+# three-letter ones meet common words ("العبارات", the ferries, meets Beirut, brt; "طارق" Turkey, "بدأنا" Biden);
+# places come through the exonym list instead (`exonyms`).
+_MIN_UNCASED_WORD_KEY = 4
 _MAX_WORDS = 3
 
 
@@ -130,7 +134,8 @@ def candidates(text: str, language: str) -> list[Candidate]:
                 if caseless and not all(keys[i:j]):
                     continue
                 for key in _combinations(keys[i:j]):
-                    if len(key.replace(" ", "")) >= _MIN_KEY:
+                    shortest = _MIN_UNCASED_WORD_KEY if caseless and j == i + 1 else _MIN_KEY
+                    if len(key.replace(" ", "")) >= shortest:
                         span = text[run[i].start() : run[j - 1].end()]
                         found.append(Candidate(run[i].start(), run[j - 1].end(), span, key))
     return found
