@@ -21,6 +21,7 @@ BENCHMARKS = {
     "semeval": "One story across languages: SemEval-2022 pairs ingested into one database, beside TF-IDF and USE",
     "facts": "Shared facts and conflicts against hand-annotated BASIL coverage (basil-facts), beside TF-IDF",
     "compare_multilingual": "Statements aligned across languages (our own fictional stories, held-out half)",
+    "place_merges": "Places merged across languages and scripts (our own fictional stories)",
     "compare": "Comparison (ECB+ facts as a second check, BASIL framing, speed)",
     "framing_items": "Framing items a report shows, against BASIL's lex spans: how many, how many right",
     "speakers": "Quote speakers against BASIL's annotated quoted spans",
