@@ -290,6 +290,30 @@ def test_an_outlet_carrying_the_same_sentence_agrees_with_it() -> None:
     assert not any(copy in s.text for f in dated for s in f.statements), dated
 
 
+def test_two_statements_a_conflict_sets_side_by_side_are_not_also_a_fact_they_agree_on() -> None:
+    from manysides.compare.engine import compare
+
+    first = make_article(
+        "x",
+        "Governor Marta Quell on Monday named Ronica Tamm to the harbour board seat left empty by Ada Krell.\n\n"
+        "Tamm will serve until a special election.\n\nThe primary would be held on April 30.",
+        outlet="one",
+        published="2026-03-02",
+    )
+    second = make_article(
+        "y",
+        "Governor Marta Quell named Ronica Tamm to the harbour board on Monday, filling the seat Ada Krell left.\n\n"
+        "Tamm will serve until a special election.\n\nBoth parties will hold special-election primaries in mid May.",
+        outlet="two",
+        published="2026-03-02",
+    )
+    report = compare([first, second])
+    [conflict] = [f for f in report.facts if f.kind == "conflict"]
+    sides = {(s.article, s.sentence) for s in conflict.statements}
+    shared = [{(s.article, s.sentence) for s in f.statements} for f in report.facts if f.kind == "shared"]
+    assert shared and sides not in shared
+
+
 def _read(*texts: tuple[str, str]) -> tuple[list[list[SentenceInfo]], PairScores]:
     """Each (text, publication stamp) understood as one outlet's article, with the story's pair scores."""
     articles = [

@@ -218,8 +218,8 @@ def _fact(kind: str, statements: list[Statement], conflict: Conflict | None = No
 def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     """Conflicts and updates, then shared facts (most outlets first), then unique facts in article order.
 
-    A conflict holds just the statements that disagree; a shared fact whose statements disagree on a value stays
-    a shared fact too (they agree on the rest)."""
+    A conflict holds just the statements that disagree; a shared fact with other statements beside them stays a
+    shared fact too (they agree on the rest), one of just those statements is not listed again."""
     model = pair_model()
     ids = [t.article.id for t in texts]
     bars = {"near": model.unique_bar, "loose": model.loose_bar, "fact": model.conflict_bar, "sure": model.sure_bar}
@@ -229,12 +229,13 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
         for conflict, nodes in found:
             conflict = _with_timing(conflict, texts, nodes).model_copy(update={"about": _about(nodes)})
             conflicts.append(_fact("conflict", [statement(texts[n.article], n.sentence) for n in nodes], conflict))
-    # Two statements an update pairs tell two stages of a matter, shown side by side there: not also as agreeing.
-    updates = {frozenset((n.article, n.sentence.index) for n in nodes) for c, nodes in found if c.type == "update"}
+    # Statements a conflict or an update sets side by side are shown there, not again as a fact they agree on; a
+    # shared fact with more statements than the conflict's stays (the others agree with both).
+    set_apart = {frozenset((n.article, n.sentence.index) for n in nodes) for _, nodes in found}
     groups = [
         g
         for g in cliques(scores, model.threshold)
-        if frozenset((n.article, n.sentence.index) for n in g) not in updates
+        if frozenset((n.article, n.sentence.index) for n in g) not in set_apart
     ]
     groups.sort(key=lambda g: (-len({scores.source(n) for n in g}), g[0].article, g[0].sentence.index))
     shared, headed = [], set()
