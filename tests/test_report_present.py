@@ -16,7 +16,7 @@ from rich.console import Console
 from manysides.compare.engine import compare, distinct
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import extracted
-from manysides.present.briefing import Briefing, figures, headline, quoted
+from manysides.present.briefing import Briefing, echo, figures, headline, quoted
 from manysides.present.report_html import render_html
 from manysides.present.report_markdown import render_markdown
 from manysides.present.report_text import print_report
@@ -91,8 +91,8 @@ def test_html_outlets_are_named_columns(demo: tuple[Report, list[Article]]) -> N
         for statement in fact.statements:
             column = cells[brief.column(statement.article)]
             earlier = first[(statement.article, statement.sentence)]
-            said = statement.text if earlier == number else statement.text[:40]  # a repeat shows its opening
-            assert " ".join(said.split()) in " ".join(column.text_content().split())
+            said = statement.text if earlier == number else echo(statement.text, headline(fact).text).strip("…")
+            assert " ".join(said.split()) in " ".join(column.text_content().split())  # a repeat shows a few words
         for k, article in enumerate(report.articles):  # an outlet without a statement shows a dash
             if not any(s.article == article.id for s in fact.statements):
                 assert cells[k].text_content() == "—"
@@ -109,7 +109,7 @@ def test_html_statements_link_to_their_highlighted_sentence(demo: tuple[Report, 
     assert len(links) >= sum(len(f.statements) for f in report.facts)
     for link in links:
         target = ids[link.get("href").removeprefix("#")]  # every link lands on a sentence of the page
-        quoted = link.text_content().strip("“”").removesuffix("…")  # a repeat shows its opening words
+        quoted = link.text_content().strip("“”").strip("…")  # a repeat shows a few of its words
         assert " ".join(quoted.split()) in " ".join(target.text_content().split())
     # The sentence a statement links to is that statement's own sentence in its own article.
     first = report.facts[0].statements[0]
@@ -390,8 +390,9 @@ def test_a_headline_loses_its_outlets_suffix_and_nothing_else() -> None:
 
 
 def test_a_statement_in_two_shared_facts_is_shown_in_full_once_in_every_format() -> None:
-    """One long sentence in two shared facts: the second fact points back to the first ("as in 1") with its opening
-    words, so the reader does not read it twice; the JSON keeps every statement of every fact."""
+    """One long sentence in two shared facts: the second fact points back to the first ("as in 1") with the few
+    words that tie it to this fact's heading, so the reader does not read it twice; the JSON keeps every statement
+    of every fact."""
     from manysides.records.report import ReportArticle, StoryInfo
     from manysides.web.views import comparison
 
@@ -412,10 +413,10 @@ def test_a_statement_in_two_shared_facts_is_shown_in_full_once_in_every_format()
     )
     markdown = render_markdown(report)
     assert markdown.count(lede.text) == 1
-    assert "as in 1: “The harbour board voted on Monday to reopen the north pier…”" in markdown
+    assert "as in 1: “…to reopen the north pier and to raise ferry fares.”" in markdown  # the words of fact 2
     assert _text(report).count(lede.text) == 1 and "as in 1:" in _text(report)
     html = render_html(report)
-    assert html.count("reopen the north pier and to raise") == 1 and 'class="st again"' in html
+    assert html.count("harbour board voted on Monday") == 1 and 'class="st again"' in html
     shared = next(s for s in comparison(report).sections if s.key == "shared")
     assert [v.again for v in shared.rows[1].cells["a"]] == [1] and shared.rows[0].cells["a"][0].again is None
     assert [len(f.statements) for f in report.facts] == [2, 2]

@@ -461,7 +461,26 @@ def bodies_of(articles: Mapping[str, str] | Sequence[Article] | None) -> dict[st
     return {a.id: a.body for a in articles}
 
 
-SHOWN_AGAIN = 60  # characters of a statement shown again in a later fact, pointing back to where it is in full
+SHOWN_AGAIN = 10  # words of a statement shown again in a later fact, pointing back to where it is in full
+_PLAIN_WORDS = _words(
+    "the a an and or but of to in on at for with from by as is was were are be been has have had that this it its "
+    "he she they his her their said says would will could not"
+)
+
+
+def echo(text: str, heading: str, words: int = SHOWN_AGAIN) -> str:
+    """The few words of a statement shown again in a later fact: the run of `words` words that shares most with
+    the fact's heading (what ties it to this fact, "…a one-in-three chance of losing control of the House…"), with
+    an ellipsis where the sentence goes on."""
+    tokens = text.split()
+    if len(tokens) <= words:
+        return text
+    keys = [re.sub(r"\W", "", t.lower()) for t in tokens]
+    wanted = {re.sub(r"\W", "", w.lower()) for w in heading.split()} - _PLAIN_WORDS - {""}
+    shared = [int(k in wanted) for k in keys]
+    best = max(range(len(tokens) - words + 1), key=lambda i: (sum(shared[i : i + words]), -i))
+    shown = " ".join(tokens[best : best + words])
+    return ("…" if best else "") + shown + ("…" if best + words < len(tokens) else "")
 
 
 def shown_before(first: Mapping[tuple[str, int], int], statement: Statement, number: int) -> int | None:

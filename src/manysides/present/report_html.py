@@ -11,17 +11,16 @@ from collections.abc import Mapping, Sequence
 
 from manysides.present.briefing import (
     NO_CONFLICT,
-    SHOWN_AGAIN,
     Briefing,
     attribution,
     bodies_of,
     conflict_title,
+    echo,
     headline,
     only_here,
     quoted,
     short_date,
     shown_before,
-    truncate,
 )
 from manysides.present.coverage import coverage_html
 from manysides.present.report_view import FRAMING_TITLES, RELATED_NOTE, SECTION_TITLES
@@ -151,7 +150,7 @@ class _Page:
             earlier = shown_before(first, statement, number) if first and statement != top else None
             if earlier is None:
                 return self.quote(statement, "st hl" if statement == top else "st")
-            text = html_text(quoted(truncate(statement.text, SHOWN_AGAIN)))
+            text = html_text(quoted(echo(statement.text, top.text if top else "")))
             target = self.anchor(statement)
             linked = f'<a class="q" href="#{target}">{text}</a>' if target else text
             return f'<p class="st again">as in {earlier}: {linked}</p>'

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 
 from manysides.present.briefing import (
     NO_CONFLICT,
-    SHOWN_AGAIN,
     Briefing,
     attribution,
     conflict_title,
+    echo,
     headline,
     only_here,
     quoted,
@@ -146,11 +146,7 @@ def _shared(brief: Briefing, fact: Fact, number: int, first: Mapping[tuple[str, 
             if statement == top:
                 continue
             earlier = shown_before(first, statement, number)
-            said = (
-                f"as in {earlier}: {_md(quoted(truncate(statement.text, SHOWN_AGAIN)))}"
-                if earlier
-                else _quote(statement)
-            )
+            said = f"as in {earlier}: {_md(quoted(echo(statement.text, top.text)))}" if earlier else _quote(statement)
             lines.append(f"- **{_md(brief.label(article))}**: {said}")
     return [*lines, ""]
 

@@ -14,10 +14,10 @@ from rich.text import Text
 
 from manysides.present.briefing import (
     NO_CONFLICT,
-    SHOWN_AGAIN,
     Briefing,
     attribution,
     conflict_title,
+    echo,
     headline,
     only_here,
     quoted,
@@ -175,7 +175,7 @@ def _shared(brief: Briefing, fact: Fact, number: int, first: Mapping[tuple[str, 
                 continue
             earlier = shown_before(first, statement, number)
             said = (
-                Text(f"as in {earlier}: {quoted(truncate(statement.text, SHOWN_AGAIN))}", style="dim")
+                Text(f"as in {earlier}: {quoted(echo(statement.text, top.text if top else ''))}", style="dim")
                 if earlier
                 else _quote(statement)
             )

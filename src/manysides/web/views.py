@@ -13,15 +13,14 @@ from urllib.parse import quote
 
 from manysides.present.briefing import (
     NO_CONFLICT,
-    SHOWN_AGAIN,
     Briefing,
     attribution,
     conflict_title,
+    echo,
     headline,
     quoted,
     short_date,
     shown_before,
-    truncate,
 )
 from manysides.present.report_view import FRAMING_TITLES, RELATED_NOTE, SECTION_TITLES
 from manysides.present.safe_text import printable, safe_href
@@ -196,7 +195,7 @@ def _cells(
         if earlier is None:
             return _statement(brief, statement, top)
         href = article_href(statement.article, statement.sentence)
-        return StatementView(quoted(truncate(statement.text, SHOWN_AGAIN)), href, again=earlier)
+        return StatementView(quoted(echo(statement.text, top.text if top else "")), href, again=earlier)
 
     return {article: [view(s) for s in statements] for article, statements in brief.statements_by_article(fact).items()}
 
