@@ -128,6 +128,17 @@ def test_one_persons_years_told_differently() -> None:
     assert date_conflicts._year_spans(pell, krell) is None
     same, dashed = _first_sentences("Jon Pell served from 1967 to 1979.", "Jon Pell, who served 1967-1979, died.")
     assert date_conflicts._year_spans(same, dashed) is None
+    # a long sentence whose parse takes the apposition for the subject of "held"
+    served, held = _first_sentences(
+        "Tamm will become the second pilot on the board, after Jon Pell, who served from 1967 to 1979.",
+        "Tamm, 43, who is known as Ro, is a former partner in the well-connected law firm of Mintz Arden and will "
+        "become the board's first pilot since Jon Pell, a Republican, held the seat from 1966 to 1978.",
+    )
+    assert date_conflicts._year_spans(served, held) == ("1967 to 1979", "1966 to 1978", 1.0)
+    said, operated = _first_sentences(
+        "Jon Pell served from 1967 to 1979.", "Ada Krell, the mayor, said the pier operated from 1966 to 1978."
+    )
+    assert date_conflicts._year_spans(said, operated) is None
 
 
 def test_a_written_expectation_is_expected_and_a_repayment_told_by_both_is_no_update() -> None:

@@ -351,11 +351,16 @@ def _span_person(s: SentenceInfo, span: re.Match[str]) -> str | None:
     if verb is None:
         return None
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects:
-        return None
-    subject = verb.head if subjects[0].lower_ in {"who", "that"} and verb.dep_ == "relcl" else subjects[0]
-    ent = next((e for e in s.doc.ents if e.start <= subject.i < e.end and e.label_ == "PERSON"), None)
-    return ent.text if ent is not None else None
+    if subjects:
+        subject = verb.head if subjects[0].lower_ in {"who", "that"} and verb.dep_ == "relcl" else subjects[0]
+        ent = next((e for e in s.doc.ents if e.start <= subject.i < e.end and e.label_ == "PERSON"), None)
+        if ent is not None:
+            return ent.text
+    # "since Edward Brooke, a Republican, held the seat": the parser took the apposition for the subject, or lost
+    # it; the person named right before the verb, with no other verb between, is who held it
+    before = [e for e in s.doc.ents if e.label_ == "PERSON" and e.end <= verb.i]
+    between = s.doc[before[-1].end : verb.i] if before else None
+    return before[-1].text if between is not None and not any(t.pos_ in {"VERB", "AUX"} for t in between) else None
 
 
 def _years(s: SentenceInfo) -> list[DateMention]:
