@@ -1,16 +1,15 @@
 """Whether two sentences of different outlets state the same proposition: a few general pair signals, one model.
 
 Long coverage of one story shares its topic in almost every sentence, so what two sentences share only counts
-for as much as it is rare *within the story*: words and names are weighted by their inverse frequency over the
-story's own sentences. Beside that lexical overlap come the sentence embeddings (static wordllama, and a
-contextual encoder: `sentence_vectors`), shared names, numbers and quoted words, and whether the two sentences
-are each other's best match between their two articles (a sentence that has a closer match in the other article
-is less likely to state the same thing, and its rank among each side's candidates). Topic-sharing sentences are
-told apart by what they do not share: the share of either sentence's rare words the other lacks, whether their
-main event verbs agree, and the names one gives that the other lacks. The similarity signals also count through
-their products (a logistic model over every two of them). Values (numbers, dates, weekdays) are masked out of the
-overlap, so a changed figure does not hide the pair: the conflict checks need exactly those pairs. The weights live
-in `data/fact_pairs.json`, written by `python -m benchmarks.facts --fit`.
+for as much as it is rare *within the story*: words are weighted by their inverse frequency over the story's own
+sentences. Beside that lexical overlap (whole sentences, word to nearest word, and the best pair of clauses) come
+the sentence embeddings (static wordllama, and a contextual encoder: `sentence_vectors`), shared numbers, and
+whether the two sentences are each other's best match between their two articles (a sentence that has a closer
+match in the other article is less likely to state the same thing, and its rank among each side's candidates).
+Names one sentence gives that the other lacks tell a proposition about other people or places. The similarity
+signals also count through their products (a logistic model over every two of them). Values (numbers, dates,
+weekdays) are masked out of the overlap, so a changed figure does not hide the pair: the conflict checks need
+exactly those pairs. The weights live in `data/fact_pairs.json`, written by `python -m benchmarks.facts --fit`.
 """
 
 from __future__ import annotations
@@ -35,26 +34,23 @@ from manysides.understand.entities import same_person
 FEATURES = (
     "bias",
     "overlap",
-    "overlap_sq",
     "cosine",
-    "names",
     "numbers",
-    "quote",
     "best_match",
     "margin",
     "short",
     "soft",
-    "clause",
     "clause_soft",
     "context",
-    "uncovered",
-    "predicate",
     "names_missing",
     "rank",
 )
 # The similarity signals whose every product of two (and square) the model also weighs: how much one signal counts
 # depends on the others (word overlap says more when the contextual vectors agree). The rest count alone.
-CROSSED = FEATURES[1:14]
+# Fewer signals than before (session 17): shared names, quoted words, one-clause overlap, the squared overlap, the
+# share of rare words uncovered and the main verbs' agreement added no cross-validated recall, and the verbs' and
+# names' signals fired on one shared verb or a name inside an aside (figures in the CHANGELOG).
+CROSSED = FEATURES[1:10]
 PRODUCTS = tuple(combinations_with_replacement(CROSSED, 2))
 TERMS = FEATURES + tuple(f"{a}*{b}" for a, b in PRODUCTS)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
@@ -201,13 +197,6 @@ def _best_of_clauses(clauses: list[list[set[str]]], similar: np.ndarray) -> np.n
     return best
 
 
-def _clause_overlap(clauses: list[list[set[str]]]) -> np.ndarray:
-    """Best overlap between a clause of one sentence and a clause of the other: one shared proposition inside
-    two long sentences that otherwise say different things."""
-    matrix = idf_matrix([c for cs in clauses for c in cs])
-    return np.maximum(_best_of_clauses(clauses, matrix @ matrix.T), 0.0)
-
-
 def _clause_soft(clauses: list[list[set[str]]]) -> np.ndarray:
     """Best cosine between the static embeddings of a clause's terms in one sentence and in the other: the shared
     proposition of `_clause_overlap` told in other words ("the church burned" / "the building went up in flames")."""
@@ -260,43 +249,6 @@ def best_match(similarity: np.ndarray, articles: np.ndarray) -> tuple[np.ndarray
     return best, margin
 
 
-def uncovered(term_sets: list[set[str]]) -> np.ndarray:
-    """For every pair, the larger of the two shares of a sentence's rare words (IDF-weighted within the story) that
-    the other sentence lacks: two short sentences sharing one sub-topic word still each say something the other
-    does not, while a sentence restated inside a longer one is covered one way."""
-    weights = _weighted(term_sets)
-    present = (weights > 0).astype(np.float64)
-    covered = (weights @ present.T) / np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)  # [i, j]: i's in j
-    missing = 1.0 - covered
-    return np.maximum(missing, missing.T)
-
-
-def _predicate_agreement(sentences: list[SentenceInfo]) -> np.ndarray:
-    """1 when the two sentences' main event verbs are one lemma, 0.5 when either's main verb is among the other's
-    full verbs, else 0: one event told twice, not two events of one topic."""
-    preds = [s.predicates for s in sentences]
-    mains = _indicators([p[:1] for p in preds] + [p for p in preds])
-    main, every = mains[: len(preds)], mains[len(preds) :]
-    same = main @ main.T
-    within = np.minimum(main @ every.T, 1.0)
-    result = np.where(same > 0, 1.0, 0.5 * np.maximum(within, within.T))
-    result[_other_actors(sentences)] = 0.0
-    np.fill_diagonal(result, 0.0)
-    return result
-
-
-def _other_actors(sentences: list[SentenceInfo]) -> np.ndarray:
-    """Pairs whose main events have two named actors, neither named in the other sentence: "Boehner is heading
-    back to Ohio" and "Obama was heading to Detroit" share a verb, not an event."""
-    n = len(sentences)
-    named = [[s.subject] if s.subject and s.subject in s.entity_keys else [] for s in sentences]
-    both = _indicators(named + [sorted(s.entity_keys) for s in sentences])
-    subjects, names = both[:n], both[n:]
-    has = subjects.sum(axis=1) > 0
-    mentioned = (subjects @ names.T) > 0  # [i, j]: i's actor is named in j
-    return has[:, None] & has[None, :] & ~mentioned & ~mentioned.T
-
-
 def _names_missing(sentences: list[SentenceInfo]) -> np.ndarray:
     """How many names one sentence gives that the other lacks, the larger side, capped: a proposition about
     other people or places is another proposition."""
@@ -331,20 +283,14 @@ def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndar
     overlap = idf_matrix(term_sets)
     overlap = overlap @ overlap.T
     result[:, :, column["overlap"]] = overlap
-    result[:, :, column["overlap_sq"]] = overlap**2
     vectors = embed([s.text for s in sentences]).astype(np.float64)
     cosine = vectors @ vectors.T
     result[:, :, column["cosine"]] = cosine
-    names = idf_matrix([s.entity_keys for s in sentences])
-    result[:, :, column["names"]] = names @ names.T
     values = [_number_values(s) for s in sentences]
-    grams = [quote_ngrams(s) for s in sentences]
     for i in range(n):
         for j in range(i + 1, n):
             if values[i] and values[j] and values[i] & values[j]:
                 result[i, j, column["numbers"]] = result[j, i, column["numbers"]] = 1.0
-            if grams[i] and grams[j] and grams[i] & grams[j]:
-                result[i, j, column["quote"]] = result[j, i, column["quote"]] = 1.0
     similarity = 0.5 * (overlap + cosine)
     best, margin = best_match(similarity, np.array(articles))
     result[:, :, column["best_match"]] = best
@@ -353,14 +299,11 @@ def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndar
     result[:, :, column["short"]] = 1.0 / np.sqrt(np.minimum.outer(lengths, lengths).clip(1))
     result[:, :, column["soft"]] = _soft_overlap(term_sets)
     clauses = [_clauses(s, allowed) for s, allowed in zip(sentences, term_sets, strict=True)]
-    result[:, :, column["clause"]] = _clause_overlap(clauses)
     result[:, :, column["clause_soft"]] = _clause_soft(clauses)
     # No signal of the articles' sizes: on basil-facts it added no recall (figures in the CHANGELOG, session 13),
     # while short wire reports (ECB+) lie far outside the sizes it was fitted on, where its products lifted every
     # pair of a short story.
     result[:, :, column["context"]] = context_cosine([s.text for s in sentences])
-    result[:, :, column["uncovered"]] = uncovered(term_sets)
-    result[:, :, column["predicate"]] = _predicate_agreement(sentences)
     result[:, :, column["names_missing"]] = _names_missing(sentences)
     result[:, :, column["rank"]] = match_rank(similarity, np.array(articles))
     return result
