@@ -40,15 +40,15 @@ class WordLlamaEmbedder:
 
     def __init__(self) -> None:
         import wordllama
-        from tokenizers import Tokenizer
         from wordllama import WordLlama
 
         # The package looks for its tokenizer elsewhere and would then download; its own folder has both files.
         folder = Path(wordllama.__file__).parent
         self._model = WordLlama.load(cache_dir=folder, disable_download=True, dim=self.dim)
         self._table = self._model.embedding
-        # The model's own tokenizer pads a batch to its longest text; this copy does not (same token ids).
-        self._tokenizer = Tokenizer.from_str(self._model.tokenizer.to_str())
+        # The package pads a batch to its longest text; unpadded, the token ids are the same. The model's `embed`
+        # needs the padding, so it is not called any more: _mean_tokens() gives its result.
+        self._tokenizer = self._model.tokenizer
         self._tokenizer.no_padding()
 
     def embed(self, texts: list[str]) -> np.ndarray:
