@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
@@ -11,6 +12,8 @@ import numpy as np
 
 from manysides.records.article import Article
 from manysides.stories.text import embed_text, headline
+
+_CHUNK = 256  # texts tokenized and gathered at a time, to bound the gathered rows' memory
 
 
 class Embedder(Protocol):
@@ -42,9 +45,35 @@ class WordLlamaEmbedder:
         # The package looks for its tokenizer elsewhere and would then download; its own folder has both files.
         folder = Path(wordllama.__file__).parent
         self._model = WordLlama.load(cache_dir=folder, disable_download=True, dim=self.dim)
+        self._table = self._model.embedding
+        # The package pads a batch to its longest text; unpadded, the token ids are the same. The model's `embed`
+        # needs the padding, so it is not called any more: _mean_tokens() gives its result.
+        self._tokenizer = self._model.tokenizer
+        self._tokenizer.no_padding()
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        return _unit(np.asarray(self._model.embed(texts), dtype=np.float32))
+        return _unit(self._mean_tokens(texts))
+
+    def _mean_tokens(self, texts: list[str]) -> np.ndarray:
+        """The model's `embed` (mean of the token vectors), bit for bit, without its padded (batch, longest text,
+        dim) arrays: those were most of ingest's wordllama time. Each text's rows are summed in token order, as
+        the padded sum does (padding adds zeros); a text without tokens is the zero vector, as there."""
+        table = self._table
+        sums = np.zeros((len(texts), table.shape[1]), np.float32)
+        counts = np.ones(len(texts), np.float32)
+        for first in range(0, len(texts), _CHUNK):
+            encoded = self._tokenizer.encode_batch(texts[first : first + _CHUNK], add_special_tokens=False)
+            lengths = [len(e.ids) for e in encoded]
+            ids = np.fromiter(chain.from_iterable(e.ids for e in encoded), np.int64, count=sum(lengths))
+            np.clip(ids, 0, table.shape[0] - 1, out=ids)
+            rows = table[ids]
+            start = 0
+            for k, length in enumerate(lengths, start=first):
+                if length:
+                    np.add.reduce(rows[start : start + length], axis=0, out=sums[k])
+                    counts[k] = length
+                start += length
+        return sums / counts[:, None]
 
 
 class MiniLMEmbedder:
