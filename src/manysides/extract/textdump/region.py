@@ -192,6 +192,14 @@ def _trailing_list(lines: list[Line], kept: list[int]) -> list[int]:
     return kept + items if len(items) >= MIN_LIST_ITEMS else kept
 
 
+def _main_layout(lines: list[Line], kept: list[int]) -> tuple[int, bool]:
+    """The indent and bullet most of the body's words are laid out with."""
+    style: Counter[tuple[int, bool]] = Counter()
+    for i in kept:
+        style[(lines[i].indent, lines[i].bullet)] += lines[i].words + 1
+    return style.most_common(1)[0][0]
+
+
 def _layout_run(lines: list[Line], kept: list[int]) -> list[int]:
     """The lines after the body laid out as its paragraphs, unbroken, when they are a list: a menu plan, tour dates.
 
@@ -202,10 +210,7 @@ def _layout_run(lines: list[Line], kept: list[int]) -> list[int]:
     """
     if not kept:
         return kept
-    style: Counter[tuple[int, bool]] = Counter()
-    for i in kept:
-        style[(lines[i].indent, lines[i].bullet)] += lines[i].words + 1
-    main = style.most_common(1)[0][0]
+    main = _main_layout(lines, kept)
     run = []
     for i in range(kept[-1] + 1, len(lines)):
         line = lines[i]
@@ -304,10 +309,7 @@ def _repair_edges(lines: list[Line], probs: list[float], kept: list[int], top: i
     """
     if not kept:
         return kept
-    style: Counter[tuple[int, bool]] = Counter()
-    for i in kept:
-        style[(lines[i].indent, lines[i].bullet)] += lines[i].words + 1
-    main = style.most_common(1)[0][0]
+    main = _main_layout(lines, kept)
     extra = []
     for step, edge in ((-1, kept[0]), (1, kept[-1])):
         i, last = edge + step, edge
