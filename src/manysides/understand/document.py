@@ -170,11 +170,8 @@ def _town_state() -> re.Pattern[str]:
 def _stray_abbreviation(body: str, text: str, start: int) -> bool:
     """A state's abbreviation not where one is written ("Clayton, Mo.", "R-Mo.", "(Mo.)"): "nothing on Mo." is a
     nickname, not Missouri."""
-    return (
-        text in STATE_ABBREVIATIONS
-        and body[max(0, start - 2) : start] not in {", ", "-", "("}
-        and (body[start - 1 : start] not in {"-", "("})
-    )
+    written = body[max(0, start - 2) : start] == ", " or body[start - 1 : start] in {"-", "("}
+    return text in STATE_ABBREVIATIONS and not written
 
 
 def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[str, ...] = ()) -> str:
