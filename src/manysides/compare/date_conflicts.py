@@ -126,19 +126,24 @@ def _month_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     beside "early"/"late" ("April 29" / "early May") may be rounding, not another month."""
     if _different_actors(a, b):
         return None
-    for days, months, first in ((a.dates, b.dates, True), (b.dates, a.dates, False)):
-        xs = [d for d in days if d.day and d.year]
-        ys = [m for m in months if m.day is None and m.month and m.year and _IN_MONTH.match(m.text)]
-        pairs = [(x, y) for x in xs for y in ys if x.year == y.year and x.month != y.month and not _edge(x, y)]
-        if not xs or not ys or not pairs:
-            continue
-        if any(x.year == y.year and x.month == y.month for x in xs for y in ys):
-            return None  # the day is in the month the other names: one happening agreed on
-        sa, sb = (a, b) if first else (b, a)
-        for x, y in pairs:
-            if _one_happening(sa, x, sb, y):
-                shared = sum(1.0 for w in _clause_words(sa, x) if w in _clause_words(sb, y))
-                return (x.value, y.value, shared) if first else (y.value, x.value, shared)
+    found = _day_against_month(a, b)
+    if found is not None:
+        return found
+    swapped = _day_against_month(b, a)
+    return (swapped[1], swapped[0], swapped[2]) if swapped is not None else None
+
+
+def _day_against_month(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """`_month_dates` with the day in `a` and the month in `b`."""
+    days = [d for d in a.dates if d.day and d.year]
+    months = [m for m in b.dates if m.day is None and m.month and m.year and _IN_MONTH.match(m.text)]
+    if any(x.year == y.year and x.month == y.month for x in days for y in months):
+        return None  # the day is in the month the other names: one happening agreed on
+    for x in days:
+        for y in months:
+            if x.year == y.year and not _edge(x, y) and _one_happening(a, x, b, y):
+                other = _clause_words(b, y)
+                return x.value, y.value, sum(1.0 for word in _clause_words(a, x) if word in other)
     return None
 
 
