@@ -520,3 +520,51 @@ def test_another_person_in_one_act_needs_the_act_s_other_words_in_common() -> No
     assert name_conflicts._names(first, second) == ("Mary Collins", "Susan Baker", 1.0)
     assert name_conflicts._names(walked, walked_too) is None
     assert name_conflicts._names(record, record_too) is None
+
+
+def test_one_thing_put_in_two_places() -> None:
+    """A known place each outlet puts the same thing "in", and no outlet names both: one of them is wrong. A light
+    verb ("said in") places nothing, and an article that names the other place too may tell two moves."""
+    seattle, bellingham = _first_sentences(
+        "The ferry tickets were sold to a college student in Tacoma, the harbour office said.",
+        "The tickets went to Orla Venn, a student at Marrow Community College in Spokane, Wash.",
+    )
+    assert name_conflicts._places(seattle, bellingham) == ("Tacoma", "Spokane", 1.0)
+    said, moved = _first_sentences(
+        "The harbour master said in Tacoma that the ferry would run.",
+        "The harbour master said in Spokane that the ferry would run.",
+    )
+    assert name_conflicts._places(said, moved) is None
+    both, one = _first_sentences(
+        "The student in Tacoma had moved from Spokane in May.",
+        "The ferry tickets went to a student in Spokane.",
+    )
+    assert name_conflicts._places(both, one) is None
+
+
+def test_two_sizes_of_one_thing_conflict_whoever_acts_on_it() -> None:
+    """ "took the 35-word oath" / "administered the 38-word oath": the size of one thing, not two counts."""
+    took, gave = _first_sentences(
+        "Governor Ilsa Marrow took the 35-word oath of office precisely at noon.",
+        "Chief Judge Ed Harlow administered the 38-word oath of office at noon.",
+    )
+    assert number_conflicts._numbers(took, gave) == ("35-word oath", "38-word oath", 1.0)
+
+
+def test_two_given_names_before_one_surname_are_two_people() -> None:
+    """ "As Tom and Ilsa Marrow left" names two Marrows: "Tom Marrow" elsewhere is no misnaming of Ilsa."""
+    couple, one = _first_sentences(
+        "As Tom and Ilsa Marrow left the harbour office, the crowd cheered.",
+        "Harbour master Tom Marrow's plans were debated for hours.",
+    )
+    assert name_conflicts._spellings(couple, one) is None
+
+
+def test_a_chief_executive_and_an_executive_director_hold_one_post() -> None:
+    from manysides.compare.values import roles
+
+    director, chief = _first_sentences(
+        "The plan came from Walter Quell, the ferry union's executive director.",
+        "Ferry union CEO Walter Quell called for more crews on the night runs.",
+    )
+    assert roles(director, chief) is None

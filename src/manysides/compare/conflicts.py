@@ -30,7 +30,7 @@ from manysides.compare.date_conflicts import (
     carried_days,
     same_act,
 )
-from manysides.compare.name_conflicts import _attribution, _names, _spellings, other_name
+from manysides.compare.name_conflicts import _attribution, _names, _places, _spellings, other_name
 from manysides.compare.number_conflicts import _money, _money_by_act, _near_figures, _none_and_count, _numbers
 from manysides.compare.pairs import Node, PairScores
 from manysides.compare.status_conflicts import _modality, _negation, _planned_and_done
@@ -170,6 +170,7 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("date", _year_spans, "the outlets give one person's years differently", "fact"),
     ("name", _names, "the outlets name different people in the same role", "fact"),
     ("name", _spellings, "the outlets give this name differently", "near"),
+    ("name", _places, "the outlets put the same thing in different places", "fact"),
     ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),
     ("other", wording, "the outlets quote the same words with a word changed", "fact"),
     ("negation", _negation, "one outlet affirms what another denies", "sure"),

@@ -4,21 +4,23 @@ words credited to different people."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from unidecode import unidecode
 
-from manysides.compare.conflict_state import PEOPLE, named_people
+from manysides.compare.conflict_state import LIGHT, PEOPLE, named_people
 from manysides.compare.pairs import quote_ngrams
 from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
 from manysides.understand.document import title_case
 from manysides.understand.entities import PLACE_LABELS, same_person
+from manysides.understand.gazetteer import known_places
 from manysides.understand.names import formal_key, name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 _ACT_PLACES = frozenset({"nsubj", "nsubjpass", "dobj"})
@@ -154,6 +156,8 @@ def _spellings(a: SentenceInfo, b: SentenceInfo) -> Match | None:
             if other not in x and other_label == label and other_name(key, other, label):
                 if _of_a_family(a, text) or _of_a_family(b, other_text):
                     continue
+                if _names_too(a, text, other_text) or _names_too(b, other_text, text):
+                    continue
                 return text, other_text, 1.0
     return None
 
@@ -183,8 +187,66 @@ def _attribution(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     return None
 
 
+def _names_too(s: SentenceInfo, own: str, other: str) -> bool:
+    """Whether sentence s, or the people its article names, also has the words by which the other outlet's name
+    differs ("As Barack and Michelle Obama depart" beside another's "Barack Obama"): two people, not a name
+    told two ways."""
+    extra = set(other.split()) - set(own.split())
+    people = (PEOPLE.get() or {}).get(id(s))
+    named = {w for n in (people.names if people else []) for w in n.split()} | set(re.findall(r"[\w.'-]+", s.text))
+    return bool(extra) and extra <= named
+
+
 def _of_a_family(s: SentenceInfo, name: str) -> bool:
     """Whether the article of sentence s names another person of the name's surname ("Mr. Trump" beside "the first
     lady, Melania Trump"): then another given name in the other outlet may be that person, not a misnaming."""
     people = (PEOPLE.get() or {}).get(id(s))
     return people is not None and people.family(name)
+
+
+def _located(s: SentenceInfo) -> dict[str, str]:
+    """The words each known place is put "in" -> that place, outside quotation marks: "a college student in
+    Seattle" -> {student: Seattle}, "was arrested in Miami" -> {arrest: Miami}. Only places the gazetteer knows
+    (a city, county or state), so "in Congress" or "in the race" never count; light verbs ("said in") place no
+    matter."""
+    found = {}
+    for ent in s.doc.ents:
+        prep = ent.root.head
+        if ent.label_ not in PLACE_LABELS or ent.root.dep_ != "pobj" or prep.lower_ != "in":
+            continue
+        if any(a <= ent.start_char < b for a, b in s.quotes) or ent.text not in known_places():
+            continue
+        for head in _anchors(prep.head):
+            found[head.lemma_.lower()] = ent.text
+    return found
+
+
+def _anchors(head: Token) -> Iterator[Token]:
+    """The words a place phrase tells of, up a chain of phrases ("a student at X College in Bellingham": the
+    college and the student)."""
+    while True:
+        if head.pos_ in {"NOUN", "VERB"} and head.lemma_.lower() not in LIGHT:
+            yield head
+        if head.dep_ != "pobj" or head.head.dep_ != "prep":
+            return
+        head = head.head.head
+
+
+def _names_place(s: SentenceInfo, place: str) -> bool:
+    """Whether the article of sentence s names the place anywhere (then it knows of it: no contradiction)."""
+    people = (PEOPLE.get() or {}).get(id(s))
+    words = {w.lower() for w in place.split()}
+    return place in s.text or (people is not None and words <= people.things)
+
+
+def _places(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """The same thing put in two places ("a college student in Seattle" / "a student ... in Bellingham"): one
+    word placed "in" a different known place by each outlet, where neither outlet's article names the other's
+    place at all (one that names both may tell two moves, or a town and its region)."""
+    x, y = _located(a), _located(b)
+    for word in x.keys() & y.keys():
+        p, q = x[word], y[word]
+        if name_key(p) == name_key(q) or _names_place(a, q) or _names_place(b, p):
+            continue
+        return p, q, 1.0
+    return None

@@ -88,7 +88,8 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     ys = [y for y in b.numbers if not _label(b, y) and not _not_a_count(b, y)]
     for x in xs:
         for y in ys:
-            same_count = _one_count(x, y) and _one_measured(a, x, b, y) and _one_share(a, x, b, y)
+            size = _one_size(a, x, b, y)  # the size of one thing, whoever acts on it
+            same_count = (size or _one_count(x, y)) and _one_measured(a, x, b, y) and _one_share(a, x, b, y)
             # A whole a part is taken from is set only against another whole ("two of the three lanes").
             same_count = same_count and _whole(a, x) == _whole(b, y)
             if same_count and x.counted != y.counted and not _acts_object(a, x, b, y):
@@ -99,13 +100,32 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
                 _gives(z, y) for z in a.numbers if z.counted in (y.counted, None)
             )
             if same_count and not given_by_both and not x.agrees(y) and not _complementary(x, y):
-                if _other_doers(a, x, b, y) or _other_places(a, b):
+                if (_other_doers(a, x, b, y) and not size) or _other_places(a, b):
                     continue
+                if size:
+                    return f"{x.text}-{_sized(a, x)}", f"{y.text}-{_sized(b, y)}", 1.0
                 return f"{x.text} {x.counted}", f"{y.text} {y.counted}", 1.0
     return None
 
 
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _sized(s: SentenceInfo, n: NumberMention) -> str | None:
+    """What a hyphenated measure gives the size of: "the 35-word oath" -> "word oath", whatever the verb."""
+    token = _token(s, n)
+    if token is None or token.dep_ != "nummod" or token.i + 2 >= len(token.doc):
+        return None
+    unit, thing = token.doc[token.i + 2], token.head.head
+    if token.head != unit or token.doc[token.i + 1].text not in _DASHES or unit.dep_ not in {"compound", "amod"}:
+        return None
+    return f"{unit.lemma_.lower()} {thing.lemma_.lower()}" if thing.pos_ == "NOUN" and unit.head == thing else None
+
+
+def _one_size(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMention) -> bool:
+    """Two hyphenated measures of one thing ("the 35-word oath" / "the 38-word oath"): one size told twice."""
+    size = _sized(a, x)
+    return size is not None and size == _sized(b, y)
 
 
 def _not_a_count(s: SentenceInfo, n: NumberMention) -> bool:

@@ -244,14 +244,15 @@ class Title:
 def _title(token: Token) -> Title | None:
     roles = _role_of_word()
     word = token.lower_
-    chief = any(c.lower_ == "chief" for c in token.children)
-    role = roles.get(f"chief {word}") if chief else None
+    # "chief executive", "executive director": a modifier that makes the title another one
+    rank = next((c.text for c in token.children if f"{c.lower_} {word}" in roles and c.i == token.i - 1), "")
+    role = roles.get(f"{rank.lower()} {word}") if rank else None
     role = role or roles.get(word) or roles.get(token.lemma_.lower())
     if role is None:
         return None
     formers = set(_words()["former"])
     former = any(c.lower_ in formers for c in token.children)
-    return Title(role, former, ("former " if former else "") + ("chief " if chief else "") + token.text)
+    return Title(role, former, ("former " if former else "") + (f"{rank} " if rank else "") + token.text)
 
 
 _SEEN: dict[int, tuple[SentenceInfo, dict[str, tuple[str, list[Title]]]]] = {}
