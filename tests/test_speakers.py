@@ -606,3 +606,45 @@ def test_he_after_a_list_of_people_credits_none_of_them() -> None:
     assert _speakers(listed, "There does not seem") == ["he"]
     single = _fictional("Tom Pell met Jon Hask on Monday.\n\n“It was a good meeting,” he said.")
     assert _speakers(single, "It was a good") == ["Tom Pell"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Pilots Association called Tuesday for ports to hire more crews.", "The Pilots Association"),
+        ("Ilsa Marrow weighed in to defend the ferry plan.", "Ilsa Marrow"),
+        ("Ferry workers disputed claims of unsafe crossings.", "Ferry workers"),
+        ("The plan drew immediate criticism from harbour pilots.", "harbour pilots"),
+        ("A new pier, Marrow argued, would cut the waiting times.", "Marrow"),
+        ("The report recommended that crews take a longer course.", "The report"),
+    ],
+)
+def test_calls_rebuttals_criticism_and_asides_credit_their_source(sentence: str, speaker: str) -> None:
+    """ "called for", "weighed in", "disputed claims", "criticism from X" and an aside set off by commas report
+    someone's words though no clause follows a speech verb."""
+    found = _speakers(_fictional(sentence), sentence[:20])
+    assert found and found[0] == speaker
+
+
+def test_a_short_term_in_quotes_deep_in_a_phrase_is_nobody_s_words() -> None:
+    """Two quoted words set apart in a phrase ("an ad by a “harbour PAC”") are a term, not the subject's words;
+    as the verb's own complement ("deemed the plan “a con”") they are."""
+    sentence = (
+        "All week, Mr. Pell escalated a war of words against Senator Ilsa Marrow of Caldmark, based on an ad by "
+        "a \u201charbour PAC\u201d started by people who oppose him."
+    )
+    assert _speakers(_fictional(sentence), sentence[:20]) == []
+
+
+def test_a_vice_president_is_not_the_president() -> None:
+    """ "Vice President Tom Pell" gives no one the title "president": "the new president said" stays unresolved
+    rather than credited to Pell, and so does the "he said" after it."""
+    text = (
+        "Governor Ilsa Marrow was sworn in as president on Friday.\n\n"
+        "Vice President Tom Pell was sworn in first.\n\n"
+        "In a short speech, the new president told the crowd they would \u201cnever be ignored again.\u201d\n\n"
+        "\u201cThe time for empty talk is over,\u201d he said."
+    )
+    article = _fictional(text)
+    assert "Tom Pell" not in _speakers(article, "never be ignored")
+    assert "Tom Pell" not in _speakers(article, "empty talk")

@@ -597,6 +597,9 @@ def _resolve_pronoun_speakers(
             person = people.speaker(a) if a.named else None
             if person:
                 return person
+            title = None if a.named else _TITLE_SPEAKER.fullmatch(a.speaker.strip())
+            if title and title.group(1).lower() in _TITLES:
+                return _LISTED  # "the new president told ..." left unresolved: "he said" next is that one too
         return None
 
     def subject_in(j: int) -> str | None:
@@ -718,13 +721,17 @@ def _titled_people(body: str, mentions: list[Mention]) -> dict[str, set[str]]:
             continue
         before = body[max(0, mention.start - 24) : mention.start].lower().split()
         for key, forms in _TITLES.items():
-            if before and before[-1] in forms:
+            if before and before[-1] in forms and not (len(before) > 1 and before[-2] in _RANKED):
                 found.setdefault(key, set()).add(people[name_key(mention.text)])
         # "Mr. Patrick, the state's first black governor,": the title in apposition after the name
         apposed = _APPOSED_TITLE.match(body, mention.end)
         if apposed and apposed.group(1).lower() in _TITLES:
             found.setdefault(apposed.group(1).lower(), set()).add(people[name_key(mention.text)])
     return found
+
+
+# A word that makes the title after it another one: a vice president is not "the president".
+_RANKED = frozenset({"vice", "vice-", "deputy", "assistant", "lieutenant", "associate"})
 
 
 _APPOSED_TITLE = re.compile(r",\s+the\s+(?:\S+\s+){0,4}?(\w+)(?=\s*[,.;:)]|\s+(?:who|of|and|since)\b)", re.IGNORECASE)

@@ -20,7 +20,7 @@ CUE_VERBS = frozenset(
         "explain deny describe acknowledge write tweet argue accuse quote assert declare allege suggest indicate "
         "admit ask reply respond charge concede predict vow complain question dispute contend urge caution maintain "
         "reiterate repeat testify yell shout recall recount remark joke quip boast counter retort project forecast "
-        "estimate alert"
+        "estimate alert recommend"
     ).split()
 )
 # Verbs that report what someone said without a clause of its words (`_speech_act`). Verbs of criticism or praise
@@ -39,6 +39,10 @@ _JUDGING_PREPS = frozenset({"as", "for", "of"})
 _PROMISING_VERBS = frozenset({"vow", "pledge", "promise"})
 _REBUTTING_VERBS = frozenset({"reject", "refute", "rebut", "dispute", "deny"})  # "rejected claims that ..."
 _ALWAYS_SPEECH = frozenset({"say", "tell"})
+# Nouns of what was said that a rebutting verb answers ("disputed the allegations"): words, not an offer or a bill.
+_SAID_NOUNS = frozenset({"claim", "allegation", "charge", "accusation", "assertion", "characterization", "account"})
+# Nouns of a reaction in words whose "from" phrase is who reacted ("drew criticism from gun control advocates").
+_REACTION_NOUNS = frozenset({"criticism", "condemnation", "praise", "rebuke", "outcry"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _TRIM_DEPS = frozenset({"relcl", "acl", "punct", "appos", "advcl", "cc", "conj", "prep"})
@@ -256,7 +260,15 @@ def _speech(token: Token, quoted: bool, own_quote: bool = False) -> bool:
         return True
     if any(c.dep_ in {"ccomp", "parataxis"} for c in token.children) or _clause_on_listener(token):
         return True
+    if token.dep_ == "parataxis" and _set_off(token):
+        return True  # "An interview, Gowdy argued, would provide protection": the clause around it is the words
     return own_quote or (quoted and (token.dep_ in {"ROOT", "parataxis"} or _opens_quote(token))) or _answers(token)
+
+
+def _set_off(token: Token) -> bool:
+    """Whether a verb and its subject stand between commas inside the clause they report ("X, Gowdy argued, would")."""
+    words = list(token.subtree)
+    return len(words) >= 3 and words[0].text == "," and words[-1].text == "," and words[-1].i < token.head.i
 
 
 def _clause_on_listener(token: Token) -> bool:
@@ -327,11 +339,20 @@ def _speech_act(token: Token, lemma: str) -> bool:
         return bool(objects) and bool((preps | judged) & _JUDGING_PREPS)
     if lemma == "call":  # "called on him to step aside", "called for Mr. Brandt to cancel"
         to_do = any(c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children) for c in children)
-        return bool(preps & {"on", "for"}) and to_do
+        # "The rifle association called Tuesday for armed officers": a named body's demand ("the plan calls for
+        # 500 officers" is what a plan holds, not what anyone said)
+        named = any(c.dep_ == "nsubj" and c.ent_type_ in {"PERSON", "ORG", "NORP"} for c in children)
+        # "called Tuesday for legislatures to allow": the parser hangs "for" on the clause as its mark
+        marks = {m.lower_ for c in children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+        return (bool(preps & {"on", "for"}) and (to_do or named)) or ("for" in marks and named)
     if lemma == "caution":
         return "against" in preps
     if lemma in _REBUTTING_VERBS:  # "rejected claims that he betrayed Democrats": a claim answered in words
-        return any(_that_clause(c) for o in objects for c in o.children)
+        return any(_that_clause(c) for o in objects for c in o.children) or any(
+            o.lemma_.lower() in _SAID_NOUNS for o in objects
+        )
+    if lemma == "weigh":  # "Sarah Palin weighed in to defend the movement"
+        return any(c.lower_ == "in" and c.dep_ in {"prt", "advmod"} for c in children)
     if lemma in _PROMISING_VERBS:  # not in an aside ("made clear ..., even as Sanders vows to stay in the race")
         # nor a forecast: "it promises to be a bruising campaign"
         to_do = any(
@@ -541,6 +562,8 @@ def _quoting_subject(sentence: Span, spans: list[tuple[int, int]], offset: int) 
     roots = [t for t in sentence if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}]
     if not roots or _in_spans(roots[0], spans, offset) or roots[0].lemma_.lower() in _BEING_VERBS:
         return None  # "Mr. Bannon appears to be the official described as “the high-ranking official”": not his
+    if not any(_held_by(roots[0], sentence, a, b, offset) for a, b in spans if _someones_words(text[a:b])):
+        return None
     holder = _person_holding_quote(sentence, spans, offset)
     if holder is not None:
         return replace(_attribution(holder, roots[0].text, "quote"), named=True)
@@ -555,6 +578,20 @@ def _quoting_subject(sentence: Span, spans: list[tuple[int, int]], offset: int) 
     return None
 
 
+_TERM_WORDS = 2  # a quotation this short is a term set apart ("a “super PAC”") unless the main verb holds it
+_TERM_HOPS = 2  # words between the main verb and such a quotation's head that still make it the verb's own
+
+
+def _held_by(root: Token, sentence: Span, start: int, end: int, offset: int) -> bool:
+    """Whether quoted words can be the main verb's subject's: longer ones always; two words only as the verb's own
+    complement ("He deemed the plan “a con”"), not deep in a phrase ("based on an ad by a “super PAC”")."""
+    if len(_words_of(sentence.text[start:end])) > _TERM_WORDS:
+        return True
+    inside = [t for t in sentence if start <= t.idx - offset < end and t.is_alpha]
+    heads = [t for t in inside if t.head not in inside or t.head == t]
+    return any(root in list(h.ancestors)[: _TERM_HOPS + 1] for h in heads)
+
+
 def _person_holding_quote(sentence: Span, spans: list[tuple[int, int]], offset: int) -> Token | None:
     """A person's name whose own phrase holds the quoted words, below the main verb ("..., one day before Barr
     released a summary, O'Rourke charged that you "have a president who ..."", where the parser hangs the quote
@@ -566,7 +603,8 @@ def _person_holding_quote(sentence: Span, spans: list[tuple[int, int]], offset: 
         if ancestor.dep_ == "ROOT":
             return None
         if ancestor.ent_type_ == "PERSON" and not _in_spans(ancestor, spans, offset):
-            return ancestor
+            # one a word is aimed at holds no words ("escalated a war of words against Senator Ted Cruz ...")
+            return None if ancestor.dep_ in {"pobj", "dobj"} else ancestor
     return None
 
 
@@ -640,6 +678,13 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
             elif subjects:
                 found.append((_depth(token), token.i, Attribution(subjects[0].text, token.text, kind)))
+        elif token.pos_ == "NOUN" and lemma in _REACTION_NOUNS:
+            # "drew criticism from X": "from" hangs on the noun or on the verb that has the noun as its object
+            holders = [token, token.head] if token.dep_ == "dobj" else [token]
+            preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"]
+            froms = [o for p in preps for o in p.children]
+            if froms and froms[0].dep_ == "pobj":
+                found.append((_depth(token), token.i, _attribution(froms[0], token.text, "paraphrase")))
         elif token.pos_ == "VERB" and lemma in CUE_VERBS and (closing := _closing_speaker(token)) is not None:
             kind = "quote" if quoted else "paraphrase"
             entity = next((t for t in reversed(closing) if t.ent_type_ in _SPEAKER_ENTITIES), closing[-1])
