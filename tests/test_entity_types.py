@@ -147,3 +147,35 @@ def test_a_state_abbreviation_is_a_state_only_where_one_is_written() -> None:
     )
     states = [m for m in text.mentions if m.text == "Mo."]
     assert len(states) == 1 and text.article.body[states[0].start - 2 : states[0].start] == ", "
+
+
+def test_an_acronym_with_stops_is_the_acronym_and_its_name() -> None:
+    """ "H.P.A.", "HPA" and "Harbour Pilots Association" are one organisation."""
+    (text,) = analyse_many(
+        [
+            make_article(
+                "hpa",
+                "The Harbour Pilots Association met on Monday. The H.P.A. said crews were short, and the HPA "
+                "asked the port for help.",
+                outlet="Meridian Daily",
+            )
+        ]
+    )
+    entities = {e.name: e for e in merge_mentions(text.mentions)}
+    pilots = next(e for e in entities.values() if "Harbour Pilots Association" in [e.name, *e.aliases])
+    assert {"H.P.A.", "HPA"} <= {pilots.name, *pilots.aliases}
+
+
+def test_given_names_of_the_two_sexes_are_two_people() -> None:
+    """ "his wife, Michelle" and "his son, Michael" share a consonant key, not a person."""
+    (text,) = analyse_many(
+        [
+            make_article(
+                "kin",
+                "Tom Pell arrived with his wife, Michelle, on Monday. Ilsa Marrow came with her son, Michael.",
+                outlet="Meridian Daily",
+            )
+        ]
+    )
+    names = [{e.name, *e.aliases} for e in merge_mentions(text.mentions)]
+    assert not any({"Michelle", "Michael"} <= n for n in names)

@@ -16,7 +16,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from manysides.understand.gazetteer import head_type, known_places
-from manysides.understand.names import first_name_sex, formal_first_name, formal_given_name, name_key
+from manysides.understand.names import first_name_sex, formal_first_name, formal_given_name, given_name_sex, name_key
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jr.", "III": not a surname
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -204,6 +204,9 @@ SIMILAR_SPELLING = 0.6
 def similar_spelling(a: str, b: str) -> bool:
     """Whether two spellings whose name keys agree are one name in two transliterations, not two names whose
     consonant skeletons collide."""
+    sexes = {given_name_sex(a.split()[0]), given_name_sex(b.split()[0])} if a.strip() and b.strip() else set()
+    if len(sexes) == 2 and None not in sexes:
+        return False  # "Michelle" / "Michael": given names of the two sexes are two people, not two spellings
     full_a, full_b = (STATE_ABBREVIATIONS.get(t, t) for t in (a, b))
     plain_a, plain_b = (_ARTICLE_PREFIX.sub("", unidecode(t).lower()) for t in (full_a, full_b))
     return SequenceMatcher(None, plain_a, plain_b).ratio() >= SIMILAR_SPELLING
@@ -317,7 +320,7 @@ def _merge_acronyms(by_key: dict[str, EntityCluster]) -> None:
         if len(key.split()) > 1 and cluster.type == "organisation":
             expansions[_acronym(cluster.name)].append(key)
     for key in [k for k, c in by_key.items() if len(k.split()) == 1]:
-        text = by_key[key].mentions[0].text
+        text = by_key[key].mentions[0].text.replace(".", "")  # "N.R.A." abbreviates as "NRA" does
         if text.isupper() and len(text) >= 2 and len(expansions.get(text, [])) == 1:
             _merge_into(by_key, expansions[text][0], key)
 

@@ -29,8 +29,14 @@ def word_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # "N.A.A.C.P.", "U.S.": an acronym written with stops
+
+
 def name_words(name: str) -> list[str]:
-    """Keys of the meaningful words of a name, possessives and honorifics dropped."""
+    """Keys of the meaningful words of a name, possessives and honorifics dropped. An acronym written with stops
+    is one word ("N.R.A." as "NRA"); initials before a name stay initials ("J.R. Ewing")."""
+    if _DOTTED.fullmatch(name.strip()):
+        name = name.replace(".", "")
     words = re.findall(r"[\w'\u2019-]+", name.replace("\u2019s", "").replace("'s", ""))
     return [key for word in words if word.lower() not in _SKIP_WORDS and (key := word_key(word))]
 
@@ -88,7 +94,10 @@ def first_name_sex(name: str) -> str | None:
     (`data/first_names.txt`: "Nancy Pelosi" she, "Mike Pence" he, "Mitch McConnell" by "Mitchell"); None for a
     lone surname or an unknown name."""
     words = re.findall(r"[^\W\d_]+", name)
-    if len(words) < 2:
-        return None
-    given = words[0].lower()
+    return given_name_sex(words[0]) if len(words) >= 2 else None
+
+
+def given_name_sex(word: str) -> str | None:
+    """ "he" or "she" for a given name one sex bears far more often ("Michelle" she, "Mitch" he), else None."""
+    given = word.lower()
     return _first_names().get(given) or _first_names().get(formal_given_name(given) or "")
