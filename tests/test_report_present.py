@@ -281,7 +281,11 @@ def test_a_loaded_word_every_report_uses_is_the_storys_not_one_outlets(demo: tup
 
 def test_a_vote_tally_is_one_figure() -> None:
     assert figures("The council backed the ferry plan by a 134-to-63 vote.") == ["134-to-63"]
-    assert figures("The council backed it, 134 to 63.") == ["134", "63"]
+    assert figures("The council backed it, 134 to 63.") == ["134 to 63"]
+    # a range is one figure however written ("40 to 60 hours", "a 40- to 60-hour course"), two years are none
+    assert figures("Crews train for 40 to 60 hours.") == ["40 to 60 hours"]
+    assert figures("Crews take a 40- to 60-hour course.") == ["40- to 60-hour"]
+    assert figures("The 2012-2013 season ended.") == []
     assert figures("The pilot, in his 30s, has sailed since the '90s with 12 crew members.") == ["12 crew"]
     assert figures("The two met for an hour; the ferry carried 40 on its first run.") == ["40"]
     # an age, a number inside a name and a vague amount with nothing counted are no figures to set side by side

@@ -79,17 +79,25 @@ _RATIO = re.compile(
 )
 
 
+# "40 to 60 hours", "a 40- to 60-hour course", "40-60": one figure given as a range (not "2012-2013", two years)
+_RANGE = re.compile(
+    r"(?<![\w.,:/$-])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?:-?\s+to\s+|\s*[-\u2013]\s*)(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?!\d|[.,]\d)"
+)
+
+
 def figures(text: str) -> list[str]:
     """Numbers, money and percentages as the sentence writes them, with what a bare number counts ("12 people"),
     and odds as one figure ("one-in-three").
 
     Years (in any digits: "٢٠٢٥"), times of day and days of the month are left out: they are dates, not figures."""
-    ratios = list(_RATIO.finditer(text))
+    ratios = list(_RATIO.finditer(text)) + list(_RANGE.finditer(text))
     found: list[tuple[int, str]] = []
     for ratio in ratios:
-        after = _NEXT_WORDS.match(text, ratio.end())
-        counted = _counted(text, after) if after else ""
-        found.append((ratio.start(), " ".join((ratio.group() + counted).split())))
+        unit = _UNIT.match(text, ratio.end())
+        end = unit.end() if unit else ratio.end()
+        after = _NEXT_WORDS.match(text, end)
+        counted = _counted(text, after) if after and not unit else ""
+        found.append((ratio.start(), " ".join((text[ratio.start() : end] + counted).split())))
     for match in _FIGURE.finditer(text):
         if any(r.start() <= match.start() < r.end() for r in ratios):
             continue
