@@ -3,6 +3,7 @@
     python -m benchmarks.semeval            # ingest every article into one fresh database, score the pairs
     python -m benchmarks.semeval --fit      # refit the cross-language pair model on the fit half
     python -m benchmarks.semeval --cross    # fit on each half, score the other (nothing written)
+    python -m benchmarks.semeval --oof      # the fit half out of fold, per bar (nothing written)
 
 Every article of every pair is written as JSON Lines with the article keys only (id, url, title, published,
 text; the language is detected, as for any page) and ingested into one fresh SQLite database with
@@ -211,6 +212,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="refit the cross-language model on the fit half")
     parser.add_argument("--cross", action="store_true", help="fit on each half in turn, score the other")
+    parser.add_argument("--oof", action="store_true", help="the fit half scored out of fold, per bar")
     parser.add_argument("--no-order", action="store_true", help="skip the order-independence ingests")
     args = parser.parse_args()
     logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -221,6 +223,11 @@ def main() -> None:
         from benchmarks.semeval_fit import fit_model
 
         fit_model(fit, articles)
+        return
+    if args.oof:
+        from benchmarks.semeval_fit import print_out_of_fold
+
+        print_out_of_fold(fit, articles)
         return
     if args.cross:
         from benchmarks.semeval_fit import cross_fit
