@@ -22,7 +22,7 @@ that first put two gold stories in one story, and the wrong pairs joins add to s
 half replayed in a shuffled order (a seeded shuffle) against the date order, B-cubed F1 between the two groupings.
 Ceilings (`--ceilings`): the half replayed with the gold stories refusing some joins, as a perfect check at the join
 would: joins into a one-article story of another event, or any join that would mix a story of one event. They bound
-what a signal judging one join can win (ECB+ fit half grouped alone, session 18: F1 0.873 -> 0.907 and 0.937).
+what a signal judging one join can win (figures in the CHANGELOG, session 18).
 """
 
 from __future__ import annotations
