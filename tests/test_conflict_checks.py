@@ -549,6 +549,11 @@ def test_two_sizes_of_one_thing_conflict_whoever_acts_on_it() -> None:
         "Chief Judge Ed Harlow administered the 38-word oath of office at noon.",
     )
     assert number_conflicts._numbers(took, gave) == ("35-word oath", "38-word oath", 1.0)
+    here, there = _first_sentences(
+        "Governor Ilsa Marrow, who grew up in Chicago, took the 35-word oath of office.",
+        "In Boston, Chief Judge Ed Harlow administered the 38-word oath of office at noon.",
+    )
+    assert number_conflicts._numbers(here, there) == ("35-word oath", "38-word oath", 1.0)
 
 
 def test_two_given_names_before_one_surname_are_two_people() -> None:

@@ -634,6 +634,8 @@ def test_a_short_term_in_quotes_deep_in_a_phrase_is_nobody_s_words() -> None:
         "a \u201charbour PAC\u201d started by people who oppose him."
     )
     assert _speakers(_fictional(sentence), sentence[:20]) == []
+    own = "Ilsa Marrow outlined a grim picture of a port worn down by \u201cthe ravages\u201d of the long strike."
+    assert _speakers(_fictional(own), own[:20]) == ["Ilsa Marrow"]
 
 
 def test_a_vice_president_is_not_the_president() -> None:
@@ -648,3 +650,12 @@ def test_a_vice_president_is_not_the_president() -> None:
     article = _fictional(text)
     assert "Tom Pell" not in _speakers(article, "never be ignored")
     assert "Tom Pell" not in _speakers(article, "empty talk")
+
+
+def test_an_acronym_beside_its_full_name_is_one_cited_source() -> None:
+    """ "The HPA said" after "The Harbour Pilots Association called for" cites one body, listed once."""
+    text = _fictional(
+        "The Harbour Pilots Association called Tuesday for ports to hire more crews.\n\n"
+        "The HPA said crews were short, and the H.P.A. asked the port for help."
+    )
+    assert cited_sources(text) == ["The Harbour Pilots Association"]

@@ -100,7 +100,7 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
                 _gives(z, y) for z in a.numbers if z.counted in (y.counted, None)
             )
             if same_count and not given_by_both and not x.agrees(y) and not _complementary(x, y):
-                if (_other_doers(a, x, b, y) and not size) or _other_places(a, b):
+                if not size and (_other_doers(a, x, b, y) or _other_places(a, b)):
                     continue
                 if size:
                     return f"{x.text}-{_sized(a, x)}", f"{y.text}-{_sized(b, y)}", 1.0

@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 from manysides.records.article import Article
 from manysides.understand import ArticleText, SentenceInfo
 from manysides.understand.document import People
+from manysides.understand.entities import acronym
 from manysides.understand.names import name_key
 from manysides.understand.quotes import Attribution
 
@@ -232,11 +233,15 @@ def cited_sources(text: ArticleText) -> list[str]:
                 speaker = _document_author(sentence, attribution) or speaker
                 found.append(AGENCIES.get(speaker.lower(), speaker))
     keyed = [(source, set(name_key(source).split())) for source in found]
+    spelt_out = {acronym(source) for source in found} - {""}  # "NRA" beside "The National Rifle Association"
     result: list[str] = []
     keys: set[str] = set()
     for source, words in keyed:
         key = name_key(source)
         if not key or key in keys or source.lower() in _GENERIC_SPEAKERS:
+            continue
+        letters = re.sub(r"^the\s+", "", source, flags=re.IGNORECASE).replace(".", "")
+        if letters.isupper() and letters in spelt_out:
             continue
         if any(words < other for _, other in keyed):
             continue

@@ -189,7 +189,7 @@ def _core_key(text: str) -> str:
     return name_key(" ".join(words))
 
 
-def _acronym(text: str) -> str:
+def acronym(text: str) -> str:
     """Initials of a multi-word name's capitalised words: "National Rifle Association" -> "NRA"."""
     words = [w for w in _NAME_WORD.findall(text) if w.lower() not in {"of", "and", "for", "the", "on", "in"}]
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) >= 2 else ""
@@ -318,7 +318,7 @@ def _merge_acronyms(by_key: dict[str, EntityCluster]) -> None:
     expansions: dict[str, list[str]] = defaultdict(list)
     for key, cluster in by_key.items():
         if len(key.split()) > 1 and cluster.type == "organisation":
-            expansions[_acronym(cluster.name)].append(key)
+            expansions[acronym(cluster.name)].append(key)
     for key in [k for k, c in by_key.items() if len(k.split()) == 1]:
         text = by_key[key].mentions[0].text.replace(".", "")  # "N.R.A." abbreviates as "NRA" does
         if text.isupper() and len(text) >= 2 and len(expansions.get(text, [])) == 1:

@@ -583,9 +583,11 @@ _TERM_HOPS = 2  # words between the main verb and such a quotation's head that s
 
 
 def _held_by(root: Token, sentence: Span, start: int, end: int, offset: int) -> bool:
-    """Whether quoted words can be the main verb's subject's: longer ones always; two words only as the verb's own
-    complement ("He deemed the plan “a con”"), not deep in a phrase ("based on an ad by a “super PAC”")."""
-    if len(_words_of(sentence.text[start:end])) > _TERM_WORDS:
+    """Whether quoted words can be the main verb's subject's: longer ones always, and short ones unless they read as
+    a term (a capital after the first word: "a “super PAC”") deep in a phrase; as the verb's own complement ("He
+    deemed the plan “a con”") they are the subject's."""
+    words = _words_of(sentence.text[start:end])
+    if len(words) > _TERM_WORDS or not any(any(c.isupper() for c in w) for w in words[1:]):
         return True
     inside = [t for t in sentence if start <= t.idx - offset < end and t.is_alpha]
     heads = [t for t in inside if t.head not in inside or t.head == t]
