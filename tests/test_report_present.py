@@ -286,6 +286,9 @@ def test_a_vote_tally_is_one_figure() -> None:
     assert figures("Crews train for 40 to 60 hours.") == ["40 to 60 hours"]
     assert figures("Crews take a 40- to 60-hour course.") == ["40- to 60-hour"]
     assert figures("The 2012-2013 season ended.") == []
+    from manysides.present.briefing import figure_kind
+
+    assert figure_kind("40- to 60-hour") == figure_kind("40 to 60 hours") == "count:hour"
     assert figures("The pilot, in his 30s, has sailed since the '90s with 12 crew members.") == ["12 crew"]
     assert figures("The two met for an hour; the ferry carried 40 on its first run.") == ["40"]
     # an age, a number inside a name and a vague amount with nothing counted are no figures to set side by side

@@ -187,6 +187,9 @@ def figure_kind(figure: str) -> str:
         return "percent"
     if _RATIO.match(figure):
         return "ratio"
+    if span := _RANGE.match(figure):  # "40- to 60-hour" counts hours as "40-60 hours" does
+        words = re.findall(r"[^\W\d_]+", figure[span.end() :])
+        return "count:" + (words[0].lower().removesuffix("s") if words else "")
     if compound := _COMPOUND.search(ascii_digits(figure)):
         return re.sub(r"\d+", "#", compound.group(1).lower())  # a tally "134-to-63" meets "134-to-62"
     words = re.findall(r"[^\W\d_]+", figure)
