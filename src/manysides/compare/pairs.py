@@ -6,7 +6,9 @@ sentences. Beside that lexical overlap (whole sentences, word to nearest word, a
 the sentence embeddings (static wordllama, and a contextual encoder: `sentence_vectors`), shared numbers, and
 whether the two sentences are each other's best match between their two articles (a sentence that has a closer
 match in the other article is less likely to state the same thing, and its rank among each side's candidates).
-Names one sentence gives that the other lacks tell a proposition about other people or places. The similarity
+Names one sentence gives that the other lacks tell a proposition about other people or places, and two named
+speakers who are not one person tell two people's statements (`speakers_differ`, any attribution, not only
+quotes: "Jealous said ..." / "Tea Party groups say ..." are two claims however alike their words). The similarity
 signals also count through their products (a logistic model over every two of them). Values (numbers, dates,
 weekdays) are masked out of the overlap, so a changed figure does not hide the pair: the conflict checks need
 exactly those pairs. The weights live in `data/fact_pairs.json`, written by `python -m benchmarks.facts --fit`.
@@ -44,6 +46,7 @@ FEATURES = (
     "context",
     "names_missing",
     "rank",
+    "speakers_differ",
 )
 # The similarity signals whose every product of two (and square) the model also weighs: how much one signal counts
 # depends on the others (word overlap says more when the contextual vectors agree). The rest count alone.
@@ -221,6 +224,13 @@ def _number_values(sentence: SentenceInfo) -> set[float]:
     return {n.value for n in sentence.numbers}
 
 
+def speakers_differ(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Both sentences credit a named speaker and none of one's is one of the other's: two people's statements."""
+    x = [t.speaker for t in a.attributions if t.named]
+    y = [t.speaker for t in b.attributions if t.named]
+    return bool(x and y) and not any(same_person(p, q) for p in x for q in y)
+
+
 def _article_blocks(articles: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Row and column indices of every ordered pair of two different articles' sentences."""
     for a in np.unique(articles):
@@ -306,6 +316,10 @@ def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndar
     result[:, :, column["context"]] = context_cosine([s.text for s in sentences])
     result[:, :, column["names_missing"]] = _names_missing(sentences)
     result[:, :, column["rank"]] = match_rank(similarity, np.array(articles))
+    named = [k for k, s in enumerate(sentences) if any(a.named for a in s.attributions)]
+    for i, j in combinations(named, 2):
+        if speakers_differ(sentences[i], sentences[j]):
+            result[i, j, column["speakers_differ"]] = result[j, i, column["speakers_differ"]] = 1.0
     return result
 
 
