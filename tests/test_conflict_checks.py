@@ -554,6 +554,11 @@ def test_two_sizes_of_one_thing_conflict_whoever_acts_on_it() -> None:
         "In Boston, Chief Judge Ed Harlow administered the 38-word oath of office at noon.",
     )
     assert number_conflicts._numbers(here, there) == ("35-word oath", "38-word oath", 1.0)
+    harlow, pell = _first_sentences(
+        "Ed Harlow filed a 30-page report on the harbour fraud.",
+        "Tom Pell filed a 45-page report on the harbour fraud.",
+    )
+    assert number_conflicts._numbers(harlow, pell) is None  # "a" report each: two people's reports
 
 
 def test_two_given_names_before_one_surname_are_two_people() -> None:

@@ -88,8 +88,11 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     ys = [y for y in b.numbers if not _label(b, y) and not _not_a_count(b, y)]
     for x in xs:
         for y in ys:
-            size = _one_size(a, x, b, y)  # the size of one thing, whoever acts on it
+            size = _one_size(a, x, b, y)
             same_count = (size or _one_count(x, y)) and _one_measured(a, x, b, y) and _one_share(a, x, b, y)
+            # the size of the one thing both name ("the 35-word oath"), whoever acts on it and wherever; "a 10-year
+            # sentence" and "a 15-year sentence" may be two people's
+            size = size and _definite(a, x) and _definite(b, y)
             # A whole a part is taken from is set only against another whole ("two of the three lanes").
             same_count = same_count and _whole(a, x) == _whole(b, y)
             if same_count and x.counted != y.counted and not _acts_object(a, x, b, y):
@@ -120,6 +123,13 @@ def _sized(s: SentenceInfo, n: NumberMention) -> str | None:
     if token.head != unit or token.doc[token.i + 1].text not in _DASHES or unit.dep_ not in {"compound", "amod"}:
         return None
     return f"{unit.lemma_.lower()} {thing.lemma_.lower()}" if thing.pos_ == "NOUN" and unit.head == thing else None
+
+
+def _definite(s: SentenceInfo, n: NumberMention) -> bool:
+    """Whether a hyphenated measure's noun is one thing named with "the" ("the 35-word oath")."""
+    token = _token(s, n)
+    thing = token.head.head if token is not None else None
+    return thing is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in thing.children)
 
 
 def _one_size(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMention) -> bool:
