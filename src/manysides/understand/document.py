@@ -295,7 +295,9 @@ def _mention_root(info: SentenceInfo, mention: Mention) -> Token | None:
     return span.root if span is not None else None
 
 
-_LISTED = "\x00listed"  # a candidate that is one of several people listed together: the pronoun is not resolved
+# A candidate the pronoun's search stops at, unresolved: one of several people listed together, or a title speaker
+# no name was found for ("the new president told ...": the "he said" after it is that one too).
+_LISTED = "\x00listed"
 
 
 def _listed(root: Token) -> bool:
@@ -599,7 +601,7 @@ def _resolve_pronoun_speakers(
                 return person
             title = None if a.named else _TITLE_SPEAKER.fullmatch(a.speaker.strip())
             if title and title.group(1).lower() in _TITLES:
-                return _LISTED  # "the new president told ..." left unresolved: "he said" next is that one too
+                return _LISTED
         return None
 
     def subject_in(j: int) -> str | None:
