@@ -578,3 +578,20 @@ def test_a_chief_executive_and_an_executive_director_hold_one_post() -> None:
         "Ferry union CEO Walter Quell called for more crews on the night runs.",
     )
     assert roles(director, chief) is None
+
+
+def test_a_credit_line_is_no_statement_to_pair() -> None:
+    """ "Additional reporting by the Coastal Press Agency." names an agency the other outlet cites, but says nothing
+    that happened; "Reporting by the agency showed ..." does."""
+    from manysides.compare.pairs import candidate_nodes
+
+    text = (
+        "Fourteen people were hurt on Saturday night at the Eastgate terminal.\n\n"
+        "Reporting by the agency showed the ferry was late.\n\n"
+        "Additional reporting by Coastal Press Agency (CPA)."
+    )
+    texts = analyse_many([make_article("credit", text, outlet="Meridian Daily")])
+    assert [n.sentence.text for n in candidate_nodes(texts)] == [
+        "Fourteen people were hurt on Saturday night at the Eastgate terminal.",
+        "Reporting by the agency showed the ferry was late.",
+    ]

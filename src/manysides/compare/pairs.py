@@ -374,9 +374,30 @@ class PairScores:
         return self.sources[node.article]
 
 
+# A credit line at a story's foot says who helped write it, not what happened: "Additional reporting by the Coastal
+# Press Agency.", "Editing by ...", "The Associated Press contributed to this report."
+_CREDITED_BY = re.compile(r"^(?:(?:additional|further) )?(?:reporting|writing|editing)(?: and \w+)? by\b", re.I)
+_CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to this (?:report|article|story)\W*$", re.I)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _credit_line(sentence: SentenceInfo) -> bool:
+    """ "Additional reporting by X." (no finite verb: "Reporting by the agency showed ..." is a statement) or "X
+    contributed to this report."."""
+    text = sentence.text.strip()
+    if _CONTRIBUTED.search(text):
+        return True
+    return bool(_CREDITED_BY.search(text)) and not (sentence.parsed and any(t.tag_ in _FINITE for t in sentence.doc))
+
+
 def candidate_nodes(texts: list[ArticleText]) -> list[Node]:
-    """Sentences worth pairing: those with at least a few words."""
-    found = [(a, s) for a, text in enumerate(texts) for s in text.sentences if len(s.text.split()) >= _MIN_WORDS]
+    """Sentences worth pairing: those with at least a few words that are not a credit line."""
+    found = [
+        (a, s)
+        for a, text in enumerate(texts)
+        for s in text.sentences
+        if len(s.text.split()) >= _MIN_WORDS and not _credit_line(s)
+    ]
     return [Node(a, sentence, position) for position, (a, sentence) in enumerate(found)]
 
 
