@@ -184,6 +184,11 @@ def test_one_digit_changed_in_a_long_figure() -> None:
     assert number_conflicts._near_figures(first, second) == ("5,587.75", "5,687.75", 1.0)
     small, other = _first_sentences("Tickets cost $120 at the door.", "Parking cost $130 for the day.")
     assert number_conflicts._near_figures(small, other) is None  # short figures differ in one digit all the time
+    files, pages = _first_sentences(
+        "Among the 15,000 files they read, none came from the mayor's office.",
+        "The archive said it had received 55,000 pages of the mayor's letters.",
+    )
+    assert number_conflicts._near_figures(files, pages) is None  # two things counted, not one figure misread
 
 
 def test_a_copied_sentence_with_words_for_one_vague_amount_agrees() -> None:

@@ -49,11 +49,14 @@ _NEAR_DIGITS = 4  # a figure must have this many digits for one changed digit to
 
 def _near_figures(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """Two figures of one unit that differ in a single digit ("$5,587.75" / "$5,687.75"): one figure misread or
-    mistyped by one outlet, since two different amounts rarely share all their other digits. Years are dates."""
+    mistyped by one outlet, since two different amounts rarely share all their other digits. Years are dates, and
+    two counts of named things count one thing only when they name the same ("15,000 documents" / "55,000 pages")."""
     for x in a.numbers:
         for y in b.numbers:
             dx, dy = re.sub(r"\D", "", x.text), re.sub(r"\D", "", y.text)
             if x.unit != y.unit or len(dx) != len(dy) or len(dx) < _NEAR_DIGITS or YEAR.fullmatch(dx):
+                continue
+            if x.counted and y.counted and x.counted != y.counted:
                 continue
             # Either figure given by both sentences: they give two figures of two things ("300,000 people and
             # 700,000 Dreamers" / "300,000 people"), not one figure told two ways.
