@@ -659,3 +659,47 @@ def test_an_acronym_beside_its_full_name_is_one_cited_source() -> None:
         "The HPA said crews were short, and the H.P.A. asked the port for help."
     )
     assert cited_sources(text) == ["The Harbour Pilots Association"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The 90-page report also called for new training for harbour pilots.", "The 90-page report"),
+        ("A panel of pilots released a 90-page report on Monday that called for stricter ferry rules.", "A panel"),
+        ("The commission recommended properly trained crews on every ferry.", "The commission"),
+        ("The union demanded an apology from the mayor.", "The union"),
+        ("The council called for a review of the port contracts.", "The council"),
+        (
+            "A group called the Alden Pier League issued its own resolution Friday calling on the board to resign.",
+            "Alden Pier League",
+        ),
+        (
+            "The Pier League has drafted a resolution of its own condemning the board for its silence.",
+            "The Pier League",
+        ),
+        ("Every harbour councillor has signed onto a letter vowing to block the budget.", "Every harbour councillor"),
+        ("Pier League members have challenged claims that the group is biased.", "Pier League members"),
+        ("Tom Pell also contested the allegations.", "Tom Pell"),
+    ],
+)
+def test_calls_demands_and_documents_credit_who_issued_them(sentence: str, speaker: str) -> None:
+    """A report or a resolution that calls for something speaks for whoever issued it (the issuer when the sentence
+    names one); "recommended X", "demanded X", a body's "called for" and "challenged claims" report words."""
+    found = _speakers(_fictional(sentence), sentence[:20])
+    assert found and found[0].startswith(speaker)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan calls for three new piers along the river.",
+        "The bill calls for new piers and a ferry terminal.",
+        "The job demands patience and a steady hand.",
+        "Councillor Tom Pell asked if the mayor should demand a refund from the builders.",
+    ],
+)
+def test_a_plan_or_a_bill_that_calls_for_piers_credits_no_one(sentence: str) -> None:
+    """A plan or a bill holds what it calls for, and a demand asked about was not made: no one is credited (a
+    question's asker is, not the one asked about)."""
+    found = _speakers(_fictional(sentence), sentence[:20])
+    assert not found or found == ["Councillor Tom Pell"]
