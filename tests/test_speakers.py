@@ -703,3 +703,30 @@ def test_a_plan_or_a_bill_that_calls_for_piers_credits_no_one(sentence: str) -> 
     question's asker is, not the one asked about)."""
     found = _speakers(_fictional(sentence), sentence[:20])
     assert not found or found == ["Councillor Tom Pell"]
+
+
+def test_a_lawyer_described_in_one_sentence_is_the_one_named_in_the_next() -> None:
+    """ "a lawyer for Ms. Marrow said" and "The lawyer for Ms. Marrow, Tom Pell, said" are one voice, cited once;
+    "a spokesman for her" is the one spokesman the article names."""
+    text = _fictional(
+        "In a letter on Friday, a lawyer for Ms. Marrow said there was no need to hand over the ledgers.\n\n"
+        "The lawyer for Ms. Marrow, Tom Pell, said the ledgers had been checked twice.\n\n"
+        "A spokesman for her said she was ready to testify.\n\n"
+        "\u201cShe has nothing to hide,\u201d said the spokesman, Jon Hask."
+    )
+    assert _speakers(text, "no need to hand over") == ["Tom Pell"]
+    assert _speakers(text, "ready to testify")[0] == "Jon Hask"
+    sources = cited_sources(text)
+    assert "Tom Pell" in sources and "Jon Hask" in sources
+    assert not any("lawyer" in s or "spokesman" in s for s in sources)
+
+
+def test_a_described_hopeful_is_not_joined_to_another_named_hopeful() -> None:
+    """Only one who speaks for someone (a lawyer, a spokesman) is joined to the name another sentence gives that
+    description: "the presidential hopeful" is whom the story is about, not the other hopeful it names."""
+    text = _fictional(
+        "Senator Tom Pell laid out his harbour plan on Monday.\n\n"
+        "Democratic presidential hopeful Ilsa Marrow has a plan of her own.\n\n"
+        "In his speech, the presidential hopeful said he was guided by three principles."
+    )
+    assert "Ilsa Marrow" not in _speakers(text, "guided by three")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from manysides.records.article import Article
 from manysides.understand.dates import DateMention, find_dates, looking_ahead, parse_published
+from manysides.understand.described_speakers import resolve_described_speakers
 from manysides.understand.entities import (
     ENTITY_TYPES,
     NAME_SUFFIXES,
@@ -914,6 +915,7 @@ def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
         quotes = [s if s is not None else info.quotes for info, (s, _, _) in zip(infos, states, strict=True)]
         _resolve_title_speakers(infos, mentions, article.body)
         people = People(infos, mentions, article.body)  # reads the parse and the names, not who is credited
+        resolve_described_speakers(infos, people.full)
         for _ in range(2):  # a quote credited in one pass lets "he said" after it be read in the next, and back
             _resolve_pronoun_speakers(infos, mentions, people, quotes)
             _resolve_quote_runs(infos, states)
