@@ -730,3 +730,17 @@ def test_a_described_hopeful_is_not_joined_to_another_named_hopeful() -> None:
         "In his speech, the presidential hopeful said he was guided by three principles."
     )
     assert "Ilsa Marrow" not in _speakers(text, "guided by three")
+
+
+def test_it_after_a_document_or_a_body_is_that_voice() -> None:
+    """ "It recommended that ..." right after "The 90-page report also called for ..." is the report's; after a
+    person or a plan that credits no one, "It" stays as written."""
+    text = _fictional(
+        "The 90-page report also called for new training for harbour pilots.\n\n"
+        "It recommended that officers carry radios at all times.\n\n"
+        "The mayor said the pier would close. It said nothing else.\n\n"
+        "The plan calls for new piers. It recommended that crews rest."
+    )
+    assert _speakers(text, "carry radios") == ["The 90-page report"]
+    assert _speakers(text, "nothing else") == ["It"]
+    assert _speakers(text, "crews rest") == ["It"]

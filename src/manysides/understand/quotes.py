@@ -44,18 +44,22 @@ _REBUTTING_VERBS = frozenset({"reject", "refute", "rebut", "dispute", "deny", "c
 _ASKING_VERBS = frozenset({"recommend", "demand"})
 # Documents that speak for whoever issued them ("the report called for ...", "a resolution calling on ..."); a plan,
 # a bill or a budget that "calls for" piers holds them, and says nothing.
-_SPEAKING_DOCUMENTS = frozenset(
+SPEAKING_DOCUMENTS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "report resolution statement letter study review memo memorandum petition editorial declaration missive "
         "communique proclamation audit assessment"
     ).split()
 )
 # Heads of a subject that is a body or a person by its noun alone ("the council called for a review").
-_VOICE_NOUNS = frozenset(
+BODY_NOUNS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "council committee commission panel union group coalition association board agency government "
-        "administration ministry department caucus force official critic advocate lawmaker leader activist "
-        "organizer organiser spokesman spokeswoman spokesperson"
+        "administration ministry department caucus force"
+    ).split()
+)
+_VOICE_NOUNS = BODY_NOUNS | frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "official critic advocate lawmaker leader activist organizer organiser spokesman spokeswoman spokesperson"
     ).split()
 )
 # Verbs of issuing a document: its words are the issuer's ("a task force released a report that called for ...").
@@ -424,7 +428,7 @@ def _voice(subject: Token | None) -> bool:
     if subject is None:
         return False
     named = subject.ent_type_ in {"PERSON", "ORG", "NORP"}
-    return named or subject.lower_ in _PERSONAL or subject.lemma_.lower() in _SPEAKING_DOCUMENTS | _VOICE_NOUNS
+    return named or subject.lower_ in _PERSONAL or subject.lemma_.lower() in SPEAKING_DOCUMENTS | _VOICE_NOUNS
 
 
 def _document_voice(token: Token) -> Token | None:
@@ -433,11 +437,11 @@ def _document_voice(token: Token) -> Token | None:
     issued it ("issued its own resolution Tuesday calling on ...")."""
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
         return None
-    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in _SPEAKING_DOCUMENTS:
+    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in SPEAKING_DOCUMENTS:
         return token.head
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.lemma_.lower() in _ISSUING_VERBS:
         issued = (o for o in token.head.children if o.dep_ == "dobj")
-        return next((o for o in issued if o.lemma_.lower() in _SPEAKING_DOCUMENTS), None)
+        return next((o for o in issued if o.lemma_.lower() in SPEAKING_DOCUMENTS), None)
     return None
 
 
@@ -753,7 +757,7 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                     subjects = [token.head.head]  # "Ada Krell, the harbour master, who said": Krell
                 if _when_phrase(token.head):
                     continue  # "women who were teenagers at the time who claimed": not the time's words
-                if token.head.lemma_.lower() in _SPEAKING_DOCUMENTS:
+                if token.head.lemma_.lower() in SPEAKING_DOCUMENTS:
                     subjects = [_issuer(token.head)]  # "released a report that called for ...": who released it
             if subjects and subjects[0].lower_ not in _PRONOUNS | {"that"}:
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
