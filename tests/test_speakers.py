@@ -659,3 +659,88 @@ def test_an_acronym_beside_its_full_name_is_one_cited_source() -> None:
         "The HPA said crews were short, and the H.P.A. asked the port for help."
     )
     assert cited_sources(text) == ["The Harbour Pilots Association"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The 90-page report also called for new training for harbour pilots.", "The 90-page report"),
+        ("A panel of pilots released a 90-page report on Monday that called for stricter ferry rules.", "A panel"),
+        ("The commission recommended properly trained crews on every ferry.", "The commission"),
+        ("The union demanded an apology from the mayor.", "The union"),
+        ("The council called for a review of the port contracts.", "The council"),
+        (
+            "A group called the Alden Pier League issued its own resolution Friday calling on the board to resign.",
+            "Alden Pier League",
+        ),
+        (
+            "The Pier League has drafted a resolution of its own condemning the board for its silence.",
+            "The Pier League",
+        ),
+        ("Every harbour councillor has signed onto a letter vowing to block the budget.", "Every harbour councillor"),
+        ("Pier League members have challenged claims that the group is biased.", "Pier League members"),
+        ("Tom Pell also contested the allegations.", "Tom Pell"),
+    ],
+)
+def test_calls_demands_and_documents_credit_who_issued_them(sentence: str, speaker: str) -> None:
+    """A report or a resolution that calls for something speaks for whoever issued it (the issuer when the sentence
+    names one); "recommended X", "demanded X", a body's "called for" and "challenged claims" report words."""
+    found = _speakers(_fictional(sentence), sentence[:20])
+    assert found and found[0].startswith(speaker)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan calls for three new piers along the river.",
+        "The bill calls for new piers and a ferry terminal.",
+        "The job demands patience and a steady hand.",
+        "Councillor Tom Pell asked if the mayor should demand a refund from the builders.",
+    ],
+)
+def test_a_plan_or_a_bill_that_calls_for_piers_credits_no_one(sentence: str) -> None:
+    """A plan or a bill holds what it calls for, and a demand asked about was not made: no one is credited (a
+    question's asker is, not the one asked about)."""
+    found = _speakers(_fictional(sentence), sentence[:20])
+    assert not found or found == ["Councillor Tom Pell"]
+
+
+def test_a_lawyer_described_in_one_sentence_is_the_one_named_in_the_next() -> None:
+    """ "a lawyer for Ms. Marrow said" and "The lawyer for Ms. Marrow, Tom Pell, said" are one voice, cited once;
+    "a spokesman for her" is the one spokesman the article names."""
+    text = _fictional(
+        "In a letter on Friday, a lawyer for Ms. Marrow said there was no need to hand over the ledgers.\n\n"
+        "The lawyer for Ms. Marrow, Tom Pell, said the ledgers had been checked twice.\n\n"
+        "A spokesman for her said she was ready to testify.\n\n"
+        "\u201cShe has nothing to hide,\u201d said the spokesman, Jon Hask."
+    )
+    assert _speakers(text, "no need to hand over") == ["Tom Pell"]
+    assert _speakers(text, "ready to testify")[0] == "Jon Hask"
+    sources = cited_sources(text)
+    assert "Tom Pell" in sources and "Jon Hask" in sources
+    assert not any("lawyer" in s or "spokesman" in s for s in sources)
+
+
+def test_a_described_hopeful_is_not_joined_to_another_named_hopeful() -> None:
+    """Only one who speaks for someone (a lawyer, a spokesman) is joined to the name another sentence gives that
+    description: "the presidential hopeful" is whom the story is about, not the other hopeful it names."""
+    text = _fictional(
+        "Senator Tom Pell laid out his harbour plan on Monday.\n\n"
+        "Democratic presidential hopeful Ilsa Marrow has a plan of her own.\n\n"
+        "In his speech, the presidential hopeful said he was guided by three principles."
+    )
+    assert "Ilsa Marrow" not in _speakers(text, "guided by three")
+
+
+def test_it_after_a_document_or_a_body_is_that_voice() -> None:
+    """ "It recommended that ..." right after "The 90-page report also called for ..." is the report's; after a
+    person or a plan that credits no one, "It" stays as written."""
+    text = _fictional(
+        "The 90-page report also called for new training for harbour pilots.\n\n"
+        "It recommended that officers carry radios at all times.\n\n"
+        "The mayor said the pier would close. It said nothing else.\n\n"
+        "The plan calls for new piers. It recommended that crews rest."
+    )
+    assert _speakers(text, "carry radios") == ["The 90-page report"]
+    assert _speakers(text, "nothing else") == ["It"]
+    assert _speakers(text, "crews rest") == ["It"]

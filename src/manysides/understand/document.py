@@ -6,6 +6,7 @@ per-article cost low; every offset is an offset into the article body.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from manysides.records.article import Article
 from manysides.understand.dates import DateMention, find_dates, looking_ahead, parse_published
+from manysides.understand.described_speakers import resolve_described_speakers
 from manysides.understand.entities import (
     ENTITY_TYPES,
     NAME_SUFFIXES,
@@ -40,7 +42,9 @@ from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
 from manysides.understand.other_languages import read_other_languages
 from manysides.understand.quotes import (
+    BODY_NOUNS,
     CUE_VERBS,
+    SPEAKING_DOCUMENTS,
     Attribution,
     attributions,
     dateline_end,
@@ -757,6 +761,25 @@ def _resolve_title_speakers(infos: list[SentenceInfo], mentions: list[Mention], 
         info.attributions = changed
 
 
+def _resolve_it_speakers(infos: list[SentenceInfo]) -> None:
+    """ "It recommended that ..." names no one; right after a sentence crediting a body or a document ("The
+    commission's report also called for ..."), "it" is that one. After a person, or nothing, it stays "It"."""
+    for previous, info in itertools.pairwise(infos):
+        before = previous.attributions[:1]
+        # "It" opening the sentence: a lower-case "it" has its noun in its own sentence ("when Slate ..., it said")
+        if not before or not any(a.speaker == "It" for a in info.attributions):
+            continue
+        body = before[0].head_type == "ORG" or before[0].head in BODY_NOUNS | SPEAKING_DOCUMENTS
+        if body:
+            voice = before[0]
+            info.attributions = [
+                replace(a, speaker=voice.speaker, head=voice.head, named=voice.named, head_type=voice.head_type)
+                if a.speaker == "It"
+                else a
+                for a in info.attributions
+            ]
+
+
 _OPENING_MARKS = ('"', "\u201c")
 
 
@@ -914,6 +937,8 @@ def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
         quotes = [s if s is not None else info.quotes for info, (s, _, _) in zip(infos, states, strict=True)]
         _resolve_title_speakers(infos, mentions, article.body)
         people = People(infos, mentions, article.body)  # reads the parse and the names, not who is credited
+        resolve_described_speakers(infos, people.full)
+        _resolve_it_speakers(infos)
         for _ in range(2):  # a quote credited in one pass lets "he said" after it be read in the next, and back
             _resolve_pronoun_speakers(infos, mentions, people, quotes)
             _resolve_quote_runs(infos, states)

@@ -37,7 +37,35 @@ _APPRAISAL_VERBS = frozenset(
 _JUDGING_VERBS = frozenset("condemn blame thank mock ridicule dismiss fault accuse".split())  # noqa: SIM905
 _JUDGING_PREPS = frozenset({"as", "for", "of"})
 _PROMISING_VERBS = frozenset({"vow", "pledge", "promise"})
-_REBUTTING_VERBS = frozenset({"reject", "refute", "rebut", "dispute", "deny"})  # "rejected claims that ..."
+# "rejected claims that ...", "challenged claims that ...", "contested the allegations"
+_REBUTTING_VERBS = frozenset({"reject", "refute", "rebut", "dispute", "deny", "challenge", "contest"})
+# Verbs of asking for something that report words with their object alone ("recommended armed guards",
+# "demanded an apology"), when a voice asks (`_voice`): not "the job demands patience".
+_ASKING_VERBS = frozenset({"recommend", "demand"})
+# Documents that speak for whoever issued them ("the report called for ...", "a resolution calling on ..."); a plan,
+# a bill or a budget that "calls for" piers holds them, and says nothing.
+SPEAKING_DOCUMENTS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "report resolution statement letter study review memo memorandum petition editorial declaration missive "
+        "communique proclamation audit assessment"
+    ).split()
+)
+# Heads of a subject that is a body or a person by its noun alone ("the council called for a review").
+BODY_NOUNS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "council committee commission panel union group coalition association board agency government "
+        "administration ministry department caucus force"
+    ).split()
+)
+_VOICE_NOUNS = BODY_NOUNS | frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "official critic advocate lawmaker leader activist organizer organiser spokesman spokeswoman spokesperson"
+    ).split()
+)
+# Verbs of issuing a document: its words are the issuer's ("a task force released a report that called for ...").
+_ISSUING_VERBS = frozenset(
+    "issue release adopt pass draft publish send fire approve unveil circulate sign submit write".split()  # noqa: SIM905
+)
 _ALWAYS_SPEECH = frozenset({"say", "tell"})
 # Nouns of what was said that a rebutting verb answers ("disputed the allegations"): words, not an offer or a bill.
 _SAID_NOUNS = frozenset({"claim", "allegation", "charge", "accusation", "assertion", "characterization", "account"})
@@ -193,6 +221,11 @@ def _appositive_name(head: Token) -> Token | None:
     after whom the description is of ("The lawyer for Mrs. Clinton, David Kendall," is Kendall)."""
     if head.pos_ == "PROPN":
         return None
+    # "A group called the St. Louis Tea Party": the name the description is called by
+    called = (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in {"call", "name"} and c.tag_ == "VBN")
+    named = (o for c in called for o in c.children if o.dep_ in {"oprd", "attr", "dobj"} and o.pos_ == "PROPN")
+    if (name := next(named, None)) is not None:
+        return name
     found = (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i)
     direct = next((c for c in found if c.ent_type_ in {"PERSON", "ORG"}), None)
     if direct is not None:
@@ -328,8 +361,12 @@ def _speech_act(token: Token, lemma: str) -> bool:
     at the press", "made clear ...". Not "questioned the sailor for an hour" nor "dismissed the clerk": those need
     a clause."""
     children = list(token.children)
-    if not any(c.dep_ == "nsubj" for c in children) or any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    document = _document_voice(token)
+    if (subject is None and document is None) or any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
         return False
+    if subject is not None:  # "a report that called for ...": the relative pronoun stands for its noun
+        document = token.head if subject.lower_ in _RELATIVE and token.dep_ == "relcl" else subject
     objects = [c for c in children if c.dep_ == "dobj"]
     preps = {c.lower_ for c in children if c.dep_ in {"prep", "mark", "prt"}}
     if lemma in _APPRAISAL_VERBS:
@@ -337,11 +374,16 @@ def _speech_act(token: Token, lemma: str) -> bool:
     if lemma in _JUDGING_VERBS:
         judged = {c.lower_ for o in objects for c in o.children if c.dep_ == "prep"}
         return bool(objects) and bool((preps | judged) & _JUDGING_PREPS)
+    if lemma in _ASKING_VERBS:  # "recommended armed guards" is always advice; a job may "demand patience"
+        asks = bool(objects) or any(c.dep_ in {"xcomp", "ccomp"} for c in children)
+        # "asked if Mr. Trump should demand ...": a demand not made
+        told = not any(c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ in {"if", "whether"}) for c in children)
+        return asks and told and (lemma == "recommend" or _voice(document))
     if lemma == "call":  # "called on him to step aside", "called for Mr. Brandt to cancel"
         to_do = any(c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children) for c in children)
-        # "The rifle association called Tuesday for armed officers": a named body's demand ("the plan calls for
-        # 500 officers" is what a plan holds, not what anyone said)
-        named = any(c.dep_ == "nsubj" and c.ent_type_ in {"PERSON", "ORG", "NORP"} for c in children)
+        # "The rifle association called Tuesday for armed officers", "the report also called for ...": a voice's
+        # demand ("the plan calls for 500 officers" is what a plan holds, not what anyone said)
+        named = _voice(document)
         # "called Tuesday for legislatures to allow": the parser hangs "for" on the clause as its mark
         marks = {m.lower_ for c in children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
         return (bool(preps & {"on", "for"}) and (to_do or named)) or ("for" in marks and named)
@@ -375,6 +417,43 @@ def _speech_act(token: Token, lemma: str) -> bool:
     if lemma == "take":  # "took a swipe at", "took a jab at"
         return any(o.lemma_.lower() in {"swipe", "jab"} for o in objects) and "at" in preps
     return lemma == "lash" and "out" in preps
+
+
+_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _voice(subject: Token | None) -> bool:
+    """Whether a subject can ask for something in words: a named person or body, a person's pronoun, or a
+    document that speaks for its issuer ("the report"), not a plan or a bill."""
+    if subject is None:
+        return False
+    named = subject.ent_type_ in {"PERSON", "ORG", "NORP"}
+    return named or subject.lower_ in _PERSONAL or subject.lemma_.lower() in SPEAKING_DOCUMENTS | _VOICE_NOUNS
+
+
+def _document_voice(token: Token) -> Token | None:
+    """The speaking document a verb without a subject of its own tells the words of: a clause on the document
+    ("a resolution of its own condemning ...", "the statement demanding ...") or a participle on the verb that
+    issued it ("issued its own resolution Tuesday calling on ...")."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return None
+    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in SPEAKING_DOCUMENTS:
+        return token.head
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.lemma_.lower() in _ISSUING_VERBS:
+        issued = (o for o in token.head.children if o.dep_ == "dobj")
+        return next((o for o in issued if o.lemma_.lower() in SPEAKING_DOCUMENTS), None)
+    return None
+
+
+def _issuer(document: Token) -> Token:
+    """Who issued a speaking document, when the sentence says so ("A task force released a report that called
+    for ...": the task force; "signed onto a letter vowing ..."); else the document itself."""
+    verb = document.head.head if document.dep_ == "pobj" else document.head  # "signed onto a letter"
+    if document.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in _ISSUING_VERBS:
+        issuer = next((c for c in verb.children if c.dep_ == "nsubj"), document)
+        # "members who signed a letter calling on ...": the relative pronoun stands for its noun
+        return verb.head if issuer.lower_ in _RELATIVE and verb.dep_ == "relcl" else issuer
+    return document
 
 
 def _that_clause(token: Token) -> bool:
@@ -661,6 +740,8 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             # aside; the speaker is the one right before the verb
             beside = [c for c in own if c.i < token.i and _next_to(c, token)]
             subjects = (beside if len(own) > 1 and beside else own) or _inherited_subject(token)
+            if not subjects and (document := _document_voice(token)) is not None:
+                subjects = [_issuer(document)]  # "drafted a resolution of its own condemning ..."
             if subjects and _in_spans(subjects[0], spans, offset):
                 # the parser took a word of the quote for the speaker ("...thousands of lawsuits," Bloomberg said)
                 subjects = _name_beside(token, spans, offset)
@@ -676,6 +757,8 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                     subjects = [token.head.head]  # "Ada Krell, the harbour master, who said": Krell
                 if _when_phrase(token.head):
                     continue  # "women who were teenagers at the time who claimed": not the time's words
+                if token.head.lemma_.lower() in SPEAKING_DOCUMENTS:
+                    subjects = [_issuer(token.head)]  # "released a report that called for ...": who released it
             if subjects and subjects[0].lower_ not in _PRONOUNS | {"that"}:
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
             elif subjects:
