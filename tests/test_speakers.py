@@ -744,3 +744,15 @@ def test_it_after_a_document_or_a_body_is_that_voice() -> None:
     assert _speakers(text, "carry radios") == ["The 90-page report"]
     assert _speakers(text, "nothing else") == ["It"]
     assert _speakers(text, "crews rest") == ["It"]
+
+
+def test_x_said_closing_a_sentence_after_an_apposition_is_x() -> None:
+    """ "The panel will summon Ms. Orr, the former harbour master, the panel's senior member said": the parser joins
+    "said" to "summon" with no "and", and the speaker is the descriptor before it, not the panel that summons."""
+    text = _fictional(
+        "The Harbour Panel will summon Greta Orr, the former harbour master, the panel's senior member said on "
+        "Tuesday, deepening her troubles.\n\n"
+        "The Democrat, Councillor Ivo Brandt of Port Aldous, said Ms. Orr had refused."
+    )
+    assert _speakers(text, "will summon") == ["the panel's senior member"]
+    assert _speakers(text, "had refused") == ["Councillor Ivo Brandt"]

@@ -219,7 +219,7 @@ def _named(head: Token) -> bool:
 def _appositive_name(head: Token) -> Token | None:
     """The name a description is given in apposition ("the spokesman, Nick Merrill", "its editor, Ben Smith"), also
     after whom the description is of ("The lawyer for Mrs. Clinton, David Kendall," is Kendall)."""
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and head.ent_type_ != "NORP":  # "The Democrat, Representative Ann Vale," is Vale
         return None
     # "A group called the St. Louis Tea Party": the name the description is called by
     called = (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in {"call", "name"} and c.tag_ == "VBN")
@@ -588,6 +588,20 @@ def _reporting(verb: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in CUE_VERBS
 
 
+def _speaker_before(token: Token) -> Token | None:
+    """The noun right before a cue verb with no subject of its own, as the main verb or joined to the clause before
+    it with no "and" ("The panel will issue subpoenas to Mr. Flynn, the former adviser, the committee's senior
+    Democrat said"): the words "X said" close the sentence, and X, which the parser hung on a name as an
+    apposition, is the one who said it."""
+    if token.dep_ not in {"conj", "ROOT"} or token.tag_ in {"VBN", "VBG"} or token.i == 0:
+        return None
+    if token.dep_ == "conj" and any(c.dep_ == "cc" for c in token.head.children if c.i < token.i):
+        return None
+    before = token.doc[token.i - 1]
+    closes = before.dep_ == "appos" and before.pos_ in {"NOUN", "PROPN"} and before.i == before.right_edge.i
+    return before if closes and before.left_edge.i > 0 and token.doc[before.left_edge.i - 1].is_punct else None
+
+
 def _inherited_subject(token: Token) -> list[Token]:
     """The subject a cue verb without its own takes from the clause it hangs on: "Trump defended his plan, saying
     on Twitter: ..." and "Pence has defended the bill, claiming that ..." are Trump's and Pence's words; a participle
@@ -600,6 +614,8 @@ def _inherited_subject(token: Token) -> list[Token]:
         or any(c.dep_ in {"dobj", "obj", "expl"} or c.lower_ == "it" for c in token.head.children)
     ):
         return []
+    if (before := _speaker_before(token)) is not None:
+        return [before]
     if token.tag_ != "VBG" and not infinitive and not (token.dep_ == "conj" and token.tag_ != "VBN"):
         return []  # "when asked if ...": the one asked is not the one asking
     if token.tag_ == "VBG" and (nearest := _clause_just_before(token)):
