@@ -30,6 +30,7 @@ from manysides.compare.date_conflicts import (
     carried_days,
     same_act,
 )
+from manysides.compare.direction_conflicts import direction
 from manysides.compare.name_conflicts import _attribution, _names, _places, _spellings, other_name
 from manysides.compare.number_conflicts import _money, _money_by_act, _near_figures, _none_and_count, _numbers
 from manysides.compare.pairs import Node, PairScores
@@ -173,6 +174,7 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("name", _places, "the outlets put the same thing in different places", "fact"),
     ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),
     ("other", wording, "the outlets quote the same words with a word changed", "fact"),
+    ("other", direction, "the outlets tell one act between two parties the other way round", "fact"),
     ("negation", _negation, "one outlet affirms what another denies", "sure"),
     ("negation", _none_and_count, "one outlet says none of these had it done, another gives a count", "sure"),
     ("modality", stages, "the outlets tell one act on one thing at different stages", "loose"),
