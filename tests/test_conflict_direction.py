@@ -32,4 +32,4 @@ def test_the_same_act_the_same_way_round_or_a_mutual_act_is_no_conflict() -> Non
 
 def test_who_called_whom() -> None:
     called, called_back = _last_sentences("Ilsa Vane called Jorge Quill on Friday.", "Jorge Quill called Ilsa Vane.")
-    assert direction(called, called_back) == ("Ilsa Vane call -> Jorge Quill", "Jorge Quill call -> Ilsa Vane", 1.0)
+    assert direction(called, called_back) == ("Ilsa Vane calls Jorge Quill", "Jorge Quill calls Ilsa Vane", 1.0)

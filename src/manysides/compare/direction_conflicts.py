@@ -99,8 +99,17 @@ def _acts(s: SentenceInfo) -> list[Act]:
 
 
 def _told(doer: str | None, verb: str, done: str | None) -> str:
-    """An act in words: "Gennette Cordova follow -> Anthony D. Weiner"."""
-    return f"{(doer or '').lstrip('~')} {verb} -> {(done or '').lstrip('~')}"
+    """An act in words a reader takes in at once: "Ada Krell follows Tom Vale" (the verb's lemma in the present)."""
+    return f"{(doer or '').lstrip('~')} {_present(verb)} {(done or '').lstrip('~')}"
+
+
+def _present(lemma: str) -> str:
+    """A verb's third person singular in the present ("follows", "watches", "carries")."""
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
 
 
 def _one(x: str | None, y: str | None) -> bool:
