@@ -328,3 +328,21 @@ def test_a_man_is_never_named_as_the_one_woman_of_his_surname_the_story_names() 
     report = compare([first, second])
     assert not [v for v in report.voices if v.speaker == "Ivka Harlan"]
     assert "Ivka Harlan" not in report.articles[0].cited_sources
+
+
+def test_two_named_doers_of_one_act_are_two_acts() -> None:
+    """ "Mayor Quill fired back" and "Ms. Varga fired back" are alike in every word but who acts."""
+    from manysides.compare.pairs import doer, doers_differ
+
+    texts = analyse_many(
+        [
+            make_article("a", "Mayor Quill, as is his habit, fired back on the radio.", outlet="A"),
+            make_article("b", "Ms. Varga fired back with a radio message of her own.", outlet="B"),
+            make_article("c", "Alma Quill fired back within the hour.", outlet="C"),
+            make_article("d", "The council fired back at once.", outlet="D"),
+        ]
+    )
+    quill, varga, alma, council = (doer(t.sentences[0]) for t in texts)
+    assert doers_differ(quill, varga)
+    assert not doers_differ(quill, alma)  # one person, named two ways
+    assert council is None  # no name, no doer to compare

@@ -8,7 +8,8 @@ whether the two sentences are each other's best match between their two articles
 match in the other article is less likely to state the same thing, and its rank among each side's candidates).
 Names one sentence gives that the other lacks tell a proposition about other people or places, and two named
 speakers who are not one person tell two people's statements (`speakers_differ`, any attribution, not only
-quotes: "Jealous said ..." / "Tea Party groups say ..." are two claims however alike their words). The similarity
+quotes: "Jealous said ..." / "Tea Party groups say ..." are two claims however alike their words); so do two named
+doers of the main verb with two surnames (`doers_differ`: "Trump fired back" / "Fox fired back"). The similarity
 signals also count through their products (a logistic model over every two of them). Values (numbers, dates,
 weekdays) are masked out of the overlap, so a changed figure does not hide the pair: the conflict checks need
 exactly those pairs. The weights live in `data/fact_pairs.json`, written by `python -m benchmarks.facts --fit`.
@@ -32,6 +33,7 @@ from manysides.compare.sentence_vectors import cosine as context_cosine
 from manysides.compare.unique import UNIQUE_FEATURES, UniqueModel
 from manysides.understand import ArticleText, SentenceInfo
 from manysides.understand.entities import same_person
+from manysides.understand.names import name_key
 
 FEATURES = (
     "bias",
@@ -47,6 +49,7 @@ FEATURES = (
     "names_missing",
     "rank",
     "speakers_differ",
+    "doers_differ",
 )
 # The similarity signals whose every product of two (and square) the model also weighs: how much one signal counts
 # depends on the others (word overlap says more when the contextual vectors agree). The rest count alone.
@@ -231,6 +234,27 @@ def speakers_differ(a: SentenceInfo, b: SentenceInfo) -> bool:
     return bool(x and y) and not any(same_person(p, q) for p in x for q in y)
 
 
+def doer(sentence: SentenceInfo) -> str | None:
+    """The name that is the subject of a parsed sentence's main verb ("Mr. Fox" of "Mr. Fox fired back"), with the
+    proper nouns compounded before it; None when the subject is no proper noun (a pronoun, "the committee")."""
+    if not sentence.parsed:
+        return None
+    root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    words = [c for c in subject.lefts if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN"]
+    return " ".join(t.text for t in [*words, subject])
+
+
+def doers_differ(a: str | None, b: str | None) -> bool:
+    """Both sentences' main verbs have a named doer and the two are not one person, not even one family (a title
+    or a given name may stand before a surname): two acts, however alike."""
+    if not (a and b):
+        return False
+    return name_key(a.split()[-1]) != name_key(b.split()[-1]) and not same_person(a, b)
+
+
 def _article_blocks(articles: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Row and column indices of every ordered pair of two different articles' sentences."""
     for a in np.unique(articles):
@@ -320,6 +344,10 @@ def pair_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndar
     for i, j in combinations(named, 2):
         if speakers_differ(sentences[i], sentences[j]):
             result[i, j, column["speakers_differ"]] = result[j, i, column["speakers_differ"]] = 1.0
+    doers = [doer(s) for s in sentences]
+    for i, j in combinations([k for k, name in enumerate(doers) if name], 2):
+        if doers_differ(doers[i], doers[j]):
+            result[i, j, column["doers_differ"]] = result[j, i, column["doers_differ"]] = 1.0
     return result
 
 
