@@ -756,3 +756,12 @@ def test_x_said_closing_a_sentence_after_an_apposition_is_x() -> None:
     )
     assert _speakers(text, "will summon") == ["the panel's senior member"]
     assert _speakers(text, "had refused") == ["Councillor Ivo Brandt"]
+
+
+def test_whose_before_a_body_is_not_part_of_its_name() -> None:
+    """ "Ada Krell, the union boss, whose Harbour Pilots' Union is demanding a rise": the union, not "whose ..."."""
+    text = _fictional(
+        "The stoppage is led by Ada Krell, a former pilot turned union boss, whose Harbour Pilots\u2019 Union is "
+        "demanding a 9% rise."
+    )
+    assert _speakers(text, "9% rise") == ["Harbour Pilots\u2019 Union"]

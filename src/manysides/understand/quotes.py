@@ -188,6 +188,8 @@ def _phrase(head: Token) -> str:
             keep.extend(t for t in child.subtree if t.i <= child.i)
     tokens = sorted(keep, key=lambda t: t.i)
     start, end = tokens[0].i, tokens[-1].i
+    while start < head.i and head.doc[start].tag_ == "WP$":  # "whose Harbour Workers' Union" is the union
+        start += 1
     if head.ent_type_ == "PERSON":
         run = start
         lower = lambda t: t.is_sent_start or not t.text[0].isupper()  # noqa: E731 - "An" opens a sentence
