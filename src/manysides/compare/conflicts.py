@@ -224,22 +224,43 @@ def _date_explanation(base: str, values: dict[str, str], nodes: list[Node]) -> s
     return "; ".join([base, *days, *wrong])
 
 
-def _components(edges: list[tuple[Node, Node, Match]]) -> list[list[tuple[Node, Node, Match]]]:
-    """Edges joined when they share a sentence: three outlets giving three dates for one happening are one
-    conflict, two unrelated date disagreements are two."""
-    parent: dict[int, int] = {}
+Edge = tuple[Node, Node, Match]
 
-    def root(k: int) -> int:
+
+def _components(edges: list[Edge]) -> list[list[Edge]]:
+    """Edges joined when they read the same value in the same sentence: three outlets giving three dates for one
+    happening are one conflict, while two disagreements that only share a sentence (its death toll with one outlet,
+    its village count with another) are two, so each conflict's values are those of the pairs that fired."""
+    parent: dict[tuple[int, str], tuple[int, str]] = {}
+
+    def root(k: tuple[int, str]) -> tuple[int, str]:
         while parent.setdefault(k, k) != k:
             k = parent[k]
         return k
 
-    for x, y, _ in edges:
-        parent[root(x.position)] = root(y.position)
-    groups: dict[int, list[tuple[Node, Node, Match]]] = {}
+    for x, y, (first, second, _) in edges:
+        parent[root((x.position, first.lower()))] = root((y.position, second.lower()))
+    groups: dict[tuple[int, str], list[Edge]] = {}
     for edge in edges:
-        groups.setdefault(root(edge[0].position), []).append(edge)
-    return list(groups.values())
+        groups.setdefault(root((edge[0].position, edge[2][0].lower())), []).append(edge)
+    return [part for group in groups.values() for part in _one_value_each(group)]
+
+
+def _one_value_each(group: list[Edge]) -> list[list[Edge]]:
+    """The group split, strongest edge first, into parts where each outlet gives one value: when one outlet's two
+    sentences give two values, a single row per outlet cannot show them both."""
+    parts: list[tuple[list[Edge], dict[int, str]]] = []
+    for edge in sorted(group, key=lambda e: -e[2][2]):
+        x, y, (first, second, _) = edge
+        wanted = {x.article: first.lower(), y.article: second.lower()}
+        for members, values in parts:
+            if all(values.get(article, value) == value for article, value in wanted.items()):
+                members.append(edge)
+                values.update(wanted)
+                break
+        else:
+            parts.append(([edge], dict(wanted)))
+    return [members for members, _ in parts]
 
 
 def _carried(scores: PairScores) -> set[tuple[int, int]]:
