@@ -53,6 +53,7 @@ from manysides.understand.quotes import (
 )
 from manysides.understand.sentences import Sentence, split_sentences
 from manysides.understand.spans import owner_split, repair, title_case_quotes
+from manysides.understand.speech_words import speech_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -492,14 +493,7 @@ def _decide(count: Counter[str]) -> str | None:
 
 # Nouns that say a person's sex when the article sets them beside the name ("the first lady, Melania Trump",
 # "Ivo Brandt, her husband,", "Congresswoman Nora Varga").
-_SHE_NOUNS = (  # noqa: SIM905 - a word list reads best as words
-    "lady woman wife mother daughter sister widow actress chairwoman congresswoman spokeswoman businesswoman girl "
-    "grandmother aunt niece queen princess duchess"
-).split()
-_HE_NOUNS = (  # noqa: SIM905 - a word list reads best as words
-    "man husband father son brother widower actor chairman congressman spokesman businessman boy grandfather uncle "
-    "nephew king prince duke"
-).split()
+_SHE_NOUNS, _HE_NOUNS = speech_words("she_nouns"), speech_words("he_nouns")
 _SEXED_NOUNS = {**dict.fromkeys(_SHE_NOUNS, "she"), **dict.fromkeys(_HE_NOUNS, "he")}
 
 

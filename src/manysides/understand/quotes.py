@@ -10,67 +10,41 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from manysides.understand.speech_words import speech_words
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-CUE_VERBS = frozenset(
-    (  # noqa: SIM905 - a word list reads best as words
-        "say tell state add note emphasize emphasise stress announce confirm reveal report claim insist warn "
-        "explain deny describe acknowledge write tweet argue accuse quote assert declare allege suggest indicate "
-        "admit ask reply respond charge concede predict vow complain question dispute contend urge caution maintain "
-        "reiterate repeat testify yell shout recall recount remark joke quip boast counter retort project forecast "
-        "estimate alert recommend"
-    ).split()
-)
+# The word lists below are hand-listed in data/speech_words.json, with what each is for.
+CUE_VERBS = speech_words("cue_verbs")
 # Verbs that report what someone said without a clause of its words (`_speech_act`). Verbs of criticism or praise
 # report it with their object alone ("castigated the comic", "lauded the system"); verbs that judge or blame with an
 # object said to be something or blamed for something ("dismissed the story as a trick", "condemned her for ...");
 # "urge", "call on/for" with what someone is to do, "caution" against something; a promise of what the subject
 # will do ("vowed to fight on"); a likening ("likened the plan to a raid"); "made the case that/for".
-_APPRAISAL_VERBS = frozenset(
-    (  # noqa: SIM905 - a word list reads best as words
-        "criticize criticise castigate lambaste denounce decry chide rebuke scold deride berate laud praise bemoan "
-        "lament characterize characterise urge blast slam pan assail"
-    ).split()
-)
-_JUDGING_VERBS = frozenset("condemn blame thank mock ridicule dismiss fault accuse".split())  # noqa: SIM905
+_APPRAISAL_VERBS = speech_words("appraisal_verbs")
+_JUDGING_VERBS = speech_words("judging_verbs")
 _JUDGING_PREPS = frozenset({"as", "for", "of"})
-_PROMISING_VERBS = frozenset({"vow", "pledge", "promise"})
+_PROMISING_VERBS = speech_words("promising_verbs")
 # "rejected claims that ...", "challenged claims that ...", "contested the allegations"
-_REBUTTING_VERBS = frozenset({"reject", "refute", "rebut", "dispute", "deny", "challenge", "contest"})
+_REBUTTING_VERBS = speech_words("rebutting_verbs")
 # Verbs of asking for something that report words with their object alone ("recommended armed guards",
 # "demanded an apology"), when a voice asks (`_voice`): not "the job demands patience".
-_ASKING_VERBS = frozenset({"recommend", "demand"})
+_ASKING_VERBS = speech_words("asking_verbs")
 # Documents that speak for whoever issued them ("the report called for ...", "a resolution calling on ..."); a plan,
 # a bill or a budget that "calls for" piers holds them, and says nothing.
-SPEAKING_DOCUMENTS = frozenset(
-    (  # noqa: SIM905 - a word list reads best as words
-        "report resolution statement letter study review memo memorandum petition editorial declaration missive "
-        "communique proclamation audit assessment"
-    ).split()
-)
+SPEAKING_DOCUMENTS = speech_words("speaking_documents")
 # Heads of a subject that is a body or a person by its noun alone ("the council called for a review").
-BODY_NOUNS = frozenset(
-    (  # noqa: SIM905 - a word list reads best as words
-        "council committee commission panel union group coalition association board agency government "
-        "administration ministry department caucus force"
-    ).split()
-)
-_VOICE_NOUNS = BODY_NOUNS | frozenset(
-    (  # noqa: SIM905 - a word list reads best as words
-        "official critic advocate lawmaker leader activist organizer organiser spokesman spokeswoman spokesperson"
-    ).split()
-)
+BODY_NOUNS = speech_words("body_nouns")
+_VOICE_NOUNS = BODY_NOUNS | speech_words("voice_nouns")
 # Verbs of issuing a document: its words are the issuer's ("a task force released a report that called for ...").
-_ISSUING_VERBS = frozenset(
-    "issue release adopt pass draft publish send fire approve unveil circulate sign submit write".split()  # noqa: SIM905
-)
-_ALWAYS_SPEECH = frozenset({"say", "tell"})
+_ISSUING_VERBS = speech_words("issuing_verbs")
+_ALWAYS_SPEECH = speech_words("always_speech")
 # Nouns of what was said that a rebutting verb answers ("disputed the allegations"): words, not an offer or a bill.
-_SAID_NOUNS = frozenset({"claim", "allegation", "charge", "accusation", "assertion", "characterization", "account"})
+_SAID_NOUNS = speech_words("said_nouns")
 # Nouns of a reaction in words whose "from" phrase is who reacted ("drew criticism from gun control advocates").
-_REACTION_NOUNS = frozenset({"criticism", "condemnation", "praise", "rebuke", "outcry"})
+_REACTION_NOUNS = speech_words("reaction_nouns")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _TRIM_DEPS = frozenset({"relcl", "acl", "punct", "appos", "advcl", "cc", "conj", "prep"})
@@ -318,10 +292,10 @@ def _clause_on_listener(token: Token) -> bool:
     )
 
 
-_REFUSING_VERBS = frozenset({"refuse", "decline", "fail", "hesitate"})  # "declined to say whether": said nothing
+_REFUSING_VERBS = speech_words("refusing_verbs")  # "declined to say whether": said nothing
 # "is expected to announce", "plans to say": words not yet said, and perhaps never
-_NOT_YET_VERBS = frozenset({"expect", "plan", "intend", "hope", "want", "schedule", "set", "poise", "prepare", "aim"})
-_BEING_VERBS = frozenset({"be", "appear", "seem", "remain", "become"})  # say what someone is, not what they said
+_NOT_YET_VERBS = speech_words("not_yet_verbs")
+_BEING_VERBS = speech_words("being_verbs")  # say what someone is, not what they said
 _TIME_MARKS = frozenset({"when", "after", "before", "since", "while", "until", "once"})
 
 
@@ -347,7 +321,7 @@ def _answers(token: Token) -> bool:
 
 # Verbs of naming: their quoted complement is the subject's words ("calling her tenure "ineffective at best"",
 # "referred to a reporter as a "jackass""), but only then.
-_NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "refer"})
+_NAMING_VERBS = speech_words("naming_verbs")
 
 
 def _when_phrase(noun: Token) -> bool:
