@@ -765,3 +765,22 @@ def test_whose_before_a_body_is_not_part_of_its_name() -> None:
         "demanding a 9% rise."
     )
     assert _speakers(text, "9% rise") == ["Harbour Pilots\u2019 Union"]
+
+
+def test_a_letter_that_reads_is_the_letters_not_the_outlet_relaying_it() -> None:
+    """ "The letter reads, according to the Harbour Times, ..." is the letter's words first; "reads" says words only
+    of a speaking document ("Nobody reads the letter" credits no one)."""
+    text = _fictional(
+        "Ilsa Vane wrote to the harbour board on Monday.\n\n"
+        "The letter reads, according to the Harbour Times, \u201cWe will not reopen the pier until the board "
+        "pays.\u201d\n\nNobody reads the letter that the pier is closed."
+    )
+    assert _speakers(text, "reopen the pier")[0] == "The letter"
+    assert not _speakers(text, "Nobody reads")
+
+
+def test_who_through_a_clause_stands_for_its_noun() -> None:
+    """ "Ivo Pell - who went on a tear declaring the plan dead - left": the one who declared is Pell, never "who"."""
+    text = _fictional("Ivo Pell - who went on a tear declaring the plan dead - left the harbour board.")
+    assert _speakers(text, "declaring the plan") == ["Ivo Pell"]
+

@@ -41,6 +41,8 @@ _VOICE_NOUNS = BODY_NOUNS | speech_words("voice_nouns")
 # Verbs of issuing a document: its words are the issuer's ("a task force released a report that called for ...").
 _ISSUING_VERBS = speech_words("issuing_verbs")
 _ALWAYS_SPEECH = speech_words("always_speech")
+# Verbs that report words only when a speaking document says them ("The letter reads, ...")
+_DOCUMENT_CUES = speech_words("document_cue_verbs")
 # Nouns of what was said that a rebutting verb answers ("disputed the allegations"): words, not an offer or a bill.
 _SAID_NOUNS = speech_words("said_nouns")
 # Nouns of a reaction in words whose "from" phrase is who reacted ("drew criticism from gun control advocates").
@@ -309,6 +311,12 @@ def _told_as_time(token: Token) -> bool:
     )
 
 
+def time_clause(verb: Token) -> bool:
+    """Whether a verb heads a clause that only says when the main event happened ("When Mr. Quill said he had,
+    Mr. Brandt produced records"), not the sentence's main clause."""
+    return verb.dep_ == "advcl" and _told_as_time(verb)
+
+
 def _answers(token: Token) -> bool:
     """ "Trump replied, “Yes.”": a cue verb followed by a comma or colon and a quotation that ends the sentence,
     however short (a one-word answer is too short to count as someone's words anywhere else)."""
@@ -446,7 +454,7 @@ def _reports(token: Token, lemma: str, quoted: bool, governs: bool) -> bool:
     nor a quote inside a clause it governs)."""
     if _speech_act(token, lemma):
         return True
-    if lemma in CUE_VERBS:
+    if lemma in CUE_VERBS or (lemma in _DOCUMENT_CUES and _document_subject(token)):
         return _speech(token, quoted, governs)
     if lemma not in _NAMING_VERBS or not governs:
         return False
@@ -454,6 +462,11 @@ def _reports(token: Token, lemma: str, quoted: bool, governs: bool) -> bool:
         return False
     quoted_words = [t for t in token.subtree if t.i > token.i and t.is_quote is False and t.pos_ != "PUNCT"]
     return any(getattr(_verb_above(t), "i", -1) == token.i for t in quoted_words[-2:])
+
+
+def _document_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a speaking document ("The letter reads, ...", not "he reads the letter")."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in SPEAKING_DOCUMENTS for c in verb.children)
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -743,14 +756,18 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                     named = Attribution(person.text, token.text, kind, _head_word(person[-1]), True, "PERSON")
                     found.append((_depth(token), token.i, named))
                 continue
-            if subjects and subjects[0].lower_ in _RELATIVE and token.dep_ == "relcl":
-                subjects = [token.head]  # "Armistead, who said ...": the relative pronoun stands for its noun
-                if token.head.dep_ == "appos" and token.head.head.pos_ == "PROPN":
-                    subjects = [token.head.head]  # "Ada Krell, the harbour master, who said": Krell
-                if _when_phrase(token.head):
+            # the clause the relative pronoun is the subject of: the cue verb's own, or the one it takes its subject
+            # from ("Ivo Pell - who went on a tear declaring the plan dead -")
+            clause = subjects[0].head if subjects else token
+            if subjects and subjects[0].lower_ in _RELATIVE and clause.dep_ == "relcl":
+                noun = clause.head
+                subjects = [noun]  # "Armistead, who said ...": the relative pronoun stands for its noun
+                if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+                    subjects = [noun.head]  # "Ada Krell, the harbour master, who said": Krell
+                if _when_phrase(noun):
                     continue  # "women who were teenagers at the time who claimed": not the time's words
-                if token.head.lemma_.lower() in SPEAKING_DOCUMENTS:
-                    subjects = [_issuer(token.head)]  # "released a report that called for ...": who released it
+                if noun.lemma_.lower() in SPEAKING_DOCUMENTS:
+                    subjects = [_issuer(noun)]  # "released a report that called for ...": who released it
             if subjects and subjects[0].lower_ not in _PRONOUNS | {"that"}:
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
             elif subjects:
