@@ -784,3 +784,32 @@ def test_who_through_a_clause_stands_for_its_noun() -> None:
     text = _fictional("Ivo Pell - who went on a tear declaring the plan dead - left the harbour board.")
     assert _speakers(text, "declaring the plan") == ["Ivo Pell"]
 
+
+def test_he_said_in_a_main_clause_after_a_when_clause_is_the_main_clauses_person() -> None:
+    """ "When Mr. Quill said he had, Mr. Brandt produced records that he said ...": the second "he" is Brandt."""
+    text = _fictional(
+        "The harbour board met on Monday.\n\n"
+        "When Mr. Quill said he had, Mr. Brandt produced records that he said indicated payments."
+    )
+    assert _speakers(text, "produced records") == ["Brandt"]
+
+
+def test_she_after_a_reply_from_someone_is_that_one() -> None:
+    """ "This drew a sharp reply from Lena Vos, ..., as she called on Dunn to apologize": she is Vos, the one the
+    reply came from, not the previous sentence's speaker."""
+    text = _fictional(
+        "Mara Dunn wrote on Twitter that the pier was unsafe.\n\n"
+        "This drew a sharp reply from Lena Vos, also on Twitter, as she called on Dunn to apologize."
+    )
+    assert _speakers(text, "sharp reply") == ["Lena Vos"]
+
+
+def test_he_said_after_a_man_named_only_as_an_object_is_the_last_speaker() -> None:
+    """ "The closure would cost Mr. Jonas Brandt his seat" names Brandt only as whom it touches: the "he said" after
+    it is the speaker before, Pell."""
+    text = _fictional(
+        "\u201cThe harbour must stay open,\u201d Oskar Pell said on Monday.\n\n"
+        "The closure would cost Mr. Jonas Brandt his seat on the board.\n\n"
+        "\u201cIt is a disgrace,\u201d he said."
+    )
+    assert _speakers(text, "a disgrace") == ["Oskar Pell"]
