@@ -813,3 +813,10 @@ def test_he_said_after_a_man_named_only_as_an_object_is_the_last_speaker() -> No
         "\u201cIt is a disgrace,\u201d he said."
     )
     assert _speakers(text, "a disgrace") == ["Oskar Pell"]
+
+
+def test_states_the_parser_reads_as_part_of_a_name_is_a_cue() -> None:
+    """ "The letter from Taylor states that ...": the parser reads "Taylor States" as a name and has no verb; the
+    main word "states" with a subject and a "that" clause is the cue, and the letter speaks."""
+    text = _fictional("The letter from Taylor states that the agency erred.")
+    assert _speakers(text, "agency erred") == ["The letter"]

@@ -464,6 +464,20 @@ def _reports(token: Token, lemma: str, quoted: bool, governs: bool) -> bool:
     return any(getattr(_verb_above(t), "i", -1) == token.i for t in quoted_words[-2:])
 
 
+def _cue_tagged_noun(token: Token) -> Token | None:
+    """The subject of a cue verb the parser tagged a noun after a name ("The letter from Taylor states that ...",
+    read as "Taylor States"): a main word in "-s" of a cue verb with a subject and a "that" clause of its own."""
+    word = token.lower_
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT" or not word.endswith("s"):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.dep_ == "ccomp" for c in token.children):
+        return None
+    if word[:-1] in CUE_VERBS or (word[:-1] in _DOCUMENT_CUES and subject.lemma_.lower() in SPEAKING_DOCUMENTS):
+        return subject
+    return None
+
+
 def _document_subject(verb: Token) -> bool:
     """Whether a verb's subject is a speaking document ("The letter reads, ...", not "he reads the letter")."""
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in SPEAKING_DOCUMENTS for c in verb.children)
@@ -772,6 +786,12 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
             elif subjects:
                 found.append((_depth(token), token.i, Attribution(subjects[0].text, token.text, kind)))
+        elif (subject := _cue_tagged_noun(token)) is not None:
+            kind = "quote" if quoted else "paraphrase"
+            if subject.lower_ in _PRONOUNS:
+                found.append((_depth(token), token.i, Attribution(subject.text, token.text, kind)))
+            else:
+                found.append((_depth(token), token.i, _attribution(subject, token.text, kind)))
         elif token.pos_ == "NOUN" and lemma in _REACTION_NOUNS:
             # "drew criticism from X": "from" hangs on the noun or on the verb that has the noun as its object
             holders = [token, token.head] if token.dep_ == "dobj" else [token]
