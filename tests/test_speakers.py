@@ -765,3 +765,58 @@ def test_whose_before_a_body_is_not_part_of_its_name() -> None:
         "demanding a 9% rise."
     )
     assert _speakers(text, "9% rise") == ["Harbour Pilots\u2019 Union"]
+
+
+def test_a_letter_that_reads_is_the_letters_not_the_outlet_relaying_it() -> None:
+    """ "The letter reads, according to the Harbour Times, ..." is the letter's words first; "reads" says words only
+    of a speaking document ("Nobody reads the letter" credits no one)."""
+    text = _fictional(
+        "Ilsa Vane wrote to the harbour board on Monday.\n\n"
+        "The letter reads, according to the Harbour Times, \u201cWe will not reopen the pier until the board "
+        "pays.\u201d\n\nNobody reads the letter that the pier is closed."
+    )
+    assert _speakers(text, "reopen the pier")[0] == "The letter"
+    assert not _speakers(text, "Nobody reads")
+
+
+def test_who_through_a_clause_stands_for_its_noun() -> None:
+    """ "Ivo Pell - who went on a tear declaring the plan dead - left": the one who declared is Pell, never "who"."""
+    text = _fictional("Ivo Pell - who went on a tear declaring the plan dead - left the harbour board.")
+    assert _speakers(text, "declaring the plan") == ["Ivo Pell"]
+
+
+def test_he_said_in_a_main_clause_after_a_when_clause_is_the_main_clauses_person() -> None:
+    """ "When Mr. Quill said he had, Mr. Brandt produced records that he said ...": the second "he" is Brandt."""
+    text = _fictional(
+        "The harbour board met on Monday.\n\n"
+        "When Mr. Quill said he had, Mr. Brandt produced records that he said indicated payments."
+    )
+    assert _speakers(text, "produced records") == ["Brandt"]
+
+
+def test_she_after_a_reply_from_someone_is_that_one() -> None:
+    """ "This drew a sharp reply from Lena Vos, ..., as she called on Dunn to apologize": she is Vos, the one the
+    reply came from, not the previous sentence's speaker."""
+    text = _fictional(
+        "Mara Dunn wrote on Twitter that the pier was unsafe.\n\n"
+        "This drew a sharp reply from Lena Vos, also on Twitter, as she called on Dunn to apologize."
+    )
+    assert _speakers(text, "sharp reply") == ["Lena Vos"]
+
+
+def test_he_said_after_a_man_named_only_as_an_object_is_the_last_speaker() -> None:
+    """ "The closure would cost Mr. Jonas Brandt his seat" names Brandt only as whom it touches: the "he said" after
+    it is the speaker before, Pell."""
+    text = _fictional(
+        "\u201cThe harbour must stay open,\u201d Oskar Pell said on Monday.\n\n"
+        "The closure would cost Mr. Jonas Brandt his seat on the board.\n\n"
+        "\u201cIt is a disgrace,\u201d he said."
+    )
+    assert _speakers(text, "a disgrace") == ["Oskar Pell"]
+
+
+def test_states_the_parser_reads_as_part_of_a_name_is_a_cue() -> None:
+    """ "The letter from Taylor states that ...": the parser reads "Taylor States" as a name and has no verb; the
+    main word "states" with a subject and a "that" clause is the cue, and the letter speaks."""
+    text = _fictional("The letter from Taylor states that the agency erred.")
+    assert _speakers(text, "agency erred") == ["The letter"]

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from manysides.understand.names import name_key
+from manysides.understand.speech_words import speech_words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 _EMPTY = frozenset({"a", "an", "the", "this", "that", "his", "her", "its", "their", "him", "them", "for", "of"})
 # Heads of a description of one who speaks for someone, whom outlets name in one place and describe in another.
 # Not an aide, an adviser or an official: those are often unnamed on purpose, and another than the one named.
-_VOICE_FOR = frozenset({"lawyer", "attorney", "counsel", "spokesman", "spokeswoman", "spokesperson", "representative"})
+_VOICE_FOR = speech_words("voice_for_nouns")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
 

@@ -50,9 +50,11 @@ from manysides.understand.quotes import (
     dateline_end,
     quote_spans,
     scan_quotes,
+    time_clause,
 )
 from manysides.understand.sentences import Sentence, split_sentences
 from manysides.understand.spans import owner_split, repair, title_case_quotes
+from manysides.understand.speech_words import speech_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -317,6 +319,15 @@ def _in_aside(root: Token) -> bool:
     return any(a.dep_ in _CLAUSE_DEPS for a in (root, *root.ancestors))
 
 
+def _object_of_a_told_act(root: Token) -> bool:
+    """Whether a name is only the object of a verb whose subject is something else ("The closure would cost Mr.
+    Brandt his seat"), not one a sentence brings in ("Enter Ms. Reyes", no subject)."""
+    verb = root.head
+    if root.dep_ not in {"dobj", "dative"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.dep_ in _SUBJECT_DEPS and c.ent_type_ != "PERSON" for c in verb.children)
+
+
 def _name_word(token: Token) -> bool:
     """A word of a name: a proper noun, or a word the parser puts in a person's name ("O'Rourke" tagged a noun)."""
     return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
@@ -492,14 +503,7 @@ def _decide(count: Counter[str]) -> str | None:
 
 # Nouns that say a person's sex when the article sets them beside the name ("the first lady, Melania Trump",
 # "Ivo Brandt, her husband,", "Congresswoman Nora Varga").
-_SHE_NOUNS = (  # noqa: SIM905 - a word list reads best as words
-    "lady woman wife mother daughter sister widow actress chairwoman congresswoman spokeswoman businesswoman girl "
-    "grandmother aunt niece queen princess duchess"
-).split()
-_HE_NOUNS = (  # noqa: SIM905 - a word list reads best as words
-    "man husband father son brother widower actor chairman congressman spokesman businessman boy grandfather uncle "
-    "nephew king prince duke"
-).split()
+_SHE_NOUNS, _HE_NOUNS = speech_words("she_nouns"), speech_words("he_nouns")
 _SEXED_NOUNS = {**dict.fromkeys(_SHE_NOUNS, "she"), **dict.fromkeys(_HE_NOUNS, "he")}
 
 
@@ -580,6 +584,9 @@ def _resolve_pronoun_speakers(
     owners: set[tuple[int, str]] = set()  # a person named only as the owner of a thing ("Pell's plan")
     aside: set[tuple[int, str]] = set()  # a person named inside an aside ("Stone ― who worked for Nixon ― took")
     listed: set[tuple[int, str]] = set()  # one of several people named in a list ("Pell, Hask and Brandt")
+    timed: set[tuple[int, str]] = set()  # the subject of a clause that says when ("When Mr. Quill said he had")
+    objects: set[tuple[int, str]] = set()  # a person named only as an object ("would cost Mr. Brandt his seat")
+    sources: set[tuple[int, str]] = set()  # a person named as whom words came from ("a reply from Lena Vos")
     for mention in mentions:
         info = infos[mention.sentence]
         offset = mention.start - info.start
@@ -594,6 +601,12 @@ def _resolve_pronoun_speakers(
                 aside.add((mention.sentence, mention.text))
             if root is not None and _listed(root):
                 listed.add((mention.sentence, mention.text))
+            if root is not None and subject and time_clause(root.head):
+                timed.add((mention.sentence, mention.text))
+            if root is not None and _object_of_a_told_act(root):
+                objects.add((mention.sentence, mention.text))
+            if root is not None and root.dep_ == "pobj" and root.head.lower_ == "from":
+                sources.add((mention.sentence, mention.text))
 
     def speaker_in(j: int) -> str | None:
         """The person sentence j credits, "he" when it credits an unresolved pronoun, else None."""
@@ -649,11 +662,23 @@ def _resolve_pronoun_speakers(
         named = {
             text for _, text, _ in by_sentence.get(j, []) if people.sex(text) == pronoun and (j, text) not in owners
         }
-        if len(named) == 1 and subject_in(j) is None:
+        if len(named) == 1 and subject_in(j) is None and not {(j, text) for text in named} <= objects:
+            yield from named
+
+    def introduced_object(j: int, pronoun: str) -> Iterator[str]:
+        """`introduced`'s one person when the sentence names them only as an object: a speaker before comes first."""
+        named = {
+            text for _, text, _ in by_sentence.get(j, []) if people.sex(text) == pronoun and (j, text) not in owners
+        }
+        if j >= 0 and len(named) == 1 and subject_in(j) is None and {(j, text) for text in named} <= objects:
             yield from named
 
     def candidates(k: int, at: int, pronoun: str) -> Iterator[str | None]:
-        yield from (text for start, text, subject in by_sentence.get(k, []) if start < at and subject)
+        here = [(text, subject) for start, text, subject in by_sentence.get(k, []) if start < at]
+        # "When Mr. Quill said he had, Mr. Brandt produced records that he said ...": the main clause's person
+        yield from (text for text, subject in here if subject and (k, text) not in timed)
+        # "a fiery response from Lena Vos, also on Twitter, as she called on ...": whom the words came from
+        yield from (text for text, _ in here if (k, text) in sources)
         for n, j in enumerate(earlier(k, pronoun)):
             yield speaker_in(j)
             subject = subject_in(j)
@@ -663,6 +688,8 @@ def _resolve_pronoun_speakers(
             )
             if n == 0:
                 yield from introduced(j, pronoun)
+        # a person named only as an object ("would cost Mr. Brandt his seat") after the speakers before
+        yield from introduced_object(k - 1, pronoun)
         yield from (text for _, text, _ in by_sentence.get(k - 1, [])[:1] if (k - 1, text) not in aside)
 
     def antecedent(k: int, at: int, pronoun: str) -> str | None:
@@ -686,6 +713,14 @@ def _resolve_pronoun_speakers(
         at = next((m.start() for m in _HE_SHE_WORD.finditer(info.text) if not quoted(k, m.start())), None)
         if at is None or not any(a.speaker.lower() in _HE_SHE for a in info.attributions):
             continue
+        # the pronoun that speaks, when the parse says which ("When Mr. Quill said he had, ... he said")
+        cues = {a.cue for a in info.attributions if a.speaker.lower() in _HE_SHE}
+        speaking = (
+            t.idx
+            for t in info.doc
+            if t.lower_ in _HE_SHE and t.dep_ in _SUBJECT_DEPS and t.head.text in cues and not quoted(k, t.idx)
+        )
+        at = next(speaking, at)
         pronoun = "she" if info.text[at : at + 3].lower() == "she" else "he"
         person = antecedent(k, at, pronoun)
         if person:

@@ -10,67 +10,43 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from manysides.understand.speech_words import speech_words
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-CUE_VERBS = frozenset(
-    (  # noqa: SIM905 - a word list reads best as words
-        "say tell state add note emphasize emphasise stress announce confirm reveal report claim insist warn "
-        "explain deny describe acknowledge write tweet argue accuse quote assert declare allege suggest indicate "
-        "admit ask reply respond charge concede predict vow complain question dispute contend urge caution maintain "
-        "reiterate repeat testify yell shout recall recount remark joke quip boast counter retort project forecast "
-        "estimate alert recommend"
-    ).split()
-)
+# The word lists below are hand-listed in data/speech_words.json, with what each is for.
+CUE_VERBS = speech_words("cue_verbs")
 # Verbs that report what someone said without a clause of its words (`_speech_act`). Verbs of criticism or praise
 # report it with their object alone ("castigated the comic", "lauded the system"); verbs that judge or blame with an
 # object said to be something or blamed for something ("dismissed the story as a trick", "condemned her for ...");
 # "urge", "call on/for" with what someone is to do, "caution" against something; a promise of what the subject
 # will do ("vowed to fight on"); a likening ("likened the plan to a raid"); "made the case that/for".
-_APPRAISAL_VERBS = frozenset(
-    (  # noqa: SIM905 - a word list reads best as words
-        "criticize criticise castigate lambaste denounce decry chide rebuke scold deride berate laud praise bemoan "
-        "lament characterize characterise urge blast slam pan assail"
-    ).split()
-)
-_JUDGING_VERBS = frozenset("condemn blame thank mock ridicule dismiss fault accuse".split())  # noqa: SIM905
+_APPRAISAL_VERBS = speech_words("appraisal_verbs")
+_JUDGING_VERBS = speech_words("judging_verbs")
 _JUDGING_PREPS = frozenset({"as", "for", "of"})
-_PROMISING_VERBS = frozenset({"vow", "pledge", "promise"})
+_PROMISING_VERBS = speech_words("promising_verbs")
 # "rejected claims that ...", "challenged claims that ...", "contested the allegations"
-_REBUTTING_VERBS = frozenset({"reject", "refute", "rebut", "dispute", "deny", "challenge", "contest"})
+_REBUTTING_VERBS = speech_words("rebutting_verbs")
 # Verbs of asking for something that report words with their object alone ("recommended armed guards",
 # "demanded an apology"), when a voice asks (`_voice`): not "the job demands patience".
-_ASKING_VERBS = frozenset({"recommend", "demand"})
+_ASKING_VERBS = speech_words("asking_verbs")
 # Documents that speak for whoever issued them ("the report called for ...", "a resolution calling on ..."); a plan,
 # a bill or a budget that "calls for" piers holds them, and says nothing.
-SPEAKING_DOCUMENTS = frozenset(
-    (  # noqa: SIM905 - a word list reads best as words
-        "report resolution statement letter study review memo memorandum petition editorial declaration missive "
-        "communique proclamation audit assessment"
-    ).split()
-)
+SPEAKING_DOCUMENTS = speech_words("speaking_documents")
 # Heads of a subject that is a body or a person by its noun alone ("the council called for a review").
-BODY_NOUNS = frozenset(
-    (  # noqa: SIM905 - a word list reads best as words
-        "council committee commission panel union group coalition association board agency government "
-        "administration ministry department caucus force"
-    ).split()
-)
-_VOICE_NOUNS = BODY_NOUNS | frozenset(
-    (  # noqa: SIM905 - a word list reads best as words
-        "official critic advocate lawmaker leader activist organizer organiser spokesman spokeswoman spokesperson"
-    ).split()
-)
+BODY_NOUNS = speech_words("body_nouns")
+_VOICE_NOUNS = BODY_NOUNS | speech_words("voice_nouns")
 # Verbs of issuing a document: its words are the issuer's ("a task force released a report that called for ...").
-_ISSUING_VERBS = frozenset(
-    "issue release adopt pass draft publish send fire approve unveil circulate sign submit write".split()  # noqa: SIM905
-)
-_ALWAYS_SPEECH = frozenset({"say", "tell"})
+_ISSUING_VERBS = speech_words("issuing_verbs")
+_ALWAYS_SPEECH = speech_words("always_speech")
+# Verbs that report words only when a speaking document says them ("The letter reads, ...")
+_DOCUMENT_CUES = speech_words("document_cue_verbs")
 # Nouns of what was said that a rebutting verb answers ("disputed the allegations"): words, not an offer or a bill.
-_SAID_NOUNS = frozenset({"claim", "allegation", "charge", "accusation", "assertion", "characterization", "account"})
+_SAID_NOUNS = speech_words("said_nouns")
 # Nouns of a reaction in words whose "from" phrase is who reacted ("drew criticism from gun control advocates").
-_REACTION_NOUNS = frozenset({"criticism", "condemnation", "praise", "rebuke", "outcry"})
+_REACTION_NOUNS = speech_words("reaction_nouns")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _TRIM_DEPS = frozenset({"relcl", "acl", "punct", "appos", "advcl", "cc", "conj", "prep"})
@@ -318,10 +294,10 @@ def _clause_on_listener(token: Token) -> bool:
     )
 
 
-_REFUSING_VERBS = frozenset({"refuse", "decline", "fail", "hesitate"})  # "declined to say whether": said nothing
+_REFUSING_VERBS = speech_words("refusing_verbs")  # "declined to say whether": said nothing
 # "is expected to announce", "plans to say": words not yet said, and perhaps never
-_NOT_YET_VERBS = frozenset({"expect", "plan", "intend", "hope", "want", "schedule", "set", "poise", "prepare", "aim"})
-_BEING_VERBS = frozenset({"be", "appear", "seem", "remain", "become"})  # say what someone is, not what they said
+_NOT_YET_VERBS = speech_words("not_yet_verbs")
+_BEING_VERBS = speech_words("being_verbs")  # say what someone is, not what they said
 _TIME_MARKS = frozenset({"when", "after", "before", "since", "while", "until", "once"})
 
 
@@ -333,6 +309,12 @@ def _told_as_time(token: Token) -> bool:
     return token.dep_ in {"advcl", "ROOT"} and any(
         c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in token.children
     )
+
+
+def time_clause(verb: Token) -> bool:
+    """Whether a verb heads a clause that only says when the main event happened ("When Mr. Quill said he had,
+    Mr. Brandt produced records"), not the sentence's main clause."""
+    return verb.dep_ == "advcl" and _told_as_time(verb)
 
 
 def _answers(token: Token) -> bool:
@@ -347,7 +329,7 @@ def _answers(token: Token) -> bool:
 
 # Verbs of naming: their quoted complement is the subject's words ("calling her tenure "ineffective at best"",
 # "referred to a reporter as a "jackass""), but only then.
-_NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "refer"})
+_NAMING_VERBS = speech_words("naming_verbs")
 
 
 def _when_phrase(noun: Token) -> bool:
@@ -472,7 +454,7 @@ def _reports(token: Token, lemma: str, quoted: bool, governs: bool) -> bool:
     nor a quote inside a clause it governs)."""
     if _speech_act(token, lemma):
         return True
-    if lemma in CUE_VERBS:
+    if lemma in CUE_VERBS or (lemma in _DOCUMENT_CUES and _document_subject(token)):
         return _speech(token, quoted, governs)
     if lemma not in _NAMING_VERBS or not governs:
         return False
@@ -480,6 +462,25 @@ def _reports(token: Token, lemma: str, quoted: bool, governs: bool) -> bool:
         return False
     quoted_words = [t for t in token.subtree if t.i > token.i and t.is_quote is False and t.pos_ != "PUNCT"]
     return any(getattr(_verb_above(t), "i", -1) == token.i for t in quoted_words[-2:])
+
+
+def _cue_tagged_noun(token: Token) -> Token | None:
+    """The subject of a cue verb the parser tagged a noun after a name ("The letter from Taylor states that ...",
+    read as "Taylor States"): a main word in "-s" of a cue verb with a subject and a "that" clause of its own."""
+    word = token.lower_
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT" or not word.endswith("s"):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.dep_ == "ccomp" for c in token.children):
+        return None
+    if word[:-1] in CUE_VERBS or (word[:-1] in _DOCUMENT_CUES and subject.lemma_.lower() in SPEAKING_DOCUMENTS):
+        return subject
+    return None
+
+
+def _document_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a speaking document ("The letter reads, ...", not "he reads the letter")."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in SPEAKING_DOCUMENTS for c in verb.children)
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -769,18 +770,28 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                     named = Attribution(person.text, token.text, kind, _head_word(person[-1]), True, "PERSON")
                     found.append((_depth(token), token.i, named))
                 continue
-            if subjects and subjects[0].lower_ in _RELATIVE and token.dep_ == "relcl":
-                subjects = [token.head]  # "Armistead, who said ...": the relative pronoun stands for its noun
-                if token.head.dep_ == "appos" and token.head.head.pos_ == "PROPN":
-                    subjects = [token.head.head]  # "Ada Krell, the harbour master, who said": Krell
-                if _when_phrase(token.head):
+            # the clause the relative pronoun is the subject of: the cue verb's own, or the one it takes its subject
+            # from ("Ivo Pell - who went on a tear declaring the plan dead -")
+            clause = subjects[0].head if subjects else token
+            if subjects and subjects[0].lower_ in _RELATIVE and clause.dep_ == "relcl":
+                noun = clause.head
+                subjects = [noun]  # "Armistead, who said ...": the relative pronoun stands for its noun
+                if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+                    subjects = [noun.head]  # "Ada Krell, the harbour master, who said": Krell
+                if _when_phrase(noun):
                     continue  # "women who were teenagers at the time who claimed": not the time's words
-                if token.head.lemma_.lower() in SPEAKING_DOCUMENTS:
-                    subjects = [_issuer(token.head)]  # "released a report that called for ...": who released it
+                if noun.lemma_.lower() in SPEAKING_DOCUMENTS:
+                    subjects = [_issuer(noun)]  # "released a report that called for ...": who released it
             if subjects and subjects[0].lower_ not in _PRONOUNS | {"that"}:
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
             elif subjects:
                 found.append((_depth(token), token.i, Attribution(subjects[0].text, token.text, kind)))
+        elif (subject := _cue_tagged_noun(token)) is not None:
+            kind = "quote" if quoted else "paraphrase"
+            if subject.lower_ in _PRONOUNS:
+                found.append((_depth(token), token.i, Attribution(subject.text, token.text, kind)))
+            else:
+                found.append((_depth(token), token.i, _attribution(subject, token.text, kind)))
         elif token.pos_ == "NOUN" and lemma in _REACTION_NOUNS:
             # "drew criticism from X": "from" hangs on the noun or on the verb that has the noun as its object
             holders = [token, token.head] if token.dep_ == "dobj" else [token]
