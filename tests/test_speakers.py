@@ -350,6 +350,18 @@ def test_she_said_after_a_sentence_that_introduces_one_woman_is_hers() -> None:
     assert _speakers(text, "showing a little respect") == ["Reyes"]
 
 
+def test_he_said_after_a_sentence_about_he_is_the_speaker_before_not_a_man_it_mentions() -> None:
+    """ "He also referred to reports about Dunn associates" carries its "he" on: the next "he said" is still the
+    speaker before, not Dunn, whom the sentence only mentions."""
+    text = _fictional(
+        "Mayor Victor Dunn spoke on Monday.\n\n"
+        "“That could be evidence of pressure on the inquiry,” Pell said of Dunn\u2019s request to the board.\n\n"
+        "He also referred to reports that the town hall asked allies to refute stories about Dunn associates.\n\n"
+        "“If this is a pattern, it is something we have to stop,” he said."
+    )
+    assert _speakers(text, "something we have to stop") == ["Pell"]
+
+
 def test_even_a_group_of_people_is_no_cited_source() -> None:
     text = _fictional(
         "Even local figures and harbour columnists who might agree swiftly said the vote was rushed.\n\n"

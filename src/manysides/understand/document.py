@@ -656,21 +656,28 @@ def _resolve_pronoun_speakers(
             counted += not about_pronoun(j, pronoun)
             j -= 1
 
-    def introduced(j: int, pronoun: str) -> Iterator[str]:
-        """The one person of the pronoun's sex (by what the article says of them) that a sentence with no person
-        as subject names ("Enter Ms. Lauten, a former aide ..." before "..., she wrote")."""
+    def named_once(j: int, pronoun: str) -> set[str]:
+        """The one person of the pronoun's sex (by what the article says of them) that sentence j names, when its
+        subject is neither a person nor the same pronoun ("He also referred to reports about Trump associates"
+        carries its "he" on; Trump is only mentioned)."""
         named = {
             text for _, text, _ in by_sentence.get(j, []) if people.sex(text) == pronoun and (j, text) not in owners
         }
-        if len(named) == 1 and subject_in(j) is None and not {(j, text) for text in named} <= objects:
+        if j < 0 or len(named) != 1 or subject_in(j) is not None or about_pronoun(j, pronoun):
+            return set()
+        return named
+
+    def introduced(j: int, pronoun: str) -> Iterator[str]:
+        """The person a sentence with no person as subject brings in ("Enter Ms. Lauten, a former aide ..." before
+        "..., she wrote")."""
+        named = named_once(j, pronoun)
+        if not {(j, text) for text in named} <= objects:
             yield from named
 
     def introduced_object(j: int, pronoun: str) -> Iterator[str]:
         """`introduced`'s one person when the sentence names them only as an object: a speaker before comes first."""
-        named = {
-            text for _, text, _ in by_sentence.get(j, []) if people.sex(text) == pronoun and (j, text) not in owners
-        }
-        if j >= 0 and len(named) == 1 and subject_in(j) is None and {(j, text) for text in named} <= objects:
+        named = named_once(j, pronoun)
+        if named and {(j, text) for text in named} <= objects:
             yield from named
 
     def candidates(k: int, at: int, pronoun: str) -> Iterator[str | None]:
