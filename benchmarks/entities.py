@@ -7,7 +7,8 @@
 The stories are the hand-annotated `basil-facts` triplets (and the triplets an editor read in a spot check are left
 out, so faults found there are not what a fix is measured on). Each story's articles are compared as a report
 would list them (`compare.engine._entities`), and counted:
-- suspect spans: a word that starts lower-case (not a particle such as "al-" or "de"), unbalanced brackets or
+- suspect spans: a word that starts lower-case (not a particle such as "al-" or "de", nor the noun of a body named
+  after a person, "Vale administration"), unbalanced brackets or
   quotation marks, a possessive inside the name, a trailing "of", "v." or "and";
 - lone names: a one-word person name that joins no full name though some full name of the story ends with it;
 - type changes: entities whose type differs from the previous run's (`--save` writes a run, `--against` reads one).
@@ -30,6 +31,12 @@ from manysides.understand import analyse_many
 _READ_BY_EDITOR = [Path("/tmp/spot15"), Path("/tmp/spot14"), Path("/tmp/spot13")]
 _PARTICLES = frozenset({"al", "el", "de", "da", "di", "van", "von", "der", "bin", "ibn", "la", "le", "du", "of", "and"})
 _PARTICLES |= {"the", "for", "on", "in", "at", "to", "y", "del", "des", "a"}
+# A body named after a person ("Vale administration") ends in such a noun: a name, not a suspect span.
+_NAMED_AFTER = frozenset(
+    line.strip()
+    for line in (Path(__file__).parents[1] / "src/manysides/understand/data/named_after.txt").read_text().splitlines()
+    if line.strip() and not line.startswith("#")
+)
 _OPEN_CLOSE = ("()", "[]", "\u201c\u201d", "\u2018\u2019")
 
 
@@ -60,6 +67,8 @@ def _articles(triplet: str) -> list:
 def suspect(name: str) -> str:
     """Why a span looks like no name, or ""."""
     words = re.findall(r"[^\s]+", name)
+    if len(words) > 1 and words[-1] in _NAMED_AFTER:
+        words = words[:-1]
     if any(
         w[0].islower() and w.lower().strip(".,") not in _PARTICLES and not w.startswith(("al-", "el-")) for w in words
     ):
