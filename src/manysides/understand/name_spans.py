@@ -43,19 +43,24 @@ def without_title(body: str, start: int, end: int) -> int:
 
 def named_after_end(body: str, start: int, end: int, person: bool) -> int:
     """The end of the body named after a person whose name ends at `end` ("Vale" + " administration"), or 0. A
-    span the parser did not type a person must be the surname of a person the article names with a given name
-    ("Ann Vale" ... "the Vale campaign"), so "the Senate campaign" stays the Senate's."""
+    span the parser did not type a person must be the surname of a person the article names with a given name or a
+    title ("Ann Vale", "Mr. Vale" ... "the Vale campaign"), so "the Senate campaign" stays the Senate's."""
     found = _named_after().match(body, end)
     name = body[start:end]
     if found is None or re.search(r"['\u2019]s?$", name):  # "Vale's campaign": the owner, already apart
         return 0
-    if not person and not any(first_name_sex(f"{m.group(1)} {name}") for m in _before(name).finditer(body)):
+    if not person and not any(_person_word(m.group(1), name) for m in _before(name).finditer(body)):
         return 0
     return found.end()
 
 
 def _before(name: str) -> re.Pattern[str]:
-    return re.compile(r"\b([A-Z][a-z]+) " + re.escape(name) + r"\b")
+    return re.compile(r"\b([A-Z][a-z]+\.?) " + re.escape(name) + r"\b")
+
+
+def _person_word(word: str, name: str) -> bool:
+    """Whether a word before a name makes it a person's: a given name ("Ann Vale") or a title ("Mr. Vale")."""
+    return word.lower() in _TITLES or bool(first_name_sex(f"{word} {name}"))
 
 
 def after_title(body: str, start: int) -> bool:
