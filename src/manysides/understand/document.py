@@ -37,7 +37,7 @@ from manysides.understand.name_finding import (
     misspelt_calendar_word,
     opening_word,
 )
-from manysides.understand.name_spans import after_title, named_after_end, without_title
+from manysides.understand.name_spans import after_title, before_and, named_after_end, without_title
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
@@ -215,13 +215,27 @@ def _locative(root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
 
 
+def _inside(mention: Mention, other: Mention) -> bool:
+    """Whether a mention lies within a longer one of the same sentence ("House" of "House Oversight and Harbour
+    Reform Committee", once that span was set right)."""
+    return (
+        other is not mention
+        and other.start <= mention.start
+        and mention.end <= other.end
+        and (other.end - other.start > mention.end - mention.start)
+    )
+
+
 def _reframed(body: str, start: int, end: int, label: str) -> tuple[tuple[int, int], str]:
     """A span's edges and label set by what it names: a person's name without the titles before it, a body named
-    after a person ("the Vale administration") with its noun and as an organisation."""
+    after a person ("the Vale administration") with its noun and as an organisation, a committee cut at "and" with
+    the words before the conjunction."""
     if label == "PERSON":
         start = without_title(body, start, end)
     if label in {"PERSON", "ORG"} and (named := named_after_end(body, start, end, label == "PERSON")):
         return (start, named), "ORG"
+    if label == "ORG":
+        start = before_and(body, start, end)
     return (start, end), label
 
 
@@ -259,6 +273,7 @@ def _sentence_info(
         found = Mention(text, kind, article.id, sentence.index, sentence.start + start, sentence.start + end)
         mentions.append(replace(found, headline=heading, evidence="known"))
     mentions.sort(key=lambda m: m.start)
+    mentions = [m for m in mentions if not any(_inside(m, other) for other in mentions)]
     keys = {name_key(ent.text) for ent in doc.ents if ent.label_ in {*ENTITY_TYPES, "NORP"}} - {""}
     subject = _subject(doc)
     info = SentenceInfo(

@@ -3,7 +3,8 @@
 A title taken into a person's name ("Representative Ann Vale", "Chairman Ann Vale") is a role, not the name, and
 would become the entity's display name as its longest spelling. A name right before "administration" or
 "campaign" ("the Vale administration") names a body after the person, not the person, and would join the person
-the story names in full.
+the story names in full. A committee's name cut at "and" ("House Oversight and" | "Harbour Reform Committee") lost
+the words before the conjunction.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from manysides.understand.gazetteer import name_heads
 from manysides.understand.names import first_name_sex
 
 _DATA = Path(__file__).parent / "data"
@@ -68,3 +70,21 @@ def after_title(body: str, start: int) -> bool:
     is a person's, whatever place shares it."""
     word = re.search(r"(\S+) $", body[max(0, start - 24) : start])
     return bool(word and word.group(1)[0].isupper() and word.group(1).lower() in _TITLES - {"former", "vice"})
+
+
+_CAPITAL_RUN = re.compile(r"(?<![\w'\u2019.-])(?:[A-Z][\w'\u2019-]*\s)+$")
+
+
+def before_and(body: str, start: int, end: int) -> int:
+    """Where an organisation's name starts when the parser cut it at "and": a span whose last word names an
+    organisation ("Committee") right after up to three capitalised words and "and" ("House Oversight and" +
+    "Harbour Reform Committee"), none a name of its own: no acronym, no given name, and after the first word no
+    organisation's last word. `start` otherwise."""
+    words = body[start:end].split()
+    if not words or name_heads().get(words[-1]) != "organisation" or body[max(0, start - 5) : start] != " and ":
+        return start
+    run = _CAPITAL_RUN.search(body, max(0, start - 40), start - 4)
+    words = run.group().split() if run else []
+    plain = all(not w.isupper() and not first_name_sex(f"{w} X") for w in words)
+    plain = plain and not any(w in name_heads() for w in words[1:])  # "House Oversight", not "Labor Party"
+    return run.start() if run and len(words) <= 3 and plain else start  # not "FBI and", "Ann Vale and"
