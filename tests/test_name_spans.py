@@ -6,7 +6,7 @@ from benchmarks.datasets import make_article
 
 from manysides.compare.engine import _entities
 from manysides.understand import analyse_many
-from manysides.understand.name_spans import after_title, named_after_end, without_title
+from manysides.understand.name_spans import after_title, named_after_end, purpose_end, without_title
 
 
 def _entities_of(*bodies: str) -> dict[str, str]:
@@ -57,3 +57,11 @@ def test_an_organisation_named_with_and_is_one_name() -> None:
 def test_a_place_name_each_time_after_a_title_is_a_person() -> None:
     found = _entities_of("Ilsa Marrow sat in the chair of President Washington, President Jefferson said.")
     assert found.get("Washington") == "person"
+
+
+def test_an_organisation_named_with_what_it_is_for_is_one_name() -> None:
+    body = "The National Committee to Preserve Harbour Rights and Pensions met. It wrote from the Committee to Ann Vale"
+    end = body.index(" to Preserve")
+    assert body[4 : purpose_end(body, 4, end)] == "National Committee to Preserve Harbour Rights and Pensions"
+    other = body.index("Committee to Ann")
+    assert purpose_end(body, other, other + 9) == other + 9  # a given name after "to" is where it went

@@ -37,7 +37,7 @@ from manysides.understand.name_finding import (
     misspelt_calendar_word,
     opening_word,
 )
-from manysides.understand.name_spans import after_title, before_and, named_after_end, without_title
+from manysides.understand.name_spans import after_title, before_and, named_after_end, purpose_end, without_title
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
@@ -228,14 +228,14 @@ def _inside(mention: Mention, other: Mention) -> bool:
 
 def _reframed(body: str, start: int, end: int, label: str) -> tuple[tuple[int, int], str]:
     """A span's edges and label set by what it names: a person's name without the titles before it, a body named
-    after a person ("the Vale administration") with its noun and as an organisation, a committee cut at "and" with
-    the words before the conjunction."""
+    after a person ("the Vale administration") with its noun and as an organisation, a committee cut at "and" or "to"
+    with the words before the conjunction or after "to"."""
     if label == "PERSON":
         start = without_title(body, start, end)
     if label in {"PERSON", "ORG"} and (named := named_after_end(body, start, end, label == "PERSON")):
         return (start, named), "ORG"
     if label == "ORG":
-        start = before_and(body, start, end)
+        start, end = before_and(body, start, end), purpose_end(body, start, end)
     return (start, end), label
 
 

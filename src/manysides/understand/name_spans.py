@@ -4,7 +4,8 @@ A title taken into a person's name ("Representative Ann Vale", "Chairman Ann Val
 would become the entity's display name as its longest spelling. A name right before "administration" or
 "campaign" ("the Vale administration") names a body after the person, not the person, and would join the person
 the story names in full. A committee's name cut at "and" ("House Oversight and" | "Harbour Reform Committee") lost
-the words before the conjunction.
+the words before the conjunction; one cut at "to" ("National Committee" | "to Preserve Harbour Rights") what it is
+for.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from manysides.understand.gazetteer import name_heads
+from manysides.understand.gazetteer import known_places, name_heads
 from manysides.understand.names import first_name_sex
 
 _DATA = Path(__file__).parent / "data"
@@ -88,3 +89,21 @@ def before_and(body: str, start: int, end: int) -> int:
     plain = all(not w.isupper() and not first_name_sex(f"{w} X") for w in words)
     plain = plain and not any(w in name_heads() for w in words[1:])  # "House Oversight", not "Labor Party"
     return run.start() if run and len(words) <= 3 and plain else start  # not "FBI and", "Ann Vale and"
+
+
+_PURPOSE = re.compile(r" to ((?:[A-Z][\w'\u2019-]*)(?: (?:and |of |the )?[A-Z][\w'\u2019-]*)*)")
+
+
+def purpose_end(body: str, start: int, end: int) -> int:
+    """Where an organisation's name ends when it goes on with "to" and what it is for ("National Committee" + " to
+    Preserve Harbour Rights and Pensions"); `end` otherwise. Not when the words after "to" open with a title, a
+    given name or a known place ("the Committee to Senator Vale", "to Ann Vale", "to Washington"): those are where
+    something went."""
+    words = body[start:end].split()
+    found = _PURPOSE.match(body, end)
+    if not words or name_heads().get(words[-1]) != "organisation" or found is None:
+        return end
+    first = found.group(1).split()[0]
+    if first.lower() in _TITLES or first_name_sex(f"{first} X") or first in known_places() or first.isupper():
+        return end
+    return found.end()
