@@ -7,9 +7,12 @@
 The stories are the hand-annotated `basil-facts` triplets (and the triplets an editor read in a spot check are left
 out, so faults found there are not what a fix is measured on). Each story's articles are compared as a report
 would list them (`compare.engine._entities`), and counted:
-- suspect spans: a word that starts lower-case (not a particle such as "al-" or "de"), unbalanced brackets or
-  quotation marks, a possessive inside the name, a trailing "of", "v." or "and";
+- suspect spans: a word that starts lower-case (not a particle such as "al-" or "de", nor the noun of a body named
+  after a person, "Vale administration"), unbalanced brackets or quotation marks, a possessive inside the name, a
+  trailing "of", "v." or "and";
 - lone names: a one-word person name that joins no full name though some full name of the story ends with it;
+- titled: person names that open with a title ("Representative Ann Vale");
+- named after: person entities holding a body named after someone ("Vale" of "the Vale administration");
 - type changes: entities whose type differs from the previous run's (`--save` writes a run, `--against` reads one).
 """
 
@@ -26,10 +29,18 @@ from benchmarks.datasets import make_article
 from manysides.compare.engine import _entities
 from manysides.records.report import Entity
 from manysides.understand import analyse_many
+from manysides.understand.entities import merge_mentions
+from manysides.understand.name_spans import without_title
 
 _READ_BY_EDITOR = [Path("/tmp/spot15"), Path("/tmp/spot14"), Path("/tmp/spot13")]
 _PARTICLES = frozenset({"al", "el", "de", "da", "di", "van", "von", "der", "bin", "ibn", "la", "le", "du", "of", "and"})
 _PARTICLES |= {"the", "for", "on", "in", "at", "to", "y", "del", "des", "a"}
+# A body named after a person ("Vale administration") ends in such a noun: a name, not a suspect span.
+_NAMED_AFTER = frozenset(
+    line.strip()
+    for line in (Path(__file__).parents[1] / "src/manysides/understand/data/named_after.txt").read_text().splitlines()
+    if line.strip() and not line.startswith("#")
+)
 _OPEN_CLOSE = ("()", "[]", "\u201c\u201d", "\u2018\u2019")
 
 
@@ -60,6 +71,8 @@ def _articles(triplet: str) -> list:
 def suspect(name: str) -> str:
     """Why a span looks like no name, or ""."""
     words = re.findall(r"[^\s]+", name)
+    if len(words) > 1 and words[-1] in _NAMED_AFTER:
+        words = words[:-1]
     if any(
         w[0].islower() and w.lower().strip(".,") not in _PARTICLES and not w.startswith(("al-", "el-")) for w in words
     ):
@@ -84,6 +97,27 @@ def lone_names(entities: list[Entity]) -> list[str]:
     ]
 
 
+def titled(entities: list[Entity]) -> list[str]:
+    """Person names that open with a title ("Representative Ann Vale"): the role, not the name."""
+    return [e.name for e in entities if e.type == "person" and without_title(e.name, 0, len(e.name)) > 0]
+
+
+def named_after(texts: list) -> list[str]:
+    """Person entities holding a mention of a body named after someone ("Vale" of "the Vale administration")."""
+    bodies = {t.article.id: t.article.body for t in texts}
+    found = []
+    for cluster in merge_mentions([m for t in texts for m in t.mentions]):
+        if cluster.type == "person" and any(_named_noun(bodies[m.article], m.start, m.end) for m in cluster.mentions):
+            found.append(cluster.name)
+    return found
+
+
+def _named_noun(body: str, start: int, end: int) -> bool:
+    """A name right before a named-after noun, not as its owner ("Vale's campaign" is written as Vale's)."""
+    owner = re.search(r"['\u2019]s?$", body[start:end])
+    return not owner and any(body.startswith(" " + noun, end) for noun in _NAMED_AFTER)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--half", default="A")
@@ -96,7 +130,8 @@ def main() -> None:
     saved: dict[str, dict[str, str]] = {}
     totals: dict[str, int] = defaultdict(int)
     for triplet in args.triplets or sample(args.half):
-        entities = _entities(analyse_many(_articles(triplet)))
+        texts = analyse_many(_articles(triplet))
+        entities = _entities(texts)
         types = {e.name: e.type for e in entities}
         saved[triplet] = types
         odd = [(e.name, suspect(e.name)) for e in entities if suspect(e.name)]
@@ -110,11 +145,16 @@ def main() -> None:
         totals["suspect"] += len(odd)
         totals["lone"] += len(lone)
         totals["type changes"] += len(changed)
+        odd_people = [(n, "titled") for n in titled(entities)] + [(n, "named after") for n in named_after(texts)]
+        totals["titled"] += sum(why == "titled" for _, why in odd_people)
+        totals["named after"] += sum(why == "named after" for _, why in odd_people)
         print(f"## {triplet}: {len(entities)} entities, {len(odd)} suspect, {len(lone)} lone, {len(changed)} retyped")
         for name, why in odd:
             print(f"   suspect ({why}): {name}")
         for name in lone:
             print(f"   lone: {name}")
+        for name, why in odd_people:
+            print(f"   person ({why}): {name}")
         for name, was, now in changed:
             print(f"   type: {name} {was} -> {now}")
         if args.list:

@@ -37,6 +37,7 @@ from manysides.understand.name_finding import (
     misspelt_calendar_word,
     opening_word,
 )
+from manysides.understand.name_spans import after_title, before_and, named_after_end, purpose_end, without_title
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
@@ -185,7 +186,7 @@ def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[s
     person bears ("Mr. Weiner"), "place" before a state ("Hope, Ark."; unless typed a person), "speaker" as the
     subject of a speech verb ("Fiorina said") or the one a sentence's attribution credits ("Yvette Saunders
     called the meeting “wonderful” and said ...": a person or a body, no place); else ""."""
-    if _PERSON_TITLE.search(body[max(0, start - 6) : start]):
+    if _PERSON_TITLE.search(body[max(0, start - 6) : start]) or after_title(body, start):
         return "person"
     if _town_state().match(body, end) and ent.label_ != "PERSON":  # "Reps. Steny Hoyer, Maryland, kept ..."
         return "place"
@@ -216,6 +217,30 @@ def _locative(root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
 
 
+def _inside(mention: Mention, other: Mention) -> bool:
+    """Whether a mention lies within a longer one of the same sentence ("House" of "House Oversight and Harbour
+    Reform Committee", once that span was set right)."""
+    return (
+        other is not mention
+        and other.start <= mention.start
+        and mention.end <= other.end
+        and (other.end - other.start > mention.end - mention.start)
+    )
+
+
+def _reframed(body: str, start: int, end: int, label: str) -> tuple[tuple[int, int], str]:
+    """A span's edges and label set by what it names: a person's name without the titles before it, a body named
+    after a person ("the Vale administration") with its noun and as an organisation, a committee cut at "and" or "to"
+    with the words before the conjunction or after "to"."""
+    if label == "PERSON":
+        start = without_title(body, start, end)
+    if label in {"PERSON", "ORG"} and (named := named_after_end(body, start, end, label == "PERSON")):
+        return (start, named), "ORG"
+    if label == "ORG":
+        start, end = before_and(body, start, end), purpose_end(body, start, end)
+    return (start, end), label
+
+
 def _sentence_info(
     article: Article, sentence: Sentence, doc: Doc, spans: list[tuple[int, int]] | None = None
 ) -> tuple[SentenceInfo, list[Mention]]:
@@ -232,11 +257,14 @@ def _sentence_info(
             continue
         first = opening_word(ent)
         repaired = repair(article.body, sentence.start + first, sentence.start + ent.end_char, sentence.end)
+        label = ent.label_
+        if repaired:
+            repaired, label = _reframed(article.body, *repaired, label)
         text = clean_name(article.body[repaired[0] : repaired[1]]) if repaired else ""
         if text and not misspelt_calendar_word(text) and not _stray_abbreviation(article.body, text, repaired[0]):
             quoted = any(a <= ent.start_char < b for a, b in titles) and first_name_sex(text) is None
             evidence = _type_evidence(article.body, *repaired, ent, speakers)
-            for part, kind in known_parts(text) or [(text, ENTITY_TYPES[ent.label_])]:
+            for part, kind in known_parts(text) or [(text, ENTITY_TYPES[label])]:
                 start = article.body.find(part, *repaired) if part != text else repaired[0]
                 end = start + len(part) if part != text else repaired[1]
                 mentions.append(
@@ -247,6 +275,7 @@ def _sentence_info(
         found = Mention(text, kind, article.id, sentence.index, sentence.start + start, sentence.start + end)
         mentions.append(replace(found, headline=heading, evidence="known"))
     mentions.sort(key=lambda m: m.start)
+    mentions = [m for m in mentions if not any(_inside(m, other) for other in mentions)]
     keys = {name_key(ent.text) for ent in doc.ents if ent.label_ in {*ENTITY_TYPES, "NORP"}} - {""}
     subject = _subject(doc)
     info = SentenceInfo(

@@ -115,8 +115,8 @@ class EntityCluster:
             return "person"  # "Michael Bloomberg", whom spaCy also types by his company's name, is a person
         if {s.replace(".", "") for s in spellings} & known_organisations():  # "F.B.I." is the FBI
             return "organisation"
-        if spellings & known_countries():
-            return "place"
+        if spellings & known_countries() and not all(m.evidence == "person" for m in self.mentions):
+            return "place"  # but "President Washington", each time with a title, is the man
         told = evidence & {"person", "place", "organisation"}
         if len(told) == 1:  # "Mr. Weiner"; "Hope, Ark."; "the law firm Patton Boggs", whatever the parser said
             return next(iter(told))

@@ -98,12 +98,13 @@ def known_names(text: str, doc: Doc, dateline: int) -> list[tuple[int, int, str]
     return found
 
 
-_TITLE_RUN = re.compile(r"(?<![\w.'\u2019-])[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)+")
+_TITLE_RUN = re.compile(r"(?<![\w.'\u2019-])[A-Z][\w'\u2019-]*(?: (?:and )?[A-Z][\w'\u2019-]*)+")
 
 
 def headed_names(text: str, doc: Doc, dateline: int) -> list[tuple[int, int, str]]:
-    """Runs of proper nouns the parser found nothing at that end in a word naming an organisation ("Vice News"),
-    as (start, end, type) in the sentence; not one opening the sentence, where any word is capitalised."""
+    """Runs of proper nouns the parser found nothing at that end in a word naming an organisation ("Vice News",
+    "House Oversight and Harbour Reform Committee", whole, not cut at "and"), as (start, end, type) in the sentence;
+    not one opening the sentence, where any word is capitalised."""
     taken = [(e.start_char, e.end_char) for e in doc.ents]
     found = []
     for run in _TITLE_RUN.finditer(text):
@@ -112,6 +113,6 @@ def headed_names(text: str, doc: Doc, dateline: int) -> list[tuple[int, int, str
             continue
         span = doc.char_span(start, end)
         kind = name_heads().get(run.group().split()[-1], "")
-        if kind == "organisation" and span is not None and all(t.pos_ == "PROPN" for t in span):
+        if kind == "organisation" and span is not None and all(t.pos_ == "PROPN" or t.lower_ == "and" for t in span):
             found.append((start, end, kind))
     return found

@@ -1,0 +1,67 @@
+"""Name spans set by what they name: titles out of a person's name, bodies named after a person apart from them."""
+
+from __future__ import annotations
+
+from benchmarks.datasets import make_article
+
+from manysides.compare.engine import _entities
+from manysides.understand import analyse_many
+from manysides.understand.name_spans import after_title, named_after_end, purpose_end, without_title
+
+
+def _entities_of(*bodies: str) -> dict[str, str]:
+    articles = [make_article(f"a{k}", body, outlet=f"Outlet {k}") for k, body in enumerate(bodies)]
+    return {e.name: e.type for e in _entities(analyse_many(articles))}
+
+
+def test_a_title_before_a_name_is_left_out_of_it() -> None:
+    body = "Chairman Tobin Vask spoke. Sen. Ilsa Marrow left."
+    end = body.index(" spoke")
+    assert body[without_title(body, 0, end) : end] == "Tobin Vask"
+    start, end = body.index("Sen."), body.index(" left")
+    assert body[without_title(body, start, end) : end] == "Ilsa Marrow"
+    assert without_title("Vask", 0, 4) == 0 and without_title("Chairman", 0, 8) == 0
+
+
+def test_a_body_named_after_a_person_is_not_that_person() -> None:
+    body = "Maria Vask spoke. The Vask administration and Vask's campaign and the Senate campaign went on."
+    vask = body.index("Vask administration")
+    assert body[vask : named_after_end(body, vask, vask + 4, False)] == "Vask administration"
+    owner = body.index("Vask's")
+    assert named_after_end(body, owner, owner + 6, True) == 0
+    senate = body.index("Senate")
+    assert named_after_end(body, senate, senate + 6, False) == 0  # no one is named Senate
+
+
+def test_a_capitalised_title_makes_a_name_a_persons() -> None:
+    body = "the chair of President Washington"
+    assert after_title(body, body.index("Washington"))
+    assert not after_title("troops in Washington", 10)
+
+
+def test_the_report_keeps_titles_and_administrations_out_of_a_persons_entity() -> None:
+    found = _entities_of(
+        "Representative Tobin Vask of Oregon led the hearing on Monday. Vask said he would call witnesses.",
+        "The Vask administration had approved the plan in 2005, a spokesman said on Tuesday.",
+    )
+    assert "Tobin Vask" in found and found["Tobin Vask"] == "person"
+    assert not any(name.startswith("Representative") for name in found)
+
+
+def test_an_organisation_named_with_and_is_one_name() -> None:
+    found = _entities_of("Critics said the House Oversight and Government Reform Committee would meet on Monday.")
+    assert "House Oversight and Government Reform Committee" in found
+    assert "Government Reform Committee" not in found
+
+
+def test_a_place_name_each_time_after_a_title_is_a_person() -> None:
+    found = _entities_of("Ilsa Marrow sat in the chair of President Washington, President Jefferson said.")
+    assert found.get("Washington") == "person"
+
+
+def test_an_organisation_named_with_what_it_is_for_is_one_name() -> None:
+    body = "The National Committee to Preserve Harbour Rights and Pensions met. It wrote from the Committee to Ann Vale"
+    end = body.index(" to Preserve")
+    assert body[4 : purpose_end(body, 4, end)] == "National Committee to Preserve Harbour Rights and Pensions"
+    other = body.index("Committee to Ann")
+    assert purpose_end(body, other, other + 9) == other + 9  # a given name after "to" is where it went
