@@ -6,7 +6,7 @@ from benchmarks.datasets import make_article
 
 from manysides.compare.engine import _entities
 from manysides.understand import analyse_many
-from manysides.understand.name_spans import after_title, named_after_end, purpose_end, without_title
+from manysides.understand.name_spans import after_title, before_and, named_after_end, purpose_end, without_title
 
 
 def _entities_of(*bodies: str) -> dict[str, str]:
@@ -52,6 +52,12 @@ def test_an_organisation_named_with_and_is_one_name() -> None:
     found = _entities_of("Critics said the House Oversight and Government Reform Committee would meet on Monday.")
     assert "House Oversight and Government Reform Committee" in found
     assert "Government Reform Committee" not in found
+
+
+def test_two_bodies_joined_by_and_stay_two() -> None:
+    body = "Harbour Republicans and Tide Party leaders met. Republicans and Tide Party members voted."
+    start = body.index("Tide Party", 30)
+    assert before_and(body, start, start + len("Tide Party")) == start
 
 
 def test_a_place_name_each_time_after_a_title_is_a_person() -> None:

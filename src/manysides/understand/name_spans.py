@@ -79,15 +79,16 @@ _CAPITAL_RUN = re.compile(r"(?<![\w'\u2019.-])(?:[A-Z][\w'\u2019-]*\s)+$")
 def before_and(body: str, start: int, end: int) -> int:
     """Where an organisation's name starts when the parser cut it at "and": a span whose last word names an
     organisation ("Committee") right after up to three capitalised words and "and" ("House Oversight and" +
-    "Harbour Reform Committee"), none a name of its own: no acronym, no given name, and after the first word no
-    organisation's last word. `start` otherwise."""
+    "Harbour Reform Committee"), none a name of its own: no acronym, no given name, and after the first word (or a
+    word alone) no organisation's last word. `start` otherwise."""
     words = body[start:end].split()
     if not words or name_heads().get(words[-1]) != "organisation" or body[max(0, start - 5) : start] != " and ":
         return start
     run = _CAPITAL_RUN.search(body, max(0, start - 40), start - 4)
     words = run.group().split() if run else []
     plain = all(not w.isupper() and not first_name_sex(f"{w} X") for w in words)
-    plain = plain and not any(w in name_heads() for w in words[1:])  # "House Oversight", not "Labor Party"
+    # "House Oversight and", but not "Labor Party and" nor a body's own one word ("Republicans and Tea Party")
+    plain = plain and not any(w in name_heads() for w in (words[1:] or words))
     return run.start() if run and len(words) <= 3 and plain else start  # not "FBI and", "Ann Vale and"
 
 
