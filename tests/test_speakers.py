@@ -362,6 +362,18 @@ def test_he_said_after_a_sentence_about_he_is_the_speaker_before_not_a_man_it_me
     assert _speakers(text, "something we have to stop") == ["Pell"]
 
 
+def test_people_told_by_what_they_say_do_not_speak_the_outlets_sentence() -> None:
+    """ "a boost for harbour reformers who say the fund is too generous" is the outlet's own sentence; "heard from
+    Ann Vale, who said ..." is what Vale said."""
+    text = _fictional(
+        "If the union is open to cuts, it would be a boost for harbour reformers who say the pier fund is too "
+        "generous.\n\n"
+        "The board heard from Ann Vale, who said the pier plan was dead."
+    )
+    assert _speakers(text, "boost for harbour reformers") == []
+    assert _speakers(text, "heard from Ann Vale") == ["Ann Vale"]
+
+
 def test_even_a_group_of_people_is_no_cited_source() -> None:
     text = _fictional(
         "Even local figures and harbour columnists who might agree swiftly said the vote was rushed.\n\n"

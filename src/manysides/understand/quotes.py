@@ -483,6 +483,22 @@ def _document_subject(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in SPEAKING_DOCUMENTS for c in verb.children)
 
 
+def _describes_a_mentioned_noun(verb: Token) -> bool:
+    """Whether a speech verb only narrows down the people a sentence mentions ("a boost for reformers who say the
+    program is too generous"): the outlet's own sentence, in which a group is told by its view. A clause set off by
+    a comma tells what someone said ("heard from Ann Vale, who said ..."), and so does one on the sentence's
+    subject or on a document ("a report that called for ..."), or one with a speaker of its own ("records that he
+    said indicated payments")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ != "relcl" or not subjects or any(c.lower_ not in _RELATIVE for c in subjects):
+        return False
+    noun = verb.head
+    first = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if (first is not None and first.text == ",") or noun.lemma_.lower() in SPEAKING_DOCUMENTS:
+        return False
+    return noun.dep_ not in {"nsubj", "nsubjpass", "ROOT", "appos"}
+
+
 def _verb_above(token: Token) -> Token | None:
     """The nearest verb that governs a word."""
     return next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
@@ -750,6 +766,8 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             and _reports(token, lemma, quoted, governs := _governs(token))
         ):
             kind = "quote" if quoted or governs or _answers(token) else "paraphrase"
+            if kind == "paraphrase" and _describes_a_mentioned_noun(token):
+                continue
             own = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if lemma != "quote" and any(c.dep_ == "nsubjpass" for c in own):
                 # "The Ledger is told ...", "it was revealed that ...": the subject heard or is nothing; the
