@@ -20,10 +20,9 @@ from manysides.understand.names import first_name_sex
 _DATA = Path(__file__).parent / "data"
 # Titles and honorifics written before a person's name; a span of the parser's that starts with one starts after.
 _TITLES = frozenset(
-    {"mr.", "mrs.", "ms.", "dr.", "rev.", "sen.", "rep.", "reps.", "sens.", "gov.", "lt.", "gen.", "col.", "sgt."}
-    | {"capt.", "prof.", "president", "senator", "representative", "congressman", "congresswoman", "governor"}
-    | {"chairman", "chairwoman", "chair", "speaker", "secretary", "mayor", "judge", "justice", "minister"}
-    | {"chancellor", "commissioner", "ambassador", "director", "former", "then-president", "vice"}
+    line.strip()
+    for line in (_DATA / "person_titles.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
 )
 
 
