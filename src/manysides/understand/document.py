@@ -162,10 +162,6 @@ def title_case(text: str) -> bool:
     return len(words) >= 3 and not text.rstrip().endswith((".", "!", "?")) and all(w[0].isupper() for w in words)
 
 
-# Titles written only before a person's name ("Mr. Ryan", "Sen. Rubio"), right before a span.
-_PERSON_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. $")
-
-
 @cache
 def _town_state() -> re.Pattern[str]:
     """ ", Ark." or ", Arkansas" right after a name: the name is a town ("Hope, Ark.")."""
@@ -186,7 +182,7 @@ def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[s
     person bears ("Mr. Weiner"), "place" before a state ("Hope, Ark."; unless typed a person), "speaker" as the
     subject of a speech verb ("Fiorina said") or the one a sentence's attribution credits ("Yvette Saunders
     called the meeting “wonderful” and said ...": a person or a body, no place); else ""."""
-    if _PERSON_TITLE.search(body[max(0, start - 6) : start]) or after_title(body, start):
+    if after_title(body, start):  # "Mr. Weiner", "Senator Quill" (understand/data/person_titles.txt)
         return "person"
     if _town_state().match(body, end) and ent.label_ != "PERSON":  # "Reps. Steny Hoyer, Maryland, kept ..."
         return "place"
