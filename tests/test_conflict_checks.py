@@ -487,6 +487,43 @@ def test_counts_by_two_named_doers_are_two_counts() -> None:
     assert number_conflicts._numbers(reyes, again) == ("11 point", "15 point", 1.0)
 
 
+def test_a_doer_named_by_a_relative_clause_or_as_owner() -> None:
+    """ "Ana Reyes, who scored 11 points" and "Lia Moss' 23 points" name their doers as surely as a subject does."""
+    reyes, moss, again = _first_sentences(
+        "Ana Reyes, who scored 11 points, led the Harbor City Herons past Dunmore on Friday.",
+        "The Herons beat Dunmore on Friday behind Lia Moss' 23 points.",
+        "Ana Reyes scored 15 points as the Harbor City Herons beat Dunmore on Friday.",
+    )
+    assert number_conflicts._numbers(reyes, moss) is None
+    assert number_conflicts._numbers(moss, again) is None
+    assert number_conflicts._numbers(reyes, again) == ("11 point", "15 point", 1.0)
+
+
+def test_a_part_of_a_count_is_not_the_count() -> None:
+    """A sentence giving two figures of one thing by one act ("seven rifles, two other rifles") lists parts, and
+    "two more times" adds to a figure told before: neither is set against another outlet's whole count."""
+    parts, whole, more, total, other = _first_sentences(
+        "The coast guard seized seven assault rifles, two other rifles and a radio from the smugglers' boat.",
+        "Nine assault rifles and a radio were seized from the smugglers' boat, the coast guard said.",
+        "Ilsa Marrow later married two more times.",
+        "Ilsa Marrow was married three times.",
+        "The coast guard seized six assault rifles and a radio from the smugglers' boat.",
+    )
+    assert number_conflicts._numbers(parts, whole) is None
+    assert number_conflicts._numbers(more, total) is None
+    assert number_conflicts._numbers(other, whole) is not None
+    some, more_came = _first_sentences(
+        "As many as 35 to 40 volunteer firefighters came to fight the Dunmore fire.",
+        "As many as 30 to 40 volunteer firefighters came to fight the Dunmore fire.",
+    )
+    assert number_conflicts._numbers(some, more_came) is not None  # a range is one count, not two
+    listed, relisted = _first_sentences(
+        "The coast guard seized seven assault rifles, two other rifles and a radio from the smugglers' boat.",
+        "The coast guard seized seven assault rifles, four other rifles and a radio from the smugglers' boat.",
+    )
+    assert number_conflicts._numbers(listed, relisted) is not None  # the same list: part against part
+
+
 def test_a_figure_after_its_noun_names_it_and_counts_nothing() -> None:
     """ "Pathfinder 7" names a version; "seven browsers" counts."""
     seven, five, counts = _first_sentences(

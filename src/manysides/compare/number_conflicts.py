@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from manysides.compare.conflict_state import LIGHT, same_action
 from manysides.compare.date_conflicts import YEAR
-from manysides.compare.values import Match
+from manysides.compare.values import Match, status_words
 from manysides.understand import SentenceInfo
 from manysides.understand.entities import PLACE_LABELS, same_person
 from manysides.understand.numbers import NumberMention
@@ -87,8 +87,8 @@ def _act_counted(x: NumberMention, y: NumberMention) -> bool:
 
 def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """The same count of the same thing by the same action, with different values."""
-    xs = [x for x in a.numbers if not _label(a, x) and not _not_a_count(a, x)]
-    ys = [y for y in b.numbers if not _label(b, y) and not _not_a_count(b, y)]
+    xs = [x for x in a.numbers if not _label(a, x) and not _not_a_count(a, x) and _alone_or_listed(a, x, b)]
+    ys = [y for y in b.numbers if not _label(b, y) and not _not_a_count(b, y) and _alone_or_listed(b, y, a)]
     for x in xs:
         for y in ys:
             size = _one_size(a, x, b, y)
@@ -153,6 +153,42 @@ def _not_a_count(s: SentenceInfo, n: NumberMention) -> bool:
     last = doc.char_span(n.start, n.end, alignment_mode="expand")
     after = last.end if last is not None else token.i + 1
     return after + 1 < len(doc) and doc[after].text in _DASHES and doc[after + 1].like_num
+
+
+def _one_of_several(s: SentenceInfo, n: NumberMention) -> bool:
+    """Whether a figure's counted thing and act do not tell which count it is, or it is a part of one: its sentence
+    gives another figure of the same thing by the same act ("seized seven assault rifles, two other rifles"
+    against "nine rifles"; "rushed for 226 yards, and Hill rushed for 101 yards"), or the figure adds to an
+    earlier one ("married two more times")."""
+    if n.counted is None:
+        return False
+    others = [m for m in s.numbers if m.start != n.start and m.counted == n.counted and m.unit == n.unit]
+    if any(same_action(m.verb, n.verb) and m.value != n.value and not _range(s, m, n) for m in others):
+        return True
+    token = _token(s, n)
+    last = s.doc.char_span(n.start, n.end, alignment_mode="expand") if token is not None else None
+    return last is not None and last.end < len(s.doc) and s.doc[last.end].lower_ in status_words("increments")
+
+
+def _alone_or_listed(s: SentenceInfo, n: NumberMention, other: SentenceInfo) -> bool:
+    """Whether a figure can be set against the other sentence's: it is not one of several, or the other sentence
+    gives the same list (another figure of the thing with a value in common: part against part)."""
+    if not _one_of_several(s, n):
+        return True
+    mine = {m.value for m in s.numbers if m.counted == n.counted and m.start != n.start}
+    theirs = [m for m in other.numbers if m.counted == n.counted]
+    return len(theirs) >= 2 and any(m.value in mine for m in theirs)
+
+
+_RANGE_WORDS = frozenset({"to", "and", "or", "-", "\u2013", "\u2014"})
+
+
+def _range(s: SentenceInfo, m: NumberMention, n: NumberMention) -> bool:
+    """Whether two figures are the ends of one range ("35 to 40 firefighters", "between 50 and 70 percent"), or
+    one figure a tokenised text split at its thousands separator ("26, 000 people")."""
+    first, second = sorted((m, n), key=lambda k: k.start)
+    gap = s.text[first.end : second.start].strip()
+    return gap in _RANGE_WORDS or (gap == "," and len(second.text) == 3 and second.text.isdigit())
 
 
 def _whole(s: SentenceInfo, n: NumberMention) -> bool:
@@ -230,17 +266,31 @@ _DOERS = frozenset({"PERSON", "ORG"})
 
 
 def _doer(s: SentenceInfo, n: NumberMention) -> str | None:
-    """The named subject of the verb a figure hangs on ("Ana Reyes scored 23 points" -> Ana Reyes)."""
+    """The named subject of the verb a figure hangs on ("Ana Reyes scored 23 points" -> Ana Reyes), the noun a
+    relative clause's "who" stands for ("Ana Reyes, who scored 23 points"), or the owner of the counted thing
+    ("Reyes' 23 points")."""
     token = _token(s, n)
-    verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None) if token is not None else None
+    if token is None:
+        return None
+    owner = next((c for c in token.head.children if c.dep_ == "poss"), None) if token.dep_ == "nummod" else None
+    if owner is not None and (named := _named(s, owner)):
+        return named
+    verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None)
     if verb is None:
         return None
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            ent = next((e for e in s.doc.ents if e.start <= child.i < e.end and e.label_ in _DOERS), None)
-            if ent is not None:
-                return ent.text
+            if child.tag_ == "WP" and verb.dep_ == "relcl":
+                child = verb.head  # "Ana Reyes, who scored 23 points"
+            if named := _named(s, child):
+                return named
     return None
+
+
+def _named(s: SentenceInfo, token: Token) -> str | None:
+    """The person or organisation name a token is part of."""
+    ent = next((e for e in s.doc.ents if e.start <= token.i < e.end and e.label_ in _DOERS), None)
+    return ent.text if ent is not None else None
 
 
 def _other_doers(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMention) -> bool:

@@ -37,6 +37,12 @@ def _words() -> dict:
 
 
 @cache
+def status_words(name: str) -> frozenset[str]:
+    """One hand list of `data/status_words.json` (its 'about' says what each holds)."""
+    return frozenset(_words()[name])
+
+
+@cache
 def _stage_of_lemma() -> dict[str, str]:
     return {lemma: stage for stage, lemmas in _words()["stages"].items() for lemma in lemmas}
 
