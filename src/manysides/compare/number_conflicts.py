@@ -165,9 +165,10 @@ def _one_of_several(s: SentenceInfo, n: NumberMention) -> bool:
     others = [m for m in s.numbers if m.start != n.start and m.counted == n.counted and m.unit == n.unit]
     if any(same_action(m.verb, n.verb) and m.value != n.value and not _range(s, m, n) for m in others):
         return True
-    token = _token(s, n)
-    last = s.doc.char_span(n.start, n.end, alignment_mode="expand") if token is not None else None
-    return last is not None and last.end < len(s.doc) and s.doc[last.end].lower_ in status_words("increments")
+    span = s.doc.char_span(n.start, n.end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].idx != n.start:
+        return False
+    return span.end < len(s.doc) and s.doc[span.end].lower_ in status_words("increments")
 
 
 def _alone_or_listed(s: SentenceInfo, n: NumberMention, other: SentenceInfo) -> bool:
@@ -180,7 +181,7 @@ def _alone_or_listed(s: SentenceInfo, n: NumberMention, other: SentenceInfo) -> 
     return len(theirs) >= 2 and any(m.value in mine for m in theirs)
 
 
-_RANGE_WORDS = frozenset({"to", "and", "or", "-", "\u2013", "\u2014"})
+_RANGE_WORDS = _DASHES | {"to", "and", "or"}
 
 
 def _range(s: SentenceInfo, m: NumberMention, n: NumberMention) -> bool:
