@@ -72,6 +72,23 @@ def test_a_fact_is_headed_by_its_shortest_full_sentence() -> None:
     assert headline_of([longer, full]) == full
 
 
+def test_a_claim_on_a_condition_does_not_head_a_fact() -> None:
+    """A claim on a condition ("if the council agrees, the pier would reopen") states no fact: another heads."""
+    from manysides.compare.facts import conditional
+
+    said = [
+        "If the council agrees to the loan, it would be a major relief for the ferry's commuters.",
+        "Officials said the pier would reopen in May if the repairs were paid for.",
+    ]
+    stated = [
+        "The council agreed to the loan on Monday, officials said.",
+        "If anything, the vote showed the council is split.",
+        "The mayor said she would resign.",
+    ]
+    sentences = analyse_many([make_article("c", " ".join(said + stated), outlet="varnley-post")])[0].sentences
+    assert [conditional(s) for s in sentences] == [True, True, False, False, False]
+
+
 def test_a_sentence_an_article_repeats_is_one_unique_fact() -> None:
     repeated = "A second tug has been ordered for the winter season."
     articles = [

@@ -51,6 +51,28 @@ def states_something(sentence: SentenceInfo) -> bool:
     )
 
 
+_CONDITIONS = {"if", "unless"}
+
+
+def conditional(sentence: SentenceInfo) -> bool:
+    """Whether the sentence's claim hangs on a condition ("If AARP is open to cuts, it would be a boost"; "officials
+    said the bridge would close if ..."): a modal main or reported clause with an if/unless clause. It states no
+    fact of its own, so it heads a fact only when nothing else can."""
+    if not sentence.parsed:
+        return False
+    for root in (t for t in sentence.doc if t.dep_ == "ROOT"):
+        for clause in [root, *(c for c in root.children if c.dep_ == "ccomp")]:
+            children = list(clause.children)
+            modal = any(c.tag_ == "MD" for c in children)
+            hinge = any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+                for c in children
+            )
+            if modal and hinge:
+                return True
+    return False
+
+
 def cliques(scores: PairScores, bar: float) -> list[list[Node]]:
     """Facts as cliques over pairs at or above `bar`, strongest pair first: each pair not yet inside a fact seeds
     one, which then takes every sentence that pairs at the bar with all its members of other outlets."""
@@ -241,10 +263,10 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     shared, headed = [], set()
     for g in groups:
         statements = [statement(texts[n.article], n.sentence) for n in g]
-        full = [states_something(n.sentence) for n in g]
+        full = [states_something(n.sentence) and not conditional(n.sentence) for n in g]
         # A sentence in several facts heads only the first: the same heading twice reads as one fact listed twice.
-        # A full sentence heads before a fragment cut from a quotation ("Rise to the occasion."), even if it heads
-        # another fact too.
+        # A full sentence heads before a fragment cut from a quotation ("Rise to the occasion.") or a claim on a
+        # condition, even if it heads another fact too.
         every = list(zip(statements, full, strict=True))
         fresh = [(s, ok) for s, ok in every if (s.article, s.sentence) not in headed]
         if not any(ok for _, ok in fresh):
