@@ -257,6 +257,30 @@ def test_entity_mentions_merge_abbreviations_nicknames_and_descriptors() -> None
     assert clusters["Sharron Angle"].counts() == {"b": 1, "a": 1}
 
 
+def test_a_name_cut_short_and_a_body_named_in_other_words_join_their_entity() -> None:
+    mentions = [
+        Mention("Mateo Ib\u00e1\u00f1ez Robles", "person", "nyt", 0, 0, 20),
+        Mention("Mateo Ibanez", "person", "fox", 0, 0, 12),  # the parser cut "Mateo Ibanez Robles" short
+        Mention("Ib\u00e1\u00f1ez", "person", "hpo", 1, 0, 6),
+        Mention("Mateo Ibanez Jr.", "person", "hpo", 2, 0, 16),  # known by his suffix: another man
+        Mention("Harbour Committee on Ferries and Bridges", "organisation", "nyt", 1, 0, 39),
+        Mention("Harbour Ferries and Bridges Committee", "organisation", "fox", 1, 0, 37),
+        Mention("Federal Ferries Board", "organisation", "nyt", 2, 0, 21),
+        Mention("Federal Ferry Board", "organisation", "fox", 2, 0, 19),
+        Mention("Ferry Boards", "organisation", "hpo", 3, 0, 12),
+        Mention("Ferry Board", "organisation", "hpo", 4, 0, 11),
+        Mention("Vale campaign", "organisation", "nyt", 3, 0, 13),
+        Mention("Vale administration", "organisation", "nyt", 4, 0, 19),
+    ]
+    names = {frozenset({c.name, *c.aliases}) for c in merge_mentions(mentions)}
+    assert {"Mateo Ib\u00e1\u00f1ez Robles", "Mateo Ibanez", "Ib\u00e1\u00f1ez"} in names
+    assert frozenset({"Mateo Ibanez Jr."}) in names
+    assert {"Harbour Committee on Ferries and Bridges", "Harbour Ferries and Bridges Committee"} in names
+    assert {"Federal Ferries Board", "Federal Ferry Board"} in names
+    # several boards are not one board; a campaign is not an administration
+    assert {frozenset({"Ferry Boards"}), frozenset({"Vale campaign"}), frozenset({"Vale administration"})} <= names
+
+
 def test_a_quoted_question_stays_with_its_speaker() -> None:
     body = "“Why now?” Sen. A. Jones, R-Ky., asked on Tuesday. Nobody answered. “Go!” Then the crowd ran."
     assert [s.text for s in split_sentences(body)] == [

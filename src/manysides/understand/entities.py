@@ -16,7 +16,14 @@ from pathlib import Path
 from unidecode import unidecode
 
 from manysides.understand.gazetteer import head_type, known_places
-from manysides.understand.names import first_name_sex, formal_first_name, formal_given_name, given_name_sex, name_key
+from manysides.understand.names import (
+    first_name_sex,
+    formal_first_name,
+    formal_given_name,
+    given_name_sex,
+    name_key,
+    word_key,
+)
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jr.", "III": not a surname
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -189,9 +196,12 @@ def _core_key(text: str) -> str:
     return name_key(" ".join(words))
 
 
+_JOINING = frozenset({"of", "and", "for", "the", "on", "in"})  # words a body's name joins its words with
+
+
 def acronym(text: str) -> str:
     """Initials of a multi-word name's capitalised words: "National Rifle Association" -> "NRA"."""
-    words = [w for w in _NAME_WORD.findall(text) if w.lower() not in {"of", "and", "for", "the", "on", "in"}]
+    words = [w for w in _NAME_WORD.findall(text) if w.lower() not in _JOINING]
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) >= 2 else ""
 
 
@@ -289,6 +299,23 @@ def _merge_full_names(by_key: dict[str, EntityCluster]) -> None:
         ]
         if len(larger) == 1 and not (mine[0] != words[larger[0]][0] and kin[key] & {words[larger[0]][0]}):
             _merge_into(by_key, larger[0], key)
+    _merge_leading_names(by_key)
+
+
+def _merge_leading_names(by_key: dict[str, EntityCluster]) -> None:
+    """A full name that is the first words of exactly one longer one joins it: "Enrique Pena" (the parser cut
+    "Enrique Pena Nieto" short) is "Enrique Peña Nieto", whose family name has two words. A name known by its
+    suffix stays apart ("Donald Trump Jr.")."""
+    people = _people(by_key)
+    words = {k: _core_key(by_key[k].mentions[0].text).split() for k in people}
+    for key in reversed(people):
+        mine = words[key]
+        if len(mine) < 2:
+            continue
+        longer = [k for k in people if k in by_key and len(words[k]) > len(mine) and words[k][: len(mine)] == mine]
+        suffixed = any(known_by_suffix(by_key[k].mentions[0].text) for k in (key, *longer[:1]))
+        if len(longer) == 1 and not suffixed:
+            _merge_into(by_key, longer[0], key)
 
 
 def _kin_in_one_article(
@@ -336,6 +363,31 @@ def _merge_short_forms(by_key: dict[str, EntityCluster]) -> None:
             _merge_into(by_key, longer[0], key)
 
 
+def _worded_alike(cluster: EntityCluster) -> tuple[tuple[str, ...], bool]:
+    """An organisation's words but joining ones, in any order and without a plural "s", and whether its head noun
+    is plural: "House Committee on Oversight and Government Reform" and "House Oversight and Government Reform
+    Committee" read alike, as do "Federal Elections Commission" and "Federal Election Commission"; "Intelligence
+    Committees" are several committees, not one."""
+    written = _NAME_WORD.findall(cluster.name)
+    joint = next((k for k, w in enumerate(written) if k and w.lower() in _JOINING - {"and", "the"}), len(written))
+    head = written[joint - 1] if written else ""  # "Committee" of "Committee on Oversight", "Funds" of "Trust Funds"
+    words = [word_key(w) for w in written if w.lower() not in _JOINING]
+    folded = sorted(w[:-1] if len(w) > 2 and w.endswith("s") else w for w in words if w)
+    return tuple(folded), head.lower().endswith("s") and not head.lower().endswith("ss")
+
+
+def _merge_reworded(by_key: dict[str, EntityCluster]) -> None:
+    """Organisations of two or more words named with the same words in another order or number join."""
+    seen: dict[tuple[tuple[str, ...], bool], str] = {}
+    orgs = sorted((k for k, c in by_key.items() if c.type == "organisation" and len(k.split()) >= 2), key=len)
+    for key in orgs:
+        alike = _worded_alike(by_key[key])
+        if alike in seen:
+            _merge_into(by_key, seen[alike], key)
+        else:
+            seen[alike] = key
+
+
 def _ends_alike(lone: EntityCluster, full: EntityCluster) -> bool:
     """Whether a lone word is spelled like the last word of a full name ("Saar" and "Gideon Saar", not "Syria")."""
     word = lone.mentions[0].text
@@ -359,8 +411,11 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
     first: dict[str, list[str]] = defaultdict(list)
     for key in _people(by_key):
         words = _core_key(by_key[key].mentions[0].text).split() or key.split()
-        last[words[-1]].append(key)
         first[words[0]].append(key)
+        # every full spelling's last word: "Enrique Pena", cut short, still gives "Peña Nieto" his "Peña"
+        spelled = (_core_key(m.text).split() for m in by_key[key].mentions)
+        for end in {words[-1]} | {w[-1] for w in spelled if len(w) > 1}:
+            last[end].append(key)
     for key in [k for k in by_key if len(k.split()) == 1]:
         cluster = by_key[key]
         formal = name_key(formal_given_name(cluster.mentions[0].text) or "") or key  # "Joe" -> "Joseph"
@@ -468,6 +523,7 @@ def merge_mentions(mentions: list[Mention]) -> list[EntityCluster]:
     _merge_full_names(by_key)
     _merge_acronyms(by_key)
     _merge_short_forms(by_key)
+    _merge_reworded(by_key)
     _merge_lone_names(by_key)
     _merge_described_people(by_key)
     _without_headline_only(by_key)
