@@ -499,6 +499,20 @@ def test_a_doer_named_by_a_relative_clause_or_as_owner() -> None:
     assert number_conflicts._numbers(reyes, again) == ("11 point", "15 point", 1.0)
 
 
+def test_a_doer_shared_by_joined_verbs_and_a_pronoun_doer() -> None:
+    """ "Ana Reyes sprained her ankle and missed four games" names who missed them; "She missed two games" is
+    someone the sentence does not name, set against the same pronoun only."""
+    reyes, moss, she, she_too = _first_sentences(
+        "Ana Reyes sprained her ankle in October and missed four games for the Harbor City Herons.",
+        "Lia Moss missed two games for the Harbor City Herons after her ankle sprain in October.",
+        "She missed two games for the Harbor City Herons after an ankle sprain in October.",
+        "She missed three games for the Harbor City Herons after an ankle sprain in October.",
+    )
+    assert number_conflicts._numbers(reyes, moss) is None
+    assert number_conflicts._numbers(reyes, she) is None
+    assert number_conflicts._numbers(she, she_too) == ("two game", "three game", 1.0)
+
+
 def test_a_part_of_a_count_is_not_the_count() -> None:
     """A sentence giving two figures of one thing by one act ("seven rifles, two other rifles") lists parts, and
     "two more times" adds to a figure told before: neither is set against another outlet's whole count."""

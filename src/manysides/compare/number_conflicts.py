@@ -277,28 +277,47 @@ def _doer(s: SentenceInfo, n: NumberMention) -> str | None:
     if owner is not None and (named := _named(s, owner)):
         return named
     verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None)
-    if verb is None:
-        return None
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
+    while verb is not None:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for child in subjects:
             if child.tag_ == "WP" and verb.dep_ == "relcl":
                 child = verb.head  # "Ana Reyes, who scored 23 points"
             if named := _named(s, child):
                 return named
+        if subjects or verb.dep_ not in _SUBJECT_SHARED:
+            return None
+        # "Reyes fouled out and missed four games", "finished after completing 17 passes": the subject of the verb
+        # this one is joined to or hangs on
+        verb = next((t for t in verb.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     return None
 
 
+_SUBJECT_SHARED = frozenset({"conj", "advcl", "pcomp", "xcomp"})  # a verb with no subject of its own takes its head's
+
+
 def _named(s: SentenceInfo, token: Token) -> str | None:
-    """The person or organisation name a token is part of."""
+    """The person or organisation name a token is part of; a proper noun the small parser found no entity in
+    ("Manning completed 17 passes") with its compound words; a personal pronoun as itself ("He caught five
+    passes"), so that it is known to be someone the sentence does not name."""
     ent = next((e for e in s.doc.ents if e.start <= token.i < e.end and e.label_ in _DOERS), None)
-    return ent.text if ent is not None else None
+    if ent is not None:
+        return ent.text
+    if token.pos_ == "PROPN" and not any(e.start <= token.i < e.end for e in s.doc.ents):
+        return " ".join(t.text for t in token.subtree if t.dep_ == "compound" or t is token)
+    return token.lower_ if token.tag_ == "PRP" else None
 
 
 def _other_doers(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMention) -> bool:
-    """Two figures done by two named doers count two things ("Ana Reyes scored 11 points" / "Lia Moss scored 23
-    points"), unless either sentence names the other's doer too."""
+    """Two figures done by two doers count two things ("Ana Reyes scored 11 points" / "Lia Moss scored 23
+    points"), unless either sentence names the other's doer too. A pronoun is set against the same pronoun only:
+    "He caught five passes" is not Wayne's five catches."""
     p, q = _doer(a, x), _doer(b, y)
-    return bool(p and q and not same_person(p, q) and p not in b.text and q not in a.text)
+    if not p or not q:
+        return False
+    pronouns = [d for d in (p, q) if d.islower()]
+    if pronouns:
+        return p != q
+    return not same_person(p, q) and p not in b.text and q not in a.text
 
 
 def _other_places(a: SentenceInfo, b: SentenceInfo) -> bool:
