@@ -226,6 +226,10 @@ def test_years_of_one_act() -> None:
     assert date_conflicts._year_dates(ends, hinted) is not None
     elected, ends = _first_sentences("Harlow was first elected in 2019.", "Harlow's term ends in 2027.")
     assert date_conflicts._year_dates(elected, ends) is None
+    died, other = _first_sentences("Mr. Harlow died in a Port Aldous prison in 1992.", "Ilsa Marrow died in 2002.")
+    assert date_conflicts._year_dates(died, other) is None  # two people's deaths, not one death dated twice
+    died, again = _first_sentences("Mr. Harlow died in a Port Aldous prison in 1992.", "Harlow died in 1993.")
+    assert date_conflicts._year_dates(died, again) is not None
 
 
 def test_two_peoples_own_words_are_never_one_fact_but_one_quote_credited_twice_is_checked() -> None:
@@ -449,6 +453,31 @@ def test_a_nickname_is_no_other_given_name() -> None:
     assert name_conflicts.other_name(name_key("Loretta Doran"), name_key("Linda T. Doran"), "PERSON")
 
 
+def test_one_name_spelt_two_ways_is_no_other_name() -> None:
+    """British and American spelling, a hyphen and a transliterated sound are one name; a letter more that is
+    another sound ("Vincente") and another word ("Distributors") still differ."""
+    from manysides.understand.names import name_key
+
+    for x, y in (
+        ("the Organisation for Harbour Co-operation", "the Organization for Harbour Cooperation"),
+        ("Kurbanmyrat Ovezov", "Gurbanmyrat Ovezov"),
+        ("Kurbanmyraty Ovezov", "Gurbanmyrati Ovezov"),
+        ("the Selahuddin", "the Selaluddin"),
+    ):
+        for label in ("PERSON", "ORG"):
+            assert not name_conflicts.other_name(name_key(x), name_key(y), label), (x, y)
+    assert name_conflicts.other_name(name_key("Vincente Ovezov"), name_key("Vicente Ovezov"), "PERSON")
+    assert name_conflicts.other_name(name_key("Brightfield Distribution"), name_key("Brightfield Distributors"), "ORG")
+    assert not name_conflicts.one_spelling("grg", "crg")  # "Greg" / "Craig": too short to call one name
+
+
+def test_a_word_written_as_its_initial_is_the_same_person() -> None:
+    assert name_conflicts.initialled("Harold Quentin Vane", "Harold Q. Vane")
+    assert not name_conflicts.initialled("Harold Quentin Vane", "Harold R. Vane")
+    assert not name_conflicts.initialled("Harold Vane", "Hector Vane")
+    assert not name_conflicts.initialled("Harold Vane", "Harold Vane")
+
+
 def test_none_of_a_counted_thing_against_a_count_of_it() -> None:
     none, two, stranded, had = _first_sentences(
         "None of the ferry passengers were hurt when the boat struck the Veyra pier.",
@@ -651,3 +680,23 @@ def test_a_credit_line_is_no_statement_to_pair() -> None:
         "Fourteen people were hurt on Saturday night at the Eastgate terminal.",
         "Reporting by the agency showed the ferry was late.",
     ]
+
+
+def test_expected_against_done_without_publication_times_is_an_update() -> None:
+    """Without the outlets' times "will close at 6 p.m." / "closed at 6 p.m." is far likelier one event told before
+    and after than a contradiction: an update with no order; with the times, the order decides."""
+    from types import SimpleNamespace
+
+    from manysides.compare.facts import _with_timing
+    from manysides.records.report import Conflict
+
+    conflict = Conflict(type="modality", values={"a": "expected", "b": "happened"}, explanation="x")
+
+    def texts(*stamps: str | None) -> list:
+        ids = ("a", "b")
+        return [SimpleNamespace(article=SimpleNamespace(id=i, published=p)) for i, p in zip(ids, stamps, strict=True)]
+
+    undated = _with_timing(conflict, texts(None, None), [])
+    assert undated.type == "update" and undated.first is None
+    assert _with_timing(conflict, texts("2025-03-11T08:00:00", "2025-03-12T08:00:00"), []).first == "a"
+    assert _with_timing(conflict, texts("2025-03-12T08:00:00", "2025-03-11T08:00:00"), []).type == "modality"

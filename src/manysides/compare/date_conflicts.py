@@ -95,15 +95,20 @@ def _described_nouns(sentence: SentenceInfo, mention: DateMention) -> set[str]:
 def _different_actors(a: SentenceInfo, b: SentenceInfo) -> bool:
     """Both sentences name who acts, and they are different people ("Murray announced on Saturday" / "Inslee
     announced Monday": two announcements, not one dated twice)."""
+    if _different_subjects(a, b):
+        return True
+    # The parser may find no subject at all ("In a statement issued Thursday, Mark Sheridan ... said"): two sentences
+    # that each name people, none of them the same, tell of two people's acts.
+    x, y = list(named_people(a).values()), list(named_people(b).values())
+    return bool(x and y) and not any(same_person(p, q) for p in x for q in y)
+
+
+def _different_subjects(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Both sentences name who acts as a verb's subject, and they are different people or bodies."""
     named = a.subject_text[:1].isupper() and b.subject_text[:1].isupper()
     if named and not same_person(a.subject_text, b.subject_text):
         return True
     x, y = _named_subjects(a), _named_subjects(b)  # the parser may miss a subject the entities still show
-    if x and y and not any(same_person(p, q) for p in x for q in y):
-        return True
-    # Nor may it find a subject at all ("In a statement issued Thursday, Mark Sheridan ... said"): two sentences
-    # that each name people, none of them the same, tell of two people's acts.
-    x, y = list(named_people(a).values()), list(named_people(b).values())
     return bool(x and y) and not any(same_person(p, q) for p in x for q in y)
 
 
@@ -322,7 +327,11 @@ def _dated_act(a: SentenceInfo, x: DateMention, b: SentenceInfo, y: DateMention)
 
 def _year_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """Different years for one happening, when each gives just one year ("has led since 2002" / "since 2003"; a
-    span "from 1977 through 2006" is not one year set against another)."""
+    span "from 1977 through 2006" is not one year set against another), by two outlets that do not name two
+    different subjects ("Smith died in 1992" / "Jones died in 2002"). Only named subjects: a year's sentence
+    names people by the way more often than a day's, and the parse takes places for them ("Old Tappan")."""
+    if _different_subjects(a, b):
+        return None
     xs, ys = _years(a), _years(b)
     return _dates_of(a, b, xs, ys, same_act=True) if len(xs) == len(ys) == 1 else None
 

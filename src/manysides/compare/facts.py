@@ -133,6 +133,14 @@ def _own_days(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]) -
     return conflict.model_copy(update={"type": "update", "explanation": note, "first": first})
 
 
+def _undated_update(conflict: Conflict) -> Conflict:
+    """A modality conflict where an outlet's publication time is unknown: "will close at 6 p.m." against "closed at
+    6 p.m." is one event told before and after it far more often than two outlets contradicting each other, and
+    without the times nothing shows it is not. An update whose order the report cannot give."""
+    note = "likely a later report: one outlet tells as expected what another tells as done (publication times unknown)"
+    return conflict.model_copy(update={"type": "update", "explanation": note})
+
+
 def _with_timing(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]) -> Conflict:
     """A modality conflict where every "expected" report came out before every "happened" one is time passing,
     not disagreement: an update, which says which report came first (dates: see `_own_days`)."""
@@ -144,8 +152,10 @@ def _with_timing(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]
     expected = [a for a, v in conflict.values.items() if v == "expected"]
     happened = [a for a, v in conflict.values.items() if v == "happened"]
     times = [published.get(a) for a in expected + happened]
-    if not expected or not happened or any(t is None for t in times):
+    if not expected or not happened:
         return conflict
+    if any(t is None for t in times):
+        return _undated_update(conflict)
     last_expected = max(expected, key=lambda a: published[a])  # type: ignore[arg-type, return-value]
     first_happened = min(happened, key=lambda a: published[a])  # type: ignore[arg-type, return-value]
     if published[last_expected] >= published[first_happened]:  # type: ignore[operator]

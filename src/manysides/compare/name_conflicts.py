@@ -42,10 +42,21 @@ def _names(a: SentenceInfo, b: SentenceInfo) -> Match | None:
             continue
         if same_person(x[place], y[place]) or x[place] in b.text or y[place] in a.text:
             continue
+        if initialled(x[place], y[place]):
+            continue
         p, q = _placed(a, place, x[place]), _placed(b, place, y[place])
         if p is not None and q is not None and _other_words(p) & _other_words(q):
             return x[place], y[place], 1.0
     return None
+
+
+def initialled(x: str, y: str) -> bool:
+    """One name with a word written out in one and as its initial in the other ("Frederick Cheney LaRue" /
+    "Frederick C. LaRue"): the same person, not another one in the same role."""
+    xs, ys = (_LETTERS.findall(unidecode(t).lower()) for t in (x, y))
+    if len(xs) != len(ys) or xs == ys:
+        return False
+    return all(p == q or (min(len(p), len(q)) == 1 and p[0] == q[0]) for p, q in zip(xs, ys, strict=True))
 
 
 def _placed(s: SentenceInfo, place: tuple[str, str], text: str) -> Span | None:
@@ -116,9 +127,28 @@ def other_name(x: str, y: str, label: str) -> bool:
     a, b = differing[0]
     if a.startswith(b) or b.startswith(a):
         return False  # "Clintons" / "Clinton": a plural or a shortening, not another name
+    if one_spelling(a, b):
+        return False  # "Organisation" / "Organization", "Kurbanguly" / "Gurbanguly": one name, two spellings
     if label == "PERSON" and len(xs) >= 2 and xs[-1] == ys[-1]:
         return _other_word(a, b) or (SequenceMatcher(None, a, b).ratio() >= _SPELLING and len(a) >= 4)
     return len(a) >= 4 and len(b) >= 4 and SequenceMatcher(None, a, b).ratio() >= _SPELLING
+
+
+_SOUNDS = str.maketrans("zcqg", "skkk")  # letters that spell one sound in another spelling or transliteration
+
+
+def _sound_key(key: str) -> str:
+    """A word's name key with letters of one sound made one (s/z, c/k/q/g) and an 'h' after the first letter
+    dropped, doubled letters read once."""
+    folded = key[:1].translate(_SOUNDS) + key[1:].translate(_SOUNDS).replace("h", "")
+    return _DOUBLED.sub(r"\1", folded)
+
+
+def one_spelling(x: str, y: str) -> bool:
+    """Two name-word keys that are one name spelt two ways: British and American spelling ("Organisation" /
+    "Organization"), transliterations ("Kurbanguly" / "Gurbanguli", "Salahuddin" / "Salaluddin"). Only words
+    of `_MIN_SPELT` letters or more: in short words one sound more makes another name ("Greg" / "Craig")."""
+    return min(len(x), len(y)) >= _MIN_SPELT and _sound_key(x) == _sound_key(y)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
