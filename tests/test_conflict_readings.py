@@ -1,6 +1,7 @@
 """Misreadings that made conflicts of agreeing reports (found reading ECB+ conflicts by hand), each pinned on
 fictional sentences: a figure and its conversion, a weight in pounds, a time of day, a page's time stamp, a
-score, a part of a whole, a measure of a thing, a day told two ways, two events at two stages."""
+score, a part of a whole, a measure of a thing, a measure in another unit, a day told two ways, two events at two
+stages."""
 
 from __future__ import annotations
 
@@ -141,6 +142,18 @@ def test_one_time_or_one_day_told_two_ways_in_a_copy() -> None:
         "Shoppers returned to central Port Alden on Sunday, but many shops stayed shut.",
     )
     assert conflicts._copy_values("date")(other, changed) is not None
+
+
+def test_a_measure_in_another_unit_in_a_copy_is_compared_converted() -> None:
+    feet, metres, far, miles = _first_sentences(
+        "On Friday, a climber died after falling about 200ft from a ridge near the Orvel Glacier.",
+        "On Friday, a climber died after falling about 60m from a ridge near the Orvel Glacier.",
+        "On Friday, a climber died after falling about 150m from a ridge near the Orvel Glacier.",
+        "On Friday, a climber died after falling about 2 miles from a ridge near the Orvel Glacier.",
+    )
+    assert conflicts._copy_values("number")(feet, metres) is None  # 200 feet is 61 metres
+    assert conflicts._copy_values("number")(feet, far) is not None
+    assert conflicts._copy_values("number")(metres, miles) is not None
 
 
 def test_yesterday_without_a_publication_day_may_be_any_day() -> None:

@@ -9,11 +9,14 @@ story's pairs, and `reading` holds the story's state (`conflict_state`) while it
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -91,6 +94,8 @@ def _same_value(kind: str, x: str, y: str, a: SentenceInfo, b: SentenceInfo) -> 
         ys = [n for n in b.numbers if n.text in y or y in n.text]
         if not xs and not ys:
             return True  # neither side reads as a quantity ("a dozen" / "another dozen"): nothing to compare
+        if xs and ys and (converted := _in_one_unit(xs[0], ys[0])) is not None:
+            return converted
         return bool(xs and ys and (xs[0].agrees(ys[0]) or _other_units(xs[0], ys[0], a, b)))
     if kind == "date":
         return _same_day(x, y, a, b)
@@ -126,6 +131,27 @@ def _other_units(x: NumberMention, y: NumberMention, a: SentenceInfo, b: Sentenc
         return True
     measures = [token.ent_type_ == "QUANTITY" for token in (_first_token(a, x), _first_token(b, y))]
     return all(measures) and x.counted != y.counted
+
+
+@cache
+def _units() -> dict[str, tuple[str, float]]:
+    """Unit word -> (kind of measure, size in the kind's base unit), from `data/units.json`."""
+    listed = json.loads(resources.files("manysides.compare").joinpath("data/units.json").read_text("utf-8"))
+    return {unit: (kind, size) for kind, units in listed.items() if kind != "about" for unit, size in units.items()}
+
+
+MEASURE_SLACK = 0.1  # how far two conversions of one figure may differ: both are rounded ("about 200ft" / "60m")
+
+
+def _in_one_unit(x: NumberMention, y: NumberMention) -> bool | None:
+    """For two figures measured in two units of one kind ("200ft" / "60m", "5 miles" / "8 km"), whether they are
+    one measure once converted; None when they are not two such units."""
+    units = _units()
+    p, q = units.get((x.counted or "").lower()), units.get((y.counted or "").lower())
+    if p is None or q is None or x.counted == y.counted or p[0] != q[0]:
+        return None
+    low, high = sorted((x.value * p[1], y.value * q[1]))
+    return high - low <= MEASURE_SLACK * high
 
 
 def _first_token(s: SentenceInfo, n: NumberMention) -> Token | None:
