@@ -299,10 +299,10 @@ def _named(s: SentenceInfo, token: Token) -> str | None:
     """The person or organisation name a token is part of; a proper noun the small parser found no entity in
     ("Manning completed 17 passes") with its compound words; a personal pronoun as itself ("He caught five
     passes"), so that it is known to be someone the sentence does not name."""
-    ent = next((e for e in s.doc.ents if e.start <= token.i < e.end and e.label_ in _DOERS), None)
+    ent = next((e for e in s.doc.ents if e.start <= token.i < e.end), None)  # entities never overlap
     if ent is not None:
-        return ent.text
-    if token.pos_ == "PROPN" and not any(e.start <= token.i < e.end for e in s.doc.ents):
+        return ent.text if ent.label_ in _DOERS else None
+    if token.pos_ == "PROPN":
         return " ".join(t.text for t in token.subtree if t.dep_ == "compound" or t is token)
     return token.lower_ if token.tag_ == "PRP" else None
 
@@ -314,8 +314,7 @@ def _other_doers(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMe
     p, q = _doer(a, x), _doer(b, y)
     if not p or not q:
         return False
-    pronouns = [d for d in (p, q) if d.islower()]
-    if pronouns:
+    if p.islower() or q.islower():
         return p != q
     return not same_person(p, q) and p not in b.text and q not in a.text
 
