@@ -844,3 +844,12 @@ def test_states_the_parser_reads_as_part_of_a_name_is_a_cue() -> None:
     main word "states" with a subject and a "that" clause is the cue, and the letter speaks."""
     text = _fictional("The letter from Taylor states that the agency erred.")
     assert _speakers(text, "agency erred") == ["The letter"]
+
+
+def test_an_organisation_speaking_is_named_whole_not_cut_at_its_preposition(datasets_dir: Path) -> None:
+    """ "The Center on Budget and Policy Priorities, a ... think tank, estimates that ...": the centre, not "The
+    Center", which would read as any centre in the story."""
+    text = _basil(datasets_dir, "The Center on Budget and Policy Priorities, a progressive")
+    assert _speakers(text, "The Center on Budget and Policy Priorities, a progressive") == [
+        "The Center on Budget and Policy Priorities"
+    ]

@@ -173,10 +173,22 @@ def _phrase(head: Token) -> str:
             run += 1
         name = head.doc[run]
         start = run if name.ent_type_ == "PERSON" or name.text.rstrip(".") in _HONORIFICS else start
+    end = _name_end(head, start, end)
     text = head.doc[start : end + 1].text
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")]
     return text.strip(" ,")
+
+
+def _name_end(head: Token, start: int, end: int) -> int:
+    """Where a speaker phrase ends when its head opens a longer organisation's name the phrase would cut at a
+    preposition the phrase drops ("The Center on Budget and Policy Priorities estimates" is the whole centre, not
+    "The Center"): the end of the named entity the head is in, when that entity ends on a name."""
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    if ent is None or ent.label_ == "PERSON" or ent.start < start or ent.end - 1 <= end:
+        return end
+    cut_at_preposition = head.doc[end + 1].pos_ == "ADP"  # not a headline's "NRA Report Recommends Arming ..."
+    return ent.end - 1 if cut_at_preposition and head.doc[ent.end - 1].pos_ == "PROPN" else end
 
 
 def _named(head: Token) -> bool:
