@@ -179,3 +179,25 @@ def test_given_names_of_the_two_sexes_are_two_people() -> None:
     )
     names = [{e.name, *e.aliases} for e in merge_mentions(text.mentions)]
     assert not any({"Michelle", "Michael"} <= n for n in names)
+
+
+def test_a_bodys_last_word_alone_joins_the_one_name_ending_with_it_or_is_dropped() -> None:
+    one = merge_mentions(
+        [
+            Mention("Dunmore Evening Times", "organisation", "a", 0, 0, 21),
+            Mention("Times", "organisation", "b", 1, 0, 5),  # "the Times reported"
+            Mention("Velk Harbour Committee", "organisation", "a", 2, 0, 22),
+            Mention("Orrin Sands Committee", "organisation", "b", 3, 0, 21),
+            Mention("Committee", "organisation", "b", 4, 0, 9),  # which of the two: no entity of its own
+            Mention("House", "organisation", "a", 5, 0, 5),  # alone, a chamber, not the "Marrow House"
+            Mention("Marrow House", "organisation", "b", 6, 0, 12),
+        ]
+    )
+    names = {c.name: sorted(c.aliases) for c in one}
+    assert names["Dunmore Evening Times"] == ["Times"]
+    assert "Committee" not in names and "House" in names and names["Marrow House"] == []
+
+
+def test_a_person_named_like_a_bodys_word_is_kept() -> None:
+    one = merge_mentions([Mention("Post", "person", "a", 0, 0, 4, evidence="speaker")])
+    assert [c.name for c in one] == ["Post"]
