@@ -23,6 +23,7 @@ from manysides.records.report import Entity, FramingItem, Report, ReportArticle,
 from manysides.understand import ArticleText, analyse_many
 from manysides.understand.document import honorific_sex
 from manysides.understand.entities import mention_counts, merge_mentions
+from manysides.understand.name_spans import without_title
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_language
 
@@ -47,11 +48,28 @@ def _entity_names(entities: list[Entity]) -> dict[str, str]:
 
 
 def _canonical_targets(items: list[FramingItem], names: dict[str, str]) -> list[FramingItem]:
-    """Framing targets named as their entity ("Sharaa" -> "Ahmad al-Sharaa"), so renderers can group by actor."""
-    return [
-        item.model_copy(update={"target": names.get(name_key(item.target), item.target)}) if item.target else item
-        for item in items
-    ]
+    """Framing targets and speakers named as their entity ("Sharaa" -> "Ahmad al-Sharaa"; "Sen. Vale" and "Vale"
+    one actor), so renderers can group by actor."""
+    found = []
+    for item in items:
+        if item.target:
+            item = item.model_copy(update={"target": names.get(name_key(item.target), item.target)})
+        if item.speaker:
+            item = item.model_copy(update={"speaker": _speaker_entity(item.speaker, names)})
+        found.append(item)
+    return found
+
+
+def _speaker_entity(speaker: str, names: dict[str, str]) -> str:
+    """A speaker named as its entity; a title the attribution kept ("Sen. Vale", "President Vale") left out
+    when the titled name is no entity's, so the titled and the bare name are one actor. An honorific stays: it is
+    what tells "Mr. Vale" from the story's "Ann Vale" (`_as_entity`)."""
+    speaker = speaker.strip()
+    named = _as_entity(speaker, names)
+    start = without_title(speaker, 0, len(speaker))
+    if named != speaker or not start or honorific_sex(speaker) is not None:
+        return named
+    return _as_entity(speaker[start:], names)
 
 
 def _as_entity(name: str, names: dict[str, str]) -> str:
