@@ -201,3 +201,19 @@ def test_a_bodys_last_word_alone_joins_the_one_name_ending_with_it_or_is_dropped
 def test_a_person_named_like_a_bodys_word_is_kept() -> None:
     one = merge_mentions([Mention("Post", "person", "a", 0, 0, 4, evidence="speaker")])
     assert [c.name for c in one] == ["Post"]
+
+
+def test_an_apposition_that_says_a_names_kind_types_it() -> None:
+    (text,) = analyse_many(
+        [
+            make_article(
+                "one",
+                "“It will not pass,” said Orla Venn, a spokeswoman for Third Harbor, a centrist research group, "
+                "on Monday. Carl Dunmore, a co-founder of the company, declined to comment.",
+                outlet="Meridian Daily",
+            )
+        ]
+    )
+    types = _types(text.mentions)
+    assert types["Third Harbor"] == "organisation"
+    assert types["Carl Dunmore"] == "person"
