@@ -217,3 +217,18 @@ def test_an_apposition_that_says_a_names_kind_types_it() -> None:
     types = _types(text.mentions)
     assert types["Third Harbor"] == "organisation"
     assert types["Carl Dunmore"] == "person"
+
+
+def test_an_acronym_of_a_thing_written_out_in_lower_case_is_no_entity() -> None:
+    from manysides.compare.engine import _common_acronym
+    from manysides.understand.entities import EntityCluster
+
+    body = (
+        "Retirees fear cuts to cost-of-living adjustments; the COLA rose. The Velk Savings League (VSL) met, "
+        "and the FBI for being in charge said a tiny retail output (TRO) fell."
+    )
+    found = {
+        name: _common_acronym(EntityCluster(name, [Mention(name, "organisation", "a", 0, 0, len(name))]), {"a": body})
+        for name in ("COLA", "VSL", "FBI", "TRO")
+    }
+    assert found == {"COLA": True, "VSL": False, "FBI": False, "TRO": True}
