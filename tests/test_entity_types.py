@@ -179,3 +179,56 @@ def test_given_names_of_the_two_sexes_are_two_people() -> None:
     )
     names = [{e.name, *e.aliases} for e in merge_mentions(text.mentions)]
     assert not any({"Michelle", "Michael"} <= n for n in names)
+
+
+def test_a_bodys_last_word_alone_joins_the_one_name_ending_with_it_or_is_dropped() -> None:
+    one = merge_mentions(
+        [
+            Mention("Dunmore Evening Times", "organisation", "a", 0, 0, 21),
+            Mention("Times", "organisation", "b", 1, 0, 5),  # "the Times reported"
+            Mention("Velk Harbour Committee", "organisation", "a", 2, 0, 22),
+            Mention("Orrin Sands Committee", "organisation", "b", 3, 0, 21),
+            Mention("Committee", "organisation", "b", 4, 0, 9),  # which of the two: no entity of its own
+            Mention("House", "organisation", "a", 5, 0, 5),  # alone, a chamber, not the "Marrow House"
+            Mention("Marrow House", "organisation", "b", 6, 0, 12),
+        ]
+    )
+    names = {c.name: sorted(c.aliases) for c in one}
+    assert names["Dunmore Evening Times"] == ["Times"]
+    assert "Committee" not in names and "House" in names and names["Marrow House"] == []
+
+
+def test_a_person_named_like_a_bodys_word_is_kept() -> None:
+    one = merge_mentions([Mention("Post", "person", "a", 0, 0, 4, evidence="speaker")])
+    assert [c.name for c in one] == ["Post"]
+
+
+def test_an_apposition_that_says_a_names_kind_types_it() -> None:
+    (text,) = analyse_many(
+        [
+            make_article(
+                "one",
+                "“It will not pass,” said Orla Venn, a spokeswoman for Third Harbor, a centrist research group, "
+                "on Monday. Carl Dunmore, a co-founder of the company, declined to comment.",
+                outlet="Meridian Daily",
+            )
+        ]
+    )
+    types = _types(text.mentions)
+    assert types["Third Harbor"] == "organisation"
+    assert types["Carl Dunmore"] == "person"
+
+
+def test_an_acronym_of_a_thing_written_out_in_lower_case_is_no_entity() -> None:
+    from manysides.compare.engine import _common_acronym
+    from manysides.understand.entities import EntityCluster
+
+    body = (
+        "Retirees fear cuts to cost-of-living adjustments; the COLA rose. The Velk Savings League (VSL) met, "
+        "and the FBI for being in charge said a tiny retail output (TRO) fell."
+    )
+    found = {
+        name: _common_acronym(EntityCluster(name, [Mention(name, "organisation", "a", 0, 0, len(name))]), {"a": body})
+        for name in ("COLA", "VSL", "FBI", "TRO")
+    }
+    assert found == {"COLA": True, "VSL": False, "FBI": False, "TRO": True}

@@ -165,3 +165,15 @@ def test_a_report_lists_a_speakers_words_apart_from_the_outlets() -> None:
     assert [s for s in shown["loaded_term"] if "disastrous" in s] == []
     assert any(s.startswith("lashed out") for s in shown["loaded_term"])
     assert any(s.startswith("disastrous") and "Ilsa Varn" in s for s in shown["speakers_word"])
+
+
+def test_a_speakers_title_does_not_make_a_second_actor() -> None:
+    from manysides.compare.engine import _canonical_targets
+
+    names = {"an vl": "Ann Vale", "vl": "Ann Vale"}
+    items = [
+        FramingItem(article="a", type="loaded_term", text="reckless", sentence=0, in_quote=True, speaker=speaker)
+        for speaker in ("Sen. Ann Vale", "President Vale", "Vale", "Sen. Orrin Teague", "Senate Democrats", "Mr. Vale")
+    ]
+    speakers = [i.speaker for i in _canonical_targets(items, names)]
+    assert speakers == ["Ann Vale", "Ann Vale", "Ann Vale", "Orrin Teague", "Senate Democrats", "Mr. Vale"]

@@ -22,7 +22,8 @@ from manysides.records.article import Article
 from manysides.records.report import Entity, FramingItem, Report, ReportArticle, StoryInfo, Voice
 from manysides.understand import ArticleText, analyse_many
 from manysides.understand.document import honorific_sex
-from manysides.understand.entities import mention_counts, merge_mentions
+from manysides.understand.entities import EntityCluster, mention_counts, merge_mentions
+from manysides.understand.name_spans import without_title
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_language
 
@@ -33,12 +34,28 @@ READ_LANGUAGE = PARSED_LANGUAGE
 
 
 def _entities(texts: list[ArticleText]) -> list[Entity]:
-    clusters = merge_mentions([m for t in texts for m in t.mentions])
-    counts = mention_counts(clusters, {t.article.id: t.article.body for t in texts})
+    bodies = {t.article.id: t.article.body for t in texts}
+    clusters = [c for c in merge_mentions([m for t in texts for m in t.mentions]) if not _common_acronym(c, bodies)]
+    counts = mention_counts(clusters, bodies)
     entities = [
         Entity(name=c.name, type=c.type, aliases=c.aliases, mentions=n) for c, n in zip(clusters, counts, strict=True)
     ]
     return sorted(entities, key=lambda e: -sum(e.mentions.values()))
+
+
+def _common_acronym(cluster: EntityCluster, bodies: dict[str, str]) -> bool:
+    """Whether a name is only ever an acronym of a thing the story writes out in lower case ("COLA" beside
+    "cost-of-living adjustments"): a common noun shortened, no person, place or body. The written-out words must
+    hold a hyphen or stand right before the acronym in brackets, so that no chance run of initials counts."""
+    spellings = {m.text.replace(".", "") for m in cluster.mentions}
+    if len(spellings) != 1:
+        return False
+    (letters,) = spellings
+    if not (letters.isalpha() and letters.isupper() and len(letters) >= 3):
+        return False
+    words = r"[\s-]+".join(re.escape(c.lower()) + r"[a-z'\u2019]*" for c in letters)
+    pattern = re.compile(r"(?<![\w-])(" + words + r")(?![\w-])(\s*\(" + letters + r"\))?")
+    return any("-" in m.group(1) or m.group(2) for body in bodies.values() for m in pattern.finditer(body))
 
 
 def _entity_names(entities: list[Entity]) -> dict[str, str]:
@@ -47,11 +64,28 @@ def _entity_names(entities: list[Entity]) -> dict[str, str]:
 
 
 def _canonical_targets(items: list[FramingItem], names: dict[str, str]) -> list[FramingItem]:
-    """Framing targets named as their entity ("Sharaa" -> "Ahmad al-Sharaa"), so renderers can group by actor."""
-    return [
-        item.model_copy(update={"target": names.get(name_key(item.target), item.target)}) if item.target else item
-        for item in items
-    ]
+    """Framing targets and speakers named as their entity ("Sharaa" -> "Ahmad al-Sharaa"; "Sen. Vale" and "Vale"
+    one actor), so renderers can group by actor."""
+    found = []
+    for item in items:
+        if item.target:
+            item = item.model_copy(update={"target": names.get(name_key(item.target), item.target)})
+        if item.speaker:
+            item = item.model_copy(update={"speaker": _speaker_entity(item.speaker, names)})
+        found.append(item)
+    return found
+
+
+def _speaker_entity(speaker: str, names: dict[str, str]) -> str:
+    """A speaker named as its entity; a title the attribution kept ("Sen. Vale", "President Vale") left out
+    when the titled name is no entity's, so the titled and the bare name are one actor. An honorific stays: it is
+    what tells "Mr. Vale" from the story's "Ann Vale" (`_as_entity`)."""
+    speaker = speaker.strip()
+    named = _as_entity(speaker, names)
+    start = without_title(speaker, 0, len(speaker))
+    if named != speaker or not start or honorific_sex(speaker) is not None:
+        return named
+    return _as_entity(speaker[start:], names)
 
 
 def _as_entity(name: str, names: dict[str, str]) -> str:

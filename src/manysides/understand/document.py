@@ -28,7 +28,7 @@ from manysides.understand.entities import (
     known_by_suffix,
     known_countries,
 )
-from manysides.understand.gazetteer import kind_nouns
+from manysides.understand.gazetteer import kind_apposition, kind_nouns
 from manysides.understand.modality import Modality, clause_verb, future_clause, main_verb, modality, negated
 from manysides.understand.name_finding import (
     headed_names,
@@ -190,6 +190,9 @@ def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[s
     said = before.search(body, max(0, start - 20), start) or after.match(body, end)
     if said:
         return kinds[said.group(1)]  # "the law firm Patton Boggs", "Facebook founder Mark Zuckerberg"
+    told = kind_apposition().match(body, end)
+    if told and ent.label_ != "PERSON":
+        return kinds[told.group(1)]  # "Third Way, a left-leaning research group,"
     root = ent.root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in CUE_VERBS:
         return "speaker"

@@ -388,6 +388,38 @@ def _merge_reworded(by_key: dict[str, EntityCluster]) -> None:
             seen[alike] = key
 
 
+@cache
+def lone_heads() -> frozenset[str]:
+    """Words that end bodies' names and standing alone name none of them ("Committee", "Times")."""
+    lines = (_DATA / "lone_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _merge_lone_heads(by_key: dict[str, EntityCluster]) -> None:
+    """A body's last word standing alone ("the Committee", "the Times") joins the one longer name of the story
+    that ends with it ("New York Times"); with none or several ("House Intelligence Committee" and "Senate
+    Judiciary Committee") it names nothing the list can show, and is dropped. "House" is not such a word: alone it
+    is the House of Representatives, not the "White House"."""
+    heads = lone_heads()
+    lone = [k for k, c in by_key.items() if c.type != "person" and all(m.text.strip(".,") in heads for m in c.mentions)]
+    for key in lone:
+        word = by_key[key].mentions[0].text.strip(".,")
+        longer = [
+            k
+            for k, c in by_key.items()
+            if k not in lone and c.type != "person" and any(_ends_with(m.text, word) for m in c.mentions)
+        ]
+        if len(longer) == 1:
+            _merge_into(by_key, longer[0], key)
+        else:
+            del by_key[key]
+
+
+def _ends_with(text: str, word: str) -> bool:
+    words = text.split()
+    return len(words) > 1 and words[-1].strip(".,") == word
+
+
 def _ends_alike(lone: EntityCluster, full: EntityCluster) -> bool:
     """Whether a lone word is spelled like the last word of a full name ("Saar" and "Gideon Saar", not "Syria")."""
     word = lone.mentions[0].text
@@ -524,6 +556,7 @@ def merge_mentions(mentions: list[Mention]) -> list[EntityCluster]:
     _merge_acronyms(by_key)
     _merge_short_forms(by_key)
     _merge_reworded(by_key)
+    _merge_lone_heads(by_key)
     _merge_lone_names(by_key)
     _merge_described_people(by_key)
     _without_headline_only(by_key)

@@ -53,6 +53,18 @@ def kind_nouns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
 
 
 @cache
+def kind_apposition() -> re.Pattern[str]:
+    """An apposition after a name that says its kind with a noun of `data/kind_nouns.txt` ("Third Way, a
+    left-leaning research group, ..."): up to three words between the article and the noun, none a preposition (so
+    "a co-founder of the company" says nothing of the name), and the phrase ends there."""
+    nouns = [w for w in kind_nouns()[2] if not w.endswith(" of")]
+    free = r"(?!(?:of|for|at|with|in|on|to|from|by|and|or)\b)[\w'\u2019-]+\s+"
+    return re.compile(
+        r",\s+(?:a|an|the)\s+(?:" + free + r"){0,3}(" + "|".join(map(re.escape, nouns)) + r")(?=\s*[,.;:)\u2014])"
+    )
+
+
+@cache
 def _pattern(names: frozenset[str]) -> re.Pattern[str] | None:
     if not names:
         return None
