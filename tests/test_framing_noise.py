@@ -9,7 +9,7 @@ import pytest
 from benchmarks.datasets import make_article
 
 from manysides.compare.framing import framing
-from manysides.records.report import FramingItem
+from manysides.records.report import Entity, FramingItem, Voice
 from manysides.understand import analyse_many
 
 
@@ -168,12 +168,21 @@ def test_a_report_lists_a_speakers_words_apart_from_the_outlets() -> None:
 
 
 def test_a_speakers_title_does_not_make_a_second_actor() -> None:
-    from manysides.compare.engine import _canonical_targets
+    from manysides.compare.engine import _canonical_targets, _entity_names
 
-    names = {"an vl": "Ann Vale", "vl": "Ann Vale"}
+    names = _entity_names([Entity(name="Ann Vale", type="person", aliases=["Vale"], mentions={"a": 2})])
     items = [
         FramingItem(article="a", type="loaded_term", text="reckless", sentence=0, in_quote=True, speaker=speaker)
         for speaker in ("Sen. Ann Vale", "President Vale", "Vale", "Sen. Orrin Teague", "Senate Democrats", "Mr. Vale")
     ]
     speakers = [i.speaker for i in _canonical_targets(items, names)]
     assert speakers == ["Ann Vale", "Ann Vale", "Ann Vale", "Orrin Teague", "Senate Democrats", "Mr. Vale"]
+
+
+def test_a_bodys_short_name_and_its_full_name_are_one_voice() -> None:
+    """ "The Harbour Gazette reported" and "the Gazette reported" in one article: one voice, counted twice."""
+    from manysides.compare.engine import _canonical_voices, _entity_names
+
+    names = _entity_names([Entity(name="Harbour Gazette", type="organisation", aliases=["Gazette"], mentions={"a": 2})])
+    found = [Voice(article="a", speaker=s, quoted=0, paraphrased=1) for s in ("The Harbour Gazette", "the Gazette")]
+    assert [(v.speaker, v.paraphrased) for v in _canonical_voices(found, names)] == [("The Harbour Gazette", 2)]

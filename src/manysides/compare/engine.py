@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from threadpoolctl import ThreadpoolController
@@ -58,12 +59,24 @@ def _common_acronym(cluster: EntityCluster, bodies: dict[str, str]) -> bool:
     return any("-" in m.group(1) or m.group(2) for body in bodies.values() for m in pattern.finditer(body))
 
 
-def _entity_names(entities: list[Entity]) -> dict[str, str]:
-    """Each spelling's key to its entity's name, the most mentioned entity winning a spelling two share."""
-    return {name_key(alias): e.name for e in reversed(entities) for alias in (e.name, *e.aliases)}
+@dataclass(frozen=True)
+class StoryNames:
+    """Each spelling's key to its entity's name, the most mentioned entity winning a spelling two share, and which
+    entities are no person (a lone word of theirs, "the Journal", needs no given name to be theirs)."""
+
+    by_key: dict[str, str]
+    bodies: frozenset[str]
+
+    def get(self, key: str, default: str) -> str:
+        return self.by_key.get(key, default)
 
 
-def _canonical_targets(items: list[FramingItem], names: dict[str, str]) -> list[FramingItem]:
+def _entity_names(entities: list[Entity]) -> StoryNames:
+    by_key = {name_key(alias): e.name for e in reversed(entities) for alias in (e.name, *e.aliases)}
+    return StoryNames(by_key, frozenset(e.name for e in entities if e.type != "person"))
+
+
+def _canonical_targets(items: list[FramingItem], names: StoryNames) -> list[FramingItem]:
     """Framing targets and speakers named as their entity ("Sharaa" -> "Ahmad al-Sharaa"; "Sen. Vale" and "Vale"
     one actor), so renderers can group by actor."""
     found = []
@@ -76,7 +89,7 @@ def _canonical_targets(items: list[FramingItem], names: dict[str, str]) -> list[
     return found
 
 
-def _speaker_entity(speaker: str, names: dict[str, str]) -> str:
+def _speaker_entity(speaker: str, names: StoryNames) -> str:
     """A speaker named as its entity; a title the attribution kept ("Sen. Vale", "President Vale") left out
     when the titled name is no entity's, so the titled and the bare name are one actor. An honorific stays: it is
     what tells "Mr. Vale" from the story's "Ann Vale" (`_as_entity`)."""
@@ -88,34 +101,35 @@ def _speaker_entity(speaker: str, names: dict[str, str]) -> str:
     return _as_entity(speaker[start:], names)
 
 
-def _as_entity(name: str, names: dict[str, str]) -> str:
+def _as_entity(name: str, names: StoryNames) -> str:
     """A person or body named as its entity across the story ("Mr. Obama" in one outlet, "Obama" in another: both
     "Barack Obama"); as written when that is the entity's name already ("the Coastal Press Agency") or no entity
     has it. A lone surname takes a full name only when its given name says a sex that an honorific does not
     contradict: "Mr. Harlan" is not the "Ivka Harlan" the story happens to name in full (a family shares a
-    surname, and a given name the list lacks says nothing)."""
+    surname, and a given name the list lacks says nothing). A body's lone word needs none ("the Journal")."""
     key = name_key(name)
     entity = names.get(key, name)
     if name_key(entity) == key:
         return name
-    if len(key.split()) == 1:
+    if len(key.split()) == 1 and entity not in names.bodies:
         sex, said = first_name_sex(entity), honorific_sex(name)
         if sex is None or said not in {None, sex}:
             return name
     return entity
 
 
-def _canonical_sources(sources: list[str], names: dict[str, str]) -> list[str]:
+def _canonical_sources(sources: list[str], names: StoryNames) -> list[str]:
     """Cited sources named as their entities, so the outlets' columns compare."""
     return list(dict.fromkeys(_as_entity(source, names) for source in sources))
 
 
-def _canonical_voices(found: list[Voice], names: dict[str, str]) -> list[Voice]:
-    """Speakers named as their entity, one voice per article and entity with the counts added up."""
+def _canonical_voices(found: list[Voice], names: StoryNames) -> list[Voice]:
+    """Speakers named as their entity, one voice per article and entity with the counts added up ("The Wall Street
+    Journal" and "the Journal" are one voice, under the first spelling)."""
     merged: dict[tuple[str, str], Voice] = {}
     for voice in found:
         speaker = _as_entity(voice.speaker, names)
-        key = (voice.article, speaker)
+        key = (voice.article, name_key(speaker))
         if key in merged:
             seen = merged[key]
             merged[key] = seen.model_copy(
@@ -126,7 +140,7 @@ def _canonical_voices(found: list[Voice], names: dict[str, str]) -> list[Voice]:
     return list(merged.values())
 
 
-def _coverage(texts: list[ArticleText], republished: dict[str, str], names: dict[str, str]) -> list[ReportArticle]:
+def _coverage(texts: list[ArticleText], republished: dict[str, str], names: StoryNames) -> list[ReportArticle]:
     return [
         ReportArticle(
             id=t.article.id,
