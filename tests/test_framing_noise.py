@@ -173,10 +173,28 @@ def test_a_speakers_title_does_not_make_a_second_actor() -> None:
     names = _entity_names([Entity(name="Ann Vale", type="person", aliases=["Vale"], mentions={"a": 2})])
     items = [
         FramingItem(article="a", type="loaded_term", text="reckless", sentence=0, in_quote=True, speaker=speaker)
-        for speaker in ("Sen. Ann Vale", "President Vale", "Vale", "Sen. Orrin Teague", "Senate Democrats", "Mr. Vale")
+        for speaker in (
+            "Sen. Ann Vale",
+            "President Vale",
+            "Vale",
+            "Sen. Orrin Teague",
+            "Senate Democrats",
+            "Mr. Vale",
+            "Sen. Ann Vale of Ohio",
+            "Bank of Ohio",
+        )
     ]
     speakers = [i.speaker for i in _canonical_targets(items, names)]
-    assert speakers == ["Ann Vale", "Ann Vale", "Ann Vale", "Orrin Teague", "Senate Democrats", "Mr. Vale"]
+    assert speakers == [
+        "Ann Vale",
+        "Ann Vale",
+        "Ann Vale",
+        "Orrin Teague",
+        "Senate Democrats",
+        "Mr. Vale",
+        "Ann Vale",
+        "Bank of Ohio",
+    ]
 
 
 def test_a_bodys_short_name_and_its_full_name_are_one_voice() -> None:

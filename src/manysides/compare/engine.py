@@ -92,8 +92,12 @@ def _canonical_targets(items: list[FramingItem], names: StoryNames) -> list[Fram
 def _speaker_entity(speaker: str, names: StoryNames) -> str:
     """A speaker named as its entity; a title the attribution kept ("Sen. Vale", "President Vale") left out
     when the titled name is no entity's, so the titled and the bare name are one actor. An honorific stays: it is
-    what tells "Mr. Vale" from the story's "Ann Vale" (`_as_entity`)."""
+    what tells "Mr. Vale" from the story's "Ann Vale" (`_as_entity`). A home told after the name ("Ann Vale of
+    Ohio") is left out when the name before it is an entity's."""
     speaker = speaker.strip()
+    person, _, home = speaker.partition(" of ")
+    if home and name_key(person[without_title(person, 0, len(person)) :]) in names.by_key:
+        speaker = person
     named = _as_entity(speaker, names)
     start = without_title(speaker, 0, len(speaker))
     if named != speaker or not start or honorific_sex(speaker) is not None:
