@@ -408,8 +408,9 @@ class Briefing:
         if not parts:
             return None
         return (
-            f"Not placed: {', '.join(parts)}. Each matches another report too loosely to count as shared and too "
-            "closely to count as only its own, so no list holds it."
+            f"Not placed: {', '.join(parts)}. For each, another report has a sentence too close to call it only "
+            "this report's, or nothing shows that no other report states it, and none matches closely enough to "
+            "call it shared; so no list holds it (headings and short fragments are not counted)."
         )
 
     def conflict_words(self, conflict: Conflict) -> str:
