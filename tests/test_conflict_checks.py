@@ -542,6 +542,22 @@ def test_a_doer_shared_by_joined_verbs_and_a_pronoun_doer() -> None:
     assert number_conflicts._numbers(she, she_too) == ("two game", "three game", 1.0)
 
 
+def test_a_first_word_surname_the_parser_takes_for_a_common_noun_is_a_doer() -> None:
+    """ "Keeling threw for 310 yards": the small parser tags a sentence-initial surname that is also an English
+    word as a gerund or common noun; bare and directly before its verb, it still names the doer. A common noun
+    doer set against an unnamed one ("The blaze destroyed") keeps the conflict."""
+    keeling, reyes, again, fire, blaze = _first_sentences(
+        "Keeling threw for 310 yards as the Harbor City Herons beat Dunmore on Friday.",
+        "Ana Reyes threw for 290 yards as the Harbor City Herons beat Dunmore on Friday.",
+        "Keeling threw for 290 yards as the Harbor City Herons beat Dunmore on Friday.",
+        "Fire destroyed 12 homes in Veyra on Friday.",
+        "The blaze destroyed 14 homes in Veyra on Friday.",
+    )
+    assert number_conflicts._numbers(keeling, reyes) is None
+    assert number_conflicts._numbers(keeling, again) == ("310 yard", "290 yard", 1.0)
+    assert number_conflicts._numbers(fire, blaze) == ("12 home", "14 home", 1.0)
+
+
 def test_a_part_of_a_count_is_not_the_count() -> None:
     """A sentence giving two figures of one thing by one act ("seven rifles, two other rifles") lists parts, and
     "two more times" adds to a figure told before: neither is set against another outlet's whole count."""
