@@ -504,6 +504,17 @@ def test_a_state_told_in_the_past_is_no_event_done_against_an_announced_plan() -
     assert status_conflicts._modality(expected, state) is None
 
 
+def test_an_act_set_ahead_in_both_outlets_is_no_update() -> None:
+    """ "was admitted and was set to be released on 2 June" tells the release as planned, as "was scheduled to be
+    released" does: the admission done is no release done."""
+    scheduled, admitted = _first_sentences(
+        "Ada Brook was scheduled to be released on 2 June, but suffered a stroke.",
+        "Ada Brook had been admitted to the Veyra clinic for a fever and was set to be released and sent home on "
+        "2 June when she suffered a stroke.",
+    )
+    assert status_conflicts._modality(scheduled, admitted) is None
+
+
 def test_counts_by_two_named_doers_are_two_counts() -> None:
     """ "Ana Reyes scored 11 points" / "Lia Moss scored 23 points" count two players' points; the same player's
     points told as two figures are one count told differently."""
