@@ -504,6 +504,17 @@ def test_a_state_told_in_the_past_is_no_event_done_against_an_announced_plan() -
     assert status_conflicts._modality(expected, state) is None
 
 
+def test_an_act_set_ahead_in_both_outlets_is_no_update() -> None:
+    """ "was admitted and was set to be released on 2 June" tells the release as planned, as "was scheduled to be
+    released" does: the admission done is no release done."""
+    scheduled, admitted = _first_sentences(
+        "Ada Brook was scheduled to be released on 2 June, but suffered a stroke.",
+        "Ada Brook had been admitted to the Veyra clinic for a fever and was set to be released and sent home on "
+        "2 June when she suffered a stroke.",
+    )
+    assert status_conflicts._modality(scheduled, admitted) is None
+
+
 def test_counts_by_two_named_doers_are_two_counts() -> None:
     """ "Ana Reyes scored 11 points" / "Lia Moss scored 23 points" count two players' points; the same player's
     points told as two figures are one count told differently."""
@@ -540,6 +551,22 @@ def test_a_doer_shared_by_joined_verbs_and_a_pronoun_doer() -> None:
     assert number_conflicts._numbers(reyes, moss) is None
     assert number_conflicts._numbers(reyes, she) is None
     assert number_conflicts._numbers(she, she_too) == ("two game", "three game", 1.0)
+
+
+def test_a_first_word_surname_the_parser_takes_for_a_common_noun_is_a_doer() -> None:
+    """ "Keeling threw for 310 yards": the small parser tags a sentence-initial surname that is also an English
+    word as a gerund or common noun; bare and directly before its verb, it still names the doer. A common noun
+    doer set against an unnamed one ("The blaze destroyed") keeps the conflict."""
+    keeling, reyes, again, fire, blaze = _first_sentences(
+        "Keeling threw for 310 yards as the Harbor City Herons beat Dunmore on Friday.",
+        "Ana Reyes threw for 290 yards as the Harbor City Herons beat Dunmore on Friday.",
+        "Keeling threw for 290 yards as the Harbor City Herons beat Dunmore on Friday.",
+        "Fire destroyed 12 homes in Veyra on Friday.",
+        "The blaze destroyed 14 homes in Veyra on Friday.",
+    )
+    assert number_conflicts._numbers(keeling, reyes) is None
+    assert number_conflicts._numbers(keeling, again) == ("310 yard", "290 yard", 1.0)
+    assert number_conflicts._numbers(fire, blaze) == ("12 home", "14 home", 1.0)
 
 
 def test_a_part_of_a_count_is_not_the_count() -> None:

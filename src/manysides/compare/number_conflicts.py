@@ -302,9 +302,22 @@ def _named(s: SentenceInfo, token: Token) -> str | None:
     ent = next((e for e in s.doc.ents if e.start <= token.i < e.end), None)  # entities never overlap
     if ent is not None:
         return ent.text if ent.label_ in _DOERS else None
-    if token.pos_ == "PROPN":
+    if token.pos_ == "PROPN" or _bare_initial_subject(token):
         return " ".join(t.text for t in token.subtree if t.dep_ == "compound" or t is token)
     return token.lower_ if token.tag_ == "PRP" else None
+
+
+def _bare_initial_subject(token: Token) -> bool:
+    """A capitalised first word with no determiner, directly followed by the verb it is the subject of: a surname
+    the small parser tags as a common noun or a gerund ("Hansbrough finished with 20 points", "Manning threw")."""
+    return (
+        token.i == 0
+        and token.is_title
+        and token.tag_ in {"NN", "VBG"}
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and token.head.i == 1
+        and not any(c.dep_ in {"det", "poss", "amod", "nummod"} for c in token.children)
+    )
 
 
 def _other_doers(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMention) -> bool:
