@@ -96,7 +96,8 @@ def _speaker_entity(speaker: str, names: StoryNames) -> str:
     Ohio") is left out when the name before it is an entity's."""
     speaker = speaker.strip()
     person, _, home = speaker.partition(" of ")
-    if home and name_key(person[without_title(person, 0, len(person)) :]) in names.by_key:
+    bare = person[without_title(person, 0, len(person)) :].strip()
+    if home and bare and name_key(bare) in names.by_key:  # not "Secretary of State Ann Vale", whose title is all
         speaker = person
     named = _as_entity(speaker, names)
     start = without_title(speaker, 0, len(speaker))
