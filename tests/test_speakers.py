@@ -853,3 +853,15 @@ def test_an_organisation_speaking_is_named_whole_not_cut_at_its_preposition(data
     assert _speakers(text, "The Center on Budget and Policy Priorities, a progressive") == [
         "The Center on Budget and Policy Priorities"
     ]
+
+
+def test_words_closed_by_a_comma_and_a_speech_verb_are_the_speakers() -> None:
+    """ "Everything but the pier, he added.": the words before the comma are what he said, however parsed; "In the
+    morning, he added salt." tells no words."""
+    text = _fictional(
+        "\u201cThe board will pay for every repair,\u201d Oskar Pell said on Monday.\n\n"
+        "Everything but the pier, he added.\n\n"
+        "In the morning, he added salt to the soup."
+    )
+    assert _speakers(text, "Everything but the pier") == ["Oskar Pell"]
+    assert not _speakers(text, "added salt")

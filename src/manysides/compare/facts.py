@@ -22,6 +22,7 @@ from manysides.records.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
 
 _MIN_UNIQUE_WORDS = 6
+_MIN_SAID_WORDS = 4  # someone's words told in a short sentence ("Everything but immunity, he added.") still state
 CAP = 3  # sentences of one article in one fact
 
 
@@ -40,12 +41,13 @@ def words_of(sentence: SentenceInfo) -> str:
 
 def states_something(sentence: SentenceInfo) -> bool:
     """A full sentence with a verb, not a heading or fragment (the verb as the English parse tags it; in other
-    languages the closing stop alone)."""
+    languages the closing stop alone). A shorter sentence states something when it tells someone's words."""
     if not sentence.parsed:
         closed = sentence.text.rstrip("\"'\u201d\u2019)\u00bb").endswith((".", "!", "?", "\u061f", "\u06d4"))
         return len(sentence.text.split()) >= _MIN_UNIQUE_WORDS and closed
+    said = any(a.kind in {"quote", "paraphrase"} for a in sentence.attributions)
     return (
-        len(sentence.text.split()) >= _MIN_UNIQUE_WORDS
+        len(sentence.text.split()) >= (_MIN_SAID_WORDS if said else _MIN_UNIQUE_WORDS)
         and sentence.text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
         and any(t.pos_ in {"VERB", "AUX"} for t in sentence.doc)
     )

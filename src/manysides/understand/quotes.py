@@ -285,7 +285,32 @@ def _speech(token: Token, quoted: bool, own_quote: bool = False) -> bool:
         return True
     if token.dep_ == "parataxis" and _set_off(token):
         return True  # "An interview, Gowdy argued, would provide protection": the clause around it is the words
+    if _closes_words(token):
+        return True
     return own_quote or (quoted and (token.dep_ in {"ROOT", "parataxis"} or _opens_quote(token))) or _answers(token)
+
+
+def _closes_words(token: Token) -> bool:
+    """ "Everything but immunity, he added.": the sentence's main verb and its subject close it after a comma,
+    and what comes before the comma is the words, however the parser hung them. The verb takes no object of its own
+    ("In the morning, he added salt.") and the words do not open with a preposition or a conjunction ("After the
+    vote, she warned." tells when, not what)."""
+    if token.dep_ != "ROOT" or any(c.dep_ in {"dobj", "obj", "dative", "prep", "xcomp"} for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].i > token.i:
+        return False
+    start = subjects[0].left_edge.i
+    sentence = token.sent
+    rest = [t for t in sentence if t.i > token.i and not t.is_punct]
+    words = [t for t in sentence if t.i < start - 1 and not t.is_punct]
+    return (
+        not rest
+        and start - 1 > sentence.start
+        and token.doc[start - 1].text == ","
+        and len(words) >= 2
+        and words[0].pos_ not in {"ADP", "SCONJ", "CCONJ"}
+    )
 
 
 def _set_off(token: Token) -> bool:
