@@ -101,3 +101,31 @@ def test_a_sentence_an_article_repeats_is_one_unique_fact() -> None:
     once = [make_article("first", FIRST + " " + repeated + " The ferry board meets again in March."), articles[1]]
     unplaced = [[o.unplaced for o in Briefing.of(r).outlets()] for r in (report, compare_texts(analyse_many(once)))]
     assert unplaced[0] == unplaced[1]
+
+
+def test_someones_short_words_state_something_and_a_short_fragment_does_not() -> None:
+    """Five words of someone's ("Everything but the pier, he added.") are a statement an outlet may have alone; five
+    words of nobody's are a fragment or a heading."""
+    from manysides.compare.facts import states_something
+
+    text = (
+        "\u201cThe board will pay for every repair,\u201d Oskar Pell said on Monday. "
+        "Everything but the pier, he added. "
+        "Then came the storm season."
+    )
+    sentences = analyse_many([make_article("c", text, outlet="varnley-post")])[0].sentences
+    assert [states_something(s) for s in sentences] == [True, True, False]
+
+
+def test_sentences_no_fact_holds_are_counted_from_the_sentences_themselves() -> None:
+    """A heading or fragment some fact holds does not stand in for a statement none holds: the count is of the
+    article's statements left out (a repeat once), not of statements less the sentences placed."""
+    from manysides.compare.engine import _unplaced
+    from manysides.records.report import Fact, Statement
+
+    text = analyse_many([make_article("first", "Ferry Strike\n\n" + FIRST, outlet="varnley-post")])[0]
+    heading = next(s for s in text.sentences if s.text.startswith("Ferry Strike"))
+    vote = next(s for s in text.sentences if s.text.startswith("The vote"))
+    placed = [Statement(article="first", text=s.text, sentence=s.index) for s in (heading, vote)]
+    left = _unplaced(text, [Fact(kind="shared", statements=placed)])
+    assert len(left) == 4 and not any("vote was" in words for words in left)

@@ -20,7 +20,7 @@ from manysides.compare.pairs import score_pairs
 from manysides.compare.provenance import cited_sources, outlet_keys, republications
 from manysides.extract.html_metadata import TITLE_SEPARATORS
 from manysides.records.article import Article
-from manysides.records.report import Entity, FramingItem, Report, ReportArticle, StoryInfo, Voice
+from manysides.records.report import Entity, Fact, FramingItem, Report, ReportArticle, StoryInfo, Voice
 from manysides.understand import ArticleText, analyse_many
 from manysides.understand.document import honorific_sex
 from manysides.understand.entities import EntityCluster, mention_counts, merge_mentions
@@ -30,7 +30,7 @@ from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_languag
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "22"
+COMPARE_ENGINE_VERSION = "23"
 READ_LANGUAGE = PARSED_LANGUAGE
 
 
@@ -145,7 +145,9 @@ def _canonical_voices(found: list[Voice], names: StoryNames) -> list[Voice]:
     return list(merged.values())
 
 
-def _coverage(texts: list[ArticleText], republished: dict[str, str], names: StoryNames) -> list[ReportArticle]:
+def _coverage(
+    texts: list[ArticleText], republished: dict[str, str], names: StoryNames, facts: list[Fact]
+) -> list[ReportArticle]:
     return [
         ReportArticle(
             id=t.article.id,
@@ -157,9 +159,20 @@ def _coverage(texts: list[ArticleText], republished: dict[str, str], names: Stor
             republished_from=republished.get(t.article.id),
             cited_sources=_canonical_sources(cited_sources(t), names) if reads_names(t.article) else [],
             statements=len({words_of(s) for s in t.sentences if states_something(s)}),  # a repeat counts once
+            unplaced=len(_unplaced(t, facts)),
         )
         for t in texts
     ]
+
+
+def _unplaced(text: ArticleText, facts: list[Fact]) -> set[str]:
+    """The article's statements (as words, so a repeat counts once) that no fact holds, under any of their
+    repeats. Counted from the sentences themselves: a heading or a fragment a fact holds does not stand in for a
+    statement it leaves out."""
+    placed = {s.sentence for f in facts for s in f.statements if s.article == text.article.id}
+    stated = [s for s in text.sentences if states_something(s)]
+    held = {words_of(s) for s in stated if s.index in placed}
+    return {words_of(s) for s in stated} - held
 
 
 def headline_without_outlet(title: str | None, outlet: str | None) -> str | None:
@@ -214,11 +227,12 @@ def compare_texts(texts: list[ArticleText], title: str | None = None) -> Report:
     read = [t for t in texts if reads_names(t.article)]
     entities = _entities(texts)
     names = _entity_names(entities)
+    facts = build_facts(texts, scores)
     return Report(
         story=_story(texts, title),
-        articles=_coverage(texts, republished, names),
+        articles=_coverage(texts, republished, names, facts),
         entities=entities,
-        facts=build_facts(texts, scores),
+        facts=facts,
         framing=_canonical_targets([item for t in read for item in framing(t)], names),
         voices=_canonical_voices([voice for t in read for voice in voices(t)], names),
         notes=_notes(texts),

@@ -395,8 +395,11 @@ class Briefing:
         """How many of the article's sentences that state something no fact holds: paired too loosely with
         another report's to call shared, too closely to call its own. A reader should know they exist."""
         article = self.view.article(article_id)
+        if article is not None and article.unplaced is not None:
+            return article.unplaced
         if article is None or article.statements is None:
             return None
+        # a report stored before `unplaced` was counted: an estimate from the count of statements
         placed = {s.sentence for f in self.report.facts for s in f.statements if s.article == article_id}
         return max(0, article.statements - len(placed))
 

@@ -41,6 +41,11 @@ class ReportArticle(_Model):
         description="sentences of the article that state something (a full sentence with a verb): what the "
         "comparison tries to place as shared, conflicting or unique (added: optional, schema_version 1 unchanged)",
     )
+    unplaced: int | None = Field(
+        default=None,
+        description="of those statements, how many no fact holds (a repeat counts once; added: optional, "
+        "schema_version 1 unchanged)",
+    )
 
 
 class Entity(_Model):
