@@ -232,3 +232,14 @@ def test_an_acronym_of_a_thing_written_out_in_lower_case_is_no_entity() -> None:
         for name in ("COLA", "VSL", "FBI", "TRO")
     }
     assert found == {"COLA": True, "VSL": False, "FBI": False, "TRO": True}
+
+
+def test_a_company_suffix_alone_is_no_entity() -> None:
+    one = merge_mentions(
+        [
+            Mention("Vask Marine Group", "organisation", "a", 0, 0, 17),  # "Vask Marine Group LLC", cut
+            Mention("LLC", "organisation", "a", 0, 18, 21),
+            Mention("Inc.", "organisation", "b", 1, 0, 4),
+        ]
+    )
+    assert [c.name for c in one] == ["Vask Marine Group"]

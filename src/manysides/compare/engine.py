@@ -23,8 +23,9 @@ from manysides.records.article import Article
 from manysides.records.report import Entity, Fact, FramingItem, Report, ReportArticle, StoryInfo, Voice
 from manysides.understand import ArticleText, analyse_many
 from manysides.understand.document import honorific_sex
-from manysides.understand.entities import EntityCluster, mention_counts, merge_mentions
-from manysides.understand.name_spans import without_title
+from manysides.understand.entities import EntityCluster, known_organisations, lone_heads, mention_counts, merge_mentions
+from manysides.understand.gazetteer import name_heads
+from manysides.understand.name_spans import modifies_next, without_title
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_language
 
@@ -37,6 +38,7 @@ READ_LANGUAGE = PARSED_LANGUAGE
 def _entities(texts: list[ArticleText]) -> list[Entity]:
     bodies = {t.article.id: t.article.body for t in texts}
     clusters = [c for c in merge_mentions([m for t in texts for m in t.mentions]) if not _common_acronym(c, bodies)]
+    clusters = [c for c in clusters if not _name_piece(c, clusters, bodies)]
     counts = mention_counts(clusters, bodies)
     entities = [
         Entity(name=c.name, type=c.type, aliases=c.aliases, mentions=n) for c, n in zip(clusters, counts, strict=True)
@@ -57,6 +59,24 @@ def _common_acronym(cluster: EntityCluster, bodies: dict[str, str]) -> bool:
     words = r"[\s-]+".join(re.escape(c.lower()) + r"[a-z'\u2019]*" for c in letters)
     pattern = re.compile(r"(?<![\w-])(" + words + r")(?![\w-])(\s*\(" + letters + r"\))?")
     return any("-" in m.group(1) or m.group(2) for body in bodies.values() for m in pattern.finditer(body))
+
+
+def _name_piece(cluster: EntityCluster, clusters: list[EntityCluster], bodies: dict[str, str]) -> bool:
+    """Whether a body's name is only ever a piece of a longer name or role the parser cut: every mention is followed
+    by a title or a body's head word ("National Harbour" of "National Harbour Adviser Ann Vale"; "Harbour" of
+    "Harbour committee chairman") and its words stand inside another name of the story ("National Harbour
+    Agency", "Senate Harbour Committee"). A name that says what it is ("Harbour Agency"), an acronym or a known
+    body is its own name whatever follows it ("FBI Director")."""
+    name = cluster.name
+    words = name.split()
+    if cluster.type == "person" or name in known_organisations() or name.isupper() or words[-1] in name_heads():
+        return False
+    inside = re.compile(r"(?<!\S)" + re.escape(name) + r"(?!\S)")
+    if not any(c is not cluster and c.name != name and inside.search(c.name) for c in clusters):
+        return False
+    heads = lone_heads()
+    read = [modifies_next(bodies[m.article], m.start, m.end, heads) for m in cluster.mentions if m.article in bodies]
+    return bool(read) and all(read)
 
 
 @dataclass(frozen=True)

@@ -35,12 +35,26 @@ def _named_after() -> re.Pattern[str]:
 
 def without_title(body: str, start: int, end: int) -> int:
     """Where a person's name starts after the titles the span opens with, when a name of a capitalised word or
-    more is left ("Chairman Ann Vale" -> "Ann Vale", "Sen. Vale" -> "Vale"); `start` otherwise."""
+    more is left ("Chairman Ann Vale" -> "Ann Vale", "Sen. Vale" -> "Vale"); `start` otherwise. A home written before
+    the title ("Ohio Rep. Ann Vale", "New Hampshire Gov. Ann Vale") goes with it: it says where the role is held."""
     while True:
+        start = _after_home(body, start, end)
         word = re.match(r"\S+\s+", body[start:end])
         if word is None or word.group().strip().lower() not in _TITLES or not body[start + word.end()].isupper():
             return start
         start += word.end()
+
+
+def _after_home(body: str, start: int, end: int) -> int:
+    """Where a title starts after a known place of one or two words that opens the span, when a title and a
+    capitalised word follow it ("Ohio Rep. Ann Vale"); `start` otherwise (a place is no title on its own)."""
+    words = list(re.finditer(r"\S+", body[start:end]))
+    for n in (2, 1):
+        if len(words) > n + 1 and body[start + words[0].start() : start + words[n - 1].end()] in known_places():
+            title, name = words[n].group(), words[n + 1].group()
+            if title.lower() in _TITLES and name[0].isupper():
+                return start + words[n].start()
+    return start
 
 
 def named_after_end(body: str, start: int, end: int, person: bool) -> int:
@@ -107,3 +121,16 @@ def purpose_end(body: str, start: int, end: int) -> int:
     if first.lower() in _TITLES or first_name_sex(f"{first} X") or first in known_places() or first.isupper():
         return end
     return found.end()
+
+
+def modifies_next(body: str, start: int, end: int, heads: frozenset[str]) -> bool:
+    """Whether the words right after a span make it a modifier inside a longer name or role rather than a name of
+    its own: a capitalised title ("National Harbour" + " Adviser Ann Vale") or a body's head word in lower case
+    ("Harbour" + " committee chairman", where the capital is only the sentence's)."""
+    after = re.match(r" ([A-Za-z]+\.?)", body[end:])
+    if after is None:
+        return False
+    word = after.group(1)
+    if word[0].isupper():
+        return word.lower() in _TITLES - {"former", "vice"} and body[end + after.end() :].lstrip()[:1].isupper()
+    return word.capitalize() in heads
