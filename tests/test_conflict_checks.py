@@ -727,3 +727,26 @@ def test_expected_against_done_without_publication_times_is_an_update() -> None:
     assert undated.type == "update" and undated.first is None
     assert _with_timing(conflict, texts("2025-03-11T08:00:00", "2025-03-12T08:00:00"), []).first == "a"
     assert _with_timing(conflict, texts("2025-03-12T08:00:00", "2025-03-11T08:00:00"), []).type == "modality"
+
+
+def test_figures_for_periods_told_differently_are_not_one_count() -> None:
+    """A rate of one year is not the rate of eight; the same period told alike is one count."""
+    last_year, eight_years, same_years = _first_sentences(
+        "Last year, the Varnley ferry company paid an effective tax rate of 24.5 percent.",
+        "From 2015 through 2022 the Varnley ferry company paid an effective tax rate of 19.25 percent.",
+        "From 2015 through 2022 the Varnley ferry company paid an effective tax rate of 21.5 percent.",
+    )
+    assert number_conflicts._numbers(last_year, eight_years) is None
+    assert number_conflicts._numbers(eight_years, same_years) is not None
+
+
+def test_a_sentence_naming_both_people_tells_two_acts_not_one_with_another_doer() -> None:
+    """ "Collins's sentence comes a month after Susan Baker was sentenced" names Collins too: not Collins against
+    Baker in one role (two people sentenced in one role is the check's own case)."""
+    both, one, other = _first_sentences(
+        "Collins's sentence comes a month after Susan Baker was sentenced to ten years in prison by the court.",
+        "Mary Collins was sentenced to ten years in prison by the Dunmore court.",
+        "Susan Baker was sentenced to ten years in prison by the Dunmore court.",
+    )
+    assert name_conflicts._names(both, one) is None
+    assert name_conflicts._names(one, other) is not None

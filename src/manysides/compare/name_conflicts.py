@@ -42,12 +42,20 @@ def _names(a: SentenceInfo, b: SentenceInfo) -> Match | None:
             continue
         if same_person(x[place], y[place]) or x[place] in b.text or y[place] in a.text:
             continue
+        if _names_person(b, x[place]) or _names_person(a, y[place]):
+            continue  # "Vale's move comes a month after Pell moved": the sentence tells both people's acts
         if initialled(x[place], y[place]):
             continue
         p, q = _placed(a, place, x[place]), _placed(b, place, y[place])
         if p is not None and q is not None and _other_words(p) & _other_words(q):
             return x[place], y[place], 1.0
     return None
+
+
+def _names_person(s: SentenceInfo, name: str) -> bool:
+    """Whether a sentence names this person anywhere, in another spelling or length ("Clinton's release" names
+    "Hillary Rodham Clinton")."""
+    return any(e.label_ in _NAMED and same_person(e.text, name) for e in s.doc.ents)
 
 
 def initialled(x: str, y: str) -> bool:

@@ -17,9 +17,33 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+_PERIOD_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "decade", "decades", "quarter"})
+_PERIOD_FILLER = frozenset({"the", "a", "an", "of", "over", "in", "on", "from", "through", "to", "between", "and"})
+
+
+def _periods(s: SentenceInfo) -> frozenset[str]:
+    """The words of the periods a sentence's figures are for: its date phrases that give a year or span a year,
+    month, week or decade ("last year", "from 2007 through 2014", "those three decades"), fillers left out."""
+    words: set[str] = set()
+    for e in s.doc.ents:
+        if e.label_ == "DATE" and any(YEAR.fullmatch(t.text) or t.lower_ in _PERIOD_WORDS for t in e):
+            words |= {t.lower_ for t in e if not t.is_punct and t.lower_ not in _PERIOD_FILLER}
+    return frozenset(words)
+
+
+def _other_periods(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Two sentences that give their figures for periods told differently ("last year" / "from 2007 through
+    2014"): a rate or a total of one period is not the other's, whoever pays it. A period only one gives says
+    nothing."""
+    x, y = _periods(a), _periods(b)
+    return bool(x) and bool(y) and x != y
+
+
 def _money(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """Each sentence gives one amount of money, and they differ: asked only of pairs the model is sure state the
     same thing with the values masked out ("costing $1 million" / "reserved $500,000 of airtime")."""
+    if _other_periods(a, b):
+        return None
     money = [[n for n in s.numbers if n.unit and n.unit != "percent"] for s in (a, b)]
     if len(money[0]) == len(money[1]) == 1 and money[0][0].unit == money[1][0].unit:
         x, y = money[0][0], money[1][0]
@@ -36,7 +60,7 @@ def _money_by_act(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     evidence of one amount that `_money` asks of the pair model alone (two verbs far apart, "costing" / "reserved",
     may move two amounts)."""
     money = [[n for n in s.numbers if n.unit and n.unit != "percent"] for s in (a, b)]
-    if len(money[0]) != 1 or len(money[1]) != 1:
+    if len(money[0]) != 1 or len(money[1]) != 1 or _other_periods(a, b):
         return None
     x, y = money[0][0], money[1][0]
     if x.unit != y.unit or x.counted != y.counted or not x.verb or x.verb in LIGHT or not same_action(x.verb, y.verb):
@@ -86,7 +110,9 @@ def _act_counted(x: NumberMention, y: NumberMention) -> bool:
 
 
 def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
-    """The same count of the same thing by the same action, with different values."""
+    """The same count of the same thing by the same action, for the same period, with different values."""
+    if _other_periods(a, b):
+        return None
     xs = [x for x in a.numbers if not _label(a, x) and not _not_a_count(a, x) and _alone_or_listed(a, x, b)]
     ys = [y for y in b.numbers if not _label(b, y) and not _not_a_count(b, y) and _alone_or_listed(b, y, a)]
     for x in xs:
