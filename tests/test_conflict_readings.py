@@ -226,11 +226,13 @@ def test_each_reports_own_today_is_not_set_against_another_day() -> None:
         "Cable operator Orvel Net announced today (2 April 2025) that it has restored service to all customers.",
     )
     assert date_conflicts._dates(first, later) is None
+    assert date_conflicts._act_dates(first, later) is None
     first, later = _first_sentences(
         "Cable operator Orvel Net announced on 14 March 2025 that it has restored service to its customers.",
         "Cable operator Orvel Net announced on 2 April 2025 that it has restored service to its customers.",
     )
     assert date_conflicts._dates(first, later)[:2] == ("2025-03-14", "2025-04-02")
+    assert date_conflicts._act_dates(first, later) == ("2025-03-14", "2025-04-02", 1.0)
 
 
 def test_a_total_is_set_only_against_a_total() -> None:

@@ -248,6 +248,8 @@ def _act_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
                 continue
             if thing and other_thing and not _same_name(thing, other_thing):
                 continue
+            if _told_today(a, day) and _told_today(b, other_day):
+                continue  # "Seacom announced today (14 October)" / "... today (4 November)": two days' news
             return day, other_day, 1.0
     return None
 
@@ -428,6 +430,11 @@ def _report_day(s: SentenceInfo, mention: DateMention) -> bool:
     if mention.text.lower() in {"today", "tonight"}:
         return True
     return bool(_TODAY.search(s.text[max(0, mention.start - 20) : mention.start]))
+
+
+def _told_today(s: SentenceInfo, value: str) -> bool:
+    """Whether a sentence gives a day as the report's own (`_report_day`)."""
+    return any(d.value == value and _report_day(s, d) for d in s.dates)
 
 
 def one_day(x: DateMention, y: DateMention) -> bool:
