@@ -246,3 +246,11 @@ def test_a_total_is_set_only_against_a_total() -> None:
         "The Orvel navy has seized a total of 14 rifles during its patrols.",
     )
     assert number_conflicts._numbers(one, other) == ("12 rifle", "14 rifle", 1.0)
+
+
+def test_a_count_owned_by_a_name_is_that_names_whoever_else_is_named() -> None:
+    team, player = _first_sentences(
+        "The Harbour Gulls rushed for 350 yards on Sunday.",
+        "The Harbour Gulls lost 20-13 despite Teo Marsh's 226 yards rushing.",
+    )
+    assert number_conflicts._numbers(team, player) is None

@@ -348,7 +348,19 @@ def _other_doers(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMe
         return False
     if p.islower() or q.islower():
         return p != q
-    return not same_person(p, q) and p not in b.text and q not in a.text
+    if same_person(p, q):
+        return False
+    # A count owned by a name ("despite Charles' 226 yards") is that name's, whoever else the sentence names
+    # ("Chiefs lose ... despite Charles' 226 yards" against "The Chiefs rushed for 350 yards").
+    return _owned(a, x) or _owned(b, y) or (p not in b.text and q not in a.text)
+
+
+def _owned(s: SentenceInfo, n: NumberMention) -> bool:
+    """Whether a figure's counted thing has a named owner ("Reyes' 23 points")."""
+    token = _token(s, n)
+    if token is None or token.dep_ != "nummod":
+        return False
+    return any(c.dep_ == "poss" and _named(s, c) for c in token.head.children)
 
 
 def _other_places(a: SentenceInfo, b: SentenceInfo) -> bool:
