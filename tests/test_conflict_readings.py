@@ -204,3 +204,53 @@ def test_a_decade_is_no_year() -> None:
         "The Kestrel mill dates to 1935, when the valley was settled.",
     )
     assert date_conflicts._year_dates(decade, year) is None
+
+
+def test_a_name_read_as_will_and_an_expected_noun_in_a_clause_of_its_own() -> None:
+    name, other = _first_sentences(
+        "Will Darrow scored 18 points off the bench for the Orvel Rams.",
+        "The Orvel Rams also got 18 points from backup forward Will Darrow.",
+    )
+    assert name.modality == "happened"
+    assert status_conflicts._modality(name, other) is None
+    done, expected = _first_sentences(
+        "Regarding the vote in the Kestrel council, which is scheduled for May 4, a decision was taken on the wards.",
+        "The vote in the Kestrel council that is scheduled for May 4 will be held on a new basis.",
+    )
+    assert status_conflicts._modality(done, expected) is None
+
+
+def test_each_reports_own_today_is_not_set_against_another_day() -> None:
+    first, later = _first_sentences(
+        "Cable operator Orvel Net announced today (14 March 2025) that it has restored service to its customers.",
+        "Cable operator Orvel Net announced today (2 April 2025) that it has restored service to all customers.",
+    )
+    assert date_conflicts._dates(first, later) is None
+    assert date_conflicts._act_dates(first, later) is None
+    first, later = _first_sentences(
+        "Cable operator Orvel Net announced on 14 March 2025 that it has restored service to its customers.",
+        "Cable operator Orvel Net announced on 2 April 2025 that it has restored service to its customers.",
+    )
+    assert date_conflicts._dates(first, later)[:2] == ("2025-03-14", "2025-04-02")
+    assert date_conflicts._act_dates(first, later) == ("2025-03-14", "2025-04-02", 1.0)
+
+
+def test_a_total_is_set_only_against_a_total() -> None:
+    part, total = _first_sentences(
+        "Six rifles, 12 magazines and 300 rounds were seized from the skiffs.",
+        "The Orvel navy has seized a total of 14 rifles, 31 magazines and 923 rounds during its five patrols.",
+    )
+    assert number_conflicts._numbers(part, total) is None
+    one, other = _first_sentences(
+        "The Orvel navy has seized a total of 12 rifles during its patrols.",
+        "The Orvel navy has seized a total of 14 rifles during its patrols.",
+    )
+    assert number_conflicts._numbers(one, other) == ("12 rifle", "14 rifle", 1.0)
+
+
+def test_a_count_owned_by_a_name_is_that_names_whoever_else_is_named() -> None:
+    team, player = _first_sentences(
+        "The Harbour Gulls rushed for 350 yards on Sunday.",
+        "The Harbour Gulls lost 20-13 despite Teo Marsh's 226 yards rushing.",
+    )
+    assert number_conflicts._numbers(team, player) is None

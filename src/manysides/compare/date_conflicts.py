@@ -248,6 +248,8 @@ def _act_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
                 continue
             if thing and other_thing and not _same_name(thing, other_thing):
                 continue
+            if _told_today(a, day) and _told_today(b, other_day):
+                continue  # "Seacom announced today (14 October)" / "... today (4 November)": two days' news
             return day, other_day, 1.0
     return None
 
@@ -406,6 +408,8 @@ def _dates_of(
     for x in xs:
         words = _clause_words(a, x)
         for y in ys:
+            if _report_day(a, x) and _report_day(b, y):
+                continue  # each report's own "today": reports of two days tell two days' news
             other = _clause_words(b, y)
             if same_act and not _one_happening(a, x, b, y):
                 continue
@@ -413,6 +417,24 @@ def _dates_of(
             if shared > best:
                 best, found = shared, (x.value, y.value, shared)
     return found
+
+
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\W{0,3}$", re.IGNORECASE)
+
+
+def _report_day(s: SentenceInfo, mention: DateMention) -> bool:
+    """Whether a date is the day the report was written: "today", or a day the writer gives as today ("announced
+    today (14 October 2011)"). Two reports each telling what happened on their own day differ in date because they
+    were written on different days ("Seacom announced today ..." in three reports of three days), not because
+    they disagree about one happening."""
+    if mention.text.lower() in {"today", "tonight"}:
+        return True
+    return bool(_TODAY.search(s.text[max(0, mention.start - 20) : mention.start]))
+
+
+def _told_today(s: SentenceInfo, value: str) -> bool:
+    """Whether a sentence gives a day as the report's own (`_report_day`)."""
+    return any(d.value == value and _report_day(s, d) for d in s.dates)
 
 
 def one_day(x: DateMention, y: DateMention) -> bool:

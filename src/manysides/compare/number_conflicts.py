@@ -124,6 +124,9 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
             size = size and _definite(a, x) and _definite(b, y)
             # A whole a part is taken from is set only against another whole ("two of the three lanes").
             same_count = same_count and _whole(a, x) == _whole(b, y)
+            # A total of several is set only against another total ("a total of 14 rifles" / "six rifles were
+            # seized from the boats": maybe one part of the fourteen).
+            same_count = same_count and _total(a, x) == _total(b, y)
             if same_count and x.counted != y.counted and not _acts_object(a, x, b, y):
                 continue
             # A figure given without a noun counts the noun before it ("32 million viewers, against 55 million a
@@ -226,6 +229,22 @@ def _whole(s: SentenceInfo, n: NumberMention) -> bool:
     doc = token.doc
     of = token.i - 1 if doc[token.i - 1].lower_ == "of" else token.i - 2
     return of >= 1 and doc[of].lower_ == "of" and doc[of - 1].like_num
+
+
+def _total(s: SentenceInfo, n: NumberMention) -> bool:
+    """Whether a figure is told as the total of several ("a total of 14 rifles", "14 rifles altogether", "a
+    combined 30 points"): the words just before it, or just after the noun it counts; in a list, the marker on
+    its first figure covers the rest ("a total of 14 rifles, 31 magazines and 923 rounds")."""
+    token = _token(s, n)
+    if token is None:
+        return False
+    noun = token.head if token.dep_ == "nummod" else token
+    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    figure = next((c for c in noun.children if c.dep_ == "nummod"), token)
+    doc, totals = token.doc, status_words("totals")
+    near = [*doc[max(0, figure.i - 3) : figure.i], *doc[noun.i + 1 : noun.i + 3]]
+    return any(t.lower_ in totals for t in near)
 
 
 def _measured(s: SentenceInfo, n: NumberMention) -> str | None:
@@ -355,7 +374,19 @@ def _other_doers(a: SentenceInfo, x: NumberMention, b: SentenceInfo, y: NumberMe
         return False
     if p.islower() or q.islower():
         return p != q
-    return not same_person(p, q) and p not in b.text and q not in a.text
+    if same_person(p, q):
+        return False
+    # A count owned by a name ("despite Charles' 226 yards") is that name's, whoever else the sentence names
+    # ("Chiefs lose ... despite Charles' 226 yards" against "The Chiefs rushed for 350 yards").
+    return _owned(a, x) or _owned(b, y) or (p not in b.text and q not in a.text)
+
+
+def _owned(s: SentenceInfo, n: NumberMention) -> bool:
+    """Whether a figure's counted thing has a named owner ("Reyes' 23 points")."""
+    token = _token(s, n)
+    if token is None or token.dep_ != "nummod":
+        return False
+    return any(c.dep_ == "poss" and _named(s, c) for c in token.head.children)
 
 
 def _other_places(a: SentenceInfo, b: SentenceInfo) -> bool:

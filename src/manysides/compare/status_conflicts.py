@@ -111,7 +111,20 @@ def _named_as_noun(s: SentenceInfo, verb: Token) -> bool:
     """Whether a sentence names the event as a noun made from its verb ("expected to meet" / "as a rare meeting
     ... took place", however the parser hangs the noun)."""
     stem = verb.lemma_.lower()
-    return len(stem) >= 3 and any(t.pos_ == "NOUN" and t.lemma_.lower().startswith(stem) for t in s.doc)
+    return len(stem) >= 3 and any(
+        t.pos_ == "NOUN" and t.lemma_.lower().startswith(stem) and not _noun_ahead(t) for t in s.doc
+    )
+
+
+def _noun_ahead(noun: Token) -> bool:
+    """Whether a noun's own phrase tells its event as still to come ("the election of deputies, which is
+    scheduled for December 15"): a relative or participle clause in the phrase that expects it belongs to the
+    noun, not to the sentence's main event, which may be done."""
+    return any(
+        t.dep_ in {"relcl", "acl"} and (t.lemma_.lower() in EXPECT or future_clause(t))
+        for t in noun.subtree
+        if t.pos_ in {"VERB", "AUX", "ADJ"}
+    )
 
 
 def _one_verb(x: Token, y: Token) -> bool:

@@ -22,6 +22,15 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _CUES = frozenset({"say", "tell", "report", "state", "add", "note", "announce", "confirm", "reveal", "write"})
 
 
+def modal(aux: Token, verb: Token) -> bool:
+    """Whether a word the parser hangs on a verb as a modal ("will", "may") is one: a modal takes the bare verb
+    ("will score") or "have"/"be" before the participle ("will have scored", "will be held"). Before a past form
+    with neither ("Will Artino scored 14 points", "May Lee won"), the word is a name, and the event is done."""
+    if verb.tag_ not in {"VBD", "VBN"}:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in {"have", "be"} for c in verb.children)
+
+
 def main_verb(sentence: Span) -> Token:
     """The event verb: the root, or the clause it reports when the root is a speech verb ("X said that ...")."""
     root = sentence.root
@@ -55,9 +64,9 @@ def modality(sentence: Span) -> Modality:
         return "expected"  # "announced plans to begin exporting gas": the exporting has not happened
     if verb.lemma_.lower() in {"be"} and any(c.lemma_.lower() in EXPECT | {"due"} for c in children):
         return "expected"
-    if any(a.lower_ in _FUTURE for a in auxes):
+    if any(a.lower_ in _FUTURE and modal(a, verb) for a in auxes):
         return "expected"
-    if any(a.lower_ in _POSSIBLE for a in auxes):
+    if any(a.lower_ in _POSSIBLE and modal(a, verb) for a in auxes):
         return "possible"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (verb.tag_ == "VBN" and auxes):
         return "happened"
@@ -79,7 +88,10 @@ def future_clause(verb: Token) -> bool:
     # "Is due to be arraigned": the expecting word may be an adjective ("due") between the verb and its clause.
     for token in (verb, *[a for a in verb.ancestors if a.pos_ in {"VERB", "AUX", "ADJ"}][:2]):
         children = list(token.children)
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE | _POSSIBLE | {"would"} for c in children):
+        if any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE | _POSSIBLE | {"would"} and modal(c, token)
+            for c in children
+        ):
             return True
         if token.lemma_.lower() in EXPECT and any(c.dep_ == "xcomp" for c in children):
             return True
