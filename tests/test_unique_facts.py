@@ -129,3 +129,24 @@ def test_sentences_no_fact_holds_are_counted_from_the_sentences_themselves() -> 
     placed = [Statement(article="first", text=s.text, sentence=s.index) for s in (heading, vote)]
     left = _unplaced(text, [Fact(kind="shared", statements=placed)])
     assert len(left) == 4 and not any("vote was" in words for words in left)
+
+
+def test_a_fact_is_headed_from_its_strongest_pair_not_a_shorter_statement_that_joined_it_later() -> None:
+    """A statement that joined a fact at a weaker match may share only its topic; a reader takes the heading for
+    the fact, so it comes from the two statements that match best."""
+    import numpy as np
+
+    from manysides.compare.facts import _strongest_pair
+    from manysides.compare.pairs import Node, PairScores
+
+    texts = analyse_many(
+        [
+            make_article("a", "The Varnley council closed the Osterby pier on Tuesday after inspectors found cracks."),
+            make_article("b", "Inspectors found cracks, and the council closed the Osterby pier on Tuesday."),
+            make_article("c", "The pier is old."),
+        ]
+    )
+    nodes = [Node(k, t.sentences[0], k) for k, t in enumerate(texts)]
+    prob = np.array([[0.0, 0.95, 0.6], [0.95, 0.0, 0.6], [0.6, 0.6, 0.0]])
+    scores = PairScores(nodes=nodes, prob=prob, sources=["a", "b", "c"])
+    assert _strongest_pair(scores, nodes, ["a", "b", "c"]) == {("a", 0), ("b", 0)}

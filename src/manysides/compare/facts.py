@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from itertools import combinations
 
 import numpy as np
 
@@ -238,6 +239,18 @@ def _about(nodes: list[Node]) -> str | None:
     return " ".join(words[:_ABOUT_WORDS]) or None
 
 
+def _strongest_pair(scores: PairScores, fact: list[Node], ids: list[str]) -> set[tuple[str, int]]:
+    """(article id, sentence) of the two statements of different outlets in a fact that match best: the pair the
+    fact was grown from."""
+    where = {(n.article, n.sentence.index): k for k, n in enumerate(scores.nodes)}
+    ks = [where[(n.article, n.sentence.index)] for n in fact]
+    pairs = [(k, m) for k, m in combinations(ks, 2) if scores.source(scores.nodes[k]) != scores.source(scores.nodes[m])]
+    if not pairs:
+        return set()
+    k, m = max(pairs, key=lambda p: float(scores.prob[p]))
+    return {(ids[scores.nodes[x].article], scores.nodes[x].sentence.index) for x in (k, m)}
+
+
 def headline_of(statements: list[Statement], full: list[bool] | None = None) -> Statement:
     """The shortest statement, among those that are full sentences (`full`, in order) when any is: a fragment such
     as "But no less a theology." is short but tells a reader nothing of the fact."""
@@ -283,6 +296,11 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
         fresh = [(s, ok) for s, ok in every if (s.article, s.sentence) not in headed]
         if not any(ok for _, ok in fresh):
             fresh = every if any(ok for _, ok in every) else fresh or every
+        # The fact's strongest pair heads it when it can: a statement that joined later, at a weaker match, may
+        # share only the topic, and as the heading it would tell a reader another fact.
+        core = _strongest_pair(scores, g, ids)
+        cored = [(s, ok) for s, ok in fresh if ok and (s.article, s.sentence) in core]
+        fresh = cored or fresh
         headline = headline_of([s for s, _ in fresh], [ok for _, ok in fresh])
         headed.add((headline.article, headline.sentence))
         shared.append(Fact(kind="shared", statements=statements, headline=headline))
