@@ -865,3 +865,10 @@ def test_words_closed_by_a_comma_and_a_speech_verb_are_the_speakers() -> None:
     )
     assert _speakers(text, "Everything but the pier") == ["Oskar Pell"]
     assert not _speakers(text, "added salt")
+
+
+def test_a_day_or_a_dateline_is_no_speaker() -> None:
+    """ "PORT ALDEN - Ann Vale on Sunday urged ...": the dateline's place is the verb's first subject as parsed, and
+    "Sunday" stands right before the verb; the speaker is Ann Vale."""
+    text = _fictional("PORT ALDEN \u2013 Ann Vale on Sunday urged the harbour board to listen to the ferry crews.")
+    assert _speakers(text, "urged the harbour board") == ["Ann Vale"]

@@ -566,8 +566,8 @@ def _name_beside(cue: Token, spans: list[tuple[int, int]], offset: int) -> list[
     """The proper name right before or after a cue verb, outside quotation marks: "...,” Bloomberg said."""
     near = [cue.doc[i] for i in (cue.i - 1, cue.i + 1) if cue.sent.start <= i < cue.sent.end]
     for token in near:
-        if token.pos_ == "PROPN" and not _in_spans(token, spans, offset):
-            return [token]
+        if token.pos_ == "PROPN" and token.ent_type_ not in _WHEN and not _in_spans(token, spans, offset):
+            return [token]  # a day is no speaker ("... on Sunday urged")
     return []
 
 
@@ -817,8 +817,11 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             if not subjects and (document := _document_voice(token)) is not None:
                 subjects = [_issuer(document)]  # "drafted a resolution of its own condemning ..."
             if subjects and _in_spans(subjects[0], spans, offset):
-                # the parser took a word of the quote for the speaker ("...thousands of lawsuits," Bloomberg said)
-                subjects = _name_beside(token, spans, offset)
+                # the parser took a word of the quote (or of the dateline) for the speaker ("...thousands of
+                # lawsuits," Bloomberg said); another subject of the verb outside them is the speaker
+                # ("DES MOINES - Ann Vale on Sunday urged ...")
+                outside = [c for c in own if not _in_spans(c, spans, offset)]
+                subjects = outside[:1] or _name_beside(token, spans, offset)
             elif subjects and subjects[0].ent_type_ in _WHEN:
                 person = _person_before(token, spans, offset)
                 if person is not None:
