@@ -242,13 +242,11 @@ def _about(nodes: list[Node]) -> str | None:
 def _strongest_pair(scores: PairScores, fact: list[Node], ids: list[str]) -> set[tuple[str, int]]:
     """(article id, sentence) of the two statements of different outlets in a fact that match best: the pair the
     fact was grown from."""
-    where = {(n.article, n.sentence.index): k for k, n in enumerate(scores.nodes)}
-    ks = [where[(n.article, n.sentence.index)] for n in fact]
-    pairs = [(k, m) for k, m in combinations(ks, 2) if scores.source(scores.nodes[k]) != scores.source(scores.nodes[m])]
+    pairs = [(x, y) for x, y in combinations(fact, 2) if scores.source(x) != scores.source(y)]
     if not pairs:
         return set()
-    k, m = max(pairs, key=lambda p: float(scores.prob[p]))
-    return {(ids[scores.nodes[x].article], scores.nodes[x].sentence.index) for x in (k, m)}
+    best = max(pairs, key=lambda p: float(scores.prob[p[0].position, p[1].position]))
+    return {(ids[n.article], n.sentence.index) for n in best}
 
 
 def headline_of(statements: list[Statement], full: list[bool] | None = None) -> Statement:
