@@ -299,19 +299,45 @@ def test_a_vote_tally_is_one_figure() -> None:
 
 def test_a_figures_row_needs_figures_that_may_measure_one_thing() -> None:
     """A 4-page letter beside "four other candidates" compares nothing; $3.5 billion beside $3.6 billion does."""
-    from manysides.present.briefing import comparable_only, figure_kind
+    from manysides.present.briefing import figure_kind
+    from manysides.present.figures import aligned_figures
 
     assert figure_kind("$3.6 billion") == figure_kind("€2 million") == "money"
     assert figure_kind("134-to-63") == figure_kind("130-to-67")
-    assert comparable_only({"a": ["4-pg"], "b": ["Four other candidates"]}) == {}
-    assert comparable_only({"a": ["$3.5 billion"], "b": ["$3.6 billion", "12 ferries"]}) == {
-        "a": ["$3.5 billion"],
-        "b": ["$3.6 billion"],  # the ferries count nothing the other report counts
-    }
-    assert len(comparable_only({"a": ["12 viviendas"], "b": ["14"]})) == 2  # the thing counted in another language
-    assert comparable_only({"a": ["Four years"], "b": ["12 people"]}) == {}
-    committee = {"a": ["dozen", "12"], "b": ["18 members", "dozen"]}  # b's own bare count is the one compared
-    assert comparable_only(committee) == {"a": ["dozen", "12"], "b": ["dozen"]}
+    assert aligned_figures("Ms. Venn sent a 4-page letter to the board.", "Four other candidates sent letters.") == []
+    budget = "The council approved a $3.5 billion budget for the harbour on Monday."
+    rival = "Councillors approved a harbour budget of $3.6 billion and bought 12 ferries."
+    assert aligned_figures(budget, rival) == [("$3.5 billion", "$3.6 billion")]  # the ferries count nothing else
+    assert aligned_figures("Four years of talks ended.", "12 people were hurt.") == []
+
+
+def test_a_figures_row_reads_across_one_quantity() -> None:
+    """A statement of several figures gives, beside another's figure, only the one that answers it: the words
+    around each figure say what it counts, and whose it is."""
+    from manysides.present.figures import aligned_figures
+
+    ledger = "The Venns paid $4,885,310 in federal taxes and $1,625,777 in state taxes, and gave $1,959,450 to charity."
+    post = "They also gave $2 million to charity and paid an additional $1.6 million in state taxes."
+    assert aligned_figures(post, ledger) == [("$2 million", "$1,959,450"), ("$1.6 million", "$1,625,777")]
+    # one rate is Orla Venn's, the other the Krells': no row sets them side by side
+    assert (
+        aligned_figures(
+            "Orla Venn paid an effective tax rate of 36 percent.",
+            "The Krells paid an effective tax rate of 31 percent.",
+        )
+        == []
+    )
+    # a yearly total and a day's count differ by more than tenfold: two quantities, whatever the words share
+    assert (
+        aligned_figures(
+            "Ferries carry 1.4 million passengers a year.", "Strikes left 3,000 ferry passengers stranded a year ago."
+        )
+        == []
+    )
+    # one count in other words: "passengers" and "travellers"
+    assert aligned_figures(
+        "The strike stranded 3,000 passengers at Veyra port.", "Some 3,000 travellers were stranded at Veyra port."
+    ) == [("3,000 passengers", "3,000 travellers")]
 
 
 def test_the_story_is_named_by_the_headline_the_others_agree_with() -> None:

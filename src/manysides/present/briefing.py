@@ -9,9 +9,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
-from manysides.extract.marks import ascii_digits
-from manysides.extract.words import MONTH_PREFIXES, MONTHS_WIDE
+from manysides.extract.language import detect_language
+from manysides.present.figures import aligned_figures, figures
+from manysides.present.figures import figure_kind as figure_kind
 from manysides.present.report_view import ReportView
 from manysides.records.article import Article
 from manysides.records.report import Conflict, Fact, Report, Statement
@@ -34,202 +36,6 @@ def _words(text: str) -> frozenset[str]:
 
 _QUOTE_MARKS = "\"'\u201c\u2018\u00ab\u201e"
 TELLING = 3  # lines shown for what only one outlet reports
-
-_SMALL = "one|two|three|four|five|six|seven|eight|nine"
-_NUMBER_WORDS = (
-    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|hundred|thousands|dozens|dozen"
-)
-_FIGURE = re.compile(
-    r"(?<![\w.,:/-])(?:[€$£¥]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    rf"|(?<![\w-])(?:{_NUMBER_WORDS})(?:-(?:{_SMALL}))?(?![\w])",
-    re.IGNORECASE,
-)
-_UNIT = re.compile(
-    r"\s?%|\s?(?:bn|m)\b|\s(?:percent|per cent|million|billion|trillion|thousand)\b|-to-\d+\b|(?:-[a-z]+)+",
-    re.IGNORECASE,
-)
-_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORDS}|{_SMALL}|million|billion|trillion|thousand)", re.IGNORECASE)
-_BIG = re.compile(r"million|billion|trillion|thousand|bn|m$", re.IGNORECASE)
-_DECADE = re.compile(r"['\u2019]?s\b")
-_TIME = re.compile(r"\s?(?:[ap]\.?m\b|:\d\d)", re.IGNORECASE)
-# English names and abbreviations, and every CLDR language's full month names: a statement's language is not known
-# here, and an abbreviation of one language can be a word of another ("3 out of 10": "out" is Portuguese October).
-_MONTHS = _words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-) | frozenset(MONTHS_WIDE)
-_NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([a-z][a-z\u2019'-]*))?")
-_LETTERS = r"[^\W\d_]+"
-# "5 December", "5. Dezember", "5 de diciembre", "5 בדצמבר", "5 كانون الأول": the words after a day of the month
-_MONTH_AFTER = re.compile(rf"\.?\s+(?:(?:de|of)\s+)?({_LETTERS})(?:\s+({_LETTERS}))?", re.IGNORECASE)
-_PREVIOUS_WORD = re.compile(rf"({_LETTERS})\.?\s+$")
-_COUNTED = frozenset({"people", "children", "men", "women", "staff", "crew"})
-_NOT_COUNTED = _words(
-    "a an the of to and or but in on at for with from by between as is was were are be been had have has that "
-    "which who whom after before since per more than other others times out about over under into so"
-)
-
-
-# "a one-in-three chance", "1 in 5 voters", "3 out of 10 residents": one figure, a share (not "12 in 2019")
-_RATIO = re.compile(
-    rf"(?<![\w.,-])(?:\d+|one|{_SMALL}|{_NUMBER_WORDS})(?:-in-|\s+in\s+|\s+out\s+of\s+)"
-    rf"(?!(?:19|20)\d\d\b)(?:\d{{1,3}}(?:,\d{{3}})*|{_NUMBER_WORDS}|{_SMALL})(?![\w-])",
-    re.IGNORECASE,
-)
-
-
-# "40 to 60 hours", "a 40- to 60-hour course", "40-60": one figure given as a range (not "2012-2013", two years)
-_RANGE = re.compile(
-    r"(?<![\w.,:/$-])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?:-?\s+to\s+|\s*[-\u2013]\s*)(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?!\d|[.,]\d)"
-)
-
-
-def figures(text: str) -> list[str]:
-    """Numbers, money and percentages as the sentence writes them, with what a bare number counts ("12 people"),
-    and odds as one figure ("one-in-three").
-
-    Years (in any digits: "٢٠٢٥"), times of day and days of the month are left out: they are dates, not figures."""
-    ratios = list(_RATIO.finditer(text)) + list(_RANGE.finditer(text))
-    found: list[tuple[int, str]] = []
-    for ratio in ratios:
-        unit = _UNIT.match(text, ratio.end())
-        end = unit.end() if unit else ratio.end()
-        after = _NEXT_WORDS.match(text, end)
-        counted = _counted(text, after) if after and not unit else ""
-        found.append((ratio.start(), " ".join((text[ratio.start() : end] + counted).split())))
-    for match in _FIGURE.finditer(text):
-        if any(r.start() <= match.start() < r.end() for r in ratios):
-            continue
-        number, end = match.group(), match.end()
-        if _DECADE.match(text, end):
-            continue  # "in his 30s", "the '80s": an age or an era, not a figure
-        unit = _UNIT.match(text, end)
-        if unit:
-            number, end = number + unit.group(), unit.end()
-        if _TIME.match(text, end) and not unit:
-            continue
-        before = _PREVIOUS_WORD.search(text, 0, match.start())
-        after = _NEXT_WORDS.match(text, end)
-        month_near = (before and _is_month(before.group(1))) or (not unit and _month_after(text, end))
-        if month_near or (not unit and re.fullmatch(r"(?:19|20)\d\d", ascii_digits(number))):
-            continue
-        age = _AGE.search(text, 0, match.start()) and _AFTER_AGE.match(text, end)
-        if not unit and (age or _in_name(text, match, after)):
-            continue  # "Lieberman, 75, ...": an age; "Organization 1", "Guccifer 2.0": part of a name
-        counted = _counted(text, after) if after and (not unit or _BIG.search(unit.group().strip())) else ""
-        if not counted and not unit and _VAGUE.fullmatch(number):
-            of = _OF_PLURAL.match(text, end)
-            if of is None or not _plural(of.group(1)):
-                continue  # "thousands more watched" says no figure to compare; "dozens of people" does
-            counted = of.group()
-        if not counted and not unit and not any(c.isdigit() for c in number):
-            continue  # "the two met for an hour": a number word that counts nothing named is no figure
-        found.append((match.start(), " ".join((number + counted).split())))
-    return [figure for _, figure in sorted(found)]
-
-
-_AGE = re.compile(r"[A-Z][\w.'\u2019-]*,\s*$")  # a name and a comma right before the number
-_AFTER_AGE = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
-_VAGUE = re.compile(r"hundreds|thousands|millions|dozens|dozen", re.IGNORECASE)
-_OF_PLURAL = re.compile(r"\s+of\s+([a-z]+)")
-_CAPITALISED_BEFORE = re.compile(r"(?:^|[^.!?:\s]\s*)\s([A-Z][\w'\u2019-]*)\s$")
-
-
-def _in_name(text: str, match: re.Match[str], after: re.Match[str] | None) -> bool:
-    """A number written right after a capitalised word inside the sentence, and followed by no word it could
-    count ("Organization 1 and", "Guccifer 2.0 in"): part of a name, not a figure. Not "in Lindhof 12 Häuser" nor
-    "Karakaya'da 12 ev", which count houses; a month before a day is left to the month rule."""
-    before = _CAPITALISED_BEFORE.search(text, 0, match.start())
-    if not before or not match.group()[:1].isdigit() or _is_month(before.group(1)):
-        return False
-    return after is None or after.group(1) in _NOT_COUNTED
-
-
-def _is_month(word: str) -> bool:
-    """A month name, also with a prefix written joined to it (Hebrew "ב": "בדצמבר")."""
-    word = word.lower()
-    return word in _MONTHS or any(word.startswith(p) and word[len(p) :] in _MONTHS for p in MONTH_PREFIXES)
-
-
-def _month_after(text: str, end: int) -> bool:
-    """Whether a month name follows the number ending at `end`: one word, or two ("كانون الأول")."""
-    after = _MONTH_AFTER.match(text, end)
-    if after is None:
-        return False
-    two = f"{after.group(1)} {after.group(2)}" if after.group(2) else ""
-    return _is_month(after.group(1)) or (bool(two) and _is_month(two))
-
-
-def _counted(text: str, after: re.Match[str]) -> str:
-    """What a bare number counts, when the next word or two say it: "12 people", "two police officers"."""
-    first, second = after.group(1), after.group(2)
-    if not first.islower() or first in _NOT_COUNTED:
-        return ""
-    if _plural(first):
-        return text[after.start() : after.end(1)]
-    if second and second not in _NOT_COUNTED and _plural(second):
-        return text[after.start() : after.end(2)]
-    return ""
-
-
-_MONEY = re.compile(r"[€$£¥]|\b(?:dollars?|euros?|pounds?|yen)\b", re.IGNORECASE)
-_PERCENT = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
-_COMPOUND = re.compile(r"\d(-[^\W\d_][\w-]*)$")
-
-
-def figure_kind(figure: str) -> str:
-    """What a figure measures, as far as its words say: money, a share, odds ("1 in 3"), a compound ("4-page"), or
-    a count of what follows it ("520,000 arrests"; "" when a bare number does not say)."""
-    if _MONEY.search(figure):
-        return "money"
-    if _PERCENT.search(figure):
-        return "percent"
-    if _RATIO.match(figure):
-        return "ratio"
-    if span := _RANGE.match(figure):  # "40- to 60-hour" counts hours as "40-60 hours" does
-        words = re.findall(r"[^\W\d_]+", figure[span.end() :])
-        return "count:" + (words[0].lower().removesuffix("s") if words else "")
-    if compound := _COMPOUND.search(ascii_digits(figure)):
-        return re.sub(r"\d+", "#", compound.group(1).lower())  # a tally "134-to-63" meets "134-to-62"
-    words = re.findall(r"[^\W\d_]+", figure)
-    counted = words[-1].lower() if words and not _NUMBER_WORD.fullmatch(words[-1]) else ""
-    return "count:" + counted.removesuffix("s")
-
-
-def _kinds_meet(a: str, b: str) -> bool:
-    """Two figures that may count one thing: the same kind, or two counts where either leaves the thing unsaid
-    (a count in another language names it in other words)."""
-    if a == b:
-        return True
-    return a.startswith("count:") and b.startswith("count:") and ("count:" in {a, b})
-
-
-def comparable_only(values: Mapping[str, list[str]]) -> dict[str, list[str]]:
-    """Each report's figures that may measure what a figure of another report measures: "18 members" of a
-    committee is left out of a row where the others count indicted officers, so it does not read as a rival count."""
-    kinds = {article: [figure_kind(f) for f in figures] for article, figures in values.items()}
-
-    def meets(kind: str, article: str) -> bool:
-        # A named count ("18 members") meets another report's bare count only when its own report gives no bare
-        # count: otherwise that bare count is the one the row compares.
-        named_beside_bare = kind != "count:" and "count:" in kinds[article]
-        return any(
-            _kinds_meet(kind, other) and not (named_beside_bare and other == "count:" and kind != other)
-            for a, others in kinds.items()
-            if a != article
-            for other in others
-        )
-
-    kept = {
-        article: [figure for figure, kind in zip(figures, kinds[article], strict=True) if meets(kind, article)]
-        for article, figures in values.items()
-    }
-    return {article: figures for article, figures in kept.items() if figures}
-
-
-def _plural(word: str) -> bool:
-    return word in _COUNTED or (word.endswith("s") and not word.endswith("ss"))
 
 
 def quoted(text: str) -> str:
@@ -436,28 +242,51 @@ class Briefing:
         return "; ".join(parts) + "."
 
     def figure_rows(self) -> list[FigureRow]:
-        """A row per shared fact (and per conflict no shared fact holds) where two or more reports give figures."""
+        """A row per shared fact (and per conflict no shared fact holds) where another report answers a figure of one
+        of its statements: that statement's figures beside the figures of each other report's statement that give the
+        same thing (`aligned_figures`), so a row reads across one quantity, not every number the fact's sentences
+        hold. The fact's headline leads the row when its figures are answered as often as any statement's; a
+        statement already leading a row leads no second one, and a row whose figures an earlier row shows adds none."""
         facts = self.view.facts("shared")
         groups = [{(s.article, s.sentence, s.text) for s in f.statements} for f in facts]
         for fact in self.view.facts("conflict"):
             keys = {(s.article, s.sentence, s.text) for s in fact.statements}
             if not any(keys <= group for group in groups):
                 facts.append(fact)
-        rows = []
+        rows: list[FigureRow] = []
+        seen: list[set[tuple[str, str]]] = []
         for fact in facts:
             top = headline(fact)
-            values: dict[str, list[str]] = {}
-            for article, statements in self.statements_by_article(fact).items():
-                seen: dict[str, str] = {}
-                for statement in statements:
-                    for figure in figures(statement.text):
-                        seen.setdefault(figure.lower(), figure)
-                if seen:
-                    values[article] = list(seen.values())
-            values = comparable_only(values)
-            if top is not None and len(values) >= 2:
-                rows.append(FigureRow(top, values))
+            if top is None:
+                continue
+            by_article = self.statements_by_article(fact)
+            leads = [top, *(s for s in fact.statements if s != top and figures(s.text))]
+            answered = [(s, self._answers(s, by_article)) for s in leads]
+            lead, values = max(answered, key=lambda pair: _figures_answered(pair[1]))
+            given = {(article, figure) for article, shown in values.items() for figure in shown}
+            if (
+                len(values) > 1
+                and all(row.headline.text != lead.text for row in rows)
+                and not any(given <= shown for shown in seen)
+            ):
+                rows.append(FigureRow(lead, values))
+                seen.append(given)
         return rows
+
+    def _answers(self, lead: Statement, by_article: Mapping[str, list[Statement]]) -> dict[str, list[str]]:
+        """Article id -> the figures it gives for what `lead` gives, `lead`'s own first; each other report's from
+        its statement that answers most."""
+        answers = {}
+        for article, statements in by_article.items():
+            if article != lead.article:
+                best = max(
+                    (aligned_figures(lead.text, s.text, across_languages=_across(lead, s)) for s in statements), key=len
+                )
+                if best:
+                    answers[article] = best
+        answered = {ours for pairs in answers.values() for ours, _ in pairs}
+        values = {lead.article: [f for f in figures(lead.text) if f in answered]}
+        return values | {article: [theirs for _, theirs in pairs] for article, pairs in answers.items()}
 
     def _names(self, ids: Sequence[str]) -> str:
         return join_names([self.short_label(i) for i in ids])
@@ -465,6 +294,22 @@ class Briefing:
     def _earliest(self, values: Mapping[str, str]) -> str:
         dated = [(a.published or "9999", self.column(a.id), a.id) for a in self.report.articles if a.id in values]
         return min(dated)[2] if dated else next(iter(values))
+
+
+def _figures_answered(values: Mapping[str, list[str]]) -> int:
+    """How many figures other reports give for a statement's figures (its own do not count)."""
+    return sum(map(len, values.values())) if len(values) > 1 else 0
+
+
+def _across(a: Statement, b: Statement) -> bool:
+    """Two statements in different languages, as far as each says its own."""
+    ours, theirs = _language(a.text), _language(b.text)
+    return ours is not None and theirs is not None and ours != theirs
+
+
+@lru_cache(maxsize=4096)
+def _language(text: str) -> str | None:
+    return detect_language(text)
 
 
 def bodies_of(articles: Mapping[str, str] | Sequence[Article] | None) -> dict[str, str]:

@@ -1,0 +1,306 @@
+"""The figures a sentence gives, as it writes them ("12 people", "$3.5 billion", "one-in-three"), what each one
+measures, and which of them two reports may give for one thing: the numbers the briefing's figures table shows.
+Text only, in any language's digits, so a stored report's statements are enough.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from manysides.extract.marks import ascii_digits
+from manysides.extract.words import MONTH_PREFIXES, MONTHS_WIDE, RELATIVE
+from manysides.understand.numbers import word_value
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SMALL = "one|two|three|four|five|six|seven|eight|nine"
+_NUMBER_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|hundred|thousands|dozens|dozen"
+)
+_FIGURE = re.compile(
+    r"(?<![\w.,:/-])(?:[€$£¥]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    rf"|(?<![\w-])(?:{_NUMBER_WORDS})(?:-(?:{_SMALL}))?(?![\w])",
+    re.IGNORECASE,
+)
+_UNIT = re.compile(
+    r"\s?%|\s?(?:bn|m)\b|\s(?:percent|per cent|million|billion|trillion|thousand)\b|-to-\d+\b|(?:-[a-z]+)+",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORDS}|{_SMALL}|million|billion|trillion|thousand)", re.IGNORECASE)
+_BIG = re.compile(r"million|billion|trillion|thousand|bn|m$", re.IGNORECASE)
+_DECADE = re.compile(r"['\u2019]?s\b")
+_TIME = re.compile(r"\s?(?:[ap]\.?m\b|:\d\d)", re.IGNORECASE)
+# English names and abbreviations, and every CLDR language's full month names: a statement's language is not known
+# here, and an abbreviation of one language can be a word of another ("3 out of 10": "out" is Portuguese October).
+_MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+) | frozenset(MONTHS_WIDE)
+_NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([a-z][a-z\u2019'-]*))?")
+_LETTERS = r"[^\W\d_]+"
+# "5 December", "5. Dezember", "5 de diciembre", "5 בדצמבר", "5 كانون الأول": the words after a day of the month
+_MONTH_AFTER = re.compile(rf"\.?\s+(?:(?:de|of)\s+)?({_LETTERS})(?:\s+({_LETTERS}))?", re.IGNORECASE)
+_PREVIOUS_WORD = re.compile(rf"({_LETTERS})\.?\s+$")
+_COUNTED = frozenset({"people", "children", "men", "women", "staff", "crew"})
+_NOT_COUNTED = _words(
+    "a an the of to and or but in on at for with from by between as is was were are be been had have has that "
+    "which who whom after before since per more than other others times out about over under into so"
+)
+
+
+# "a one-in-three chance", "1 in 5 voters", "3 out of 10 residents": one figure, a share (not "12 in 2019")
+_RATIO = re.compile(
+    rf"(?<![\w.,-])(?:\d+|one|{_SMALL}|{_NUMBER_WORDS})(?:-in-|\s+in\s+|\s+out\s+of\s+)"
+    rf"(?!(?:19|20)\d\d\b)(?:\d{{1,3}}(?:,\d{{3}})*|{_NUMBER_WORDS}|{_SMALL})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# "40 to 60 hours", "a 40- to 60-hour course", "40-60": one figure given as a range (not "2012-2013", two years)
+_RANGE = re.compile(
+    r"(?<![\w.,:/$-])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?:-?\s+to\s+|\s*[-\u2013]\s*)(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?!\d|[.,]\d)"
+)
+
+
+def figures(text: str) -> list[str]:
+    """Numbers, money and percentages as the sentence writes them, with what a bare number counts ("12 people"),
+    and odds as one figure ("one-in-three").
+
+    Years (in any digits: "٢٠٢٥"), times of day and days of the month are left out: they are dates, not figures."""
+    return [figure for _, figure in figures_at(text)]
+
+
+def figures_at(text: str) -> list[tuple[int, str]]:
+    """`figures` with where each starts in the text, so the words around a figure can say what it counts."""
+    ratios = list(_RATIO.finditer(text)) + list(_RANGE.finditer(text))
+    found: list[tuple[int, str]] = []
+    for ratio in ratios:
+        unit = _UNIT.match(text, ratio.end())
+        end = unit.end() if unit else ratio.end()
+        after = _NEXT_WORDS.match(text, end)
+        counted = _counted(text, after) if after and not unit else ""
+        found.append((ratio.start(), " ".join((text[ratio.start() : end] + counted).split())))
+    for match in _FIGURE.finditer(text):
+        if any(r.start() <= match.start() < r.end() for r in ratios):
+            continue
+        number, end = match.group(), match.end()
+        if _DECADE.match(text, end):
+            continue  # "in his 30s", "the '80s": an age or an era, not a figure
+        unit = _UNIT.match(text, end)
+        if unit:
+            number, end = number + unit.group(), unit.end()
+        if _TIME.match(text, end) and not unit:
+            continue
+        before = _PREVIOUS_WORD.search(text, 0, match.start())
+        after = _NEXT_WORDS.match(text, end)
+        month_near = (before and _is_month(before.group(1))) or (not unit and _month_after(text, end))
+        if month_near or (not unit and re.fullmatch(r"(?:19|20)\d\d", ascii_digits(number))):
+            continue
+        age = _AGE.search(text, 0, match.start()) and _AFTER_AGE.match(text, end)
+        if not unit and (age or _in_name(text, match, after)):
+            continue  # "Lieberman, 75, ...": an age; "Organization 1", "Guccifer 2.0": part of a name
+        counted = _counted(text, after) if after and (not unit or _BIG.search(unit.group().strip())) else ""
+        if not counted and not unit and _VAGUE.fullmatch(number):
+            of = _OF_PLURAL.match(text, end)
+            if of is None or not _plural(of.group(1)):
+                continue  # "thousands more watched" says no figure to compare; "dozens of people" does
+            counted = of.group()
+        if not counted and not unit and not any(c.isdigit() for c in number):
+            continue  # "the two met for an hour": a number word that counts nothing named is no figure
+        found.append((match.start(), " ".join((number + counted).split())))
+    return sorted(found)
+
+
+_AGE = re.compile(r"[A-Z][\w.'\u2019-]*,\s*$")  # a name and a comma right before the number
+_AFTER_AGE = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
+_VAGUE = re.compile(r"hundreds|thousands|millions|dozens|dozen", re.IGNORECASE)
+_OF_PLURAL = re.compile(r"\s+of\s+([a-z]+)")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|[^.!?:\s]\s*)\s([A-Z][\w'\u2019-]*)\s$")
+
+
+def _in_name(text: str, match: re.Match[str], after: re.Match[str] | None) -> bool:
+    """A number written right after a capitalised word inside the sentence, and followed by no word it could
+    count ("Organization 1 and", "Guccifer 2.0 in"): part of a name, not a figure. Not "in Lindhof 12 Häuser" nor
+    "Karakaya'da 12 ev", which count houses; a month before a day is left to the month rule."""
+    before = _CAPITALISED_BEFORE.search(text, 0, match.start())
+    if not before or not match.group()[:1].isdigit() or _is_month(before.group(1)):
+        return False
+    return after is None or after.group(1) in _NOT_COUNTED
+
+
+def _is_month(word: str) -> bool:
+    """A month name, also with a prefix written joined to it (Hebrew "ב": "בדצמבר")."""
+    word = word.lower()
+    return word in _MONTHS or any(word.startswith(p) and word[len(p) :] in _MONTHS for p in MONTH_PREFIXES)
+
+
+def _month_after(text: str, end: int) -> bool:
+    """Whether a month name follows the number ending at `end`: one word, or two ("كانون الأول")."""
+    after = _MONTH_AFTER.match(text, end)
+    if after is None:
+        return False
+    two = f"{after.group(1)} {after.group(2)}" if after.group(2) else ""
+    return _is_month(after.group(1)) or (bool(two) and _is_month(two))
+
+
+def _counted(text: str, after: re.Match[str]) -> str:
+    """What a bare number counts, when the next word or two say it: "12 people", "two police officers"."""
+    first, second = after.group(1), after.group(2)
+    if not first.islower() or first in _NOT_COUNTED:
+        return ""
+    if _plural(first):
+        return text[after.start() : after.end(1)]
+    if second and second not in _NOT_COUNTED and _plural(second):
+        return text[after.start() : after.end(2)]
+    return ""
+
+
+_MONEY = re.compile(r"[€$£¥]|\b(?:dollars?|euros?|pounds?|yen)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
+_COMPOUND = re.compile(r"\d(-[^\W\d_][\w-]*)$")
+
+
+def figure_kind(figure: str) -> str:
+    """What a figure measures, as far as its words say: money, a share, odds ("1 in 3"), a compound ("4-page"), or
+    a count of what follows it ("520,000 arrests"; "" when a bare number does not say)."""
+    if _MONEY.search(figure):
+        return "money"
+    if _PERCENT.search(figure):
+        return "percent"
+    if _RATIO.match(figure):
+        return "ratio"
+    if span := _RANGE.match(figure):  # "40- to 60-hour" counts hours as "40-60 hours" does
+        words = re.findall(r"[^\W\d_]+", figure[span.end() :])
+        return "count:" + (words[0].lower().removesuffix("s") if words else "")
+    if compound := _COMPOUND.search(ascii_digits(figure)):
+        return re.sub(r"\d+", "#", compound.group(1).lower())  # a tally "134-to-63" meets "134-to-62"
+    words = re.findall(r"[^\W\d_]+", figure)
+    counted = words[-1].lower() if words and not _NUMBER_WORD.fullmatch(words[-1]) else ""
+    return "count:" + counted.removesuffix("s")
+
+
+def kinds_meet(a: str, b: str) -> bool:
+    """Two figures that may count one thing: the same kind, or two counts where either leaves the thing unsaid
+    (a count in another language names it in other words)."""
+    if a == b:
+        return True
+    return a.startswith("count:") and b.startswith("count:") and ("count:" in {a, b})
+
+
+def _plural(word: str) -> bool:
+    return word in _COUNTED or (word.endswith("s") and not word.endswith("ss"))
+
+
+_CONTEXT_WORDS = 6  # content words either side of a figure that say what it counts ("paid [$44 million] in taxes")
+_STEM = 5  # "taxes" / "tax", "earned" / "earnings": a word's first letters stand for it
+_MIN_SHARED = 2  # stems two figures' words must share in one language: "rate" alone joins any two rates
+_WORD = re.compile(r"[^\W\d_]+")
+_PLAIN = _words(
+    "the a an and or but of to in on at for with from by as is was were are be been has have had that this it its "
+    "he she they his her their said says would will could not about nearly roughly some more than over under"
+)
+_TENFOLD = math.log(10)  # rival reports of one quantity differ by less than an order of magnitude
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# Days and months are capitalised but name nobody: "on Monday" says when, not whose
+_CALENDAR = (
+    frozenset(MONTHS_WIDE)
+    | {w.lower() for words in RELATIVE.values() for day in words["weekdays"] for w in day}
+    | _words("monday tuesday wednesday thursday friday saturday sunday")
+)
+_SHORT_SCALE = re.compile(r"(\d)\s?(bn|m)\b", re.IGNORECASE)  # "$3.5bn", "€2m"
+_NUMBER_PIECE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class _Read:
+    figure: str
+    kind: str
+    stems: frozenset[str]  # the words around it: what it counts
+    names: frozenset[str]  # the capitalised ones: whose it is
+    value: float | None
+
+
+def _read(text: str) -> list[_Read]:
+    """Each figure with the words around it. The words between two figures go to the nearer one ("donated [$15
+    million] to charity, and paid an additional [$13.6 million] in state taxes")."""
+    found = figures_at(text)
+    bounds = [(start, start + len(figure)) for start, figure in found]
+    read = []
+    for k, (start, figure) in enumerate(found):
+        left = (bounds[k - 1][1] + start) // 2 if k else 0
+        right = (bounds[k][1] + bounds[k + 1][0]) // 2 if k + 1 < len(found) else len(text)
+        before = [w for w in _WORD.findall(text[left:start]) if _content(w)][-_CONTEXT_WORDS:]
+        after = [w for w in _WORD.findall(text[bounds[k][1] : right]) if _content(w)][:_CONTEXT_WORDS]
+        kept = before + after
+        names = frozenset(w.lower()[:_STEM] for w in kept if w[0].isupper() and w.lower() not in _CALENDAR)
+        read.append(
+            _Read(figure, figure_kind(figure), frozenset(w.lower()[:_STEM] for w in kept), names, _value(figure))
+        )
+    return read
+
+
+def _content(word: str) -> bool:
+    return len(word) > 2 and word.lower() not in _PLAIN
+
+
+def _value(figure: str) -> float | None:
+    """ "$13.6 million" -> 13,600,000, "Twelve people" -> 12; None when the words say no amount ("dozens")."""
+    value = None
+    spelt = _SHORT_SCALE.sub(lambda m: m.group(1) + (" billion" if m.group(2).lower() == "bn" else " million"), figure)
+    words = _NUMBER_PIECE.findall(ascii_digits(spelt))
+    for k in range(1, len(words) + 1):
+        if k > 1 and _DIGITS.fullmatch(words[k - 1]):
+            break  # "2-1": a score's second number is no part of the first
+        so_far = word_value(words[:k])
+        if so_far is None:
+            break
+        value = so_far
+    return value
+
+
+def _apart(x: float | None, y: float | None) -> float:
+    """How far apart two values are, by the log of their ratio (0 when either is unknown)."""
+    return abs(math.log(x / y)) if x and y else 0.0
+
+
+def aligned_figures(anchor: str, other: str, *, across_languages: bool = False) -> list[tuple[str, str]]:
+    """The figures of `other` that give what a figure of `anchor` gives: pairs (anchor's, other's) in the anchor's
+    order, each figure in one pair at most.
+
+    Two figures pair when they measure the same kind of thing (`kinds_meet`, or one count in other words), within
+    an order of magnitude of each other, their words name no different
+    people or places ("Bush paid [36 percent]" / "the Clintons paid [35.7 percent]"), and the words around them share
+    two stems; across languages, where words differ, when each is its sentence's only figure of that kind. So a
+    fact that joins a statement of several figures with another's one figure shows that one beside the figure it
+    answers, not all of them."""
+    ours, theirs = _read(anchor), _read(other)
+    candidates = []
+    for i, a in enumerate(ours):
+        for j, b in enumerate(theirs):
+            same_count = (
+                a.kind.startswith("count:")
+                and b.kind.startswith("count:")
+                and a.value is not None
+                and a.value == b.value
+            )
+            if not (kinds_meet(a.kind, b.kind) or same_count) or _apart(a.value, b.value) > _TENFOLD:
+                continue  # "3,000 passengers" / "3,000 travellers" is one count; 1.4 million a year and 3,000 are two
+            if a.names and b.names and not a.names & b.names:
+                continue
+            shared = len(a.stems & b.stems)
+            alone = (
+                sum(kinds_meet(a.kind, t.kind) for t in theirs) == sum(kinds_meet(o.kind, b.kind) for o in ours) == 1
+            )
+            if shared >= _MIN_SHARED or (across_languages and alone):
+                candidates.append((-shared, _apart(a.value, b.value), i, j))
+    paired: dict[int, int] = {}
+    for *_, i, j in sorted(candidates):
+        if i not in paired and j not in paired.values():
+            paired[i] = j
+    return [(ours[i].figure, theirs[paired[i]].figure) for i in sorted(paired)]
