@@ -872,3 +872,68 @@ def test_a_day_or_a_dateline_is_no_speaker() -> None:
     "Sunday" stands right before the verb; the speaker is Ann Vale."""
     text = _fictional("PORT ALDEN \u2013 Ann Vale on Sunday urged the harbour board to listen to the ferry crews.")
     assert _speakers(text, "urged the harbour board") == ["Ann Vale"]
+
+
+def test_a_view_held_by_someone_the_sentence_mentions_is_not_its_speaker() -> None:
+    """ "a contrast with Ivo Pell, ..., who has argued ...": a view Pell has held, told to say who he is; the
+    sentence is the outlet's. Words Pell once said ("who had asserted") or told someone ("who has told aides that")
+    stay his, and so does a view on the sentence's subject."""
+    text = _fictional(
+        "Her aides hope to set up a contrast with former Gov. Ivo Pell of Alden, who has argued he is more "
+        "open than she is.\n\n"
+        "Mr. Quill skirted a question about why he had not picked Lena Vos, who had asserted that she would have "
+        "loved the post.\n\n"
+        "Ivo Pell, a farmer who has long argued the tax is unfair, said it must go."
+    )
+    assert not _speakers(text, "more open than she is")
+    assert _speakers(text, "would have loved")[:1] == ["Lena Vos"]
+    assert _speakers(text, "must go")[:1] == ["Ivo Pell"]
+
+
+def test_one_criticized_for_saying_is_not_the_speaker() -> None:
+    """ "Ann Vale has been criticized by the unions for saying little": the unions speak, not the one blamed."""
+    text = _fictional("Ann Vale has been criticized by the unions and some farmers for saying little about the pier.")
+    assert _speakers(text, "saying little") == ["the unions"]
+
+
+def test_a_speech_verb_after_a_contrasting_while_is_its_subjects() -> None:
+    """ "Ivo Pell had no reaction, while a spokeswoman for Ann Vale said ...": the spokeswoman's words, not Pell's;
+    a "while" clause that opens the sentence still only tells when."""
+    text = _fictional(
+        "Mayor Ivo Pell did not have any immediate reaction, while a spokeswoman for Ann Vale said simply that "
+        "Ms. Vale was \u201cglad these crews are being held to account.\u201d"
+    )
+    assert _speakers(text, "glad these crews")[:1] != ["Mayor Ivo Pell"]
+    assert "spokeswoman" in _speakers(text, "glad these crews")[0]
+
+
+def test_a_participle_after_a_relative_clause_or_a_purpose_is_not_the_main_subjects() -> None:
+    """ "Pell traveled to a meeting with farmers who are resisting the deal, saying ...": the farmers' view or
+    Pell's, not told; "To counter criticism from some farmers, the board circulated ...": the board's act."""
+    text = _fictional(
+        "Mayor Ivo Pell traveled to the harbour Wednesday for a private meeting with dock workers who are "
+        "resisting the deal, saying it gives away too much to the owners.\n\n"
+        "To counter condemnations from some farmers in Alden, the harbour board circulated a series of letters."
+    )
+    assert not _speakers(text, "gives away too much")
+    assert not _speakers(text, "series of letters")
+
+
+def test_pressing_someone_to_act_is_a_speech_act() -> None:
+    """ "pressured the mayor to consider", "encouraged the mayor to listen": asked in words, as "urged" is."""
+    text = _fictional(
+        "Top Republicans on Friday swiftly pressured Mayor Ivo Pell to consider cancelling the fair.\n\n"
+        "Ann Vale encouraged Mayor Ivo Pell on Sunday to listen to the ferry crews."
+    )
+    assert _speakers(text, "cancelling the fair") == ["Top Republicans"]
+    assert _speakers(text, "listen to the ferry crews") == ["Ann Vale"]
+
+
+def test_a_quotation_after_a_described_speakers_line_is_theirs() -> None:
+    """ "“...,” the statement said. “We must also ...”": the next all-quoted sentence goes on in the statement's
+    words when no name credits the line before."""
+    text = _fictional(
+        "\u201cWe have always been open about our rules and we enforce them fairly,\u201d the statement said. "
+        "\u201cWe must also address bad-faith actors who game the system.\u201d"
+    )
+    assert _speakers(text, "bad-faith actors") == ["the statement"]

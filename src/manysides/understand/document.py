@@ -887,6 +887,13 @@ def _described_quote(members: list[SentenceInfo]) -> Attribution | None:
     return next((a for m in members for a in m.attributions[:1] if a.kind == "quote" and _described(a)), None)
 
 
+def _described_before(info: SentenceInfo) -> Attribution | None:
+    """The description a sentence credits its quote to first ("the statement", "a senior official"), not a bare
+    "he"/"she"."""
+    first = info.attributions[:1]
+    return next((a for a in first if a.kind == "quote" and _described(a) and a.speaker.lower() not in _HE_SHE), None)
+
+
 def _leads_in(info: SentenceInfo) -> bool:
     """A sentence that announces the quotation after it: it ends with a colon ("Trump responded in a statement:"),
     or its main verb is a speech verb with nothing said in the sentence ("Trump noted so helpfully in a tweet.")."""
@@ -901,7 +908,8 @@ def _resolve_quote_runs(infos: list[SentenceInfo], states: list[tuple[object, bo
     """A sentence that is all quotation and names no speaker takes the speaker of its quotation: a sentence of the
     same quotation that names one (""...anymore. ...it," Pence wrote" over several sentences); else the sentence
     just before, when that one credits a quote to a named speaker (""Pic of your wife not from us," Cruz said.
-    "Donald, if you try to attack Heidi ..."") or leads in to the quote (`_leads_in`); else a description the
+    "Donald, if you try to attack Heidi ..."") or, naming none, to a description (""...," the statement said.
+    "We must ..."") or leads in to the quote (`_leads_in`); else a description the
     quotation is credited to in one of its sentences ("a representative for Shields told ...")."""
     runs: list[list[int]] = []
     for k, (_, starts_open, _) in enumerate(states):
@@ -918,6 +926,10 @@ def _resolve_quote_runs(infos: list[SentenceInfo], states: list[tuple[object, bo
             credited = _named_quote(previous)
             if credited and (credited.kind == "quote" or previous.text.rstrip().endswith(":")):
                 found = credited
+            elif credited is None and (described := _described_before(previous)) is not None:
+                # "“...,” the statement said. “We must also ...”": the statement goes on, unless the quotation
+                # names its own speaker further on
+                found = _described_quote(members) or described
             elif _leads_in(previous) and previous.subject_text[:1].isupper() and previous.subject:
                 name = previous.subject_text
                 found = Attribution(name, "", "quote", name.split()[-1].lower(), True)

@@ -343,9 +343,17 @@ def _told_as_time(token: Token) -> bool:
     that he was running, Mr. Stone was one of the first to join"): the sentence is the outlet's, not the speaker's.
     "As Trump said, ..." credits Trump. A main verb with such a mark is the parser's mistake for one ("Romney
     reiterated that ..., a few hours after Obama said ...")."""
-    return token.dep_ in {"advcl", "ROOT"} and any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in token.children
-    )
+    marks = {c.lower_ for c in token.children if c.dep_ in {"mark", "advmod"}} & _TIME_MARKS
+    if marks == {"while"} and token.tag_ != "VBG" and _after_main_clause(token):
+        return False  # "X had no reaction, while a spokeswoman said ...": a contrast, the spokeswoman's words
+    return token.dep_ in {"advcl", "ROOT"} and bool(marks)
+
+
+def _after_main_clause(token: Token) -> bool:
+    """A clause set off by a comma after the verb it hangs on ("..., while Y said"), not one that opens the
+    sentence ("While Y spoke, ...")."""
+    start = token.left_edge.i
+    return token.dep_ == "advcl" and token.head.i < start and start > 0 and token.doc[start - 1].text == ","
 
 
 def time_clause(verb: Token) -> bool:
@@ -530,10 +538,40 @@ def _describes_a_mentioned_noun(verb: Token) -> bool:
     if verb.dep_ != "relcl" or not subjects or any(c.lower_ not in _RELATIVE for c in subjects):
         return False
     noun = verb.head
+    if noun.lemma_.lower() in SPEAKING_DOCUMENTS:
+        return False
+    if _standing_view(verb, noun):
+        return True
     first = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-    if (first is not None and first.text == ",") or noun.lemma_.lower() in SPEAKING_DOCUMENTS:
+    if first is not None and first.text == ",":
         return False
     return noun.dep_ not in {"nsubj", "nsubjpass", "ROOT", "appos"}
+
+
+def _standing_view(verb: Token, noun: Token) -> bool:
+    """A perfect-tense speech verb on a noun the sentence only mentions ("a contrast with Ann Vale, who has argued
+    ...", "mistreating two hosts who have long claimed ..."): a view the person has held, told to say who they are,
+    not words the sentence reports. The sentence's subject keeps it ("Vale, who has argued ..., said"), and so do
+    words once said ("who had asserted that ...") or told to someone ("who has told aides that ...")."""
+    if not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children):
+        return False
+    if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return False
+    while noun.dep_ in {"appos", "conj"} and noun.head is not noun:
+        if noun.dep_ == "appos" and noun.head.dep_ in {"nsubj", "nsubjpass"} and noun.i > noun.head.head.i:
+            return True  # "An aide apologized for mistreating two hosts -- personalities who have long claimed":
+            # the parser hung the phrase after the verb on the subject before it; it names the ones mentioned
+        noun = noun.head
+    return noun.dep_ in {"pobj", "dobj"}
+
+
+def _in_purpose_clause(token: Token) -> bool:
+    """Whether a word lies in an infinitive clause that tells why the main clause's subject acted ("To counter
+    criticism from X, the board released ..."): the sentence reports the board's act, not X's words."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "advcl" and ancestor.tag_ == "VB" and ancestor.head.dep_ == "ROOT":
+            return any(c.dep_ == "aux" and c.lower_ == "to" for c in ancestor.children)
+    return False
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -640,6 +678,22 @@ def _clause_just_before(participle: Token) -> list[Token]:
     return []
 
 
+def _after_relative_clause(participle: Token) -> bool:
+    """ "X traveled to a meeting with lawmakers who oppose the deal, saying it gives away too much": a participle
+    right after a relative clause on the people the main clause mentions may be theirs as well as X's, and the main
+    verb is no speech act that would make it X's ("X attacked the lawmakers who ..., saying")."""
+    if participle.dep_ != "advcl" or participle.i < 2 or participle.doc[participle.i - 1].text != ",":
+        return False
+    before = participle.doc[participle.i - 2]
+    clause = next((a for a in [before, *before.ancestors] if a.dep_ == "relcl"), None)
+    if clause is None or clause.right_edge.i != before.i or clause.head.dep_ not in {"pobj", "dobj"}:
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+        return False
+    main = participle.head
+    return not (_reporting(main) or _speech_act(main, main.lemma_.lower()))
+
+
 def _reporting(verb: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in CUE_VERBS
 
@@ -676,6 +730,8 @@ def _inherited_subject(token: Token) -> list[Token]:
         return []  # "when asked if ...": the one asked is not the one asking
     if token.tag_ == "VBG" and (nearest := _clause_just_before(token)):
         return nearest
+    if token.tag_ == "VBG" and _after_relative_clause(token):
+        return []
     head = token
     for _ in range(3):  # "responded ... by saying": through the preposition to the verb it hangs on
         if head.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep"} or head.head is head:
@@ -684,12 +740,22 @@ def _inherited_subject(token: Token) -> list[Token]:
             return []
         head = head.head
         subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if _blamed_for_words(head):
+            # "Ann Vale has been criticized by Republicans for saying ...": the critics speak, not the one blamed
+            return [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         # "-- an accusation Romney has some experience with -- the nominee acknowledged ...": two subjects where
         # the parser missed the aside; the one right before the verb
         beside = [c for c in subjects if c.i < head.i and _next_to(c, head)]
         if subjects:
             return beside if len(subjects) > 1 and beside else subjects
     return []
+
+
+def _blamed_for_words(verb: Token) -> bool:
+    """A passive verb of blame or praise ("was criticized by X for saying"): its subject is the one judged."""
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    return passive and lemma in _APPRAISAL_VERBS | _JUDGING_VERBS
 
 
 def _words_of(text: str) -> list[str]:
@@ -850,7 +916,7 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                 found.append((_depth(token), token.i, Attribution(subject.text, token.text, kind)))
             else:
                 found.append((_depth(token), token.i, _attribution(subject, token.text, kind)))
-        elif token.pos_ == "NOUN" and lemma in _REACTION_NOUNS:
+        elif token.pos_ == "NOUN" and lemma in _REACTION_NOUNS and not _in_purpose_clause(token):
             # "drew criticism from X": "from" hangs on the noun or on the verb that has the noun as its object
             holders = [token, token.head] if token.dep_ == "dobj" else [token]
             preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"]
