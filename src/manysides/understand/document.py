@@ -27,8 +27,9 @@ from manysides.understand.entities import (
     clean_name,
     known_by_suffix,
     known_countries,
+    known_organisations,
 )
-from manysides.understand.gazetteer import kind_apposition, kind_nouns
+from manysides.understand.gazetteer import kind_apposition, kind_nouns, known_places
 from manysides.understand.modality import Modality, clause_verb, future_clause, main_verb, modality, negated
 from manysides.understand.name_finding import (
     headed_names,
@@ -177,6 +178,39 @@ def _stray_abbreviation(body: str, text: str, start: int) -> bool:
     return text in STATE_ABBREVIATIONS and not written
 
 
+def _titled_pair(text: str, label: str) -> list[tuple[str, str]] | None:
+    """The two names of a span that joins a titled person to a name with "and the" ("President Vale and the Harbour
+    Board sought to calm ..."): a title opens a person's name, and no body's name goes on from one; None when the
+    span is no such pair ("Florence and the Machine" opens with no title and stays one name)."""
+    first, joint, second = text.partition(" and the ")
+    start = without_title(first, 0, len(first)) if joint else 0
+    if not start or not second:
+        return None
+    return [(first[start:], "person"), (second, ENTITY_TYPES[label])]
+
+
+def _listed_with_bodies(root: Token) -> bool:
+    """Whether a name stands in a list ("Apple, Facebook, Google and Spotify") whose other names, two or more, are
+    each an organisation by the parser's label or by the known list: a list joins names of one kind, so the one
+    the parser typed a place is a body like the rest."""
+    others = root.conjuncts
+    if len(others) < 2:
+        return False
+    known = known_organisations()
+    for token in others:
+        span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if not (span is not None and span.label_ == "ORG") and token.text not in known:
+            return False
+    return True
+
+
+def _handle(body: str, text: str, start: int) -> bool:
+    """Whether a span is a social-media handle ("Call off this summit, @annvale"): an address, not a name. Its
+    owner is named in the story where the handle is quoted; a handle kept apart would be a second entity for them,
+    typed by guess, and joining it would mean reading a name out of run-together words."""
+    return text.startswith("@") or body[max(0, start - 1) : start] == "@"
+
+
 def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[str, ...] = ()) -> str:
     """What the text around a span says of its type, whatever the parser typed it: "person" after a title only a
     person bears ("Mr. Weiner"), "place" before a state ("Hope, Ark."; unless typed a person), "speaker" as the
@@ -194,6 +228,8 @@ def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[s
     if told and ent.label_ != "PERSON":
         return kinds[told.group(1)]  # "Third Way, a left-leaning research group,"
     root = ent.root
+    if ent.label_ != "PERSON" and _listed_with_bodies(root) and body[start:end] not in known_places():
+        return "organisation"  # "removed by Apple, Facebook, Google and Spotify": Spotify is one of the companies
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in CUE_VERBS:
         return "speaker"
     if any(body[start:end] == speaker or speaker.endswith(" " + body[start:end]) for speaker in speakers):
@@ -260,10 +296,12 @@ def _sentence_info(
         if repaired:
             repaired, label = _reframed(article.body, *repaired, label)
         text = clean_name(article.body[repaired[0] : repaired[1]]) if repaired else ""
+        if _handle(article.body, text, repaired[0] if repaired else 0):
+            continue
         if text and not misspelt_calendar_word(text) and not _stray_abbreviation(article.body, text, repaired[0]):
             quoted = any(a <= ent.start_char < b for a, b in titles) and first_name_sex(text) is None
             evidence = _type_evidence(article.body, *repaired, ent, speakers)
-            for part, kind in known_parts(text) or [(text, ENTITY_TYPES[label])]:
+            for part, kind in known_parts(text) or _titled_pair(text, label) or [(text, ENTITY_TYPES[label])]:
                 start = article.body.find(part, *repaired) if part != text else repaired[0]
                 end = start + len(part) if part != text else repaired[1]
                 mentions.append(
