@@ -228,7 +228,8 @@ def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[s
     if told and ent.label_ != "PERSON":
         return kinds[told.group(1)]  # "Third Way, a left-leaning research group,"
     root = ent.root
-    if ent.label_ != "PERSON" and _listed_with_bodies(root) and body[start:end] not in known_places():
+    listed = _listed_with_bodies(root) and body[start:end] not in known_places()
+    if listed and first_name_sex(body[start:end]) is None:  # not "Facebook, Google and Ann Vale"
         return "organisation"  # "removed by Apple, Facebook, Google and Spotify": Spotify is one of the companies
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in CUE_VERBS:
         return "speaker"
