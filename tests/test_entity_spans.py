@@ -52,3 +52,11 @@ def test_a_name_listed_among_bodies_is_a_body() -> None:
     types = _clusters("Ilsa Marrow has had posts removed by Apple, Facebook, Google and Zentropa.")
     assert types["Zentropa"] == "organisation" and types["Ilsa Marrow"] == "person"
     assert _clusters("Facebook, Google and Ilsa Marrow answered.")["Ilsa Marrow"] == "person"
+
+
+def test_a_one_word_name_and_a_proper_noun_the_parser_left_unnamed_are_one_name() -> None:
+    names = _clusters(
+        "A Facebook executive apologized last month for mistreating Hazel and Pepper -- two personalities who have "
+        "long claimed they are being censored."
+    )
+    assert "Hazel and Pepper" in names and "Hazel" not in names

@@ -39,7 +39,7 @@ from manysides.understand.name_finding import (
     opening_word,
 )
 from manysides.understand.name_spans import after_title, before_and, named_after_end, purpose_end, without_title
-from manysides.understand.names import first_name_sex, name_key
+from manysides.understand.names import first_name_sex, given_name_sex, name_key
 from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
 from manysides.understand.other_languages import read_other_languages
@@ -204,6 +204,23 @@ def _listed_with_bodies(root: Token) -> bool:
     return True
 
 
+def _pair_end(ent: Span) -> int | None:
+    """Where a one-word name ends that goes on with "and" and a second proper noun the parser found no name in
+    ("mistreating Diamond and Silk --"): the pair is one name (a duo's, a firm's), and its first word alone would
+    be an entity cut from it. None when the second word is a name of its own, a given name, or runs on into more
+    capitalised words ("Vale and Harbour Board")."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and":
+        return None
+    other = doc[ent.end + 1]
+    after = doc[other.i + 1] if other.i + 1 < len(doc) else None
+    if other.dep_ != "conj" or other.head.i != ent.root.i or other.pos_ != "PROPN" or other.ent_type_:
+        return None
+    if not other.text[:1].isupper() or given_name_sex(other.text) or (after is not None and after.text[:1].isupper()):
+        return None
+    return other.idx + len(other.text)
+
+
 def _handle(body: str, text: str, start: int) -> bool:
     """Whether a span is a social-media handle ("Call off this summit, @annvale"): an address, not a name. Its
     owner is named in the story where the handle is quoted; a handle kept apart would be a second entity for them,
@@ -294,6 +311,8 @@ def _sentence_info(
         first = opening_word(ent)
         repaired = repair(article.body, sentence.start + first, sentence.start + ent.end_char, sentence.end)
         label = ent.label_
+        if repaired and repaired[1] == sentence.start + ent.end_char and (pair := _pair_end(ent)):
+            repaired = (repaired[0], sentence.start + pair)  # "Diamond and Silk", a duo's one name
         if repaired:
             repaired, label = _reframed(article.body, *repaired, label)
         text = clean_name(article.body[repaired[0] : repaired[1]]) if repaired else ""
