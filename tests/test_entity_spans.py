@@ -60,3 +60,19 @@ def test_a_one_word_name_and_a_proper_noun_the_parser_left_unnamed_are_one_name(
         "long claimed they are being censored."
     )
     assert "Hazel and Pepper" in names and "Hazel" not in names
+
+
+def test_a_name_said_with_which_is_no_person_and_no_entity() -> None:
+    from manysides.compare.engine import _entities
+
+    (text,) = analyse_many(
+        [
+            make_article(
+                "one",
+                "Ilsa Marrow said her medicines include Corvane Thyroid, which is used to treat tiredness.",
+                outlet="Meridian Daily",
+            )
+        ]
+    )
+    names = {e.name for e in _entities([text])}
+    assert "Ilsa Marrow" in names and "Corvane Thyroid" not in names

@@ -39,6 +39,7 @@ def _entities(texts: list[ArticleText]) -> list[Entity]:
     bodies = {t.article.id: t.article.body for t in texts}
     clusters = [c for c in merge_mentions([m for t in texts for m in t.mentions]) if not _common_acronym(c, bodies)]
     clusters = [c for c in clusters if not _name_piece(c, clusters, bodies)]
+    clusters = [c for c in clusters if not all(m.evidence == "thing" for m in c.mentions)]  # a drug, a product
     counts = mention_counts(clusters, bodies)
     entities = [
         Entity(name=c.name, type=c.type, aliases=c.aliases, mentions=n) for c, n in zip(clusters, counts, strict=True)

@@ -235,6 +235,12 @@ def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[s
     called the meeting “wonderful” and said ...": a person or a body, no place); else ""."""
     if after_title(body, start):  # "Mr. Weiner", "Senator Quill" (understand/data/person_titles.txt)
         return "person"
+    if (
+        ent.label_ == "PERSON"
+        and re.match(r",? which\b", body[end : end + 8])
+        and first_name_sex(body[start:end]) is None
+    ):
+        return "thing"  # "include Armour Thyroid, which is used to treat ...": "which" is never said of a person
     if _town_state().match(body, end) and ent.label_ != "PERSON":  # "Reps. Steny Hoyer, Maryland, kept ..."
         return "place"
     before, after, kinds = kind_nouns()
