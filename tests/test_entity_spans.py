@@ -76,3 +76,18 @@ def test_a_name_said_with_which_is_no_person_and_no_entity() -> None:
     )
     names = {e.name for e in _entities([text])}
     assert "Ilsa Marrow" in names and "Corvane Thyroid" not in names
+
+
+def test_a_phrase_capitalised_only_in_quoted_words_and_written_in_lower_case_elsewhere_is_no_name() -> None:
+    from manysides.compare.engine import _quoted_common_phrase
+    from manysides.understand.entities import Mention
+
+    quoted = "\u201cIf you are chasing Loud Weather, nothing is safe,\u201d Vale wrote."
+    told = "Vale often blames \u201cloud weather\u201d for it."
+    bodies = {"a": quoted, "b": told}
+    (phrase,) = merge_mentions([Mention("Loud Weather", "organisation", "a", 0, quoted.index("Loud"), 0)])
+    assert _quoted_common_phrase(phrase, bodies)
+    assert not _quoted_common_phrase(phrase, {"a": quoted})  # never written in lower case: left alone
+    plain = "Loud Weather, a band, said so."
+    (named,) = merge_mentions([Mention("Loud Weather", "organisation", "a", 0, 0, 12)])
+    assert not _quoted_common_phrase(named, {"a": plain, "b": told})  # named outside a quote
