@@ -39,11 +39,34 @@ def _entities(texts: list[ArticleText]) -> list[Entity]:
     bodies = {t.article.id: t.article.body for t in texts}
     clusters = [c for c in merge_mentions([m for t in texts for m in t.mentions]) if not _common_acronym(c, bodies)]
     clusters = [c for c in clusters if not _name_piece(c, clusters, bodies)]
+    clusters = [c for c in clusters if not all(m.evidence == "thing" for m in c.mentions)]  # a drug, a product
+    clusters = [c for c in clusters if not _quoted_common_phrase(c, bodies)]
     counts = mention_counts(clusters, bodies)
     entities = [
         Entity(name=c.name, type=c.type, aliases=c.aliases, mentions=n) for c, n in zip(clusters, counts, strict=True)
     ]
     return sorted(entities, key=lambda e: -sum(e.mentions.values()))
+
+
+def _in_quote(body: str, start: int) -> bool:
+    """Whether a place in a body lies inside quotation marks of its paragraph (more opening marks than closing
+    ones before it, or an odd number of straight ones)."""
+    line = body.rfind("\n", 0, start) + 1
+    before = body[line:start]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _quoted_common_phrase(cluster: EntityCluster, bodies: dict[str, str]) -> bool:
+    """Whether a name of two or more words is only ever capitalised inside someone's quoted words and the story
+    writes the same words in lower case ("If you are weeding out Fake News" beside "“fake news” CNN"): a phrase
+    capitalised for emphasis, not a name. A person's given name or a known body keeps it a name."""
+    name = cluster.name
+    if len(name.split()) < 2 or cluster.type == "person" or name in known_organisations():
+        return False
+    if not all(m.article in bodies and _in_quote(bodies[m.article], m.start) for m in cluster.mentions):
+        return False
+    lower = re.compile(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])")
+    return any(lower.search(body) for body in bodies.values())
 
 
 def _common_acronym(cluster: EntityCluster, bodies: dict[str, str]) -> bool:

@@ -27,8 +27,9 @@ from manysides.understand.entities import (
     clean_name,
     known_by_suffix,
     known_countries,
+    known_organisations,
 )
-from manysides.understand.gazetteer import kind_apposition, kind_nouns
+from manysides.understand.gazetteer import kind_apposition, kind_nouns, known_places
 from manysides.understand.modality import Modality, clause_verb, future_clause, main_verb, modality, negated
 from manysides.understand.name_finding import (
     headed_names,
@@ -38,7 +39,7 @@ from manysides.understand.name_finding import (
     opening_word,
 )
 from manysides.understand.name_spans import after_title, before_and, named_after_end, purpose_end, without_title
-from manysides.understand.names import first_name_sex, name_key
+from manysides.understand.names import first_name_sex, given_name_sex, name_key
 from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
 from manysides.understand.other_languages import read_other_languages
@@ -177,6 +178,56 @@ def _stray_abbreviation(body: str, text: str, start: int) -> bool:
     return text in STATE_ABBREVIATIONS and not written
 
 
+def _titled_pair(text: str, label: str) -> list[tuple[str, str]] | None:
+    """The two names of a span that joins a titled person to a name with "and the" ("President Vale and the Harbour
+    Board sought to calm ..."): a title opens a person's name, and no body's name goes on from one; None when the
+    span is no such pair ("Florence and the Machine" opens with no title and stays one name)."""
+    first, joint, second = text.partition(" and the ")
+    start = without_title(first, 0, len(first)) if joint else 0
+    if not start or not second:
+        return None
+    return [(first[start:], "person"), (second, ENTITY_TYPES[label])]
+
+
+def _listed_with_bodies(root: Token) -> bool:
+    """Whether a name stands in a list ("Apple, Facebook, Google and Spotify") whose other names, two or more, are
+    each an organisation by the parser's label or by the known list: a list joins names of one kind, so the one
+    the parser typed a place is a body like the rest."""
+    others = root.conjuncts
+    if len(others) < 2:
+        return False
+    known = known_organisations()
+    for token in others:
+        span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if not (span is not None and span.label_ == "ORG") and token.text not in known:
+            return False
+    return True
+
+
+def _pair_end(ent: Span) -> int | None:
+    """Where a one-word name ends that goes on with "and" and a second proper noun the parser found no name in
+    ("mistreating Diamond and Silk --"): the pair is one name (a duo's, a firm's), and its first word alone would
+    be an entity cut from it. None when the second word is a name of its own, a given name, or runs on into more
+    capitalised words ("Vale and Harbour Board")."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and":
+        return None
+    other = doc[ent.end + 1]
+    after = doc[other.i + 1] if other.i + 1 < len(doc) else None
+    if other.dep_ != "conj" or other.head.i != ent.root.i or other.pos_ != "PROPN" or other.ent_type_:
+        return None
+    if not other.text[:1].isupper() or given_name_sex(other.text) or (after is not None and after.text[:1].isupper()):
+        return None
+    return other.idx + len(other.text)
+
+
+def _handle(body: str, text: str, start: int) -> bool:
+    """Whether a span is a social-media handle ("Call off this summit, @annvale"): an address, not a name. Its
+    owner is named in the story where the handle is quoted; a handle kept apart would be a second entity for them,
+    typed by guess, and joining it would mean reading a name out of run-together words."""
+    return text.startswith("@") or body[max(0, start - 1) : start] == "@"
+
+
 def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[str, ...] = ()) -> str:
     """What the text around a span says of its type, whatever the parser typed it: "person" after a title only a
     person bears ("Mr. Weiner"), "place" before a state ("Hope, Ark."; unless typed a person), "speaker" as the
@@ -184,6 +235,12 @@ def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[s
     called the meeting “wonderful” and said ...": a person or a body, no place); else ""."""
     if after_title(body, start):  # "Mr. Weiner", "Senator Quill" (understand/data/person_titles.txt)
         return "person"
+    if (
+        ent.label_ == "PERSON"
+        and re.match(r",? which\b", body[end : end + 8])
+        and first_name_sex(body[start:end]) is None
+    ):
+        return "thing"  # "include Armour Thyroid, which is used to treat ...": "which" is never said of a person
     if _town_state().match(body, end) and ent.label_ != "PERSON":  # "Reps. Steny Hoyer, Maryland, kept ..."
         return "place"
     before, after, kinds = kind_nouns()
@@ -194,6 +251,9 @@ def _type_evidence(body: str, start: int, end: int, ent: Span, speakers: tuple[s
     if told and ent.label_ != "PERSON":
         return kinds[told.group(1)]  # "Third Way, a left-leaning research group,"
     root = ent.root
+    listed = _listed_with_bodies(root) and body[start:end] not in known_places()
+    if listed and first_name_sex(body[start:end]) is None:  # not "Facebook, Google and Ann Vale"
+        return "organisation"  # "removed by Apple, Facebook, Google and Spotify": Spotify is one of the companies
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in CUE_VERBS:
         return "speaker"
     if any(body[start:end] == speaker or speaker.endswith(" " + body[start:end]) for speaker in speakers):
@@ -257,13 +317,17 @@ def _sentence_info(
         first = opening_word(ent)
         repaired = repair(article.body, sentence.start + first, sentence.start + ent.end_char, sentence.end)
         label = ent.label_
+        if repaired and repaired[1] == sentence.start + ent.end_char and (pair := _pair_end(ent)):
+            repaired = (repaired[0], sentence.start + pair)  # "Diamond and Silk", a duo's one name
         if repaired:
             repaired, label = _reframed(article.body, *repaired, label)
         text = clean_name(article.body[repaired[0] : repaired[1]]) if repaired else ""
+        if _handle(article.body, text, repaired[0] if repaired else 0):
+            continue
         if text and not misspelt_calendar_word(text) and not _stray_abbreviation(article.body, text, repaired[0]):
             quoted = any(a <= ent.start_char < b for a, b in titles) and first_name_sex(text) is None
             evidence = _type_evidence(article.body, *repaired, ent, speakers)
-            for part, kind in known_parts(text) or [(text, ENTITY_TYPES[label])]:
+            for part, kind in known_parts(text) or _titled_pair(text, label) or [(text, ENTITY_TYPES[label])]:
                 start = article.body.find(part, *repaired) if part != text else repaired[0]
                 end = start + len(part) if part != text else repaired[1]
                 mentions.append(

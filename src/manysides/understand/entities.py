@@ -173,7 +173,10 @@ def _given_full_name(text: str) -> bool:
 
 
 def clean_name(text: str) -> str:
-    """Surface form without a leading article or trailing possessive."""
+    """Surface form without a leading article or trailing possessive, nor an editor's brackets: "[special
+    prosecutor Robert] Mueller" names Robert Mueller, and a bracket is never part of a name."""
+    if "[" in text or "]" in text:
+        text = " ".join(text.replace("[", " ").replace("]", " ").split())
     text = text.strip(" \"'\u201c\u201d\u2018\u2019")
     for prefix in ("the ", "The "):
         if text.startswith(prefix):

@@ -40,9 +40,24 @@ def without_title(body: str, start: int, end: int) -> int:
     while True:
         start = _after_home(body, start, end)
         word = re.match(r"\S+\s+", body[start:end])
-        if word is None or word.group().strip().lower() not in _TITLES or not body[start + word.end()].isupper():
+        if word is None or not body[start + word.end()].isupper():
+            return start
+        if word.group().strip().lower() not in _TITLES and not _dotless_title(word.group(), body[start + word.end() :]):
             return start
         start += word.end()
+
+
+def _dotless_title(word: str, rest: str) -> bool:
+    """Whether a word is a title's abbreviation written without its dot before a given name ("Sen Ann Vale"); a
+    surname spelt alike ("Sen", "Rep") opens no full name, so only a known given name after it makes it a title."""
+    word = word.strip()
+    given = re.match(r"[A-Z][\w'\u2019-]*", rest)
+    return (
+        word[:1].isupper()
+        and word.lower() + "." in _TITLES
+        and given is not None
+        and first_name_sex(f"{given.group()} X") is not None
+    )
 
 
 def _after_home(body: str, start: int, end: int) -> int:
