@@ -114,6 +114,13 @@ def test_a_day_against_another_month_for_one_happening() -> None:
     assert date_conflicts._month_dates(edge, early) is None
     same, month = _first_sentences("The harbour primary would be held on May 14.", "The primary is in mid May.")
     assert date_conflicts._month_dates(same, month) is None
+    # several disclosures on Friday hold no date of the one filed in May
+    filed, among = _first_sentences(
+        "In May, Ms. Quill filed a disclosure with the harbour board showing fees of $3 million.",
+        "Among Ms. Quill's disclosures on Friday was that she was paid $9 million in 2023.",
+        published="2025-07-31",
+    )
+    assert date_conflicts._month_dates(filed, among) is None
 
 
 def test_one_persons_years_told_differently() -> None:

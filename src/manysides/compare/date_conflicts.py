@@ -41,11 +41,13 @@ def _clause_words(sentence: SentenceInfo, mention: DateMention) -> dict[str, flo
 
 def _event_nouns(sentence: SentenceInfo, mention: DateMention) -> set[str]:
     """Common nouns at full weight in a date's clause ("strike" in "a strike that began on 13 June"): what happened,
-    where a name ("Abedin", "Republicans") only says who took part."""
+    where a name ("Abedin", "Republicans") only says who took part. A plural tells several happenings ("among her
+    disclosures Friday"), each on a day of its own, so its date is no date of one of them ("filed a disclosure in
+    May")."""
     return {
         t.lemma_.lower()
         for t, weight in _clause_tokens(sentence, mention).items()
-        if weight == 1.0 and t.pos_ == "NOUN" and not t.ent_type_
+        if weight == 1.0 and t.pos_ == "NOUN" and not t.ent_type_ and "Plur" not in t.morph.get("Number")
     }
 
 

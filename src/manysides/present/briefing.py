@@ -260,15 +260,16 @@ class Briefing:
             if top is None:
                 continue
             by_article = self.statements_by_article(fact)
-            leads = [top, *(s for s in fact.statements if s != top and figures(s.text))]
+            led = {row.headline.text for row in rows}
+            leads = [
+                s for s in [top, *(s for s in fact.statements if s != top and figures(s.text))] if s.text not in led
+            ]
+            if not leads:
+                continue
             answered = [(s, self._answers(s, by_article)) for s in leads]
             lead, values = max(answered, key=lambda pair: _figures_answered(pair[1]))
             given = {(article, figure) for article, shown in values.items() for figure in shown}
-            if (
-                len(values) > 1
-                and all(row.headline.text != lead.text for row in rows)
-                and not any(given <= shown for shown in seen)
-            ):
+            if len(values) > 1 and not any(given <= shown for shown in seen):
                 rows.append(FigureRow(lead, values))
                 seen.append(given)
         return rows

@@ -239,9 +239,8 @@ def _read(text: str) -> list[_Read]:
         after = [w for w in _WORD.findall(text[bounds[k][1] : right]) if _content(w)][:_CONTEXT_WORDS]
         kept = before + after
         names = frozenset(w.lower()[:_STEM] for w in kept if w[0].isupper() and w.lower() not in _CALENDAR)
-        read.append(
-            _Read(figure, figure_kind(figure), frozenset(w.lower()[:_STEM] for w in kept), names, _value(figure))
-        )
+        stems = frozenset(w.lower()[:_STEM] for w in kept)
+        read.append(_Read(figure, figure_kind(figure), stems, names, _value(figure)))
     return read
 
 
