@@ -273,11 +273,10 @@ def aligned_figures(anchor: str, other: str, *, across_languages: bool = False) 
     order, each figure in one pair at most.
 
     Two figures pair when they measure the same kind of thing (`kinds_meet`, or one count in other words), within
-    an order of magnitude of each other, their words name no different
-    people or places ("Bush paid [36 percent]" / "the Clintons paid [35.7 percent]"), and the words around them share
-    two stems; across languages, where words differ, when each is its sentence's only figure of that kind. So a
-    fact that joins a statement of several figures with another's one figure shows that one beside the figure it
-    answers, not all of them."""
+    an order of magnitude of each other, the words around them name no different people or places ("Bush paid [36
+    percent]" / "the Clintons paid [35.7 percent]"), and those words share two stems; across languages, where words
+    differ, when each is its sentence's only figure of that kind. So a fact that joins a statement of several
+    figures with another's one figure shows that one beside the figure it answers, not all of them."""
     ours, theirs = _read(anchor), _read(other)
     candidates = []
     for i, a in enumerate(ours):
