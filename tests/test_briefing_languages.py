@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from manysides.present.briefing import Briefing, figure_kind, figures, spoken
+from manysides.present.briefing import Briefing, spoken
+from manysides.present.figures import figure_kind, figures
 from manysides.records.report import Fact, Report, ReportArticle, Statement, StoryInfo
 
 

@@ -16,7 +16,8 @@ from rich.console import Console
 from manysides.compare.engine import compare, distinct
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import extracted
-from manysides.present.briefing import Briefing, echo, figures, headline, quoted
+from manysides.present.briefing import Briefing, echo, headline, quoted
+from manysides.present.figures import figures
 from manysides.present.report_html import render_html
 from manysides.present.report_markdown import render_markdown
 from manysides.present.report_text import print_report
@@ -286,7 +287,7 @@ def test_a_vote_tally_is_one_figure() -> None:
     assert figures("Crews train for 40 to 60 hours.") == ["40 to 60 hours"]
     assert figures("Crews take a 40- to 60-hour course.") == ["40- to 60-hour"]
     assert figures("The 2012-2013 season ended.") == []
-    from manysides.present.briefing import figure_kind
+    from manysides.present.figures import figure_kind
 
     assert figure_kind("40- to 60-hour") == figure_kind("40 to 60 hours") == "count:hour"
     assert figures("The pilot, in his 30s, has sailed since the '90s with 12 crew members.") == ["12 crew"]
@@ -299,8 +300,7 @@ def test_a_vote_tally_is_one_figure() -> None:
 
 def test_a_figures_row_needs_figures_that_may_measure_one_thing() -> None:
     """A 4-page letter beside "four other candidates" compares nothing; $3.5 billion beside $3.6 billion does."""
-    from manysides.present.briefing import figure_kind
-    from manysides.present.figures import aligned_figures
+    from manysides.present.figures import aligned_figures, figure_kind
 
     assert figure_kind("$3.6 billion") == figure_kind("€2 million") == "money"
     assert figure_kind("134-to-63") == figure_kind("130-to-67")

@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from manysides.extract.language import detect_language
 from manysides.present.figures import aligned_figures, figures
-from manysides.present.figures import figure_kind as figure_kind
 from manysides.present.report_view import ReportView
 from manysides.records.article import Article
 from manysides.records.report import Conflict, Fact, Report, Statement
