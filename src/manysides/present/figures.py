@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from manysides.extract.marks import ascii_digits
 from manysides.extract.words import MONTH_PREFIXES, MONTHS_WIDE, RELATIVE
+from manysides.understand.dates import WEEKDAYS
 from manysides.understand.numbers import word_value
 
 
@@ -211,7 +212,7 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CALENDAR = (
     frozenset(MONTHS_WIDE)
     | {w.lower() for words in RELATIVE.values() for day in words["weekdays"] for w in day}
-    | _words("monday tuesday wednesday thursday friday saturday sunday")
+    | frozenset(WEEKDAYS)
 )
 _SHORT_SCALE = re.compile(r"(\d)\s?(bn|m)\b", re.IGNORECASE)  # "$3.5bn", "€2m"
 _NUMBER_PIECE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+")
