@@ -370,6 +370,19 @@ def test_a_short_cry_inside_a_quotation_goes_on_with_it() -> None:
     ]
 
 
+def test_a_few_closing_words_of_a_quotation_and_its_speaker_go_with_the_quotation() -> None:
+    texts = [
+        "\u201cClose the harbour. Now,\u201d the mayor of Vellin tweeted Friday. The council met.",
+        '"Sell the ferry. Today," Ms. Orr said.',
+        "\u201cWe will rebuild the pier. We will rebuild it by spring,\u201d she said.",
+    ]
+    assert [[s.text for s in split_sentences(t)] for t in texts] == [
+        ["\u201cClose the harbour. Now,\u201d the mayor of Vellin tweeted Friday.", "The council met."],
+        ['"Sell the ferry. Today," Ms. Orr said.'],
+        ["\u201cWe will rebuild the pier.", "We will rebuild it by spring,\u201d she said."],
+    ]
+
+
 def test_titles_with_a_prefix_or_in_the_plural_and_a_spoken_no_split_right() -> None:
     texts = [
         "The bill was backed by then-Rep. Mark Holt of Ohio. It passed.",

@@ -116,8 +116,26 @@ def _short_cry(piece: str) -> bool:
     text = piece.strip()
     if not text or text[-1] not in "!?" or len(text.split()) >= _SHORT_CRY:
         return False
+    return _opens_unclosed_quote(text)
+
+
+def _opens_unclosed_quote(text: str) -> bool:
+    """Whether `text` opens with a quotation mark that it never closes."""
     curly = text[0] == "\u201c" and "\u201d" not in text
     return curly or (text[0] == '"' and text.count('"') == 1)
+
+
+def _short_quote_tail(piece: str, tail: str) -> bool:
+    """Whether a quotation still open at the end of `piece` closes within a few words of `tail` and the rest of
+    `tail` only names its speaker (“Cancel the meeting. Now,” Ms. Reyes tweeted.): the tail's words are no
+    statement of their own, and the first sentence would lose its speaker."""
+    text = piece.strip()
+    if not text or not _opens_unclosed_quote(text):
+        return False
+    close = re.search('[\u201d"]', tail)
+    if close is None or len(tail[: close.start()].split()) >= _SHORT_CRY:
+        return False
+    return _names_speaker(tail[close.end() :])
 
 
 def _split_block(block: str) -> list[tuple[int, int]]:
@@ -137,6 +155,8 @@ def _split_block(block: str) -> list[tuple[int, int]]:
             continue  # the quoted question's speaker comes next: one sentence
         if _short_cry(block[start:end]):
             continue  # '“My man! Hold it!” Holder recalled.': a cry inside a quotation goes on with it
+        if _short_quote_tail(block[start:end], tail):
+            continue  # '“Cancel it. Now,” she tweeted.': a short end of the quotation and its speaker go with it
         spans.append((start, end))
         start = end
     spans.append((start, len(block)))
