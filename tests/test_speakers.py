@@ -893,7 +893,54 @@ def test_a_view_held_by_someone_the_sentence_mentions_is_not_its_speaker() -> No
 def test_one_criticized_for_saying_is_not_the_speaker() -> None:
     """ "Ann Vale has been criticized by the unions for saying little": the unions speak, not the one blamed."""
     text = _fictional("Ann Vale has been criticized by the unions and some farmers for saying little about the pier.")
-    assert _speakers(text, "saying little") == ["the unions"]
+    assert _speakers(text, "saying little") == ["the unions", "some farmers"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("Mayor Ivo Pell has been criticized by Harbour Democrats and some farmers for saying little about it.",
+         ["Harbour Democrats", "some farmers"]),
+        ("The ferry plan drew sharp criticism from the dockers' union and Councillor Tom Pell.",
+         ["the dockers' union", "Councillor Tom Pell"]),
+    ],
+)  # fmt: skip
+def test_critics_joined_by_and_are_each_a_voice(sentence: str, speakers: list[str]) -> None:
+    """ "criticized by X and Y", "criticism from X and Y": the words are the critics', each of them, and never the
+    one criticised."""
+    found = _speakers(_fictional(sentence), sentence[:20])
+    assert found == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Councillor Tom Pell offered the mayor an ultimatum for the harbour vote: fund the pier, or resign.",
+         "Councillor Tom Pell"),
+        ("A day before the vote, Ann Vale repeated her challenge to him to debate the ferry plan.", "Ann Vale"),
+        ("The dockers' union issued a warning that the new ferries would be late.", "The dockers' union"),
+        ("Mayor Ivo Pell renewed his call for a ban on night fishing.", "Mayor Ivo Pell"),
+    ],
+)  # fmt: skip
+def test_a_speech_noun_after_a_light_verb_makes_its_subject_the_speaker(sentence: str, speaker: str) -> None:
+    """ "offered an ultimatum: ...", "repeated her challenge to him to ...", "issued a warning that ...", "renewed
+    his call for ...": the subject says what follows the speech noun."""
+    found = _speakers(_fictional(sentence), sentence[:20])
+    assert found[:1] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The dockers repeated their demand in person during a hearing on Thursday.",
+        "Mayor Ivo Pell made a call to the harbour master on Tuesday.",
+        "The builders offered the council a challenge it could not refuse.",
+    ],
+)
+def test_a_light_verb_with_a_speech_noun_and_no_words_credits_no_one(sentence: str) -> None:
+    """A demand repeated, a telephone call or a challenge told by what it was: no words follow, so no one is
+    credited with the sentence."""
+    assert not _speakers(_fictional(sentence), sentence[:20])
 
 
 def test_a_speech_verb_after_a_contrasting_while_is_its_subjects() -> None:
