@@ -903,6 +903,8 @@ def test_one_criticized_for_saying_is_not_the_speaker() -> None:
          ["Harbour Democrats", "some farmers"]),
         ("The ferry plan drew sharp criticism from the dockers' union and Councillor Tom Pell.",
          ["the dockers' union", "Councillor Tom Pell"]),
+        ("The ferry plan has come under criticism from farmers, dockers and shop owners in Alden.",
+         ["farmers", "dockers", "shop owners"]),
     ],
 )  # fmt: skip
 def test_critics_joined_by_and_are_each_a_voice(sentence: str, speakers: list[str]) -> None:
@@ -917,6 +919,8 @@ def test_critics_joined_by_and_are_each_a_voice(sentence: str, speakers: list[st
     [
         ("Councillor Tom Pell offered the mayor an ultimatum for the harbour vote: fund the pier, or resign.",
          "Councillor Tom Pell"),
+        ("Ann Vale, head of the dockers' union, offered Pell an ultimatum for the vote: fund the pier, or resign.",
+         "Ann Vale"),
         ("A day before the vote, Ann Vale repeated her challenge to him to debate the ferry plan.", "Ann Vale"),
         ("The dockers' union issued a warning that the new ferries would be late.", "The dockers' union"),
         ("Mayor Ivo Pell renewed his call for a ban on night fishing.", "Mayor Ivo Pell"),

@@ -402,7 +402,9 @@ def _speech_act(token: Token, lemma: str) -> bool:
         document = token.head if subject.lower_ in _RELATIVE and token.dep_ == "relcl" else subject
     objects = [c for c in children if c.dep_ == "dobj"]
     preps = {c.lower_ for c in children if c.dep_ in {"prep", "mark", "prt"}}
-    if lemma in _LIGHT_SPEECH_VERBS and _voice(document) and any(_speech_noun_told(token, o) for o in objects):
+    # "offered Trump an ultimatum": the parser may take the one addressed for a verb and hang the noun on it
+    addressed = [o for c in children if c.dep_ == "dative" for o in c.children if o.dep_ == "dobj"]
+    if lemma in _LIGHT_SPEECH_VERBS and _voice(document) and any(_speech_noun_told(o) for o in objects + addressed):
         return True
     if lemma in _APPRAISAL_VERBS:
         return bool(objects) or any(c.dep_ in {"xcomp", "ccomp"} for c in children)
@@ -458,7 +460,7 @@ _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 _CLAUSE_DEPS = frozenset({"xcomp", "advcl", "acl", "ccomp", "relcl"})
 
 
-def _speech_noun_told(verb: Token, noun: Token) -> bool:
+def _speech_noun_told(noun: Token) -> bool:
     """Whether a light verb's object is a speech noun whose words follow it: a colon right after its phrase ("an
     ultimatum for the summit: make ..."), a "to" clause ("his challenge to her to oppose ..."), a "that" clause or a
     "for" phrase ("his call for a ban"). "They repeated their demand" tells no words, and "made a call" may be a
@@ -468,6 +470,7 @@ def _speech_noun_told(verb: Token, noun: Token) -> bool:
     after = noun.right_edge.i + 1
     if after < len(noun.doc) and noun.doc[after].text == ":":
         return True
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"} and a.dep_ != "dative"), noun)
     heads = [c for h in (verb, noun) for c in h.children if c.i > noun.i]
     to_clause = any(
         c.dep_ in _CLAUSE_DEPS and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in heads
@@ -785,7 +788,9 @@ def _joined_voices(speaker: Token) -> list[Token]:
     after the first. A subject's conjuncts are left as they were."""
     if speaker.dep_ != "pobj" or speaker.head.lower_ not in {"by", "from"}:
         return []
-    return [c for c in speaker.conjuncts if c.i > speaker.i and c.pos_ in {"NOUN", "PROPN"}]
+    # a list the speaker's phrase already holds ("activists, lawmakers and business interests") adds no one
+    held = set(_words_of(_phrase(speaker)))
+    return [c for c in speaker.conjuncts if c.i > speaker.i and c.pos_ in {"NOUN", "PROPN"} and c.text not in held]
 
 
 def _blamed_for_words(verb: Token) -> bool:
