@@ -403,6 +403,27 @@ def test_an_affiliation_after_a_comma_is_not_the_speaker_and_one_person_is_one_v
     assert [(v.speaker, v.quoted, v.paraphrased) for v in voices(text)] == [("Daniel Olsk", 1, 1)]
 
 
+def test_a_surname_whose_given_name_says_no_sex_is_the_credited_full_name() -> None:
+    """ "Hillary Marrow said", then "Mrs. Marrow said" and "Marrow added": one voice under the full name, though the
+    given name says no sex, when the article credits that name and no other Marrow fits."""
+    text = _fictional(
+        "Hillary Marrow said on Monday that the pier would open in May.\n\n"
+        "Mrs. Marrow said the ferry would follow.\n\n"
+        "\u201cWe have waited long enough for this pier,\u201d Marrow added."
+    )
+    assert [(v.speaker, v.quoted, v.paraphrased) for v in voices(text)] == [("Hillary Marrow", 1, 2)]
+
+
+def test_a_surname_another_of_the_family_may_bear_stays_as_written() -> None:
+    """ "Mr. Marrow" beside "Hillary Marrow" and her husband "Tomas Marrow" is not hers; "Mrs. Marrow" is."""
+    text = _fictional(
+        "Hillary Marrow said on Monday that the pier would open in May. Her husband, Tomas Marrow, runs the ferry.\n\n"
+        "Mr. Marrow said the ferry would follow.\n\n"
+        "Mrs. Marrow said the pier was long overdue."
+    )
+    assert [(v.speaker, v.quoted, v.paraphrased) for v in voices(text)] == [("Hillary Marrow", 0, 2), ("Marrow", 0, 1)]
+
+
 def test_a_short_end_of_a_quotation_still_names_its_speaker() -> None:
     """ "“Reopen the harbour road. Today,” Vask wrote": the carried-in end of a quotation is quoted words however
     short, so both sentences are Vask's."""
