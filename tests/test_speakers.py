@@ -403,6 +403,27 @@ def test_an_affiliation_after_a_comma_is_not_the_speaker_and_one_person_is_one_v
     assert [(v.speaker, v.quoted, v.paraphrased) for v in voices(text)] == [("Daniel Olsk", 1, 1)]
 
 
+def test_a_surname_whose_given_name_says_no_sex_is_the_credited_full_name() -> None:
+    """ "Hillary Marrow said", then "Mrs. Marrow said" and "Marrow added": one voice under the full name, though the
+    given name says no sex, when the article credits that name and no other Marrow fits."""
+    text = _fictional(
+        "Hillary Marrow said on Monday that the pier would open in May.\n\n"
+        "Mrs. Marrow said the ferry would follow.\n\n"
+        "\u201cWe have waited long enough for this pier,\u201d Marrow added."
+    )
+    assert [(v.speaker, v.quoted, v.paraphrased) for v in voices(text)] == [("Hillary Marrow", 1, 2)]
+
+
+def test_a_surname_another_of_the_family_may_bear_stays_as_written() -> None:
+    """ "Mr. Marrow" beside "Hillary Marrow" and her husband "Tomas Marrow" is not hers; "Mrs. Marrow" is."""
+    text = _fictional(
+        "Hillary Marrow said on Monday that the pier would open in May. Her husband, Tomas Marrow, runs the ferry.\n\n"
+        "Mr. Marrow said the ferry would follow.\n\n"
+        "Mrs. Marrow said the pier was long overdue."
+    )
+    assert [(v.speaker, v.quoted, v.paraphrased) for v in voices(text)] == [("Hillary Marrow", 0, 2), ("Marrow", 0, 1)]
+
+
 def test_a_short_end_of_a_quotation_still_names_its_speaker() -> None:
     """ "“Reopen the harbour road. Today,” Vask wrote": the carried-in end of a quotation is quoted words however
     short, so both sentences are Vask's."""
@@ -893,7 +914,58 @@ def test_a_view_held_by_someone_the_sentence_mentions_is_not_its_speaker() -> No
 def test_one_criticized_for_saying_is_not_the_speaker() -> None:
     """ "Ann Vale has been criticized by the unions for saying little": the unions speak, not the one blamed."""
     text = _fictional("Ann Vale has been criticized by the unions and some farmers for saying little about the pier.")
-    assert _speakers(text, "saying little") == ["the unions"]
+    assert _speakers(text, "saying little") == ["the unions", "some farmers"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("Mayor Ivo Pell has been criticized by Harbour Democrats and some farmers for saying little about it.",
+         ["Harbour Democrats", "some farmers"]),
+        ("The ferry plan drew sharp criticism from the dockers' union and Councillor Tom Pell.",
+         ["the dockers' union", "Councillor Tom Pell"]),
+        ("The ferry plan has come under criticism from farmers, dockers and shop owners in Alden.",
+         ["farmers", "dockers", "shop owners"]),
+    ],
+)  # fmt: skip
+def test_critics_joined_by_and_are_each_a_voice(sentence: str, speakers: list[str]) -> None:
+    """ "criticized by X and Y", "criticism from X and Y": the words are the critics', each of them, and never the
+    one criticised."""
+    found = _speakers(_fictional(sentence), sentence[:20])
+    assert found == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Councillor Tom Pell offered the mayor an ultimatum for the harbour vote: fund the pier, or resign.",
+         "Councillor Tom Pell"),
+        ("Ann Vale, head of the dockers' union, offered Pell an ultimatum for the vote: fund the pier, or resign.",
+         "Ann Vale"),
+        ("A day before the vote, Ann Vale repeated her challenge to him to debate the ferry plan.", "Ann Vale"),
+        ("The dockers' union issued a warning that the new ferries would be late.", "The dockers' union"),
+        ("Mayor Ivo Pell renewed his call for a ban on night fishing.", "Mayor Ivo Pell"),
+    ],
+)  # fmt: skip
+def test_a_speech_noun_after_a_light_verb_makes_its_subject_the_speaker(sentence: str, speaker: str) -> None:
+    """ "offered an ultimatum: ...", "repeated her challenge to him to ...", "issued a warning that ...", "renewed
+    his call for ...": the subject says what follows the speech noun."""
+    found = _speakers(_fictional(sentence), sentence[:20])
+    assert found[:1] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The dockers repeated their demand in person during a hearing on Thursday.",
+        "Mayor Ivo Pell made a call to the harbour master on Tuesday.",
+        "The builders offered the council a challenge it could not refuse.",
+    ],
+)
+def test_a_light_verb_with_a_speech_noun_and_no_words_credits_no_one(sentence: str) -> None:
+    """A demand repeated, a telephone call or a challenge told by what it was: no words follow, so no one is
+    credited with the sentence."""
+    assert not _speakers(_fictional(sentence), sentence[:20])
 
 
 def test_a_speech_verb_after_a_contrasting_while_is_its_subjects() -> None:

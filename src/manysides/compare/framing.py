@@ -738,6 +738,7 @@ def voices(text: ArticleText) -> list[Voice]:
     quoted: Counter[str] = Counter()
     paraphrased: Counter[str] = Counter()
     people = text.people or People(text.sentences, text.mentions, text.article.body)
+    found: list[tuple[Counter[str], str, str | None]] = []  # counter, name, the phrase naming a person
     for sentence in text.sentences:
         for attribution in sentence.attributions:
             if attribution.speaker.lower() in _NOT_SPEAKERS or (
@@ -746,7 +747,13 @@ def voices(text: ArticleText) -> list[Voice]:
                 continue  # "citing the Fifth Amendment right": a thing cited speaks no words
             counter = quoted if attribution.kind == "quote" else paraphrased
             person = people.speaker(attribution) if attribution.named else None
-            counter[people.full(person) if person else attribution.speaker] += 1
+            named = (people.full(person), attribution.speaker) if person else (attribution.speaker, None)
+            found.append((counter, *named))
+    # "Clinton" and "Mrs. Clinton" beside "Hillary Rodham Clinton": one voice when the article credits the full
+    # name too and says whose the surname is (`People.credited_full`)
+    credited = {name for _, name, phrase in found if phrase is not None}
+    for counter, name, phrase in found:
+        counter[people.credited_full(name, phrase, credited) if phrase is not None else name] += 1
     return [
         Voice(article=text.article.id, speaker=speaker, quoted=quoted[speaker], paraphrased=paraphrased[speaker])
         for speaker in sorted(quoted.keys() | paraphrased.keys())

@@ -536,6 +536,21 @@ class People:
         given, said = first_name_sex(found), sex or self._sexes.get(_surname(name))
         return found if given and said in {None, given} else name
 
+    def credited_full(self, name: str, phrase: str, credited: set[str]) -> str:
+        """A lone surname as the full name the article itself credits with words, when `full` cannot tell because
+        the given name says no sex ("Hillary"): "Mrs. Clinton" and "Clinton" are "Hillary Rodham Clinton" when she
+        is the only full name of the surname, or when the phrase or the article says she and every other full name
+        of the surname is his ("Bill Clinton"). Evidence of both sexes (a family), or a full name the phrase's sex
+        rules out ("Melania Trump" told as the first lady, against "Mr. Trump"), keeps the surname as written."""
+        if len(name.split()) > 1:
+            return name
+        sex = self.sex(phrase)
+        same = [n for n in self.names if len(n.split()) > 1 and _surname(n) == _surname(name)]
+        if sex == "both" or (sex is None and len(same) != 1):
+            return name  # a family, or nothing to tell two full names apart
+        fits = [n for n in same if not known_by_suffix(n) and (sex is None or self.sex(n) in {None, sex})]
+        return fits[0] if len(fits) == 1 and fits[0] in credited and first_name_sex(fits[0]) is None else name
+
     def speaker(self, attribution: Attribution) -> str | None:
         """The person a named speaker is: the person it names at its head; the name at its head when the person
         it names only qualifies it ("Twitter's Adam Sharp" where the parser saw "Twitter" as a person), or when

@@ -32,6 +32,10 @@ _REBUTTING_VERBS = speech_words("rebutting_verbs")
 # Verbs of asking for something that report words with their object alone ("recommended armed guards",
 # "demanded an apology"), when a voice asks (`_voice`): not "the job demands patience".
 _ASKING_VERBS = speech_words("asking_verbs")
+# A speech noun as the object of a light verb ("offered Trump an ultimatum: ...", "repeated his challenge to her to
+# oppose the deal", "issued a call for ..."): the subject says what follows.
+_LIGHT_SPEECH_VERBS = speech_words("light_speech_verbs")
+_LIGHT_SPEECH_NOUNS = speech_words("light_speech_nouns")
 # Documents that speak for whoever issued them ("the report called for ...", "a resolution calling on ..."); a plan,
 # a bill or a budget that "calls for" piers holds them, and says nothing.
 SPEAKING_DOCUMENTS = speech_words("speaking_documents")
@@ -398,6 +402,10 @@ def _speech_act(token: Token, lemma: str) -> bool:
         document = token.head if subject.lower_ in _RELATIVE and token.dep_ == "relcl" else subject
     objects = [c for c in children if c.dep_ == "dobj"]
     preps = {c.lower_ for c in children if c.dep_ in {"prep", "mark", "prt"}}
+    # "offered Trump an ultimatum": the parser may take the one addressed for a verb and hang the noun on it
+    addressed = [o for c in children if c.dep_ == "dative" for o in c.children if o.dep_ == "dobj"]
+    if lemma in _LIGHT_SPEECH_VERBS and _voice(document) and any(_speech_noun_told(o) for o in objects + addressed):
+        return True
     if lemma in _APPRAISAL_VERBS:
         return bool(objects) or any(c.dep_ in {"xcomp", "ccomp"} for c in children)
     if lemma in _JUDGING_VERBS:
@@ -449,6 +457,29 @@ def _speech_act(token: Token, lemma: str) -> bool:
 
 
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
+_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "acl", "ccomp", "relcl"})
+
+
+def _speech_noun_told(noun: Token) -> bool:
+    """Whether a light verb's object is a speech noun whose words follow it: a colon right after its phrase ("an
+    ultimatum for the summit: make ..."), a "to" clause ("his challenge to her to oppose ..."), a "that" clause or a
+    "for" phrase ("his call for a ban"). "They repeated their demand" tells no words, and "made a call" may be a
+    telephone's."""
+    if noun.lemma_.lower() not in _LIGHT_SPEECH_NOUNS:
+        return False
+    after = noun.right_edge.i + 1
+    if after < len(noun.doc) and noun.doc[after].text == ":":
+        return True
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"} and a.dep_ != "dative"), noun)
+    heads = [c for h in (verb, noun) for c in h.children if c.i > noun.i]
+    to_clause = any(
+        c.dep_ in _CLAUSE_DEPS and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in heads
+    )
+    return (
+        to_clause
+        or any(_that_clause(c) for c in heads)
+        or any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
+    )
 
 
 def _voice(subject: Token | None) -> bool:
@@ -751,6 +782,17 @@ def _inherited_subject(token: Token) -> list[Token]:
     return []
 
 
+def _joined_voices(speaker: Token) -> list[Token]:
+    """The others named beside a speaker in a "by" or "from" phrase ("criticized by Republicans and some Democrats
+    for saying ...", "drew criticism from unions and farmers"): the words are all of theirs, so each is a voice
+    after the first. A subject's conjuncts are left as they were."""
+    if speaker.dep_ != "pobj" or speaker.head.lower_ not in {"by", "from"}:
+        return []
+    # a list the speaker's phrase already holds ("activists, lawmakers and business interests") adds no one
+    held = set(_words_of(_phrase(speaker)))
+    return [c for c in speaker.conjuncts if c.i > speaker.i and c.pos_ in {"NOUN", "PROPN"} and c.text not in held]
+
+
 def _blamed_for_words(verb: Token) -> bool:
     """A passive verb of blame or praise ("was criticized by X for saying"): its subject is the one judged."""
     lemma = verb.lemma_.lower()
@@ -908,6 +950,8 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                     subjects = [_issuer(noun)]  # "released a report that called for ...": who released it
             if subjects and subjects[0].lower_ not in _PRONOUNS | {"that"}:
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
+                for other in _joined_voices(subjects[0]):  # "criticized by Republicans and some Democrats"
+                    found.append((_depth(token), token.i, _attribution(other, token.text, kind)))
             elif subjects:
                 found.append((_depth(token), token.i, Attribution(subjects[0].text, token.text, kind)))
         elif (subject := _cue_tagged_noun(token)) is not None:
@@ -922,7 +966,8 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"]
             froms = [o for p in preps for o in p.children]
             if froms and froms[0].dep_ == "pobj":
-                found.append((_depth(token), token.i, _attribution(froms[0], token.text, "paraphrase")))
+                for voice in [froms[0], *_joined_voices(froms[0])]:
+                    found.append((_depth(token), token.i, _attribution(voice, token.text, "paraphrase")))
         elif token.pos_ == "VERB" and lemma in CUE_VERBS and (closing := _closing_speaker(token)) is not None:
             kind = "quote" if quoted else "paraphrase"
             entity = next((t for t in reversed(closing) if t.ent_type_ in _SPEAKER_ENTITIES), closing[-1])
