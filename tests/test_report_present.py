@@ -340,6 +340,46 @@ def test_a_figures_row_reads_across_one_quantity() -> None:
     ) == [("3,000 passengers", "3,000 travellers")]
 
 
+def test_a_figure_of_one_period_is_not_set_beside_one_of_another() -> None:
+    """A rate or a total is for the years its sentence says: one year's rate does not answer an eight-year average,
+    an eight-year total does not answer a four-year one, but "since 2009" and "from 2009 to 2016" may be one span."""
+    from manysides.present.figures import Period, aligned_figures, period, periods_meet
+
+    assert period("from 2009 through 2016 the Venns paid") == Period(2009, 2016, 8)
+    assert period("between 2013 and 2016") == period("2013-16") == Period(2013, 2016, 4)
+    assert period("since 2009") == Period(2009, None, None)
+    assert period("over the eight year span") == Period(None, None, 8)
+    assert period("for 2016 was") == Period(2016, 2016, 1)
+    assert period("last year") == Period(None, None, 1)
+    assert period("a 35-year-old skipper, five years ago") is None  # an age and a day long past are no spans
+    assert period("in 2010, 2014 and 2016") is None  # several years: no one period
+    assert periods_meet(period("since 2009"), period("from 2009 to 2016"))
+    assert not periods_meet(period("in 2016"), period("from 2009 to 2016"))
+    assert not periods_meet(period("over the eight year span"), period("between 2013 and 2016"))
+    assert periods_meet(period("last year"), period("for 2016"))
+
+    average = (
+        "From 2009 through 2016 the Venns paid $4,885,310 in harbour taxes, for an effective tax rate of 31.2 percent."
+    )
+    one_year = "The Venns' effective harbour tax rate for 2016 was 34.1 percent."
+    assert aligned_figures(one_year, average) == []
+    assert aligned_figures("The Venns paid an effective harbour tax rate of 34.1 percent last year.", one_year) == [
+        ("34.1 percent", "34.1 percent")
+    ]
+    since = "The returns show the Venns have paid $4.9 million in harbour taxes since 2009."
+    assert aligned_figures(since, average) == [("$4.9 million", "$4,885,310")]
+    total = "The Marlowes earned $12,412,800 over the eight year span, mostly from ferry fares."
+    part = "Mr. Marlowe earned nearly $2 million between 2013 and 2016 from ferry fares and charters."
+    assert aligned_figures(total, part) == []
+    # a rate of another figure's kind takes the sentence's years; one of its own kind does not
+    contrast = (
+        "Ms. Krell said her average harbour tax rate was 34 percent, and the Venns' 2016 harbour tax rate 30 percent."
+    )
+    assert aligned_figures(
+        "Ms. Krell paid an average harbour tax rate of 34 percent over three decades.", contrast
+    ) == [("34 percent", "34 percent")]
+
+
 def test_the_story_is_named_by_the_headline_the_others_agree_with() -> None:
     from manysides.compare.engine import central_title
 

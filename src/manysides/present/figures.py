@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from manysides.extract.marks import ascii_digits
 from manysides.extract.words import MONTH_PREFIXES, MONTHS_WIDE, RELATIVE
@@ -219,12 +219,70 @@ _NUMBER_PIECE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+")
 
 
 @dataclass(frozen=True)
+class Period:
+    """The years a figure covers, as far as the words say: a year (2014, 2014, 1), a range (2007, 2014, 8), an
+    open range "since 2007" (2007, None, None) or a length alone "over eight years" (None, None, 8)."""
+
+    start: int | None
+    end: int | None
+    years: int | None
+
+
+_YEAR = r"(?:19|20)\d\d"
+_YEAR_RANGE = re.compile(
+    rf"\bbetween\s+({_YEAR})\s+and\s+({_YEAR}|\d\d)\b"
+    rf"|(?<![\w.,$-])({_YEAR})(?:\s*[-\u2013]\s*|\s+(?:to|through|thru|until)\s+)({_YEAR}|\d\d)\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(rf"\bsince\s+({_YEAR})\b", re.IGNORECASE)
+_LONE_YEAR = re.compile(rf"(?<![\w.,$-]){_YEAR}(?![\w-]|[.,]\d)")
+_ONE_YEAR = re.compile(r"\b(?:last|this|next|past)\s+year\b", re.IGNORECASE)  # which one, the day says
+_LENGTH = re.compile(r"(?<![\w-])(\d{1,3}|[a-z]+)[- ](year|decade)s?(?![\w-])(?![- ](?:old|ago)\b)", re.IGNORECASE)
+
+
+def period(text: str) -> Period | None:
+    """The one period a piece of text gives its figures for, or None when it gives none or several that disagree
+    ("in 2008 ... in 2013"): a range "from 2007 through 2014", "2007-14", "between 2011 and 2014", "since 2007", a
+    length "over the eight year span", "three decades", or one year "for 2014", "last year". Words only, no parse."""
+    found: list[Period] = []
+    for match in _YEAR_RANGE.finditer(text):
+        first, end = match.group(1, 2) if match.group(1) else match.group(3, 4)
+        start = int(first)
+        stop = int(end) if len(end) == 4 else start - start % 100 + int(end)
+        if stop > start:
+            found.append(Period(start, stop, stop - start + 1))
+    found += [Period(int(m.group(1)), None, None) for m in _SINCE.finditer(text)]
+    taken = [m.span() for m in [*_YEAR_RANGE.finditer(text), *_SINCE.finditer(text)]]
+    for match in _LONE_YEAR.finditer(text):
+        if not any(a <= match.start() < b for a, b in taken):
+            found.append(Period(int(match.group()), int(match.group()), 1))
+    found += [Period(None, None, 1) for _ in _ONE_YEAR.finditer(text)]
+    for match in _LENGTH.finditer(text):
+        count = word_value([match.group(1)])
+        if count and count == int(count):
+            found.append(Period(None, None, int(count) * (10 if match.group(2).lower() == "decade" else 1)))
+    if not found or not all(periods_meet(a, b) for a in found for b in found):
+        return None
+    return max(found, key=lambda p: sum(v is not None for v in (p.start, p.end, p.years)))
+
+
+def periods_meet(a: Period | None, b: Period | None) -> bool:
+    """Two periods a figure of one thing may be for: nothing either says differs ("since 2007" meets "from 2007 to
+    2014", a year meets no range, eight years meet no four)."""
+    if a is None or b is None:
+        return True
+    pairs = ((a.start, b.start), (a.end, b.end), (a.years, b.years))
+    return all(x is None or y is None or x == y for x, y in pairs)
+
+
+@dataclass(frozen=True)
 class _Read:
     figure: str
     kind: str
     stems: frozenset[str]  # the words around it: what it counts
     names: frozenset[str]  # the capitalised ones: whose it is
     value: float | None
+    period: Period | None  # the years it is for, from its own words or else the sentence's one period
 
 
 def _read(text: str) -> list[_Read]:
@@ -232,17 +290,28 @@ def _read(text: str) -> list[_Read]:
     million] to charity, and paid an additional [$13.6 million] in state taxes")."""
     found = figures_at(text)
     bounds = [(start, start + len(figure)) for start, figure in found]
-    read = []
+    read, around = [], []
     for k, (start, figure) in enumerate(found):
         left = (bounds[k - 1][1] + start) // 2 if k else 0
         right = (bounds[k][1] + bounds[k + 1][0]) // 2 if k + 1 < len(found) else len(text)
+        around.append(text[left:start] + " ; " + text[bounds[k][1] : right])
         before = [w for w in _WORD.findall(text[left:start]) if _content(w)][-_CONTEXT_WORDS:]
         after = [w for w in _WORD.findall(text[bounds[k][1] : right]) if _content(w)][:_CONTEXT_WORDS]
         kept = before + after
         names = frozenset(w.lower()[:_STEM] for w in kept if w[0].isupper() and w.lower() not in _CALENDAR)
         stems = frozenset(w.lower()[:_STEM] for w in kept)
-        read.append(_Read(figure, figure_kind(figure), stems, names, _value(figure)))
-    return read
+        read.append(_Read(figure, figure_kind(figure), stems, names, _value(figure), period(around[-1])))
+    return [_dated(r, read, around) for r in read]
+
+
+def _dated(figure: _Read, read: list[_Read], around: list[str]) -> _Read:
+    """A figure whose own words give no period takes the one its sentence gives figures of other kinds ("from 2007
+    through 2014 the couple paid [$43,885,310] in taxes, for a rate of [31.55 percent]"), not one a figure of its
+    own kind has: "his rate was [36 percent], and the Clintons' 2014 rate [30 percent]" sets two periods apart."""
+    if figure.period is not None:
+        return figure
+    others = [text for r, text in zip(read, around, strict=True) if not kinds_meet(r.kind, figure.kind)]
+    return replace(figure, period=period(" ; ".join(others))) if others else figure
 
 
 def _content(word: str) -> bool:
@@ -292,6 +361,8 @@ def aligned_figures(anchor: str, other: str, *, across_languages: bool = False) 
                 continue  # "3,000 passengers" / "3,000 travellers" is one count; 1.4 million a year and 3,000 are two
             if a.names and b.names and not a.names & b.names:
                 continue
+            if not periods_meet(a.period, b.period):
+                continue  # an eight-year average rate is not the rate of 2014
             shared = len(a.stems & b.stems)
             alone = (
                 sum(kinds_meet(a.kind, t.kind) for t in theirs) == sum(kinds_meet(o.kind, b.kind) for o in ours) == 1
