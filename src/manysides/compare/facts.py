@@ -92,10 +92,6 @@ def cliques(scores: PairScores, bar: float) -> list[list[Node]]:
             if k in members or sum(nodes[m].article == nodes[k].article for m in members) >= CAP:
                 continue
             across = [m for m in members if scores.source(nodes[m]) != scores.source(nodes[k])]
-            # A second sentence of an article already in the fact pairs with no sentence of its own article, so
-            # with one other statement alone it would ride in through that one: a chain, not a clique.
-            if len(across) < 2 and any(nodes[m].article == nodes[k].article for m in members):
-                continue
             if across and all(prob[k, m] >= bar for m in across):
                 members.append(int(k))
         facts.append(members)
