@@ -78,6 +78,24 @@ def test_every_shared_fact_is_headed_by_its_headline(demo: tuple[Report, list[Ar
         assert top.text[:40] in heads[number - 1] and brief.label(top.article) in heads[number - 1]
 
 
+def test_a_fact_heading_that_is_someones_words_names_them(demo: tuple[Report, list[Article]]) -> None:
+    """A heading is read on its own: "“We will sail on Monday,” she said." needs its speaker beside the outlet."""
+    report, articles = demo
+    fact = next(f for f in Briefing.of(report).view.facts("shared") if headline(f) is not None)
+    top = headline(fact)
+    assert top is not None
+    said = top.model_copy(update={"text": "\u201cWe will sail on Monday,\u201d she said.", "attribution": "Ada Quell"})
+    spoken = fact.model_copy(
+        update={"headline": said, "statements": [said if s == top else s for s in fact.statements]}
+    )
+    report = report.model_copy(update={"facts": [spoken if f is fact else f for f in report.facts]})
+    label = Briefing.of(report).label(top.article)
+    assert f"she said. — *Ada Quell*, in {label}" in render_markdown(report).replace("\\", "")
+    assert f"Ada Quell, in {label}" in " ".join(_text(report).split())
+    page = lxml.html.fromstring(render_html(report, articles))
+    assert any(f"Ada Quell, in {label}" in td.text_content() for td in page.cssselect("#sec-shared tr.head td"))
+
+
 def test_html_outlets_are_named_columns(demo: tuple[Report, list[Article]]) -> None:
     report, articles = demo
     brief = Briefing.of(report)

@@ -262,8 +262,10 @@ class _Page:
         for number, fact in enumerate(facts, start=1):
             top = headline(fact)
             if top is not None:
-                label = html_text(self.brief.label(top.article))
-                rows.append(self.head(f'{number}. <span class="title">{self.link(top)}</span> — <b>{label}</b>'))
+                label = f"<b>{html_text(self.brief.label(top.article))}</b>"
+                if who := attribution(top):
+                    label = f'<span class="said">{html_text(who)}</span>, in {label}'
+                rows.append(self.head(f'{number}. <span class="title">{self.link(top)}</span> — {label}'))
             outlets = len(self.brief.statements_by_article(fact))
             rows.append(self.row(f"{outlets} reports", self.fact_cells(fact, top, first, number)))
         return _section(kind, SECTION_TITLES[kind], self.table(rows), len(facts))

@@ -136,7 +136,7 @@ def _shared(brief: Briefing, fact: Fact, number: int, first: Mapping[tuple[str, 
     if top is None:
         return [f"### {number}. {outlets}", ""]
     lines = [
-        f"### {number}. {_quote(top, said=False)} — {_md(brief.label(top.article))}",
+        f"### {number}. {_quote(top, said=False)} — {_spoken_in(top, brief.label(top.article))}",
         "",
         f"Reported by {outlets}.",
         "",
@@ -203,6 +203,13 @@ def _entities(brief: Briefing) -> list[str]:
 
 def _quote(statement: Statement, said: bool = True) -> str:
     return _md(quoted(statement.text)) + (f" — *{_md(who)}*" if said and (who := attribution(statement)) else "")
+
+
+def _spoken_in(statement: Statement, outlet: str) -> str:
+    """A heading's source: the outlet, after the speaker when the statement is someone's words (a heading is read
+    on its own, so "And if we don't get it, there should be no deal." needs its "Clinton" there too)."""
+    who = attribution(statement)
+    return f"*{_md(who)}*, in {_md(outlet)}" if who else _md(outlet)
 
 
 def _md(text: str) -> str:

@@ -182,7 +182,9 @@ def _shared(brief: Briefing, fact: Fact, number: int, first: Mapping[tuple[str, 
             lines.append(Text(f"{brief.label(article)}: ", style="bold").append_text(said))
     title = Text(f"{number}. ", style="bold")
     if top is not None:  # the headline goes inside the panel: a border title would be cut to one line
-        title.append_text(_quote(top, said=False)).append(f" — {brief.label(top.article)}", style="bold green")
+        who = attribution(top)
+        source = f"{who}, in {brief.label(top.article)}" if who else brief.label(top.article)
+        title.append_text(_quote(top, said=False)).append(f" — {source}", style="bold green")
     return Panel(Group(title, *lines), border_style="green")
 
 
