@@ -128,7 +128,8 @@ def test_html_statements_link_to_their_highlighted_sentence(demo: tuple[Report, 
     assert len(links) >= sum(len(f.statements) for f in report.facts)
     for link in links:
         target = ids[link.get("href").removeprefix("#")]  # every link lands on a sentence of the page
-        quoted = link.text_content().strip("“”").strip("…")  # a repeat shows a few of its words
+        # A repeat shows a few of its words; a sentence cut from a quotation is shown with both its marks.
+        quoted = link.text_content().strip('“”"').strip("…").strip('“”"')
         assert " ".join(quoted.split()) in " ".join(target.text_content().split())
     # The sentence a statement links to is that statement's own sentence in its own article.
     first = report.facts[0].statements[0]
@@ -511,3 +512,15 @@ def test_a_statement_in_two_shared_facts_is_shown_in_full_once_in_every_format()
     shared = next(s for s in comparison(report).sections if s.key == "shared")
     assert [v.again for v in shared.rows[1].cells["a"]] == [1] and shared.rows[0].cells["a"][0].again is None
     assert [len(f.statements) for f in report.facts] == [2, 2]
+
+
+def test_a_sentence_of_a_longer_quotation_is_shown_with_both_its_marks() -> None:
+    """Statements are exact sentences, so one cut from a quotation of several holds only one of its marks."""
+    assert quoted('And the pier can be saved."') == '"And the pier can be saved."'
+    assert quoted("\u201cClose the harbour.") == "\u201cClose the harbour.\u201d"
+    assert quoted("No one I have asked.\u201d") == "\u201cNo one I have asked.\u201d"
+    assert quoted("Last of it,\u201d she said.") == "\u201cLast of it,\u201d she said."
+    assert quoted("\u201cAll of it,\u201d she said.") == "\u201cAll of it,\u201d she said."
+    assert quoted("The ferry sails.") == "\u201cThe ferry sails.\u201d"
+    assert quoted("\u201eJa\u201c, sagte sie.") == "\u201eJa\u201c, sagte sie."
+    assert quoted("Ende.\u201c") == "\u201eEnde.\u201c"

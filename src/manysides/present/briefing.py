@@ -37,8 +37,30 @@ _QUOTE_MARKS = "\"'\u201c\u2018\u00ab\u201e"
 TELLING = 3  # lines shown for what only one outlet reports
 
 
+_OPENING_OF = {"\u201d": "\u201c", "\u00bb": "\u00ab"}
+_GERMAN_CLOSE = re.compile("[.,!?\u2026]\u201c")  # "Ende.“": a German quotation closing
+_STRAIGHT_CLOSES = re.compile(r'[.,!?\u2026]"')  # '...help."' closes a quotation; ' "help' opens one
+
+
 def quoted(text: str) -> str:
-    """Text in curly quotes, unless it opens with a quotation mark of its own (a quote of a quote reads badly)."""
+    """Text in curly quotes, unless it is a quotation of its own (a quote of a quote reads badly). A sentence of a
+    longer quotation gets the mark its neighbour sentence holds, so every statement shown opens and closes its
+    quotation: 'And reforming the tax code can help."' reads as '"And reforming the tax code can help."', not as
+    '“And reforming the tax code can help."”'."""
+    if "\u201e" in text or _GERMAN_CLOSE.search(text):  # German opens low and closes with “: „so“
+        if text[:1] == "\u201e":
+            return text
+        return f"\u201c{text}\u201d" if "\u201e" in text else "\u201e" + text
+    for close, opening in _OPENING_OF.items():
+        if text.count(close) > text.count(opening):
+            return opening + text  # the sentence began inside the quotation
+        if text.count(opening) > text.count(close):
+            text += close  # the quotation goes on in the next sentence
+    if text.count('"') % 2 == 1:
+        last = text.rindex('"')
+        if _STRAIGHT_CLOSES.match(text, max(last - 1, 0)) and text[0] != '"':
+            return '"' + text
+        text += '"'
     return text if text[:1] in _QUOTE_MARKS else f"\u201c{text}\u201d"
 
 
