@@ -869,6 +869,24 @@ def _person_holding_quote(sentence: Span, spans: list[tuple[int, int]], offset: 
     return None
 
 
+def _inverted_lead_in(sentence: Span, spans: list[tuple[int, int]], offset: int) -> Attribution | None:
+    """The speaker of a quotation led in by a speech verb before the name and a colon ("Added Gibbs: “...”"),
+    which the parser may read as one noun phrase ("Added" a compound of "Gibbs") with no verb to report it."""
+    tokens = list(sentence)
+    if len(tokens) < 4 or tokens[0].lemma_.lower() not in CUE_VERBS or not tokens[0].text[:1].isupper():
+        return None
+    end = 1
+    while end < len(tokens) and tokens[end].pos_ == "PROPN":
+        end += 1
+    if end == 1 or end >= len(tokens) or tokens[end].text != ":":
+        return None
+    after = tokens[end].idx - offset + 1
+    if not any(start >= after and sentence.text[after:start].strip() == "" for start, _ in spans):
+        return None
+    name = sentence.doc[tokens[1].i : tokens[end - 1].i + 1]
+    return Attribution(name.text, tokens[0].text, "quote", _head_word(name[-1]), True, name[-1].ent_type_)
+
+
 def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> list[Attribution]:
     """Every attribution in a parsed sentence, the governing one first ("X, who told Y, said" gives X's first).
 
@@ -974,7 +992,7 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             named = Attribution(closing.text, token.text, kind, _head_word(entity), True, entity.ent_type_)
             found.append((0, token.i, named))  # it reports the whole sentence, however deep the parser hung it
     if not found and spans:
-        quoting = _quoting_subject(sentence, spans, offset)
+        quoting = _quoting_subject(sentence, spans, offset) or _inverted_lead_in(sentence, spans, offset)
         return [quoting] if quoting else []
     # a speech act told by the verb a speech verb hangs on ("chided the board, accusing it of ...") is one voice
     acts = {i for _, i, _ in found if _speech_act(sentence.doc[i], sentence.doc[i].lemma_.lower())}
