@@ -1009,3 +1009,61 @@ def test_a_quotation_after_a_described_speakers_line_is_theirs() -> None:
         "\u201cWe must also address bad-faith actors who game the system.\u201d"
     )
     assert _speakers(text, "bad-faith actors") == ["the statement"]
+
+
+def test_he_after_a_list_is_the_one_listed_the_next_sentence_names() -> None:
+    """ "Pell, Hask and Brandt are crafting a letter. “...,” he told the Ledger. “...” Pell said ...": the article
+    says which of the three spoke, so "he" and the quotation after it are Pell's; one not listed names no one."""
+    body = (
+        "Liberal council members, among them Tom Pell of Alden, and Jon Hask and Eli Brandt, are crafting a letter "
+        "to the mayor.\n\n"
+        "“There does not seem to be a majority of the members who support the deal,” he told the Ledger.\n\n"
+        "“So we want to have a record vote in the council on a resolution that says it should wait.”\n\n"
+        "{} said council members are not going to keep approving deals they don't like."
+    )
+    named = _fictional(body.format("Pell"))
+    assert _speakers(named, "There does not seem") == ["Tom Pell"]
+    assert _speakers(named, "So we want to have") == ["Tom Pell"]
+    other = _fictional(body.format("Mayor Ada Krell"))
+    assert _speakers(other, "There does not seem") == ["he"]
+
+
+def test_a_description_after_a_named_body_is_that_body() -> None:
+    """ "Twitter said ... “...,” the tech giant said in a statement. “...,” the statement said": both stand for
+    Twitter, which the article named just before; after a person, or as a person's noun, they stay as written."""
+    text = _fictional(
+        "Twitter at the time said it was a glitch that has since been fixed.\n\n"
+        "“We do not hide accounts for their views,” the tech giant said in a statement.\n\n"
+        "“We do rank posts and search results,” the statement said.\n\n"
+        "“We must also address bad-faith actors,” the spokesman said."
+    )
+    assert _speakers(text, "We do not hide") == ["Twitter"]
+    assert _speakers(text, "We do rank posts") == ["Twitter"]
+    assert _speakers(text, "bad-faith actors") == ["the spokesman"]
+    person = _fictional(
+        "Mayor Ada Krell said on Monday that the pier would open in May.\n\n"
+        "“We will not wait any longer,” the statement said."
+    )
+    assert _speakers(person, "We will not wait") == ["the statement"]
+
+
+def test_a_quote_led_in_by_a_verb_before_the_name_is_that_persons() -> None:
+    """ "Added Gibbs: “...”" (the parser may read "Added Gibbs" as one noun phrase) credits Gibbs, and the
+    quotation's next sentence too."""
+    text = _fictional(
+        "The mayor's aides briefed reporters on Monday.\n\n"
+        "Added Gibbs: “I think you would have to ask somebody who says we should fight for eight more weeks. "
+        "No one I have ever talked to.”"
+    )
+    assert _speakers(text, "I think you would") == ["Gibbs"]
+    assert _speakers(text, "No one I have ever") == ["Gibbs"]
+
+
+def test_a_statement_shows_the_speakers_name_without_the_title_before_it() -> None:
+    """ "said senior adviser David Axelrod": the report tags the statement "David Axelrod", the name alone."""
+    from manysides.compare.facts import statement
+
+    text = _fictional(
+        "“I guess the question back for those who ask is where does this go,” said senior adviser Tomas Vell."
+    )
+    assert [statement(text, s).attribution for s in text.sentences] == ["Tomas Vell"]

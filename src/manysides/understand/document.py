@@ -38,7 +38,14 @@ from manysides.understand.name_finding import (
     misspelt_calendar_word,
     opening_word,
 )
-from manysides.understand.name_spans import after_title, before_and, named_after_end, purpose_end, without_title
+from manysides.understand.name_spans import (
+    after_title,
+    before_and,
+    is_person_title,
+    named_after_end,
+    purpose_end,
+    without_title,
+)
 from manysides.understand.names import first_name_sex, given_name_sex, name_key
 from manysides.understand.nlp import load_nlp
 from manysides.understand.numbers import NumberMention, find_numbers
@@ -806,12 +813,28 @@ def _resolve_pronoun_speakers(
         yield from introduced_object(k - 1, pronoun)
         yield from (text for _, text, _ in by_sentence.get(k - 1, [])[:1] if (k - 1, text) not in aside)
 
+    def named_after_list(k: int, pronoun: str) -> str | None:
+        """One of the people listed just before "he said" whom the next sentence that is not his quotation's
+        credits by name ("Pell, Hask and Brandt are crafting a letter. '...,' he told the Ledger. '...' Pell said
+        ..."): the article says which of them spoke."""
+        names = {text for j, text in listed if k - _BACK <= j < k}
+        j = k + 1
+        while j < len(infos) and j <= k + _BACK and all_quoted(j):
+            j += 1
+        person = speaker_in(j) if j < len(infos) and j <= k + _BACK else None
+        if person is None or person == _LISTED or person in _HE_SHE or people.sex(person) not in {None, pronoun}:
+            return None
+        same = [n for n in names if _surname(n) == _surname(person)]
+        return people.full(person, pronoun) if len(same) == 1 else None
+
     def antecedent(k: int, at: int, pronoun: str) -> str | None:
         for candidate in candidates(k, at, pronoun):
             if candidate is None:
                 continue
             if candidate == _LISTED:
-                return None  # "Pell, Hask and Brandt are crafting a letter. ... he told the Ledger": which of them?
+                # "Pell, Hask and Brandt are crafting a letter. ... he told the Ledger": which of them? The article
+                # may say right after ("Pell said ..."); else no one
+                return named_after_list(k, pronoun)
             if candidate in _HE_SHE:
                 if candidate == pronoun:
                     return None
@@ -927,6 +950,63 @@ def _resolve_it_speakers(infos: list[SentenceInfo]) -> None:
                 else a
                 for a in info.attributions
             ]
+
+
+# Nouns that describe a person, not a body: "the spokesman said" after "Twitter said" is someone of Twitter's.
+_PERSON_NOUNS = speech_words("voice_nouns") | _SHE_NOUNS | _HE_NOUNS | frozenset(_TITLES)
+_DEFINITE = re.compile(r"the(?: [a-z][\w-]*){1,3}")
+_LOOK_BACK = 3  # sentences a description may look back for the body it stands for
+
+
+def _definite_description(attribution: Attribution) -> bool:
+    """A speaker given as "the" and a few lower-case words whose head is no person's noun ("the tech giant", "the
+    statement"): it stands for a voice the article named before, as "the senator" does for a titled person."""
+    head = attribution.head
+    return (
+        not attribution.named
+        and _DEFINITE.fullmatch(attribution.speaker) is not None
+        and attribution.speaker.split()[-1] == head
+        and head not in _PERSON_NOUNS
+        and not is_person_title(head)
+    )
+
+
+def _bodies(mentions: list[Mention], people: People) -> set[str]:
+    """Names the article gives a body: known as one by name ("Twitter", which the parser often types a person),
+    or typed an organisation more often than a person and no person's name ("Stone" after "Roger Stone")."""
+    types = Counter((m.text, m.type) for m in mentions if not m.headline)
+    known = {m.text for m in mentions if m.type == "organisation" and m.evidence == "known"}
+    typed = {text for (text, kind), n in types.items() if kind == "organisation" and n > types[text, "person"]}
+    return known | {text for text in typed if not people.is_person(text)}
+
+
+def _names_body(speaker: str, body: str) -> bool:
+    """Whether a speaker phrase is the body's name, with or without "the" ("The U.S. Fish and Wildlife Service")."""
+    return speaker.endswith(body) and speaker[: len(speaker) - len(body)].strip().lower() in {"", "the"}
+
+
+def _resolve_definite_speakers(infos: list[SentenceInfo], mentions: list[Mention], people: People) -> None:
+    """ "the tech giant said in a statement" names no one, but right after "Twitter at the time said ..." a reader
+    takes it for Twitter: a definite description credits the voice a sentence of the last few credits by name when
+    that voice is a body (not a person: "the statement" after "Pell said" may be anyone's). Sentences credited to
+    the same description carry it on, so "the statement said" after "the tech giant said" is Twitter's too."""
+    bodies = _bodies(mentions, people)
+    for k, info in enumerate(infos):
+        if not any(_definite_description(a) for a in info.attributions):
+            continue
+        voice = None
+        for j in range(k - 1, max(-1, k - 1 - _LOOK_BACK), -1):
+            voice = next((a for a in infos[j].attributions if a.kind in {"quote", "paraphrase"}), None)
+            if voice is not None:
+                break
+        if voice is None or not any(_names_body(voice.speaker, body) for body in bodies):
+            continue
+        info.attributions = [
+            replace(a, speaker=voice.speaker, head=voice.head, named=True, head_type=voice.head_type or "ORG")
+            if _definite_description(a)
+            else a
+            for a in info.attributions
+        ]
 
 
 _OPENING_MARKS = ('"', "\u201c")
@@ -1100,6 +1180,7 @@ def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
         people = People(infos, mentions, article.body)  # reads the parse and the names, not who is credited
         resolve_described_speakers(infos, people.full)
         _resolve_it_speakers(infos)
+        _resolve_definite_speakers(infos, mentions, people)
         for _ in range(2):  # a quote credited in one pass lets "he said" after it be read in the next, and back
             _resolve_pronoun_speakers(infos, mentions, people, quotes)
             _resolve_quote_runs(infos, states)

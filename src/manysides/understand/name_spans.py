@@ -26,6 +26,11 @@ _TITLES = frozenset(
 )
 
 
+def is_person_title(word: str) -> bool:
+    """Whether a lower-case word is a title written before a person's name ("adviser", "senator")."""
+    return word.lower() in _TITLES
+
+
 @cache
 def _named_after() -> re.Pattern[str]:
     lines = (_DATA / "named_after.txt").read_text(encoding="utf-8").splitlines()
