@@ -31,8 +31,15 @@ def statement(text: ArticleText, sentence: SentenceInfo) -> Statement:
     """The sentence as the report shows it, credited to whoever speaks in it, or to the source it cites when that
     is a source ("citing officials"), not any thing cited ("cited the case of a florist")."""
     credited = (a for a in sentence.attributions if a.kind in {"quote", "paraphrase"} or is_source(a))
-    attribution = next((a.speaker for a in credited), None)
+    attribution = next((_name_only(text, a.speaker) for a in credited), None)
     return Statement(article=text.article.id, text=sentence.text, attribution=attribution, sentence=sentence.index)
+
+
+def _name_only(text: ArticleText, speaker: str) -> str:
+    """A speaker phrase that ends with a person's name as that name alone: the reader wants who, and the title or
+    description before it ("senior adviser David Axelrod") is the article's wording, not a name."""
+    person = text.people.person_in(speaker) if text.people else None
+    return person if person and speaker.endswith(person) and len(person.split()) > 1 else speaker
 
 
 def words_of(sentence: SentenceInfo) -> str:
