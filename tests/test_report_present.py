@@ -16,7 +16,7 @@ from rich.console import Console
 from manysides.compare.engine import compare, distinct
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import extracted
-from manysides.present.briefing import Briefing, echo, headline, quoted
+from manysides.present.briefing import Briefing, attribution, echo, headline, quoted
 from manysides.present.figures import figures
 from manysides.present.report_html import render_html
 from manysides.present.report_markdown import render_markdown
@@ -94,6 +94,27 @@ def test_a_fact_heading_that_is_someones_words_names_them(demo: tuple[Report, li
     assert f"Ada Quell, in {label}" in " ".join(_text(report).split())
     page = lxml.html.fromstring(render_html(report, articles))
     assert any(f"Ada Quell, in {label}" in td.text_content() for td in page.cssselect("#sec-shared tr.head td"))
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "shown"),
+    [
+        # the name is in the quoted words only: the reader still needs the tag
+        ("\u201cSpeaking for the Quell Administration, we won\u2019t let that happen,\u201d she added.", "Quell", True),
+        # the sentence names the speaker outside the quote: no tag
+        ("\u201cWe sail on Monday,\u201d said harbour master Ada Quell.", "Ada Quell", False),
+        ("Ms. Quell said the pier would reopen.", "Ada Quell", False),
+        # a sentence closing a quotation opened before it starts inside the quotation
+        ("Quell\u2019s pier is ready,\u201d she said.", "Quell", True),
+        # a word that only contains the name is not the name
+        ("\u201cWe sail,\u201d the Quellmann crew said.", "Quell", True),
+    ],
+)
+def test_a_tag_is_left_out_only_when_the_sentence_names_the_speaker_outside_quotes(
+    text: str, who: str, shown: bool
+) -> None:
+    statement = Statement(article="a", text=text, attribution=who, sentence=0)
+    assert (attribution(statement) == who) is shown
 
 
 def test_html_outlets_are_named_columns(demo: tuple[Report, list[Article]]) -> None:

@@ -16,6 +16,7 @@ from manysides.present.figures import aligned_figures, figures
 from manysides.present.report_view import ReportView
 from manysides.records.article import Article
 from manysides.records.report import Conflict, Fact, Report, Statement
+from manysides.understand.quotes import scan_quotes
 
 CONFLICT_TITLES = {
     "date": "Dates differ",
@@ -69,9 +70,23 @@ def conflict_title(conflict: Conflict) -> str:
 
 
 def attribution(statement: Statement) -> str | None:
-    """Who said it, unless the quoted sentence already names them ("... said chamber president Ilse Marwick.")."""
+    """Who said it, unless the sentence already names them outside its quoted words ("... said chamber president
+    Ilse Marwick."): a name inside the quote ("“..., we will not let the Trump Administration down,” he added") tells
+    the reader nothing of who speaks."""
     who = statement.attribution
-    return who if who and who.lower() not in statement.text.lower() else None
+    return who if who and not _names_outside_quotes(statement.text, who) else None
+
+
+_CLOSING_FIRST = re.compile(r"^[^\"\u201c\u201d]*(?:\u201d|(?<=[,.?!])\")")
+
+
+def _names_outside_quotes(text: str, who: str) -> bool:
+    """Whether the last word of `who` stands in `text` as a word outside quoted passages (a sentence that closes a
+    quotation opened in the sentence before starts inside it)."""
+    spans, _ = scan_quotes(text, open_at_start=bool(_CLOSING_FIRST.match(text)))
+    outside = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(text))
+    last = who.split()[-1] if who.split() else who
+    return re.search(rf"(?<!\w){re.escape(last)}(?!\w)", outside, re.IGNORECASE) is not None
 
 
 def headline(fact: Fact) -> Statement | None:
