@@ -1067,3 +1067,11 @@ def test_a_statement_shows_the_speakers_name_without_the_title_before_it() -> No
         "“I guess the question back for those who ask is where does this go,” said senior adviser Tomas Vell."
     )
     assert [statement(text, s).attribution for s in text.sentences] == ["Tomas Vell"]
+
+
+def test_a_name_that_is_not_the_speakers_head_keeps_its_phrase() -> None:
+    """ "A spokesman for Mayor Ada Krell said" is the spokesman's word, not Krell's: the tag stays as written."""
+    from manysides.compare.facts import statement
+
+    text = _fictional("A spokesman for Mayor Ada Krell said the pier would reopen in May.")
+    assert [statement(text, s).attribution for s in text.sentences] == ["A spokesman for Mayor Ada Krell"]

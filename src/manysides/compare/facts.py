@@ -21,25 +21,50 @@ from manysides.compare.provenance import is_source
 from manysides.compare.unique import specifics, unique_features, unique_probabilities
 from manysides.records.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
+from manysides.understand.name_spans import is_person_title
+from manysides.understand.quotes import Attribution
+from manysides.understand.speech_words import speech_words
 
 _MIN_UNIQUE_WORDS = 6
 _MIN_SAID_WORDS = 4  # someone's words told in a short sentence ("Everything but immunity, he added.") still state
 CAP = 3  # sentences of one article in one fact
+VOICE_NOUNS = speech_words("voice_nouns")  # "leader", "spokesman": a title before a name
 
 
 def statement(text: ArticleText, sentence: SentenceInfo) -> Statement:
     """The sentence as the report shows it, credited to whoever speaks in it, or to the source it cites when that
     is a source ("citing officials"), not any thing cited ("cited the case of a florist")."""
     credited = (a for a in sentence.attributions if a.kind in {"quote", "paraphrase"} or is_source(a))
-    attribution = next((_name_only(text, a.speaker) for a in credited), None)
+    attribution = next((_name_only(text, a) for a in credited), None)
     return Statement(article=text.article.id, text=sentence.text, attribution=attribution, sentence=sentence.index)
 
 
-def _name_only(text: ArticleText, speaker: str) -> str:
-    """A speaker phrase that ends with a person's name as that name alone: the reader wants who, and the title or
-    description before it ("senior adviser David Axelrod") is the article's wording, not a name."""
+def _name_only(text: ArticleText, attribution: Attribution) -> str:
+    """A speaker phrase headed by a person's full name as that name alone: the reader wants who, and the title or
+    description before it ("senior adviser David Axelrod") is the article's wording, not a name. Not when the name
+    is not the head ("A spokesman for Mayor Ada Krell" is the spokesman) or the word before may be part of the
+    name (a capitalised word that is no title: "Deanell Reece Tacha")."""
+    speaker = attribution.speaker
     person = text.people.person_in(speaker) if text.people else None
-    return person if person and speaker.endswith(person) and len(person.split()) > 1 else speaker
+    if not person or not speaker.endswith(person) or len(person.split()) < 2:
+        return speaker
+    before = speaker[: len(speaker) - len(person)].split()
+    if person.split()[-1].lower() != attribution.head or (before and not _title_word(before[-1])):
+        return speaker
+    return person
+
+
+def _title_word(word: str) -> bool:
+    """A word that ends a title or description before a name, not a given name: lower case, an abbreviation
+    ("Sen.", "CEO"), a possessive ("Twitter's") or a title or voice noun ("Secretary", "Leader")."""
+    lower = word.lower()
+    return (
+        word == lower
+        or word.endswith((".", "'s", "\u2019s", ","))
+        or word.isupper()
+        or is_person_title(lower)
+        or lower in VOICE_NOUNS
+    )
 
 
 def words_of(sentence: SentenceInfo) -> str:
