@@ -780,6 +780,12 @@ def test_one_act_on_one_thing_denied_in_one_telling_and_affirmed_in_the_other() 
         "The Veyra spokesman did not deny the report.", "The Veyra spokesman denied the report."
     )
     assert status_conflicts._denied_act(did_not_deny, denied_it) is not None
+    unless, if_ = _first_sentences(
+        "Unless Congress passes the levy, the Veyra economy will stall.",
+        "If Congress passes the levy, the Veyra economy will stall.",
+    )
+    found = status_conflicts._denied_act(unless, if_)
+    assert found == ("Unless Congress passes the levy", "Congress passes the levy", 1.0)
 
 
 def test_a_denial_elsewhere_another_doer_or_an_act_on_a_condition_is_no_denied_act() -> None:
@@ -801,6 +807,12 @@ def test_a_denial_elsewhere_another_doer_or_an_act_on_a_condition_is_no_denied_a
         (
             "The company said normal service was restored on December 31.",
             "Normal service may not be restored till 31 December.",
+        ),
+        # a time to wait for, and an act denied only unless something happens
+        ("The council will wait until the board approves the plan.", "The board did not approve the plan."),
+        (
+            "He said the council would not approve the plan unless the mayor resigned.",
+            "He said the council would approve the plan if the mayor resigned.",
         ),
         # a passive naming no doer against a person's denial: by whom is unsaid
         ("Mayor Harlow said he did not send the photo.", "The photo was sent from the mayor's account last weekend."),

@@ -112,7 +112,7 @@ def _denied(verb: Token) -> bool | None:
     denying, reversing = status_words("denying"), status_words("reversing")
     if any(t.lemma_.lower() in reversing for t in verb.ancestors):
         return None
-    if any(c.lower_ in _ONLY_IF or any(m.lower_ in _ONLY_IF for m in c.children) for c in verb.children):
+    if any(_only_if(c) for c in verb.children):
         return None  # "would not approve it unless he resigned" is "would approve it if he resigned"
     if _on_condition(verb):
         return None  # "if still in contention, he wouldn't have placed Bush on IR": an act on a condition
@@ -126,6 +126,17 @@ def _denied(verb: Token) -> bool | None:
     if len(marks) > 1:
         return None
     return bool(marks)
+
+
+def _only_if(child: Token) -> bool:
+    """Whether a verb's child makes it a condition or a time to wait for ("until they pass", "not restored till
+    December", "would not approve it unless he resigned"), so its denial is no denial of the act. A verb's own
+    "unless" is its denial ("unless they pass the bill": if they do not pass it)."""
+    if child.dep_ == "mark":
+        return child.lower_ in _ONLY_IF - {"unless"}
+    if child.dep_ == "prep":
+        return child.lower_ in _ONLY_IF
+    return child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _ONLY_IF for m in child.children)
 
 
 def _on_condition(verb: Token) -> bool:
@@ -147,6 +158,7 @@ def _act_words(verb: Token, thing: Token) -> str:
     """The words of an act as the sentence gives them, from its subject or negator to its object ("Democrats don't
     pass this bill", "None of the emergencies spent unappropriated money")."""
     told = [c for c in verb.children if c.dep_ in {"neg", "aux"} and c.i < verb.i and c.tag_ != "TO"]
+    told += [c for c in verb.children if c.dep_ == "mark" and c.lower_ in status_words("denying")]  # "unless"
     nominal = {"NOUN", "PROPN", "NUM"}
     subject = [t for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in nominal for t in c.subtree]
     tokens = [*subject, *told, verb, *[t for t in thing.subtree if t.i <= thing.i]]
