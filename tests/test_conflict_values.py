@@ -175,6 +175,12 @@ def test_one_quotation_with_a_named_person_dropped() -> None:
         "“There should be no private meeting between Mayor Ilsa Marrow and Jay Brenner,” Tolan told reporters.",
     )
     assert values.wording(this, named) is None
+    plain, apposed = _first_sentences(
+        "“As the girl lay on the sidewalk, this defendant pedaled off and got rid of the evidence,” Rossi said.",
+        "“As the girl lay on the sidewalk, the defendant, Jermayne Timmons, pedaled off and got rid of the evidence.”"
+        " Rossi said.",
+    )
+    assert values.wording(plain, apposed) is None  # a name in apposition: the same person told fuller
 
 
 def test_a_quotation_cut_shorter_inflected_or_spelt_otherwise_is_the_same_quotation() -> None:

@@ -456,9 +456,13 @@ def _person_name(run: list[Token]) -> bool:
     if len(run) < _FULL_NAME or not all(t.ent_type_ == "PERSON" and t.text[:1].isupper() for t in run):
         return False
     # One item of a list ("Warren, Sherrod Brown and"), not more words of a name the other copy has ("this mayor"
-    # / "Mayor Ilsa Marrow"): a separator on each side.
+    # / "Mayor Ilsa Marrow") nor a name in apposition ("the defendant, Jermayne Timmons, pedaled"): a separator on
+    # each side, one of them a conjunction.
     doc, first, last = run[0].doc, run[0].i, run[-1].i
-    return first > 0 and last + 1 < len(doc) and doc[first - 1].lower_ in _LIST and doc[last + 1].lower_ in _LIST
+    if first == 0 or last + 1 >= len(doc):
+        return False
+    sides = {doc[first - 1].lower_, doc[last + 1].lower_}
+    return sides <= _LIST and bool(sides - {","})
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
