@@ -757,3 +757,71 @@ def test_a_sentence_naming_both_people_tells_two_acts_not_one_with_another_doer(
     )
     assert name_conflicts._names(both, one) is None
     assert name_conflicts._names(one, other) is not None
+
+
+def test_one_act_on_one_thing_denied_in_one_telling_and_affirmed_in_the_other() -> None:
+    """The same verb on the same thing, with a negation in one telling only: a quote's words too, and a negated
+    condition ("if they don't pass X, Y" / "to pass X would Y") is one."""
+    affirmed, denied = _first_sentences(
+        '"To pass this levy in the next couple of weeks would sharply increase the risk of a second slump," he said.',
+        "\"If they [the councillors] don't pass this levy in the next couple weeks it will sharply increase the risk"
+        ' of a second slump," he told reporters.',
+    )
+    assert status_conflicts._denied_act(affirmed, denied) == ("pass this levy", "don't pass this levy", 1.0)
+    none, two = _first_sentences(
+        "None of the emergencies spent unappropriated money.", "Two of the emergencies spent unappropriated money."
+    )
+    assert status_conflicts._denied_act(none, two) == (
+        "None of the emergencies spent unappropriated money",
+        "Two of the emergencies spent unappropriated money",
+        1.0,
+    )
+    did_not_deny, denied_it = _first_sentences(
+        "The Veyra spokesman did not deny the report.", "The Veyra spokesman denied the report."
+    )
+    assert status_conflicts._denied_act(did_not_deny, denied_it) is not None
+    unless, if_ = _first_sentences(
+        "Unless Congress passes the levy, the Veyra economy will stall.",
+        "If Congress passes the levy, the Veyra economy will stall.",
+    )
+    found = status_conflicts._denied_act(unless, if_)
+    assert found == ("Unless Congress passes the levy", "Congress passes the levy", 1.0)
+
+
+def test_a_denial_elsewhere_another_doer_or_an_act_on_a_condition_is_no_denied_act() -> None:
+    cases = [
+        # another verb: "did not deny" is not "confirmed"
+        ("The Veyra spokesman did not deny the report.", "The Veyra spokesman confirmed the report."),
+        # two doers of one act
+        ("The House passed the levy on Friday.", "The Senate did not pass the levy on Friday."),
+        # a verb that turns its act round
+        ("The councillors failed to pass the levy.", "The councillors did not pass the levy."),
+        # the negation raised to the verb above ("I didn't feel we were executing")
+        (
+            '"I feel we weren\'t executing the plan that we wanted," he said.',
+            '"I didn\'t feel we were executing the plan we wanted," he said.',
+        ),
+        # an act aimed at, not told as done or not
+        ("The cause of the fire has not been determined.", "A fire marshal came to help determine the cause."),
+        # "not ... until": told as coming, not denied
+        (
+            "The company said normal service was restored on December 31.",
+            "Normal service may not be restored till 31 December.",
+        ),
+        # a time to wait for, and an act denied only unless something happens
+        ("The council will wait until the board approves the plan.", "The board did not approve the plan."),
+        (
+            "He said the council would not approve the plan unless the mayor resigned.",
+            "He said the council would approve the plan if the mayor resigned.",
+        ),
+        # a passive naming no doer against a person's denial: by whom is unsaid
+        ("Mayor Harlow said he did not send the photo.", "The photo was sent from the mayor's account last weekend."),
+        # an act told only on a condition
+        (
+            "Coach Ed Harlow decided the team would place Bush on the list.",
+            "Harlow said that if the team were still in contention, then he wouldn't have placed Bush on the list.",
+        ),
+    ]
+    for x, y in cases:
+        a, b = _first_sentences(x, y)
+        assert status_conflicts._denied_act(a, b) is None, (x, y)

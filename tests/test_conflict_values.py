@@ -160,6 +160,29 @@ def test_one_quotation_with_a_word_changed() -> None:
     assert values.wording(old, new) is None  # another adjective: emphasis, not another statement
 
 
+def test_one_quotation_with_a_named_person_dropped() -> None:
+    """A full name one copy of a quotation leaves out of a list changes whom the speaker named; "this mayor" for
+    "Mayor Ilsa Marrow" names the same person and is no misquote (a synonym, not a change)."""
+    listed, dropped = _first_sentences(
+        "“I would hope the mayor joins Loretta Quill, Jay Brenner and the vast majority of the council in saying no,”"
+        " Tolan said.",
+        "“I would hope the mayor joins Loretta Quill, and vast majority of the council in saying no,” Tolan said.",
+    )
+    found = values.wording(listed, dropped)
+    assert found is not None and found[:2] == ("Quill, Jay Brenner and", "Quill, and")
+    this, named = _first_sentences(
+        "“There should be no private meeting between this mayor and Brenner,” Tolan said.",
+        "“There should be no private meeting between Mayor Ilsa Marrow and Jay Brenner,” Tolan told reporters.",
+    )
+    assert values.wording(this, named) is None
+    plain, apposed = _first_sentences(
+        "“As the girl lay on the sidewalk, this defendant pedaled off and got rid of the evidence,” Rossi said.",
+        "“As the girl lay on the sidewalk, the defendant, Jermayne Timmons, pedaled off and got rid of the evidence.”"
+        " Rossi said.",
+    )
+    assert values.wording(plain, apposed) is None  # a name in apposition: the same person told fuller
+
+
 def test_a_quotation_cut_shorter_inflected_or_spelt_otherwise_is_the_same_quotation() -> None:
     full, cut = _first_sentences(
         "“We will rebuild every bridge in the county before the winter comes,” Mayor Tolan said.",

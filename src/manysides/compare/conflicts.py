@@ -37,7 +37,7 @@ from manysides.compare.direction_conflicts import direction
 from manysides.compare.name_conflicts import _attribution, _names, _places, _spellings, other_name
 from manysides.compare.number_conflicts import _money, _money_by_act, _near_figures, _none_and_count, _numbers
 from manysides.compare.pairs import Node, PairScores
-from manysides.compare.status_conflicts import _modality, _negation, _planned_and_done
+from manysides.compare.status_conflicts import _denied_act, _modality, _negation, _planned_and_done
 from manysides.compare.values import Match, departures, held_no_longer, roles, stages, titles, wording
 from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
@@ -203,6 +203,7 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("other", direction, "the outlets tell one act between two parties the other way round", "fact"),
     ("negation", _negation, "one outlet affirms what another denies", "sure"),
     ("negation", _none_and_count, "one outlet says none of these had it done, another gives a count", "sure"),
+    ("negation", _denied_act, "one outlet affirms an act on one thing another denies", "sure"),
     ("modality", stages, "the outlets tell one act on one thing at different stages", "loose"),
     ("modality", departures, "the outlets tell this person leaving a post in different ways", "loose"),
     ("name", roles, "the outlets give this person titles that cannot both be right", "any"),

@@ -6,9 +6,9 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from manysides.compare.conflict_state import COPY, THINGS, masked, told_acts
+from manysides.compare.conflict_state import COPY, LIGHT, THINGS, masked, told_acts
 from manysides.compare.embed import embed
-from manysides.compare.values import Match
+from manysides.compare.values import Match, status_words
 from manysides.understand import SentenceInfo
 from manysides.understand.modality import EXPECT, future_clause, main_verb
 
@@ -42,6 +42,143 @@ def _negation(a: SentenceInfo, b: SentenceInfo) -> Match | None:
         verb = a.predicates[0]
         return ("not " + verb if a.negated else verb), ("not " + verb if b.negated else verb), 1.0
     return None
+
+
+_OBJECTS = frozenset({"dobj", "nsubjpass", "attr"})  # what an act is done to, as the parser hangs it
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})  # where "none" or "nobody" denies the act
+_CONDITIONS = frozenset({"advcl", "ccomp", "csubj", "conj", "ROOT"})  # clauses whose acts are told, not named
+
+
+def _denied_act(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One act on one thing, denied in one outlet's telling and affirmed in the other's: "If they don't pass this
+    bill ... it will increase the risk" / "To pass this bill ... would increase the risk", "None of the emergencies
+    spent unappropriated money" / "Two of the emergencies spent unappropriated money". The verb and its object
+    align the two tellings (a quote's words too: a speaker does not say both), and a verb told more than once, a
+    double negation or a verb under "failed to" or "denied" leaves the polarity unsure, so it is not read."""
+    if a.text.rstrip().endswith("?") or b.text.rstrip().endswith("?"):
+        return None
+    if _negators(a) == _negators(b):
+        return None  # as many denials in each: the other's may sit elsewhere ("I didn't feel we were executing")
+    x, y = _polar_acts(a), _polar_acts(b)
+    for key in x.keys() & y.keys():
+        (p, p_words, p_subject), (q, q_words, q_subject) = x[key], y[key]
+        if p is None or q is None or p == q:
+            continue
+        if p_subject and q_subject and p_subject != q_subject:
+            continue  # "the House passed the bill" / "the Senate did not pass the bill": two doers
+        if _UNSAID in {p_subject, q_subject} and {p_subject, q_subject} != {_UNSAID}:
+            continue  # "he did not send the photo" / "the photo was sent from his account": by whom, unsaid
+        return p_words, q_words, 1.0
+    return None
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_ONLY_IF = frozenset({"unless", "until", "till"})  # a condition that turns a denied act into one affirmed on it
+
+
+def _negators(s: SentenceInfo) -> int:
+    """How many denying words a sentence has ("not", "n't", "none", "unless")."""
+    denying = status_words("denying")
+    return sum(t.lower_ in denying for t in s.doc)
+
+
+_IF = frozenset({"if", "unless", "provided"})  # marks of a condition an act is told on
+_OPENING, _CLOSING = frozenset("[("), frozenset("])")
+_UNSAID = "~"  # the doer of a passive act that names none
+PolarAct = tuple[bool | None, str, str | None]  # denied (None: unsure), the words shown, the subject's lemma
+
+
+def _polar_acts(s: SentenceInfo) -> dict[tuple[str, str], PolarAct]:
+    """(verb lemma, object lemma) -> whether the act is denied, for each act on a thing the sentence tells once.
+    An act told twice is unsure (which telling is the other outlet's?)."""
+    found: dict[tuple[str, str], PolarAct] = {}
+    for verb in s.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT or verb.dep_ not in _CONDITIONS:
+            continue
+        if any(c.tag_ == "TO" for c in verb.children) and verb.dep_ != "csubj":
+            continue  # an act aimed at or struggled for ("to help determine the cause"), not told as done or not
+        thing = next((c for c in verb.children if c.dep_ in _OBJECTS and c.pos_ in {"NOUN", "PROPN"}), None)
+        if thing is None:
+            continue
+        key = (verb.lemma_.lower(), thing.lemma_.lower())
+        found[key] = (None, "", None) if key in found else (_denied(verb), _act_words(verb, thing), _subject(verb))
+    return found
+
+
+def _denied(verb: Token) -> bool | None:
+    """Whether a verb's act is denied: a negator on it ("did not pass", "never passed", "unless they pass") or a
+    denying word as its subject or object ("none of them spent", "spent nothing"). None when unsure: two
+    negations, or the act under a verb that reverses it ("failed to pass", "denied passing")."""
+    denying, reversing = status_words("denying"), status_words("reversing")
+    if any(t.lemma_.lower() in reversing for t in verb.ancestors):
+        return None
+    if any(_only_if(c) for c in verb.children):
+        return None  # "would not approve it unless he resigned" is "would approve it if he resigned"
+    if _on_condition(verb):
+        return None  # "if still in contention, he wouldn't have placed Bush on IR": an act on a condition
+    if any(c.dep_ == "neg" for t in verb.ancestors for c in t.children):
+        return None  # a denial above it may be its own ("I didn't feel we were executing", "not true that")
+    heads = [verb, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}]]  # "wouldn't have placed"
+    marks = [c for h in heads for c in h.children if c.dep_ in {"neg", "mark"} and c.lower_ in denying]
+    for c in verb.children:
+        if c.dep_ in _ARGUMENTS:
+            marks += [t for t in (c, *c.children) if (t is c or t.dep_ == "det") and t.lower_ in denying]
+    if len(marks) > 1:
+        return None
+    return bool(marks)
+
+
+def _only_if(child: Token) -> bool:
+    """Whether a verb's child makes it a condition or a time to wait for ("until they pass", "not restored till
+    December", "would not approve it unless he resigned"), so its denial is no denial of the act. A verb's own
+    "unless" is its denial ("unless they pass the bill": if they do not pass it)."""
+    if child.dep_ == "mark":
+        return child.lower_ in _ONLY_IF - {"unless"}
+    if child.dep_ == "prep":
+        return child.lower_ in _ONLY_IF
+    return child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _ONLY_IF for m in child.children)
+
+
+def _on_condition(verb: Token) -> bool:
+    """Whether a verb's act is told only on a condition ("would have placed him on IR if they were still in
+    contention"): an if-clause on the verb or a clause above it, other than the one the verb itself is in."""
+    own = {verb, *verb.ancestors}
+    heads = own | {c for c in verb.children if c.dep_ in {"aux", "auxpass"}}  # "wouldn't have [if ...] placed"
+    return any(
+        c.dep_ == "advcl"
+        and c.pos_ in {"VERB", "AUX"}  # "If they [Democrats] don't pass": a bracket the parser calls a clause
+        and c not in own
+        and any(m.dep_ == "mark" and m.lower_ in _IF for m in c.children)
+        for t in heads
+        for c in t.children
+    )
+
+
+def _act_words(verb: Token, thing: Token) -> str:
+    """The words of an act as the sentence gives them, from its subject or negator to its object ("Democrats don't
+    pass this bill", "None of the emergencies spent unappropriated money")."""
+    told = [c for c in verb.children if c.dep_ in {"neg", "aux"} and c.i < verb.i and c.tag_ != "TO"]
+    told += [c for c in verb.children if c.dep_ == "mark" and c.lower_ in status_words("denying")]  # "unless"
+    nominal = {"NOUN", "PROPN", "NUM"}
+    subject = [t for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in nominal for t in c.subtree]
+    tokens = [*subject, *told, verb, *[t for t in thing.subtree if t.i <= thing.i]]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    if start and verb.doc[start - 1].text in _OPENING and any(t.text in _CLOSING for t in verb.doc[start:end]):
+        start -= 1  # "[Democrats] don't pass": the bracket the span closes
+    return verb.doc[start:end].text
+
+
+def _subject(verb: Token) -> str | None:
+    """The lemma of a verb's named or common-noun doer (its subject, or its agent in the passive: "shots were
+    fired by police"); `_UNSAID` for a passive that names none ("the photo was sent"); None for a pronoun, a
+    denying word or no subject."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or next(iter(agents), None)
+    if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return _UNSAID
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.lower_ in status_words("denying"):
+        return None
+    return subject.lemma_.lower()
 
 
 _STATES = frozenset({"be", "remain", "seem"})  # verbs of a state held, never an event done

@@ -391,6 +391,8 @@ def roles(a: SentenceInfo, b: SentenceInfo) -> Match | None:
 
 _QUOTE_RUN = 6  # words a quotation needs, and the words it must share with the other around a change
 _QUOTE_SHARE = 0.8  # share of the shorter quotation's words the other must carry in order to be the same words
+_LIST = frozenset({",", "and", "or", "&"})  # words that part the items of a list of people
+_FULL_NAME = 2  # words of a person's name dropped from a quotation: a lone word may be a title or a surname told twice
 _REWORDED = 3  # most words on either side of a change: more is another passage, not a word misquoted
 _VARIANT = 0.8  # string similarity of two spellings of one word ("realise" / "realize")
 _EMPHASIS = frozenset({"ADJ", "ADV", "INTJ"})
@@ -442,7 +444,25 @@ def _misquote(x: list[Token], y: list[Token]) -> tuple[str, str] | None:
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "replace" and i1 > 0 and j1 > 0 and _reworded(x[i1:i2], y[j1:j2]):
             return _shown(x, i1 - 1, i2), _shown(y, j1 - 1, j2)
+        inside = 0 < i1 < len(a) and 0 < j1 < len(b)  # between words both carry, not where one copy stops
+        if op in {"insert", "delete"} and inside and (_person_name(x[i1:i2]) or _person_name(y[j1:j2])):
+            return _shown(x, i1 - 1, max(i2, i1)), _shown(y, j1 - 1, max(j2, j1))
     return None
+
+
+def _person_name(run: list[Token]) -> bool:
+    """Whether a run of quoted words is a person's full name ("Sherrod Brown"): a name one copy of a quotation
+    drops from a list of people changes who the speaker named."""
+    if len(run) < _FULL_NAME or not all(t.ent_type_ == "PERSON" and t.text[:1].isupper() for t in run):
+        return False
+    # One item of a list ("Warren, Sherrod Brown and"), not more words of a name the other copy has ("this mayor"
+    # / "Mayor Ilsa Marrow") nor a name in apposition ("the defendant, Jermayne Timmons, pedaled"): a separator on
+    # each side, one of them a conjunction.
+    doc, first, last = run[0].doc, run[0].i, run[-1].i
+    if first == 0 or last + 1 >= len(doc):
+        return False
+    sides = {doc[first - 1].lower_, doc[last + 1].lower_}
+    return sides <= _LIST and bool(sides - {","})
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
