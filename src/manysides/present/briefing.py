@@ -53,11 +53,12 @@ def quoted(text: str) -> str:
             return text
         return f"\u201c{text}\u201d" if "\u201e" in text else "\u201e" + text
     for close, opening in _OPENING_OF.items():
-        if text.count(close) > text.count(opening):
+        if text.count(close) > text.count(opening) and text[:1] not in _QUOTE_MARKS:
             return opening + text  # the sentence began inside the quotation
         if text.count(opening) > text.count(close):
             text += close  # the quotation goes on in the next sentence
-    if text.count('"') % 2 == 1:
+    mixed = text[:1] == '"' and text.count("\u201d") > text.count("\u201c")  # opened with one mark, closed with another
+    if text.count('"') % 2 == 1 and not mixed:
         last = text.rindex('"')
         if _STRAIGHT_CLOSES.match(text, max(last - 1, 0)) and text[0] != '"':
             return '"' + text
