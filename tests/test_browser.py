@@ -109,7 +109,9 @@ def hostile_story(stories: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def normalised(text: str) -> str:
-    return " ".join(text.split()).strip("\u201c\u201d")
+    """Text without its outer quotation marks: a statement is shown in curly quotes, and a sentence cut from a longer
+    quotation with the mark its neighbour sentence holds."""
+    return " ".join(text.split()).strip('\u201c\u201d"')
 
 
 # --- reading -------------------------------------------------------------------------------------------------
