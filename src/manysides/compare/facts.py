@@ -28,7 +28,7 @@ from manysides.understand.speech_words import speech_words
 _MIN_UNIQUE_WORDS = 6
 _MIN_SAID_WORDS = 4  # someone's words told in a short sentence ("Everything but immunity, he added.") still state
 CAP = 3  # sentences of one article in one fact
-VOICE_NOUNS = speech_words("voice_nouns")  # "leader", "spokesman": a title before a name
+_VOICE_NOUNS = speech_words("voice_nouns")  # "leader", "spokesman": a title before a name
 
 
 def statement(text: ArticleText, sentence: SentenceInfo) -> Statement:
@@ -63,7 +63,7 @@ def _title_word(word: str) -> bool:
         or word.endswith((".", "'s", "\u2019s", ","))
         or word.isupper()
         or is_person_title(lower)
-        or lower in VOICE_NOUNS
+        or lower in _VOICE_NOUNS
     )
 
 
