@@ -780,12 +780,32 @@ def test_one_act_on_one_thing_denied_in_one_telling_and_affirmed_in_the_other() 
         "The Veyra spokesman did not deny the report.", "The Veyra spokesman denied the report."
     )
     assert status_conflicts._denied_act(did_not_deny, denied_it) is not None
+    # the parser makes "declared" the main verb of "None of the waivers declared since 1990 cost ...": "None" is
+    # still the subject of "cost"
+    none_since, two_since = _first_sentences(
+        "None of the Veyra waivers declared since 1990 spent unappropriated money.",
+        "Two of the Veyra waivers declared since 1990 spent unappropriated money.",
+    )
+    assert status_conflicts._denied_act(none_since, two_since) is not None
     unless, if_ = _first_sentences(
         "Unless Congress passes the levy, the Veyra economy will stall.",
         "If Congress passes the levy, the Veyra economy will stall.",
     )
     found = status_conflicts._denied_act(unless, if_)
     assert found == ("Unless Congress passes the levy", "Congress passes the levy", 1.0)
+
+
+def test_a_denial_on_an_unless_condition_is_no_negation_of_the_affirmed_act() -> None:
+    """ "would not approve it unless he resigned" says what "would approve it if he resigned" says."""
+    unless, if_ = _first_sentences(
+        "He said the council would not approve the plan unless the mayor resigned.",
+        "He said the council would approve the plan if the mayor resigned.",
+    )
+    assert status_conflicts._negation(unless, if_) is None
+    denied, affirmed = _first_sentences(
+        "He said the council would not approve the plan.", "He said the council would approve the plan."
+    )
+    assert status_conflicts._negation(denied, affirmed) is not None
 
 
 def test_a_denial_elsewhere_another_doer_or_an_act_on_a_condition_is_no_denied_act() -> None:

@@ -39,6 +39,8 @@ def _negation(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     if SequenceMatcher(None, x, y, autojunk=False).ratio() < COPY:
         return None
     if a.negated != b.negated and a.predicates[:1] and a.predicates[:1] == b.predicates[:1]:
+        if any(t.lower_ in _ONLY_IF for t in (a if a.negated else b).doc):
+            return None  # "would not approve it unless he resigned" says "would approve it if he resigned"
         verb = a.predicates[0]
         return ("not " + verb if a.negated else verb), ("not " + verb if b.negated else verb), 1.0
     return None
@@ -73,6 +75,7 @@ def _denied_act(a: SentenceInfo, b: SentenceInfo) -> Match | None:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_ANY_SUBJECT = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _ONLY_IF = frozenset({"unless", "until", "till"})  # a condition that turns a denied act into one affirmed on it
 
 
@@ -105,6 +108,30 @@ def _polar_acts(s: SentenceInfo) -> dict[tuple[str, str], PolarAct]:
     return found
 
 
+def _arguments(verb: Token) -> list[Token]:
+    """A verb's subjects and objects, with the subject of a reduced relative the parser made the main verb: in "None
+    of the emergencies declared since 1976 spent money", "declared" takes "None" as its subject and "spent" as a
+    clause with no subject of its own, and "None" is the subject of "spent". Only a share ("none of", "two of")
+    right before the participle is borrowed: elsewhere a clause without a subject is the parser's other readings
+    ("said there was", "said the offices were closed")."""
+    own = [c for c in verb.children if c.dep_ in _ARGUMENTS]
+    head = verb.head
+    if verb.dep_ != "ccomp" or verb.i < head.i or any(c.dep_ in _ANY_SUBJECT | {"mark"} for c in verb.children):
+        return own
+    if any(c.dep_ in _OBJECTS | {"aux", "auxpass"} for c in head.children):
+        return own  # "has declared", "told them": a clause the head verb really governs
+    if any(t.is_punct or t.is_quote for t in head.doc[head.i + 1 : verb.i]):
+        return own  # 'he declared: "stop it"': an order quoted, its doer unsaid
+    shares = [
+        c
+        for c in head.children
+        if c.dep_ == "nsubj"
+        and c.right_edge.i + 1 == head.i
+        and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+    ]
+    return own + shares
+
+
 def _denied(verb: Token) -> bool | None:
     """Whether a verb's act is denied: a negator on it ("did not pass", "never passed", "unless they pass") or a
     denying word as its subject or object ("none of them spent", "spent nothing"). None when unsure: two
@@ -120,9 +147,8 @@ def _denied(verb: Token) -> bool | None:
         return None  # a denial above it may be its own ("I didn't feel we were executing", "not true that")
     heads = [verb, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}]]  # "wouldn't have placed"
     marks = [c for h in heads for c in h.children if c.dep_ in {"neg", "mark"} and c.lower_ in denying]
-    for c in verb.children:
-        if c.dep_ in _ARGUMENTS:
-            marks += [t for t in (c, *c.children) if (t is c or t.dep_ == "det") and t.lower_ in denying]
+    for c in _arguments(verb):
+        marks += [t for t in (c, *c.children) if (t is c or t.dep_ == "det") and t.lower_ in denying]
     if len(marks) > 1:
         return None
     return bool(marks)
@@ -160,7 +186,7 @@ def _act_words(verb: Token, thing: Token) -> str:
     told = [c for c in verb.children if c.dep_ in {"neg", "aux"} and c.i < verb.i and c.tag_ != "TO"]
     told += [c for c in verb.children if c.dep_ == "mark" and c.lower_ in status_words("denying")]  # "unless"
     nominal = {"NOUN", "PROPN", "NUM"}
-    subject = [t for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in nominal for t in c.subtree]
+    subject = [t for c in _arguments(verb) if c.dep_ in _SUBJECTS and c.pos_ in nominal for t in c.subtree]
     tokens = [*subject, *told, verb, *[t for t in thing.subtree if t.i <= thing.i]]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     if start and verb.doc[start - 1].text in _OPENING and any(t.text in _CLOSING for t in verb.doc[start:end]):
@@ -173,7 +199,7 @@ def _subject(verb: Token) -> str | None:
     fired by police"); `_UNSAID` for a passive that names none ("the photo was sent"); None for a pronoun, a
     denying word or no subject."""
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or next(iter(agents), None)
+    subject = next((c for c in _arguments(verb) if c.dep_ == "nsubj"), None) or next(iter(agents), None)
     if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
         return _UNSAID
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.lower_ in status_words("denying"):
