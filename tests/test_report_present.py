@@ -336,6 +336,13 @@ def test_a_vote_tally_is_one_figure() -> None:
     assert figures("Captain Orla Venn, 57, has sailed three routes.") == ["three routes"]
     assert figures("The filing names Vessel 1 and Pier 2.0 in 12 places.") == ["12 places"]
     assert figures("Dozens of people waited, and thousands more watched.") == ["Dozens of people"]
+    # what a figure counts may come after the words that describe it, a capitalised one too
+    assert figures("The Veyra court charged a dozen Orsian border officers.") == ["dozen Orsian border officers"]
+    assert figures("Three senior harbour officials and 14 Republicans met.") == [
+        "Three senior harbour officials",
+        "14 Republicans",
+    ]
+    assert figures("On 5 Monday crews met.") == ["5"]
 
 
 def test_a_figures_row_needs_figures_that_may_measure_one_thing() -> None:

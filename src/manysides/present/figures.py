@@ -43,7 +43,7 @@ _MONTHS = _words(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ) | frozenset(MONTHS_WIDE)
-_NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([a-z][a-z\u2019'-]*))?")
+_NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([a-z][a-z\u2019'-]*)(?:\s+([a-z][a-z\u2019'-]*))?)?")
 _LETTERS = r"[^\W\d_]+"
 # "5 December", "5. Dezember", "5 de diciembre", "5 בדצמבר", "5 كانون الأول": the words after a day of the month
 _MONTH_AFTER = re.compile(rf"\.?\s+(?:(?:de|of)\s+)?({_LETTERS})(?:\s+({_LETTERS}))?", re.IGNORECASE)
@@ -151,14 +151,16 @@ def _month_after(text: str, end: int) -> bool:
 
 
 def _counted(text: str, after: re.Match[str]) -> str:
-    """What a bare number counts, when the next word or two say it: "12 people", "two police officers"."""
-    first, second = after.group(1), after.group(2)
-    if not first.islower() or first in _NOT_COUNTED:
+    """What a bare number counts, when one of the next three words says it and the words before it describe it:
+    "12 people", "two police officers", "a dozen Russian intelligence officers", "14 Republicans"."""
+    words = [w for w in after.groups() if w]
+    if words[0] in _NOT_COUNTED or words[0].lower() in _CALENDAR:
         return ""
-    if _plural(first):
-        return text[after.start() : after.end(1)]
-    if second and second not in _NOT_COUNTED and _plural(second):
-        return text[after.start() : after.end(2)]
+    for k, word in enumerate(words, start=1):
+        if _plural(word):
+            return text[after.start() : after.end(k)]
+        if word in _NOT_COUNTED or (k > 1 and not word.islower()):
+            break
     return ""
 
 
