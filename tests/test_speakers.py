@@ -1059,6 +1059,17 @@ def test_a_quote_led_in_by_a_verb_before_the_name_is_that_persons() -> None:
     assert _speakers(text, "No one I have ever") == ["Gibbs"]
 
 
+def test_a_quote_after_a_name_and_a_speech_verb_read_as_an_adjective_is_that_persons() -> None:
+    """ "Trumble accused ..." where the parser makes "Trumble" an adjective and "accused" an adjective of the noun after
+    it: the quoted words are still Trumble's."""
+    text = _fictional(
+        "Harbour Mayor Ilsa Trumble spoke on Saturday.\n\n"
+        "Trumble accused ferry giants of “closing down the opinions of many people on the QUAY, while at the same "
+        "time doing nothing to others.”"
+    )
+    assert _speakers(text, "closing down the opinions") == ["Trumble"]
+
+
 def test_a_statement_shows_the_speakers_name_without_the_title_before_it() -> None:
     """ "said senior adviser David Axelrod": the report tags the statement "David Axelrod", the name alone."""
     from manysides.compare.facts import statement

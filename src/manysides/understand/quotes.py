@@ -887,6 +887,34 @@ def _inverted_lead_in(sentence: Span, spans: list[tuple[int, int]], offset: int)
     return Attribution(name.text, tokens[0].text, "quote", _head_word(name[-1]), True, name[-1].ent_type_)
 
 
+_LEAD_NAME = 4  # words of a name that opens a sentence before its speech verb ("Sen. Ada Krell accused")
+
+
+def _name_then_cue(sentence: Span, spans: list[tuple[int, int]], offset: int) -> Attribution | None:
+    """The speaker of a quotation whose sentence opens with a name and a speech verb in the past that the parser read
+    as a modifier ("Trump accused social media giants of “closing down ...”": "Trump" the root, "accused" an
+    adjective of "giants"), so no verb reports the words. The name is capitalised, outside quotation marks, and the
+    quotation comes after the verb."""
+    tokens = list(sentence)
+    end = 0
+    while end < min(len(tokens), _LEAD_NAME + 1) and _name_word(tokens[end]):
+        end += 1
+    if not 0 < end <= _LEAD_NAME or end >= len(tokens) or _in_spans(tokens[0], spans, offset):
+        return None
+    cue = tokens[end]
+    if cue.tag_ not in {"VBD", "VBN"} or cue.dep_ not in {"amod", "compound"} or cue.lemma_.lower() not in CUE_VERBS:
+        return None
+    if not any(start > cue.idx - offset for start, _ in spans):
+        return None
+    name = sentence.doc[tokens[0].i : tokens[end - 1].i + 1]
+    return Attribution(name.text, cue.text, "quote", _head_word(name[-1]), True, name[-1].ent_type_ or "PERSON")
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word the parser may have read as any part of a name: "Trump" a noun, "Trumble" an adjective."""
+    return token.is_title and not token.is_stop and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+
+
 def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> list[Attribution]:
     """Every attribution in a parsed sentence, the governing one first ("X, who told Y, said" gives X's first).
 
@@ -992,7 +1020,11 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             named = Attribution(closing.text, token.text, kind, _head_word(entity), True, entity.ent_type_)
             found.append((0, token.i, named))  # it reports the whole sentence, however deep the parser hung it
     if not found and spans:
-        quoting = _quoting_subject(sentence, spans, offset) or _inverted_lead_in(sentence, spans, offset)
+        quoting = (
+            _quoting_subject(sentence, spans, offset)
+            or _inverted_lead_in(sentence, spans, offset)
+            or _name_then_cue(sentence, spans, offset)
+        )
         return [quoting] if quoting else []
     # a speech act told by the verb a speech verb hangs on ("chided the board, accusing it of ...") is one voice
     acts = {i for _, i, _ in found if _speech_act(sentence.doc[i], sentence.doc[i].lemma_.lower())}
