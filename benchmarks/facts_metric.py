@@ -1,6 +1,7 @@
 """Candidate pair signals beside the shipped pair model, cross-validated on basil-facts (issue 14).
 
-    python -m benchmarks.facts_metric
+    python -m benchmarks.facts_metric             # the rows below
+    python -m benchmarks.facts_metric --clauses   # linear, products and shipped form, each clause signal added
 
 Pair level only (before grouping), 5 folds by triplet as `benchmarks.facts`: every model is fitted on the other
 folds' triplets and scored on the fold's. Rows: a linear model over pairs.FEATURES; that model with every
@@ -12,13 +13,14 @@ cross-validation, so the pair model never sees in-sample scores).
 
 from __future__ import annotations
 
+import argparse
 import time
 from collections.abc import Callable
 
 import numpy as np
 
-from benchmarks import facts
-from manysides.compare import sentence_vectors
+from benchmarks import facts, facts_clauses
+from manysides.compare import pairs, sentence_vectors
 
 TARGETS = (0.90, 0.85, 0.75, 0.60)
 SIMILARITY_C = 0.1  # penalty of the learned similarity (1024 weights on 36 triplets)
@@ -80,9 +82,79 @@ def out_of_fold(
     return result
 
 
+def shipped_form(extra: Callable[[facts.Prepared], np.ndarray] | None = None) -> Rows:
+    """Rows as the shipped model reads them: FEATURES, and the products of every two CROSSED signals; an extra
+    signal (a column per labelled pair) counts alone and through its products with CROSSED."""
+    index = [pairs.FEATURES.index(name) for name in pairs.CROSSED]
+
+    def rows(p: facts.Prepared) -> np.ndarray:
+        base = p.feats[labelled(p)]
+        crossed = base[:, index]
+        if extra is not None:
+            crossed = np.hstack([crossed, extra(p)[:, None]])
+        k = crossed.shape[1]
+        products = [crossed[:, a] * crossed[:, b] for a in range(k) for b in range(a, k)]
+        columns = [base[:, 1:], np.stack(products, axis=1)]
+        if extra is not None:
+            columns.insert(1, extra(p)[:, None])
+        return np.hstack(columns)
+
+    return rows
+
+
+def clause_rows(prepared: list[facts.Prepared]) -> dict[str, list[np.ndarray]]:
+    """Each clause signal added to the linear model and to the shipped form, out of fold; prints its cost."""
+    signals_by_key: dict[str, dict[str, np.ndarray]] = {}
+    units = sentences = 0
+    seconds = 0.0
+    for p in prepared:
+        infos = [p.triplet.texts[a].sentences[s] for a, s in p.nodes]
+        found = facts_clauses.clause_signals(infos, [a for a, _ in p.nodes])
+        signals_by_key[p.triplet.key] = found.matrices
+        units += found.units
+        sentences += len(infos)
+        seconds += found.seconds
+    print(
+        f"  clause units: {units / max(sentences, 1):.2f} per sentence ({units - sentences} encoder inputs beyond the "
+        f"sentences); clause signals {1000 * seconds / max(sentences, 1):.2f} ms CPU per sentence"
+    )
+    result: dict[str, list[np.ndarray]] = {}
+    for name in next(iter(signals_by_key.values())):
+
+        def column(p: facts.Prepared, name: str = name) -> np.ndarray:
+            return signals_by_key[p.triplet.key][name][labelled(p)]
+
+        def linear_rows(p: facts.Prepared, column: Callable = column) -> np.ndarray:
+            return np.hstack([p.feats[labelled(p)][:, 1:], column(p)[:, None]])
+
+        result[f"{name} alone"] = [column(p) for p in prepared]
+        result[f"linear + {name}"] = out_of_fold(prepared, linear_rows, 1.0)
+        result[f"shipped form + {name}"] = out_of_fold(prepared, shipped_form(column), facts.PENALTY)
+    return result
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--clauses", action="store_true", help="the clause signals (issue 14), not the vector rows")
+    args = parser.parse_args()
     started = time.perf_counter()
     prepared = [facts.prepare(t) for t in facts.triplets()]
+    if args.clauses:
+        print(f"basil-facts: {len(prepared)} triplets prepared in {time.perf_counter() - started:.1f} s")
+
+        def base(p: facts.Prepared) -> np.ndarray:
+            return p.feats[labelled(p)][:, 1:]
+
+        rows = {
+            "linear pair model": out_of_fold(prepared, base, 1.0),
+            "with products of signals": out_of_fold(prepared, base, PRODUCTS_C, products=True),
+            "shipped form (CROSSED products)": out_of_fold(prepared, shipped_form(), facts.PENALTY),
+            **clause_rows(prepared),
+        }
+        print("  pair level, cross-validated by triplet (best recall at each precision):")
+        for name, scores in rows.items():
+            print(f"    {name:<44} {curve(prepared, scores)}")
+        return
     vectors = {p.triplet.key: centred_vectors(p) for p in prepared}
     print(f"basil-facts: {len(prepared)} triplets prepared in {time.perf_counter() - started:.1f} s")
 
