@@ -554,3 +554,36 @@ def test_a_sentence_of_a_longer_quotation_is_shown_with_both_its_marks() -> None
     assert quoted(mixed) == mixed
     assert quoted("\u201eJa\u201c, sagte sie.") == "\u201eJa\u201c, sagte sie."
     assert quoted("Ende.\u201c") == "\u201eEnde.\u201c"
+
+
+def test_a_figures_row_reads_across_one_quantity_and_names_whose_claim_a_figure_is() -> None:
+    """A statement of two amounts answered by two outlets gives a row per amount; a figure an outlet tells as
+    someone's words is shown with that speaker. Fictional harbour and people."""
+    from manysides.present.briefing import Briefing
+    from manysides.records.report import ReportArticle, StoryInfo
+
+    both = Statement(
+        article="a",
+        text="Harbour owners earned roughly $141 million and paid nearly $44 million in port fees from 2019 to 2024.",
+        sentence=0,
+    )
+    earned = Statement(
+        article="b", text="The harbour owners earned $139 million in port income from 2019 to 2024.", sentence=0
+    )
+    paid = Statement(
+        article="c",
+        text="Mayor Ada Krell said the harbour owners paid $43 million in port fees from 2019 to 2024.",
+        attribution="Ada Krell",
+        sentence=0,
+    )
+    report = Report(
+        story=StoryInfo(title="Harbour fees"),
+        articles=[ReportArticle(id=x, outlet=f"Outlet {x}") for x in "abc"],
+        facts=[Fact(kind="shared", statements=[both, earned, paid], headline=both)],
+    )
+    rows = Briefing.of(report).figure_rows()
+    assert [row.values for row in rows] == [
+        {"a": ["$141 million"], "b": ["$139 million"]},
+        {"a": ["$44 million"], "c": ["$43 million (Ada Krell)"]},
+    ]
+    assert "$44 million" in rows[1].shown and rows[1].shown.startswith("…")

@@ -16,7 +16,7 @@ from manysides.present.figures import aligned_figures, figures
 from manysides.present.report_view import ReportView
 from manysides.records.article import Article
 from manysides.records.report import Conflict, Fact, Report, Statement
-from manysides.understand.quotes import scan_quotes
+from manysides.understand.quotes import CUE_VERBS, scan_quotes
 
 CONFLICT_TITLES = {
     "date": "Dates differ",
@@ -148,6 +148,12 @@ def join_names(names: Sequence[str]) -> str:
 class FigureRow:
     headline: Statement
     values: dict[str, list[str]]  # article id -> figures, in the order the statements give them
+    excerpt: str = ""  # the headline's words around the row's figure, where a text table has no room for all
+
+    @property
+    def shown(self) -> str:
+        """What a narrow table shows of the headline: the words around the row's figure."""
+        return self.excerpt or self.headline.text
 
 
 @dataclass(frozen=True)
@@ -279,11 +285,13 @@ class Briefing:
         return "; ".join(parts) + "."
 
     def figure_rows(self) -> list[FigureRow]:
-        """A row per shared fact (and per conflict no shared fact holds) where another report answers a figure of one
-        of its statements: that statement's figures beside the figures of each other report's statement that give the
+        """A row per quantity a shared fact's statements give (and a conflict's no shared fact holds) where another
+        report answers it: one statement's figure beside the figure each other report's statement gives for the
         same thing (`aligned_figures`), so a row reads across one quantity, not every number the fact's sentences
-        hold. The fact's headline leads the row when its figures are answered as often as any statement's; a
-        statement already leading a row leads no second one, and a row whose figures an earlier row shows adds none."""
+        hold ("earned $141 million" and "paid $44 million" are two rows). The fact's headline leads when its
+        figures are answered as often as any statement's; a statement already leading a row leads no row of a later
+        fact, and a row whose figures an earlier row shows adds none. A figure told by someone the outlet credits
+        is shown with that speaker ("30 percent (Mr. Bush)"): the outlet reports the claim, not the figure."""
         facts = self.view.facts("shared")
         groups = [{(s.article, s.sentence, s.text) for s in f.statements} for f in facts]
         for fact in self.view.facts("conflict"):
@@ -304,27 +312,31 @@ class Briefing:
             if not leads:
                 continue
             answered = [(s, self._answers(s, by_article)) for s in leads]
-            lead, values = max(answered, key=lambda pair: _figures_answered(pair[1]))
-            given = {(article, figure) for article, shown in values.items() for figure in shown}
-            if len(values) > 1 and not any(given <= shown for shown in seen):
-                rows.append(FigureRow(lead, values))
-                seen.append(given)
+            lead, answers = max(answered, key=lambda pair: _figures_answered(pair[1]))
+            for figure in _answered_figures(lead, answers):
+                values = {lead.article: [_credited(figure, lead)]}
+                for article, (statement, pairs) in answers.items():
+                    if theirs := [_credited(t, statement) for ours, t in pairs if ours == figure]:
+                        values[article] = theirs
+                given = {(article, shown) for article, told in values.items() for shown in told}
+                if not any(given <= shown for shown in seen):
+                    rows.append(FigureRow(lead, values, around(lead.text, figure)))
+                    seen.append(given)
         return rows
 
-    def _answers(self, lead: Statement, by_article: Mapping[str, list[Statement]]) -> dict[str, list[str]]:
-        """Article id -> the figures it gives for what `lead` gives, `lead`'s own first; each other report's from
-        its statement that answers most."""
+    def _answers(
+        self, lead: Statement, by_article: Mapping[str, list[Statement]]
+    ) -> dict[str, tuple[Statement, list[tuple[str, str]]]]:
+        """Article id -> the statement of that report that answers most of `lead`'s figures, with its pairs (the
+        lead's figure, its own)."""
         answers = {}
         for article, statements in by_article.items():
             if article != lead.article:
-                best = max(
-                    (aligned_figures(lead.text, s.text, across_languages=_across(lead, s)) for s in statements), key=len
-                )
-                if best:
+                pairs = [(s, aligned_figures(lead.text, s.text, across_languages=_across(lead, s))) for s in statements]
+                best = max(pairs, key=lambda pair: len(pair[1]))
+                if best[1]:
                     answers[article] = best
-        answered = {ours for pairs in answers.values() for ours, _ in pairs}
-        values = {lead.article: [f for f in figures(lead.text) if f in answered]}
-        return values | {article: [theirs for _, theirs in pairs] for article, pairs in answers.items()}
+        return answers
 
     def _names(self, ids: Sequence[str]) -> str:
         return join_names([self.short_label(i) for i in ids])
@@ -334,9 +346,91 @@ class Briefing:
         return min(dated)[2] if dated else next(iter(values))
 
 
-def _figures_answered(values: Mapping[str, list[str]]) -> int:
-    """How many figures other reports give for a statement's figures (its own do not count)."""
-    return sum(map(len, values.values())) if len(values) > 1 else 0
+def _figures_answered(answers: Mapping[str, tuple[Statement, list[tuple[str, str]]]]) -> int:
+    """How many figures a statement gives that others answer, and how many figures the others answer them with."""
+    pairs = [pair for _, found in answers.values() for pair in found]
+    return len({ours for ours, _ in pairs}) + len(pairs) if pairs else 0
+
+
+def _answered_figures(lead: Statement, answers: Mapping[str, tuple[Statement, list[tuple[str, str]]]]) -> list[str]:
+    """The lead's figures that another report answers, in the lead's order, each once."""
+    answered = {ours for _, found in answers.values() for ours, _ in found}
+    return list(dict.fromkeys(f for f in figures(lead.text) if f in answered))
+
+
+_PRONOUN_TAGS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
+def _credited(figure: str, statement: Statement) -> str:
+    """A figure as its cell shows it: with the speaker the outlet credits, when the figure is that speaker's, inside
+    quotation marks or in a sentence where the speaker (or "he", "she") stands beside a speech verb ("Mr. Bush said
+    his rate was 36 percent", "... 30 percent, Bush said"); not a figure of the sentence's own telling ("Democrats
+    pressured Trump ... after indictments were announced accusing a dozen officers")."""
+    speaker, text = statement.attribution, statement.text
+    if not speaker or speaker.lower() in _PRONOUN_TAGS:
+        return figure
+    at = _figure_at(text, figure)
+    spans, _ = scan_quotes(text, open_at_start=bool(_CLOSING_FIRST.match(text)))
+    told = any(a <= at < b for a, b in spans) or _says(text, speaker)
+    return f"{figure} ({_short_speaker(speaker)})" if told else figure
+
+
+_SPEAKER_WORDS = 3  # a cell names a speaker in a few words ("Paul Strandberg", "port officials")
+
+
+def _short_speaker(speaker: str) -> str:
+    """A speaker phrase cut to its head for a table cell: "Inspector Paul Strandberg of the Veyra police" ->
+    "Inspector Paul Strandberg" -> its last words when still long."""
+    head = re.split(r",| of | for | from ", speaker, maxsplit=1)[0].strip() or speaker
+    return " ".join(head.split()[-_SPEAKER_WORDS:])
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "forecast": "forecast"}  # past forms of speech verbs
+
+
+def _speech_word(word: str) -> bool:
+    """A speech verb in any plain English form ("says", "claimed", "argued", "said")."""
+    word = word.lower()
+    stems = {word, word[:-1], word[:-2], _IRREGULAR.get(word, word)}  # "says", "argued", "claimed"
+    return bool(stems & CUE_VERBS)
+
+
+_AFTER, _BEFORE = 3, 2  # words from a speaker to its speech verb ("Bush also said"), and back ("said Mr. Bush")
+
+
+def _says(text: str, speaker: str) -> bool:
+    """Whether the speaker's name (its last word) or "he"/"she" has a speech verb just after it or just before."""
+    words = _WORD.findall(text)
+    name = _WORD.findall(speaker)[-1:] or [speaker]
+    voices = {name[0].lower(), *_PRONOUN_TAGS}
+    return any(
+        w.lower() in voices and any(_speech_word(x) for x in words[max(0, k - _BEFORE) : k + _AFTER + 1])
+        for k, w in enumerate(words)
+    )
+
+
+def _figure_at(text: str, figure: str) -> int:
+    """Where a figure starts in its statement (its first word), or 0."""
+    first = figure.split()[0] if figure.split() else figure
+    at = text.find(first)
+    return max(at, 0)
+
+
+_AROUND = 12  # words of a headline shown around a figure in a text table
+
+
+def around(text: str, figure: str, words: int = _AROUND) -> str:
+    """The words of `text` around the first place it gives `figure`, with an ellipsis where the text goes on: a
+    text table's cell has no room for a whole sentence, and the figure is what the row is about."""
+    tokens = text.split()
+    if len(tokens) <= words:
+        return text
+    first = figure.split()[0] if figure.split() else figure
+    at = next((k for k, token in enumerate(tokens) if first in token), 0)
+    start = max(0, min(at - words // 3, len(tokens) - words))
+    shown = " ".join(tokens[start : start + words])
+    return ("…" if start else "") + shown + ("…" if start + words < len(tokens) else "")
 
 
 def _across(a: Statement, b: Statement) -> bool:

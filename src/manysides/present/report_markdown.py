@@ -123,7 +123,7 @@ def _figures(brief: Briefing) -> list[str]:
         "|---" * (len(heads) + 1) + "|",
     ]
     for row in rows:
-        fact = f"“{_md(truncate(row.headline.text, 90))}” ({_md(brief.short_label(row.headline.article))})"
+        fact = f"“{_md(truncate(row.shown, 90))}” ({_md(brief.short_label(row.headline.article))})"
         cells = [_md("; ".join(row.values.get(a, [])) or "—") for a in brief.columns]
         lines.append(f"| {fact} | " + " | ".join(cells) + " |")
     return [*lines, ""]

@@ -161,7 +161,7 @@ def _figures(brief: Briefing) -> Table | None:
     for article in brief.columns:
         table.add_column(Text(brief.short_label(article)), ratio=1, overflow="fold")
     for row in rows:
-        fact = Text(f"“{truncate(row.headline.text, 70)}” ({brief.short_label(row.headline.article)})")
+        fact = Text(f"“{truncate(row.shown, 70)}” ({brief.short_label(row.headline.article)})")
         table.add_row(fact, *(Text("; ".join(row.values.get(a, [])) or "—") for a in brief.columns))
     return table
 
