@@ -1086,3 +1086,55 @@ def test_a_name_that_is_not_the_speakers_head_keeps_its_phrase() -> None:
 
     text = _fictional("A spokesman for Mayor Ada Krell said the pier would reopen in May.")
     assert [statement(text, s).attribution for s in text.sentences] == ["A spokesman for Mayor Ada Krell"]
+
+
+def test_a_statement_or_reply_from_a_named_sender_is_the_senders() -> None:
+    """ "the statement on her health, from Dr. Ada Venn, said" and "A terse response from the Harbour Guild only
+    said" credit who the words are from, not the paper they came on."""
+    text = _fictional(
+        "The statement on her health, from Dr. Ada Venn, an internist at the Port Alden Clinic, said the mayor "
+        "has mild allergies.\n\n"
+        "A terse response from the Harbour Guild only said: “No comment on the pier.”"
+    )
+    assert _speakers(text, "mild allergies") == ["Dr. Ada Venn"]
+    assert _speakers(text, "No comment") == ["the Harbour Guild"]
+
+
+def test_a_name_set_off_after_a_title_is_the_speaker() -> None:
+    """ "The chairman of the Harbour Committee, Representative Ivo Pell, said" (the name parsed as a list's second
+    item) is Pell's."""
+    text = _fictional(
+        "The chairman of the Harbour Oversight and Pier Reform Committee, Representative Ivo Pell, Republican of "
+        "North Quay, said he intends to hold a hearing on ferry security."
+    )
+    assert _speakers(text, "hearing on ferry security") == ["Representative Ivo Pell"]
+
+
+def test_one_of_a_group_who_signed_a_letter_is_that_one() -> None:
+    """ "He was one of several members of the committee who signed a letter calling on ..." is his act."""
+    text = _fictional(
+        "Councillor Tomas Vell also called for the pier to close.\n\n"
+        "He was one of several members of the Harbour Works Committee who signed a letter calling on Mayor Krell "
+        "to cancel the sale."
+    )
+    assert _speakers(text, "signed a letter") == ["Councillor Tomas Vell"]
+
+
+def test_the_subject_of_a_passive_verb_is_not_the_quotes_speaker() -> None:
+    """ "she was found to have a “...”": words someone else wrote about her, not hers."""
+    text = _fictional(
+        "Mayor Ilsa Trumble fell ill in March.\n\n"
+        "During Trumble's follow-up visits, she was found to have a “small harbour fever” and started “a rest "
+        "cure” to end it."
+    )
+    assert "Trumble" not in " ".join(_speakers(text, "follow-up visits"))
+
+
+def test_words_quoted_in_a_time_clause_are_the_speakers() -> None:
+    """ "after Mrs. Quell said last year that she was “dead broke”": the quoted words are Quell's, though the
+    clause only says when."""
+    text = _fictional(
+        "That effort was made urgent after Mrs. Quell said last year that she and her husband were “dead broke” "
+        "when they left the harbour office."
+    )
+    assert _speakers(text, "dead broke") == ["Mrs. Quell"]

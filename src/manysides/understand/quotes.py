@@ -51,6 +51,7 @@ _DOCUMENT_CUES = speech_words("document_cue_verbs")
 _SAID_NOUNS = speech_words("said_nouns")
 # Nouns of a reaction in words whose "from" phrase is who reacted ("drew criticism from gun control advocates").
 _REACTION_NOUNS = speech_words("reaction_nouns")
+_REPLY_NOUNS = speech_words("reply_nouns")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _TRIM_DEPS = frozenset({"relcl", "acl", "punct", "appos", "advcl", "cc", "conj", "prep"})
@@ -220,7 +221,11 @@ def _appositive_name(head: Token) -> Token | None:
     named = (o for c in called for o in c.children if o.dep_ in {"oprd", "attr", "dobj"} and o.pos_ == "PROPN")
     if (name := next(named, None)) is not None:
         return name
-    found = (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i)
+    # "The chairman of the board, Representative Ivo Pell, said": the parser may take the name set off by commas for a
+    # second item of a list; with no "and" it is the description's name
+    listed = not any(c.dep_ == "cc" for c in head.children)
+    beside = {"appos", "conj"} if listed else {"appos"}
+    found = (c for c in head.children if c.dep_ in beside and c.pos_ == "PROPN" and c.i > head.i)
     direct = next((c for c in found if c.ent_type_ in {"PERSON", "ORG"}), None)
     if direct is not None:
         return direct
@@ -245,7 +250,18 @@ def _title_holder(head: Token) -> Span | None:
     return None
 
 
+def _sender(head: Token) -> Token:
+    """Who a speaking document or a reply is from, when its own "from" phrase names them ("the statement on her
+    health, from Dr. Ada Venn, said", "A terse response from the council said"): the words are theirs."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in SPEAKING_DOCUMENTS | _REPLY_NOUNS:
+        return head
+    froms = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children]
+    sender = next((o for o in froms if o.dep_ == "pobj"), None)
+    return sender if sender is not None and _named(sender) else head
+
+
 def _attribution(head: Token, cue: str, kind: str) -> Attribution:
+    head = _sender(head)
     holder = _title_holder(head)
     if holder is not None:
         first = min(t.i for t in head.subtree if not t.is_punct)
@@ -379,6 +395,7 @@ def _answers(token: Token) -> bool:
 # Verbs of naming: their quoted complement is the subject's words ("calling her tenure "ineffective at best"",
 # "referred to a reporter as a "jackass""), but only then.
 _NAMING_VERBS = speech_words("naming_verbs")
+_TOLD_OF_VERBS = speech_words("told_of_verbs") | _NAMING_VERBS | _JUDGING_VERBS | _APPRAISAL_VERBS
 
 
 def _when_phrase(noun: Token) -> bool:
@@ -512,8 +529,18 @@ def _issuer(document: Token) -> Token:
     if document.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in _ISSUING_VERBS:
         issuer = next((c for c in verb.children if c.dep_ == "nsubj"), document)
         # "members who signed a letter calling on ...": the relative pronoun stands for its noun
-        return verb.head if issuer.lower_ in _RELATIVE and verb.dep_ == "relcl" else issuer
+        return _one_of(verb.head) if issuer.lower_ in _RELATIVE and verb.dep_ == "relcl" else issuer
     return document
+
+
+def _one_of(noun: Token) -> Token:
+    """The one a sentence counts among a group ("Ivo Pell was one of several members who signed a letter ...":
+    Pell, whose act the sentence tells), else the group itself."""
+    of = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    one = of.head if of is not None and of.head.lower_ == "one" and of.head.dep_ == "attr" else None
+    if one is None or one.head.lemma_ != "be":
+        return noun
+    return next((c for c in one.head.children if c.dep_ == "nsubj"), noun)
 
 
 def _that_clause(token: Token) -> bool:
@@ -827,7 +854,9 @@ def _quoting_subject(sentence: Span, spans: list[tuple[int, int]], offset: int) 
     if holder is not None:
         return replace(_attribution(holder, roots[0].text, "quote"), named=True)
     subjects = [c for c in roots[0].children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects or _in_spans(subjects[0], spans, offset):
+    # "she was found to have a “...”", "he was branded “a traitor”": one others' words tell of is not their speaker
+    told_of = bool(subjects) and subjects[0].dep_ == "nsubjpass" and roots[0].lemma_.lower() in _TOLD_OF_VERBS
+    if not subjects or _in_spans(subjects[0], spans, offset) or told_of:
         return None
     subject = subjects[0]
     if subject.lower_ in {"he", "she"}:
@@ -952,7 +981,9 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                 found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
         elif (
             token.pos_ == "VERB"
-            and not _told_as_time(token)
+            # "after Ada Venn said last year that she was “broke”": a time clause whose verb holds quoted words
+            # still gives the speaker of those words
+            and (not _told_as_time(token) or _governs(token))
             and not any(c.dep_ == "neg" for c in token.children)  # "has not said what he will do": said nothing
             and _reports(token, lemma, quoted, governs := _governs(token))
         ):
@@ -987,7 +1018,7 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             clause = subjects[0].head if subjects else token
             if subjects and subjects[0].lower_ in _RELATIVE and clause.dep_ == "relcl":
                 noun = clause.head
-                subjects = [noun]  # "Armistead, who said ...": the relative pronoun stands for its noun
+                subjects = [_one_of(noun)]  # "Armistead, who said ...": the relative pronoun stands for its noun
                 if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
                     subjects = [noun.head]  # "Ada Krell, the harbour master, who said": Krell
                 if _when_phrase(noun):
