@@ -1138,3 +1138,50 @@ def test_words_quoted_in_a_time_clause_are_the_speakers() -> None:
         "when they left the harbour office."
     )
     assert _speakers(text, "dead broke") == ["Mrs. Quell"]
+
+
+def test_words_the_subject_agrees_with_are_whom_she_agrees_with() -> None:
+    """ "appeared to agree with Ms. Vale that “...”" credits Vale; a "she said" after it is still the subject's."""
+    text = _fictional(
+        "Mayor Ilsa Trumble spoke at the pier on Sunday.\n\n"
+        "Mrs. Trumble invoked Ms. Vale's name twice during her remarks and appeared to agree with Ms. Vale that "
+        "“there are some specifics in there that could and should be changed.”\n\n"
+        "“Let's take the nets and mend them,” she said."
+    )
+    assert _speakers(text, "some specifics") == ["Ms. Vale"]
+    assert _speakers(text, "mend them") == ["Trumble"]
+
+
+def test_the_president_is_the_one_titled_without_a_nationality() -> None:
+    """ "the president" beside "President Ivo Pell" and "Russian President Tomas Vell" is Pell."""
+    text = _fictional(
+        "Senators called on President Ivo Pell to cancel his meeting with Russian President Tomas Vell in Port "
+        "Alden on Monday.\n\n"
+        "The president has said he plans to meet with the Russian leader alone."
+    )
+    assert _speakers(text, "plans to meet") == ["Ivo Pell"]
+
+
+def test_his_campaign_is_the_campaign_of_whom_his_stands_for() -> None:
+    """ "his campaign noted" after "Former Gov. Ivo Pell has also opposed the deal." is Pell's campaign; "according
+    to his campaign" after "Vell's campaign disputed" is Vell's."""
+    text = _fictional(
+        "Former Harbour Gov. Ivo Pell has also opposed the deal. In a sign of its reach, his campaign noted in an "
+        "email to supporters Saturday that the mayor's speech did not “weigh in on the secret pier deal.”\n\n"
+        "Vell's campaign disputed a report in the Ledger as an “outrageous distortion” of his service, according "
+        "to his campaign."
+    )
+    assert _speakers(text, "weigh in") == ["Ivo Pell's campaign"]
+    assert _speakers(text, "outrageous distortion")[-1] == "Vell's campaign"
+
+
+def test_her_doctor_is_the_doctor_the_article_names() -> None:
+    """ "a statement from her doctor declaring “...”" and "her doctor said" credit the one Dr. the article names."""
+    text = _fictional(
+        "Mayor Ilsa Trumble's campaign on Friday released a statement from her doctor declaring she is in "
+        "“excellent physical condition and fit to serve as mayor of the harbour.”\n\n"
+        "The statement, from Dr. Ada Venn, an internist at the Port Alden Clinic, said the mayor has mild allergies."
+        "\n\nShe also swims and walks daily, her doctor said."
+    )
+    assert _speakers(text, "excellent physical") == ["Ada Venn"]
+    assert _speakers(text, "swims and walks") == ["Ada Venn"]

@@ -52,6 +52,7 @@ _SAID_NOUNS = speech_words("said_nouns")
 # Nouns of a reaction in words whose "from" phrase is who reacted ("drew criticism from gun control advocates").
 _REACTION_NOUNS = speech_words("reaction_nouns")
 _REPLY_NOUNS = speech_words("reply_nouns")
+_AGREEING_VERBS = speech_words("agreeing_verbs")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _TRIM_DEPS = frozenset({"relcl", "acl", "punct", "appos", "advcl", "cc", "conj", "prep"})
@@ -251,13 +252,17 @@ def _title_holder(head: Token) -> Span | None:
 
 
 def _sender(head: Token) -> Token:
-    """Who a speaking document or a reply is from, when its own "from" phrase names them ("the statement on her
+    """Who a speaking document or a reply is from, when its own "from" phrase tells ("the statement on her
     health, from Dr. Ada Venn, said", "A terse response from the council said"): the words are theirs."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in SPEAKING_DOCUMENTS | _REPLY_NOUNS:
         return head
     froms = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children]
     sender = next((o for o in froms if o.dep_ == "pobj"), None)
-    return sender if sender is not None and _named(sender) else head
+    if sender is None:
+        return head
+    # "a statement from her doctor": one told by whose they are; not "a report from last year"
+    owned = sender.pos_ == "NOUN" and not sender.ent_type_ and any(c.dep_ == "poss" for c in sender.children)
+    return sender if _named(sender) or owned else head
 
 
 def _attribution(head: Token, cue: str, kind: str) -> Attribution:
@@ -525,6 +530,8 @@ def _document_voice(token: Token) -> Token | None:
 def _issuer(document: Token) -> Token:
     """Who issued a speaking document, when the sentence says so ("A task force released a report that called
     for ...": the task force; "signed onto a letter vowing ..."); else the document itself."""
+    if (sender := _sender(document)) is not document:
+        return sender  # "released a statement from her doctor declaring ...": the doctor's words
     verb = document.head.head if document.dep_ == "pobj" else document.head  # "signed onto a letter"
     if document.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in _ISSUING_VERBS:
         issuer = next((c for c in verb.children if c.dep_ == "nsubj"), document)
@@ -853,6 +860,8 @@ def _quoting_subject(sentence: Span, spans: list[tuple[int, int]], offset: int) 
     holder = _person_holding_quote(sentence, spans, offset)
     if holder is not None:
         return replace(_attribution(holder, roots[0].text, "quote"), named=True)
+    if (agreed := _agreed_with(sentence, spans, offset)) is not None:
+        return agreed
     subjects = [c for c in roots[0].children if c.dep_ in {"nsubj", "nsubjpass"}]
     # "she was found to have a “...”", "he was branded “a traitor”": one others' words tell of is not their speaker
     told_of = bool(subjects) and subjects[0].dep_ == "nsubjpass" and roots[0].lemma_.lower() in _TOLD_OF_VERBS
@@ -880,6 +889,27 @@ def _held_by(root: Token, sentence: Span, start: int, end: int, offset: int) -> 
     inside = [t for t in sentence if start <= t.idx - offset < end and t.is_alpha]
     heads = [t for t in inside if t.head not in inside or t.head == t]
     return any(root in list(h.ancestors)[: _TERM_HOPS + 1] for h in heads)
+
+
+def _agreed_with(sentence: Span, spans: list[tuple[int, int]], offset: int) -> Attribution | None:
+    """ "appeared to agree with Ms. Vale that “the pier should be changed”": the quoted words of the clause are hers,
+    whom the subject agrees with, not the subject's."""
+    inside = [t for t in sentence if _in_spans(t, spans, offset) and t.is_alpha]
+    for verb in (t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in _AGREEING_VERBS):
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not inside or not any(inside[0] in c.subtree for c in clauses):
+            continue
+        withs = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
+        person = next((o for o in withs if o.dep_ == "pobj" and o.ent_type_ == "PERSON" and o.pos_ == "PROPN"), None)
+        if person is not None and not _in_spans(person, spans, offset):
+            return replace(_attribution(person, f"{verb.text} with", "quote"), named=True)
+    return None
+
+
+def agreed_with(attribution: Attribution) -> bool:
+    """Whether an attribution credits one the sentence's subject agrees with ("agreed with Ms. Vale that “...”"):
+    the words are hers, but the sentence is about its subject, whom a "she said" after it stands for."""
+    return attribution.cue.endswith(" with")
 
 
 def _person_holding_quote(sentence: Span, spans: list[tuple[int, int]], offset: int) -> Token | None:
