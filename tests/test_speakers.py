@@ -1185,3 +1185,13 @@ def test_her_doctor_is_the_doctor_the_article_names() -> None:
     )
     assert _speakers(text, "excellent physical") == ["Ada Venn"]
     assert _speakers(text, "swims and walks") == ["Ada Venn"]
+
+
+def test_a_person_and_her_office_are_both_cited_sources() -> None:
+    """ "Ann Vale's office said" does not hide Vale herself, who speaks in her own words too."""
+    text = _fictional(
+        "Sen. Ann Vale said on Friday that the pier would reopen in May.\n\n"
+        "Ann Vale's office said the ferry would resume on the same day."
+    )
+    sources = cited_sources(text)
+    assert "Ann Vale's office" in sources and "Ann Vale" in sources
