@@ -1195,3 +1195,13 @@ def test_a_person_and_her_office_are_both_cited_sources() -> None:
     )
     sources = cited_sources(text)
     assert "Ann Vale's office" in sources and "Ann Vale" in sources
+
+
+def test_a_participle_after_while_takes_no_other_speaker() -> None:
+    """ "Krell said lawmakers “...,” while also suggesting “...”": Krell's words; the clause's participle gives no
+    second speaker."""
+    text = _fictional(
+        "Councillor Ada Krell said lawmakers “may need to rethink public events at the pier,” while also suggesting "
+        "“tighter security” at harbour meetings."
+    )
+    assert _speakers(text, "rethink public events") == ["Councillor Ada Krell"]

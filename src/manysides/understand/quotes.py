@@ -1011,9 +1011,9 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                 found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
         elif (
             token.pos_ == "VERB"
-            # "after Ada Venn said last year that she was “broke”": a time clause whose verb holds quoted words
-            # still gives the speaker of those words
-            and (not _told_as_time(token) or _governs(token))
+            # "after Ada Venn said last year that she was “broke”": a time clause whose verb has its own subject and
+            # holds quoted words still gives the speaker of those words
+            and (not _told_as_time(token) or (_governs(token) and any(c.dep_ == "nsubj" for c in token.children)))
             and not any(c.dep_ == "neg" for c in token.children)  # "has not said what he will do": said nothing
             and _reports(token, lemma, quoted, governs := _governs(token))
         ):
