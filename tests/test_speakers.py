@@ -1205,3 +1205,13 @@ def test_a_participle_after_while_takes_no_other_speaker() -> None:
         "“tighter security” at harbour meetings."
     )
     assert _speakers(text, "rethink public events") == ["Councillor Ada Krell"]
+
+
+def test_a_pronoun_in_a_time_clause_gives_its_quote_to_no_one() -> None:
+    """ "Pell grabbed the student after he asked the councillor if he “...”": "he" may be either man, so the
+    quoted question is credited to no one rather than to Pell."""
+    text = _fictional(
+        "Councillor Ivo Pell appeared unreceptive to a reporter this weekend, when he grabbed the self-identified "
+        "“student” after he asked the councillor if he “fully supported the pier agenda.”"
+    )
+    assert "Ivo Pell" not in " ".join(_speakers(text, "pier agenda"))

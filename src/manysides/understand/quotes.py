@@ -381,6 +381,11 @@ def _after_main_clause(token: Token) -> bool:
     return token.dep_ == "advcl" and token.head.i < start and start > 0 and token.doc[start - 1].text == ","
 
 
+def _named_subject(verb: Token) -> bool:
+    """Whether a verb's own subject is a noun phrase, not a pronoun ("after LePage said", not "after he asked")."""
+    return any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"} for c in verb.children)
+
+
 def time_clause(verb: Token) -> bool:
     """Whether a verb heads a clause that only says when the main event happened ("When Mr. Quill said he had,
     Mr. Brandt produced records"), not the sentence's main clause."""
@@ -1011,9 +1016,9 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                 found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
         elif (
             token.pos_ == "VERB"
-            # "after Ada Venn said last year that she was “broke”": a time clause whose verb has its own subject and
-            # holds quoted words still gives the speaker of those words
-            and (not _told_as_time(token) or (_governs(token) and any(c.dep_ == "nsubj" for c in token.children)))
+            # "after Ada Venn said last year that she was “broke”": a time clause whose verb holds quoted words still
+            # gives their speaker when it names them ("after he asked the mayor if he “...”" may be anyone's)
+            and (not _told_as_time(token) or (_governs(token) and _named_subject(token)))
             and not any(c.dep_ == "neg" for c in token.children)  # "has not said what he will do": said nothing
             and _reports(token, lemma, quoted, governs := _governs(token))
         ):
