@@ -1086,3 +1086,132 @@ def test_a_name_that_is_not_the_speakers_head_keeps_its_phrase() -> None:
 
     text = _fictional("A spokesman for Mayor Ada Krell said the pier would reopen in May.")
     assert [statement(text, s).attribution for s in text.sentences] == ["A spokesman for Mayor Ada Krell"]
+
+
+def test_a_statement_or_reply_from_a_named_sender_is_the_senders() -> None:
+    """ "the statement on her health, from Dr. Ada Venn, said" and "A terse response from the Harbour Guild only
+    said" credit who the words are from, not the paper they came on."""
+    text = _fictional(
+        "The statement on her health, from Dr. Ada Venn, an internist at the Port Alden Clinic, said the mayor "
+        "has mild allergies.\n\n"
+        "A terse response from the Harbour Guild only said: “No comment on the pier.”"
+    )
+    assert _speakers(text, "mild allergies") == ["Dr. Ada Venn"]
+    assert _speakers(text, "No comment") == ["the Harbour Guild"]
+
+
+def test_a_name_set_off_after_a_title_is_the_speaker() -> None:
+    """ "The chairman of the Harbour Committee, Representative Ivo Pell, said" (the name parsed as a list's second
+    item) is Pell's."""
+    text = _fictional(
+        "The chairman of the Harbour Oversight and Pier Reform Committee, Representative Ivo Pell, Republican of "
+        "North Quay, said he intends to hold a hearing on ferry security."
+    )
+    assert _speakers(text, "hearing on ferry security") == ["Representative Ivo Pell"]
+
+
+def test_one_of_a_group_who_signed_a_letter_is_that_one() -> None:
+    """ "He was one of several members of the committee who signed a letter calling on ..." is his act."""
+    text = _fictional(
+        "Councillor Tomas Vell also called for the pier to close.\n\n"
+        "He was one of several members of the Harbour Works Committee who signed a letter calling on Mayor Krell "
+        "to cancel the sale."
+    )
+    assert _speakers(text, "signed a letter") == ["Councillor Tomas Vell"]
+
+
+def test_the_subject_of_a_passive_verb_is_not_the_quotes_speaker() -> None:
+    """ "she was found to have a “...”": words someone else wrote about her, not hers."""
+    text = _fictional(
+        "Mayor Ilsa Trumble fell ill in March.\n\n"
+        "During Trumble's follow-up visits, she was found to have a “small harbour fever” and started “a rest "
+        "cure” to end it."
+    )
+    assert "Trumble" not in " ".join(_speakers(text, "follow-up visits"))
+
+
+def test_words_quoted_in_a_time_clause_are_the_speakers() -> None:
+    """ "after Mrs. Quell said last year that she was “dead broke”": the quoted words are Quell's, though the
+    clause only says when."""
+    text = _fictional(
+        "That effort was made urgent after Mrs. Quell said last year that she and her husband were “dead broke” "
+        "when they left the harbour office."
+    )
+    assert _speakers(text, "dead broke") == ["Mrs. Quell"]
+
+
+def test_words_the_subject_agrees_with_are_whom_she_agrees_with() -> None:
+    """ "appeared to agree with Ms. Vale that “...”" credits Vale; a "she said" after it is still the subject's."""
+    text = _fictional(
+        "Mayor Ilsa Trumble spoke at the pier on Sunday.\n\n"
+        "Mrs. Trumble invoked Ms. Vale's name twice during her remarks and appeared to agree with Ms. Vale that "
+        "“there are some specifics in there that could and should be changed.”\n\n"
+        "“Let's take the nets and mend them,” she said."
+    )
+    assert _speakers(text, "some specifics") == ["Ms. Vale"]
+    assert _speakers(text, "mend them") == ["Trumble"]
+
+
+def test_the_president_is_the_one_titled_without_a_nationality() -> None:
+    """ "the president" beside "President Ivo Pell" and "Russian President Tomas Vell" is Pell."""
+    text = _fictional(
+        "Senators called on President Ivo Pell to cancel his meeting with Russian President Tomas Vell in Port "
+        "Alden on Monday.\n\n"
+        "The president has said he plans to meet with the Russian leader alone."
+    )
+    assert _speakers(text, "plans to meet") == ["Ivo Pell"]
+
+
+def test_his_campaign_is_the_campaign_of_whom_his_stands_for() -> None:
+    """ "his campaign noted" after "Former Gov. Ivo Pell has also opposed the deal." is Pell's campaign; "according
+    to his campaign" after "Vell's campaign disputed" is Vell's."""
+    text = _fictional(
+        "Former Harbour Gov. Ivo Pell has also opposed the deal. In a sign of its reach, his campaign noted in an "
+        "email to supporters Saturday that the mayor's speech did not “weigh in on the secret pier deal.”\n\n"
+        "Vell's campaign disputed a report in the Ledger as an “outrageous distortion” of his service, according "
+        "to his campaign."
+    )
+    assert _speakers(text, "weigh in") == ["Ivo Pell's campaign"]
+    assert _speakers(text, "outrageous distortion")[-1] == "Vell's campaign"
+
+
+def test_her_doctor_is_the_doctor_the_article_names() -> None:
+    """ "a statement from her doctor declaring “...”" and "her doctor said" credit the one Dr. the article names."""
+    text = _fictional(
+        "Mayor Ilsa Trumble's campaign on Friday released a statement from her doctor declaring she is in "
+        "“excellent physical condition and fit to serve as mayor of the harbour.”\n\n"
+        "The statement, from Dr. Ada Venn, an internist at the Port Alden Clinic, said the mayor has mild allergies."
+        "\n\nShe also swims and walks daily, her doctor said."
+    )
+    assert _speakers(text, "excellent physical") == ["Ada Venn"]
+    assert _speakers(text, "swims and walks") == ["Ada Venn"]
+
+
+def test_a_person_and_her_office_are_both_cited_sources() -> None:
+    """ "Ann Vale's office said" does not hide Vale herself, who speaks in her own words too."""
+    text = _fictional(
+        "Sen. Ann Vale said on Friday that the pier would reopen in May.\n\n"
+        "Ann Vale's office said the ferry would resume on the same day."
+    )
+    sources = cited_sources(text)
+    assert "Ann Vale's office" in sources and "Ann Vale" in sources
+
+
+def test_a_participle_after_while_takes_no_other_speaker() -> None:
+    """ "Krell said lawmakers “...,” while also suggesting “...”": Krell's words; the clause's participle gives no
+    second speaker."""
+    text = _fictional(
+        "Councillor Ada Krell said lawmakers “may need to rethink public events at the pier,” while also suggesting "
+        "“tighter security” at harbour meetings."
+    )
+    assert _speakers(text, "rethink public events") == ["Councillor Ada Krell"]
+
+
+def test_a_pronoun_in_a_time_clause_gives_its_quote_to_no_one() -> None:
+    """ "Pell grabbed the student after he asked the councillor if he “...”": "he" may be either man, so the
+    quoted question is credited to no one rather than to Pell."""
+    text = _fictional(
+        "Councillor Ivo Pell appeared unreceptive to a reporter this weekend, when he grabbed the self-identified "
+        "“student” after he asked the councillor if he “fully supported the pier agenda.”"
+    )
+    assert "Ivo Pell" not in " ".join(_speakers(text, "pier agenda"))

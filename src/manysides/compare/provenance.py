@@ -214,6 +214,9 @@ def _document_author(sentence: SentenceInfo, attribution: Attribution) -> str | 
     return None
 
 
+_OWNED = re.compile(r"\w['\u2019]s\s")
+
+
 def cited_sources(text: ArticleText) -> list[str]:
     """The article's credited sources plus agencies, officials, media and anonymous sources named in its text.
 
@@ -243,7 +246,9 @@ def cited_sources(text: ArticleText) -> list[str]:
         letters = re.sub(r"^the\s+", "", source, flags=re.IGNORECASE).replace(".", "")
         if letters.isupper() and letters in spelt_out:
             continue
-        if any(words < other for _, other in keyed):
+        # a shorter mention is left out, but not the owner of a voice listed ("Ann Vale" beside "Ann Vale's office")
+        owner = source[:1].isupper()
+        if any(words < other for other_source, other in keyed if not (owner and _OWNED.search(other_source))):
             continue
         person = people.person_in(source)
         person_key = name_key(people.full(person.split()[-1])) if person and source.endswith(person) else ""

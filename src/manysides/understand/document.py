@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -55,6 +55,7 @@ from manysides.understand.quotes import (
     CUE_VERBS,
     SPEAKING_DOCUMENTS,
     Attribution,
+    agreed_with,
     attributions,
     dateline_end,
     quote_spans,
@@ -373,6 +374,9 @@ def _sentence_info(
 _HE_SHE = frozenset({"he", "she"})
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
 _HE_SHE_WORD = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+# "his campaign said", "her office said": a voice that speaks for the person "his" or "her" stands for
+_OWNED_VOICE = re.compile(r"(his|her) (\w+)", re.IGNORECASE)
+_OWNED_VOICE_NOUNS = speech_words("owned_voice_nouns") | speech_words("voice_for_nouns")
 # "Mr. Ryan" and "Ms. Pelosi": the honorifics some outlets give every person tell "he" from "she".
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.? ((?:[A-Z][\w'\u2019-]+ )*[A-Z][\w'\u2019-]+)")
 _GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she"}
@@ -725,6 +729,8 @@ def _resolve_pronoun_speakers(
     def speaker_in(j: int) -> str | None:
         """The person sentence j credits, "he" when it credits an unresolved pronoun, else None."""
         for a in infos[j].attributions:
+            if agreed_with(a):
+                continue
             if a.speaker.lower() in _HE_SHE:
                 return a.speaker.lower()
             person = people.speaker(a) if a.named else None
@@ -867,6 +873,27 @@ def _resolve_pronoun_speakers(
                 else a
                 for a in info.attributions
             ]
+    for k, info in enumerate(infos):
+        owner = lambda at, p, k=k: antecedent(k, at, p)  # noqa: E731
+        info.attributions = [_owned_voice(a, info.text, owner) for a in info.attributions]
+
+
+def _owned_voice(attribution: Attribution, text: str, antecedent: Callable[[int, str], str | None]) -> Attribution:
+    """ "his campaign said" after "Former Gov. Ivo Pell has also opposed the deal." is Pell's campaign: the one
+    "his" stands for, found as for "he said", named in the speaker ("Ivo Pell's campaign"); else left as it is."""
+    owned = _OWNED_VOICE.fullmatch(attribution.speaker.strip())
+    if owned is None or owned.group(2).lower() not in _OWNED_VOICE_NOUNS:
+        return attribution
+    at = text.find(owned.group(0))
+    if at < 0:
+        return attribution
+    # "Pell's campaign disputed ..., according to his campaign": the owner the sentence names before
+    before = list(re.finditer(rf"((?:[A-Z][\w.-]* )*[A-Z][\w-]*)['\u2019]s {re.escape(owned.group(2))}\b", text[:at]))
+    pronoun = "he" if owned.group(1).lower() == "his" else "she"
+    person = before[-1].group(1) if before else antecedent(at, pronoun)
+    if not person:
+        return attribution
+    return replace(attribution, speaker=f"{person}'s {owned.group(2)}", named=True)
 
 
 # A title a person is named with ("Gov. Mike Pence", "Sen. Rubio") and the speaker phrase that stands for them
@@ -884,15 +911,21 @@ _TITLES = {
     "minister": ("minister",),
     "chancellor": ("chancellor",),
     "judge": ("judge",),
+    "doctor": ("dr.", "doctor"),
     "justice": ("justice",),
 }
-_TITLE_SPEAKER = re.compile(r"(?:the )?(?:former |then-|new |state's |city's )?(\w+)(?: himself| herself)?", re.I)
+_TITLE_SPEAKER = re.compile(
+    r"(?:the |his |her )?(?:former |then-|new |state's |city's )?(\w+)(?: himself| herself)?", re.I
+)
 
 
-def _titled_people(body: str, mentions: list[Mention]) -> dict[str, set[str]]:
+def _titled_people(infos: list[SentenceInfo], body: str, mentions: list[Mention]) -> dict[str, set[str]]:
     """Title word -> the full names of people the article names with that title right before the name, or in
-    apposition right after it ("Mr. Patrick, the state's first black governor")."""
+    apposition right after it ("Mr. Patrick, the state's first black governor"). One whose title a nationality
+    qualifies ("Russian President Vladimir Putin") counts only when no one holds the title plainly: "the president"
+    beside "President Ann Vale" is Vale."""
     found: dict[str, set[str]] = {}
+    qualified: dict[str, set[str]] = {}
     people = {name_key(m.text): m.text for m in mentions if m.type == "person" and not m.headline}
     for mention in mentions:
         if name_key(mention.text) not in people:
@@ -900,12 +933,22 @@ def _titled_people(body: str, mentions: list[Mention]) -> dict[str, set[str]]:
         before = body[max(0, mention.start - 24) : mention.start].lower().split()
         for key, forms in _TITLES.items():
             if before and before[-1] in forms and not (len(before) > 1 and before[-2] in _RANKED):
-                found.setdefault(key, set()).add(people[name_key(mention.text)])
+                holders = qualified if _nationality_before_title(infos, mention) else found
+                holders.setdefault(key, set()).add(people[name_key(mention.text)])
         # "Mr. Patrick, the state's first black governor,": the title in apposition after the name
         apposed = _APPOSED_TITLE.match(body, mention.end)
         if apposed and apposed.group(1).lower() in _TITLES:
             found.setdefault(apposed.group(1).lower(), set()).add(people[name_key(mention.text)])
-    return found
+    return {key: found.get(key) or qualified[key] for key in found.keys() | qualified.keys()}
+
+
+def _nationality_before_title(infos: list[SentenceInfo], mention: Mention) -> bool:
+    """Whether a nationality stands right before the title before a name ("Russian President Vladimir Putin")."""
+    if not 0 <= mention.sentence < len(infos):
+        return False
+    info = infos[mention.sentence]
+    name = next((t for t in info.doc if t.idx == mention.start - info.start), None)
+    return name is not None and name.i >= 2 and info.doc[name.i - 2].ent_type_ == "NORP"
 
 
 # A word that makes the title after it another one: a vice president is not "the president".
@@ -919,7 +962,7 @@ def _resolve_title_speakers(infos: list[SentenceInfo], mentions: list[Mention], 
     """ "the governor said" names no one, but an article that called one person "Gov. Mike Pence" means him: a
     speaker that is only a title takes the one person the article gives that title (two such people: left as
     it is). Full names of one person ("Mike Pence", "Pence") count once."""
-    titled = _titled_people(body, mentions)
+    titled = _titled_people(infos, body, mentions)
     for info in infos:
         changed = []
         for a in info.attributions:

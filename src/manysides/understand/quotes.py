@@ -51,6 +51,8 @@ _DOCUMENT_CUES = speech_words("document_cue_verbs")
 _SAID_NOUNS = speech_words("said_nouns")
 # Nouns of a reaction in words whose "from" phrase is who reacted ("drew criticism from gun control advocates").
 _REACTION_NOUNS = speech_words("reaction_nouns")
+_REPLY_NOUNS = speech_words("reply_nouns")
+_AGREEING_VERBS = speech_words("agreeing_verbs")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _TRIM_DEPS = frozenset({"relcl", "acl", "punct", "appos", "advcl", "cc", "conj", "prep"})
@@ -220,7 +222,11 @@ def _appositive_name(head: Token) -> Token | None:
     named = (o for c in called for o in c.children if o.dep_ in {"oprd", "attr", "dobj"} and o.pos_ == "PROPN")
     if (name := next(named, None)) is not None:
         return name
-    found = (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i)
+    # "The chairman of the board, Representative Ivo Pell, said": the parser may take the name set off by commas for a
+    # second item of a list; with no "and" it is the description's name
+    listed = not any(c.dep_ == "cc" for c in head.children)
+    beside = {"appos", "conj"} if listed else {"appos"}
+    found = (c for c in head.children if c.dep_ in beside and c.pos_ == "PROPN" and c.i > head.i)
     direct = next((c for c in found if c.ent_type_ in {"PERSON", "ORG"}), None)
     if direct is not None:
         return direct
@@ -245,7 +251,22 @@ def _title_holder(head: Token) -> Span | None:
     return None
 
 
+def _sender(head: Token) -> Token:
+    """Who a speaking document or a reply is from, when its own "from" phrase tells ("the statement on her
+    health, from Dr. Ada Venn, said", "A terse response from the council said"): the words are theirs."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in SPEAKING_DOCUMENTS | _REPLY_NOUNS:
+        return head
+    froms = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children]
+    sender = next((o for o in froms if o.dep_ == "pobj"), None)
+    if sender is None:
+        return head
+    # "a statement from her doctor": one told by whose they are; not "a report from last year"
+    owned = sender.pos_ == "NOUN" and not sender.ent_type_ and any(c.dep_ == "poss" for c in sender.children)
+    return sender if _named(sender) or owned else head
+
+
 def _attribution(head: Token, cue: str, kind: str) -> Attribution:
+    head = _sender(head)
     holder = _title_holder(head)
     if holder is not None:
         first = min(t.i for t in head.subtree if not t.is_punct)
@@ -360,6 +381,11 @@ def _after_main_clause(token: Token) -> bool:
     return token.dep_ == "advcl" and token.head.i < start and start > 0 and token.doc[start - 1].text == ","
 
 
+def _named_subject(verb: Token) -> bool:
+    """Whether a verb's own subject is a noun phrase, not a pronoun ("after LePage said", not "after he asked")."""
+    return any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"} for c in verb.children)
+
+
 def time_clause(verb: Token) -> bool:
     """Whether a verb heads a clause that only says when the main event happened ("When Mr. Quill said he had,
     Mr. Brandt produced records"), not the sentence's main clause."""
@@ -379,6 +405,7 @@ def _answers(token: Token) -> bool:
 # Verbs of naming: their quoted complement is the subject's words ("calling her tenure "ineffective at best"",
 # "referred to a reporter as a "jackass""), but only then.
 _NAMING_VERBS = speech_words("naming_verbs")
+_TOLD_OF_VERBS = speech_words("told_of_verbs") | _NAMING_VERBS | _JUDGING_VERBS | _APPRAISAL_VERBS
 
 
 def _when_phrase(noun: Token) -> bool:
@@ -508,12 +535,24 @@ def _document_voice(token: Token) -> Token | None:
 def _issuer(document: Token) -> Token:
     """Who issued a speaking document, when the sentence says so ("A task force released a report that called
     for ...": the task force; "signed onto a letter vowing ..."); else the document itself."""
+    if (sender := _sender(document)) is not document:
+        return sender  # "released a statement from her doctor declaring ...": the doctor's words
     verb = document.head.head if document.dep_ == "pobj" else document.head  # "signed onto a letter"
     if document.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in _ISSUING_VERBS:
         issuer = next((c for c in verb.children if c.dep_ == "nsubj"), document)
         # "members who signed a letter calling on ...": the relative pronoun stands for its noun
-        return verb.head if issuer.lower_ in _RELATIVE and verb.dep_ == "relcl" else issuer
+        return _one_of(verb.head) if issuer.lower_ in _RELATIVE and verb.dep_ == "relcl" else issuer
     return document
+
+
+def _one_of(noun: Token) -> Token:
+    """The one a sentence counts among a group ("Ivo Pell was one of several members who signed a letter ...":
+    Pell, whose act the sentence tells), else the group itself."""
+    of = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    one = of.head if of is not None and of.head.lower_ == "one" and of.head.dep_ == "attr" else None
+    if one is None or one.head.lemma_ != "be":
+        return noun
+    return next((c for c in one.head.children if c.dep_ == "nsubj"), noun)
 
 
 def _that_clause(token: Token) -> bool:
@@ -826,8 +865,12 @@ def _quoting_subject(sentence: Span, spans: list[tuple[int, int]], offset: int) 
     holder = _person_holding_quote(sentence, spans, offset)
     if holder is not None:
         return replace(_attribution(holder, roots[0].text, "quote"), named=True)
+    if (agreed := _agreed_with(sentence, spans, offset)) is not None:
+        return agreed
     subjects = [c for c in roots[0].children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects or _in_spans(subjects[0], spans, offset):
+    # "she was found to have a “...”", "he was branded “a traitor”": one others' words tell of is not their speaker
+    told_of = bool(subjects) and subjects[0].dep_ == "nsubjpass" and roots[0].lemma_.lower() in _TOLD_OF_VERBS
+    if not subjects or _in_spans(subjects[0], spans, offset) or told_of:
         return None
     subject = subjects[0]
     if subject.lower_ in {"he", "she"}:
@@ -851,6 +894,27 @@ def _held_by(root: Token, sentence: Span, start: int, end: int, offset: int) -> 
     inside = [t for t in sentence if start <= t.idx - offset < end and t.is_alpha]
     heads = [t for t in inside if t.head not in inside or t.head == t]
     return any(root in list(h.ancestors)[: _TERM_HOPS + 1] for h in heads)
+
+
+def _agreed_with(sentence: Span, spans: list[tuple[int, int]], offset: int) -> Attribution | None:
+    """ "appeared to agree with Ms. Vale that “the pier should be changed”": the quoted words of the clause are hers,
+    whom the subject agrees with, not the subject's."""
+    inside = [t for t in sentence if _in_spans(t, spans, offset) and t.is_alpha]
+    for verb in (t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in _AGREEING_VERBS):
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not inside or not any(inside[0] in c.subtree for c in clauses):
+            continue
+        withs = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
+        person = next((o for o in withs if o.dep_ == "pobj" and o.ent_type_ == "PERSON" and o.pos_ == "PROPN"), None)
+        if person is not None and not _in_spans(person, spans, offset):
+            return replace(_attribution(person, f"{verb.text} with", "quote"), named=True)
+    return None
+
+
+def agreed_with(attribution: Attribution) -> bool:
+    """Whether an attribution credits one the sentence's subject agrees with ("agreed with Ms. Vale that “...”"):
+    the words are hers, but the sentence is about its subject, whom a "she said" after it stands for."""
+    return attribution.cue.endswith(" with")
 
 
 def _person_holding_quote(sentence: Span, spans: list[tuple[int, int]], offset: int) -> Token | None:
@@ -952,7 +1016,9 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                 found.append((_depth(token), token.i, _attribution(obj, token.text, "citing")))
         elif (
             token.pos_ == "VERB"
-            and not _told_as_time(token)
+            # "after Ada Venn said last year that she was “broke”": a time clause whose verb holds quoted words still
+            # gives their speaker when it names them ("after he asked the mayor if he “...”" may be anyone's)
+            and (not _told_as_time(token) or (_governs(token) and _named_subject(token)))
             and not any(c.dep_ == "neg" for c in token.children)  # "has not said what he will do": said nothing
             and _reports(token, lemma, quoted, governs := _governs(token))
         ):
@@ -987,7 +1053,7 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             clause = subjects[0].head if subjects else token
             if subjects and subjects[0].lower_ in _RELATIVE and clause.dep_ == "relcl":
                 noun = clause.head
-                subjects = [noun]  # "Armistead, who said ...": the relative pronoun stands for its noun
+                subjects = [_one_of(noun)]  # "Armistead, who said ...": the relative pronoun stands for its noun
                 if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
                     subjects = [noun.head]  # "Ada Krell, the harbour master, who said": Krell
                 if _when_phrase(noun):
