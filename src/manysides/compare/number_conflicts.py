@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from manysides.compare.conflict_state import LIGHT, same_action
+from manysides.compare.conflict_state import LIGHT, per_sentence, same_action
 from manysides.compare.date_conflicts import YEAR
 from manysides.compare.values import Match, status_words
 from manysides.understand import SentenceInfo
@@ -21,6 +21,7 @@ _PERIOD_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", 
 _PERIOD_FILLER = frozenset({"the", "a", "an", "of", "over", "in", "on", "from", "through", "to", "between", "and"})
 
 
+@per_sentence
 def _periods(s: SentenceInfo) -> frozenset[str]:
     """The words of the periods a sentence's figures are for: its date phrases that give a year or span a year,
     month, week or decade ("last year", "from 2007 through 2014", "those three decades"), fillers left out."""

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from manysides.records.article import Article
@@ -163,6 +163,7 @@ def _dates(text: str, doc: Doc, published: date | None) -> list[DateMention]:
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "with", "by", "as", "vs"})
 
 
+@lru_cache(maxsize=1 << 14)
 def title_case(text: str) -> bool:
     """A heading line set in title case ("Obama Willing to Use Executive Orders on Guns"): no closing stop and
     every word but the small ones capitalised. The parser reads most of such a line as names."""
