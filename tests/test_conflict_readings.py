@@ -254,3 +254,20 @@ def test_a_count_owned_by_a_name_is_that_names_whoever_else_is_named() -> None:
         "The Harbour Gulls lost 20-13 despite Teo Marsh's 226 yards rushing.",
     )
     assert number_conflicts._numbers(team, player) is None
+
+
+def test_a_story_reads_each_sentence_once_with_the_same_answers() -> None:
+    """The checks' per-sentence readings kept while a story is checked give what a fresh reading gives."""
+    first, second = _first_sentences(
+        "Port director Ann Vale said on Monday that 14 workers were hurt in the clashes.",
+        "Port director Anne Vale said on Tuesday that 12 workers were hurt in the clashes.",
+    )
+    fresh = [check(first, second) for _, check, _, _ in conflicts._CHECKS]
+    token = conflict_state.READS.set({})
+    try:
+        kept = [check(first, second) for _, check, _, _ in conflicts._CHECKS]
+        again = [check(first, second) for _, check, _, _ in conflicts._CHECKS]
+    finally:
+        conflict_state.READS.reset(token)
+    assert kept == fresh == again
+    assert number_conflicts._numbers(first, second) == ("14 worker", "12 worker", 1.0)

@@ -468,3 +468,17 @@ def test_a_town_before_its_state_is_a_place_and_kin_of_a_named_person_are_people
     (text,) = analyse_many([make_article("a", "He was born in Mercy, Ark., in 1955. Mr. Quell said so.", outlet="one")])
     evidence = {m.text: m.evidence for m in text.mentions}
     assert evidence.get("Quell") == "person"
+
+
+def test_a_repeated_sentence_gets_its_own_copy_of_one_parse() -> None:
+    """Outlets that carry the same sentence: it is parsed once, and each telling keeps a Doc of its own."""
+    from benchmarks.datasets import make_article
+
+    from manysides.understand import analyse_many
+
+    line = "The ferry union called off its strike on Monday after talks with the port."
+    texts = analyse_many([make_article("a", line, outlet="one"), make_article("b", line, outlet="two")])
+    first, second = (t.sentences[0].doc for t in texts)
+    assert first is not second
+    assert first.to_json() == second.to_json()
+    assert [e.text for e in first.ents] == [e.text for e in second.ents]

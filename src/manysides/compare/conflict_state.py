@@ -8,9 +8,10 @@ reports keep theirs; outside it every reader computes afresh.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from manysides.compare.embed import embed
 from manysides.understand import SentenceInfo
@@ -70,6 +71,31 @@ def page_time(s: SentenceInfo) -> bool:
     return len(words) <= _STAMP_WORDS
 
 
+# What the checks read of one sentence, by (reader, id of the sentence), for the length of one find_conflicts
+# call (see `MASKS`): every pair check reads both sentences again, and a story has thousands of pairs.
+READS: ContextVar[dict[tuple[Callable[..., Any], int], Any] | None] = ContextVar("reads", default=None)
+
+_Read = TypeVar("_Read")
+
+
+def per_sentence(reader: Callable[[SentenceInfo], _Read]) -> Callable[[SentenceInfo], _Read]:
+    """A reader of one sentence whose answer is kept while a story is checked (`READS`); its answer is shared,
+    so it must not be changed by whoever reads it."""
+
+    @wraps(reader)
+    def read(s: SentenceInfo) -> _Read:
+        memo = READS.get()
+        if memo is None:
+            return reader(s)
+        key = (reader, id(s))
+        if key not in memo:
+            memo[key] = reader(s)
+        return memo[key]
+
+    return read
+
+
+@per_sentence
 def named_people(s: SentenceInfo) -> dict[tuple[str, str], str]:
     """Named people outside quotation marks, by their place in the sentence (dependency role and the word they
     hang on): "X was sentenced" and "Y was sentenced" put two names in one place."""

@@ -21,7 +21,17 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from manysides.compare.conflict_state import ACTS, CARRIED, COPY, MASKS, PEOPLE, THINGS, masked, page_time
+from manysides.compare.conflict_state import (
+    ACTS,
+    CARRIED,
+    COPY,
+    MASKS,
+    PEOPLE,
+    READS,
+    THINGS,
+    masked,
+    page_time,
+)
 from manysides.compare.crossconflicts import closest_pair, dates_across, figures_across
 from manysides.compare.date_conflicts import (
     _act_dates,
@@ -335,7 +345,7 @@ def reading(scores: PairScores, people: Sequence[People | None] = ()) -> Iterato
     """The story's masked sentences, carried days and each sentence's article's people, kept while its pairs are
     checked (the checks read them)."""
     token, carried, acts = MASKS.set({}), CARRIED.set(carried_days(scores.nodes)), ACTS.set({})
-    things = THINGS.set({})
+    things, reads = THINGS.set({}), READS.set({})
     named = PEOPLE.set({id(n.sentence): people[n.article] for n in scores.nodes if n.article < len(people)})
     try:
         yield
@@ -344,6 +354,7 @@ def reading(scores: PairScores, people: Sequence[People | None] = ()) -> Iterato
         CARRIED.reset(carried)
         ACTS.reset(acts)
         THINGS.reset(things)
+        READS.reset(reads)
         PEOPLE.reset(named)
 
 
@@ -352,16 +363,19 @@ def _find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, 
     seen: set[tuple[str, int, int]] = set()  # a pair already in a conflict of this kind (several checks per kind)
     carried = _carried(scores)
     stated = np.array([not (node.sentence.parsed and page_time(node.sentence)) for node in scores.nodes], dtype=bool)
+    above: dict[float, list[tuple[int, int]]] = {}  # the pairs scoring each bar, found once for all its checks
     for kind, check, explanation, level in _CHECKS + _ACROSS:
         bar = _ANY if level == "any" else bars[level]
         edges = []
         needs = _NEEDS.get(check)
         keep = stated & np.array([needs(node.sentence) for node in scores.nodes], dtype=bool) if needs else stated
-        for i in map(int, np.flatnonzero(keep)):
-            for j in np.flatnonzero(scores.prob[i, i + 1 :] >= bar) + i + 1:
-                if not keep[j]:
-                    continue
-                x, y = scores.nodes[i], scores.nodes[int(j)]
+        kept = keep.tolist()
+        if bar not in above:
+            rows, cols = np.nonzero(np.triu(scores.prob >= bar, 1))
+            above[bar] = list(zip(rows.tolist(), cols.tolist(), strict=True))
+        for i, j in above[bar]:
+            if kept[i] and kept[j]:
+                x, y = scores.nodes[i], scores.nodes[j]
                 if (kind, x.position, y.position) in seen or (x.position, y.article) in carried:
                     continue
                 across = check in _ACROSS_CHECKS  # the English checks read the parse; these serve the other pairs

@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from manysides.compare.conflict_state import ACTS, CARRIED, LIGHT, DatedAct, named_people, same_action, told_acts
+from manysides.compare.conflict_state import (
+    ACTS,
+    CARRIED,
+    LIGHT,
+    DatedAct,
+    named_people,
+    per_sentence,
+    same_action,
+    told_acts,
+)
 from manysides.compare.pairs import Node, quote_ngrams
 from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
@@ -114,6 +123,7 @@ def _different_subjects(a: SentenceInfo, b: SentenceInfo) -> bool:
     return bool(x and y) and not any(same_person(p, q) for p in x for q in y)
 
 
+@per_sentence
 def _named_subjects(s: SentenceInfo) -> list[str]:
     """People named as the subject of one of the sentence's verbs, outside quotation marks."""
     return [text for (role, _), text in named_people(s).items() if role in {"nsubj", "nsubjpass"}]
@@ -381,6 +391,7 @@ def _span_person(s: SentenceInfo, span: re.Match[str]) -> str | None:
     return before[-1].text if between is not None and not any(t.pos_ in {"VERB", "AUX"} for t in between) else None
 
 
+@per_sentence
 def _years(s: SentenceInfo) -> list[DateMention]:
     """Years standing alone ("has led since 2002"), outside any fuller date of the sentence; not a year that names
     which of a kind of thing ("the 2016 election", "a 2014 ban"): that is no date of the sentence's happening."""

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from manysides.compare.conflict_state import LIGHT
+from manysides.compare.conflict_state import LIGHT, per_sentence
 from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
 from manysides.understand.entities import same_person
@@ -71,6 +71,7 @@ def _party(s: SentenceInfo, token: Token) -> str | None:
     return None
 
 
+@per_sentence
 def _acts(s: SentenceInfo) -> list[Act]:
     """The acts between two parties a sentence tells outside quotation marks and not denied: an active verb with
     subject and object, a passive one with its "by" agent, and "X was a follower of Y"."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from unidecode import unidecode
 
-from manysides.compare.conflict_state import LIGHT, PEOPLE, named_people
+from manysides.compare.conflict_state import LIGHT, PEOPLE, named_people, per_sentence
 from manysides.compare.pairs import quote_ngrams
 from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
@@ -106,6 +106,7 @@ _MIN_SPELT = 4  # letters a name word needs before one letter more or less is a 
 _SPELLING = 0.8  # difflib ratio of two name keys: "vincente fox" / "vicente fox" 0.96, "norfolk" / "norwalk" 0.71
 
 
+@per_sentence
 def _names_in(s: SentenceInfo) -> dict[str, tuple[str, str]]:
     """Name key -> (label, text) of the names outside quotation marks; places share one label."""
     return {

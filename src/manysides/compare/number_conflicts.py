@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from manysides.compare.conflict_state import LIGHT, same_action
+from manysides.compare.conflict_state import LIGHT, per_sentence, same_action
 from manysides.compare.date_conflicts import YEAR
 from manysides.compare.values import Match, status_words
 from manysides.understand import SentenceInfo
@@ -21,6 +21,7 @@ _PERIOD_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", 
 _PERIOD_FILLER = frozenset({"the", "a", "an", "of", "over", "in", "on", "from", "through", "to", "between", "and"})
 
 
+@per_sentence
 def _periods(s: SentenceInfo) -> frozenset[str]:
     """The words of the periods a sentence's figures are for: its date phrases that give a year or span a year,
     month, week or decade ("last year", "from 2007 through 2014", "those three decades"), fillers left out."""
@@ -113,8 +114,8 @@ def _numbers(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """The same count of the same thing by the same action, for the same period, with different values."""
     if _other_periods(a, b):
         return None
-    xs = [x for x in a.numbers if not _label(a, x) and not _not_a_count(a, x) and _alone_or_listed(a, x, b)]
-    ys = [y for y in b.numbers if not _label(b, y) and not _not_a_count(b, y) and _alone_or_listed(b, y, a)]
+    xs = [x for x, several in _counts(a) if not several or _listed(a, x, b)]
+    ys = [y for y, several in _counts(b) if not several or _listed(b, y, a)]
     for x in xs:
         for y in ys:
             size = _one_size(a, x, b, y)
@@ -200,11 +201,16 @@ def _one_of_several(s: SentenceInfo, n: NumberMention) -> bool:
     return span.end < len(s.doc) and s.doc[span.end].lower_ in status_words("increments")
 
 
-def _alone_or_listed(s: SentenceInfo, n: NumberMention, other: SentenceInfo) -> bool:
-    """Whether a figure can be set against the other sentence's: it is not one of several, or the other sentence
+@per_sentence
+def _counts(s: SentenceInfo) -> list[tuple[NumberMention, bool]]:
+    """The sentence's figures that count something (no label, no side of a score or range), each with whether it
+    is one of several (`_one_of_several`): read once a story, whatever sentence it is set against."""
+    return [(n, _one_of_several(s, n)) for n in s.numbers if not _label(s, n) and not _not_a_count(s, n)]
+
+
+def _listed(s: SentenceInfo, n: NumberMention, other: SentenceInfo) -> bool:
+    """Whether a figure that is one of several can still be set against the other sentence's: the other sentence
     gives the same list (another figure of the thing with a value in common: part against part)."""
-    if not _one_of_several(s, n):
-        return True
     mine = {m.value for m in s.numbers if m.counted == n.counted and m.start != n.start}
     theirs = [m for m in other.numbers if m.counted == n.counted]
     return len(theirs) >= 2 and any(m.value in mine for m in theirs)

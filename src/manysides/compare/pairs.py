@@ -186,12 +186,30 @@ def _soft_overlap(sets: list[set[str]]) -> np.ndarray:
 def _clauses(sentence: SentenceInfo, allowed: set[str]) -> list[set[str]]:
     """The terms (of `allowed`) of each clause: a verb with its own dependents, not those of verbs under it."""
     result = []
+    governing = _governing_verbs(sentence)
     for verb in (t for t in sentence.doc if t.pos_ in {"VERB", "AUX"} and t.dep_ != "aux"):
-        own = [t for t in verb.subtree if next((a for a in [t, *t.ancestors] if a.pos_ == "VERB"), verb) is verb]
+        # Only words with no verb at or above them count, so only a clause of an auxiliary under no verb: the pair
+        # model was fitted on this reading (the test it was fitted with compared Tokens by identity, and spaCy
+        # makes a new Token at each read, so a verb never matched itself).
+        if governing[verb.i] is not None:
+            continue
+        own = [t for t in verb.subtree if governing[t.i] is None]
         found = {t.lemma_.lower() for t in own} & allowed
         if len(found) >= 2:
             result.append(found)
     return result or [allowed]
+
+
+def _governing_verbs(sentence: SentenceInfo) -> list[int | None]:
+    """Per token, the index of the nearest verb among itself and its heads (None: no verb above it), read once a
+    sentence rather than once a token of each clause."""
+    governing: list[int | None] = []
+    for token in sentence.doc:
+        above = token
+        while above.pos_ != "VERB" and above.head.i != above.i:
+            above = above.head
+        governing.append(above.i if above.pos_ == "VERB" else None)
+    return governing
 
 
 def _best_of_clauses(clauses: list[list[set[str]]], similar: np.ndarray) -> np.ndarray:

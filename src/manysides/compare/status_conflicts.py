@@ -6,7 +6,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from manysides.compare.conflict_state import COPY, LIGHT, THINGS, masked, told_acts
+from manysides.compare.conflict_state import COPY, LIGHT, THINGS, masked, per_sentence, told_acts
 from manysides.compare.embed import embed
 from manysides.compare.values import Match, status_words
 from manysides.understand import SentenceInfo
@@ -79,6 +79,7 @@ _ANY_SUBJECT = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _ONLY_IF = frozenset({"unless", "until", "till"})  # a condition that turns a denied act into one affirmed on it
 
 
+@per_sentence
 def _negators(s: SentenceInfo) -> int:
     """How many denying words a sentence has ("not", "n't", "none", "unless")."""
     denying = status_words("denying")
@@ -91,6 +92,7 @@ _UNSAID = "~"  # the doer of a passive act that names none
 PolarAct = tuple[bool | None, str, str | None]  # denied (None: unsure), the words shown, the subject's lemma
 
 
+@per_sentence
 def _polar_acts(s: SentenceInfo) -> dict[tuple[str, str], PolarAct]:
     """(verb lemma, object lemma) -> whether the act is denied, for each act on a thing the sentence tells once.
     An act told twice is unsure (which telling is the other outlet's?)."""

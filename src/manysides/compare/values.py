@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from manysides.compare.conflict_state import per_sentence
 from manysides.understand import SentenceInfo
 from manysides.understand.entities import same_person
 from manysides.understand.names import name_key
@@ -145,6 +146,7 @@ def _things(verb: Token) -> set[str]:
     return found - generic
 
 
+@per_sentence
 def acts(s: SentenceInfo) -> list[Act]:
     """The acts of a sentence outside quotation marks, with their stage and things; denied acts are left to the
     negation check."""
@@ -197,6 +199,7 @@ def _departure_of_lemma() -> dict[str, str]:
 _LEAVERS = {"resigned": ("nsubj",), "retired": ("nsubj",), "dismissed": ("dobj", "nsubjpass")}
 
 
+@per_sentence
 def _departures(s: SentenceInfo) -> dict[str, tuple[str, str, str]]:
     """Name key -> (name, way, words shown) of the people a sentence tells leaving a post, outside quotation marks
     and as its own news: "Tom Averill resigned" -> resigned, "Averill is retiring" -> retired, "the board fired

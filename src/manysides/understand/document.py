@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from manysides.records.article import Article
@@ -67,6 +67,7 @@ from manysides.understand.spans import owner_split, repair, title_case_quotes
 from manysides.understand.speech_words import speech_words
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -164,6 +165,7 @@ def _dates(text: str, doc: Doc, published: date | None) -> list[DateMention]:
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "with", "by", "as", "vs"})
 
 
+@lru_cache(maxsize=1 << 14)
 def title_case(text: str) -> bool:
     """A heading line set in title case ("Obama Willing to Use Executive Orders on Guns"): no closing stop and
     every word but the small ones capitalised. The parser reads most of such a line as names."""
@@ -1203,12 +1205,23 @@ def _without_owners(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _parsed(nlp: Language, texts: list[str]) -> Iterator[Doc]:
+    """A parse of each text, each distinct text parsed once: a story's outlets often carry the same sentence (a wire
+    copy, a quote, a boilerplate line), and the parser reads each sentence on its own. A repeat gets a copy of the
+    first parse, so that no two sentences share one Doc."""
+    distinct = list(dict.fromkeys(texts))
+    first = dict(zip(distinct, nlp.pipe(distinct, batch_size=256), strict=True))
+    given: set[str] = set()
+    for text in texts:
+        yield first[text].copy() if text in given else first[text]
+        given.add(text)
+
+
 def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
     """Understand several articles in one parsing batch."""
     nlp = load_nlp()
     split = [split_sentences(article.body) for article in articles]
-    texts = [s.text.translate(_FOR_PARSER) for sentences in split for s in sentences]
-    docs = iter(nlp.pipe(texts, batch_size=256))
+    docs = iter(_parsed(nlp, [s.text.translate(_FOR_PARSER) for sentences in split for s in sentences]))
     result = []
     for article, sentences in zip(articles, split, strict=True):
         infos, mentions = [], []

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from unidecode import unidecode
@@ -596,9 +596,11 @@ def mention_counts(clusters: list[EntityCluster], bodies: dict[str, str]) -> lis
     return counts
 
 
+@lru_cache(maxsize=1 << 16)
 def same_person(a: str, b: str) -> bool:
     """One person in two spellings or lengths ("Obama" / "Barack Obama", "Ahmed" / "Ahmad al-Sharaa"), or with a
-    title, a middle initial or a nickname ("Senate President Mike Thibodeau" / "Michael Thibodeau")."""
+    title, a middle initial or a nickname ("Senate President Mike Thibodeau" / "Michael Thibodeau"). Cached: the
+    conflict checks ask it of the same few hundred names over and over."""
     x, y = name_key(a).split(), name_key(b).split()
     if not x or not y:
         return False

