@@ -845,3 +845,15 @@ def test_a_denial_elsewhere_another_doer_or_an_act_on_a_condition_is_no_denied_a
     for x, y in cases:
         a, b = _first_sentences(x, y)
         assert status_conflicts._denied_act(a, b) is None, (x, y)
+
+
+def test_words_from_a_persons_office_and_from_their_adviser_are_one_voice() -> None:
+    """ "reads a statement from Mayor Ada Krell's office" / "said Ivo Pell, a top adviser to Ms. Krell": the office
+    speaks through its staff, so the same words credited to both are no conflict; two people still are."""
+    office, adviser, other = _first_sentences(
+        '"The harbour charter protects every berth," reads a statement from Mayor Ada Krell\'s office.',
+        '"The harbour charter protects every berth," said Ivo Pell, a top adviser to Ms. Krell.',
+        '"The harbour charter protects every berth," said Tomas Berg, the port director.',
+    )
+    assert name_conflicts._attribution(office, adviser) is None
+    assert name_conflicts._attribution(adviser, other) is not None

@@ -203,13 +203,18 @@ def _spellings(a: SentenceInfo, b: SentenceInfo) -> Match | None:
 
 def _speaker(s: SentenceInfo) -> str | None:
     """The person a sentence itself credits its quote to, by name (not one "he said" was resolved to, nor "the
-    spokesman")."""
+    spokesman", nor "Harry Reid's office": a person's office or staff speaks for them, so its words credited to
+    their spokesman are one voice)."""
     people = {e.text for e in s.doc.ents if e.label_ == "PERSON"}
     return next(
         (
             a.speaker
             for a in s.attributions
-            if a.kind == "quote" and a.named and a.speaker in s.text and any(p in a.speaker for p in people)
+            if a.kind == "quote"
+            and a.named
+            and a.speaker in s.text
+            and any(p in a.speaker for p in people)
+            and (not a.head or any(a.head in p.lower() for p in people))  # headed by the name, not "office"
         ),
         None,
     )
