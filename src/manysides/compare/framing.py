@@ -597,12 +597,13 @@ def framing(text: ArticleText) -> list[FramingItem]:
     scored = fitted[1] if fitted else None
     probabilities = sentence_scores(text, *fitted) if fitted else None
     learned = _loaded_words(text, fitted[0], fitted[1], probabilities or []) if fitted and scored else {}
-    rows = {t.i: row for tokens, words in (fitted[0] if fitted else []) for t, row in zip(tokens, words, strict=True)}
+    # each sentence's word rows by token index: a token's index is its place in its own sentence's parse
+    rows = [{t.i: row for t, row in zip(tokens, words, strict=True)} for tokens, words in (fitted[0] if fitted else [])]
     rank: dict[int, float] = {}
     for position, sentence in enumerate(text.sentences):
         scores = scored[position] if scored else None
         probability = probabilities[position] if probabilities else None
-        found = _appositions(text, sentence) + _descriptors(text, sentence, scores, rows)
+        found = _appositions(text, sentence) + _descriptors(text, sentence, scores, rows[position] if rows else None)
         found += _scare_quotes(text, sentence, scores)
         found += _lexical(text, sentence)
         covered = {item.text.lower() for item in found}
