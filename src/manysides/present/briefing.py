@@ -386,7 +386,7 @@ def _short_speaker(speaker: str) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "forecast": "forecast"}  # past forms of speech verbs
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write"}  # past forms of speech verbs not made by a suffix
 
 
 def _speech_word(word: str) -> bool:
