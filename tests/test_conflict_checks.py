@@ -857,3 +857,26 @@ def test_words_from_a_persons_office_and_from_their_adviser_are_one_voice() -> N
     )
     assert name_conflicts._attribution(office, adviser) is None
     assert name_conflicts._attribution(adviser, other) is not None
+
+
+def test_one_weekday_both_name_is_no_conflict_whichever_week_each_stamp_puts_it_in() -> None:
+    """A page stamped Friday that tells of "Saturday" (updated after its stamp) and one stamped Saturday: both say
+    "Saturday", which resolves to two Saturdays a week apart; a reader sees no disagreement. Another weekday is."""
+    texts = analyse_many(
+        [
+            make_article(
+                "a",
+                "In a statement Saturday afternoon, the Veyra port spokesman defended the report.",
+                published="2025-03-15",
+            ),
+            make_article(
+                "b", "In a statement on Saturday, the Veyra port spokesman defended the report.", published="2025-03-14"
+            ),
+            make_article(
+                "c", "In a statement on Tuesday, the Veyra port spokesman defended the report.", published="2025-03-14"
+            ),
+        ]
+    )
+    saturday, last_saturday, tuesday = (t.sentences[0] for t in texts)
+    assert date_conflicts._dates(saturday, last_saturday) is None
+    assert date_conflicts._dates(saturday, tuesday) is not None

@@ -4,6 +4,7 @@ person's statement), and the days a sentence carries from the one before it."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from manysides.compare.conflict_state import (
@@ -451,8 +452,14 @@ def _told_today(s: SentenceInfo, value: str) -> bool:
 
 
 def one_day(x: DateMention, y: DateMention) -> bool:
-    """`one_value` of two dates."""
-    return one_value(x.value, y.value)
+    """`one_value` of two dates, or one weekday both name bare ("on Saturday" / "Saturday afternoon"): which week it
+    falls in comes from each report's publication stamp, and a stamp can be older than the page's last update, so
+    two weeks apart is no disagreement a reader would see."""
+    if one_value(x.value, y.value):
+        return True
+    if not (x.bare_weekday and y.bare_weekday and x.day and y.day and x.month and y.month and x.year and y.year):
+        return False
+    return (date(x.year, x.month, x.day) - date(y.year, y.month, y.day)).days % 7 == 0
 
 
 def one_value(p: str, q: str) -> bool:
