@@ -426,8 +426,7 @@ def around(text: str, figure: str, words: int = _AROUND) -> str:
     tokens = text.split()
     if len(tokens) <= words:
         return text
-    first = figure.split()[0] if figure.split() else figure
-    at = next((k for k, token in enumerate(tokens) if first in token), 0)
+    at = len(text[: _figure_at(text, figure) + 1].split()) - 1  # the word the figure starts in
     start = max(0, min(at - words // 3, len(tokens) - words))
     shown = " ".join(tokens[start : start + words])
     return ("…" if start else "") + shown + ("…" if start + words < len(tokens) else "")
