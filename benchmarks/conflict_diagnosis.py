@@ -4,6 +4,7 @@ sentences, their pair probability and what each conflict check says of them, and
     python -m benchmarks.conflict_diagnosis                 # the develop half (sha256 parity 0), reasons tallied
     python -m benchmarks.conflict_diagnosis --half 1 -v     # the other half, every conflict printed
     python -m benchmarks.conflict_diagnosis --half all      # found / right per half and together
+    python -m benchmarks.conflict_diagnosis --shipped       # the shipped model instead (in sample)
 
 The triplets are split in two halves by the parity of the sha256 of their id: checks are developed on half 0 and
 half 1 is looked at only for its figures. Pair probabilities come from the cross-validated pair model (each
@@ -41,7 +42,7 @@ def half(key: str) -> int:
 
 @dataclass
 class Run:
-    """One triplet's report and pair scores, made with the model fitted without its fold."""
+    """One triplet's report and pair scores, made with the model fitted without its fold (or the shipped one)."""
 
     triplet: facts.Triplet
     report: Report
@@ -50,9 +51,12 @@ class Run:
     bars: dict[str, float]
 
 
-def runs(data: list[facts.Triplet]) -> list[Run]:
-    prepared = [facts.prepare(t) for t in data]
-    _, models = facts.cross_validated(prepared)
+def runs(data: list[facts.Triplet], shipped: bool = False) -> list[Run]:
+    """Each triplet's report under the model fitted without its fold, or under the shipped model (in sample)."""
+    if shipped:
+        models = [pairs.pair_model()] * len(data)
+    else:
+        _, models = facts.cross_validated([facts.prepare(t) for t in data])
     result = []
     for t, model in zip(data, models, strict=True):
         with pairs.model_override(model):
@@ -141,9 +145,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", default="0", choices=["0", "1", "all"])
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--shipped", action="store_true", help="the shipped model, in sample (not cross-validated)")
     args = parser.parse_args()
     data = facts.triplets()
-    done = runs(data)
+    done = runs(data, args.shipped)
     for h in (0, 1):
         part = [r for r in done if half(r.triplet.key) == h]
         s = facts.score_reports([r.triplet for r in part], {r.triplet.key: r.report for r in part})

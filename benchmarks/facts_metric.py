@@ -2,6 +2,7 @@
 
     python -m benchmarks.facts_metric             # the rows below
     python -m benchmarks.facts_metric --clauses   # linear, products and shipped form, each clause signal added
+    python -m benchmarks.facts_metric --neighbours  # the shipped form, with how well the pair's neighbours match
 
 Pair level only (before grouping), 5 folds by triplet as `benchmarks.facts`: every model is fitted on the other
 folds' triplets and scored on the fold's. Rows: a linear model over pairs.FEATURES; that model with every
@@ -25,6 +26,11 @@ from manysides.compare import pairs, sentence_vectors
 TARGETS = (0.90, 0.85, 0.75, 0.60)
 SIMILARITY_C = 0.1  # penalty of the learned similarity (1024 weights on 36 triplets)
 PRODUCTS_C = 0.1
+# Neighbour signals measured (`--neighbours`): which pair signal of the pairs around, and max or sum of before/after.
+VARIANTS = (
+    ("overlap", "max"), ("cosine", "max"), ("cosine", "sum"), ("soft", "max"), ("context", "max"), ("context", "sum"),
+    ("similarity", "max"),
+)  # fmt: skip
 
 
 def labelled(p: facts.Prepared) -> tuple[np.ndarray, np.ndarray]:
@@ -133,12 +139,59 @@ def clause_rows(prepared: list[facts.Prepared]) -> dict[str, list[np.ndarray]]:
     return result
 
 
+def neighbour_support(p: facts.Prepared, signal: str, combine: str = "max") -> np.ndarray:
+    """How well the sentences around a pair match each other, by one pair signal: the larger of the pair before
+    (each sentence's predecessor in its article) and the pair after, or their sum. Outlets tell a story in much
+    the same order, so a pair whose neighbours state one proposition may state one too, in other words."""
+    if signal == "similarity":
+        column = 0.5 * (p.feats[:, :, pairs.FEATURES.index("overlap")] + p.feats[:, :, pairs.FEATURES.index("cosine")])
+    else:
+        column = p.feats[:, :, pairs.FEATURES.index(signal)]
+    articles = np.array([a for a, _ in p.nodes])
+    n = len(articles)
+    before = np.zeros((n, n))
+    after = np.zeros((n, n))
+    has_prev = np.r_[False, articles[1:] == articles[:-1]]
+    has_next = np.r_[articles[:-1] == articles[1:], False]
+    prev, nxt = np.arange(n) - 1, np.arange(n) + 1
+    ok = has_prev[:, None] & has_prev[None, :]
+    before[ok] = column[np.ix_(prev.clip(0), prev.clip(0))][ok]
+    ok = has_next[:, None] & has_next[None, :]
+    after[ok] = column[np.ix_(nxt.clip(max=n - 1), nxt.clip(max=n - 1))][ok]
+    joined = np.maximum(before, after) if combine == "max" else before + after
+    return joined[labelled(p)]
+
+
+def neighbour_rows(prepared: list[facts.Prepared]) -> dict[str, list[np.ndarray]]:
+    """Each neighbour signal added to the shipped form (alone and through its products), out of fold."""
+    result: dict[str, list[np.ndarray]] = {}
+    for signal, combine in VARIANTS:
+
+        def column(p: facts.Prepared, signal: str = signal, combine: str = combine) -> np.ndarray:
+            return neighbour_support(p, signal, combine)
+
+        name = f"shipped form + neighbours' {signal} {combine}"
+        result[name] = out_of_fold(prepared, shipped_form(column), facts.PENALTY)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clauses", action="store_true", help="the clause signals (issue 14), not the vector rows")
+    parser.add_argument("--neighbours", action="store_true", help="how well each pair's neighbours match (issue 14)")
     args = parser.parse_args()
     started = time.perf_counter()
     prepared = [facts.prepare(t) for t in facts.triplets()]
+    if args.neighbours:
+        print(f"basil-facts: {len(prepared)} triplets prepared in {time.perf_counter() - started:.1f} s")
+        rows = {
+            "shipped form (CROSSED products)": out_of_fold(prepared, shipped_form(), facts.PENALTY),
+            **neighbour_rows(prepared),
+        }
+        print("  pair level, cross-validated by triplet (best recall at each precision):")
+        for name, scores in rows.items():
+            print(f"    {name:<44} {curve(prepared, scores)}")
+        return
     if args.clauses:
         print(f"basil-facts: {len(prepared)} triplets prepared in {time.perf_counter() - started:.1f} s")
 
