@@ -3,6 +3,7 @@
     python -m benchmarks.facts_metric             # the rows below
     python -m benchmarks.facts_metric --clauses   # linear, products and shipped form, each clause signal added
     python -m benchmarks.facts_metric --neighbours  # the shipped form, with how well the pair's neighbours match
+    python -m benchmarks.facts_metric --models      # the shipped form against gradient-boosted trees
 
 Pair level only (before grouping), 5 folds by triplet as `benchmarks.facts`: every model is fitted on the other
 folds' triplets and scored on the fold's. Rows: a linear model over pairs.FEATURES; that model with every
@@ -175,13 +176,57 @@ def neighbour_rows(prepared: list[facts.Prepared]) -> dict[str, list[np.ndarray]
     return result
 
 
+# Gradient-boosted trees over the same signals, each similarity constrained to raise the score (`--models`): what a
+# more flexible model than the shipped products, or a monotone one, makes of them.
+MONOTONE = {
+    "overlap": 1, "cosine": 1, "numbers": 1, "best_match": 1, "margin": 1, "short": 0, "soft": 1, "clause_soft": 1,
+    "context": 1, "names_missing": -1, "rank": 1, "speakers_differ": -1, "doers_differ": -1,
+}  # fmt: skip
+TREES = (
+    {"max_iter": 100, "learning_rate": 0.1, "max_leaf_nodes": 15},
+    {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 7, "min_samples_leaf": 100},
+)
+
+
+def boosted_out_of_fold(prepared: list[facts.Prepared], monotone: bool, settings: dict) -> list[np.ndarray]:
+    """Each triplet's scores from gradient-boosted trees fitted on the other folds."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    constraints = [MONOTONE[name] for name in pairs.FEATURES[1:]] if monotone else None
+    result: list[np.ndarray] = [np.zeros(0)] * len(prepared)
+    for k in sorted({facts.fold(p.triplet.key) for p in prepared}):
+        train = [p for p in prepared if facts.fold(p.triplet.key) != k]
+        x = np.concatenate([p.feats[labelled(p)][:, 1:] for p in train])
+        y = np.concatenate([p.labels[labelled(p)] for p in train])
+        model = HistGradientBoostingClassifier(monotonic_cst=constraints, random_state=0, **settings).fit(x, y)
+        for i, p in enumerate(prepared):
+            if facts.fold(p.triplet.key) == k:
+                result[i] = model.decision_function(p.feats[labelled(p)][:, 1:])
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clauses", action="store_true", help="the clause signals (issue 14), not the vector rows")
     parser.add_argument("--neighbours", action="store_true", help="how well each pair's neighbours match (issue 14)")
+    parser.add_argument("--models", action="store_true", help="the shipped form against gradient-boosted trees")
     args = parser.parse_args()
     started = time.perf_counter()
     prepared = [facts.prepare(t) for t in facts.triplets()]
+    if args.models:
+        print(f"basil-facts: {len(prepared)} triplets prepared in {time.perf_counter() - started:.1f} s")
+        rows = {
+            "shipped form (CROSSED products)": out_of_fold(prepared, shipped_form(), facts.PENALTY),
+            "linear pair model": out_of_fold(prepared, lambda p: p.feats[labelled(p)][:, 1:], 1.0),
+        }
+        for settings in TREES:
+            size = f"{settings['max_iter']} trees of {settings['max_leaf_nodes']} leaves"
+            rows[f"boosted, monotone, {size}"] = boosted_out_of_fold(prepared, True, settings)
+            rows[f"boosted, free, {size}"] = boosted_out_of_fold(prepared, False, settings)
+        print("  pair level, cross-validated by triplet (best recall at each precision):")
+        for name, scores in rows.items():
+            print(f"    {name:<44} {curve(prepared, scores)}")
+        return
     if args.neighbours:
         print(f"basil-facts: {len(prepared)} triplets prepared in {time.perf_counter() - started:.1f} s")
         rows = {
