@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from manysides.present.briefing import Briefing, spoken
-from manysides.present.figures import figure_kind, figures
+from manysides.present.figures import aligned_figures, figure_kind, figures
 from manysides.records.report import Fact, Report, ReportArticle, Statement, StoryInfo
 
 
@@ -60,6 +60,50 @@ def test_figure_rows_of_reports_in_two_languages() -> None:
     )
     [row] = Briefing.of(report).figure_rows()
     assert row.values == {"a": ["12 viviendas"], "b": ["14"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind"),
+    [
+        ("Ein Beben der Stärke 5,8 erschütterte Morvel.", ["5,8"], "count:"),  # a decimal comma, not the figure 5
+        ("زلزال بقوة ٥٫٨ درجات ضرب مورفيل.", ["٥٫٨"], "count:"),  # the Arabic decimal separator
+        ("Au total, 3\u202f500 personnes ont été évacuées.", ["3\u202f500 personnes"], "count:personne"),
+        ("Das Land stellte 2,5 Millionen Euro bereit.", ["2,5 Millionen Euro"], "money"),
+        ("وخصصت الحكومة ٢٫٥ مليون يورو للعائلات.", ["٢٫٥ مليون يورو"], "money"),
+        ("Sie erhielt 52,4 Prozent der Stimmen.", ["52,4 Prozent"], "percent"),
+        ("وحصلت على ٥٢٫٤ في المئة من الأصوات.", ["٥٢٫٤ في المئة"], "percent"),
+    ],
+)
+def test_figures_in_the_digits_and_words_of_other_languages(text: str, expected: list[str], kind: str) -> None:
+    found = figures(text)
+    assert found == expected
+    assert figure_kind(found[0]) == kind
+
+
+def test_figures_of_two_languages_meet_by_value() -> None:
+    """ "5,8" is 5.8 and "2,5 Millionen Euro" is 2.5 million euros, so each sits beside the English figure it
+    answers; "2.400" in German is 2,400; a share in Arabic words is no count of years."""
+    english = "A magnitude 5.8 quake hit Morvel on Sunday, killing three people."
+    assert aligned_figures(english, "Ein Beben der Stärke 5,8 traf Morvel.", across_languages=True) == [("5.8", "5,8")]
+    money = aligned_figures(
+        "The region set aside 2.5 million euros for families.",
+        "Die Region stellte 2,5 Millionen Euro für Familien bereit.",
+        across_languages=True,
+        languages=("en", "de"),
+    )
+    assert money == [("2.5 million euros", "2,5 Millionen Euro")]
+    evacuated = aligned_figures(
+        "Some 2,400 people were evacuated.",
+        "Insgesamt 2.400 Menschen wurden evakuiert.",
+        across_languages=True,
+        languages=("en", "de"),
+    )
+    assert evacuated == [("2,400 people", "2.400")]
+    assert aligned_figures(
+        "Ilsa Vane won 52.4 percent, ending Hale's twelve years in office.",
+        "وحصلت إيلسا فين على ٥٢٫٤ في المئة.",
+        across_languages=True,
+    ) == [("52.4 percent", "٥٢٫٤ في المئة")]
 
 
 def test_a_month_is_said_as_a_month() -> None:

@@ -18,7 +18,7 @@ from manysides.compare.engine import compare
 from manysides.records.article import Article, body_hash
 from manysides.records.report import Report, Statement
 from manysides.understand.dates import find_dates_any
-from manysides.understand.figures import find_figures
+from manysides.understand.figures import find_figures, numeral_value
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +122,24 @@ def test_function_words_are_never_names(dam: tuple[list[Article], Report]) -> No
 def test_figures_in_any_script_and_convention(text: str, language: str, value: float, unit: str | None) -> None:
     (figure,) = find_figures(text, language)
     assert figure.value == value and figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("numeral", "language", "value"),
+    [
+        ("5,8", None, 5.8),  # no language groups two digits: a decimal comma wherever it is written
+        ("٥٫٨", None, 5.8),
+        ("1,200", None, 1200.0),
+        ("1.375", None, 1.375),  # "$1.375bn": English when the language is not known
+        ("1.200", "de", 1200.0),
+        ("2,400", "de", 2.4),
+        ("1.234,5", None, 1234.5),
+        ("1 200", "fr", 1200.0),
+        ("١٬٢٠٠", None, 1200.0),
+    ],
+)
+def test_one_numeral_read_by_its_marks_and_language(numeral: str, language: str | None, value: float) -> None:
+    assert numeral_value(numeral, language) == value
 
 
 def test_years_and_dates_are_not_figures() -> None:

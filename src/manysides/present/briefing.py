@@ -332,7 +332,7 @@ class Briefing:
         answers = {}
         for article, statements in by_article.items():
             if article != lead.article:
-                pairs = [(s, aligned_figures(lead.text, s.text, across_languages=_across(lead, s))) for s in statements]
+                pairs = [(s, _aligned(lead, s)) for s in statements]
                 best = max(pairs, key=lambda pair: len(pair[1]))
                 if best[1]:
                     answers[article] = best
@@ -430,6 +430,12 @@ def around(text: str, figure: str, words: int = _AROUND) -> str:
     start = max(0, min(at - words // 3, len(tokens) - words))
     shown = " ".join(tokens[start : start + words])
     return ("…" if start else "") + shown + ("…" if start + words < len(tokens) else "")
+
+
+def _aligned(lead: Statement, other: Statement) -> list[tuple[str, str]]:
+    """`aligned_figures` of two statements, each read in its own language where it says one."""
+    languages = (_language(lead.text), _language(other.text))
+    return aligned_figures(lead.text, other.text, across_languages=_across(lead, other), languages=languages)
 
 
 def _across(a: Statement, b: Statement) -> bool:

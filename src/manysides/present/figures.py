@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from manysides.extract.marks import ascii_digits
 from manysides.extract.words import MONTH_PREFIXES, MONTHS_WIDE, RELATIVE
 from manysides.understand.dates import WEEKDAYS
+from manysides.understand.figures import numeral_value, units_after
 from manysides.understand.numbers import word_value
 
 
@@ -24,8 +25,10 @@ _NUMBER_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|hundred|thousands|dozens|dozen"
 )
+# Digits grouped by threes ("1,200", "1.200", "1 200", Arabic's own group mark) and a decimal part ("5.8", "5,8",
+# Arabic's decimal mark): which mark is which is read with the value (`numeral_value`), so "5,8" is one figure.
 _FIGURE = re.compile(
-    r"(?<![\w.,:/-])(?:[€$£¥]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    r"(?<![\w.,:/-])(?:[€$£¥]\s?)?(?:\d{1,3}(?:[,.\u00a0\u202f\u2009\u066c]\d{3})+|\d+)(?:[.,\u066b]\d+)?"
     rf"|(?<![\w-])(?:{_NUMBER_WORDS})(?:-(?:{_SMALL}))?(?![\w])",
     re.IGNORECASE,
 )
@@ -86,7 +89,7 @@ def figures_at(text: str) -> list[tuple[int, str]]:
         end = unit.end() if unit else ratio.end()
         after = _NEXT_WORDS.match(text, end)
         counted = _counted(text, after) if after and not unit else ""
-        found.append((ratio.start(), " ".join((text[ratio.start() : end] + counted).split())))
+        found.append((ratio.start(), _tidy(text[ratio.start() : end] + counted)))
     for match in _FIGURE.finditer(text):
         if any(r.start() <= match.start() < r.end() for r in ratios):
             continue
@@ -94,28 +97,45 @@ def figures_at(text: str) -> list[tuple[int, str]]:
         if _DECADE.match(text, end):
             continue  # "in his 30s", "the '80s": an age or an era, not a figure
         unit = _UNIT.match(text, end)
-        if unit:
-            number, end = number + unit.group(), unit.end()
-        if _TIME.match(text, end) and not unit:
+        unit_words = unit.group() if unit else _listed_units(text, end)  # "2,5 Millionen Euro", "8 por ciento"
+        number, end = number + unit_words, end + len(unit_words)
+        if _TIME.match(text, end) and not unit_words:
             continue
         before = _PREVIOUS_WORD.search(text, 0, match.start())
         after = _NEXT_WORDS.match(text, end)
-        month_near = (before and _is_month(before.group(1))) or (not unit and _month_after(text, end))
-        if month_near or (not unit and re.fullmatch(r"(?:19|20)\d\d", ascii_digits(number))):
+        month_near = (before and _is_month(before.group(1))) or (not unit_words and _month_after(text, end))
+        if month_near or (not unit_words and re.fullmatch(r"(?:19|20)\d\d", ascii_digits(number))):
             continue
         age = _AGE.search(text, 0, match.start()) and _AFTER_AGE.match(text, end)
-        if not unit and (age or _in_name(text, match, after)):
+        if not unit_words and (age or _in_name(text, match, after)):
             continue  # "Lieberman, 75, ...": an age; "Organization 1", "Guccifer 2.0": part of a name
-        counted = _counted(text, after) if after and (not unit or _BIG.search(unit.group().strip())) else ""
-        if not counted and not unit and _VAGUE.fullmatch(number):
+        big = unit is not None and _BIG.search(unit.group().strip())
+        counted = _counted(text, after) if after and (not unit_words or big) else ""
+        if not counted and not unit_words and _VAGUE.fullmatch(number):
             of = _OF_PLURAL.match(text, end)
             if of is None or not _plural(of.group(1)):
                 continue  # "thousands more watched" says no figure to compare; "dozens of people" does
             counted = of.group()
-        if not counted and not unit and not any(c.isdigit() for c in number):
+        if not counted and not unit_words and not any(c.isdigit() for c in number):
             continue  # "the two met for an hour": a number word that counts nothing named is no figure
-        found.append((match.start(), " ".join((number + counted).split())))
+        found.append((match.start(), _tidy(number + counted)))
     return sorted(found)
+
+
+def _listed_units(text: str, end: int) -> str:
+    """The scale and unit words of any listed language right after a figure ("Millionen Euro", "مليون دولار"), as
+    written; "" when none follow."""
+    stop, _, _ = units_after(text, end)
+    return text[end:stop] if stop > end else ""
+
+
+_DIGIT_GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
+
+
+def _tidy(text: str) -> str:
+    """White space as single spaces, but a space that groups digits ("1 200") as a narrow no-break one, so the
+    figure stays one."""
+    return "\u202f".join(" ".join(part.split()) for part in _DIGIT_GROUP_SPACE.split(text))
 
 
 _AGE = re.compile(r"[A-Z][\w.'\u2019-]*,\s*$")  # a name and a comma right before the number
@@ -171,10 +191,12 @@ _COMPOUND = re.compile(r"\d(-[^\W\d_][\w-]*)$")
 
 def figure_kind(figure: str) -> str:
     """What a figure measures, as far as its words say: money, a share, odds ("1 in 3"), a compound ("4-page"), or
-    a count of what follows it ("520,000 arrests"; "" when a bare number does not say)."""
-    if _MONEY.search(figure):
+    a count of what follows it ("520,000 arrests"; "" when a bare number does not say). Units of other languages
+    count as their English ones ("2,5 Millionen Euro" is money, "52,4 Prozent" a share, in any script)."""
+    unit = _listed_unit(figure)
+    if _MONEY.search(figure) or unit in _MONEY_UNITS:
         return "money"
-    if _PERCENT.search(figure):
+    if _PERCENT.search(figure) or unit == "percent":
         return "percent"
     if _RATIO.match(figure):
         return "ratio"
@@ -186,6 +208,15 @@ def figure_kind(figure: str) -> str:
     words = re.findall(r"[^\W\d_]+", figure)
     counted = words[-1].lower() if words and not _NUMBER_WORD.fullmatch(words[-1]) else ""
     return "count:" + counted.removesuffix("s")
+
+
+_MONEY_UNITS = frozenset({"USD", "EUR", "GBP"})
+
+
+def _listed_unit(figure: str) -> str | None:
+    """The unit a listed word of any language after the figure's number names ("EUR", "percent"), if any."""
+    number = _FIGURE.search(ascii_digits(figure))
+    return units_after(figure, number.end())[2] if number else None
 
 
 def kinds_meet(a: str, b: str) -> bool:
@@ -287,9 +318,10 @@ class _Read:
     period: Period | None  # the years it is for, from its own words or else the sentence's one period
 
 
-def _read(text: str) -> list[_Read]:
+def _read(text: str, language: str | None = None) -> list[_Read]:
     """Each figure with the words around it. The words between two figures go to the nearer one ("donated [$15
-    million] to charity, and paid an additional [$13.6 million] in state taxes")."""
+    million] to charity, and paid an additional [$13.6 million] in state taxes"). `language` says how its digits
+    are grouped ("1.200" is 1,200 in German); English when unknown."""
     found = figures_at(text)
     bounds = [(start, start + len(figure)) for start, figure in found]
     read, around = [], []
@@ -302,7 +334,7 @@ def _read(text: str) -> list[_Read]:
         kept = before + after
         names = frozenset(w.lower()[:_STEM] for w in kept if w[0].isupper() and w.lower() not in _CALENDAR)
         stems = frozenset(w.lower()[:_STEM] for w in kept)
-        read.append(_Read(figure, figure_kind(figure), stems, names, _value(figure), period(around[-1])))
+        read.append(_Read(figure, figure_kind(figure), stems, names, _value(figure, language), period(around[-1])))
     return [_dated(r, read, around) for r in read]
 
 
@@ -320,11 +352,24 @@ def _content(word: str) -> bool:
     return len(word) > 2 and word.lower() not in _PLAIN
 
 
-def _value(figure: str) -> float | None:
-    """ "$13.6 million" -> 13,600,000, "Twelve people" -> 12; None when the words say no amount ("dozens")."""
+_NUMERAL = re.compile(r"\d(?:[\d.,\u202f\u066b\u066c]*\d)?")
+
+
+def _value(figure: str, language: str | None = None) -> float | None:
+    """ "$13.6 million" -> 13,600,000, "Twelve people" -> 12, "5,8" -> 5.8, "2,5 Millionen" -> 2,500,000; None when
+    the words say no amount ("dozens")."""
     value = None
     spelt = _SHORT_SCALE.sub(lambda m: m.group(1) + (" billion" if m.group(2).lower() == "bn" else " million"), figure)
-    words = _NUMBER_PIECE.findall(ascii_digits(spelt))
+    plain = ascii_digits(spelt)
+    if numeral := _NUMERAL.search(plain):
+        read = numeral_value(numeral.group(), language)
+        if read is None:
+            return None
+        _, factor, _ = units_after(plain, numeral.end())
+        if factor != 1:
+            return read * factor  # "2,5 Millionen", "2,5 millones"
+        plain = plain[: numeral.start()] + f"{read:.10f}".rstrip("0").rstrip(".") + plain[numeral.end() :]
+    words = _NUMBER_PIECE.findall(plain)
     for k in range(1, len(words) + 1):
         if k > 1 and _DIGITS.fullmatch(words[k - 1]):
             break  # "2-1": a score's second number is no part of the first
@@ -340,16 +385,19 @@ def _apart(x: float | None, y: float | None) -> float:
     return abs(math.log(x / y)) if x and y else 0.0
 
 
-def aligned_figures(anchor: str, other: str, *, across_languages: bool = False) -> list[tuple[str, str]]:
+def aligned_figures(
+    anchor: str, other: str, *, across_languages: bool = False, languages: tuple[str | None, str | None] = (None, None)
+) -> list[tuple[str, str]]:
     """The figures of `other` that give what a figure of `anchor` gives: pairs (anchor's, other's) in the anchor's
     order, each figure in one pair at most.
 
     Two figures pair when they measure the same kind of thing (`kinds_meet`, or one count in other words), within
     an order of magnitude of each other, the words around them name no different people or places ("Bush paid [36
     percent]" / "the Clintons paid [35.7 percent]"), and those words share two stems; across languages, where words
-    differ, when each is its sentence's only figure of that kind. So a fact that joins a statement of several
-    figures with another's one figure shows that one beside the figure it answers, not all of them."""
-    ours, theirs = _read(anchor), _read(other)
+    differ, when each is its sentence's only figure of that kind or of that value. So a fact that joins a statement
+    of several figures with another's one figure shows that one beside the figure it answers, not all of them.
+    `languages` are the two texts' languages where known: they say how each groups its digits."""
+    ours, theirs = _read(anchor, languages[0]), _read(other, languages[1])
     candidates = []
     for i, a in enumerate(ours):
         for j, b in enumerate(theirs):
@@ -369,7 +417,14 @@ def aligned_figures(anchor: str, other: str, *, across_languages: bool = False) 
             alone = (
                 sum(kinds_meet(a.kind, t.kind) for t in theirs) == sum(kinds_meet(o.kind, b.kind) for o in ours) == 1
             )
-            if shared >= _MIN_SHARED or (across_languages and alone):
+            # Across languages one value written in both, and only once in each sentence, is one figure ("magnitude
+            # 5.8" / "magnitud 5,8" beside "41 heridos").
+            one_value = (
+                a.value is not None
+                and a.value == b.value
+                and sum(t.value == a.value for t in theirs) == sum(o.value == b.value for o in ours) == 1
+            )
+            if shared >= _MIN_SHARED or (across_languages and (alone or one_value)):
                 candidates.append((-shared, _apart(a.value, b.value), i, j))
     paired: dict[int, int] = {}
     for *_, i, j in sorted(candidates):

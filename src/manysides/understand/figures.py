@@ -55,6 +55,31 @@ def _symbols(language: str) -> tuple[str, str]:
         return ".", ","
 
 
+def numeral_value(numeral: str, language: str | None = None) -> float | None:
+    """One numeral's value as written: "1,200" and "5.8" in English, "1.200" and "5,8" in German, "1 200", and
+    Arabic-Indic digits with Arabic's own group and decimal marks. A lone "." or "," before exactly three digits
+    is read by the language's decimal symbol (English when the language is not known: "$1.375bn"); before fewer
+    or more digits it can only be a decimal mark, and where two marks appear ("1.234,5") the last one is."""
+    plain = ascii_digits(numeral)
+    marks = [c for c in plain if not c.isdigit()]
+    if not marks:
+        return float(plain) if plain else None
+    last = marks[-1]
+    lone = last in ".," and marks.count(last) == 1
+    both = last in ".," and len(set(marks) & {".", ","}) == 2
+    if last == _ARABIC_DECIMAL or both or (lone and len(plain) - plain.rindex(last) - 1 != 3):
+        decimal = last
+    elif lone:
+        decimal = last if last == _symbols(language or "en")[0] else ""
+    else:
+        decimal = ""
+    whole, _, fraction = plain.rpartition(decimal) if decimal else (plain, "", "")
+    digits = re.sub(r"\D", "", whole)
+    if not digits or len(digits) > _MAX_DIGITS or (fraction and not fraction.isdigit()):
+        return None
+    return float(f"{digits}.{fraction}") if fraction else float(digits)
+
+
 def ascii_digits(text: str) -> str:
     """The text with every decimal digit of any script as an ASCII digit (same length, so offsets hold)."""
     return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
@@ -95,12 +120,34 @@ def _phrase(words: list[tuple[str, int]], table: dict[str, float] | dict[str, st
     return 0
 
 
+def _scale_and_unit(text: str, end: int) -> tuple[float, int, str | None, int, list[tuple[str, int]]]:
+    """The scale and unit words of the table right after a figure ending at `end` ("Millionen Euro", "مليون دولار",
+    "por ciento"): the scale's factor (1 when none), where the scale ends, the unit, where the unit ends, and the
+    next words after them."""
+    scales, units = _words()
+    factor, unit, after = 1.0, None, _next_words(text, end, 3)
+    if size := _phrase(after, scales):
+        factor = scales[" ".join(w for w, _ in after[:size])]
+        end, after = after[size - 1][1], after[size:]
+    unit_end = end
+    if size := _phrase(after, units):
+        unit, unit_end, after = units[" ".join(w for w, _ in after[:size])], after[size - 1][1], after[size:]
+    return factor, end, unit, unit_end, after
+
+
+def units_after(text: str, end: int) -> tuple[int, float, str | None]:
+    """Scale and unit words of any listed language right after a figure ending at `end`: where they end, the
+    scale's factor (1 when none) and the unit ("percent", "EUR", ...; None when none)."""
+    factor, scale_end, unit, unit_end, _ = _scale_and_unit(ascii_digits(text), end)
+    return (unit_end if unit else scale_end), factor, unit
+
+
 def find_figures(
     text: str, language: str, skip: list[tuple[int, int]] | None = None, offset: int = 0
 ) -> list[NumberMention]:
     """Figures of a sentence in `language` (years and spans in `skip`, such as dates, left out); offsets are into
     `text` shifted by `offset`."""
-    scales, units = _words()
+    units = _words()[1]
     decimal, group = _symbols(language)
     plain = ascii_digits(text)
     found = []
@@ -111,13 +158,8 @@ def find_figures(
         value = _value(match, decimal, group)
         if value is None or len(re.sub(r"\D", "", match.group())) > _MAX_DIGITS:
             continue
-        unit = None
-        after = _next_words(plain, end, 3)
-        if size := _phrase(after, scales):
-            value *= scales[" ".join(w for w, _ in after[:size])]
-            end, after = after[size - 1][1], after[size:]
-        if size := _phrase(after, units):
-            unit, after = units[" ".join(w for w, _ in after[:size])], after[size:]
+        factor, end, unit, _, after = _scale_and_unit(plain, end)
+        value *= factor
         around = plain[max(0, start - 2) : start] + plain[end : end + 2]
         unit = unit or next((u for s, u in _SYMBOLS.items() if s in around), None)
         before = _WORD.findall(plain[max(0, start - 12) : start])
