@@ -106,6 +106,24 @@ def test_figures_of_two_languages_meet_by_value() -> None:
     ) == [("52.4 percent", "٥٢٫٤ في المئة")]
 
 
+def test_a_figure_is_read_in_its_articles_language() -> None:
+    """A statement too short to tell its language is read in its article's: "2.400" in a German report is the
+    2,400 of the English one, not 2.4."""
+    statements = [
+        Statement(article="a", text="Some 2,400 people were hurt.", sentence=0),
+        Statement(article="b", text="Es gab 2.400 Verletzte.", sentence=0),
+    ]
+    articles = [ReportArticle(id="a", outlet="Cardo Wire", language="en"), ReportArticle(id="b", outlet="Cardo Bote")]
+    report = Report(
+        story=StoryInfo(title="Villa Cardo"), articles=articles, facts=[Fact(kind="shared", statements=statements)]
+    )
+    assert Briefing.of(report).figure_rows() == []  # no language known for b: "2.400" reads as 2.4
+    articles[1] = articles[1].model_copy(update={"language": "de"})
+    report = report.model_copy(update={"articles": articles})
+    [row] = Briefing.of(report).figure_rows()
+    assert row.values == {"a": ["2,400 people"], "b": ["2.400"]}
+
+
 def test_a_month_is_said_as_a_month() -> None:
     """A conflict's month value ("2026-05", from "in mid May") reads "May 2026", a day with its weekday."""
     assert spoken("2026-05") == "May 2026"

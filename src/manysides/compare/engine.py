@@ -31,7 +31,7 @@ from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_languag
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "26"
+COMPARE_ENGINE_VERSION = "27"
 READ_LANGUAGE = PARSED_LANGUAGE
 
 
@@ -200,6 +200,7 @@ def _coverage(
             title=headline_without_outlet(t.article.title, t.article.outlet),
             published=t.article.published,
             republished_from=republished.get(t.article.id),
+            language=t.article.language,
             cited_sources=_canonical_sources(cited_sources(t), names) if reads_names(t.article) else [],
             statements=len({words_of(s) for s in t.sentences if states_something(s)}),  # a repeat counts once
             unplaced=len(_unplaced(t, facts)),

@@ -332,11 +332,22 @@ class Briefing:
         answers = {}
         for article, statements in by_article.items():
             if article != lead.article:
-                pairs = [(s, _aligned(lead, s)) for s in statements]
+                pairs = [(s, self._aligned(lead, s)) for s in statements]
                 best = max(pairs, key=lambda pair: len(pair[1]))
                 if best[1]:
                     answers[article] = best
         return answers
+
+    def _aligned(self, lead: Statement, other: Statement) -> list[tuple[str, str]]:
+        """`aligned_figures` of two statements, each read in its article's language (as stored, else as its own
+        words say): it tells how each writes its figures, and whether the two are in different languages."""
+        ours, theirs = self._language_of(lead), self._language_of(other)
+        across = ours is not None and theirs is not None and ours != theirs
+        return aligned_figures(lead.text, other.text, across_languages=across, languages=(ours, theirs))
+
+    def _language_of(self, statement: Statement) -> str | None:
+        article = self.view.article(statement.article)
+        return article.language if article and article.language else _language(statement.text)
 
     def _names(self, ids: Sequence[str]) -> str:
         return join_names([self.short_label(i) for i in ids])
@@ -430,18 +441,6 @@ def around(text: str, figure: str, words: int = _AROUND) -> str:
     start = max(0, min(at - words // 3, len(tokens) - words))
     shown = " ".join(tokens[start : start + words])
     return ("…" if start else "") + shown + ("…" if start + words < len(tokens) else "")
-
-
-def _aligned(lead: Statement, other: Statement) -> list[tuple[str, str]]:
-    """`aligned_figures` of two statements, each read in its own language where it says one."""
-    languages = (_language(lead.text), _language(other.text))
-    return aligned_figures(lead.text, other.text, across_languages=_across(lead, other), languages=languages)
-
-
-def _across(a: Statement, b: Statement) -> bool:
-    """Two statements in different languages, as far as each says its own."""
-    ours, theirs = _language(a.text), _language(b.text)
-    return ours is not None and theirs is not None and ours != theirs
 
 
 @lru_cache(maxsize=4096)

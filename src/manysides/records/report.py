@@ -35,6 +35,11 @@ class ReportArticle(_Model):
     title: str | None = None
     published: str | None = None
     republished_from: str | None = None
+    language: str | None = Field(
+        default=None,
+        description="ISO 639-1 code of the article's language, as stored (added: optional, schema_version 1 "
+        'unchanged); it says how the article writes its figures ("2.400" is 2,400 in German)',
+    )
     cited_sources: list[str] = Field(default_factory=list)
     statements: int | None = Field(
         default=None,
