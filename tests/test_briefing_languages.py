@@ -110,7 +110,7 @@ def test_a_figure_is_read_in_its_articles_language() -> None:
     """A statement too short to tell its language is read in its article's: "2.400" in a German report is the
     2,400 of the English one, not 2.4."""
     statements = [
-        Statement(article="a", text="Some 2,400 people were hurt.", sentence=0),
+        Statement(article="a", text="Some 2,400 people were hurt in Villa Cardo.", sentence=0),
         Statement(article="b", text="Es gab 2.400 Verletzte.", sentence=0),
     ]
     articles = [ReportArticle(id="a", outlet="Cardo Wire", language="en"), ReportArticle(id="b", outlet="Cardo Bote")]

@@ -117,6 +117,26 @@ def test_someones_short_words_state_something_and_a_short_fragment_does_not() ->
     assert [states_something(s) for s in sentences] == [True, True, False]
 
 
+def test_a_body_cut_short_still_states_its_last_sentence() -> None:
+    """A text cut off before its last stop, or ending on an agency's initials, keeps its last sentence among its
+    statements (and so in a list): only there does a missing stop not mark a heading or a fragment."""
+    from manysides.compare.facts import states_something
+
+    english = (
+        "Ferry Strike Ends\n\nThe Varnley council reopened the Osterby ferry terminal on Friday. "
+        "On the same day the harbour board renamed the old pier after Mayor Ilse Brandvik"
+    )
+    german = (
+        "Der Stadtrat von Varnley hat am Freitag den Fähranleger von Osterby wieder geöffnet. "
+        "Am selben Tag benannte der Hafenrat den alten Pier nach Bürgermeisterin Ilse Brandvik. ( ab/cd"
+    )
+    texts = analyse_many([make_article("en", english, outlet="varnley-post"), make_article("de", german)])
+    assert [states_something(s) for s in texts[0].sentences] == [False, True, True]
+    assert [states_something(s) for s in texts[1].sentences] == [True, True]
+    report = compare_texts(texts[:1])
+    assert any(f.kind == "unique" and "renamed the old pier" in f.statements[0].text for f in report.facts)
+
+
 def test_sentences_no_fact_holds_are_counted_from_the_sentences_themselves() -> None:
     """A heading or fragment some fact holds does not stand in for a statement none holds: the count is of the
     article's statements left out (a repeat once), not of statements less the sentences placed."""

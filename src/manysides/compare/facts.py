@@ -74,14 +74,17 @@ def words_of(sentence: SentenceInfo) -> str:
 
 def states_something(sentence: SentenceInfo) -> bool:
     """A full sentence with a verb, not a heading or fragment (the verb as the English parse tags it; in other
-    languages the closing stop alone). A shorter sentence states something when it tells someone's words."""
+    languages the closing stop alone). A shorter sentence states something when it tells someone's words. The
+    body's last sentence needs no stop: a text cut short, or one that ends on an agency's initials ("... zusammenkam.
+    ( sho/sda"), still says what it says, and leaving it out would drop it from every list without a word."""
     if not sentence.parsed:
         closed = sentence.text.rstrip("\"'\u201d\u2019)\u00bb").endswith((".", "!", "?", "\u061f", "\u06d4"))
-        return len(sentence.text.split()) >= _MIN_UNIQUE_WORDS and closed
+        return len(sentence.text.split()) >= _MIN_UNIQUE_WORDS and (closed or sentence.ends_body)
     said = any(a.kind in {"quote", "paraphrase"} for a in sentence.attributions)
+    closed = sentence.text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
     return (
         len(sentence.text.split()) >= (_MIN_SAID_WORDS if said else _MIN_UNIQUE_WORDS)
-        and sentence.text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+        and (closed or sentence.ends_body)
         and any(t.pos_ in {"VERB", "AUX"} for t in sentence.doc)
     )
 

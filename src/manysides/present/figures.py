@@ -332,7 +332,11 @@ def _read(text: str, language: str | None = None) -> list[_Read]:
         before = [w for w in _WORD.findall(text[left:start]) if _content(w)][-_CONTEXT_WORDS:]
         after = [w for w in _WORD.findall(text[bounds[k][1] : right]) if _content(w)][:_CONTEXT_WORDS]
         kept = before + after
-        names = frozenset(w.lower()[:_STEM] for w in kept if w[0].isupper() and w.lower() not in _CALENDAR)
+        names = frozenset(
+            w.lower()[:_STEM]
+            for w in kept
+            if w[0].isupper() and w.lower() not in _CALENDAR and language not in _NOUNS_CAPITALISED
+        )
         stems = frozenset(w.lower()[:_STEM] for w in kept)
         read.append(_Read(figure, figure_kind(figure), stems, names, _value(figure, language), period(around[-1])))
     return [_dated(r, read, around) for r in read]
@@ -352,6 +356,8 @@ def _content(word: str) -> bool:
     return len(word) > 2 and word.lower() not in _PLAIN
 
 
+# Languages that capitalise every noun: a capital there names nobody in particular ("Verletzte", the injured).
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
 _NUMERAL = re.compile(r"\d(?:[\d.,\u202f\u066b\u066c]*\d)?")
 
 

@@ -96,6 +96,7 @@ class SentenceInfo:
     negated: bool = False
     modality: Modality = "stated"
     parsed: bool = True  # read by the English parse; False in other languages (other_languages.py)
+    ends_body: bool = False  # the body's last sentence: a text cut short or left without a stop still ends here
 
 
 @dataclass
@@ -1240,6 +1241,8 @@ def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
         for _ in range(2):  # a quote credited in one pass lets "he said" after it be read in the next, and back
             _resolve_pronoun_speakers(infos, mentions, people, quotes)
             _resolve_quote_runs(infos, states)
+        if infos:
+            infos[-1].ends_body = True
         result.append(ArticleText(article, infos, mentions, people))
     read_other_languages(result)
     return result
