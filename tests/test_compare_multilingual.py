@@ -103,6 +103,31 @@ def test_function_words_are_never_names(dam: tuple[list[Article], Report]) -> No
     assert any("كيسارين" in e.aliases for e in other.entities)  # a name the English article gives is read
 
 
+def test_two_outlets_in_one_language_confirm_each_others_names() -> None:
+    """Two Spanish reports of one flood: the names both write inside a sentence are read ("Villa Cardo", "Ilse
+    Brandvik", "Yakarta" as a place), not a word both open a sentence with ("Según") nor a month. Two German
+    reports share capitalised nouns, so German names still need another language."""
+    first = _article(
+        "es1",
+        "es",
+        "Según la alcaldesa Ilse Brandvik, el río inundó 40 casas en Villa Cardo en marzo. "
+        "La ayuda llegó desde Yakarta el lunes.",
+    )
+    second = _article(
+        "es2",
+        "es",
+        "Según los vecinos, la crecida dejó sin luz a Villa Cardo. Ilse Brandvik pidió ayuda al gobierno de Yakarta.",
+    )
+    names = {e.name: e.type for e in compare([first, second]).entities}
+    assert {"Villa Cardo", "Ilse Brandvik"} <= set(names) and names.get("Yakarta", names.get("Jakarta")) == "place"
+    assert not {"Según", "Marzo", "La", "Los"} & set(names)
+    german = [
+        _article("de1", "de", "Die Regierung schickte Hilfe nach Villa Cardo, sagte Ilse Brandvik am Montag."),
+        _article("de2", "de", "Nach Angaben der Regierung erreichte die Hilfe Villa Cardo erst am Abend."),
+    ]
+    assert compare(german).entities == []
+
+
 @pytest.mark.parametrize(
     ("text", "language", "value", "unit"),
     [

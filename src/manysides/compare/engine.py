@@ -31,7 +31,7 @@ from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_languag
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "28"
+COMPARE_ENGINE_VERSION = "29"
 READ_LANGUAGE = PARSED_LANGUAGE
 
 
@@ -299,7 +299,8 @@ def _notes(texts: list[ArticleText]) -> list[str]:
         f"Quotes, cited sources and framing are read in English only: not read in {count} "
         f"article{'s' if count > 1 else ''} in {', '.join(unread)}, which are compared on their sentences (by a "
         "multilingual sentence encoder), figures, dates and names; a name there is read only where an article in "
-        "another language gives it too. Statements are shown in their own language, untranslated."
+        "another language gives it too, or another outlet's in the same language where only names take capitals "
+        "(not German). Statements are shown in their own language, untranslated."
     ]
 
 

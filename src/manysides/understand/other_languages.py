@@ -3,17 +3,21 @@
 The parse of a German or Arabic sentence by the English model gives function words as names ("Fue", "de la") and
 misreads "2.400" as two point four, so for those articles what the comparison needs is read again here:
 figures and stated dates with readers that know every script and decimal convention, and names only where another
-language's article gives them too (`foreign_names`); places also by their names in other languages ("Damas",
+language's article gives them too (`foreign_names`), or another outlet's article in the same language where only
+names take capitals (Spanish, French, Turkish; not German); places also by their names in other languages ("Damas",
 "دمشق" -> Damascus, `exonyms`), where another article of the story names the place. Attributions, negation and
 modality stay unread: their cue words are English.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from manysides.extract.words import MONTHS_WIDE, RELATIVE
 from manysides.understand.dates import find_dates_any, parse_published
 from manysides.understand.entities import Mention
 from manysides.understand.exonyms import PlaceHit, exonyms, find_places, place_key
@@ -50,8 +54,9 @@ def _language(text: ArticleText) -> str:
 def read_other_languages(texts: list[ArticleText]) -> None:
     """Re-read, in place, the sentences of the articles not in English (see the module docstring).
 
-    Names in cased scripts are confirmed by an English name or a candidate of another cased language; names in
-    Arabic or Hebrew only by an English name or a name confirmed in a cased language."""
+    Names in cased scripts are confirmed by an English name, a candidate of another cased language or, where only
+    names take capitals, another outlet's candidate in the same language; names in Arabic or Hebrew only by an
+    English name or a name confirmed in a cased language."""
     others = [t for t in texts if not parsed_language(t.article.language)]
     if not others:
         return
@@ -67,6 +72,7 @@ def read_other_languages(texts: list[ArticleText]) -> None:
     names: dict[int, list[list[Candidate]]] = {}
     for t in cased:
         elsewhere = set(known).union(*(keys for other, keys in by_language.items() if other != _language(t)))
+        elsewhere |= _named_in_one_language(t, cased, found)
         names[id(t)] = [confirmed(sentence_candidates, elsewhere) for sentence_candidates in found[id(t)]]
     in_cased = set(known) | {c.key for t in cased for sentence in names[id(t)] for c in sentence}
     spellings = {key: known.get(key, (first_spelling.get(key, ""), "other")) for key in in_cased}
@@ -79,6 +85,50 @@ def read_other_languages(texts: list[ArticleText]) -> None:
         _reread(t, names[id(t)], spellings)
 
 
+# Languages that capitalise every noun: two of their articles share capitalised nouns, not only names.
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
+
+def _named_in_one_language(
+    text: ArticleText, cased: list[ArticleText], found: dict[int, list[list[Candidate]]]
+) -> set[str]:
+    """Keys of names another outlet's article in the same language gives too, in a language that capitalises
+    names only: two Spanish reports of one flood both write "Yakarta" and "Anies Baswedan". At least one of the two
+    must write it inside a sentence, where only a name takes a capital ("Según" opening both is no name)."""
+    language = _language(text)
+    if language in NOUNS_CAPITALISED:
+        return set()
+
+    def keys(t: ArticleText, inside: bool) -> set[str]:
+        """The article's candidate keys; with `inside`, only those after a word of their sentence."""
+        return {
+            c.key
+            for sentence, sentence_candidates in zip(t.sentences, found[id(t)], strict=True)
+            for c in sentence_candidates
+            if not _calendar(c.text) and (not inside or any(ch.isalnum() for ch in sentence.text[: c.start]))
+        }
+
+    outlet = text.article.outlet
+    others = [u for u in cased if u is not text and _language(u) == language and u.article.outlet != outlet]
+    ours, ours_inside = keys(text, False), keys(text, True)
+    shared: set[str] = set()
+    for other in others:
+        shared |= ours & keys(other, False) & (ours_inside | keys(other, True))
+    return shared
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names of every CLDR language: capitalised in some ("Şubat", "Cuma"), names of no one."""
+    weekdays = {w.lower() for words in RELATIVE.values() for day in words["weekdays"] for w in day}
+    return frozenset(MONTHS_WIDE) | weekdays
+
+
+def _calendar(text: str) -> bool:
+    """A run of month or weekday names, a suffix after an apostrophe set aside ("Mart'ta", in March)."""
+    return all(re.split(r"['\u2019]", w)[0].lower() in _calendar_words() for w in text.split())
+
+
 def _place_key(english: str) -> str:
     return f"place:{english}"
 
@@ -87,8 +137,10 @@ def _places(
     texts: list[ArticleText], others: list[ArticleText]
 ) -> tuple[dict[int, list[list[PlaceHit]]], dict[str, tuple[str, str]]]:
     """Place names spelled as in another language, per sentence of each article not in English, kept where the
-    story names the place too: an English article's mention of it (not a person's), or a spelling of it in an
-    article of another language. Also the spelling and type each kept place takes (the English mention's)."""
+    story names the place too: an English article's mention of it (not a person's), a spelling of it in an
+    article of another language, or another outlet's article in the same language where only names take capitals
+    (two Spanish reports' "Yakarta"; not German, whose "Essen" may be a meal). Also the spelling and type each
+    kept place takes (the English mention's)."""
     english: dict[str, tuple[str, str]] = {}
     for text in texts:
         if parsed_language(text.article.language):
@@ -98,13 +150,17 @@ def _places(
                     english.setdefault(place_key(name), (mention.text, mention.type))
     hits = {id(t): [find_places(s.text) for s in t.sentences] for t in others}
     languages: dict[str, set[str]] = defaultdict(set)
+    outlets: dict[tuple[str, str], set[str | None]] = defaultdict(set)  # (place, language) -> outlets naming it
     for t in others:
         for hit in (h for sentence in hits[id(t)] for h in sentence):
             languages[hit.english].add(_language(t))
+            outlets[(hit.english, _language(t))].add(t.article.outlet)
     spelling = {
         name: english.get(place_key(name), (name, "place"))
         for name, where in languages.items()
-        if place_key(name) in english or len(where) > 1
+        if place_key(name) in english
+        or len(where) > 1
+        or any(len(outlets[(name, w)]) > 1 and w not in NOUNS_CAPITALISED for w in where)
     }
     kept = {id(t): [[h for h in sentence if h.english in spelling] for sentence in hits[id(t)]] for t in others}
     return kept, spelling
