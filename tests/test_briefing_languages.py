@@ -106,6 +106,16 @@ def test_figures_of_two_languages_meet_by_value() -> None:
     ) == [("52.4 percent", "٥٢٫٤ في المئة")]
 
 
+def test_money_in_two_currencies_is_not_one_figure() -> None:
+    """ "33 Millionen Pfund" beside "$39 million" would read as a disagreement; the same sum in one currency meets."""
+    english = "The Varnley fund raised $39 million for the hospital."
+    pounds, dollars = "Der Fonds sammelte 33 Millionen Pfund.", "Der Fonds sammelte 39 Millionen Dollar."
+    assert aligned_figures(english, pounds, across_languages=True, languages=("en", "de")) == []
+    assert aligned_figures(english, dollars, across_languages=True, languages=("en", "de")) == [
+        ("$39 million", "39 Millionen Dollar")
+    ]
+
+
 def test_a_figure_is_read_in_its_articles_language() -> None:
     """A statement too short to tell its language is read in its article's: "2.400" in a German report is the
     2,400 of the English one, not 2.4."""

@@ -219,6 +219,22 @@ def _listed_unit(figure: str) -> str | None:
     return units_after(figure, number.end())[2] if number else None
 
 
+_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY"}
+_CURRENCY_WORD = re.compile(r"\b(dollar|euro|pound|yen)s?\b", re.IGNORECASE)
+
+
+def _currency(figure: str) -> str | None:
+    """The currency a money figure is in, as far as its sign or words say ("$", "euros", "Millionen Pfund")."""
+    unit = _listed_unit(figure)
+    if unit in _MONEY_UNITS:
+        return unit
+    if sign := next((c for c in figure if c in _CURRENCY_SIGNS), None):
+        return _CURRENCY_SIGNS[sign]
+    word = _CURRENCY_WORD.search(figure)
+    return _CURRENCY_WORDS[word.group(1).lower()] if word else None
+
+
 def kinds_meet(a: str, b: str) -> bool:
     """Two figures that may count one thing: the same kind, or two counts where either leaves the thing unsaid
     (a count in another language names it in other words)."""
@@ -402,7 +418,8 @@ def aligned_figures(
     percent]" / "the Clintons paid [35.7 percent]"), and those words share two stems; across languages, where words
     differ, when each is its sentence's only figure of that kind or of that value. So a fact that joins a statement
     of several figures with another's one figure shows that one beside the figure it answers, not all of them.
-    `languages` are the two texts' languages where known: they say how each groups its digits."""
+    Money in two currencies is never one figure. `languages` are the two texts' languages where known: they say
+    how each groups its digits."""
     ours, theirs = _read(anchor, languages[0]), _read(other, languages[1])
     candidates = []
     for i, a in enumerate(ours):
@@ -417,6 +434,9 @@ def aligned_figures(
                 continue  # "3,000 passengers" / "3,000 travellers" is one count; 1.4 million a year and 3,000 are two
             if a.names and b.names and not a.names & b.names:
                 continue
+            currencies = {_currency(a.figure), _currency(b.figure)}
+            if None not in currencies and len(currencies) == 2:
+                continue  # "33 Millionen Pfund" is no answer to "$39 million", whatever the numbers
             if not periods_meet(a.period, b.period):
                 continue  # an eight-year average rate is not the rate of 2014
             shared = len(a.stems & b.stems)
