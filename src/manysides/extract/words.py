@@ -39,6 +39,11 @@ ENGLISH_AGO: dict[str, dict] = _DATA["english_ago"]
 # Per language: the words a byline opens with ("by", "por", "von", "بقلم", "מאת"); not CLDR, see the script. A final
 # ":" means the colon is needed in running text ("Haber: X").
 BYLINE_WORDS: dict[str, list[str]] = _DATA["byline_words"]
+# Full month names and weekday names of every language above, lower-cased: capitalised in some ("Şubat", "Cuma",
+# "Monday"), they name a day, not anyone.
+CALENDAR_WORDS: frozenset[str] = frozenset(MONTHS_WIDE) | {
+    w.lower() for words in RELATIVE.values() for day in words["weekdays"] for w in day
+}
 
 
 def byline_lead(colon_needed: bool) -> str:

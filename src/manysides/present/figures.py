@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, replace
 
 from manysides.extract.marks import ascii_digits
-from manysides.extract.words import MONTH_PREFIXES, MONTHS_WIDE, RELATIVE
+from manysides.extract.words import CALENDAR_WORDS, MONTH_PREFIXES, MONTHS_WIDE
 from manysides.understand.dates import WEEKDAYS
 from manysides.understand.figures import numeral_value, units_after
 from manysides.understand.numbers import word_value
+from manysides.understand.other_languages import NOUNS_CAPITALISED
 
 
 def _words(text: str) -> frozenset[str]:
@@ -258,11 +259,7 @@ _PLAIN = _words(
 _TENFOLD = math.log(10)  # rival reports of one quantity differ by less than an order of magnitude
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # Days and months are capitalised but name nobody: "on Monday" says when, not whose
-_CALENDAR = (
-    frozenset(MONTHS_WIDE)
-    | {w.lower() for words in RELATIVE.values() for day in words["weekdays"] for w in day}
-    | frozenset(WEEKDAYS)
-)
+_CALENDAR = CALENDAR_WORDS | frozenset(WEEKDAYS)
 _SHORT_SCALE = re.compile(r"(\d)\s?(bn|m)\b", re.IGNORECASE)  # "$3.5bn", "€2m"
 _NUMBER_PIECE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+")
 
@@ -351,7 +348,7 @@ def _read(text: str, language: str | None = None) -> list[_Read]:
         names = frozenset(
             w.lower()[:_STEM]
             for w in kept
-            if w[0].isupper() and w.lower() not in _CALENDAR and language not in _NOUNS_CAPITALISED
+            if w[0].isupper() and w.lower() not in _CALENDAR and language not in NOUNS_CAPITALISED
         )
         stems = frozenset(w.lower()[:_STEM] for w in kept)
         read.append(_Read(figure, figure_kind(figure), stems, names, _value(figure, language), period(around[-1])))
@@ -372,8 +369,6 @@ def _content(word: str) -> bool:
     return len(word) > 2 and word.lower() not in _PLAIN
 
 
-# Languages that capitalise every noun: a capital there names nobody in particular ("Verletzte", the injured).
-_NOUNS_CAPITALISED = frozenset({"de", "lb"})
 _NUMERAL = re.compile(r"\d(?:[\d.,\u202f\u066b\u066c]*\d)?")
 
 

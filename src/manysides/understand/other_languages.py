@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
-from functools import cache
 from typing import TYPE_CHECKING
 
-from manysides.extract.words import MONTHS_WIDE, RELATIVE
+from manysides.extract.words import CALENDAR_WORDS
 from manysides.understand.dates import find_dates_any, parse_published
 from manysides.understand.entities import Mention
 from manysides.understand.exonyms import PlaceHit, exonyms, find_places, place_key
@@ -85,7 +84,8 @@ def read_other_languages(texts: list[ArticleText]) -> None:
         _reread(t, names[id(t)], spellings)
 
 
-# Languages that capitalise every noun: two of their articles share capitalised nouns, not only names.
+# Languages that capitalise every noun: two of their articles share capitalised nouns, not only names, and a
+# capital there names nobody in particular.
 NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 
@@ -93,7 +93,7 @@ def _named_in_one_language(
     text: ArticleText, cased: list[ArticleText], found: dict[int, list[list[Candidate]]]
 ) -> set[str]:
     """Keys of names another outlet's article in the same language gives too, in a language that capitalises
-    names only: two Spanish reports of one flood both write "Yakarta" and "Anies Baswedan". At least one of the two
+    names only: two Spanish reports of one flood both write "Yakarta" and "Java Occidental". At least one of the two
     must write it inside a sentence, where only a name takes a capital ("Según" opening both is no name)."""
     language = _language(text)
     if language in NOUNS_CAPITALISED:
@@ -117,16 +117,9 @@ def _named_in_one_language(
     return shared
 
 
-@cache
-def _calendar_words() -> frozenset[str]:
-    """Month and weekday names of every CLDR language: capitalised in some ("Şubat", "Cuma"), names of no one."""
-    weekdays = {w.lower() for words in RELATIVE.values() for day in words["weekdays"] for w in day}
-    return frozenset(MONTHS_WIDE) | weekdays
-
-
 def _calendar(text: str) -> bool:
     """A run of month or weekday names, a suffix after an apostrophe set aside ("Mart'ta", in March)."""
-    return all(re.split(r"['\u2019]", w)[0].lower() in _calendar_words() for w in text.split())
+    return all(re.split(r"['\u2019]", w)[0].lower() in CALENDAR_WORDS for w in text.split())
 
 
 def _place_key(english: str) -> str:
