@@ -329,6 +329,7 @@ class _Read:
     names: frozenset[str]  # the capitalised ones: whose it is
     value: float | None
     period: Period | None  # the years it is for, from its own words or else the sentence's one period
+    currency: str | None  # "USD", "EUR" ... for money whose sign or words say it
 
 
 def _read(text: str, language: str | None = None) -> list[_Read]:
@@ -351,7 +352,8 @@ def _read(text: str, language: str | None = None) -> list[_Read]:
             if w[0].isupper() and w.lower() not in _CALENDAR and language not in NOUNS_CAPITALISED
         )
         stems = frozenset(w.lower()[:_STEM] for w in kept)
-        read.append(_Read(figure, figure_kind(figure), stems, names, _value(figure, language), period(around[-1])))
+        value, currency = _value(figure, language), _currency(figure)
+        read.append(_Read(figure, figure_kind(figure), stems, names, value, period(around[-1]), currency))
     return [_dated(r, read, around) for r in read]
 
 
@@ -429,8 +431,7 @@ def aligned_figures(
                 continue  # "3,000 passengers" / "3,000 travellers" is one count; 1.4 million a year and 3,000 are two
             if a.names and b.names and not a.names & b.names:
                 continue
-            currencies = {_currency(a.figure), _currency(b.figure)}
-            if None not in currencies and len(currencies) == 2:
+            if a.currency and b.currency and a.currency != b.currency:
                 continue  # "33 Millionen Pfund" is no answer to "$39 million", whatever the numbers
             if not periods_meet(a.period, b.period):
                 continue  # an eight-year average rate is not the rate of 2014
