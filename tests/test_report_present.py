@@ -447,6 +447,25 @@ def test_the_story_is_named_by_the_headline_the_others_agree_with() -> None:
     assert central_title(odd, bodies) == odd[1]
 
 
+def test_a_story_without_headlines_is_named_by_its_lead() -> None:
+    """Records without a title (a feed's or a data set's) name the story by the lead sentence the others tell, cut
+    to a headline's length, not "Untitled story"."""
+    from benchmarks.datasets import make_article
+
+    from manysides.compare.engine import compare_texts
+    from manysides.understand import analyse_many
+
+    first = (
+        "The harbour board closed the Port Alden ferry pier on Monday after storm damage to its piles and its "
+        "old loading ramp. Repairs will take a month."
+    )
+    second = "Port Alden's ferry pier was closed by the harbour board after the storm. Commuters will take buses."
+    texts = analyse_many([make_article("a", first, outlet="a.example"), make_article("b", second, outlet="b.example")])
+    assert compare_texts(texts).story.title == second.split(" Commuters")[0]
+    long_lead = "The harbour board closed the Port Alden ferry pier on Monday after storm damage…"
+    assert compare_texts(texts[:1]).story.title == long_lead
+
+
 def test_a_selection_of_unique_facts_says_it_is_one_and_no_conflict_says_what_was_checked() -> None:
     from manysides.present.briefing import NO_CONFLICT, only_here
 

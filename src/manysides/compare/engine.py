@@ -31,7 +31,7 @@ from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_languag
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "29"
+COMPARE_ENGINE_VERSION = "30"
 READ_LANGUAGE = PARSED_LANGUAGE
 
 
@@ -250,12 +250,27 @@ def central_title(titles: list[str], bodies: list[str] | None = None) -> str | N
     return titles[max(range(len(titles)), key=score)] if titles else None
 
 
+_LEAD_TITLE_WORDS = 14
+
+
+def _lead_title(texts: list[ArticleText]) -> str:
+    """A name for a story none of whose articles has a headline: the lead sentence that tells what the others tell
+    (`central_title` over each article's first sentence), cut to a headline's length. Records without a title are
+    common in feeds and data sets, and "Untitled story" tells a reader nothing."""
+    leads = [(t.sentences[0].text, t.article.body) for t in texts if t.sentences]
+    lead = central_title([text for text, _ in leads], [body for _, body in leads])
+    if not lead:
+        return "Untitled story"
+    words = lead.split()
+    return " ".join(words[:_LEAD_TITLE_WORDS]) + ("…" if len(words) > _LEAD_TITLE_WORDS else "")
+
+
 def _story(texts: list[ArticleText], title: str | None) -> StoryInfo:
     dates = sorted(t.article.published for t in texts if t.article.published)
     if title is None:
         headed = [(headline_without_outlet(t.article.title, t.article.outlet), t.article.body) for t in texts]
         headed = [(h, body) for h, body in headed if h]
-        title = central_title([h for h, _ in headed], [body for _, body in headed]) or "Untitled story"
+        title = central_title([h for h, _ in headed], [body for _, body in headed]) or _lead_title(texts)
     return StoryInfo(
         title=title, first_published=dates[0] if dates else None, last_published=dates[-1] if dates else None
     )
