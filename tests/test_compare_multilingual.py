@@ -111,14 +111,16 @@ def test_two_outlets_in_one_language_confirm_each_others_names() -> None:
         "es1",
         "es",
         "Según la alcaldesa Ilse Brandvik, el río inundó 40 casas en Villa Cardo en marzo. "
-        "La ayuda llegó desde Yakarta el lunes.",
+        "La ayuda llegó desde Yakarta el lunes. El concejal Daniel Okafor pidió calma.",
     )
     second = _article(
         "es2",
         "es",
-        "Según los vecinos, la crecida dejó sin luz a Villa Cardo. Ilse Brandvik pidió ayuda al gobierno de Yakarta.",
+        "Según los vecinos, la crecida dejó sin luz a Villa Cardo. Ilse Brandvik pidió ayuda al gobierno de Yakarta. "
+        "El concejal Daniel Okafor visitó el barrio.",
     )
     names = {e.name: e.type for e in compare([first, second]).entities}
+    assert names.get("Daniel Okafor") == "person"  # a known given name opens it
     assert {"Villa Cardo", "Ilse Brandvik"} <= set(names) and names.get("Yakarta", names.get("Jakarta")) == "place"
     assert not {"Según", "Marzo", "La", "Los"} & set(names)
     german = [

@@ -22,7 +22,7 @@ from manysides.understand.entities import Mention
 from manysides.understand.exonyms import PlaceHit, exonyms, find_places, place_key
 from manysides.understand.figures import find_figures
 from manysides.understand.foreign_names import Candidate, candidates, confirmed, script_key, uncased
-from manysides.understand.names import name_key
+from manysides.understand.names import first_name_sex, name_key
 
 if TYPE_CHECKING:
     from manysides.understand.document import ArticleText
@@ -74,7 +74,7 @@ def read_other_languages(texts: list[ArticleText]) -> None:
         elsewhere |= _named_in_one_language(t, cased, found)
         names[id(t)] = [confirmed(sentence_candidates, elsewhere) for sentence_candidates in found[id(t)]]
     in_cased = set(known) | {c.key for t in cased for sentence in names[id(t)] for c in sentence}
-    spellings = {key: known.get(key, (first_spelling.get(key, ""), "other")) for key in in_cased}
+    spellings = {key: known.get(key, _typed(first_spelling.get(key, ""))) for key in in_cased}
     places = _places(texts, others)
     spellings |= {_place_key(english): spelling for english, spelling in places[1].items()}
     for t in others:
@@ -82,6 +82,12 @@ def read_other_languages(texts: list[ArticleText]) -> None:
             names[id(t)] = [confirmed(sentence_candidates, in_cased) for sentence_candidates in found[id(t)]]
         names[id(t)] = [_with_places(n, p) for n, p in zip(names[id(t)], places[0][id(t)], strict=True)]
         _reread(t, names[id(t)], spellings)
+
+
+def _typed(spelling: str) -> tuple[str, str]:
+    """A name no English article gives, with the type its words tell: a person when it opens with a known given
+    name ("Daniel Quintero"), else other (the parser that types names reads English only)."""
+    return spelling, "person" if first_name_sex(spelling) else "other"
 
 
 # Languages that capitalise every noun: two of their articles share capitalised nouns, not only names, and a
