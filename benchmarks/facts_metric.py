@@ -66,6 +66,13 @@ def curve(prepared: list[facts.Prepared], scores: list[np.ndarray]) -> str:
 Rows = Callable[[facts.Prepared], np.ndarray]
 
 
+def print_rows(prepared: list[facts.Prepared], rows: dict[str, list[np.ndarray]], width: int = 44) -> None:
+    """One line per model: its best pair recall at each precision target."""
+    print("  pair level, cross-validated by triplet (best recall at each precision):")
+    for name, scores in rows.items():
+        print(f"    {name:<{width}} {curve(prepared, scores)}")
+
+
 def out_of_fold(
     prepared: list[facts.Prepared], rows: Rows, c: float, products: bool = False, scale: bool = True
 ) -> list[np.ndarray]:
@@ -223,9 +230,7 @@ def main() -> None:
             size = f"{settings['max_iter']} trees of {settings['max_leaf_nodes']} leaves"
             rows[f"boosted, monotone, {size}"] = boosted_out_of_fold(prepared, True, settings)
             rows[f"boosted, free, {size}"] = boosted_out_of_fold(prepared, False, settings)
-        print("  pair level, cross-validated by triplet (best recall at each precision):")
-        for name, scores in rows.items():
-            print(f"    {name:<44} {curve(prepared, scores)}")
+        print_rows(prepared, rows)
         return
     if args.neighbours:
         print(f"basil-facts: {len(prepared)} triplets prepared in {time.perf_counter() - started:.1f} s")
@@ -233,9 +238,7 @@ def main() -> None:
             "shipped form (CROSSED products)": out_of_fold(prepared, shipped_form(), facts.PENALTY),
             **neighbour_rows(prepared),
         }
-        print("  pair level, cross-validated by triplet (best recall at each precision):")
-        for name, scores in rows.items():
-            print(f"    {name:<44} {curve(prepared, scores)}")
+        print_rows(prepared, rows)
         return
     if args.clauses:
         print(f"basil-facts: {len(prepared)} triplets prepared in {time.perf_counter() - started:.1f} s")
@@ -249,9 +252,7 @@ def main() -> None:
             "shipped form (CROSSED products)": out_of_fold(prepared, shipped_form(), facts.PENALTY),
             **clause_rows(prepared),
         }
-        print("  pair level, cross-validated by triplet (best recall at each precision):")
-        for name, scores in rows.items():
-            print(f"    {name:<44} {curve(prepared, scores)}")
+        print_rows(prepared, rows)
         return
     vectors = {p.triplet.key: centred_vectors(p) for p in prepared}
     print(f"basil-facts: {len(prepared)} triplets prepared in {time.perf_counter() - started:.1f} s")
@@ -288,9 +289,7 @@ def main() -> None:
             if facts.fold(prepared[i].triplet.key) == k:
                 stacked[i] = score
     rows["linear + stacked learned similarity"] = stacked
-    print("  pair level, cross-validated by triplet (best recall at each precision):")
-    for name, scores in rows.items():
-        print(f"    {name:<36} {curve(prepared, scores)}")
+    print_rows(prepared, rows, width=36)
 
 
 if __name__ == "__main__":

@@ -53,18 +53,25 @@ class Rule:
         return self.weights[0] * z + self.weights[1] * w + self.weights[2] - self.shift
 
 
-class SecondStage(StoryIndex):
+class ArrivalIndex(StoryIndex):
+    """The story index, knowing which article is arriving: a benchmark's pair score may need both ids."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._arriving = ""
+
+    def add_features(self, article_id: str, data: bytes):  # type: ignore[no-untyped-def]
+        self._arriving = article_id
+        return super().add_features(article_id, data)
+
+
+class SecondStage(ArrivalIndex):
     """The story index with the second stage in front of the cross-language model's borderline pairs."""
 
     def __init__(self, rule: Rule, whole: dict[str, np.ndarray]) -> None:
         super().__init__()
         self.rule, self.whole = rule, whole
         self.encoded: set[str] = set()
-        self._arriving = ""
-
-    def add_features(self, article_id: str, data: bytes):  # type: ignore[no-untyped-def]
-        self._arriving = article_id
-        return super().add_features(article_id, data)
 
     def _log_odds(self, features: Features, norms: Norms, prepared: Prepared, vector: np.ndarray, row: int) -> float:
         other = self._features[row]

@@ -32,9 +32,9 @@ import numpy as np
 from benchmarks.semeval import SAME, TARGETS, UNRELATED, Pair, groups, in_fit_half, load
 from benchmarks.semeval_diagnosis import stored_features, stored_texts
 from benchmarks.semeval_fit import FOLDS, fold
+from benchmarks.semeval_second import ArrivalIndex
 from manysides.stories import crosslang, entities
 from manysides.stories.features import Features
-from manysides.stories.index import StoryIndex
 from manysides.stories.multilingual import encode
 from manysides.stories.score import Idf, Norms, Prepared
 from manysides.stories.text import ascii_text
@@ -128,18 +128,13 @@ def pair_signals(
     return crosslang.signals(fa, fb, norms_a, norms_b, idf) | extras.signals(a, b) | before  # type: ignore[arg-type]
 
 
-class Variant(StoryIndex):
+class Variant(ArrivalIndex):
     """The story index whose cross-language pairs are scored by a variant's weights over its signals."""
 
     def __init__(self, extras: Extras, names: tuple[str, ...], weights: np.ndarray, intercept: float) -> None:
         super().__init__()
         self.extras, self.names, self.weights, self.intercept = extras, names, weights, intercept
         self.bar = 0.0
-        self._arriving = ""
-
-    def add_features(self, article_id: str, data: bytes):  # type: ignore[no-untyped-def]
-        self._arriving = article_id
-        return super().add_features(article_id, data)
 
     def _log_odds(self, features: Features, norms: Norms, prepared: Prepared, vector: np.ndarray, row: int) -> float:
         other = self._features[row]
