@@ -25,6 +25,7 @@ BENCHMARKS = {
     "compare": "Comparison (ECB+ facts as a second check, BASIL framing, speed)",
     "framing_items": "Framing items a report shows, against BASIL's lex spans: how many, how many right",
     "speakers": "Quote speakers against BASIL's annotated quoted spans",
+    "speakers_multilingual": "Quote speakers outside English: annotated SemEval articles and our own fictional set",
     "changed_copies": "Changed copies: a value changed in one outlet's copy of a sentence is a conflict",
     "fuzz": "Fuzz campaign: hostile and damaged inputs through every reader and renderer (issue 19)",
     "web": "Web app page times with 100,000 stored articles, beside the issue 15 targets",

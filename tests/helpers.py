@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from manysides.cli import app
 from manysides.extract import extract_page
-from manysides.records.article import Article
+from manysides.records.article import Article, body_hash
 from manysides.records.page import Page
 
 
@@ -39,6 +39,22 @@ def dump_article(path: Path) -> Article:
     """A whole-page text dump through the real extraction path, with the file's stem as a readable id."""
     page = Page(source=str(path), kind="text", raw=path.read_bytes(), path=str(path))
     return extract_page(page).model_copy(update={"id": path.stem})
+
+
+def provided_article(
+    id: str, body: str, language: str | None = None, outlet: str | None = None, published: str = "2031-05-04"
+) -> Article:
+    """An article as a feed or a JSON Lines record gives it: the body as written, nothing extracted."""
+    return Article(
+        id=id,
+        outlet=outlet,
+        body=body,
+        language=language,
+        published=published,
+        content_hash=body_hash(body),
+        method="provided",
+        confidence=1.0,
+    )
 
 
 def two_outlet_jsonl(tmp_path: Path, extra: str = "") -> Path:

@@ -28,6 +28,7 @@ from manysides.understand.gazetteer import name_heads
 from manysides.understand.name_spans import modifies_next, without_title
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_language
+from manysides.understand.other_quotes import read_languages
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
@@ -201,7 +202,7 @@ def _coverage(
             published=t.article.published,
             republished_from=republished.get(t.article.id),
             language=t.article.language,
-            cited_sources=_canonical_sources(cited_sources(t), names) if reads_names(t.article) else [],
+            cited_sources=_canonical_sources(cited_sources(t), names) if reads_voices(t.article) else [],
             statements=len({words_of(s) for s in t.sentences if states_something(s)}),  # a repeat counts once
             unplaced=len(_unplaced(t, facts)),
         )
@@ -284,6 +285,7 @@ def compare_texts(texts: list[ArticleText], title: str | None = None) -> Report:
     scores = score_pairs(texts, sources)
     score_across_languages(scores, texts)
     read = [t for t in texts if reads_names(t.article)]
+    voiced = [t for t in texts if reads_voices(t.article)]
     entities = _entities(texts)
     names = _entity_names(entities)
     facts = build_facts(texts, scores)
@@ -293,29 +295,50 @@ def compare_texts(texts: list[ArticleText], title: str | None = None) -> Report:
         entities=entities,
         facts=facts,
         framing=_canonical_targets([item for t in read for item in framing(t)], names),
-        voices=_canonical_voices([voice for t in read for voice in voices(t)], names),
+        voices=_canonical_voices([voice for t in voiced for voice in voices(t)], names),
         notes=_notes(texts),
     )
 
 
 def reads_names(article: Article) -> bool:
-    """Whether quotes, cited sources and framing can be read in this article: its language is English (or
+    """Whether framing (and the English parse's names) can be read in this article: its language is English (or
     unknown), the language of the parser and of the word lists. Elsewhere they would be noise ("Fue" as a name);
     names in other languages are read only where another language's article gives them (other_languages.py)."""
     return parsed_language(article.language)
 
 
+def reads_voices(article: Article) -> bool:
+    """Whether quotes, their speakers and cited sources are read in this article: in English by the parse, in the
+    languages with listed cue words by those words (`understand/other_quotes.py`)."""
+    return reads_names(article) or _language(article) in read_languages()
+
+
+def _language(article: Article) -> str:
+    return (article.language or "").lower().split("-")[0]
+
+
 def _notes(texts: list[ArticleText]) -> list[str]:
-    unread = sorted({t.article.language or "" for t in texts if not reads_names(t.article)})
-    if not unread:
+    others = [t for t in texts if not reads_names(t.article)]
+    if not others:
         return []
-    count = sum(1 for t in texts if not reads_names(t.article))
+    unread = sorted({_language(t.article) for t in others})
+    voiced = sorted({_language(t.article) for t in others if reads_voices(t.article)})
+    count = len(others)
+    quotes = (
+        f'Quotes and their speakers are read in {", ".join(voiced)} from listed cue words ("sagte", "selon", '
+        '"قال"), without a parser: a speaker is the name or phrase beside the cue. '
+        if voiced
+        else ""
+    )
+    silent = sorted(set(unread) - set(voiced))
     return [
-        f"Quotes, cited sources and framing are read in English only: not read in {count} "
-        f"article{'s' if count > 1 else ''} in {', '.join(unread)}, which are compared on their sentences (by a "
-        "multilingual sentence encoder), figures, dates and names; a name there is read only where an article in "
-        "another language gives it too, or another outlet's in the same language where only names take capitals "
-        "(not German). Statements are shown in their own language, untranslated."
+        f"Framing is read in English only: not read in {count} article{'s' if count > 1 else ''} in "
+        f"{', '.join(unread)}, which are compared on their sentences (by a multilingual sentence encoder), figures, "
+        "dates and names; a name there is read only where an article in another language gives it too, or another "
+        "outlet's in the same language where only names take capitals (not German). "
+        + quotes
+        + (f"Quotes and cited sources are not read in {', '.join(silent)}. " if silent else "")
+        + "Statements are shown in their own language, untranslated."
     ]
 
 

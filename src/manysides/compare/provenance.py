@@ -230,7 +230,8 @@ def cited_sources(text: ArticleText) -> list[str]:
         for match in _AGENCY_IN_TEXT.finditer(sentence.text):
             found.append(AGENCIES.get(match.group(1).strip("()").lower(), match.group(1).strip("()")))
         for attribution in sentence.attributions:
-            if is_source(attribution):
+            # outside English a name is read without capitals to tell it (Arabic), so a named speaker is a source
+            if is_source(attribution) or (attribution.named and not sentence.parsed):
                 person = people.speaker(attribution) if attribution.named else None
                 speaker = people.full(person or _author(attribution.speaker.strip(), people))
                 speaker = _document_author(sentence, attribution) or speaker

@@ -13,8 +13,8 @@ from manysides.extract.marks import ascii_digits
 from manysides.extract.words import CALENDAR_WORDS, MONTH_PREFIXES, MONTHS_WIDE
 from manysides.understand.dates import WEEKDAYS
 from manysides.understand.figures import numeral_value, units_after
+from manysides.understand.foreign_names import NOUNS_CAPITALISED
 from manysides.understand.numbers import word_value
-from manysides.understand.other_languages import NOUNS_CAPITALISED
 
 
 def _words(text: str) -> frozenset[str]:

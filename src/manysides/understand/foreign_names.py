@@ -20,7 +20,7 @@ from functools import cache
 from unidecode import unidecode
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-_CONNECTORS = frozenset({"al", "el", "de", "del", "la", "von", "van", "der", "da", "di", "du", "bin", "ben", "ibn"})
+CONNECTORS = frozenset({"al", "el", "de", "del", "la", "von", "van", "der", "da", "di", "du", "bin", "ben", "ibn"})
 _UNCASED = re.compile(r"[\u0590-\u06ff]")  # Hebrew and Arabic letters
 _ARABIC_PREFIX = re.compile(r"^(?:[\u0648\u0641\u0628\u0644\u0643]?\u0627\u0644|[\u0648\u0641\u0628\u0644\u0643])")
 _ARABIC_ARTICLE = re.compile(r"^\u0627\u0644")
@@ -35,11 +35,14 @@ _MIN_KEY = 3  # letters a name's skeleton must have: shorter ones ("ln", Elena) 
 # places come through the exonym list instead (`exonyms`).
 _MIN_UNCASED_WORD_KEY = 4
 _MAX_WORDS = 3
+# Languages that capitalise every noun: two of their articles share capitalised nouns, not only names, and a
+# capital there names nobody in particular.
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 
 def _word_key(word: str) -> str:
     """Consonant skeleton of one word across scripts: Youssef, Yusuf and يوسف -> "sf"; al-Haddad, الحداد -> "hd"."""
-    if word.lower() in _CONNECTORS:
+    if word.lower() in CONNECTORS:
         return ""
     word = _ARABIC_ARTICLE.sub("", word)
     plain = re.sub(r"[^a-z]", "", _LATIN_ARTICLE.sub("", unidecode(word).lower()))
@@ -85,7 +88,7 @@ def _runs(text: str, language: str) -> list[list[re.Match[str]]]:
         word = match.group()
         capital = _LATIN_ARTICLE.sub("", word)[:1].isupper() and word.lower() not in stops
         adjacent = bool(runs[-1]) and not text[runs[-1][-1].end() : match.start()].strip()
-        if capital or (adjacent and word.lower() in _CONNECTORS):
+        if capital or (adjacent and word.lower() in CONNECTORS):
             if not adjacent:
                 runs.append([])
             runs[-1].append(match)
@@ -93,7 +96,7 @@ def _runs(text: str, language: str) -> list[list[re.Match[str]]]:
             runs.append([])
     trimmed = []
     for run in runs:
-        while run and run[-1].group().lower() in _CONNECTORS:
+        while run and run[-1].group().lower() in CONNECTORS:
             run = run[:-1]
         if run:
             trimmed.append(run)
@@ -129,7 +132,7 @@ def candidates(text: str, language: str) -> list[Candidate]:
         keys = [_arabic_key(m.group(), stops) if caseless else [_word_key(m.group())] for m in run]
         for i in range(len(run)):
             for j in range(i + 1, min(i + _MAX_WORDS, len(run)) + 1):
-                if not caseless and {run[i].group().lower(), run[j - 1].group().lower()} & _CONNECTORS:
+                if not caseless and {run[i].group().lower(), run[j - 1].group().lower()} & CONNECTORS:
                     continue
                 if caseless and not all(keys[i:j]):
                     continue

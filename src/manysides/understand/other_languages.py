@@ -21,8 +21,16 @@ from manysides.understand.dates import find_dates_any, parse_published
 from manysides.understand.entities import Mention
 from manysides.understand.exonyms import PlaceHit, exonyms, find_places, place_key
 from manysides.understand.figures import find_figures
-from manysides.understand.foreign_names import Candidate, candidates, confirmed, script_key, uncased
+from manysides.understand.foreign_names import (
+    NOUNS_CAPITALISED,
+    Candidate,
+    candidates,
+    confirmed,
+    script_key,
+    uncased,
+)
 from manysides.understand.names import first_name_sex, name_key
+from manysides.understand.other_quotes import attributions
 
 if TYPE_CHECKING:
     from manysides.understand.document import ArticleText
@@ -88,11 +96,6 @@ def _typed(spelling: str) -> tuple[str, str]:
     """A name no English article gives, with the type its words tell: a person when it opens with a known given
     name ("Daniel Quintero"), else other (the parser that types names reads English only)."""
     return spelling, "person" if first_name_sex(spelling) else "other"
-
-
-# Languages that capitalise every noun: two of their articles share capitalised nouns, not only names, and a
-# capital there names nobody in particular.
-NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 
 def _named_in_one_language(
@@ -173,24 +176,28 @@ def _with_places(names: list[Candidate], places: list[PlaceHit]) -> list[Candida
 
 
 def _reread(text: ArticleText, names: list[list[Candidate]], spellings: dict[str, tuple[str, str]]) -> None:
-    """Figures, dates and confirmed names of each sentence; English cue readings cleared."""
+    """Figures, dates, confirmed names and attributions (`other_quotes`) of each sentence; the English parse's
+    negation, modality and subjects cleared."""
     language = _language(text)
     published = parse_published(text.article.published)
     mentions = []
-    for sentence, confirmed_names in zip(text.sentences, names, strict=True):
+    said = attributions([s.text for s in text.sentences], names, language, [s.paragraph for s in text.sentences])
+    for sentence, confirmed_names, (credited, quoted) in zip(text.sentences, names, said, strict=True):
         spelling = {c.key: (spellings[c.key][0] or c.text, spellings[c.key][1]) for c in confirmed_names}
         mentions += [_mention(text, sentence.index, sentence.start, c, *spelling[c.key]) for c in confirmed_names]
         dates = find_dates_any(sentence.text, published, language)
         sentence.dates = dates
         sentence.numbers = find_figures(sentence.text, language, [(d.start, d.end) for d in dates])
         sentence.entity_keys = {name_key(spelling[c.key][0]) for c in confirmed_names} - {""}
-        sentence.attributions = []
+        sentence.attributions = credited
+        sentence.quotes = quoted
         sentence.negated = False
         sentence.modality = "stated"
         sentence.subject = sentence.subject_text = ""
         sentence.predicates = []
         sentence.parsed = False
     text.mentions[:] = mentions
+    text.people = None  # read again from these names when asked: the English parse's people were of its noise
 
 
 def _mention(text: ArticleText, index: int, offset: int, found: Candidate, spelling: str, kind: str) -> Mention:
