@@ -185,7 +185,7 @@ def main() -> None:
     if FIXTURES.exists():
         _table("Our own fictional articles, dev half", fixtures("dev", dev_errors))
         if not args.dev:
-            _table("Our own fictional articles, report half", fixtures("report", None))
+            _table("Our own fictional articles, report half", fixtures("report", dev_errors))
     if dev_errors:
         print("\nErrors on the dev halves:")
         print("\n".join(dev_errors))

@@ -32,7 +32,7 @@ from manysides.understand.other_quotes import read_languages
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "31"
+COMPARE_ENGINE_VERSION = "32"
 READ_LANGUAGE = PARSED_LANGUAGE
 
 

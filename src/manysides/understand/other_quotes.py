@@ -34,7 +34,7 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'\u2019-]|\"(?=[^\W\d_]))*")
 _CLOSERS = {"\u201e": '\u201c\u201d"', "\u201c": "\u201d\u201c", "\u00ab": "\u00bb", "\u00bb": "\u00ab", '"': '"'}
 _QUOTE_MARKS = frozenset('\u201e\u201c\u201d\u00ab\u00bb"')
 _STOPS = frozenset(",.;:!?()[]\u2013\u2014\u060c\u061b\u061f") | _QUOTE_MARKS  # with Arabic comma, semicolon, "?"
-_WINDOW_WORDS = 6  # words read on each side of a cue for its speaker
+_WINDOW_WORDS = 8  # words read on each side of a cue for its speaker
 _INVERTED_WORDS = 4  # a name this near after the cue is its speaker ("sagte am Montag Karin Feld" is rarer)
 _CARRY_SENTENCES = 3  # a pronoun or a dropped subject hands words to a speaker named at most this many sentences back
 _OPEN_SENTENCES = 3  # a quote mark left open longer than this many sentences is a stray mark
@@ -44,7 +44,9 @@ _SHORT_CUE = 2  # a cue this short ("so") reports words only right after a closi
 _APPOSITION_CHARS = 80  # how far after a cue a title may run before ", NAME,"
 _GAP_WORDS = 5  # words a split cue's two parts may have between them
 _SPOKEN_WORDS = 4  # a quote this long at least may be someone's words (shorter: a title, a slogan, a term)
-_FINAL_WORDS = 3  # in a verb-final language, words after a closing quote that may be its cue and subject's verb
+_TITLE_WORDS = 4  # words before a name read as its title
+_ROLE_CHARS = 4  # a title word this long at least ("maire", "Bakan"; not "de")
+_FINAL_WORDS = 2  # in a verb-final language, words after a closing quote that may be its cue and subject's verb
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Cues:
     inversions: tuple[str, ...]  # endings of a verb with its subject pronoun after it ("ajoute-t-il")
     conjunctions: frozenset[str]  # words for "and" that join two speakers
     auxiliaries: frozenset[str]  # verbs that open a compound tense ("a" déclaré, "ha" dicho)
+    topic_markers: frozenset[str]  # words that open a sentence on its subject before a verb-initial clause
     # (kind, phrase) in the order cues are matched: "according to" words first, longest phrases first
     ordered: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -107,6 +110,7 @@ def cues(language: str) -> Cues | None:
         inversions=tuple(lists["inversions"]),
         conjunctions=frozenset(lists["conjunctions"]),
         auxiliaries=frozenset(lists["auxiliaries"]),
+        topic_markers=frozenset(lists["topic_markers"]),
     )
 
 
@@ -319,7 +323,7 @@ class Speaker:
     named: bool
 
 
-def _name_in(window: list[_Token], context: _Context, nearest_last: bool) -> Speaker | None:
+def _name_in(window: list[_Token], context: _Context, nearest_last: bool, person_first: bool = False) -> Speaker | None:
     """A name among the window's words: a confirmed name, else a run of capitalised words that is a name by its
     shape (a known given name, the surname of a full name the article gives, or, where only names take capitals,
     two words or more, or one that is not the sentence's first). In German every noun is capitalised ("Reihe von
@@ -350,6 +354,8 @@ def _name_in(window: list[_Token], context: _Context, nearest_last: bool) -> Spe
     if nearest_last:
         runs.reverse()
     names_only = not german
+    if person_first:  # "de acuerdo con el teniente de la Guardia Civil Óscar Sanz": the person
+        runs.sort(key=lambda run: not any(given_name_sex(t.text) for t in run))
     for run in runs:
         # German: two or three capitalised words right beside the cue are its subject ("Intendant Jonas Wehrli
         # sprach"); elsewhere in the window they are as likely nouns ("in einer Reihe von US-Bundesstaaten")
@@ -387,6 +393,12 @@ def _phrase(window: list[_Token], language: Cues) -> Speaker | None:
         while at < len(words) and words[at].lower() in language.articles:
             at += 1
         words = words[at:]
+        if language.code in NOUNS_CAPITALISED:  # "die Ministerin in der ersten Lesung": up to "in"
+            kept = next(
+                (i for i, w in enumerate(words) if not w[:1].isupper() and w.lower() not in language.articles),
+                len(words),
+            )
+            words = words[:kept]
     else:
         stops = stop_words(language.code)
         while words and words[0].lower() in stops:  # "Jak podkreślała": "as she stressed"
@@ -400,18 +412,22 @@ def _speakers(
     cue: _Cue,
     quoted: list[tuple[int, int]],
     context: _Context,
-) -> list[Speaker]:
-    """Whom the cue credits (two for "Olschewski und Busch lobten"), or none when the sentence does not say (then
-    the caller may carry the speaker before)."""
+) -> list[Speaker] | None:
+    """Whom the cue credits (two for "Olschewski und Busch lobten"); None when a pronoun or an impersonal cue
+    hands the words to the speaker named before, and no one when the sentence does not say."""
     language, code = context.cues, context.language
     after = _window(text, tokens, cue, language, after=True)
     before = _window(text, tokens, cue, language, after=False)
     found: Speaker | None
     if cue.kind == "impersonal":
-        return []  # "hieß es": the speaker named before
+        return None  # "hieß es": the speaker named before
+    if cue.kind.startswith("according") and _pronoun_source(
+        after if cue.kind == "according_before" else before, language
+    ):
+        return None  # "d'après lui", "według niego": the speaker named before
     if cue.kind == "according_before":
         words = _source_words(after, code, language)
-        found = _apposition(text, tokens, cue, after, context) or _name_in(words, context, False)
+        found = _apposition(text, tokens, cue, after, context) or _name_in(words, context, False, person_first=True)
         return _listed(found or _plain(words, language))
     if cue.kind == "according_after":
         found = _name_in(before, context, True) or _plain(before, language)
@@ -419,14 +435,14 @@ def _speakers(
     if cue.gap is not None:  # "teilte die Stadtverwaltung am Dienstag mit", "fügte sie hinzu"
         gap = tokens[cue.gap[0] : cue.gap[1] + 1]
         if not gap or gap[0].text.lower() in language.pronouns:
-            return []
+            return None
         return _listed(_name_in(gap, context, False) or _phrase(_source_words(gap, code, language), language))
     if not before and _after_quote(text, tokens[cue.first].start):
         before = _before_quote(text, tokens, cue, quoted, language)  # Demir, "..." dedi.
     if (after and after[0].text.lower() in language.pronouns) or (
         before and before[-1].text.lower() in language.pronouns
     ):
-        return []  # "sagte sie", "er sagte", "il a déclaré": the speaker named before
+        return None  # "sagte sie", "er sagte", "il a déclaré": the speaker named before
     near = _name_in(after[:_INVERTED_WORDS], context, False) or (
         _apposition(text, tokens, cue, after, context) if after else None
     )
@@ -437,12 +453,21 @@ def _speakers(
         both = _conjoined(text, tokens, cue, context)
         if len(both) > 1:
             return both
-    # a verb opens an Arabic sentence and closes a Turkish one, after its object: neither has its subject there
-    behind = None if language.verb_initial or language.verb_final else _phrase(before, language)
+    # a verb opens an Arabic sentence and closes a Turkish one, after its object: neither has its subject there,
+    # unless an Arabic sentence opens on its topic ("أما المدير العام ... فقال")
+    topic = bool(before) and before[0].text in language.topic_markers
+    behind = _phrase(before[1:] if topic else before, language)
+    if (language.verb_initial and not topic) or language.verb_final:
+        behind = None
     if postposed:  # „...“, sagte der Sprecher / « ... », a déclaré le maire / قال الوزير
         return _listed(near or named or _phrase(after, language) or behind)
     # Feld sagte ... / Hernández comentó la necesidad ...: what follows the cue is what was said, unless a name
     return _listed(named or near or behind)
+
+
+def _pronoun_source(window: list[_Token], language: Cues) -> bool:
+    """Whether "according to" names a pronoun: "d'après lui", "según ella", "według niego"."""
+    return bool(window) and window[0].text.lower() in language.pronouns
 
 
 def _listed(speaker: Speaker | None) -> list[Speaker]:
@@ -482,9 +507,11 @@ def _opening_name(text: str, tokens: list[_Token], cue: _Cue, context: _Context)
             break
         head.append(token)
     rest = text[head[-1].end :].lstrip() if head else ""
+    if head and context.cues.verb_final and rest.startswith(","):
+        return _name_in(head, context, True)  # "... belirten Tuncer, ... kaydetti": the name before the comma
     if not head or ((len(head) > _INVERTED_WORDS or not rest.startswith(",")) and not context.cues.verb_final):
         return None
-    return _name_in(head[:_INVERTED_WORDS], context, False)
+    return _name_in(head[: _WINDOW_WORDS if context.cues.verb_final else _INVERTED_WORDS], context, False)
 
 
 _APPOSITION_BEFORE = re.compile(r",\s*([^,;:.!?\"\u201c\u201d\u201e\u00ab\u00bb]{2,60}?),\s*$")
@@ -574,18 +601,21 @@ def attributions(
     result: list[tuple[list[Attribution], list[tuple[int, int]]]] = []
     last: tuple[int, Speaker] | None = None  # the latest sentence index and speaker credited
     person: tuple[int, Speaker] | None = None  # the latest sentence index and full name given
+    roles: dict[str, set[str]] = {}  # a title word -> the names it stood beside ("consejera" -> Elena Robles)
     for index, (text, quoted) in enumerate(zip(sentences, spans, strict=True)):
         tokens = _tokens(text)
+        _note_roles(text, tokens, language, roles)
         context = _Context(language, language_cues, names[index], set(full), tokens[0].start if tokens else 0, text)
         found: list[Attribution] = []
         for cue in _find_cues(text, tokens, quoted, language_cues):
             speakers = _speakers(text, tokens, cue, quoted, context)
-            if not speakers and cue.kind in {"speech", "impersonal"}:
+            if speakers is None or (not speakers and cue.kind == "speech"):  # a pronoun, or a dropped subject
                 speakers = _listed(_carried(index, last, person))
             kind = "according_to" if cue.kind.startswith("according") else "quote" if quoted else "paraphrase"
             for speaker in speakers:
                 if speaker.named and len(full.get(speaker.text, ())) == 1:
                     speaker = Speaker(next(iter(full[speaker.text])), True)  # "Feld" -> "Karin Feld"
+                speaker = _by_role(speaker, roles)
                 found.append(_attribution(speaker, cue.text, kind))
         if not found and quoted and last and index - last[0] <= 1 and _only_quote(text, quoted):
             found.append(_attribution(last[1], "", "quote"))  # a quote running on from the sentence before
@@ -631,6 +661,55 @@ def _passages(sentences: Sequence[str], paragraphs: Sequence[int]) -> tuple[list
     return spans, open_at
 
 
+def _note_roles(text: str, tokens: list[_Token], language: str, roles: dict[str, set[str]]) -> None:
+    """Title words written beside a full name ("la consejera de Sanidad, Elena Robles", "Bakan Levent Tuncer"),
+    so a later "según la consejera" is hers. Cased scripts only: a name is told there by its capitals."""
+    if uncased(text):
+        return
+    stops = stop_words(language)
+    for start, end in _name_runs(text, tokens, stops):
+        title = [t for t in tokens[max(0, start - _TITLE_WORDS) : start] if _joined_or_comma(text, t, tokens[start])]
+        first_is_title = (
+            end - start > 2 and not given_name_sex(tokens[start].text) and given_name_sex(tokens[start + 1].text)
+        )
+        words = [t.text for t in title] + ([tokens[start].text] if first_is_title else [])
+        name = " ".join(t.text for t in tokens[start + (1 if first_is_title else 0) : end])
+        for word in words:
+            if len(word) >= _ROLE_CHARS and word.lower() not in stops:
+                roles.setdefault(word.lower(), set()).add(name)
+
+
+def _name_runs(text: str, tokens: list[_Token], stops: frozenset[str]) -> list[tuple[int, int]]:
+    """(first, end) token indices of runs of two to four capitalised words, none of them the sentence's first."""
+    runs: list[tuple[int, int]] = []
+    at = 1
+    while at < len(tokens):
+        if tokens[at].text[:1].isupper() and tokens[at].text.lower() not in stops:
+            end = at + 1
+            while end < len(tokens) and tokens[end].text[:1].isupper() and _joined(text, tokens[end - 1], tokens[end]):
+                end += 1
+            if 2 <= end - at <= _INVERTED_WORDS:
+                runs.append((at, end))
+            at = end
+        else:
+            at += 1
+    return runs
+
+
+def _joined_or_comma(text: str, token: _Token, name: _Token) -> bool:
+    """Whether only words and at most a comma stand between a title word and the name after it."""
+    between = text[token.end : name.start]
+    return between.count(",") <= 1 and not set(between) & (_STOPS - {","})
+
+
+def _by_role(speaker: Speaker, roles: dict[str, set[str]]) -> Speaker:
+    """An unnamed speaker whose words hold a title the article gave one named person: that person."""
+    if speaker.named:
+        return speaker
+    names = {name for word in speaker.text.lower().split() for name in roles.get(word, ())}
+    return Speaker(names.pop(), True) if len(names) == 1 else speaker
+
+
 def _carried(index: int, last: tuple[int, Speaker] | None, person: tuple[int, Speaker] | None) -> Speaker | None:
     """Whom a pronoun or a dropped subject stands for: the speaker of the sentences just before, else the person
     named last ("Claire Mazet a reçu le prix ... « ... », a-t-elle confié")."""
@@ -663,8 +742,10 @@ def _only_quote(text: str, quoted: list[tuple[int, int]]) -> bool:
 
 
 def _full_names(sentences: Sequence[str], names: Sequence[Sequence[Candidate]], language: str) -> dict[str, set[str]]:
-    """Surname -> the full names the article gives it: names of two words or more another article confirmed, and
-    runs of capitalised words opened by a known given name ("Karin Feld" makes "Feld" hers)."""
+    """Surname -> the full names the article gives it: names of two words or more another article confirmed, runs
+    of capitalised words opened by a known given name ("Karin Feld" makes "Feld" hers), and where only names take
+    capitals, any run of two or three capitalised words inside a sentence ("Ali Riza Demirtas" makes "Demirtas,
+    ... dedi" his)."""
     found: dict[str, set[str]] = {}
     for text, confirmed in zip(sentences, names, strict=True):
         fulls = [c.text for c in confirmed if len(c.text.split()) > 1]
@@ -676,9 +757,23 @@ def _full_names(sentences: Sequence[str], names: Sequence[Sequence[Candidate]], 
                 for first, second in itertools.pairwise(words)
                 if given_name_sex(first) and second[:1].isupper() and second.lower() not in stops
             ]
+            if language not in NOUNS_CAPITALISED:  # where only names take capitals, a run inside a sentence
+                fulls += _inner_runs(text, stops)
         for name in fulls:
             found.setdefault(_surname(name.split()[-1]), set()).add(name)
     return found
+
+
+def _inner_runs(text: str, stops: frozenset[str]) -> list[str]:
+    """Runs of two or three capitalised words, not opening the sentence and not stop words."""
+    runs: list[list[str]] = [[]]
+    for at, match in enumerate(_WORD.finditer(text)):
+        word = match.group()
+        if at and word[:1].isupper() and word.lower() not in stops:
+            runs[-1].append(_surname(word))
+        elif runs[-1]:
+            runs.append([])
+    return [" ".join(run) for run in runs if 2 <= len(run) <= _INVERTED_WORDS - 1]
 
 
 def _attribution(speaker: Speaker, cue: str, kind: str) -> Attribution:
