@@ -13,11 +13,12 @@ ajouté", "وأضاف"), then a plain noun phrase ("der Sprecher", "la policía"
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -70,6 +71,7 @@ class Cues:
     topic_markers: frozenset[str]  # words that open a sentence on its subject before a verb-initial clause
     # (kind, phrase) in the order cues are matched: "according to" words first, longest phrases first
     ordered: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    by_first_word: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> ranks in `ordered`
 
 
 @cache
@@ -94,8 +96,13 @@ def cues(language: str) -> Cues | None:
         return tuple(sorted({tuple(p.lower().split()) for p in lists[name]}, key=len, reverse=True))
 
     kinds = ("according_before", "according_after", "impersonal", "speech")
+    ordered = tuple((kind, phrase) for kind in kinds for phrase in phrases(kind))
+    by_first_word: dict[str, list[int]] = {}
+    for rank, (_, phrase) in enumerate(ordered):
+        by_first_word.setdefault(phrase[0], []).append(rank)
     return Cues(
-        ordered=tuple((kind, phrase) for kind in kinds for phrase in phrases(kind)),
+        ordered=ordered,
+        by_first_word={word: tuple(ranks) for word, ranks in by_first_word.items()},
         speech=phrases("speech"),
         impersonal=phrases("impersonal"),
         according_before=phrases("according_before"),
@@ -176,15 +183,18 @@ def _find_cues(text: str, tokens: list[_Token], quoted: list[tuple[int, int]], l
     commas inside a quote too (« ..., affirme-t-il, ... »)."""
     found: list[_Cue] = []
     taken: set[int] = set()
-    firsts = [_first_words(t.text, language) for t in tokens]
-    for kind, phrase in language.ordered:
-        for i, words in enumerate(firsts):
-            if phrase[0] not in words:
-                continue
+    starts: dict[int, list[int]] = {}  # rank of a (kind, phrase) in `ordered` -> token indices it may start at
+    for i, token in enumerate(tokens):
+        for word in _first_words(token.text, language):
+            for rank in language.by_first_word.get(word, ()):
+                starts.setdefault(rank, []).append(i)
+    for rank in sorted(starts):
+        kind, phrase = language.ordered[rank]
+        for i in starts[rank]:
             cue = _match_at(text, tokens, i, phrase, kind, language)
             if cue is None or taken.intersection(range(cue.first, cue.last + 1)):
                 continue
-            if any(a <= tokens[i].start < b for a, b in quoted):
+            if _in_quote(quoted, tokens[i].start):
                 continue
             if len(phrase) == 1 and len(phrase[0]) <= _SHORT_CUE and not _after_quote(text, tokens[i].start):
                 continue
@@ -194,7 +204,7 @@ def _find_cues(text: str, tokens: list[_Token], quoted: list[tuple[int, int]], l
     for i, token in enumerate(tokens):  # "dit-il", "a-t-elle confié" after a quote or a comma
         if i in taken or not _after_stop(text, token.start):
             continue
-        inside = any(a <= token.start < b for a, b in quoted)
+        inside = _in_quote(quoted, token.start)
         if inside and not text[token.end :].lstrip().startswith(","):
             continue  # an inversion inside a quote is an aside only between two commas
         lower = token.text.lower()
@@ -243,6 +253,25 @@ def _after_quotes(
     return found
 
 
+def _skip_back(text: str, at: int, chars: str) -> int:
+    """The index after the last character before `at` that is not one of `chars` (0 when there is none)."""
+    while at > 0 and text[at - 1] in chars:
+        at -= 1
+    return at
+
+
+def _char_before(text: str, at: int) -> str:
+    """The last character before `at` that is not a space, or "" at the start."""
+    at = _skip_back(text, at, " \t\n\u00a0\u202f")
+    return text[at - 1] if at else ""
+
+
+def _in_quote(quoted: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` lies inside one of the sentence's quoted passages (sorted, not overlapping)."""
+    k = bisect.bisect_right(quoted, (at, len(quoted) and quoted[-1][1] + 1)) - 1
+    return k >= 0 and quoted[k][0] <= at < quoted[k][1]
+
+
 def _first_words(token: str, language: Cues) -> set[str]:
     """The forms a token may stand for as a cue's first word: itself lower-cased, and without a prefix ("وقال")."""
     lower = token.lower()
@@ -283,14 +312,16 @@ def _match_at(
 
 def _after_stop(text: str, at: int) -> bool:
     """Whether a quote mark or a comma is what stands before `at`."""
-    before = text[:at].rstrip()
-    return bool(before) and (before[-1] in _QUOTE_MARKS or before[-1] in ",\u060c")
+    before = _char_before(text, at)
+    return before in _QUOTE_MARKS or before in ",\u060c"
 
 
 def _after_quote(text: str, at: int) -> bool:
     """Whether a closing quote mark (and a comma) is all that stands before `at`: „...“, so Feld."""
-    before = text[:at].rstrip().rstrip(",").rstrip()
-    return bool(before) and before[-1] in _QUOTE_MARKS
+    at = _skip_back(text, at, " \t\n\u00a0")
+    if at and text[at - 1] == ",":
+        at = _skip_back(text, at - 1, " \t\n\u00a0,")
+    return at > 0 and text[at - 1] in _QUOTE_MARKS
 
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
@@ -494,8 +525,8 @@ def _all_quotes(text: str) -> list[tuple[int, int]]:
 
 def _postposed(text: str, tokens: list[_Token], cue: _Cue) -> bool:
     """Whether the cue opens the sentence or follows a quote or a comma: then its subject comes after it."""
-    before = text[: tokens[cue.first].start].rstrip()
-    return not before or before[-1] in _QUOTE_MARKS or before[-1] in ",\u060c"
+    before = _char_before(text, tokens[cue.first].start)
+    return not before or before in _QUOTE_MARKS or before in ",\u060c"
 
 
 def _opening_name(text: str, tokens: list[_Token], cue: _Cue, context: _Context) -> Speaker | None:
@@ -563,11 +594,15 @@ def _before_quote(
     text: str, tokens: list[_Token], cue: _Cue, quoted: list[tuple[int, int]], language: Cues
 ) -> list[_Token]:
     """The words before the quote that ends right before a cue: in a verb-final sentence the speaker opens it."""
-    start = next((a for a, b in reversed(quoted) if b <= tokens[cue.first].start), None)
-    if start is None:
+    k = bisect.bisect_right([b for _, b in quoted], tokens[cue.first].start) - 1
+    if k < 0:
         return []
-    head = [t for t in tokens if t.end <= start]
-    return head[-_WINDOW_WORDS:] if head and _joined_to_quote(text, head[-1], start) else []
+    start = quoted[k][0]
+    last = cue.first - 1
+    while last >= 0 and tokens[last].end > start:
+        last -= 1
+    head = tokens[max(0, last + 1 - _WINDOW_WORDS) : last + 1]
+    return head if head and _joined_to_quote(text, head[-1], start) else []
 
 
 def _joined_to_quote(text: str, token: _Token, start: int) -> bool:
@@ -723,7 +758,7 @@ def _carried(index: int, last: tuple[int, Speaker] | None, person: tuple[int, Sp
 def _last_person(text: str, tokens: list[_Token], context: _Context, index: int) -> tuple[int, Speaker] | None:
     """The last full name of a person in the sentence (a given name and a surname), outside its quotes."""
     quoted = _all_quotes(text)
-    outside = [t for t in tokens if not any(a <= t.start < b for a, b in quoted)]
+    outside = [t for t in tokens if not _in_quote(quoted, t.start)]
     found = None
     for first, second in itertools.pairwise(outside):
         if given_name_sex(first.text) and second.text[:1].isupper() and _joined(text, first, second):
