@@ -16,6 +16,7 @@ from threadpoolctl import ThreadpoolController
 from manysides.compare.crosspairs import score_across_languages
 from manysides.compare.facts import build_facts, states_something, words_of
 from manysides.compare.framing import framing, voices
+from manysides.compare.other_framing import hedge_languages, hedges
 from manysides.compare.pairs import score_pairs
 from manysides.compare.provenance import cited_sources, outlet_keys, republications
 from manysides.extract.html_metadata import TITLE_SEPARATORS
@@ -294,7 +295,11 @@ def compare_texts(texts: list[ArticleText], title: str | None = None) -> Report:
         articles=_coverage(texts, republished, names, facts),
         entities=entities,
         facts=facts,
-        framing=_canonical_targets([item for t in read for item in framing(t)], names),
+        framing=_canonical_targets(
+            [item for t in read for item in framing(t)]
+            + [item for t in texts if not reads_names(t.article) for item in hedges(t, _language(t.article))],
+            names,
+        ),
         voices=_canonical_voices([voice for t in voiced for voice in voices(t)], names),
         notes=_notes(texts),
     )
@@ -331,8 +336,16 @@ def _notes(texts: list[ArticleText]) -> list[str]:
         else ""
     )
     silent = sorted(set(unread) - set(voiced))
+    hedged = sorted({_language(t.article) for t in others} & hedge_languages())
+    framed = (
+        f'Framing is read in English, and in {", ".join(hedged)} only its hedges ("angeblich", "presunto", '
+        '"المزعوم": hand-listed words by which the outlet keeps a claim at a distance): labels, loaded terms and '
+        "scare quotes are not read in"
+        if hedged
+        else "Framing is read in English only: not read in"
+    )
     return [
-        f"Framing is read in English only: not read in {count} article{'s' if count > 1 else ''} in "
+        f"{framed} {count} article{'s' if count > 1 else ''} in "
         f"{', '.join(unread)}, which are compared on their sentences (by a multilingual sentence encoder), figures, "
         "dates and names; a name there is read only where an article in another language gives it too, or another "
         "outlet's in the same language where only names take capitals (not German). "

@@ -55,6 +55,7 @@ class Cues:
     """One language's attribution words, each a tuple of lower-cased words, longest first."""
 
     speech: tuple[tuple[str, ...], ...]
+    not_cues: tuple[tuple[str, ...], ...]  # look like cues and credit nobody ("iddiaya göre", allegedly)
     impersonal: tuple[tuple[str, ...], ...]
     according_before: tuple[tuple[str, ...], ...]
     according_after: tuple[tuple[str, ...], ...]
@@ -95,7 +96,7 @@ def cues(language: str) -> Cues | None:
     def phrases(name: str) -> tuple[tuple[str, ...], ...]:
         return tuple(sorted({tuple(p.lower().split()) for p in lists[name]}, key=len, reverse=True))
 
-    kinds = ("according_before", "according_after", "impersonal", "speech")
+    kinds = ("not_cues", "according_before", "according_after", "impersonal", "speech")
     ordered = tuple((kind, phrase) for kind in kinds for phrase in phrases(kind))
     by_first_word: dict[str, list[int]] = {}
     for rank, (_, phrase) in enumerate(ordered):
@@ -104,6 +105,7 @@ def cues(language: str) -> Cues | None:
         ordered=ordered,
         by_first_word={word: tuple(ranks) for word, ranks in by_first_word.items()},
         speech=phrases("speech"),
+        not_cues=phrases("not_cues"),
         impersonal=phrases("impersonal"),
         according_before=phrases("according_before"),
         according_after=phrases("according_after"),
@@ -199,7 +201,8 @@ def _find_cues(text: str, tokens: list[_Token], quoted: list[tuple[int, int]], l
             if len(phrase) == 1 and len(phrase[0]) <= _SHORT_CUE and not _after_quote(text, tokens[i].start):
                 continue
             taken.update(range(cue.first, cue.last + 1))
-            found.append(cue)
+            if kind != "not_cues":
+                found.append(cue)
     found += _after_quotes(text, tokens, quoted, taken, language)
     for i, token in enumerate(tokens):  # "dit-il", "a-t-elle confié" after a quote or a comma
         if i in taken or not _after_stop(text, token.start):
