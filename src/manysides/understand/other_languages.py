@@ -181,7 +181,9 @@ def _reread(text: ArticleText, names: list[list[Candidate]], spellings: dict[str
     language = _language(text)
     published = parse_published(text.article.published)
     mentions = []
-    said = attributions([s.text for s in text.sentences], names, language, [s.paragraph for s in text.sentences])
+    # a place is no speaker ("Oppositionsabgeordnete in Dresk kritisierten"): speakers are read among the rest
+    voices = [[c for c in found if spellings[c.key][1] != "place"] for found in names]
+    said = attributions([s.text for s in text.sentences], voices, language, [s.paragraph for s in text.sentences])
     for sentence, confirmed_names, (credited, quoted) in zip(text.sentences, names, said, strict=True):
         spelling = {c.key: (spellings[c.key][0] or c.text, spellings[c.key][1]) for c in confirmed_names}
         mentions += [_mention(text, sentence.index, sentence.start, c, *spelling[c.key]) for c in confirmed_names]

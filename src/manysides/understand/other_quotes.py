@@ -45,6 +45,7 @@ _SHORT_CUE = 2  # a cue this short ("so") reports words only right after a closi
 _APPOSITION_CHARS = 80  # how far after a cue a title may run before ", NAME,"
 _GAP_WORDS = 5  # words a split cue's two parts may have between them
 _SPOKEN_WORDS = 4  # a quote this long at least may be someone's words (shorter: a title, a slogan, a term)
+_LOCATIVE_CHARS = 12  # how far back a preposition of place is looked for
 _TITLE_WORDS = 4  # words before a name read as its title
 _ROLE_CHARS = 4  # a title word this long at least ("maire", "Bakan"; not "de")
 _FINAL_WORDS = 2  # in a verb-final language, words after a closing quote that may be its cue and subject's verb
@@ -70,6 +71,8 @@ class Cues:
     conjunctions: frozenset[str]  # words for "and" that join two speakers
     auxiliaries: frozenset[str]  # verbs that open a compound tense ("a" déclaré, "ha" dicho)
     topic_markers: frozenset[str]  # words that open a sentence on its subject before a verb-initial clause
+    reflexives: frozenset[str]  # a clitic before a verb that makes it no speech ("se declaró", broke out)
+    locatives: frozenset[str]  # prepositions of place: a name after one is a place, not a speaker
     # (kind, phrase) in the order cues are matched: "according to" words first, longest phrases first
     ordered: tuple[tuple[str, tuple[str, ...]], ...] = ()
     by_first_word: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> ranks in `ordered`
@@ -120,6 +123,8 @@ def cues(language: str) -> Cues | None:
         conjunctions=frozenset(lists["conjunctions"]),
         auxiliaries=frozenset(lists["auxiliaries"]),
         topic_markers=frozenset(lists["topic_markers"]),
+        reflexives=frozenset(lists["reflexives"]),
+        locatives=frozenset(lists["locatives"]),
     )
 
 
@@ -200,6 +205,8 @@ def _find_cues(text: str, tokens: list[_Token], quoted: list[tuple[int, int]], l
                 continue
             if len(phrase) == 1 and len(phrase[0]) <= _SHORT_CUE and not _after_quote(text, tokens[i].start):
                 continue
+            if i and tokens[i - 1].text.lower() in language.reflexives:
+                continue  # "Un incendio se declaró": broke out, no one spoke
             taken.update(range(cue.first, cue.last + 1))
             if kind != "not_cues":
                 found.append(cue)
@@ -333,7 +340,8 @@ def _joined(text: str, left: _Token, right: _Token) -> bool:
 
 
 def _window(text: str, tokens: list[_Token], cue: _Cue, language: Cues, after: bool) -> list[_Token]:
-    """The words beside a cue, up to a stop mark, a word opening what was said, or _WINDOW_WORDS words."""
+    """The words beside a cue, up to a stop mark, _WINDOW_WORDS words, or after the cue a word opening what was
+    said (before it, "que" is a relative: "La empresa que gestiona el puerto dice ...")."""
     found: list[_Token] = []
     step = 1 if after else -1
     at = cue.last if after else cue.first
@@ -342,7 +350,7 @@ def _window(text: str, tokens: list[_Token], cue: _Cue, language: Cues, after: b
         if not 0 <= nxt < len(tokens):
             break
         left, right = (tokens[at], tokens[nxt]) if after else (tokens[nxt], tokens[at])
-        if not _joined(text, left, right) or tokens[nxt].text.lower() in language.complementisers:
+        if not _joined(text, left, right) or (after and tokens[nxt].text.lower() in language.complementisers):
             break
         found.append(tokens[nxt])
         at = nxt
@@ -365,7 +373,7 @@ def _name_in(window: list[_Token], context: _Context, nearest_last: bool, person
     if not window:
         return None
     lo, hi = window[0].start, window[-1].end
-    inside = [c for c in context.names if lo <= c.start and c.end <= hi]
+    inside = [c for c in context.names if lo <= c.start and c.end <= hi and not _after_locative(c.start, context)]
     if inside:
         pick = max(inside, key=lambda c: c.start) if nearest_last else min(inside, key=lambda c: c.start)
         return Speaker(pick.text, True)
@@ -388,6 +396,7 @@ def _name_in(window: list[_Token], context: _Context, nearest_last: bool, person
     if nearest_last:
         runs.reverse()
     names_only = not german
+    runs = [run for run in runs if not _after_locative(run[0].start, context)]  # "Abgeordnete in Dresk kritisierten"
     if person_first:  # "de acuerdo con el teniente de la Guardia Civil Óscar Sanz": the person
         runs.sort(key=lambda run: not any(given_name_sex(t.text) for t in run))
     for run in runs:
@@ -406,6 +415,12 @@ def _name_in(window: list[_Token], context: _Context, nearest_last: bool, person
         ):
             return Speaker(" ".join(words), True)
     return None
+
+
+def _after_locative(at: int, context: _Context) -> bool:
+    """Whether a preposition of place stands right before `at` ("in Dresk", "en Villa Cardo"): a place."""
+    before = _WORD.findall(context.text[max(0, at - _LOCATIVE_CHARS) : at])
+    return bool(before) and before[-1].lower() in context.cues.locatives
 
 
 def _surname(word: str) -> str:
