@@ -275,10 +275,11 @@ def test_an_article_in_another_language_is_compared_without_noise_and_the_report
     report = compare([english, spanish])
     spanish_names = [e.name for e in report.entities if "es1" in e.mentions]
     assert "Fue" not in spanish_names and not any(i.article == "es1" for i in report.framing)
-    assert not any(v.article == "es1" for v in report.voices)
+    # its one attribution is read by the Spanish cue words ("según"), and nothing else becomes a voice
+    assert [(v.article, v.speaker) for v in report.voices if v.article == "es1"] == [("es1", "dirección del puerto")]
     assert any("Katarina Voss" in e.name for e in report.entities)  # the English article is read as before
     assert report.notes and "1 article in es" in report.notes[0]
-    assert "read in English only" in render_markdown(report)
+    assert "only its hedges" in render_markdown(report)
 
 
 def _in_language(language: str, text: str) -> Article:
