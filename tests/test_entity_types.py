@@ -243,3 +243,20 @@ def test_a_company_suffix_alone_is_no_entity() -> None:
         ]
     )
     assert [c.name for c in one] == ["Vask Marine Group"]
+
+
+def test_an_adjective_the_parser_spanned_as_a_name_is_no_entity() -> None:
+    """ "Judicial ethics", "a Congressional staff member": capitalised adjectives, never names, wherever they stand."""
+    from manysides.compare.engine import compare
+    from tests.helpers import provided_article
+
+    first = provided_article(
+        "a",
+        "Judicial ethics require that a judge step aside when his impartiality is in doubt. Judge Ann Vale said so.",
+        outlet="Harbor Ledger",
+    )
+    second = provided_article(
+        "b", "Judge Ann Vale stepped aside on Monday. She asked a Congressional staff member to sell it.", outlet="Post"
+    )
+    names = [e.name for e in compare([first, second]).entities]
+    assert "Ann Vale" in names and "Judicial" not in names and "Congressional" not in names

@@ -33,7 +33,7 @@ from manysides.understand.other_quotes import read_languages
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "32"
+COMPARE_ENGINE_VERSION = "33"
 READ_LANGUAGE = PARSED_LANGUAGE
 
 
@@ -43,6 +43,7 @@ def _entities(texts: list[ArticleText]) -> list[Entity]:
     clusters = [c for c in clusters if not _name_piece(c, clusters, bodies)]
     clusters = [c for c in clusters if not all(m.evidence == "thing" for m in c.mentions)]  # a drug, a product
     clusters = [c for c in clusters if not _quoted_common_phrase(c, bodies)]
+    clusters = [c for c in clusters if not _adjective_only(c, texts)]
     counts = mention_counts(clusters, bodies)
     entities = [
         Entity(name=c.name, type=c.type, aliases=c.aliases, mentions=n) for c, n in zip(clusters, counts, strict=True)
@@ -69,6 +70,26 @@ def _quoted_common_phrase(cluster: EntityCluster, bodies: dict[str, str]) -> boo
         return False
     lower = re.compile(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])")
     return any(lower.search(body) for body in bodies.values())
+
+
+_ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+
+
+def _adjective_only(cluster: EntityCluster, texts: list[ArticleText]) -> bool:
+    """Whether a one-word name is an adjective wherever it stands ("Bombastic" opening a quote, "Judicial" before
+    a committee the parser split off): the English parser's entity span without a name's part of speech."""
+    if any(" " in m.text for m in cluster.mentions):
+        return False
+    sentences = {(t.article.id, s.index): s for t in texts for s in t.sentences}
+    for mention in cluster.mentions:
+        sentence = sentences.get((mention.article, mention.sentence))
+        if sentence is None or not sentence.parsed:
+            return False
+        at = mention.start - sentence.start
+        token = next((t for t in sentence.doc if t.idx == at), None)
+        if token is None or token.tag_ not in _ADJECTIVE_TAGS:
+            return False
+    return True
 
 
 def _common_acronym(cluster: EntityCluster, bodies: dict[str, str]) -> bool:
