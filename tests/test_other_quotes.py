@@ -39,6 +39,8 @@ def _speakers(sentences: list[str], language: str) -> list[list[tuple[str, str]]
         ("es", "«Es la peor sequía en décadas», zanjó la consejera María Soler.", "María Soler"),
         ("tr", 'Belediye Başkanı Ayşe Demir, "Hiçbir risk alamayız" dedi.', "Ayşe Demir"),
         ("tr", "Polise göre kimse yaralanmadı.", "Polise"),
+        ("tr", "Bakan Ayşe Demir, Erdoğan'a teşekkür etti.", "Ayşe Demir"),  # the dative is whom she thanked
+        ("de", "Intendant Jonas Wehrli: „Wir wollten ein Stück, das hier spielt.“", "Jonas Wehrli"),  # a colon
         ("pl", "„Most będzie zamknięty do maja” – powiedziała burmistrz Anna Nowak.", "Anna Nowak"),
         ("ar", "وقالت رئيسة البلدية كارين فيلد إن المدينة لا تستطيع المخاطرة.", "رئيسة البلدية كارين فيلد"),
         ("he", 'לדברי יו"ר הוועדה, ההחלטה התקבלה פה אחד.', 'יו"ר הוועדה'),
@@ -136,7 +138,7 @@ def test_report_lists_whom_each_outlet_cites_in_any_language() -> None:
     )
     report = compare([german, french])
     cited = {a.id: a.cited_sources for a in report.articles}
-    assert cited["de"] == ["Karin Feld"] and cited["fr"] == ["Karin Feld"]
+    assert cited["de"] == ["Karin Feld", "Polizei"] and cited["fr"] == ["Karin Feld"]  # "laut Polizei" cites it
     assert {(v.article, v.speaker, v.quoted) for v in report.voices} >= {
         ("de", "Karin Feld", 1),
         ("fr", "Karin Feld", 1),

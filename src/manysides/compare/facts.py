@@ -17,7 +17,7 @@ import numpy as np
 
 from manysides.compare.conflicts import Found, find_conflicts, reading, same_act
 from manysides.compare.pairs import Node, PairModel, PairScores, pair_model
-from manysides.compare.provenance import is_source
+from manysides.compare.provenance import cited_elsewhere, is_source
 from manysides.compare.unique import specifics, unique_features, unique_probabilities
 from manysides.records.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
@@ -34,7 +34,11 @@ _VOICE_NOUNS = speech_words("voice_nouns")  # "leader", "spokesman": a title bef
 def statement(text: ArticleText, sentence: SentenceInfo) -> Statement:
     """The sentence as the report shows it, credited to whoever speaks in it, or to the source it cites when that
     is a source ("citing officials"), not any thing cited ("cited the case of a florist")."""
-    credited = (a for a in sentence.attributions if a.kind in {"quote", "paraphrase"} or is_source(a))
+    credited = (
+        a
+        for a in sentence.attributions
+        if a.kind in {"quote", "paraphrase"} or is_source(a) or cited_elsewhere(a, sentence)
+    )
     attribution = next((_name_only(text, a) for a in credited), None)
     return Statement(article=text.article.id, text=sentence.text, attribution=attribution, sentence=sentence.index)
 

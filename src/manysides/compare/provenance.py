@@ -157,6 +157,13 @@ def _head_is_name(attribution: Attribution) -> bool:
     return any(w[0].isupper() and head in {w.lower().strip("."), *w.lower().split("-")} for w in words)
 
 
+def cited_elsewhere(attribution: Attribution, sentence: SentenceInfo) -> bool:
+    """Outside English, where `is_source`'s English head nouns say nothing: a named speaker (told without capitals
+    in Arabic) or whatever follows an "according to" word ("laut Behörden", "selon le syndicat", "بحسب الدفاع
+    المدني") is a source."""
+    return not sentence.parsed and (attribution.named or attribution.kind == "according_to")
+
+
 def is_source(attribution: Attribution) -> bool:
     """A speaker whose head is a name, or whose head noun marks a source or a document ("a diplomatic source",
     "a poll").
@@ -230,8 +237,7 @@ def cited_sources(text: ArticleText) -> list[str]:
         for match in _AGENCY_IN_TEXT.finditer(sentence.text):
             found.append(AGENCIES.get(match.group(1).strip("()").lower(), match.group(1).strip("()")))
         for attribution in sentence.attributions:
-            # outside English a name is read without capitals to tell it (Arabic), so a named speaker is a source
-            if is_source(attribution) or (attribution.named and not sentence.parsed):
+            if is_source(attribution) or cited_elsewhere(attribution, sentence):
                 person = people.speaker(attribution) if attribution.named else None
                 speaker = people.full(person or _author(attribution.speaker.strip(), people))
                 speaker = _document_author(sentence, attribution) or speaker

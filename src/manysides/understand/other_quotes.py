@@ -41,6 +41,7 @@ _CARRY_SENTENCES = 3  # a pronoun or a dropped subject hands words to a speaker 
 _OPEN_SENTENCES = 3  # a quote mark left open longer than this many sentences is a stray mark
 _VERB_FINAL = frozenset({"tr"})
 _VERB_INITIAL = frozenset({"ar"})
+_CASE_SUFFIXES = frozenset({"tr"})
 _SHORT_CUE = 2  # a cue this short ("so") reports words only right after a closing quote mark
 _APPOSITION_CHARS = 80  # how far after a cue a title may run before ", NAME,"
 _GAP_WORDS = 5  # words a split cue's two parts may have between them
@@ -73,6 +74,7 @@ class Cues:
     topic_markers: frozenset[str]  # words that open a sentence on its subject before a verb-initial clause
     reflexives: frozenset[str]  # a clitic before a verb that makes it no speech ("se declaró", broke out)
     locatives: frozenset[str]  # prepositions of place: a name after one is a place, not a speaker
+    case_suffixes: bool  # a name's case ending follows an apostrophe ("Erdoğan'a"): such a name is no subject
     # (kind, phrase) in the order cues are matched: "according to" words first, longest phrases first
     ordered: tuple[tuple[str, tuple[str, ...]], ...] = ()
     by_first_word: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> ranks in `ordered`
@@ -125,6 +127,7 @@ def cues(language: str) -> Cues | None:
         topic_markers=frozenset(lists["topic_markers"]),
         reflexives=frozenset(lists["reflexives"]),
         locatives=frozenset(lists["locatives"]),
+        case_suffixes=language in _CASE_SUFFIXES,
     )
 
 
@@ -365,7 +368,9 @@ class Speaker:
     named: bool
 
 
-def _name_in(window: list[_Token], context: _Context, nearest_last: bool, person_first: bool = False) -> Speaker | None:
+def _name_in(
+    window: list[_Token], context: _Context, nearest_last: bool, person_first: bool = False, keep_cases: bool = False
+) -> Speaker | None:
     """A name among the window's words: a confirmed name, else a run of capitalised words that is a name by its
     shape (a known given name, the surname of a full name the article gives, or, where only names take capitals,
     two words or more, or one that is not the sentence's first). In German every noun is capitalised ("Reihe von
@@ -397,6 +402,8 @@ def _name_in(window: list[_Token], context: _Context, nearest_last: bool, person
         runs.reverse()
     names_only = not german
     runs = [run for run in runs if not _after_locative(run[0].start, context)]  # "Abgeordnete in Dresk kritisierten"
+    if context.cues.case_suffixes and not keep_cases:  # "Erdoğan'a" (to Erdoğan): whom it was said to, not who said it
+        runs = [run for run in runs if not re.search(r"['\u2019]\w+$", run[-1].text)]
     if person_first:  # "de acuerdo con el teniente de la Guardia Civil Óscar Sanz": the person
         runs.sort(key=lambda run: not any(given_name_sex(t.text) for t in run))
     for run in runs:
@@ -479,7 +486,7 @@ def _speakers(
         found = _apposition(text, tokens, cue, after, context) or _name_in(words, context, False, person_first=True)
         return _listed(found or _plain(words, language))
     if cue.kind == "according_after":
-        found = _name_in(before, context, True) or _plain(before, language)
+        found = _name_in(before, context, True, keep_cases=True) or _plain(before, language)
         return [Speaker(_surname(found.text), found.named)] if found else []
     if cue.gap is not None:  # "teilte die Stadtverwaltung am Dienstag mit", "fügte sie hinzu"
         gap = tokens[cue.gap[0] : cue.gap[1] + 1]
@@ -670,8 +677,13 @@ def attributions(
                     speaker = Speaker(next(iter(full[speaker.text])), True)  # "Feld" -> "Karin Feld"
                 speaker = _by_role(speaker, roles)
                 found.append(_attribution(speaker, cue.text, kind))
+        if not found and quoted:
+            colon = _colon_speaker(text, tokens, quoted, context)  # Feld: „Wir bauen neu.“
+            if colon is not None:
+                found.append(_attribution(colon, ":", "quote"))
         if not found and quoted and last and index - last[0] <= 1 and _only_quote(text, quoted):
             found.append(_attribution(last[1], "", "quote"))  # a quote running on from the sentence before
+        found = _once(found)
         voiced = [a for a in found if a.kind != "according_to"]  # a pronoun goes back to a speaker, not a source
         if voiced:
             last = (index, Speaker(voiced[-1].speaker, voiced[-1].named))
@@ -784,6 +796,31 @@ def _last_person(text: str, tokens: list[_Token], context: _Context, index: int)
     if found is None and context.names:
         found = next((Speaker(c.text, True) for c in reversed(context.names) if len(c.text.split()) > 1), None)
     return (index, found) if found else None
+
+
+def _once(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per speaker and kind in a sentence: two cues of one speaker count once."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for attribution in found:
+        if (attribution.speaker, attribution.kind) not in seen:
+            seen.add((attribution.speaker, attribution.kind))
+            kept.append(attribution)
+    return kept
+
+
+def _colon_speaker(text: str, tokens: list[_Token], quoted: list[tuple[int, int]], context: _Context) -> Speaker | None:
+    """The name right before a colon that opens a quote ("Der Bürgermeister Jonas Wehrli: „Wir bauen neu.“",
+    "El agricultor Julián Cano lo resumió así: «...»"): the clause before the colon introduces the speaker."""
+    for start, _ in quoted:
+        if _char_before(text, start) != ":":
+            continue
+        colon = text.rfind(":", 0, start)
+        clause = [t for t in tokens if t.end <= colon][-_WINDOW_WORDS:]
+        while clause and not _joined_or_comma(text, clause[0], clause[-1]):
+            clause = clause[1:]
+        return _name_in(clause, context, False)
+    return None
 
 
 def _only_quote(text: str, quoted: list[tuple[int, int]]) -> bool:
