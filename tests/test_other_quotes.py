@@ -178,3 +178,20 @@ def test_quality_floor_on_our_own_set() -> None:
     what `python -m benchmarks.speakers_multilingual` measures (a clear regression fails)."""
     found, gold, right, credited = _fixture_scores()
     assert found / gold >= 0.60 and right / credited >= 0.70, (found, gold, right, credited)
+
+
+def test_any_run_of_marks_and_cue_words_reads_without_error() -> None:
+    """Hostile or garbled text: stray and mismatched quote marks, cue words with nothing around them."""
+    import random
+
+    pieces = ["„", "“", "”", "«", "»", '"', ",", ":", "–", "sagte", "laut", "zufolge", "Karin", "Feld", "a-t-il"]
+    pieces += ["dijo", "según", "قال", "بحسب", "dedi", "göre", "Erdoğan'a", "według", "אמר", 'יו"ר', "se", "que", "."]
+    generator = random.Random(29)
+    for language in ("de", "fr", "es", "ar", "tr", "pl", "he", "xx"):
+        for _ in range(50):
+            sentences = [
+                " ".join(generator.choice(pieces) for _ in range(generator.randint(0, 20)))
+                for _ in range(generator.randint(1, 5))
+            ]
+            found = attributions(sentences, [[] for _ in sentences], language, [0] * len(sentences))
+            assert len(found) == len(sentences)
