@@ -75,6 +75,7 @@ class Cues:
     reflexives: frozenset[str]  # a clitic before a verb that makes it no speech ("se declaró", broke out)
     locatives: frozenset[str]  # prepositions of place: a name after one is a place, not a speaker
     case_suffixes: bool  # a name's case ending follows an apostrophe ("Erdoğan'a"): such a name is no subject
+    reported_mood: frozenset[str]  # verb forms only reported speech takes (German Konjunktiv I: "sei", "habe")
     # (kind, phrase) in the order cues are matched: "according to" words first, longest phrases first
     ordered: tuple[tuple[str, tuple[str, ...]], ...] = ()
     by_first_word: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> ranks in `ordered`
@@ -128,6 +129,7 @@ def cues(language: str) -> Cues | None:
         reflexives=frozenset(lists["reflexives"]),
         locatives=frozenset(lists["locatives"]),
         case_suffixes=language in _CASE_SUFFIXES,
+        reported_mood=frozenset(lists["reported_mood"]),
     )
 
 
@@ -683,6 +685,8 @@ def attributions(
                 found.append(_attribution(colon, ":", "quote"))
         if not found and quoted and last and index - last[0] <= 1 and _only_quote(text, quoted):
             found.append(_attribution(last[1], "", "quote"))  # a quote running on from the sentence before
+        if not found and last and index - last[0] <= 1 and _reported_mood(tokens, language_cues):
+            found.append(_attribution(last[1], "", "paraphrase"))  # "Die Reparatur sei teuer": still the speaker
         found = _once(found)
         voiced = [a for a in found if a.kind != "according_to"]  # a pronoun goes back to a speaker, not a source
         if voiced:
@@ -796,6 +800,12 @@ def _last_person(text: str, tokens: list[_Token], context: _Context, index: int)
     if found is None and context.names:
         found = next((Speaker(c.text, True) for c in reversed(context.names) if len(c.text.split()) > 1), None)
     return (index, found) if found else None
+
+
+def _reported_mood(tokens: list[_Token], language: Cues) -> bool:
+    """Whether the sentence's verb is in the mood of reported speech (German Konjunktiv I: "sei", "habe",
+    "werde"): the words are still the last speaker's, with no cue of their own."""
+    return any(t.text.lower() in language.reported_mood for t in tokens)
 
 
 def _once(found: list[Attribution]) -> list[Attribution]:
