@@ -14,7 +14,8 @@ import pytest
 from manysides.compare.engine import compare
 from manysides.records.article import Article
 from manysides.understand import analyse_many
-from manysides.understand.other_quotes import attributions, quoted_passages
+from manysides.understand.other_marks import quoted_passages
+from manysides.understand.other_quotes import attributions
 from tests.helpers import provided_article
 
 QUOTES = Path(__file__).parent / "data" / "multilingual_quotes"

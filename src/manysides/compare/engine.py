@@ -28,8 +28,8 @@ from manysides.understand.entities import EntityCluster, known_organisations, lo
 from manysides.understand.gazetteer import name_heads
 from manysides.understand.name_spans import modifies_next, without_title
 from manysides.understand.names import first_name_sex, name_key
+from manysides.understand.other_cues import read_languages
 from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_language
-from manysides.understand.other_quotes import read_languages
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).

@@ -1,0 +1,326 @@
+"""Who a cue credits, read from the words beside it without a parser: a name (confirmed by another article, a
+run of capitals where only names take them, a known given name, a surname the article gives), a pronoun or a
+dropped subject that hands the words back, an apposition ("dijo el alcalde, Andrés Polo,"), or a plain noun
+phrase kept as an unnamed voice. Order decides the side: after a closing quote or a comma the subject follows."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from manysides.understand.foreign_names import CONNECTORS as _CONNECTORS
+from manysides.understand.foreign_names import NOUNS_CAPITALISED, Candidate, stop_words, uncased
+from manysides.understand.names import given_name_sex
+from manysides.understand.other_cues import WINDOW_WORDS, Cue, Cues, cue_window
+from manysides.understand.other_marks import (
+    QUOTE_MARKS,
+    STOPS,
+    WORD,
+    Word,
+    after_quote,
+    char_before,
+    joined,
+    quoted_passages,
+)
+
+INVERTED_WORDS = 4  # a name this near after the cue is its speaker ("sagte am Montag Karin Feld" is rarer)
+
+
+_APPOSITION_CHARS = 80  # how far after a cue a title may run before ", NAME,"
+
+
+_LOCATIVE_CHARS = 12  # how far back a preposition of place is looked for
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a cue credits: the words naming them and whether they are a name."""
+
+    text: str
+    named: bool
+
+
+def name_in(
+    window: list[Word],
+    context: SpeakerContext,
+    nearest_last: bool,
+    person_first: bool = False,
+    keep_cases: bool = False,
+) -> Speaker | None:
+    """A name among the window's words: a confirmed name, else a run of capitalised words that is a name by its
+    shape (a known given name, the surname of a full name the article gives, or, where only names take capitals,
+    two words or more, or one that is not the sentence's first). In German every noun is capitalised ("Reihe von
+    US-Bundesstaaten"), so a run is a name only by the given-name and surname tests."""
+    if not window:
+        return None
+    lo, hi = window[0].start, window[-1].end
+    inside = [c for c in context.names if lo <= c.start and c.end <= hi and not _after_locative(c.start, context)]
+    if inside:
+        pick = max(inside, key=lambda c: c.start) if nearest_last else min(inside, key=lambda c: c.start)
+        return Speaker(pick.text, True)
+    stops = stop_words(context.language)
+    # "der" joins "van der Berg", but in German it joins nouns: "Anwohner der Uferstraße"
+    german = context.language in NOUNS_CAPITALISED
+    connectors = _CONNECTORS - context.cues.articles if german else _CONNECTORS
+    runs: list[list[Word]] = [[]]
+    for at, token in enumerate(window):
+        following = window[at + 1].text[:1].isupper() if at + 1 < len(window) else False
+        if runs[-1] and not joined(context.text, runs[-1][-1], token):
+            runs.append([])  # a comma ends a name: "des Fördervereins, Rainer Busch"
+        if token.text[:1].isupper() and (token.text.lower() not in stops or (runs[-1] and following)):
+            runs[-1].append(token)  # a capitalised article inside a name too: "Hervé Le Goff"
+        elif runs[-1] and token.text.lower() in connectors and following:
+            runs[-1].append(token)  # "Éditions du Lierre", "Yusuf al Haddad"
+        elif runs[-1]:
+            runs.append([])
+    runs = [run for run in runs if run]
+    if nearest_last:
+        runs.reverse()
+    names_only = not german
+    runs = [run for run in runs if not _after_locative(run[0].start, context)]  # "Abgeordnete in Dresk kritisierten"
+    if context.cues.case_suffixes and not keep_cases:  # "Erdoğan'a" (to Erdoğan): whom it was said to, not who said it
+        runs = [run for run in runs if not re.search(r"['\u2019]\w+$", run[-1].text)]
+    if person_first:  # "de acuerdo con el teniente de la Guardia Civil Óscar Sanz": the person
+        runs.sort(key=lambda run: not any(given_name_sex(t.text) for t in run))
+    for run in runs:
+        # German: two or three capitalised words right beside the cue are its subject ("Intendant Jonas Wehrli
+        # sprach"); elsewhere in the window they are as likely nouns ("in einer Reihe von US-Bundesstaaten")
+        adjacent = run[-1] is window[-1] if nearest_last else run[0] is window[0]
+        words = [t.text for t in run]
+        while len(words) > 2 and given_name_sex(words[1]) and not given_name_sex(words[0]):
+            words = words[1:]  # a title before a full name: "Innenministerin Leila Benyahia"
+        inside_sentence = run[0].start > context.opening
+        if (
+            (len(words) >= 2 and (names_only or (adjacent and len(words) <= INVERTED_WORDS - 1)))
+            or given_name_sex(words[0])
+            or surname(words[0]) in context.surnames
+            or (names_only and inside_sentence)
+        ):
+            return Speaker(" ".join(words), True)
+    return None
+
+
+def _after_locative(at: int, context: SpeakerContext) -> bool:
+    """Whether a preposition of place stands right before `at` ("in Dresk", "en Villa Cardo"): a place."""
+    before = WORD.findall(context.text[max(0, at - _LOCATIVE_CHARS) : at])
+    return bool(before) and before[-1].lower() in context.cues.locatives
+
+
+def surname(word: str) -> str:
+    """A word without a Turkish case ending after an apostrophe ("Demir'e" -> "Demir")."""
+    return re.split(r"['\u2019]", word)[0]
+
+
+def unnamed_voice(window: list[Word], language: Cues) -> Speaker | None:
+    """An unnamed voice: a noun phrase opened by an article ("der Sprecher", "la policía"), or in a script
+    without capitals or articles, the window's words."""
+    if not window:
+        return None
+    words = [t.text for t in window]
+    if language.articles:
+        starts = [i for i, w in enumerate(words) if w.lower() in language.articles]
+        if not starts:
+            return None
+        at = starts[0]  # the noun phrase's start: "der Sprecher der Stadtwerke"
+        while at < len(words) and words[at].lower() in language.articles:
+            at += 1
+        words = words[at:]
+        if language.code in NOUNS_CAPITALISED:  # "die Ministerin in der ersten Lesung": up to "in"
+            kept = next(
+                (i for i, w in enumerate(words) if not w[:1].isupper() and w.lower() not in language.articles),
+                len(words),
+            )
+            words = words[:kept]
+    else:
+        stops = stop_words(language.code)
+        while words and words[0].lower() in stops:  # "Jak podkreślała": "as she stressed"
+            words = words[1:]
+    return Speaker(" ".join(words), False) if words else None
+
+
+def speakers_of(
+    text: str,
+    tokens: list[Word],
+    cue: Cue,
+    quoted: list[tuple[int, int]],
+    context: SpeakerContext,
+) -> list[Speaker] | None:
+    """Whom the cue credits (two for "Olschewski und Busch lobten"); None when a pronoun or an impersonal cue
+    hands the words to the speaker named before, and no one when the sentence does not say."""
+    language, code = context.cues, context.language
+    after = cue_window(text, tokens, cue, language, after=True)
+    before = cue_window(text, tokens, cue, language, after=False)
+    found: Speaker | None
+    if cue.kind == "impersonal":
+        return None  # "hieß es": the speaker named before
+    if cue.kind.startswith("according") and _pronoun_source(
+        after if cue.kind == "according_before" else before, language
+    ):
+        return None  # "d'après lui", "według niego": the speaker named before
+    if cue.kind == "according_before":
+        words = _source_words(after, code, language)
+        found = _apposition(text, tokens, cue, after, context) or name_in(words, context, False, person_first=True)
+        return listed(found or _plain(words, language))
+    if cue.kind == "according_after":
+        found = name_in(before, context, True, keep_cases=True) or _plain(before, language)
+        return [Speaker(surname(found.text), found.named)] if found else []
+    if cue.gap is not None:  # "teilte die Stadtverwaltung am Dienstag mit", "fügte sie hinzu"
+        gap = tokens[cue.gap[0] : cue.gap[1] + 1]
+        if not gap or gap[0].text.lower() in language.pronouns:
+            return None
+        return listed(name_in(gap, context, False) or unnamed_voice(_source_words(gap, code, language), language))
+    if not before and after_quote(text, tokens[cue.first].start):
+        before = _before_quote(text, tokens, cue, quoted, language)  # Demir, "..." dedi.
+    if (after and after[0].text.lower() in language.pronouns) or (
+        before and before[-1].text.lower() in language.pronouns
+    ):
+        return None  # "sagte sie", "er sagte", "il a déclaré": the speaker named before
+    near = name_in(after[:INVERTED_WORDS], context, False) or (
+        _apposition(text, tokens, cue, after, context) if after else None
+    )
+    apposed = _apposition(text, tokens, cue, [], context) if not before else None
+    named = apposed or name_in(before, context, True) or _opening_name(text, tokens, cue, context)
+    postposed = _postposed(text, tokens, cue) and not apposed  # ", Rainer Busch, lobten" closes a subject
+    if named and not postposed:
+        both = _conjoined(text, tokens, cue, context)
+        if len(both) > 1:
+            return both
+    # a verb opens an Arabic sentence and closes a Turkish one, after its object: neither has its subject there,
+    # unless an Arabic sentence opens on its topic ("أما المدير العام ... فقال")
+    topic = bool(before) and before[0].text in language.topic_markers
+    behind = unnamed_voice(before[1:] if topic else before, language)
+    if (language.verb_initial and not topic) or language.verb_final:
+        behind = None
+    if postposed:  # „...“, sagte der Sprecher / « ... », a déclaré le maire / قال الوزير
+        return listed(near or named or unnamed_voice(after, language) or behind)
+    # Feld sagte ... / Hernández comentó la necesidad ...: what follows the cue is what was said, unless a name
+    return listed(named or near or behind)
+
+
+def _pronoun_source(window: list[Word], language: Cues) -> bool:
+    """Whether "according to" names a pronoun: "d'après lui", "según ella", "według niego"."""
+    return bool(window) and window[0].text.lower() in language.pronouns
+
+
+def listed(speaker: Speaker | None) -> list[Speaker]:
+    return [speaker] if speaker else []
+
+
+def _conjoined(text: str, tokens: list[Word], cue: Cue, context: SpeakerContext) -> list[Speaker]:
+    """Two or more names joined by "and" as the subject before the cue ("Kulturdezernentin Petra Olschewski und
+    der Vorsitzende des Fördervereins, Rainer Busch, lobten"): each is a speaker. The subject runs from the
+    sentence's start (or its last quote) to the cue."""
+    start = max((b for a, b in _all_quotes(text) if b <= tokens[cue.first].start), default=0)
+    subject = [t for t in tokens[: cue.first] if t.start >= start]
+    joins = [i for i, t in enumerate(subject) if t.text.lower() in context.cues.conjunctions]
+    if not joins or any(ch in ";:" for ch in text[start : tokens[cue.first].start]):
+        return []
+    parts = [subject[: joins[0]], *(subject[a + 1 : b] for a, b in itertools.pairwise(joins)), subject[joins[-1] + 1 :]]
+    names = [name_in(part, context, True) for part in parts]
+    return [n for n in names if n] if all(names) else []
+
+
+def _all_quotes(text: str) -> list[tuple[int, int]]:
+    return quoted_passages(text)[0]
+
+
+def _postposed(text: str, tokens: list[Word], cue: Cue) -> bool:
+    """Whether the cue opens the sentence or follows a quote or a comma: then its subject comes after it."""
+    before = char_before(text, tokens[cue.first].start)
+    return not before or before in QUOTE_MARKS or before in ",\u060c"
+
+
+def _opening_name(text: str, tokens: list[Word], cue: Cue, context: SpeakerContext) -> Speaker | None:
+    """A name that opens the sentence and is set off by a comma, as the subject of a verb at its end ("Feld,
+    ... söyledi" in Turkish)."""
+    head: list[Word] = []
+    for token in tokens[: cue.first]:
+        if head and not joined(text, head[-1], token):
+            break
+        head.append(token)
+    rest = text[head[-1].end :].lstrip() if head else ""
+    if head and context.cues.verb_final and rest.startswith(","):
+        return name_in(head, context, True)  # "... belirten Tuncer, ... kaydetti": the name before the comma
+    if not head or ((len(head) > INVERTED_WORDS or not rest.startswith(",")) and not context.cues.verb_final):
+        return None
+    return name_in(head[: WINDOW_WORDS if context.cues.verb_final else INVERTED_WORDS], context, False)
+
+
+_APPOSITION_BEFORE = re.compile(r",\s*([^,;:.!?\"\u201c\u201d\u201e\u00ab\u00bb]{2,60}?),\s*$")
+
+
+_APPOSITION_AFTER = re.compile(r"\s*,\s*([^,;:.!?\"\u201c\u201d\u201e\u00ab\u00bb]{2,60}?)\s*[,.;]")
+
+
+def _apposition(text: str, tokens: list[Word], cue: Cue, window: list[Word], context: SpeakerContext) -> Speaker | None:
+    """A name set off by commas beside a title: "Der Vorsitzende des Gewerbevereins, Thomas Kranich, kritisierte",
+    "dijo el alcalde, Andrés Polo, en rueda de prensa", "ראש העירייה, יעל ברקוביץ, אמרה"."""
+    if window:  # after the cue: its title, then ", NAME," at the clause's first comma
+        comma = text.find(",", tokens[cue.last].end, tokens[cue.last].end + _APPOSITION_CHARS)
+        clause = text[tokens[cue.last].end : comma] if comma >= 0 else ""
+        found = _APPOSITION_AFTER.match(text, comma) if comma >= 0 and not set(clause) & STOPS else None
+    else:  # before the cue: ", NAME," right before it
+        found = _APPOSITION_BEFORE.search(text, 0, tokens[cue.first].start)
+    if not found:
+        return None
+    words = [t for t in tokens if found.start(1) <= t.start and t.end <= found.end(1)]
+    if not words or len(words) > INVERTED_WORDS:
+        return None
+    name = name_in(words, context, False)
+    if name or window or not uncased(text):
+        return name
+    return Speaker(" ".join(t.text for t in words), False)  # no capitals to tell a name by: the words set off
+
+
+def _source_words(window: list[Word], code: str, language: Cues) -> list[Word]:
+    """The words naming a source after "according to": where every noun takes a capital, up to the first word in
+    lower case that is no article ("laut Polizei wurde ..." -> "Polizei"; "nach Angaben der Polizei")."""
+    if code not in NOUNS_CAPITALISED:
+        return window
+    kept: list[Word] = []
+    for token in window:
+        if not (token.text[:1].isupper() or token.text.lower() in language.articles or token.text.lower() == "von"):
+            break
+        kept.append(token)
+    return kept
+
+
+def _plain(window: list[Word], language: Cues) -> Speaker | None:
+    """A source named by a plain noun ("laut Polizei"): the window, its opening articles dropped."""
+    words = [t.text for t in window]
+    while words and words[0].lower() in language.articles:
+        words = words[1:]
+    return Speaker(" ".join(words), False) if words else None
+
+
+def _before_quote(text: str, tokens: list[Word], cue: Cue, quoted: list[tuple[int, int]], language: Cues) -> list[Word]:
+    """The words before the quote that ends right before a cue: in a verb-final sentence the speaker opens it."""
+    k = bisect.bisect_right([b for _, b in quoted], tokens[cue.first].start) - 1
+    if k < 0:
+        return []
+    start = quoted[k][0]
+    last = cue.first - 1
+    while last >= 0 and tokens[last].end > start:
+        last -= 1
+    head = tokens[max(0, last + 1 - WINDOW_WORDS) : last + 1]
+    return head if head and _joined_to_quote(text, head[-1], start) else []
+
+
+def _joined_to_quote(text: str, token: Word, start: int) -> bool:
+    """Whether only a comma or a colon stands between a word and the quote after it."""
+    return not text[token.end : start].strip(" ,:\u00a0")
+
+
+@dataclass(frozen=True)
+class SpeakerContext:
+    """What reading one sentence's speakers needs beside its words."""
+
+    language: str
+    cues: Cues
+    names: Sequence[Candidate]  # names another article confirmed in this sentence
+    surnames: set[str]  # surnames of full names the article gives
+    opening: int  # where the sentence's first word starts
+    text: str  # the sentence
