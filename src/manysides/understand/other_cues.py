@@ -14,26 +14,12 @@ from manysides.understand.foreign_names import stop_words, uncased
 from manysides.understand.other_marks import QUOTE_MARKS, STOPS, WORD, Word, after_quote, after_stop, in_quote, joined
 
 WINDOW_WORDS = 8  # words read on each side of a cue for its speaker
-
-
 _VERB_FINAL = frozenset({"tr"})
-
-
 _VERB_INITIAL = frozenset({"ar"})
-
-
 _CASE_SUFFIXES = frozenset({"tr"})
-
-
 _SHORT_CUE = 2  # a cue this short ("so") reports words only right after a closing quote mark
-
-
 _GAP_WORDS = 5  # words a split cue's two parts may have between them
-
-
 _SPOKEN_WORDS = 4  # a quote this long at least may be someone's words (shorter: a title, a slogan, a term)
-
-
 _FINAL_WORDS = 2  # in a verb-final language, words after a closing quote that may be its cue and subject's verb
 
 

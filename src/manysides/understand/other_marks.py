@@ -12,19 +12,11 @@ from dataclasses import dataclass
 # A word; a straight double mark between two letters is Hebrew's gershayim (in an abbreviation
 # such as the one for "chairman"), part of the word.
 WORD = re.compile(r"[^\W\d_](?:[\w'\u2019-]|\"(?=[^\W\d_]))*")
-
-
 # Opening quote marks and the marks that may close each: German „...“ and »...«, French and Spanish «...»,
 # English-style curly and straight marks.
 _CLOSERS = {"\u201e": '\u201c\u201d"', "\u201c": "\u201d\u201c", "\u00ab": "\u00bb", "\u00bb": "\u00ab", '"': '"'}
-
-
 QUOTE_MARKS = frozenset('\u201e\u201c\u201d\u00ab\u00bb"')
-
-
 STOPS = frozenset(",.;:!?()[]\u2013\u2014\u060c\u061b\u061f") | QUOTE_MARKS  # with Arabic comma, semicolon, "?"
-
-
 _OPEN_SENTENCES = 3  # a quote mark left open longer than this many sentences is a stray mark
 
 

@@ -42,11 +42,7 @@ from manysides.understand.other_speakers import (
 from manysides.understand.quotes import Attribution
 
 _CARRY_SENTENCES = 3  # a pronoun or a dropped subject hands words to a speaker named at most this many sentences back
-
-
 _TITLE_WORDS = 4  # words before a name read as its title
-
-
 _ROLE_CHARS = 4  # a title word this long at least ("maire", "Bakan"; not "de")
 
 

@@ -27,11 +27,7 @@ from manysides.understand.other_marks import (
 )
 
 INVERTED_WORDS = 4  # a name this near after the cue is its speaker ("sagte am Montag Karin Feld" is rarer)
-
-
 _APPOSITION_CHARS = 80  # how far after a cue a title may run before ", NAME,"
-
-
 _LOCATIVE_CHARS = 12  # how far back a preposition of place is looked for
 
 
@@ -250,8 +246,6 @@ def _opening_name(text: str, tokens: list[Word], cue: Cue, context: SpeakerConte
 
 
 _APPOSITION_BEFORE = re.compile(r",\s*([^,;:.!?\"\u201c\u201d\u201e\u00ab\u00bb]{2,60}?),\s*$")
-
-
 _APPOSITION_AFTER = re.compile(r"\s*,\s*([^,;:.!?\"\u201c\u201d\u201e\u00ab\u00bb]{2,60}?)\s*[,.;]")
 
 
