@@ -26,7 +26,6 @@ from manysides.understand.other_marks import (
     char_before,
     in_quote,
     joined,
-    quoted_passages,
     sentence_passages,
     words_in,
 )
@@ -89,7 +88,7 @@ def attributions(
         voiced = [a for a in found if a.kind != "according_to"]  # a pronoun goes back to a speaker, not a source
         if voiced:
             last = (index, Speaker(voiced[-1].speaker, voiced[-1].named))
-        person = _last_person(text, tokens, context, index) or person
+        person = _last_person(text, tokens, quoted, context, index) or person
         result.append((found, quoted))
     for index in range(len(result) - 2, -1, -1):  # “... . ... .”, said Guzmán: the opening sentences are his too
         own = [a for a in result[index][0] if a.cue]
@@ -158,9 +157,10 @@ def _carried(index: int, last: tuple[int, Speaker] | None, person: tuple[int, Sp
     return None
 
 
-def _last_person(text: str, tokens: list[Word], context: SpeakerContext, index: int) -> tuple[int, Speaker] | None:
+def _last_person(
+    text: str, tokens: list[Word], quoted: list[tuple[int, int]], context: SpeakerContext, index: int
+) -> tuple[int, Speaker] | None:
     """The last full name of a person in the sentence (a given name and a surname), outside its quotes."""
-    quoted = quoted_passages(text)[0]
     outside = [t for t in tokens if not in_quote(quoted, t.start)]
     found = None
     for first, second in itertools.pairwise(outside):

@@ -23,7 +23,6 @@ from manysides.understand.other_marks import (
     after_quote,
     char_before,
     joined,
-    quoted_passages,
 )
 
 INVERTED_WORDS = 4  # a name this near after the cue is its speaker ("sagte am Montag Karin Feld" is rarer)
@@ -181,7 +180,7 @@ def speakers_of(
     named = apposed or name_in(before, context, True) or _opening_name(text, tokens, cue, context)
     postposed = _postposed(text, tokens, cue) and not apposed  # ", Rainer Busch, lobten" closes a subject
     if named and not postposed:
-        both = _conjoined(text, tokens, cue, context)
+        both = _conjoined(text, tokens, cue, quoted, context)
         if len(both) > 1:
             return both
     # a verb opens an Arabic sentence and closes a Turkish one, after its object: neither has its subject there,
@@ -205,11 +204,13 @@ def listed(speaker: Speaker | None) -> list[Speaker]:
     return [speaker] if speaker else []
 
 
-def _conjoined(text: str, tokens: list[Word], cue: Cue, context: SpeakerContext) -> list[Speaker]:
+def _conjoined(
+    text: str, tokens: list[Word], cue: Cue, quoted: list[tuple[int, int]], context: SpeakerContext
+) -> list[Speaker]:
     """Two or more names joined by "and" as the subject before the cue ("Kulturdezernentin Petra Olschewski und
     der Vorsitzende des Fördervereins, Rainer Busch, lobten"): each is a speaker. The subject runs from the
     sentence's start (or its last quote) to the cue."""
-    start = max((b for a, b in _all_quotes(text) if b <= tokens[cue.first].start), default=0)
+    start = max((b for _, b in quoted if b <= tokens[cue.first].start), default=0)
     subject = [t for t in tokens[: cue.first] if t.start >= start]
     joins = [i for i, t in enumerate(subject) if t.text.lower() in context.cues.conjunctions]
     if not joins or any(ch in ";:" for ch in text[start : tokens[cue.first].start]):
@@ -217,10 +218,6 @@ def _conjoined(text: str, tokens: list[Word], cue: Cue, context: SpeakerContext)
     parts = [subject[: joins[0]], *(subject[a + 1 : b] for a, b in itertools.pairwise(joins)), subject[joins[-1] + 1 :]]
     names = [name_in(part, context, True) for part in parts]
     return [n for n in names if n] if all(names) else []
-
-
-def _all_quotes(text: str) -> list[tuple[int, int]]:
-    return quoted_passages(text)[0]
 
 
 def _postposed(text: str, tokens: list[Word], cue: Cue) -> bool:
