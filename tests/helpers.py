@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.datasets import make_article
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from manysides.cli import app
 from manysides.extract import extract_page
-from manysides.records.article import Article, body_hash
+from manysides.records.article import Article
 from manysides.records.page import Page
 
 
@@ -44,17 +45,8 @@ def dump_article(path: Path) -> Article:
 def provided_article(
     id: str, body: str, language: str | None = None, outlet: str | None = None, published: str = "2031-05-04"
 ) -> Article:
-    """An article as a feed or a JSON Lines record gives it: the body as written, nothing extracted."""
-    return Article(
-        id=id,
-        outlet=outlet,
-        body=body,
-        language=language,
-        published=published,
-        content_hash=body_hash(body),
-        method="provided",
-        confidence=1.0,
-    )
+    """An article as a feed or a JSON Lines record gives it (`make_article`), with the language it is written in."""
+    return make_article(id, body, outlet=outlet, published=published).model_copy(update={"language": language})
 
 
 def two_outlet_jsonl(tmp_path: Path, extra: str = "") -> Path:
