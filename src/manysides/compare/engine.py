@@ -29,7 +29,7 @@ from manysides.understand.gazetteer import name_heads
 from manysides.understand.name_spans import modifies_next, without_title
 from manysides.understand.names import first_name_sex, name_key
 from manysides.understand.other_cues import read_languages
-from manysides.understand.other_languages import PARSED_LANGUAGE, parsed_language
+from manysides.understand.other_languages import PARSED_LANGUAGE, language_code, parsed_language
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
@@ -318,7 +318,7 @@ def compare_texts(texts: list[ArticleText], title: str | None = None) -> Report:
         facts=facts,
         framing=_canonical_targets(
             [item for t in read for item in framing(t)]
-            + [item for t in texts if not reads_names(t.article) for item in hedges(t, _language(t.article))],
+            + [item for t in texts if not reads_names(t.article) for item in hedges(t, language_code(t.article))],
             names,
         ),
         voices=_canonical_voices([voice for t in voiced for voice in voices(t)], names),
@@ -336,19 +336,15 @@ def reads_names(article: Article) -> bool:
 def reads_voices(article: Article) -> bool:
     """Whether quotes, their speakers and cited sources are read in this article: in English by the parse, in the
     languages with listed cue words by those words (`understand/other_quotes.py`)."""
-    return reads_names(article) or _language(article) in read_languages()
-
-
-def _language(article: Article) -> str:
-    return (article.language or "").lower().split("-")[0]
+    return reads_names(article) or language_code(article) in read_languages()
 
 
 def _notes(texts: list[ArticleText]) -> list[str]:
     others = [t for t in texts if not reads_names(t.article)]
     if not others:
         return []
-    unread = sorted({_language(t.article) for t in others})
-    voiced = sorted({_language(t.article) for t in others if reads_voices(t.article)})
+    unread = sorted({language_code(t.article) for t in others})
+    voiced = sorted({language_code(t.article) for t in others if reads_voices(t.article)})
     count = len(others)
     quotes = (
         f'Quotes and their speakers are read in {", ".join(voiced)} from listed cue words ("sagte", "selon", '
@@ -357,7 +353,7 @@ def _notes(texts: list[ArticleText]) -> list[str]:
         else ""
     )
     silent = sorted(set(unread) - set(voiced))
-    hedged = sorted({_language(t.article) for t in others} & hedge_languages())
+    hedged = sorted({language_code(t.article) for t in others} & hedge_languages())
     framed = (
         f'Framing is read in English, and in {", ".join(hedged)} only its hedges ("angeblich", "presunto", '
         '"المزعوم": hand-listed words by which the outlet keeps a claim at a distance): labels, loaded terms and '

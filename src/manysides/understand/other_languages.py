@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from manysides.extract.words import CALENDAR_WORDS
+from manysides.records.article import Article
 from manysides.understand.dates import find_dates_any, parse_published
 from manysides.understand.entities import Mention
 from manysides.understand.exonyms import PlaceHit, exonyms, find_places, place_key
@@ -54,8 +55,13 @@ def _known_names(texts: list[ArticleText]) -> dict[str, tuple[str, str]]:
     return {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
 
 
+def language_code(article: Article) -> str:
+    """The article's language as its primary subtag ("de" for "de-AT"), "" when not known."""
+    return (article.language or "").lower().split("-")[0]
+
+
 def _language(text: ArticleText) -> str:
-    return (text.article.language or "").lower().split("-")[0]
+    return language_code(text.article)
 
 
 def read_other_languages(texts: list[ArticleText]) -> None:
