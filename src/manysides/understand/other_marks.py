@@ -96,9 +96,16 @@ def after_quote(text: str, at: int) -> bool:
     return at > 0 and text[at - 1] in QUOTE_MARKS
 
 
+_ABBREVIATION = 4  # letters of a word a period inside a sentence shortens ("Prof. Dr. Aylin Şener", "prof. Ewy")
+
+
 def joined(text: str, left: Word, right: Word) -> bool:
-    """Whether nothing but spaces (or a hyphen or apostrophe) stands between two tokens."""
-    return not any(ch in STOPS for ch in text[left.end : right.start])
+    """Whether nothing but spaces (or a hyphen or apostrophe) stands between two tokens, or the period of a short
+    word before a capital inside one sentence: a title's abbreviation, since the splitter did not end it there."""
+    between = text[left.end : right.start]
+    if between.strip() == "." and len(left.text) <= _ABBREVIATION and left.text.isalpha() and right.text[:1].isupper():
+        return True
+    return not any(ch in STOPS for ch in between)
 
 
 def sentence_passages(

@@ -17,7 +17,8 @@ import itertools
 from collections.abc import Sequence
 
 from manysides.understand.foreign_names import NOUNS_CAPITALISED, Candidate, stop_words, uncased
-from manysides.understand.names import first_name_sex, given_name_sex
+from manysides.understand.given_names import is_given_name
+from manysides.understand.names import first_name_sex
 from manysides.understand.other_cues import WINDOW_WORDS, Cues, cues, find_cues
 from manysides.understand.other_marks import (
     STOPS,
@@ -107,7 +108,7 @@ def _note_roles(text: str, tokens: list[Word], language: str, roles: dict[str, s
     for start, end in _name_runs(text, tokens, stops):
         title = [t for t in tokens[max(0, start - _TITLE_WORDS) : start] if _joined_or_comma(text, t, tokens[start])]
         first_is_title = (
-            end - start > 2 and not given_name_sex(tokens[start].text) and given_name_sex(tokens[start + 1].text)
+            end - start > 2 and not is_given_name(tokens[start].text) and is_given_name(tokens[start + 1].text)
         )
         words = [t.text for t in title] + ([tokens[start].text] if first_is_title else [])
         name = " ".join(t.text for t in tokens[start + (1 if first_is_title else 0) : end])
@@ -164,7 +165,7 @@ def _last_person(
     outside = [t for t in tokens if not in_quote(quoted, t.start)]
     found = None
     for first, second in itertools.pairwise(outside):
-        if given_name_sex(first.text) and second.text[:1].isupper() and joined(text, first, second):
+        if is_given_name(first.text) and second.text[:1].isupper() and joined(text, first, second):
             found = Speaker(f"{first.text} {surname(second.text)}", True)
     if found is None and context.names:
         found = next((Speaker(c.text, True) for c in reversed(context.names) if len(c.text.split()) > 1), None)
@@ -220,18 +221,27 @@ def _full_names(sentences: Sequence[str], names: Sequence[Sequence[Candidate]], 
     found: dict[str, set[str]] = {}
     for text, confirmed in zip(sentences, names, strict=True):
         fulls = [c.text for c in confirmed if len(c.text.split()) > 1]
-        if not uncased(text):
-            words = [m.group() for m in WORD.finditer(text)]
-            stops = stop_words(language)
+        words = [m.group() for m in WORD.finditer(text)]
+        stops = stop_words(language)
+        if uncased(text):  # a known given name and the word after it ("سامر الخطيب" makes "الخطيب" his)
+            fulls += [
+                f"{first} {second}"
+                for first, second in itertools.pairwise(words)
+                if is_given_name(first) and first.lower() not in stops and second.lower() not in stops
+            ]
+        else:
             fulls += [
                 f"{first} {surname(second)}"
                 for first, second in itertools.pairwise(words)
-                if given_name_sex(first) and second[:1].isupper() and second.lower() not in stops
+                if is_given_name(first) and second[:1].isupper() and second.lower() not in stops
             ]
             if language not in NOUNS_CAPITALISED:  # where only names take capitals, a run inside a sentence
                 fulls += _inner_runs(text, stops)
         for name in fulls:
-            found.setdefault(surname(name.split()[-1]), set()).add(name)
+            parts = name.split()
+            found.setdefault(surname(parts[-1]), set()).add(name)
+            if is_given_name(parts[0]):  # "تقول ليلى": the full name given before
+                found.setdefault(parts[0], set()).add(name)
     return found
 
 

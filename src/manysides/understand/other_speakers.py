@@ -1,3 +1,4 @@
+# ruff: noqa: RUF003 - examples in Arabic and Hebrew by design
 """Who a cue credits, read from the words beside it without a parser: a name (confirmed by another article, a
 run of capitals where only names take them, a known given name, a surname the article gives), a pronoun or a
 dropped subject that hands the words back, an apposition ("dijo el alcalde, Andrés Polo,"), or a plain noun
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from manysides.understand.foreign_names import CONNECTORS as _CONNECTORS
 from manysides.understand.foreign_names import NOUNS_CAPITALISED, Candidate, stop_words, uncased
-from manysides.understand.names import given_name_sex
+from manysides.understand.given_names import is_given_name
 from manysides.understand.other_cues import WINDOW_WORDS, Cue, Cues, cue_window
 from manysides.understand.other_marks import (
     QUOTE_MARKS,
@@ -57,6 +58,8 @@ def name_in(
         pick = max(inside, key=lambda c: c.start) if nearest_last else min(inside, key=lambda c: c.start)
         return Speaker(pick.text, True)
     stops = stop_words(context.language)
+    if uncased(context.text):
+        return _given_and_family(window, context, stops, nearest_last)
     # "der" joins "van der Berg", but in German it joins nouns: "Anwohner der Uferstraße"
     german = context.language in NOUNS_CAPITALISED
     connectors = _CONNECTORS - context.cues.articles if german else _CONNECTORS
@@ -79,23 +82,66 @@ def name_in(
     if context.cues.case_suffixes and not keep_cases:  # "Erdoğan'a" (to Erdoğan): whom it was said to, not who said it
         runs = [run for run in runs if not re.search(r"['\u2019]\w+$", run[-1].text)]
     if person_first:  # "de acuerdo con el teniente de la Guardia Civil Óscar Sanz": the person
-        runs.sort(key=lambda run: not any(given_name_sex(t.text) for t in run))
+        runs.sort(key=lambda run: not any(is_given_name(t.text) for t in run))
     for run in runs:
         # German: two or three capitalised words right beside the cue are its subject ("Intendant Jonas Wehrli
         # sprach"); elsewhere in the window they are as likely nouns ("in einer Reihe von US-Bundesstaaten")
         adjacent = run[-1] is window[-1] if nearest_last else run[0] is window[0]
         words = [t.text for t in run]
-        while len(words) > 2 and given_name_sex(words[1]) and not given_name_sex(words[0]):
-            words = words[1:]  # a title before a full name: "Innenministerin Leila Benyahia"
+        given = next((at for at, word in enumerate(words[:-1]) if is_given_name(word)), 0)
+        words = words[given:]  # titles before a full name: "Innenministerin Leila Benyahia", "Prof. Dr. Aylin Şener"
         inside_sentence = run[0].start > context.opening
         if (
             (len(words) >= 2 and (names_only or (adjacent and len(words) <= INVERTED_WORDS - 1)))
-            or given_name_sex(words[0])
+            or is_given_name(words[0])
             or surname(words[0]) in context.surnames
             or (names_only and inside_sentence)
         ):
             return Speaker(" ".join(words), True)
     return None
+
+
+def _given_and_family(
+    window: list[Word], context: SpeakerContext, stops: frozenset[str], nearest_last: bool
+) -> Speaker | None:
+    """Where no word takes a capital (Arabic, Hebrew): known given names and the word after them ("العميد سامر
+    الخطيب", "המאמן, עמית שגיא"). A title opens the phrase and may be a given name too ("رئيس", head, is also
+    Raees), so the last run of given names is the person's; "and" before a name opens another person ("ورئيس
+    اتحاد الناشرين نبيل عيسى"), and the person nearest the cue is taken."""
+    people: list[list[Word]] = [[]]
+    for token in window:
+        if people[-1] and _conjoined_name(token.text, context.cues):
+            people.append([])
+        people[-1].append(token)
+    person = people[-1] if nearest_last else people[0]
+    words = [_without_conjunction(t.text, context.cues) for t in person]
+    given = [
+        at
+        for at, word in enumerate(words)
+        if word.lower() not in stops and is_given_name(word) and not _after_locative(person[at].start, context)
+    ]
+    if not given:
+        return None
+    first = last = given[-1]
+    while first - 1 in given and joined(context.text, person[first - 1], person[first]):
+        first -= 1
+    after = last + 1
+    if after < len(words) and joined(context.text, person[last], person[after]) and words[after].lower() not in stops:
+        last = after
+    return Speaker(" ".join(words[first : last + 1]), True)
+
+
+def _conjoined_name(word: str, language: Cues) -> bool:
+    """Whether the word is "and" prefixed to a given name or a title ("ورئيس", "ועמית"): another person."""
+    return _without_conjunction(word, language) != word
+
+
+def _without_conjunction(word: str, language: Cues) -> str:
+    """The word without a one-letter "and" prefix ("وسامر", "ועמית") when the rest is a given name."""
+    for prefix in language.prefixes:
+        if len(prefix) == 1 and word.startswith(prefix) and len(word) > len(prefix) + 2 and is_given_name(word[1:]):
+            return word[1:]
+    return word
 
 
 def _after_locative(at: int, context: SpeakerContext) -> bool:
@@ -162,9 +208,9 @@ def speakers_of(
     if cue.kind == "according_after":
         found = name_in(before, context, True, keep_cases=True) or _plain(before, language)
         return [Speaker(surname(found.text), found.named)] if found else []
-    if cue.gap is not None:  # "teilte die Stadtverwaltung am Dienstag mit", "fügte sie hinzu"
-        gap = tokens[cue.gap[0] : cue.gap[1] + 1]
-        if not gap or gap[0].text.lower() in language.pronouns:
+    gap = tokens[cue.gap[0] : cue.gap[1] + 1] if cue.gap is not None else []
+    if gap:  # "teilte die Stadtverwaltung am Dienstag mit", "fügte sie hinzu"; "Özdemir kündigte an": as any verb
+        if gap[0].text.lower() in language.pronouns:
             return None
         return listed(name_in(gap, context, False) or unnamed_voice(_source_words(gap, code, language), language))
     if not before and after_quote(text, tokens[cue.first].start):
@@ -173,7 +219,9 @@ def speakers_of(
         before and before[-1].text.lower() in language.pronouns
     ):
         return None  # "sagte sie", "er sagte", "il a déclaré": the speaker named before
-    near = name_in(after[:INVERTED_WORDS], context, False) or (
+    # where no capitals mark a name, a known given name anywhere in the window ("قال مدير الدفاع المدني في
+    # المحافظة العميد سامر الخطيب")
+    near = name_in(after if uncased(text) else after[:INVERTED_WORDS], context, False) or (
         _apposition(text, tokens, cue, after, context) if after else None
     )
     apposed = _apposition(text, tokens, cue, [], context) if not before else None
@@ -242,19 +290,28 @@ def _opening_name(text: str, tokens: list[Word], cue: Cue, context: SpeakerConte
     return name_in(head[: WINDOW_WORDS if context.cues.verb_final else INVERTED_WORDS], context, False)
 
 
-_APPOSITION_BEFORE = re.compile(r",\s*([^,;:.!?\"\u201c\u201d\u201e\u00ab\u00bb]{2,60}?),\s*$")
-_APPOSITION_AFTER = re.compile(r"\s*,\s*([^,;:.!?\"\u201c\u201d\u201e\u00ab\u00bb]{2,60}?)\s*[,.;]")
+_APPOSITION_BEFORE = re.compile(r"[,\u060c]\s*([^,\u060c;:.!?\"\u201c\u201d\u201e\u00ab\u00bb]{2,60}?)[,\u060c]\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*[,\u060c]\s*([^,\u060c;:.!?\"\u201c\u201d\u201e\u00ab\u00bb]{2,60}?)\s*[,\u060c.;]")
+_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')  # יו"ר, עו"ד: an abbreviation, not a quote
+
+
+def _masked(text: str) -> str:
+    """The text with Hebrew abbreviations' ASCII gershayim written as U+05F4, so the patterns read past them."""
+    return _GERSHAYIM.sub("\u05f4", text)
 
 
 def _apposition(text: str, tokens: list[Word], cue: Cue, window: list[Word], context: SpeakerContext) -> Speaker | None:
     """A name set off by commas beside a title: "Der Vorsitzende des Gewerbevereins, Thomas Kranich, kritisierte",
     "dijo el alcalde, Andrés Polo, en rueda de prensa", "ראש העירייה, יעל ברקוביץ, אמרה"."""
+    masked = _masked(text)
     if window:  # after the cue: its title, then ", NAME," at the clause's first comma
-        comma = text.find(",", tokens[cue.last].end, tokens[cue.last].end + _APPOSITION_CHARS)
-        clause = text[tokens[cue.last].end : comma] if comma >= 0 else ""
-        found = _APPOSITION_AFTER.match(text, comma) if comma >= 0 and not set(clause) & STOPS else None
+        end = tokens[cue.last].end
+        commas = (masked.find(mark, end, end + _APPOSITION_CHARS) for mark in ",\u060c")
+        comma = min((c for c in commas if c >= 0), default=-1)
+        clause = masked[end:comma] if comma >= 0 else ""
+        found = _APPOSITION_AFTER.match(masked, comma) if comma >= 0 and not set(clause) & STOPS else None
     else:  # before the cue: ", NAME," right before it
-        found = _APPOSITION_BEFORE.search(text, 0, tokens[cue.first].start)
+        found = _APPOSITION_BEFORE.search(masked, 0, tokens[cue.first].start)
     if not found:
         return None
     words = [t for t in tokens if found.start(1) <= t.start and t.end <= found.end(1)]
@@ -263,7 +320,9 @@ def _apposition(text: str, tokens: list[Word], cue: Cue, window: list[Word], con
     name = name_in(words, context, False)
     if name or window or not uncased(text):
         return name
-    return Speaker(" ".join(t.text for t in words), False)  # no capitals to tell a name by: the words set off
+    head = [t for t in tokens if t.end <= found.start() and t.start >= context.opening]
+    # "ד"ר נועה פרידמן, מומחית לבטיחות מזון, אמרה": the name before the description set off
+    return name_in(head[-INVERTED_WORDS:], context, True) or Speaker(" ".join(t.text for t in words), False)
 
 
 def _source_words(window: list[Word], code: str, language: Cues) -> list[Word]:
