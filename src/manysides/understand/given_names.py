@@ -29,3 +29,9 @@ def _other_names() -> dict[str, str]:
 def is_given_name(word: str) -> bool:
     """Whether the word is a given name in English or one of the languages read without a parser."""
     return bool(given_name_sex(word)) or _key(word) in _other_names()
+
+
+def given_sex(word: str) -> str | None:
+    """ "he" or "she" for a given name one sex bears (the census list first, then Faker's), else None."""
+    sex = given_name_sex(word) or _other_names().get(_key(word))
+    return sex if sex in ("he", "she") else None

@@ -17,6 +17,7 @@ WINDOW_WORDS = 8  # words read on each side of a cue for its speaker
 _VERB_FINAL = frozenset({"tr"})
 _VERB_INITIAL = frozenset({"ar"})
 _CASE_SUFFIXES = frozenset({"tr"})
+_AGREEING = frozenset({"pl", "ar", "he"})  # a past (and in Arabic and Hebrew, present) verb agrees in sex
 _SHORT_CUE = 2  # a cue this short ("so") reports words only right after a closing quote mark
 _GAP_WORDS = 5  # words a split cue's two parts may have between them
 _SPOKEN_WORDS = 4  # a quote this long at least may be someone's words (shorter: a title, a slogan, a term)
@@ -47,6 +48,10 @@ class Cues:
     locatives: frozenset[str]  # prepositions of place: a name after one is a place, not a speaker
     case_suffixes: bool  # a name's case ending follows an apostrophe ("Erdoğan'a"): such a name is no subject
     reported_mood: frozenset[str]  # verb forms only reported speech takes (German Konjunktiv I: "sei", "habe")
+    negations: frozenset[str] = frozenset()  # a speech verb right after one credits nobody ("nie podała")
+    indefinites: frozenset[str] = frozenset()  # indefinite articles: "eine Hebamme" is someone not named before
+    pronoun_sex: dict[str, str] = field(default_factory=dict)  # "sie" -> "she": whom a pronoun may stand for
+    verb_sex: dict[str, str] = field(default_factory=dict)  # "powiedziała" -> "she", "powiedział" -> "he"
     # (kind, phrase) in the order cues are matched: "according to" words first, longest phrases first
     ordered: tuple[tuple[str, tuple[str, ...]], ...] = ()
     by_first_word: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> ranks in `ordered`
@@ -101,7 +106,32 @@ def cues(language: str) -> Cues | None:
         locatives=frozenset(lists["locatives"]),
         case_suffixes=language in _CASE_SUFFIXES,
         reported_mood=frozenset(lists["reported_mood"]),
+        negations=frozenset(lists.get("negations", ())),
+        indefinites=frozenset(lists.get("indefinites", ())),
+        pronoun_sex=dict(lists.get("pronoun_sex", {})),
+        verb_sex=_verb_sexes([w.lower() for w in lists["speech"]]) if language in _AGREEING else {},
     )
+
+
+_FEMININE_ENDINGS = ("a", "\u0629", "\u062a", "\u05d4", "\u05ea")  # Polish -a; Arabic ة, ت; Hebrew ה, ת
+
+
+def _verb_sexes(speech: list[str]) -> dict[str, str]:
+    """The sex each speech verb that agrees with its subject gives it, read from the list's own pairs: a form that
+    is another listed form plus a feminine ending ("powiedziała", "قالت", "אמרה"), or an Arabic present with the
+    feminine prefix ("تقول" beside "يقول"), is "she"; its partner is "he"."""
+    listed = set(speech)
+    sexes: dict[str, str] = {}
+    for word in speech:
+        if " " in word:
+            continue
+        bases = (word[: -len(ending)] for ending in _FEMININE_ENDINGS if word.endswith(ending))
+        base = next((b for b in bases if b in listed), None)
+        if base is None and word.startswith("\u062a") and "\u064a" + word[1:] in listed:
+            base = "\u064a" + word[1:]
+        if base:
+            sexes[word], sexes[base] = "she", "he"
+    return sexes
 
 
 def _matches(token: str, word: str, prefixes: tuple[str, ...]) -> bool:
@@ -140,6 +170,8 @@ def find_cues(text: str, tokens: list[Word], quoted: list[tuple[int, int]], lang
                 continue
             if i and tokens[i - 1].text.lower() in language.reflexives:
                 continue  # "Un incendio se declaró": broke out, no one spoke
+            if i and tokens[i - 1].text.lower() in language.negations and kind == "speech":
+                continue  # "nie podała nazwy placówki": she did not give it
             taken.update(range(cue.first, cue.last + 1))
             if kind != "not_cues":
                 found.append(cue)

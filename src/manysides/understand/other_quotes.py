@@ -17,9 +17,9 @@ import itertools
 from collections.abc import Sequence
 
 from manysides.understand.foreign_names import NOUNS_CAPITALISED, Candidate, stop_words, uncased
-from manysides.understand.given_names import is_given_name
+from manysides.understand.given_names import given_sex, is_given_name
 from manysides.understand.names import first_name_sex
-from manysides.understand.other_cues import WINDOW_WORDS, Cues, cues, find_cues
+from manysides.understand.other_cues import WINDOW_WORDS, Cue, Cues, cues, find_cues
 from manysides.understand.other_marks import (
     STOPS,
     WORD,
@@ -61,6 +61,7 @@ def attributions(
     last: tuple[int, Speaker] | None = None  # the latest sentence index and speaker credited
     person: tuple[int, Speaker] | None = None  # the latest sentence index and full name given
     roles: dict[str, set[str]] = {}  # a title word -> the names it stood beside ("consejera" -> Elena Robles)
+    people: list[tuple[int, Speaker]] = []  # every speaker credited and full name given, in order
     for index, (text, quoted) in enumerate(zip(sentences, spans, strict=True)):
         tokens = words_in(text)
         _note_roles(text, tokens, language, roles)
@@ -69,8 +70,10 @@ def attributions(
         found: list[Attribution] = []
         for cue in find_cues(text, tokens, quoted, language_cues):
             speakers = speakers_of(text, tokens, cue, quoted, context)
+            if speakers == [] and cue.kind == "speech":
+                speakers = listed(_indefinite_subject(text, tokens, cue, language_cues))
             if speakers is None or (not speakers and cue.kind == "speech"):  # a pronoun, or a dropped subject
-                speakers = listed(_carried(index, last, person))
+                speakers = listed(_carried(index, last, person, _cue_sex(tokens, cue, language_cues), people))
             kind = "according_to" if cue.kind.startswith("according") else "quote" if quoted else "paraphrase"
             for speaker in speakers:
                 if speaker.named and len(full.get(speaker.text, ())) == 1:
@@ -89,7 +92,10 @@ def attributions(
         voiced = [a for a in found if a.kind != "according_to"]  # a pronoun goes back to a speaker, not a source
         if voiced:
             last = (index, Speaker(voiced[-1].speaker, voiced[-1].named))
+            people.append(last)
         person = _last_person(text, tokens, quoted, context, index) or person
+        if person and person[0] == index:
+            people.append(person)
         result.append((found, quoted))
     for index in range(len(result) - 2, -1, -1):  # “... . ... .”, said Guzmán: the opening sentences are his too
         own = [a for a in result[index][0] if a.cue]
@@ -148,14 +154,58 @@ def _by_role(speaker: Speaker, roles: dict[str, set[str]]) -> Speaker:
     return Speaker(names.pop(), True) if len(names) == 1 else speaker
 
 
-def _carried(index: int, last: tuple[int, Speaker] | None, person: tuple[int, Speaker] | None) -> Speaker | None:
+def _carried(
+    index: int,
+    last: tuple[int, Speaker] | None,
+    person: tuple[int, Speaker] | None,
+    sex: str | None = None,
+    people: Sequence[tuple[int, Speaker]] = (),
+) -> Speaker | None:
     """Whom a pronoun or a dropped subject stands for: the speaker of the sentences just before, else the person
-    named last ("Claire Mazet a reçu le prix ... « ... », a-t-elle confié")."""
+    named last ("Claire Mazet a reçu le prix ... « ... », a-t-elle confié"). Where the pronoun or the verb says
+    the speaker's sex ("sagt sie", "Zapowiedziała"), one of the other sex is passed over for the latest person of
+    that sex, or no one."""
+    found = None
     if last and index - last[0] <= _CARRY_SENTENCES:
-        return last[1]
-    if person and index - person[0] <= 1:
-        return person[1]
-    return None
+        found = last[1]
+    elif person and index - person[0] <= 1:
+        found = person[1]
+    if sex is None or found is None or _sex_of(found) in (sex, None):
+        return found
+    return next(
+        (p for at, p in reversed(people) if index - at <= _CARRY_SENTENCES and _sex_of(p) in (sex, None)),
+        None,
+    )
+
+
+def _indefinite_subject(text: str, tokens: list[Word], cue: Cue, language: Cues) -> Speaker | None:
+    """An unnamed person opening the sentence as the cue's subject ("Eine Hebamme der Klinik, die anonym bleiben
+    möchte, berichtet", "Un habitant, qui a préféré garder l'anonymat, raconte"): someone not named before."""
+    if not tokens or cue.first == 0 or tokens[0].text.lower() not in language.indefinites:
+        return None
+    phrase = [tokens[0]]
+    for token in tokens[1 : cue.first]:
+        if not joined(text, phrase[-1], token):
+            break
+        phrase.append(token)
+    return Speaker(" ".join(t.text for t in phrase[1:]), False) if len(phrase) > 1 else None
+
+
+def _sex_of(speaker: Speaker) -> str | None:
+    words = speaker.text.split()
+    return given_sex(words[0]) if speaker.named and len(words) > 1 else None
+
+
+def _cue_sex(tokens: list[Word], cue: Cue, language: Cues) -> str | None:
+    """The sex a cue gives its speaker: a pronoun beside it ("sagt sie", "Il raconte", "a-t-elle"), or a verb
+    that agrees ("powiedziała", "قالت", "אמרה")."""
+    beside = [tokens[i].text.lower() for i in (cue.last + 1, cue.first - 1) if 0 <= i < len(tokens)]
+    for word in [*beside, *cue.text.lower().split("-")[-1:]]:
+        if word in language.pronoun_sex:
+            return language.pronoun_sex[word]
+    first = cue.text.split()[0].lower() if cue.text else ""
+    forms = [first, *(first[len(p) :] for p in language.prefixes if first.startswith(p))]
+    return next((language.verb_sex[f] for f in forms if f in language.verb_sex), None)
 
 
 def _last_person(
@@ -224,10 +274,14 @@ def _full_names(sentences: Sequence[str], names: Sequence[Sequence[Candidate]], 
         words = [m.group() for m in WORD.finditer(text)]
         stops = stop_words(language)
         if uncased(text):  # a known given name and the word after it ("سامر الخطيب" makes "الخطيب" his)
+            language_cues = cues(language)
+            cue_words = set(language_cues.by_first_word) if language_cues else set()
             fulls += [
-                f"{first} {second}"
-                for first, second in itertools.pairwise(words)
-                if is_given_name(first) and first.lower() not in stops and second.lower() not in stops
+                f"{first.text} {second.text}"
+                for first, second in itertools.pairwise(words_in(text))
+                if is_given_name(first.text)
+                and joined(text, first, second)
+                and not {first.text.lower(), second.text.lower()} & (stops | cue_words)
             ]
         else:
             fulls += [
