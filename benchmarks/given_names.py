@@ -1,16 +1,17 @@
-# ruff: noqa: RUF001, RUF003 - the name lists are Turkish, Polish, Arabic and Hebrew by design
 """Write src/manysides/understand/data/given_names_other.tsv: given names of the languages whose quotes are read
 without a parser, so "sagte Albrecht" after "Richter Jens Albrecht", or "סיפר המאמן, עמית שגיא" can tell a
 person's name from a noun or a title.
 
 Run: `pip install faker` in the venv, then `python -m benchmarks.given_names`. Faker (MIT licence) carries given
 names per locale for its fake people; its lists are public and written by hand, and no article of any evaluation
-set was read to write this one. The product reads only the file written here (Faker is no dependency).
+set was read to write this one. The product reads only the file written here (Faker is no dependency). The
+English census list (`first_names.txt`) is taken in too, under the same filters, so the readers outside English
+consult one list.
 
-Kept: one-word names of three letters or more (Arabic vowel marks taken off), with the sex that bears each in
-Faker's lists ("he", "she", or "-" where both do). Left out: words that are stop words of any of these languages
-(spaCy's lists), month and weekday names, and names of countries, territories and languages (CLDR through Babel:
-"August", "Jordan", "Israel", "Georgia"), since those are words before they are names.
+Kept: one-word names of three letters or more (Arabic vowel marks taken off), with the sex that bears each in the
+lists ("he", "she", or "-" where both do). Left out: words that are stop words of any of these languages (spaCy's
+lists), month and weekday names, and names of countries, territories and languages (CLDR through Babel: "August",
+"Jordan", "Israel", "Georgia"), since those are words before they are names.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from babel.dates import get_day_names, get_month_names
 
 from manysides.understand.foreign_names import stop_words
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "manysides" / "understand" / "data" / "given_names_other.tsv"
+DATA = Path(__file__).resolve().parents[1] / "src" / "manysides" / "understand" / "data"
+OUT = DATA / "given_names_other.tsv"
+CENSUS = DATA / "first_names.txt"
 # Faker locales per language read without a parser (understand/data/speech_words_other.json)
 LOCALES = {
     "de": ("de_DE", "de_AT", "de_CH"),
@@ -64,9 +67,18 @@ def common_words() -> set[str]:
     return words
 
 
+def census_names() -> dict[str, set[str]]:
+    """The English list the parser's readers use (`understand/data/first_names.txt`), capitalised."""
+    rows = (line.split("\t") for line in CENSUS.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    return {name.capitalize(): {sex} for name, sex in rows}
+
+
 def main() -> None:
     common = common_words()
     sexes: dict[str, set[str]] = {}
+    for name, found in census_names().items():
+        if name.lower() not in common:
+            sexes[name] = set(found)
     for locales in LOCALES.values():
         for locale in locales:
             for name, found in faker_names(locale).items():
@@ -76,7 +88,8 @@ def main() -> None:
                 sexes.setdefault(plain, set()).update(found)
     lines = [
         '# Given names of the languages read without a parser, and the sex that bears each ("-": both), from',
-        "# Faker's person lists (MIT). Written by `python -m benchmarks.given_names`; read by understand/given_names.py.",
+        "# Faker's person lists (MIT) and the English census list.",
+        "# Written by `python -m benchmarks.given_names`; read by understand/given_names.py.",
     ]
     lines += [f"{name}\t{next(iter(s)) if len(s) == 1 else '-'}" for name, s in sorted(sexes.items())]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -54,6 +54,46 @@ def test_speaker_beside_its_cue(language: str, sentence: str, expected: str) -> 
     assert len(found) == 1 and found[0].endswith(expected), found  # a title may stay before a name
 
 
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        # where no word takes a capital, a known given name tells the person after a title
+        ("ar", ["وقال مدير الميناء العميد سامر حداد إن الرصيف سيغلق."], "سامر حداد"),
+        ("he", ['יו"ר הוועדה, עו"ד רונית אלמוג, אמרה כי ההחלטה סופית.'], "אלמוג"),
+        ("he", ['ד"ר נועה ברגר, מומחית לאיכות מים, אמרה כי אין סכנה.'], "נועה ברגר"),
+        # a surname alone after a full name opened by a given name of the language
+        (
+            "de",
+            ["Richter Jens Albrecht verkündete das Urteil.", "„Das war kein Versehen“, sagte Albrecht."],
+            "Jens Albrecht",
+        ),
+        # titles shortened with a period inside a sentence
+        ("tr", ["Hidrolog Prof. Dr. Aylin Kaya, sorunun büyük olduğunu söylüyor."], "Aylin Kaya"),
+    ],
+)
+def test_names_known_as_given_names(language: str, sentences: list[str], expected: str) -> None:
+    """A given name of the language (`data/given_names_other.tsv`) marks the person among titles and nouns."""
+    found = [speaker for speaker, _ in _speakers(sentences, language)[-1]]
+    assert len(found) == 1 and found[0].endswith(expected), found
+
+
+def test_a_pronoun_or_verb_of_one_sex_passes_over_a_speaker_of_the_other() -> None:
+    """ "Zapowiedziała" (she announced) after a man spoke goes back to the woman named before him."""
+    polish = [
+        "Radna Joanna Wilk powiedziała, że decyzja jest zła.",
+        "Burmistrz Adam Nowak odpowiedział, że most zostanie zamknięty.",
+        "Zapowiedziała też, że odwoła się od decyzji.",
+    ]
+    assert _speakers(polish, "pl")[2] == [("Joanna Wilk", "paraphrase")]
+
+
+def test_an_unnamed_subject_is_no_speaker_named_before() -> None:
+    """ "Eine Anwohnerin ... berichtet" is someone new, and "nie podała" (did not give) credits nobody."""
+    german = ["„Wir bauen neu“, sagte Karin Feld.", "Eine Anwohnerin, die anonym bleiben möchte, berichtet von Lärm."]
+    assert _speakers(german, "de")[1] == [("Anwohnerin", "paraphrase")]
+    assert _speakers(["Rzeczniczka firmy nie podała nazwy dostawcy."], "pl") == [[]]
+
+
 def test_pronouns_and_dropped_subjects_take_the_speaker_before() -> None:
     """ "sagte sie", "a-t-elle ajouté" and Spanish's dropped subject hand the words to the speaker named before,
     not to an "according to" source between them."""

@@ -1,15 +1,14 @@
-"""Given names in any of the languages read without a parser: the English census list (`names`) and Faker's
-lists of German, French, Spanish, Polish, Turkish, Arabic and Hebrew names (`data/given_names_other.tsv`, written
-by `python -m benchmarks.given_names`). A known given name is what tells "sagte Albrecht" (a person) from "sagte
-Gericht" where every noun takes a capital, and "עמית שגיא" (a person) from "המאמן" (the coach) where no word does."""
+"""Given names in any of the languages read without a parser: Faker's lists of German, French, Spanish, Polish,
+Turkish, Arabic and Hebrew names and the English census list, less words that are words before they are names
+("August", "Israel"; `data/given_names_other.tsv`, written by `python -m benchmarks.given_names`). A known given
+name is what tells "sagte Albrecht" (a person) from "sagte Gericht" where every noun takes a capital, and "עמית
+שגיא" (a person) from "המאמן" (the coach) where no word does."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 from pathlib import Path
-
-from manysides.understand.names import given_name_sex
 
 _LIST = Path(__file__).parent / "data" / "given_names_other.tsv"
 _MARKS = re.compile(r"[\u064b-\u0652\u0670\u0640]")  # Arabic vowel marks and tatweel
@@ -28,10 +27,10 @@ def _other_names() -> dict[str, str]:
 
 def is_given_name(word: str) -> bool:
     """Whether the word is a given name in English or one of the languages read without a parser."""
-    return bool(given_name_sex(word)) or _key(word) in _other_names()
+    return _key(word) in _other_names()
 
 
 def given_sex(word: str) -> str | None:
-    """ "he" or "she" for a given name one sex bears (the census list first, then Faker's), else None."""
-    sex = given_name_sex(word) or _other_names().get(_key(word))
+    """ "he" or "she" for a given name one sex bears, else None."""
+    sex = _other_names().get(_key(word))
     return sex if sex in ("he", "she") else None

@@ -30,7 +30,8 @@ from manysides.understand.foreign_names import (
     script_key,
     uncased,
 )
-from manysides.understand.names import first_name_sex, name_key
+from manysides.understand.given_names import is_given_name
+from manysides.understand.names import name_key
 from manysides.understand.other_quotes import attributions
 
 if TYPE_CHECKING:
@@ -100,8 +101,10 @@ def read_other_languages(texts: list[ArticleText]) -> None:
 
 def _typed(spelling: str) -> tuple[str, str]:
     """A name no English article gives, with the type its words tell: a person when it opens with a known given
-    name ("Daniel Quintero"), else other (the parser that types names reads English only)."""
-    return spelling, "person" if first_name_sex(spelling) else "other"
+    name of any language read here ("Daniel Quintero", "Jens Albrecht"), else other (the parser that types names
+    reads English only)."""
+    words = spelling.split()
+    return spelling, "person" if len(words) >= 2 and is_given_name(words[0]) else "other"
 
 
 def _named_in_one_language(
