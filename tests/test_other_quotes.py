@@ -45,6 +45,7 @@ def _speakers(sentences: list[str], language: str) -> list[list[tuple[str, str]]
         ("pl", "„Most będzie zamknięty do maja” – powiedziała burmistrz Anna Nowak.", "Anna Nowak"),
         ("ar", "وقالت رئيسة البلدية كارين فيلد إن المدينة لا تستطيع المخاطرة.", "رئيسة البلدية كارين فيلد"),
         ("he", 'לדברי יו"ר הוועדה, ההחלטה התקבלה פה אחד.', 'יו"ר הוועדה'),
+        ("he", 'חברת התחבורה "קו ירוק" הודיעה היום על שינוי בלוחות הזמנים.', "קו ירוק"),  # a body named in marks
     ],
 )
 def test_speaker_beside_its_cue(language: str, sentence: str, expected: str) -> None:

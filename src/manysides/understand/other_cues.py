@@ -20,7 +20,7 @@ _CASE_SUFFIXES = frozenset({"tr"})
 _AGREEING = frozenset({"pl", "ar", "he"})  # a past (and in Arabic and Hebrew, present) verb agrees in sex
 _SHORT_CUE = 2  # a cue this short ("so") reports words only right after a closing quote mark
 _GAP_WORDS = 5  # words a split cue's two parts may have between them
-_SPOKEN_WORDS = 4  # a quote this long at least may be someone's words (shorter: a title, a slogan, a term)
+SPOKEN_WORDS = 4  # a quote this long at least may be someone's words (shorter: a title, a slogan, a term)
 _FINAL_WORDS = 2  # in a verb-final language, words after a closing quote that may be its cue and subject's verb
 
 
@@ -205,7 +205,7 @@ def _after_quotes(
     for start, end in quoted:
         if end >= len(text) or text[end - 1] not in QUOTE_MARKS:
             continue
-        if len(WORD.findall(text, start, end)) < _SPOKEN_WORDS:
+        if len(WORD.findall(text, start, end)) < SPOKEN_WORDS:
             continue  # a title, a name or a slogan in quotes ("Brac solidaire", lancée par ...)
         gap = _QUOTE_THEN.match(text, end)
         at = next((i for i, t in enumerate(tokens) if t.start >= end), None)

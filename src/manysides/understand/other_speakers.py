@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from manysides.understand.foreign_names import CONNECTORS as _CONNECTORS
 from manysides.understand.foreign_names import NOUNS_CAPITALISED, Candidate, stop_words, uncased
 from manysides.understand.given_names import is_given_name
-from manysides.understand.other_cues import WINDOW_WORDS, Cue, Cues, cue_window
+from manysides.understand.other_cues import SPOKEN_WORDS, WINDOW_WORDS, Cue, Cues, cue_window
 from manysides.understand.other_marks import (
     QUOTE_MARKS,
     STOPS,
@@ -213,6 +213,9 @@ def speakers_of(
         if gap[0].text.lower() in language.pronouns:
             return None
         return listed(name_in(gap, context, False) or unnamed_voice(_source_words(gap, code, language), language))
+    named_in_marks = None if language.verb_final else _quoted_name_before(text, tokens, cue, quoted)
+    if named_in_marks:  # חברת המזון "שדות הגליל" הודיעה, „Spiegel“ berichtete: a body named in quote marks
+        return [named_in_marks]
     if not before and after_quote(text, tokens[cue.first].start):
         before = _before_quote(text, tokens, cue, quoted, language)  # Demir, "..." dedi.
     if (after and after[0].text.lower() in language.pronouns) or (
@@ -266,6 +269,19 @@ def _conjoined(
     parts = [subject[: joins[0]], *(subject[a + 1 : b] for a, b in itertools.pairwise(joins)), subject[joins[-1] + 1 :]]
     names = [name_in(part, context, True) for part in parts]
     return [n for n in names if n] if all(names) else []
+
+
+def _quoted_name_before(text: str, tokens: list[Word], cue: Cue, quoted: list[tuple[int, int]]) -> Speaker | None:
+    """A name in quote marks right before the cue, too short to be anyone's words and written after a word (a
+    company, a group, a newspaper), not after a comma or a colon that opens words said: the cue's subject."""
+    start = tokens[cue.first].start
+    for a, b in quoted:
+        if a > 0 and text[b:start].strip() == "" and b < start:
+            words = WORD.findall(text, a, b)
+            opened_by = text[:a].rstrip()[-1:]
+            if 0 < len(words) < SPOKEN_WORDS and opened_by and opened_by not in ",:\u060c\u2013\u2014-":
+                return Speaker(" ".join(words), True)
+    return None
 
 
 def _postposed(text: str, tokens: list[Word], cue: Cue) -> bool:
