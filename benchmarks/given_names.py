@@ -2,16 +2,18 @@
 without a parser, so "sagte Albrecht" after "Richter Jens Albrecht", or "סיפר המאמן, עמית שגיא" can tell a
 person's name from a noun or a title.
 
-Run: `pip install faker` in the venv, then `python -m benchmarks.given_names`. Faker (MIT licence) carries given
-names per locale for its fake people; its lists are public and written by hand, and no article of any evaluation
-set was read to write this one. The product reads only the file written here (Faker is no dependency). The
-English census list (`first_names.txt`) is taken in too, under the same filters, so the readers outside English
-consult one list.
+Run: `pip install faker wordfreq` in the venv, then `python -m benchmarks.given_names`. Faker (MIT licence)
+carries given names per locale for its fake people; its lists are public and written by hand, and no article of
+any evaluation set was read to write this one. wordfreq's counts only test Arabic and Hebrew names (below). The
+product reads only the file written here (neither package is a dependency). The English census list
+(`first_names.txt`) is taken in too, under the same filters, so the readers outside English consult one list.
 
 Kept: one-word names of three letters or more (Arabic vowel marks taken off), with the sex that bears each in the
 lists ("he", "she", or "-" where both do). Left out: words that are stop words of any of these languages (spaCy's
 lists), month and weekday names, and names of countries, territories and languages (CLDR through Babel: "August",
-"Jordan", "Israel", "Georgia"), since those are words before they are names.
+"Jordan", "Israel", "Georgia"), since those are words before they are names; and in Arabic and Hebrew, which
+have no capitals to tell a name by, a frequent word about as common with the definite article as without it
+(wordfreq: "رئيس" head / "الرئيس", "ים" sea / "הים"), since a noun takes the article and a given name does not.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ LOCALES = {
 }
 _MARKS = re.compile(r"[\u064b-\u0652\u0670\u0640]")  # Arabic vowel marks, shadda, sukun, tatweel
 _MIN_LETTERS = 3
+ARTICLES = {"ar": "\u0627\u0644", "he": "\u05d4"}  # the definite article, written joined to its noun
+_NOUN_MARGIN = 0.15  # zipf units: a word this close to its definite form's frequency is a noun
+_FREQUENT = 5.0  # zipf: only a word this common is tested (a rare name's counts are too small to tell)
 
 
 def faker_names(locale: str) -> dict[str, set[str]]:
@@ -50,6 +55,14 @@ def faker_names(locale: str) -> dict[str, set[str]]:
         for name in getattr(provider, attribute, ()):
             found.setdefault(name, set()).add(sex)
     return found
+
+
+def takes_the_article(word: str, language: str) -> bool:
+    """Whether the word is about as common with the definite article as without it: a noun ("رئيس", head)."""
+    from wordfreq import zipf_frequency
+
+    bare = zipf_frequency(word, language)
+    return bare >= _FREQUENT and zipf_frequency(ARTICLES[language] + word, language) >= bare - _NOUN_MARGIN
 
 
 def common_words() -> set[str]:
@@ -79,11 +92,13 @@ def main() -> None:
     for name, found in census_names().items():
         if name.lower() not in common:
             sexes[name] = set(found)
-    for locales in LOCALES.values():
+    for language, locales in LOCALES.items():
         for locale in locales:
             for name, found in faker_names(locale).items():
                 plain = _MARKS.sub("", name).strip()
                 if " " in plain or len(plain) < _MIN_LETTERS or not plain.isalpha() or plain.lower() in common:
+                    continue
+                if language in ARTICLES and takes_the_article(plain, language):
                     continue
                 sexes.setdefault(plain, set()).update(found)
     lines = [

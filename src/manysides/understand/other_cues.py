@@ -48,6 +48,7 @@ class Cues:
     locatives: frozenset[str]  # prepositions of place: a name after one is a place, not a speaker
     case_suffixes: bool  # a name's case ending follows an apostrophe ("Erdoğan'a"): such a name is no subject
     reported_mood: frozenset[str]  # verb forms only reported speech takes (German Konjunktiv I: "sei", "habe")
+    not_sources: frozenset[str] = frozenset()  # "laut Tarifvertrag", "selon toute vraisemblance": no source
     negations: frozenset[str] = frozenset()  # a speech verb right after one credits nobody ("nie podała")
     indefinites: frozenset[str] = frozenset()  # indefinite articles: "eine Hebamme" is someone not named before
     pronoun_sex: dict[str, str] = field(default_factory=dict)  # "sie" -> "she": whom a pronoun may stand for
@@ -106,6 +107,7 @@ def cues(language: str) -> Cues | None:
         locatives=frozenset(lists["locatives"]),
         case_suffixes=language in _CASE_SUFFIXES,
         reported_mood=frozenset(lists["reported_mood"]),
+        not_sources=frozenset(w.lower() for w in lists.get("not_sources", ())),
         negations=frozenset(lists.get("negations", ())),
         indefinites=frozenset(lists.get("indefinites", ())),
         pronoun_sex=dict(lists.get("pronoun_sex", {})),

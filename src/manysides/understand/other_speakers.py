@@ -201,6 +201,10 @@ def speakers_of(
         after if cue.kind == "according_before" else before, language
     ):
         return None  # "d'après lui", "według niego": the speaker named before
+    if cue.kind.startswith("according") and _no_source(
+        after[:2] if cue.kind == "according_before" else before[-2:], language
+    ):
+        return []  # "laut Tarifvertrag", "selon toute vraisemblance", "Kanuna göre": in line with, no one said it
     if cue.kind == "according_before":
         words = _source_words(after, code, language)
         found = _apposition(text, tokens, cue, after, context) or name_in(words, context, False, person_first=True)
@@ -244,6 +248,33 @@ def speakers_of(
         return listed(near or named or unnamed_voice(after, language) or behind)
     # Feld sagte ... / Hernández comentó la necesidad ...: what follows the cue is what was said, unless a name
     return listed(named or near or behind)
+
+
+_ARTICLE_PREFIXES = (
+    "\u0648\u0627\u0644",
+    "\u0628\u0627\u0644",
+    "\u0644\u0644",
+    "\u0627\u0644",
+    "\u0644",
+    "\u05d4",
+    "\u05d1\u05d4",
+    "\u05dc",
+)
+
+
+def _no_source(words: list[Word], language: Cues) -> bool:
+    """Whether "according to" is followed (or, before "zufolge"/"göre", preceded) by a law, a plan, a rule or the
+    outlet's own reporting: it means "in line with" and names no source. Arabic and Hebrew words are compared
+    without their article or a joined preposition ("للتعليمات", "החוק")."""
+    for word in words:
+        lower = word.text.lower()
+        forms = {
+            lower,
+            *(lower[len(p) :] for p in _ARTICLE_PREFIXES if lower.startswith(p) and len(lower) > len(p) + 1),
+        }
+        if forms & language.not_sources:
+            return True
+    return False
 
 
 def _pronoun_source(window: list[Word], language: Cues) -> bool:
