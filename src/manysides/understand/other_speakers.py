@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from manysides.understand.foreign_names import CONNECTORS as _CONNECTORS
 from manysides.understand.foreign_names import NOUNS_CAPITALISED, Candidate, stop_words, uncased
@@ -29,6 +30,7 @@ from manysides.understand.other_marks import (
 INVERTED_WORDS = 4  # a name this near after the cue is its speaker ("sagte am Montag Karin Feld" is rarer)
 _APPOSITION_CHARS = 80  # how far after a cue a title may run before ", NAME,"
 _LOCATIVE_CHARS = 12  # how far back a preposition of place is looked for
+_GAP_CHARS = 3  # spaces between a closing quote mark and the cue after it
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def name_in(
         pick = max(inside, key=lambda c: c.start) if nearest_last else min(inside, key=lambda c: c.start)
         return Speaker(pick.text, True)
     stops = stop_words(context.language)
-    if uncased(context.text):
+    if _caseless(context.text):
         return _given_and_family(window, context, stops, nearest_last)
     # "der" joins "van der Berg", but in German it joins nouns: "Anwohner der Uferstraße"
     german = context.language in NOUNS_CAPITALISED
@@ -228,7 +230,7 @@ def speakers_of(
         return None  # "sagte sie", "er sagte", "il a déclaré": the speaker named before
     # where no capitals mark a name, a known given name anywhere in the window ("قال مدير الدفاع المدني في
     # المحافظة العميد سامر الخطيب")
-    near = name_in(after if uncased(text) else after[:INVERTED_WORDS], context, False) or (
+    near = name_in(after if _caseless(text) else after[:INVERTED_WORDS], context, False) or (
         _apposition(text, tokens, cue, after, context) if after else None
     )
     apposed = _apposition(text, tokens, cue, [], context) if not before else None
@@ -306,12 +308,18 @@ def _quoted_name_before(text: str, tokens: list[Word], cue: Cue, quoted: list[tu
     """A name in quote marks right before the cue, too short to be anyone's words and written after a word (a
     company, a group, a newspaper), not after a comma or a colon that opens words said: the cue's subject."""
     start = tokens[cue.first].start
-    for a, b in quoted:
-        if a > 0 and text[b:start].strip() == "" and b < start:
-            words = WORD.findall(text, a, b)
-            opened_by = text[:a].rstrip()[-1:]
-            if 0 < len(words) < SPOKEN_WORDS and opened_by and opened_by not in ",:\u060c\u2013\u2014-":
-                return Speaker(" ".join(words), True)
+    k = bisect.bisect_right(quoted, start, key=lambda span: span[1]) - 1  # the last quote closing before the cue
+    if k < 0:
+        return None
+    a, b = quoted[k]
+    if a == 0 or start - b > _GAP_CHARS or text[b:start].strip():
+        return None
+    words = WORD.findall(text, a, b)
+    before = a - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    if 0 < len(words) < SPOKEN_WORDS and before >= 0 and text[before] not in ",:\u060c\u2013\u2014-":
+        return Speaker(" ".join(words), True)
     return None
 
 
@@ -342,6 +350,12 @@ _APPOSITION_AFTER = re.compile(r"\s*[,\u060c]\s*([^,\u060c;:.!?\"\u201c\u201d\u2
 _GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')  # יו"ר, עו"ד: an abbreviation, not a quote
 
 
+@lru_cache(maxsize=8)  # read once per sentence, not once per cue and name
+def _caseless(text: str) -> bool:
+    return uncased(text)
+
+
+@lru_cache(maxsize=8)  # read once per sentence, not once per cue
 def _masked(text: str) -> str:
     """The text with Hebrew abbreviations' ASCII gershayim written as U+05F4, so the patterns read past them."""
     return _GERSHAYIM.sub("\u05f4", text)
@@ -365,9 +379,10 @@ def _apposition(text: str, tokens: list[Word], cue: Cue, window: list[Word], con
     if not words or len(words) > INVERTED_WORDS:
         return None
     name = name_in(words, context, False)
-    if name or window or not uncased(text):
+    if name or window or not _caseless(text):
         return name
-    head = [t for t in tokens if t.end <= found.start() and t.start >= context.opening]
+    lo = bisect.bisect_left(tokens, context.opening, key=lambda t: t.start)
+    head = tokens[lo : bisect.bisect_right(tokens, found.start(), key=lambda t: t.end)]
     # "ד"ר נועה פרידמן, מומחית לבטיחות מזון, אמרה": the name before the description set off
     return name_in(head[-INVERTED_WORDS:], context, True) or Speaker(" ".join(t.text for t in words), False)
 
@@ -395,7 +410,7 @@ def _plain(window: list[Word], language: Cues) -> Speaker | None:
 
 def _before_quote(text: str, tokens: list[Word], cue: Cue, quoted: list[tuple[int, int]], language: Cues) -> list[Word]:
     """The words before the quote that ends right before a cue: in a verb-final sentence the speaker opens it."""
-    k = bisect.bisect_right([b for _, b in quoted], tokens[cue.first].start) - 1
+    k = bisect.bisect_right(quoted, tokens[cue.first].start, key=lambda span: span[1]) - 1
     if k < 0:
         return []
     start = quoted[k][0]
