@@ -78,6 +78,16 @@ def test_names_known_as_given_names(language: str, sentences: list[str], expecte
     assert len(found) == 1 and found[0].endswith(expected), found
 
 
+def test_an_aside_inside_the_quote_and_an_interview_answer() -> None:
+    """Spanish sets its cue off by dashes inside the quote («... —aseguró la alcaldesa—.»), and an interview gives
+    the person named before, then a colon, with no quote marks."""
+    spanish = ["«No ha salido ningún dato de nuestros servidores —aseguró la alcaldesa, Rosa Vidal Mir—.»"]
+    assert _speakers(spanish, "es") == [[("Rosa Vidal Mir", "quote")]]
+    german = ["Die Biologin Marlene Weiß forscht seit Jahren am See.", "Weiß: Dem See geht es nicht gut."]
+    assert _speakers(german, "de")[1] == [("Marlene Weiß", "quote")]
+    assert _speakers(["Fazit: Der See braucht Hilfe."], "de") == [[]]
+
+
 def test_a_pronoun_or_verb_of_one_sex_passes_over_a_speaker_of_the_other() -> None:
     """ "Zapowiedziała" (she announced) after a man spoke goes back to the woman named before him."""
     polish = [

@@ -11,7 +11,17 @@ from functools import cache
 from importlib import resources
 
 from manysides.understand.foreign_names import stop_words, uncased
-from manysides.understand.other_marks import QUOTE_MARKS, STOPS, WORD, Word, after_quote, after_stop, in_quote, joined
+from manysides.understand.other_marks import (
+    QUOTE_MARKS,
+    STOPS,
+    WORD,
+    Word,
+    after_quote,
+    after_stop,
+    char_before,
+    in_quote,
+    joined,
+)
 
 WINDOW_WORDS = 8  # words read on each side of a cue for its speaker
 _VERB_FINAL = frozenset({"tr"})
@@ -166,8 +176,8 @@ def find_cues(text: str, tokens: list[Word], quoted: list[tuple[int, int]], lang
             cue = _match_at(text, tokens, i, phrase, kind, language)
             if cue is None or taken.intersection(range(cue.first, cue.last + 1)):
                 continue
-            if in_quote(quoted, tokens[i].start):
-                continue
+            if in_quote(quoted, tokens[i].start) and char_before(text, tokens[i].start) != "\u2014":
+                continue  # but «... —aseguró la alcaldesa—.»: a Spanish aside set off by dashes inside the quote
             if len(phrase) == 1 and len(phrase[0]) <= _SHORT_CUE and not after_quote(text, tokens[i].start):
                 continue
             if i and tokens[i - 1].text.lower() in language.reflexives:

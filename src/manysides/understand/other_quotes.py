@@ -44,6 +44,7 @@ from manysides.understand.quotes import Attribution
 _CARRY_SENTENCES = 3  # a pronoun or a dropped subject hands words to a speaker named at most this many sentences back
 _TITLE_WORDS = 4  # words before a name read as its title
 _ROLE_CHARS = 4  # a title word this long at least ("maire", "Bakan"; not "de")
+_INTERVIEW_NAME_WORDS = 3  # words of a name opening an interview's answer before its colon
 
 
 def attributions(
@@ -84,6 +85,10 @@ def attributions(
             colon = _colon_speaker(text, tokens, quoted, context)  # Feld: „Wir bauen neu.“
             if colon is not None:
                 found.append(_attribution(colon, ":", "quote"))
+        if not found and not quoted:
+            answer = _interview_answer(text, tokens, full)  # "Oswald: Der See mischt sich nicht mehr durch."
+            if answer is not None:
+                found.append(_attribution(answer, ":", "quote"))
         if not found and quoted and last and index - last[0] <= 1 and _only_quote(text, quoted):
             found.append(_attribution(last[1], "", "quote"))  # a quote running on from the sentence before
         if not found and last and index - last[0] <= 1 and _reported_mood(tokens, language_cues):
@@ -253,6 +258,17 @@ def _colon_speaker(
             clause = clause[1:]
         return name_in(clause, context, False)
     return None
+
+
+def _interview_answer(text: str, tokens: list[Word], full: dict[str, set[str]]) -> Speaker | None:
+    """An interview's answer: the sentence opens with a person the article named in full, then a colon ("Oswald:
+    Ehrlich gesagt, nicht besonders gut."). Only a person named before, so "Fazit:" or "Update:" credit nobody."""
+    head = next((i for i, t in enumerate(tokens[:_INTERVIEW_NAME_WORDS]) if text[t.end : t.end + 1] == ":"), None)
+    if head is None or text[: tokens[0].start].strip():
+        return None
+    key = surname(tokens[head].text)
+    names = full.get(key, set())
+    return Speaker(next(iter(names)), True) if len(names) == 1 else None
 
 
 def _only_quote(text: str, quoted: list[tuple[int, int]]) -> bool:

@@ -346,7 +346,9 @@ def _opening_name(text: str, tokens: list[Word], cue: Cue, context: SpeakerConte
 
 
 _APPOSITION_BEFORE = re.compile(r"[,\u060c]\s*([^,\u060c;:.!?\"\u201c\u201d\u201e\u00ab\u00bb]{2,60}?)[,\u060c]\s*$")
-_APPOSITION_AFTER = re.compile(r"\s*[,\u060c]\s*([^,\u060c;:.!?\"\u201c\u201d\u201e\u00ab\u00bb]{2,60}?)\s*[,\u060c.;]")
+_APPOSITION_AFTER = re.compile(
+    r"\s*[,\u060c]\s*([^,\u060c;:.!?\"\u201c\u201d\u201e\u00ab\u00bb\u2014]{2,60}?)\s*[,\u060c.;\u2014]"
+)
 _GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')  # יו"ר, עו"ד: an abbreviation, not a quote
 
 
