@@ -2,7 +2,7 @@
 without a parser, so "sagte Albrecht" after "Richter Jens Albrecht", or "סיפר המאמן, עמית שגיא" can tell a
 person's name from a noun or a title.
 
-Run: `pip install faker wordfreq` in the venv, then `python -m benchmarks.given_names`. Faker (MIT licence)
+Run: `pip install -e '.[given-names]'` in the venv, then `python -m benchmarks.given_names`. Faker (MIT licence)
 carries given names per locale for its fake people; its lists are public and written by hand, and no article of
 any evaluation set was read to write this one. wordfreq's counts only test Arabic and Hebrew names (below). The
 product reads only the file written here (neither package is a dependency). The English census list
