@@ -197,6 +197,7 @@ def _indefinite_subject(text: str, tokens: list[Word], cue: Cue, language: Cues)
 
 
 def _sex_of(speaker: Speaker) -> str | None:
+    """The sex a named speaker's given name tells, if one sex bears it; None for a body or a lone surname."""
     words = speaker.text.split()
     return given_sex(words[0]) if speaker.named and len(words) > 1 else None
 
@@ -285,21 +286,21 @@ def _full_names(sentences: Sequence[str], names: Sequence[Sequence[Candidate]], 
     capitals, any run of two or three capitalised words inside a sentence ("Ali Riza Demirtas" makes "Demirtas,
     ... dedi" his)."""
     found: dict[str, set[str]] = {}
+    stops = stop_words(language)
+    language_cues = cues(language)
+    not_names = stops | set(language_cues.by_first_word if language_cues else ())  # nor a cue's first word
     for text, confirmed in zip(sentences, names, strict=True):
         fulls = [c.text for c in confirmed if len(c.text.split()) > 1]
-        words = [m.group() for m in WORD.finditer(text)]
-        stops = stop_words(language)
         if uncased(text):  # a known given name and the word after it ("سامر الخطيب" makes "الخطيب" his)
-            language_cues = cues(language)
-            cue_words = set(language_cues.by_first_word) if language_cues else set()
             fulls += [
                 f"{first.text} {second.text}"
                 for first, second in itertools.pairwise(words_in(text))
                 if is_given_name(first.text)
                 and joined(text, first, second)
-                and not {first.text.lower(), second.text.lower()} & (stops | cue_words)
+                and not {first.text.lower(), second.text.lower()} & not_names
             ]
         else:
+            words = [m.group() for m in WORD.finditer(text)]
             fulls += [
                 f"{first} {surname(second)}"
                 for first, second in itertools.pairwise(words)

@@ -107,8 +107,8 @@ def _given_and_family(
     window: list[Word], context: SpeakerContext, stops: frozenset[str], nearest_last: bool
 ) -> Speaker | None:
     """Where no word takes a capital (Arabic, Hebrew): known given names and the word after them ("العميد سامر
-    الخطيب", "המאמן, עמית שגיא"). A title opens the phrase and may be a given name too ("رئيس", head, is also
-    Raees), so the last run of given names is the person's; "and" before a name opens another person ("ورئيس
+    الخطيب", "המאמן, עמית שגיא"). A title opens the phrase and may be a given name too ("أمير", prince, is also
+    Amir), so the last run of given names is the person's; "and" before a name opens another person ("ورئيس
     اتحاد الناشرين نبيل عيسى"), and the person nearest the cue is taken."""
     people: list[list[Word]] = [[]]
     for token in window:
@@ -252,6 +252,7 @@ def speakers_of(
     return listed(named or near or behind)
 
 
+# Arabic "وال", "بال", "لل", "ال", "ل" and Hebrew "ה", "בה", "ל": the article and prepositions joined to a word
 _ARTICLE_PREFIXES = (
     "\u0648\u0627\u0644",
     "\u0628\u0627\u0644",
