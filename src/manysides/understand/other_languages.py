@@ -28,6 +28,7 @@ from manysides.understand.foreign_names import (
     candidates,
     confirmed,
     script_key,
+    stop_words,
     uncased,
 )
 from manysides.understand.given_names import is_given_name
@@ -86,7 +87,7 @@ def read_other_languages(texts: list[ArticleText]) -> None:
     names: dict[int, list[list[Candidate]]] = {}
     for t in cased:
         elsewhere = set(known).union(*(keys for other, keys in by_language.items() if other != _language(t)))
-        elsewhere |= _named_in_one_language(t, cased, found)
+        elsewhere |= _named_in_one_language(t, cased, found) | _people_by_given_name(found[id(t)], _language(t))
         names[id(t)] = [confirmed(sentence_candidates, elsewhere) for sentence_candidates in found[id(t)]]
     in_cased = set(known) | {c.key for t in cased for sentence in names[id(t)] for c in sentence}
     spellings = {key: known.get(key, _typed(first_spelling.get(key, ""))) for key in in_cased}
@@ -105,6 +106,22 @@ def _typed(spelling: str) -> tuple[str, str]:
     reads English only)."""
     words = spelling.split()
     return spelling, "person" if len(words) >= 2 and is_given_name(words[0]) else "other"
+
+
+def _people_by_given_name(found: list[list[Candidate]], language: str) -> set[str]:
+    """Keys of full names a person's shape gives away, with no other article needed: a known given name of any
+    language read here, then one or two capitalised words that are no stop words ("Mark Esper", "Jens Albrecht"),
+    so a German-only story lists its people too."""
+    stops = stop_words(language)
+    return {
+        c.key
+        for sentence in found
+        for c in sentence
+        if len(words := c.text.split()) >= 2
+        and is_given_name(words[0])
+        and not any(w.lower() in stops for w in words)
+        and all(w[:1].isupper() for w in words)
+    }
 
 
 def _named_in_one_language(
