@@ -88,6 +88,27 @@ def test_an_aside_inside_the_quote_and_an_interview_answer() -> None:
     assert _speakers(["Fazit: Der See braucht Hilfe."], "de") == [[]]
 
 
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        ("de", "Für die Ärztin Karin Feld, die seit Jahren am See forscht, ist das Wasser zu warm.", "Karin Feld"),
+        ("fr", "Pour la maire, Claire Mazet, la digue doit être reconstruite.", "Claire Mazet"),
+        ("es", "Para la asociación vecinal Río Limpio, en cambio, la obra llega tarde.", "Río Limpio"),
+    ],
+)
+def test_an_opinion_opening_the_sentence_is_according_to(language: str, sentence: str, expected: str) -> None:
+    """ "Für X, ...", "Pour X, ...", "Para X, ...": X's view; a pronoun or a noun is no one's view."""
+    assert _speakers([sentence], language) == [[(expected, "according_to")]]
+    assert _speakers(["Pour lui, la digue doit être reconstruite."], "fr") == [[]]
+    assert _speakers(["Für die Stadt ist das zu teuer."], "de") == [[]]
+
+
+def test_an_arabic_title_may_hold_a_preposition_before_the_name() -> None:
+    """ "النائب عن كتلة الإصلاح فراس حداد": the MP for a bloc, then his name, past the preposition."""
+    found = _speakers(["ووصف النائب عن كتلة الإصلاح فراس حداد المشروع بأنه مكلف."], "ar")
+    assert found == [[("فراس حداد", "paraphrase")]]
+
+
 def test_a_pronoun_or_verb_of_one_sex_passes_over_a_speaker_of_the_other() -> None:
     """ "Zapowiedziała" (she announced) after a man spoke goes back to the woman named before him."""
     polish = [

@@ -58,6 +58,8 @@ class Cues:
     locatives: frozenset[str]  # prepositions of place: a name after one is a place, not a speaker
     case_suffixes: bool  # a name's case ending follows an apostrophe ("Erdoğan'a"): such a name is no subject
     reported_mood: frozenset[str]  # verb forms only reported speech takes (German Konjunktiv I: "sei", "habe")
+    opinion_openers: frozenset[str] = frozenset()  # "Für X, ...", "Pour X, ...": X's view
+    prepositions: frozenset[str] = frozenset()  # complementisers that end only an unnamed phrase ("في")
     not_sources: frozenset[str] = frozenset()  # "laut Tarifvertrag", "selon toute vraisemblance": no source
     negations: frozenset[str] = frozenset()  # a speech verb right after one credits nobody ("nie podała")
     indefinites: frozenset[str] = frozenset()  # indefinite articles: "eine Hebamme" is someone not named before
@@ -117,6 +119,8 @@ def cues(language: str) -> Cues | None:
         locatives=frozenset(lists["locatives"]),
         case_suffixes=language in _CASE_SUFFIXES,
         reported_mood=frozenset(lists["reported_mood"]),
+        opinion_openers=frozenset(lists.get("opinion_openers", ())),
+        prepositions=frozenset(lists.get("prepositions", ())),
         not_sources=frozenset(w.lower() for w in lists.get("not_sources", ())),
         negations=frozenset(lists.get("negations", ())),
         indefinites=frozenset(lists.get("indefinites", ())),
@@ -276,9 +280,13 @@ def _match_at(text: str, tokens: list[Word], i: int, phrase: tuple[str, ...], ki
     return Cue(i, at - 1, kind, words, (gap, at - 2))
 
 
-def cue_window(text: str, tokens: list[Word], cue: Cue, language: Cues, after: bool) -> list[Word]:
+def cue_window(
+    text: str, tokens: list[Word], cue: Cue, language: Cues, after: bool, through_prepositions: bool = False
+) -> list[Word]:
     """The words beside a cue, up to a stop mark, WINDOW_WORDS words, or after the cue a word opening what was
-    said (before it, "que" is a relative: "La empresa que gestiona el puerto dice ...")."""
+    said (before it, "que" is a relative: "La empresa que gestiona el puerto dice ..."); `through_prepositions`
+    reads on past a preposition ("النائب عن كتلة الإصلاح فراس الدباغ")."""
+    stops = language.complementisers - language.prepositions if through_prepositions else language.complementisers
     found: list[Word] = []
     step = 1 if after else -1
     at = cue.last if after else cue.first
@@ -287,7 +295,7 @@ def cue_window(text: str, tokens: list[Word], cue: Cue, language: Cues, after: b
         if not 0 <= nxt < len(tokens):
             break
         left, right = (tokens[at], tokens[nxt]) if after else (tokens[nxt], tokens[at])
-        if not joined(text, left, right) or (after and tokens[nxt].text.lower() in language.complementisers):
+        if not joined(text, left, right) or (after and tokens[nxt].text.lower() in stops):
             break
         found.append(tokens[nxt])
         at = nxt

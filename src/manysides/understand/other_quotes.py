@@ -85,6 +85,10 @@ def attributions(
             colon = _colon_speaker(text, tokens, quoted, context)  # Feld: „Wir bauen neu.“
             if colon is not None:
                 found.append(_attribution(colon, ":", "quote"))
+        if not found:
+            view = _opinion_of(text, tokens, context)  # "Für die Initiatorin Ruth Pohlhammer, ist der Bahnhof ..."
+            if view is not None:
+                found.append(_attribution(_expanded(view, full), tokens[0].text, "according_to"))
         if not found and not quoted:
             answer = _interview_answer(text, tokens, full)  # "Oswald: Der See mischt sich nicht mehr durch."
             if answer is not None:
@@ -259,6 +263,37 @@ def _colon_speaker(
             clause = clause[1:]
         return name_in(clause, context, False)
     return None
+
+
+def _opinion_of(text: str, tokens: list[Word], context: SpeakerContext) -> Speaker | None:
+    """A sentence opening with "für", "pour", "para" and a named person or body set off by a comma ("Für die
+    Initiatorin Ruth Pohlhammer, ...", "Pour la conservatrice, Hélène Marchetti, ...", "Para Ríos Vivos, ..."):
+    that one's view, as "according to" (a pronoun, "Pour lui", is left alone)."""
+    if len(tokens) < 3 or text[: tokens[0].start].strip() or tokens[0].text.lower() not in context.cues.opinion_openers:
+        return None
+    parts: list[list[Word]] = [[]]  # the words before the first comma, then up to the second
+    for previous, token in itertools.pairwise(tokens[: 1 + 2 * WINDOW_WORDS]):
+        between = text[previous.end : token.start]
+        if set(between) & (STOPS - {","}):
+            break
+        if "," in between:
+            if len(parts) == 2:
+                break
+            parts.append([])
+        parts[-1].append(token)
+    if len(parts) < 2 or not parts[0]:
+        return None  # no comma closes the phrase: "Für die Stadt ist das teuer" gives no one's view
+    for part in parts:
+        found = name_in(part, context, True, person_first=True)
+        if found and found.named:
+            return found
+    return None
+
+
+def _expanded(speaker: Speaker, full: dict[str, set[str]]) -> Speaker:
+    """A surname alone as the full name the article gives it ("Feld" -> "Karin Feld"), where it gives one."""
+    names = full.get(speaker.text, set())
+    return Speaker(next(iter(names)), True) if speaker.named and len(names) == 1 else speaker
 
 
 def _interview_answer(text: str, tokens: list[Word], full: dict[str, set[str]]) -> Speaker | None:

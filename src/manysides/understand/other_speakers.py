@@ -230,7 +230,8 @@ def speakers_of(
         return None  # "sagte sie", "er sagte", "il a déclaré": the speaker named before
     # where no capitals mark a name, a known given name anywhere in the window ("قال مدير الدفاع المدني في
     # المحافظة العميد سامر الخطيب")
-    near = name_in(after if _caseless(text) else after[:INVERTED_WORDS], context, False) or (
+    wide = cue_window(text, tokens, cue, language, after=True, through_prepositions=True) if _caseless(text) else []
+    near = name_in(wide or after[:INVERTED_WORDS], context, False) or (
         _apposition(text, tokens, cue, after, context) if after else None
     )
     apposed = _apposition(text, tokens, cue, [], context) if not before else None
