@@ -219,10 +219,10 @@ def test_report_lists_whom_each_outlet_cites_in_any_language() -> None:
     assert any("Quotes and their speakers are read in de, fr" in note for note in report.notes)
 
 
-def _fixture_scores() -> tuple[int, int, int, int]:
-    """(found, gold, right, credited) over every non-English article of our own set."""
+def _fixture_scores(folder: Path = QUOTES) -> tuple[int, int, int, int]:
+    """(found, gold, right, credited) over every non-English article of one of our own sets."""
     found = gold = right = credited = 0
-    for path in sorted(QUOTES.glob("*.json")):
+    for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         if data["language"] == "en":
             continue
@@ -246,11 +246,17 @@ def _same(gold: str | None, speaker: str, named: bool) -> bool:
     return gold.split()[-1].lower() in speaker.lower().split()
 
 
-def test_quality_floor_on_our_own_set() -> None:
-    """Recall and precision of speakers over our own set in seven languages stay above a floor set clearly below
-    what `python -m benchmarks.speakers_multilingual` measures (a clear regression fails)."""
-    found, gold, right, credited = _fixture_scores()
-    assert found / gold >= 0.60 and right / credited >= 0.70, (found, gold, right, credited)
+@pytest.mark.parametrize(
+    ("folder", "recall", "precision"),
+    [(QUOTES, 0.60, 0.70), (QUOTES.parent / "multilingual_quotes_holdout", 0.62, 0.76)],
+    ids=["first set", "second set"],
+)
+def test_quality_floor_on_our_own_sets(folder: Path, recall: float, precision: float) -> None:
+    """Recall and precision of speakers over two of our own sets in seven languages (both development data now)
+    stay above a floor set clearly below what `python -m benchmarks.speakers_multilingual` measures (a clear
+    regression fails); the later sets are kept for figures only."""
+    found, gold, right, credited = _fixture_scores(folder)
+    assert found / gold >= recall and right / credited >= precision, (found, gold, right, credited)
 
 
 def test_any_run_of_marks_and_cue_words_reads_without_error() -> None:
