@@ -77,10 +77,7 @@ def attributions(
                 speakers = listed(_carried(index, last, person, _cue_sex(tokens, cue, language_cues), people))
             kind = "according_to" if cue.kind.startswith("according") else "quote" if quoted else "paraphrase"
             for speaker in speakers:
-                if speaker.named and len(full.get(speaker.text, ())) == 1:
-                    speaker = Speaker(next(iter(full[speaker.text])), True)  # "Feld" -> "Karin Feld"
-                speaker = _by_role(speaker, roles)
-                found.append(_attribution(speaker, cue.text, kind))
+                found.append(_attribution(_by_role(_expanded(speaker, full), roles), cue.text, kind))
         if not found and quoted:
             colon = _colon_speaker(text, tokens, quoted, context)  # Feld: „Wir bauen neu.“
             if colon is not None:
