@@ -28,6 +28,7 @@ _VERB_FINAL = frozenset({"tr"})
 _VERB_INITIAL = frozenset({"ar"})
 _CASE_SUFFIXES = frozenset({"tr"})
 _AGREEING = frozenset({"pl", "ar", "he"})  # a past (and in Arabic and Hebrew, present) verb agrees in sex
+_FEMININE_ENDINGS = ("a", "\u0629", "\u062a", "\u05d4", "\u05ea")  # Polish -a; Arabic ة, ت; Hebrew ה, ת
 _SHORT_CUE = 2  # a cue this short ("so") reports words only right after a closing quote mark
 _GAP_WORDS = 5  # words a split cue's two parts may have between them
 SPOKEN_WORDS = 4  # a quote this long at least may be someone's words (shorter: a title, a slogan, a term)
@@ -127,9 +128,6 @@ def cues(language: str) -> Cues | None:
         pronoun_sex=dict(lists.get("pronoun_sex", {})),
         verb_sex=_verb_sexes([w.lower() for w in lists["speech"]]) if language in _AGREEING else {},
     )
-
-
-_FEMININE_ENDINGS = ("a", "\u0629", "\u062a", "\u05d4", "\u05ea")  # Polish -a; Arabic ة, ت; Hebrew ה, ת
 
 
 def _verb_sexes(speech: list[str]) -> dict[str, str]:

@@ -18,6 +18,7 @@ _CLOSERS = {"\u201e": '\u201c\u201d"', "\u201c": "\u201d\u201c", "\u00ab": "\u00
 QUOTE_MARKS = frozenset('\u201e\u201c\u201d\u00ab\u00bb"')
 STOPS = frozenset(",.;:!?()[]\u2013\u2014\u060c\u061b\u061f") | QUOTE_MARKS  # with Arabic comma, semicolon, "?"
 _OPEN_SENTENCES = 3  # a quote mark left open longer than this many sentences is a stray mark
+_ABBREVIATION = 4  # letters of a word a period inside a sentence shortens ("Prof. Dr. Aylin Şener", "prof. Ewy")
 
 
 def quoted_passages(text: str, open_mark: str | None = None) -> tuple[list[tuple[int, int]], str | None]:
@@ -94,9 +95,6 @@ def after_quote(text: str, at: int) -> bool:
     if at and text[at - 1] == ",":
         at = skip_back(text, at - 1, " \t\n\u00a0,")
     return at > 0 and text[at - 1] in QUOTE_MARKS
-
-
-_ABBREVIATION = 4  # letters of a word a period inside a sentence shortens ("Prof. Dr. Aylin Şener", "prof. Ewy")
 
 
 def joined(text: str, left: Word, right: Word) -> bool:
