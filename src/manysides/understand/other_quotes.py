@@ -30,6 +30,7 @@ from manysides.understand.other_marks import (
     sentence_passages,
     words_in,
 )
+from manysides.understand.other_referents import by_role, full_form, long_names
 from manysides.understand.other_speakers import (
     INVERTED_WORDS,
     Speaker,
@@ -58,6 +59,7 @@ def attributions(
     if language_cues is None:
         return [([], q) for q in spans]
     full = _full_names(sentences, names, language)
+    bodies = long_names(sentences, language)
     result: list[tuple[list[Attribution], list[tuple[int, int]]]] = []
     last: tuple[int, Speaker] | None = None  # the latest sentence index and speaker credited
     person: tuple[int, Speaker] | None = None  # the latest sentence index and full name given
@@ -71,13 +73,16 @@ def attributions(
         found: list[Attribution] = []
         for cue in find_cues(text, tokens, quoted, language_cues):
             speakers = speakers_of(text, tokens, cue, quoted, context)
-            if speakers == [] and cue.kind == "speech":
+            indefinite = speakers == [] and cue.kind == "speech"
+            if indefinite:
                 speakers = listed(_indefinite_subject(text, tokens, cue, language_cues))
             if speakers is None or (not speakers and cue.kind == "speech"):  # a pronoun, or a dropped subject
                 speakers = listed(_carried(index, last, person, _cue_sex(tokens, cue, language_cues), people))
             kind = "according_to" if cue.kind.startswith("according") else "quote" if quoted else "paraphrase"
             for speaker in speakers:
-                found.append(_attribution(_by_role(_expanded(speaker, full), roles), cue.text, kind))
+                if not indefinite:  # "Eine Hebamme der Klinik": someone new, not a title or a name given before
+                    speaker = _told_short(speaker, full, roles, bodies, language_cues)
+                found.append(_attribution(speaker, cue.text, kind))
         if not found and quoted:
             colon = _colon_speaker(text, tokens, quoted, context)  # Feld: „Wir bauen neu.“
             if colon is not None:
@@ -117,6 +122,8 @@ def _note_roles(text: str, tokens: list[Word], language: str, roles: dict[str, s
     if uncased(text):
         return
     stops = stop_words(language)
+    listed_cues = cues(language)
+    verbs = frozenset(listed_cues.by_first_word) if listed_cues else frozenset()  # "s'enthousiasmait X": no title
     for start, end in _name_runs(text, tokens, stops):
         title = [t for t in tokens[max(0, start - _TITLE_WORDS) : start] if _joined_or_comma(text, t, tokens[start])]
         first_is_title = (
@@ -125,7 +132,7 @@ def _note_roles(text: str, tokens: list[Word], language: str, roles: dict[str, s
         words = [t.text for t in title] + ([tokens[start].text] if first_is_title else [])
         name = " ".join(t.text for t in tokens[start + (1 if first_is_title else 0) : end])
         for word in words:
-            if len(word) >= _ROLE_CHARS and word.lower() not in stops:
+            if len(word) >= _ROLE_CHARS and word.lower() not in stops and word.lower() not in verbs:
                 roles.setdefault(word.lower(), set()).add(name)
 
 
@@ -158,6 +165,26 @@ def _by_role(speaker: Speaker, roles: dict[str, set[str]]) -> Speaker:
         return speaker
     names = {name for word in speaker.text.lower().split() for name in roles.get(word, ())}
     return Speaker(names.pop(), True) if len(names) == 1 else speaker
+
+
+def _told_short(
+    speaker: Speaker, full: dict[str, set[str]], roles: dict[str, set[str]], bodies: list[list[str]], language: Cues
+) -> Speaker:
+    """The speaker as the article named them in full: a surname as its full name, a title as the one person the
+    article wrote it beside, an inflected or shortened name as the longer one (`other_referents`)."""
+    found = _by_role(_expanded(speaker, full), roles)
+    if found != speaker:
+        return found
+    words = [w for w in speaker.text.split() if w.lower() not in stop_words(language.code)]
+    if not speaker.named:
+        head = (words[-1] if language.verb_final else words[0]) if words else ""
+        person = by_role(head, roles)
+        if person is not None:
+            return Speaker(person, True)
+        if len(words) != 1:
+            return speaker  # "referida agencia": one word only is read as a body's name told short
+    longer = full_form(speaker.text, bodies, language.code)
+    return Speaker(longer, True) if longer else speaker
 
 
 def _carried(
