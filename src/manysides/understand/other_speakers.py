@@ -166,7 +166,7 @@ def unnamed_voice(window: list[Word], language: Cues) -> Speaker | None:
     if language.articles:
         starts = [i for i, w in enumerate(words) if w.lower() in language.articles]
         if not starts:
-            return None
+            return _bare_plural(words, language)
         at = starts[0]  # the noun phrase's start: "der Sprecher der Stadtwerke"
         while at < len(words) and words[at].lower() in language.articles:
             at += 1
@@ -288,6 +288,23 @@ def _pronoun_source(window: list[Word], language: Cues) -> bool:
 
 def listed(speaker: Speaker | None) -> list[Speaker]:
     return [speaker] if speaker else []
+
+
+_BARE_WORDS = 2  # capitalised words of a bare noun phrase ("wie Augenzeugen berichteten", "wie örtliche Medien")
+
+
+def _bare_plural(words: list[str], language: Cues) -> Speaker | None:
+    """Where every noun takes a capital, a noun without an article after the clause's opening word ("wie
+    Augenzeugen berichteten", "wie Anwohner sagten"): people unnamed, not a pronoun handing the words back to the
+    speaker named before."""
+    if language.code not in NOUNS_CAPITALISED or len(words) < 2:
+        return None
+    stops = stop_words(language.code)
+    opening = [w for w in words if w.lower() in stops]
+    noun = words[len(opening) :]
+    if words[: len(opening)] != opening or not 1 <= len(noun) <= _BARE_WORDS or not noun[-1][:1].isupper():
+        return None
+    return Speaker(" ".join(noun), False) if noun[-1].lower() not in stops else None
 
 
 def _conjoined(
