@@ -157,16 +157,16 @@ def surname(word: str) -> str:
     return re.split(r"['\u2019]", word)[0]
 
 
-def unnamed_voice(window: list[Word], language: Cues) -> Speaker | None:
+def unnamed_voice(window: list[Word], language: Cues, before_cue: bool = False) -> Speaker | None:
     """An unnamed voice: a noun phrase opened by an article ("der Sprecher", "la policía"), or in a script
-    without capitals or articles, the window's words."""
+    without capitals or articles, the window's words; before the cue, also a bare plural ("wie Augenzeugen")."""
     if not window:
         return None
     words = [t.text for t in window]
     if language.articles:
         starts = [i for i, w in enumerate(words) if w.lower() in language.articles]
         if not starts:
-            return _bare_plural(words, language)
+            return _bare_plural(words, language) if before_cue else None
         at = starts[0]  # the noun phrase's start: "der Sprecher der Stadtwerke"
         while at < len(words) and words[at].lower() in language.articles:
             at += 1
@@ -244,7 +244,7 @@ def speakers_of(
     # a verb opens an Arabic sentence and closes a Turkish one, after its object: neither has its subject there,
     # unless an Arabic sentence opens on its topic ("أما المدير العام ... فقال")
     topic = bool(before) and before[0].text in language.topic_markers
-    behind = unnamed_voice(before[1:] if topic else before, language)
+    behind = unnamed_voice(before[1:] if topic else before, language, before_cue=True)
     if (language.verb_initial and not topic) or language.verb_final:
         behind = None
     if postposed:  # „...“, sagte der Sprecher / « ... », a déclaré le maire / قال الوزير
