@@ -30,6 +30,7 @@ import argparse
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,8 +111,11 @@ def _score(sentences: list[tuple[list[Gold], list[Attribution], str]], tally: Ta
                 errors.append(f"  wrong {a.speaker!r} ({a.kind}, cue {a.cue!r}); gold {want}: {text[:110]!r}")
 
 
-def semeval(half: str, errors: list[str] | None) -> dict[str, Tally]:
-    """Tallies per language of one half of the SemEval annotation."""
+Rows = list[tuple[list[Gold], list[Attribution], str]]  # each sentence's gold, our credits and its text
+
+
+def semeval_articles(half: str) -> Iterator[tuple[str, ArticleText, Rows]]:
+    """Each article of one half of the SemEval annotation: its language, its reading and its sentences' rows."""
     data = json.loads(SEMEVAL_GOLD.read_text(encoding="utf-8"))
     records: dict[str, dict] = {}
     with PAIRS.open(encoding="utf-8") as f:
@@ -129,7 +133,6 @@ def semeval(half: str, errors: list[str] | None) -> dict[str, Tally]:
         r = records[i]
         article = make_article(i, r["text"], url=r.get("url"), title=None, published=r.get("published"))
         articles.append(article.model_copy(update={"language": detect_language(r["text"])}))
-    tallies: dict[str, Tally] = defaultdict(Tally)
     for text in _analysed(articles):
         language = next(lang for lang, members in data["articles"][half].items() if text.article.id in members)
         gold_at: dict[int, list[Gold]] = defaultdict(list)
@@ -137,7 +140,13 @@ def semeval(half: str, errors: list[str] | None) -> dict[str, Tally]:
             at = _sentence_at(text, item["offset"])
             if at is not None:
                 gold_at[at].append(Gold(item["speaker"] if item["speaker"] != "-" else None, item["kind"]))
-        rows = [(gold_at.get(s.index, []), s.attributions, s.text) for s in text.sentences]
+        yield language, text, [(gold_at.get(s.index, []), s.attributions, s.text) for s in text.sentences]
+
+
+def semeval(half: str, errors: list[str] | None) -> dict[str, Tally]:
+    """Tallies per language of one half of the SemEval annotation."""
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for language, _, rows in semeval_articles(half):
         for tally in (tallies[language], tallies["all"]):
             _score(rows, tally, errors if tally is tallies["all"] else None)
     return tallies
@@ -156,9 +165,8 @@ def _analysed(articles: list[Article]) -> list[ArticleText]:
     return [t for article in articles for t in analyse_many([article])]
 
 
-def fixtures(half: str, errors: list[str] | None, folder: Path = FIXTURES) -> dict[str, Tally]:
-    """Tallies per language of one half of one of our own fictional sets."""
-    tallies: dict[str, Tally] = defaultdict(Tally)
+def fixture_articles(half: str, folder: Path = FIXTURES) -> Iterator[tuple[str, ArticleText, Rows]]:
+    """Each article of one half of one of our own fictional sets: its language, reading and sentences' rows."""
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         language = data["language"]
@@ -167,9 +175,15 @@ def fixtures(half: str, errors: list[str] | None, folder: Path = FIXTURES) -> di
             article = make_article(item["id"], body, outlet=item.get("outlet"), title=item.get("title"))
             text = _analysed([article.model_copy(update={"language": language})])[0]
             gold = {s["text"]: [Gold(g["speaker"], g["kind"]) for g in s["speakers"]] for s in item["sentences"]}
-            rows = [(gold.get(s.text, []), s.attributions, s.text) for s in text.sentences]
-            for tally in (tallies[language], tallies["all but en" if language != "en" else "en (control)"]):
-                _score(rows, tally, errors if language != "en" and tally is tallies[language] else None)
+            yield language, text, [(gold.get(s.text, []), s.attributions, s.text) for s in text.sentences]
+
+
+def fixtures(half: str, errors: list[str] | None, folder: Path = FIXTURES) -> dict[str, Tally]:
+    """Tallies per language of one half of one of our own fictional sets."""
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for language, _, rows in fixture_articles(half, folder):
+        for tally in (tallies[language], tallies["all but en" if language != "en" else "en (control)"]):
+            _score(rows, tally, errors if language != "en" and tally is tallies[language] else None)
     return tallies
 
 

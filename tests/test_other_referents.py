@@ -1,11 +1,13 @@
 """A speaker told short, as the full name the article gives it (`understand/other_referents.py`): inflected and
-shortened names, a body by the first words of its name, a title the article wrote beside one person. Sentences
-written for these tests (fictional towns, people and bodies)."""
+shortened names, a body by the first words of its name, a title the article wrote beside one person; and a credit
+the fitted confidence does not trust (`understand/other_confidence.py`). Sentences written for these tests
+(fictional towns, people and bodies)."""
 
 from __future__ import annotations
 
 import pytest
 
+from manysides.understand.other_confidence import every_credit, model
 from manysides.understand.other_quotes import attributions
 from manysides.understand.other_referents import full_form, long_names, same_word
 
@@ -91,3 +93,16 @@ def test_a_title_is_the_person_written_beside_it_but_not_the_body() -> None:
     credited = _credited(german, "de")
     assert credited[1] == ["Sabine Roth-Eber"]
     assert credited[3] == ["Gewerkschaft"]
+
+
+def test_a_credit_likelier_wrong_than_right_is_dropped() -> None:
+    """The fitted confidence (`other_confidence`, weights written by `benchmarks.quote_confidence --fit`) keeps the
+    minister and drops "according to the official translation", a phrase of the clause, not a second source."""
+    sentence = [
+        "«No vamos a arriesgar ninguna vida», declaró en rueda de prensa el ministro de Puertos, Aksel Brandt, "
+        "según la traducción oficial."
+    ]
+    with every_credit():
+        assert _credited(sentence, "es") == [["Aksel Brandt", "traducción oficial"]]
+    assert _credited(sentence, "es") == [["Aksel Brandt"]]
+    assert model() is not None

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from manysides.understand.foreign_names import NOUNS_CAPITALISED, Candidate, stop_words, uncased
 from manysides.understand.given_names import given_sex, is_given_name
 from manysides.understand.names import first_name_sex
+from manysides.understand.other_confidence import trusted
 from manysides.understand.other_cues import WINDOW_WORDS, Cue, Cues, cues, find_cues
 from manysides.understand.other_marks import (
     STOPS,
@@ -113,7 +114,8 @@ def attributions(
         closing = [a for a in result[index + 1][0] if a.kind == "quote"]
         if open_at[index] and not own and closing:
             result[index] = (closing[:1], result[index][1])
-    return result
+    kept = trusted([found for found, _ in result], sentences, language)  # a credit likelier wrong than right: none
+    return [(found, quoted) for found, (_, quoted) in zip(kept, result, strict=True)]
 
 
 def _note_roles(text: str, tokens: list[Word], language: str, roles: dict[str, set[str]]) -> None:
