@@ -3,6 +3,7 @@
     python -m benchmarks.stories              # quality tables, then throughput at 10k and 100k
     python -m benchmarks.stories --fit        # refit on the fit half, write stories/data/story_pairs.json
     python -m benchmarks.stories --sizes 10000 30000 --backend minilm
+    python -m benchmarks.stories --split --no-baseline --sizes   # also with stories split in two (story_split.py)
 
 Stories are split in halves by a hash of (dataset, story id): weights and threshold are fitted on the
 "fit" half only; the "held" half shows how that transfers. Gold fields are read only for scoring.
@@ -157,8 +158,9 @@ def _row(name: str, system: str, half: str, scores: tuple[float, float, float], 
     print(f"| {name} | {system} | {half} | {n} | {scores[0]:.3f} | {scores[1]:.3f} | {scores[2]:.3f} |")
 
 
-def report(name: str, docs: list[Doc], backend: str, baseline: bool = True) -> None:
-    """ManySides on all docs, scored over the gold stories' articles (distractors are scored separately)."""
+def report(name: str, docs: list[Doc], backend: str, baseline: bool = True, split: bool = False) -> None:
+    """ManySides on all docs, scored over the gold stories' articles (distractors are scored separately); with
+    `split`, also the index that splits a story telling two events (`benchmarks.story_split`, not the product's)."""
     gold = {d.article.id: d.story for d in docs}
     scored = [d.article.id for d in docs if not d.story.startswith("x:")]
     start = time.perf_counter()
@@ -171,6 +173,12 @@ def report(name: str, docs: list[Doc], backend: str, baseline: bool = True) -> N
     }
     for half, items in halves.items():
         _row(name, f"ManySides ({backend})", half, bcubed(pred, gold, items), len(items))
+    if split:
+        from benchmarks.story_split import split_stories
+
+        parted = split_stories([d.article for d in docs], backend)
+        for half, items in halves.items():
+            _row(name, f"ManySides ({backend}), stories split", half, bcubed(parted, gold, items), len(items))
     if len(scored) < len(docs):
         members = defaultdict(list)
         for d in docs:
@@ -193,12 +201,12 @@ def report(name: str, docs: list[Doc], backend: str, baseline: bool = True) -> N
         )
 
 
-def quality(backend: str, baseline: bool) -> None:
+def quality(backend: str, baseline: bool, split: bool = False) -> None:
     print("| data | system | half | articles | B3 precision | B3 recall | B3 F1 |\n|---|---|---|---|---|---|---|")
-    report("BASIL+distractors, dated", basil(True) + distractors(), backend, baseline)
-    report("BASIL+distractors, undated", basil(False) + distractors(), backend, baseline)
-    report("ECB+", ecbplus(), backend, baseline)
-    report("GVA", gva(), backend, baseline)
+    report("BASIL+distractors, dated", basil(True) + distractors(), backend, baseline, split)
+    report("BASIL+distractors, undated", basil(False) + distractors(), backend, baseline, split)
+    report("ECB+", ecbplus(), backend, baseline, split)
+    report("GVA", gva(), backend, baseline, split)
 
 
 class _Recorder(StoryIndex):
@@ -356,6 +364,7 @@ def main() -> None:
     parser.add_argument("--backend", default="default")
     parser.add_argument("--fit", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--split", action="store_true", help="also with stories split in two (story_split.py)")
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--volume", type=int, help=argparse.SUPPRESS)  # one throughput run, in a fresh process
     args = parser.parse_args()
@@ -365,7 +374,7 @@ def main() -> None:
     if args.fit:
         fit(args.backend)
         return
-    quality(args.backend, not args.no_baseline)
+    quality(args.backend, not args.no_baseline, args.split)
     print("\n| articles | backend | articles/s | seconds | peak RSS MB | stories | duplicates |")
     print("|---|---|---|---|---|---|---|")
     for size in args.sizes:
