@@ -357,6 +357,19 @@ def test_an_initialism_ends_a_sentence_only_before_a_word_that_opens_one() -> No
     ]
 
 
+def test_a_sentence_end_with_no_space_after_it_still_ends_the_sentence() -> None:
+    """Pages and feeds that drop the space between paragraphs glue two sentences ("hogares.Ello"); an
+    abbreviation or an initialism glued to a name goes on."""
+    texts = [
+        "Unas 900 familias dejaron sus hogares.Ello obligó a abrir dos albergues en Valdemora.",
+        "Mr.Hale met the U.S.Army team in St.Alden on Friday.",
+    ]
+    assert [[s.text for s in split_sentences(t)] for t in texts] == [
+        ["Unas 900 familias dejaron sus hogares.", "Ello obligó a abrir dos albergues en Valdemora."],
+        ["Mr.Hale met the U.S.Army team in St.Alden on Friday."],
+    ]
+
+
 def test_a_short_cry_inside_a_quotation_goes_on_with_it() -> None:
     texts = [
         "\u201cMy man! Hold it!\u201d the ferryman recalled. Then he left.",

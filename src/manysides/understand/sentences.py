@@ -44,6 +44,8 @@ _CLOSE = "[\"'\u201d\u2019\u201c\u2018\u00bb\u00ab\u203a\u2039)\\]]"
 _BOUNDARY = re.compile(_END + f"(?:{_CLOSE}|\\s[\u00bb\u203a](?=\\s|$))*(?=\\s)")  # spaced: French, closing
 # What may open the next sentence before its first letter: quotes of every language, brackets, Spanish ¿ and ¡.
 _NEXT = re.compile("\\s+(?:[\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a(\\[\u00bf\u00a1]\\s?)*(.)")
+# A sentence's end written with no space before the next one's capital ("hogares.Ello"): read by `_glued`.
+_GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{2})")
 # "am 5. Dezember": a day's ordinal before a month name (CLDR's names in many languages) ends no sentence.
 _ORDINAL_DAY = re.compile(r"(?<![\d.,])\d{1,2}\.$")
 _MONTH_WORD = re.compile(r"\s*(\w+)")
@@ -138,6 +140,17 @@ def _short_quote_tail(piece: str, tail: str) -> bool:
     return _names_speaker(tail[close.end() :])
 
 
+def _glued(block: str, mark: re.Match[str]) -> bool:
+    """Whether a full stop with no space after it still ends a sentence: a lower-case word before it and a
+    capitalised word after ("... de sus hogares.Ello, de acuerdo ..."), as pages and feeds that drop a space
+    between paragraphs write it. An abbreviation ("Mr.Smith", "St.Louis") or an initialism ("U.S.Army") goes on."""
+    at = mark.start()
+    before, after = block[at - 2 : at], block[at + 1 : at + 3]
+    if not (before.islower() and before.isalpha() and after[:1].isupper() and after[1:].islower()):
+        return False
+    return not (mark.group() == "." and _is_abbreviation(block, at + 1))
+
+
 def _split_block(block: str) -> list[tuple[int, int]]:
     ends = [
         m
@@ -147,6 +160,7 @@ def _split_block(block: str) -> list[tuple[int, int]]:
             m.group().startswith(".") and (_is_abbreviation(block, m.start() + 1) or _ordinal_day(block, m.start()))
         )
     ]
+    ends = sorted(ends + [m for m in _GLUED.finditer(block) if _glued(block, m)], key=lambda m: m.start())
     spans, start = [], 0
     for k, match in enumerate(ends):
         end = match.end()
