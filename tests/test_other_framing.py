@@ -6,6 +6,7 @@ speaker's caution is not, and the report's note says what framing is read. Sente
 from __future__ import annotations
 
 from manysides.compare.engine import compare
+from manysides.present.report_markdown import render_markdown
 from tests.helpers import provided_article
 
 
@@ -37,3 +38,14 @@ def test_the_note_says_which_framing_is_read() -> None:
     )
     assert any("only its hedges" in note and "tr" in note for note in report.notes)
     assert [item.text for item in report.framing] == ["Sözde"]
+
+
+def test_the_note_gives_examples_in_the_reports_own_languages() -> None:
+    """A Polish report shows a Polish hedge and speech verb, not German or Arabic ones; its empty framing section
+    says what was read rather than looking like a clean result."""
+    body = "Burmistrz Anna Lis powiedziała, że most zostanie otwarty w maju."
+    report = compare([provided_article("pl", body, language="pl", outlet="gazeta.example")])
+    (note,) = report.notes
+    assert '"rzekomo"' in note and '"powiedział"' in note
+    assert "angeblich" not in note and "sagte" not in note
+    assert "None found in what is read" in render_markdown(report)

@@ -7,7 +7,7 @@ framing and provenance read those groups and parses. No rendering, storage or I/
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,7 +16,7 @@ from threadpoolctl import ThreadpoolController
 from manysides.compare.crosspairs import score_across_languages
 from manysides.compare.facts import build_facts, states_something, words_of
 from manysides.compare.framing import framing, voices
-from manysides.compare.other_framing import hedge_languages, hedges
+from manysides.compare.other_framing import hedge_example, hedge_languages, hedges
 from manysides.compare.pairs import score_pairs
 from manysides.compare.provenance import cited_sources, outlet_keys, republications
 from manysides.extract.html_metadata import TITLE_SEPARATORS
@@ -28,12 +28,12 @@ from manysides.understand.entities import EntityCluster, known_organisations, lo
 from manysides.understand.gazetteer import name_heads
 from manysides.understand.name_spans import modifies_next, without_title
 from manysides.understand.names import first_name_sex, name_key
-from manysides.understand.other_cues import read_languages
+from manysides.understand.other_cues import cue_example, read_languages
 from manysides.understand.other_languages import PARSED_LANGUAGE, language_code, parsed_language
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "33"
+COMPARE_ENGINE_VERSION = "34"
 READ_LANGUAGE = PARSED_LANGUAGE
 
 
@@ -346,17 +346,18 @@ def _notes(texts: list[ArticleText]) -> list[str]:
     unread = sorted({language_code(t.article) for t in others})
     voiced = sorted({language_code(t.article) for t in others if reads_voices(t.article)})
     count = len(others)
+    cue_words = _examples(voiced, cue_example)
     quotes = (
-        f'Quotes and their speakers are read in {", ".join(voiced)} from listed cue words ("sagte", "selon", '
-        '"قال"), without a parser: a speaker is the name or phrase beside the cue. '
+        f"Quotes and their speakers are read in {', '.join(voiced)} from listed cue words ({cue_words}), without a "
+        "parser: a speaker is the name or phrase beside the cue. "
         if voiced
         else ""
     )
     silent = sorted(set(unread) - set(voiced))
     hedged = sorted({language_code(t.article) for t in others} & hedge_languages())
     framed = (
-        f'Framing is read in English, and in {", ".join(hedged)} only its hedges ("angeblich", "presunto", '
-        '"المزعوم": hand-listed words by which the outlet keeps a claim at a distance): labels, loaded terms and '
+        f"Framing is read in English, and in {', '.join(hedged)} only its hedges ({_examples(hedged, hedge_example)}: "
+        "hand-listed words by which the outlet keeps a claim at a distance): labels, loaded terms and "
         "scare quotes are not read in"
         if hedged
         else "Framing is read in English only: not read in"
@@ -370,6 +371,12 @@ def _notes(texts: list[ArticleText]) -> list[str]:
         + (f"Quotes and cited sources are not read in {', '.join(silent)}. " if silent else "")
         + "Statements are shown in their own language, untranslated."
     ]
+
+
+def _examples(languages: Sequence[str], example: Callable[[str], str | None]) -> str:
+    """One listed word of each of the report's languages, quoted ("sagte", "قال"), so the note shows what it reads
+    in the languages the reader has in front of them."""
+    return ", ".join(f'"{word}"' for language in languages if (word := example(language)))
 
 
 def distinct(articles: Sequence[Article]) -> list[Article]:

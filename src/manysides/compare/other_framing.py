@@ -19,9 +19,20 @@ from manysides.understand import ArticleText
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _lists() -> dict[str, list[str]]:
     text = resources.files("manysides.compare").joinpath("data/hedges_other.json").read_text("utf-8")
-    lists: dict[str, list[str]] = {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def hedge_example(language: str) -> str | None:
+    """The first hedge listed for the language ("angeblich"), to show a reader what is read; None if none."""
+    words = _lists().get(language)
+    return words[0] if words else None
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lists = _lists()
     return {
         language: re.compile(
             r"(?<![\w\u0600-\u06ff])(?:[\u0648\u0641\u05d5]?)("

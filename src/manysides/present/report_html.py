@@ -23,7 +23,7 @@ from manysides.present.briefing import (
     shown_before,
 )
 from manysides.present.coverage import coverage_html
-from manysides.present.report_view import FRAMING_TITLES, RELATED_NOTE, SECTION_TITLES
+from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES
 from manysides.present.safe_text import html_text, safe_href
 from manysides.records.article import Article
 from manysides.records.report import Fact, Report, Statement
@@ -290,7 +290,8 @@ class _Page:
     def framing(self) -> str:
         grouped = self.brief.view.framing_by_article()
         if not grouped:
-            return _section("framing", "Framing", '<p class="muted">None found.</p>')
+            empty = NO_FRAMING if self.brief.report.notes else "None found."
+            return _section("framing", "Framing", f'<p class="muted">{html_text(empty)}</p>')
         rows = []
         for kind, title in FRAMING_TITLES.items():
             cells = {

@@ -18,7 +18,7 @@ from manysides.present.briefing import (
     truncate,
 )
 from manysides.present.coverage import coverage_markdown
-from manysides.present.report_view import FRAMING_TITLES, RELATED_NOTE, SECTION_TITLES
+from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES
 from manysides.present.safe_text import markdown_text
 from manysides.records.report import Fact, Report, Statement
 
@@ -180,7 +180,7 @@ def _framing(brief: Briefing) -> list[str]:
     grouped = brief.view.framing_by_article()
     lines = ["## Framing", ""]
     if not grouped:
-        return [*lines, "None found.", ""]
+        return [*lines, _md(NO_FRAMING if brief.report.notes else "None found."), ""]
     for article_id, kinds in grouped.items():
         lines.append(f"- **{_md(brief.label(article_id))}**")
         for kind, spans in kinds.items():

@@ -77,6 +77,12 @@ def _lists() -> dict[str, dict[str, list[str]]]:
     return {key: value for key, value in json.loads(text).items() if not key.startswith("_")}
 
 
+def cue_example(language: str) -> str | None:
+    """The first speech verb listed for the language ("sagte"), to show a reader what is read; None if none."""
+    words = _lists().get(language, {}).get("speech", [])
+    return words[0] if words else None
+
+
 def read_languages() -> frozenset[str]:
     """The languages whose quotes and speakers are read here."""
     return frozenset(_lists())

@@ -22,7 +22,7 @@ from manysides.present.briefing import (
     short_date,
     shown_before,
 )
-from manysides.present.report_view import FRAMING_TITLES, RELATED_NOTE, SECTION_TITLES
+from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES
 from manysides.present.safe_text import printable, safe_href
 from manysides.records.article import published_utc
 from manysides.records.report import Fact, Report, Statement
@@ -273,7 +273,7 @@ def _framing(brief: Briefing) -> Section:
         values = {a: [f"“{span}”" for span in kinds[kind]] for a, kinds in grouped.items() if kind in kinds}
         if values:
             rows.append(Row(title, values=values))
-    return Section("framing", "Framing", rows)
+    return Section("framing", "Framing", rows, empty=NO_FRAMING if brief.report.notes else "None found.")
 
 
 def _cites(brief: Briefing) -> Section:
