@@ -717,6 +717,20 @@ def test_a_credit_line_is_no_statement_to_pair() -> None:
     ]
 
 
+def test_a_rights_notice_in_any_language_is_no_statement() -> None:
+    from manysides.compare.pairs import candidate_nodes
+
+    text = (
+        "Most na Wiśle w Lipnicy zostanie zamknięty w poniedziałek na dwa tygodnie.\n\n"
+        "Copyright 2031 Gazeta Lipnicka, wszelkie prawa zastrzeżone, kopiowanie bez zgody redakcji zabronione.\n\n"
+        "Fot. Anna Lis \u00a9 Gazeta Lipnicka archiwum redakcji z ubiegłego roku."
+    )
+    article = make_article("notice", text, outlet="gazeta.example").model_copy(update={"language": "pl"})
+    assert [n.sentence.text for n in candidate_nodes(analyse_many([article]))] == [
+        "Most na Wiśle w Lipnicy zostanie zamknięty w poniedziałek na dwa tygodnie."
+    ]
+
+
 def test_expected_against_done_without_publication_times_is_an_update() -> None:
     """Without the outlets' times "will close at 6 p.m." / "closed at 6 p.m." is far likelier one event told before
     and after than a contradiction: an update with no order; with the times, the order decides."""

@@ -427,11 +427,19 @@ _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to this (?:report|artic
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+_NOTICES = tuple(
+    line
+    for line in resources.files("manysides.compare").joinpath("data/page_notices.txt").read_text("utf-8").splitlines()
+    if line and not line.startswith("#")
+)
+
+
 def _credit_line(sentence: SentenceInfo) -> bool:
-    """ "Additional reporting by X." (no finite verb: "Reporting by the agency showed ..." is a statement) or "X
-    contributed to this report."."""
+    """ "Additional reporting by X." (no finite verb: "Reporting by the agency showed ..." is a statement), "X
+    contributed to this report.", or the page's rights notice in any language ("© 2024 Gazeta. Wszelkie prawa
+    zastrzeżone.")."""
     text = sentence.text.strip()
-    if _CONTRIBUTED.search(text):
+    if _CONTRIBUTED.search(text) or "\u00a9" in text or any(notice in text.lower() for notice in _NOTICES):
         return True
     return bool(_CREDITED_BY.search(text)) and not (sentence.parsed and any(t.tag_ in _FINITE for t in sentence.doc))
 
