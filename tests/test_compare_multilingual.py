@@ -210,6 +210,15 @@ def test_hostile_text_in_other_languages_never_breaks_the_readers(text: str, lan
     assert all(1 <= d.month <= 12 for d in find_dates_any(text, date(2031, 12, 5)) if d.month)
 
 
+def test_a_turkish_case_ending_is_no_part_of_the_name() -> None:
+    """ "Onur Dilek'in" (Onur Dilek's) and "Onur Dilek'i" are the name Onur Dilek, shown and merged as itself."""
+    first = _article("tr1", "tr", "Polis, Onur Dilek'in evinde arama yaptı. Karakolda Selin Avcı ifade verdi.")
+    second = _article("tr2", "tr", "Savcılık Onur Dilek'i gözaltına aldı. Selin Avcı olayı anlattı.")
+    names = [e.name for e in compare([first, second]).entities]
+    assert "Onur Dilek" in names
+    assert not any("'" in name for name in names)
+
+
 def test_places_meet_by_their_names_in_other_languages() -> None:
     """Exonyms (understand/data/exonyms.tsv): Damas / دمشق / בדמשק are Damascus, with joined prefixes read; a
     three-letter Arabic skeleton does not make a common word a place ("العبارات", the ferries, is not Beirut)."""

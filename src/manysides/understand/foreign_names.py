@@ -129,7 +129,11 @@ def candidates(text: str, language: str) -> list[Candidate]:
     stops = stop_words(language.split("-")[0].lower())
     found = []
     for run in _uncased_runs(text) if caseless else _runs(text, language):
-        keys = [_arabic_key(m.group(), stops) if caseless else [_word_key(m.group())] for m in run]
+        ends = [m.end() if caseless else _name_end(m) for m in run]
+        keys = [
+            _arabic_key(m.group(), stops) if caseless else [_word_key(text[m.start() : e])]
+            for m, e in zip(run, ends, strict=True)
+        ]
         for i in range(len(run)):
             for j in range(i + 1, min(i + _MAX_WORDS, len(run)) + 1):
                 if not caseless and {run[i].group().lower(), run[j - 1].group().lower()} & CONNECTORS:
@@ -139,9 +143,21 @@ def candidates(text: str, language: str) -> list[Candidate]:
                 for key in _combinations(keys[i:j]):
                     shortest = _MIN_UNCASED_WORD_KEY if caseless and j == i + 1 else _MIN_KEY
                     if len(key.replace(" ", "")) >= shortest:
-                        span = text[run[i].start() : run[j - 1].end()]
-                        found.append(Candidate(run[i].start(), run[j - 1].end(), span, key))
+                        span = text[run[i].start() : ends[j - 1]]
+                        found.append(Candidate(run[i].start(), ends[j - 1], span, key))
     return found
+
+
+_CASE_ENDING = re.compile(r"['\u2019][^\W\d_]{1,5}$")  # Turkish "Dilek'in", English "Feld's"
+
+
+def _name_end(word: re.Match[str]) -> int:
+    """Where a name's word ends: before a case ending or possessive written after an apostrophe in lower case
+    ("Dilek'in" is Dilek), so the name keys and shows as itself ("O'Brien", "D'Alema" keep theirs)."""
+    ending = _CASE_ENDING.search(word.group())
+    if ending is None or not ending.group()[1:].islower() or ending.start() < 2:
+        return word.end()
+    return word.start() + ending.start()
 
 
 def _combinations(keys: list[list[str]]) -> Iterable[str]:
