@@ -111,8 +111,10 @@ def every_credit() -> Iterator[None]:
 def trusted(credits: list[list[Attribution]], sentences: Sequence[str], language: str) -> list[list[Attribution]]:
     """Each sentence's credits without those the fitted model trusts less than its bar (all kept before a model is
     fitted, or inside `every_credit`)."""
+    if _EVERY.get() or not any(credits):
+        return credits
     fitted = model()
-    if fitted is None or _EVERY.get() or not any(credits):
+    if fitted is None:
         return credits
     weights, bar = fitted
     article = fold(" ".join(sentences))
