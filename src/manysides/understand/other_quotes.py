@@ -31,7 +31,7 @@ from manysides.understand.other_marks import (
     sentence_passages,
     words_in,
 )
-from manysides.understand.other_referents import by_role, full_form, long_names
+from manysides.understand.other_referents import Forms, by_role, full_form, long_names
 from manysides.understand.other_speakers import (
     INVERTED_WORDS,
     Speaker,
@@ -61,6 +61,7 @@ def attributions(
         return [([], q) for q in spans]
     full = _full_names(sentences, names, language)
     bodies = long_names(sentences, language)
+    indexed = (Forms(name[0] for name in bodies), Forms())  # the names' first words, the titles met so far
     result: list[tuple[list[Attribution], list[tuple[int, int]]]] = []
     last: tuple[int, Speaker] | None = None  # the latest sentence index and speaker credited
     person: tuple[int, Speaker] | None = None  # the latest sentence index and full name given
@@ -69,6 +70,7 @@ def attributions(
     for index, (text, quoted) in enumerate(zip(sentences, spans, strict=True)):
         tokens = words_in(text)
         _note_roles(text, tokens, language, roles)
+        indexed[1].add(roles)
         opening = tokens[0].start if tokens else 0
         context = SpeakerContext(language, language_cues, names[index], set(full), opening, text)
         found: list[Attribution] = []
@@ -82,7 +84,7 @@ def attributions(
             kind = "according_to" if cue.kind.startswith("according") else "quote" if quoted else "paraphrase"
             for speaker in speakers:
                 if not indefinite:  # "Eine Hebamme der Klinik": someone new, not a title or a name given before
-                    speaker = _told_short(speaker, full, roles, bodies, language_cues)
+                    speaker = _told_short(speaker, full, roles, bodies, indexed, language_cues)
                 found.append(_attribution(speaker, cue.text, kind))
         if not found and quoted:
             colon = _colon_speaker(text, tokens, quoted, context)  # Feld: „Wir bauen neu.“
@@ -170,22 +172,28 @@ def _by_role(speaker: Speaker, roles: dict[str, set[str]]) -> Speaker:
 
 
 def _told_short(
-    speaker: Speaker, full: dict[str, set[str]], roles: dict[str, set[str]], bodies: list[list[str]], language: Cues
+    speaker: Speaker,
+    full: dict[str, set[str]],
+    roles: dict[str, set[str]],
+    bodies: list[list[str]],
+    indexed: tuple[Forms, Forms],
+    language: Cues,
 ) -> Speaker:
     """The speaker as the article named them in full: a surname as its full name, a title as the one person the
-    article wrote it beside, an inflected or shortened name as the longer one (`other_referents`)."""
+    article wrote it beside, an inflected or shortened name as the longer one (`other_referents`). `indexed`: the
+    first words of `bodies` and the titles of `roles`."""
     found = _by_role(_expanded(speaker, full), roles)
     if found != speaker:
         return found
     words = [w for w in speaker.text.split() if w.lower() not in stop_words(language.code)]
     if not speaker.named:
         head = (words[-1] if language.verb_final else words[0]) if words else ""
-        person = by_role(head, roles)
+        person = by_role(head, roles, indexed[1])
         if person is not None:
             return Speaker(person, True)
         if len(words) != 1:
             return speaker  # "referida agencia": one word only is read as a body's name told short
-    longer = full_form(speaker.text, bodies, language.code)
+    longer = full_form(speaker.text, bodies, language.code, indexed[0])
     return Speaker(longer, True) if longer else speaker
 
 

@@ -25,6 +25,7 @@ _SHORTEST_STEM = 3  # letters two words must share at least ("Lis" / "Lisa")
 _COMPOUND_STEM = 5  # a word this long may be the last part of a compound ("Anwalt" of "Rechtsanwältin")
 _CONNECTOR_CHARS = 3  # a lowercase word this short may stand inside a name ("w", "de la", "für", "und")
 _NAME_WORDS = 8  # words of a name at most
+_NEAR_WORDS = 64  # words sharing a word's letters past which its referent is unsure (and a hostile page stays fast)
 
 
 def fold(word: str) -> str:
@@ -38,9 +39,7 @@ def same_word(short: str, full: str) -> bool:
     "Kowalski", "Marka" / "Marek") or the last part of a compound `full` ("Anwalt" / "Rechtsanwältin", "Theaters"
     / "Stadttheater"). A compound's first part is not it ("Gewerkschaft" is no "Gewerkschaftschefin")."""
     a, b = fold(short), fold(full)
-    if a == b:
-        return True
-    if _one_stem(a, b):
+    if a == b or _one_stem(a, b):
         return True
     tails = range(1, len(b) - _COMPOUND_STEM + 1) if len(a) >= _COMPOUND_STEM else range(0)
     return any(_one_stem(a, b[at:], _COMPOUND_STEM) for at in tails)
@@ -52,6 +51,46 @@ def _one_stem(a: str, b: str, shortest: int = _SHORTEST_STEM) -> bool:
     if shared < max(shortest, min(len(a), len(b)) - _ENDING):
         return False
     return len(a) - shared <= _ENDING_CHARS and len(b) - shared <= _ENDING_CHARS
+
+
+class Forms:
+    """Words (a name's first word, a title) indexed by the letters any form of them shares with it: its first
+    three, and every five inside it (the last part of a compound), so a speaker's word is compared with the few
+    words it may be a form of, not with every name of an article (a page of thousands of names stays linear)."""
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self.words: list[str] = []  # in order, repeats kept: index i is the caller's i-th word (a name's first)
+        self._known: set[str] = set()
+        self._by_letters: dict[str, list[int]] = {}
+        for word in words:
+            self._index(word)
+
+    def add(self, words: Iterable[str]) -> None:
+        """Index the words not indexed yet (titles, met sentence by sentence)."""
+        for word in words:
+            if word not in self._known:
+                self._index(word)
+
+    def _index(self, word: str) -> None:
+        self._known.add(word)
+        self.words.append(word)
+        folded = fold(word)
+        keys = {folded[:_SHORTEST_STEM]} | {
+            folded[at : at + _COMPOUND_STEM] for at in range(1, len(folded) - _COMPOUND_STEM + 1)
+        }
+        for key in keys:
+            self._by_letters.setdefault(key, []).append(len(self.words) - 1)
+
+    def of(self, word: str) -> list[int]:
+        """Indices of the words `word` may be a form of (`same_word` holds for each); none when more than
+        `_NEAR_WORDS` share its letters, since so many forms leave the word's referent unsure anyway."""
+        folded = fold(word)
+        near = set(self._by_letters.get(folded[:_SHORTEST_STEM], ()))
+        if len(folded) >= _COMPOUND_STEM:
+            near |= set(self._by_letters.get(folded[:_COMPOUND_STEM], ()))
+        if len(near) > _NEAR_WORDS:
+            return []
+        return [i for i in sorted(near) if same_word(word, self.words[i])]
 
 
 def long_names(sentences: Iterable[str], language: str) -> list[list[str]]:
@@ -120,7 +159,7 @@ def _given(word: str) -> bool:
     return any(is_given_name(word[: len(word) - cut]) for cut in range(_ENDING + 1) if len(word) - cut >= 3)
 
 
-def full_form(speaker: str, names: Sequence[list[str]], language: str) -> str | None:
+def full_form(speaker: str, names: Sequence[list[str]], language: str, first_words: Forms | None = None) -> str | None:
     """The one longer name of the article that `speaker` shortens: its words are forms of the name's first words,
     in order ("Koleje" / "Koleje Nadwarciańskie"), or of a person's given name and surname ("Marka Lisa" / "Marek
     Lis"). None when no name or more than one fits (a name that only shortens another fitting name is not
@@ -130,7 +169,9 @@ def full_form(speaker: str, names: Sequence[list[str]], language: str) -> str | 
     words = [w for w in speaker.split() if w.lower() not in stops]
     if not words:
         return None
-    fitting = [name for name in names if name != words and _shortens(words, name)]
+    first_words = first_words or Forms(name[0] for name in names)  # built once per article by the caller
+    near = [names[i] for i in first_words.of(words[0])]
+    fitting = [name for name in near if name != words and _shortens(words, name)]
     longest = [n for n in fitting if not any(len(o) > len(n) and _shortens(n, o) for o in fitting)]
     if not longest or not all(_one_name(longest[0], other) for other in longest[1:]):
         return None
@@ -153,12 +194,14 @@ def _shortens(words: Sequence[str], name: Sequence[str]) -> bool:
     return person and len(words) == 2 and same_word(words[0], name[0]) and same_word(words[1], name[-1])
 
 
-def by_role(head: str, roles: dict[str, set[str]]) -> str | None:
+def by_role(head: str, roles: dict[str, set[str]], titles: Forms | None = None) -> str | None:
     """The one person the article wrote beside a title whose last part is the speaker's head word ("Anwalt" /
-    "Rechtsanwältin", "Ministerin" / "Verkehrsministerin"), or None."""
+    "Rechtsanwältin", "Ministerin" / "Verkehrsministerin"), or None. `titles` indexes the roles' titles (kept by
+    the caller as titles are met)."""
     if len(head) <= _SHORTEST_STEM:
         return None
-    names = {name for title, people in roles.items() if _title_of(head, title) for name in people}
+    titles = titles or Forms(roles)
+    names = {name for i in titles.of(head) if _title_of(head, titles.words[i]) for name in roles[titles.words[i]]}
     return names.pop() if len(names) == 1 else None
 
 

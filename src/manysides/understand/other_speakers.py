@@ -303,8 +303,8 @@ def _bare_plural(words: list[str], language: Cues) -> Speaker | None:
     opening = [w for w in words if w.lower() in stops]
     noun = words[len(opening) :]
     if words[: len(opening)] != opening or not 1 <= len(noun) <= _BARE_WORDS or not noun[-1][:1].isupper():
-        return None
-    return Speaker(" ".join(noun), False) if noun[-1].lower() not in stops else None
+        return None  # a stop word after the noun, or no capitalised noun: not a bare noun phrase
+    return Speaker(" ".join(noun), False)
 
 
 def _conjoined(
