@@ -14,13 +14,13 @@ SECTION_TITLES = {
     "related": "Close but not matched",
 }
 # Under "Close but not matched": what the pairs are and what a reader should do with them.
-# An empty framing section when some articles' framing is not read (see the report's notes): not a clean result.
-NO_FRAMING = "None found in what is read: the note at the top says which framing is read in which language."
 RELATED_NOTE = (
     "Sentences no fact holds, each beside the closest sentence of another report: too alike to call either "
     "report's own, too loosely matched to call one fact. Some state one fact in other words, some only share a "
     "topic; check them against each other."
 )
+# An empty framing section when some articles' framing is not read (see the report's notes): not a clean result.
+NO_FRAMING = "None found in what is read: the note at the top says which framing is read in which language."
 
 
 @dataclass(frozen=True)
