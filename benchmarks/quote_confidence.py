@@ -57,15 +57,8 @@ def _sentences(articles: sm.Iterator[tuple[str, sm.ArticleText, sm.Rows]]) -> li
 def development_sets() -> dict[str, list[Sentence]]:
     """Every development set's sentences, read with every credit kept."""
     with every_credit():
-        sets = {
-            "first set, dev half": _sentences(sm.fixture_articles("dev")),
-            "first set, second half": _sentences(sm.fixture_articles("report")),
-            "second set": _sentences(sm.fixture_articles("holdout", sm.HOLDOUT)),
-            "third set": _sentences(sm.fixture_articles("holdout2", sm.HOLDOUT2)),
-            "fourth set": _sentences(sm.fixture_articles("holdout3", sm.HOLDOUT3)),
-            "fifth set": _sentences(sm.fixture_articles("holdout4", sm.HOLDOUT4)),
-            "SemEval FIT half": _sentences(sm.semeval_articles("FIT")),
-        }
+        sets = {name: _sentences(sm.fixture_articles(half, folder)) for name, _, half, folder in sm.DEVELOPMENT_SETS}
+        sets["SemEval FIT half"] = _sentences(sm.semeval_articles("FIT"))
     return sets
 
 

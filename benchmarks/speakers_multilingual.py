@@ -51,6 +51,22 @@ HOLDOUT3 = REPO / "tests" / "data" / "multilingual_quotes_holdout3"
 HOLDOUT4 = REPO / "tests" / "data" / "multilingual_quotes_holdout4"
 HOLDOUT5 = REPO / "tests" / "data" / "multilingual_quotes_holdout5"
 PAIRS = SHARED / "datasets" / "semeval2022" / "pairs.jsonl"
+
+
+def _blind(name: str, earlier: str) -> str:
+    return f"Our own {name} set (written blind to the rules and to {earlier}; development since its figures)"
+
+
+# Our own sets that rules are written on: (short name, table title, half, folder); the held-out one is HOLDOUT5.
+DEVELOPMENT_SETS = (
+    ("first set, dev half", "Our own fictional articles, dev half", "dev", FIXTURES),
+    ("first set, second half", "Our own fictional articles, second half (development since its first figures)",
+     "report", FIXTURES),
+    ("second set", _blind("second", "the first set"), "holdout", HOLDOUT),
+    ("third set", _blind("third", "both earlier sets"), "holdout2", HOLDOUT2),
+    ("fourth set", _blind("fourth", "the earlier sets"), "holdout3", HOLDOUT3),
+    ("fifth set", _blind("fifth", "the earlier sets"), "holdout4", HOLDOUT4),
+)  # fmt: skip
 _PREFIX = 5  # letters two spellings of a name may share at the start to match ("Feld" / "Felds")
 
 
@@ -206,32 +222,9 @@ def main() -> None:
     _table("SemEval-2022, FIT half (the rules were written looking at it)", semeval("FIT", dev_errors))
     if not args.dev:
         _table("SemEval-2022, REPORT half (never looked at)", semeval("REPORT", None))
-    if FIXTURES.exists():
-        _table("Our own fictional articles, dev half", fixtures("dev", dev_errors))
-        _table(
-            "Our own fictional articles, second half (development since its first figures)",
-            fixtures("report", dev_errors),
-        )
-    if HOLDOUT.exists():
-        _table(
-            "Our own second set (written blind to the rules and to the first set; development since its figures)",
-            fixtures("holdout", dev_errors, HOLDOUT),
-        )
-    if HOLDOUT2.exists():
-        _table(
-            "Our own third set (written blind to the rules and to both earlier sets; development since its figures)",
-            fixtures("holdout2", dev_errors, HOLDOUT2),
-        )
-    if HOLDOUT3.exists():
-        _table(
-            "Our own fourth set (written blind to the rules and to the earlier sets; development since its figures)",
-            fixtures("holdout3", dev_errors, HOLDOUT3),
-        )
-    if HOLDOUT4.exists():
-        _table(
-            "Our own fifth set (written blind to the rules and to the earlier sets; development since its figures)",
-            fixtures("holdout4", dev_errors, HOLDOUT4),
-        )
+    for _, title, half, folder in DEVELOPMENT_SETS:
+        if folder.exists():
+            _table(title, fixtures(half, dev_errors, folder))
     if HOLDOUT5.exists() and not args.dev:
         _table(
             "Our own held-out set (written blind to the rules and to the five earlier sets)",
