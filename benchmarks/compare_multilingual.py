@@ -35,6 +35,7 @@ from manysides.understand import ArticleText, analyse_many
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "multilingual_stories"
 BLIND = ROOT / "tests" / "data" / "multilingual_stories_holdout"  # written blind to this model (session 31)
+BLIND2 = ROOT / "tests" / "data" / "multilingual_stories_holdout2"  # blind to the model and to BLIND (session 32)
 DATA_FILE = ROOT / "src" / "manysides" / "compare" / "data" / "crosslang_pairs.json"
 UNIQUE_RECALL = 0.95  # gold pairs at or above the unique bar: a statement shown as one outlet's has no counterpart
 HALVES = {"fit": ("dam", "port", "quake"), "held": ("visit", "fire", "vote")}
@@ -230,25 +231,27 @@ def main() -> None:
     if DATA_FILE.exists():
         print(f"  reports with the shipped model, held-out half: {fact_figures(halves['held'])}")
         print(f"  reports with the shipped model, fit half:      {fact_figures(halves['fit'])}")
-    if BLIND.exists():
-        blind_set(model, fit(*(np.concatenate([xy["fit"][k], xy["held"][k]]) for k in (0, 1))))
+    both = fit(*(np.concatenate([xy["fit"][k], xy["held"][k]]) for k in (0, 1)))
+    for folder in (BLIND, BLIND2):
+        if folder.exists():
+            blind_set(model, both, folder)
 
 
-def blind_set(model: CrossModel, both: CrossModel) -> None:
-    """The events written blind to this model (`BLIND`): pair figures under the model fitted on the fit half and
-    under one fitted on both halves, same-language pairs apart, and the shipped model's reports."""
-    blind = stories("blind", BLIND)
+def blind_set(model: CrossModel, both: CrossModel, folder: Path) -> None:
+    """Events written blind to this model (`BLIND`, `BLIND2`): pair figures under the model fitted on the fit half
+    and under one fitted on both halves, same-language pairs apart, and the shipped model's reports."""
+    blind = stories("blind", folder)
     data = [pair_data(s) for s in blind]
     x, y = (np.concatenate([row[k] for row in data]) for k in (0, 1))
     kinds = np.array([k for _, _, ks in data for k in ks])
     same = np.array([k.split("-")[0] == k.split("-")[1] for k in kinds])
-    print(f"  blind set {tuple(s.name for s in blind)}, fitted on the fit half: {pair_figures(model, x, y)}")
+    print(f"  {folder.name} {tuple(s.name for s in blind)}, fitted on the fit half: {pair_figures(model, x, y)}")
     print(f"    same-language pairs: {pair_figures(model, x[same], y[same])}")
     print(f"    across languages:    {pair_figures(model, x[~same], y[~same])}")
-    print(f"  blind set, fitted on both halves: {pair_figures(both, x, y)}")
+    print(f"  {folder.name}, fitted on both halves: {pair_figures(both, x, y)}")
     print(f"    same-language pairs: {pair_figures(both, x[same], y[same])}")
     if DATA_FILE.exists():
-        print(f"  reports with the shipped model, blind set: {fact_figures(blind)}")
+        print(f"  reports with the shipped model, {folder.name}: {fact_figures(blind)}")
 
 
 if __name__ == "__main__":
