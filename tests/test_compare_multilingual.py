@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from pathlib import Path
 
 import pytest
 from benchmarks.compare_multilingual import load_event
@@ -270,3 +271,21 @@ def test_a_country_is_one_place_by_its_english_and_its_cldr_names() -> None:
     )
     turkey = next(e for e in report.entities if e.name == "Turkey")
     assert {"Türkiye", "Türkei"} <= set(turkey.aliases)
+
+
+_STORY_SETS = sorted(
+    path for path in (Path(__file__).parent / "data").glob("multilingual_stories*/*.json") if path.is_file()
+)
+
+
+@pytest.mark.parametrize("path", _STORY_SETS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_story_set_is_labelled_as_the_benchmark_reads_it(path: Path) -> None:
+    """Each event of our story sets loads as the benchmark loads it, and every fact label is stated by two articles
+    at least (a label only one article gives would be a gold pair with nothing)."""
+    articles, facts = load_event(path.stem, path.parent)
+    assert len({a.id for a in articles}) == len(articles) >= 2
+    stated: dict[str, set[str]] = {}
+    for (article, _), labels in facts.items():
+        for label in labels:
+            stated.setdefault(label, set()).add(article)
+    assert stated and all(len(by) >= 2 for by in stated.values())
