@@ -30,6 +30,7 @@ import numpy as np
 from benchmarks.datasets import SHARED, make_article
 from manysides.compare import pairs, unique
 from manysides.compare.facts import states_something
+from manysides.present.briefing import Briefing
 from manysides.records.report import Report
 from manysides.understand import ArticleText, analyse_many
 
@@ -358,6 +359,23 @@ def unique_precision(triplets_: list[Triplet], reports: dict[str, Report]) -> tu
     return right / max(total, 1), total
 
 
+def telling_precision(triplets_: list[Triplet], reports: dict[str, Report]) -> tuple[float, int]:
+    """Share of the lines the briefing shows first as what only one outlet reports (its "most telling", a few per
+    outlet) whose sentence is in no gold fact: what an editor reads at the top of the report."""
+    right = total = 0
+    for t in triplets_:
+        to_ids = _mapper(t)
+        in_facts = {sid for f in t.gold["facts"] for sid in f["sentences"]}
+        letters = {text.article.id: letter for text, letter in zip(t.texts, t.letters, strict=True)}
+        for outlet in Briefing.of(reports[t.key]).outlets():
+            for line in outlet.telling:
+                ids = to_ids(letters[line.article], line.text)
+                if ids:
+                    total += 1
+                    right += not (ids & in_facts)
+    return right / max(total, 1), total
+
+
 def related_precision(triplets_: list[Triplet], reports: dict[str, Report]) -> tuple[float, int]:
     """Share of reported close pairs ("related": placed in no fact, shown to check by eye) whose two sentences
     share a gold fact."""
@@ -436,9 +454,11 @@ def main() -> None:
         reports = reports_with(data, models)
         share, count = unique_precision(data, reports)
         close, pairs_shown = related_precision(data, reports)
+        telling, lines = telling_precision(data, reports)
         print(
             _row(name, score_reports(data, reports))
-            + f" | unique facts right {share:.2f} of {count} | close pairs sharing a fact {close:.2f} of {pairs_shown}"
+            + f" | unique facts right {share:.2f} of {count} (the briefing's first lines {telling:.2f} of {lines})"
+            + f" | close pairs sharing a fact {close:.2f} of {pairs_shown}"
         )
     print(unique_tradeoff(prepared, fold_models))
     print("  references: TF-IDF pair threshold P 0.90 @ R 0.09, P 0.74 @ R 0.20, P 0.58 @ R 0.30;")

@@ -185,6 +185,13 @@ def test_who_shares_what_and_only_here(demo: tuple[Report, list[Article]]) -> No
         assert all(s in own for s in outlets[a].telling)
     meridian, digest = _label(report, "Meridian Daily"), _label(report, "Coastline Digest")
     assert outlets[meridian].shares[digest] >= 1  # the republication carries the original's facts
+    for a, outlet in outlets.items():  # the surest unique facts first: a line another outlet tells misleads most
+        own = [f for f in report.facts if f.kind == "unique" and f.statements[0].article == a]
+        assert all(f.confidence is not None and 0.0 <= f.confidence <= 1.0 for f in own)
+        band = {f.statements[0].sentence: round((f.confidence or 0.0) / 0.05) for f in own}
+        shown = [band[s.sentence] for s in outlet.telling]
+        left = [band[f.statements[0].sentence] for f in own if f.statements[0] not in outlet.telling]
+        assert shown == sorted(shown, reverse=True) and all(x >= y for x in shown for y in left)
     markdown = render_markdown(report)
     assert "## Who shares what" in markdown and "| only here |" in markdown
     assert "Who shares what" in _text(report)

@@ -243,21 +243,49 @@ def _mutual_best(prob: np.ndarray, articles: np.ndarray, k: int) -> bool:
     return int(own[prob[partner, own].argmax()]) == k
 
 
-def not_unique(texts: list[ArticleText], scores: PairScores, model: PairModel) -> set[tuple[int, int]]:
-    """Sentences another outlet may state as well, so they are not shown as "only this outlet reports it": those
-    close to another outlet's sentence (`_maybe_shared`), and, of English sentences with an English article of
-    another outlet beside them, those the unique model (`unique.py`) is not sure no other outlet states."""
-    result = _maybe_shared(texts, scores, model.unique_bar)
-    if model.unique is None or scores.feats is None or scores.terms is None or not scores.nodes:
-        return result
+def unique_sureness(scores: PairScores, model: PairModel) -> dict[tuple[int, int], float]:
+    """(article, sentence) -> how sure the comparison is that no other outlet states the sentence, 0 to 1: the unique
+    model's probability (`unique.py`) for English sentences with an English article of another outlet beside them,
+    else one less the sentence's closest pair."""
     nodes = scores.nodes
+    if not nodes:
+        return {}
+    sure = 1.0 - scores.prob.max(axis=1)
+    modelled = _modelled(scores, model)
+    if model.unique is not None and modelled.any():
+        sources = [scores.source(n) for n in nodes]
+        features = unique_features([n.sentence for n in nodes], sources, scores.prob, scores.feats, scores.terms)
+        sure = np.where(modelled, unique_probabilities(features, model.unique), sure)
+    return {(n.article, n.sentence.index): float(p) for n, p in zip(nodes, sure, strict=True)}
+
+
+def _modelled(scores: PairScores, model: PairModel) -> np.ndarray:
+    """Which sentences the unique model judges: English ones with an English article of another outlet beside them."""
+    nodes = scores.nodes
+    if model.unique is None or scores.feats is None or scores.terms is None:
+        return np.zeros(len(nodes), dtype=bool)
     sources = [scores.source(n) for n in nodes]
     read = {sources[k] for k, n in enumerate(nodes) if n.sentence.parsed}
-    features = unique_features([n.sentence for n in nodes], sources, scores.prob, scores.feats, scores.terms)
-    sure = unique_probabilities(features, model.unique) >= model.unique.bar
-    for k, node in enumerate(nodes):
-        if node.sentence.parsed and read - {sources[k]} and not sure[k]:
-            result.add((node.article, node.sentence.index))
+    return np.array([bool(n.sentence.parsed and read - {sources[k]}) for k, n in enumerate(nodes)], dtype=bool)
+
+
+def not_unique(
+    texts: list[ArticleText],
+    scores: PairScores,
+    model: PairModel,
+    sureness: dict[tuple[int, int], float] | None = None,
+) -> set[tuple[int, int]]:
+    """Sentences another outlet may state as well, so they are not shown as "only this outlet reports it": those
+    close to another outlet's sentence (`_maybe_shared`), and, of the sentences the unique model judges, those it is
+    not sure no other outlet states (`sureness`: `unique_sureness`, computed here when not given)."""
+    result = _maybe_shared(texts, scores, model.unique_bar)
+    if model.unique is None or not scores.nodes:
+        return result
+    sureness = unique_sureness(scores, model) if sureness is None else sureness
+    for node, modelled in zip(scores.nodes, _modelled(scores, model), strict=True):
+        key = (node.article, node.sentence.index)
+        if modelled and sureness[key] < model.unique.bar:
+            result.add(key)
     return result
 
 
@@ -342,14 +370,17 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
         headed.add((headline.article, headline.sentence))
         shared.append(Fact(kind="shared", statements=statements, headline=headline))
     grouped = {(n.article, n.sentence.index) for g in groups for n in g}
-    paired = grouped | not_unique(texts, scores, model)
+    sureness = unique_sureness(scores, model)
+    paired = grouped | not_unique(texts, scores, model, sureness)
     unique, told = [], set()
     for a, text in enumerate(texts):
         for sentence in text.sentences:
             said = (a, words_of(sentence))  # a sentence the article repeats is one fact, however it is quoted
             if (a, sentence.index) not in paired and states_something(sentence) and said not in told:
                 told.add(said)
-                unique.append(_fact("unique", [statement(text, sentence)]))
+                fact = _fact("unique", [statement(text, sentence)])
+                sure = sureness.get((a, sentence.index))
+                unique.append(fact.model_copy(update={"confidence": None if sure is None else round(sure, 3)}))
     in_conflict = {(s.article, s.sentence) for f in conflicts for s in f.statements}
     unplaced = {(a, i) for a, i in paired - grouped if (ids[a], i) not in in_conflict}
     related = []

@@ -86,6 +86,11 @@ class Fact(_Model):
     headline: Statement | None = Field(
         None, description="the fact's shortest statement, quoted as it stands: what a reader sees first"
     )
+    confidence: float | None = Field(
+        None,
+        description="unique facts: how sure the comparison is, 0 to 1, that no other report states it (added: "
+        "optional, schema_version 1 unchanged)",
+    )
 
 
 class FramingItem(_Model):
