@@ -1,6 +1,6 @@
 """Quotes and who said them, in languages the English parser cannot read: cue words per language, no parser.
 
-No parser for German, French, Spanish, Arabic, Turkish, Polish or Hebrew ships in a wheel, but news in each writes
+No parser for German, Spanish, Arabic, Turkish, Polish or Hebrew ships in a wheel, but news in each writes
 attribution in a few fixed shapes: a speech verb with its speaker before it ("Feld sagte", "Demir, "..." dedi")
 or after it ("„...“, sagte Feld", "« ... », a déclaré Martin", "قال الوزير"), and "according to" words with the
 source after them ("laut Polizei", "selon le maire", "بحسب الشرطة") or before them ("dem Bericht zufolge",
@@ -8,7 +8,9 @@ source after them ("laut Polizei", "selon le maire", "بحسب الشرطة") or
 the words beside the cue, up to a comma, a quote mark or a word that opens what was said ("dass", "que", "إن"): a
 name there first (a name another article confirmed, a run of capitalised words, or a known given name), then a
 pronoun or a dropped subject that hands the words to the speaker of the sentences before ("sagte sie", "a-t-il
-ajouté", "وأضاف"), then a plain noun phrase ("der Sprecher", "la policía"), kept as an unnamed voice.
+ajouté", "وأضاف"), then a plain noun phrase ("der Sprecher", "la policía"), kept as an unnamed voice. French
+also has a parser in a wheel: there a speech cue's subject in the parse comes first (`french_parse`), these rules
+where the parse gives none.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import itertools
 from collections.abc import Sequence
 
 from manysides.understand.foreign_names import NOUNS_CAPITALISED, Candidate, stop_words, uncased
+from manysides.understand.french_parse import FrenchReader
 from manysides.understand.given_names import given_sex, is_given_name
 from manysides.understand.names import first_name_sex
 from manysides.understand.other_confidence import trusted
@@ -67,6 +70,7 @@ def attributions(
     person: tuple[int, Speaker] | None = None  # the latest sentence index and full name given
     roles: dict[str, set[str]] = {}  # a title word -> the names it stood beside ("consejera" -> Elena Robles)
     people: list[tuple[int, Speaker]] = []  # every speaker credited and full name given, in order
+    parsed = FrenchReader() if language == "fr" else None  # French: the parse's subject first, then the rules
     for index, (text, quoted) in enumerate(zip(sentences, spans, strict=True)):
         tokens = words_in(text)
         _note_roles(text, tokens, language, roles)
@@ -75,7 +79,9 @@ def attributions(
         context = SpeakerContext(language, language_cues, names[index], set(full), opening, text)
         found: list[Attribution] = []
         for cue in find_cues(text, tokens, quoted, language_cues):
-            speakers = speakers_of(text, tokens, cue, quoted, context)
+            speakers = (parsed.speakers(index, text, tokens, cue, quoted) if parsed else []) or speakers_of(
+                text, tokens, cue, quoted, context
+            )
             indefinite = speakers == [] and cue.kind == "speech"
             if indefinite:
                 speakers = listed(_indefinite_subject(text, tokens, cue, language_cues))
