@@ -57,3 +57,16 @@ def test_each_sentence_is_parsed_once_and_the_parse_is_capped() -> None:
     sentence = "La préfète a indiqué que les écoles resteraient fermées jusqu'à lundi."
     parsed = [reader.doc(2 + i, sentence) for i in range(ARTICLE_CHARS // len(sentence) + 5)]
     assert parsed[0] is not None and parsed[-1] is None
+
+
+def test_a_compound_cue_split_by_an_adverb() -> None:
+    """A compound cue with an adverb inside ("a également indiqué") is the listed "a indiqué": the parse joins
+    them; a verb the list pairs with another auxiliary only ("ont lancé une pétition") stays no cue."""
+    found = _speakers(
+        [
+            "Le maire, Hugo Lestrade, a présenté le budget de la commune.",
+            "Il a également indiqué que les impôts locaux ne monteraient pas cette année.",
+            "Les parents d'élèves ont aussitôt lancé une pétition contre la fermeture de l'école.",
+        ]
+    )
+    assert found[1] == ["Hugo Lestrade"] and found[2] == [], found

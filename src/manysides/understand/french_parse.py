@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from manysides.understand.foreign_names import stop_words
 from manysides.understand.given_names import is_given_name
 from manysides.understand.nlp import _import_spacy
-from manysides.understand.other_cues import Cue
-from manysides.understand.other_marks import Word
+from manysides.understand.other_cues import Cue, Cues
+from manysides.understand.other_marks import Word, in_quote
 from manysides.understand.other_speakers import Speaker
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ _LOOSE_WORDS = 2  # lowercase words between a title's phrase and the comma befor
 # offsets hold: the small model reads « » and U+00A0 as words and misparses the clause around them.
 _PLAIN = str.maketrans({"\u00ab": '"', "\u00bb": '"', "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u202f": " "})
 _SUBJECTS = frozenset({"nsubj"})
+_NEGATIONS = frozenset({"pas", "jamais", "ne", "n'", "n\u2019", "guère", "plus"})
 _PERSONAL = frozenset({"il", "elle", "ils", "elles", "on"})
 _NAME_PARTS = frozenset({"flat:name", "flat", "compound", "fixed"})
 _PHRASE_PARTS = frozenset({"amod", "nmod", "case", "det", "flat:name", "flat", "compound", "fixed", "nummod"})
@@ -67,6 +68,38 @@ class FrenchReader:
                 self._docs[index] = load_french()(text.translate(_PLAIN))
         return self._docs[index]
 
+    def split_cues(
+        self, index: int, text: str, tokens: list[Word], quoted: list[tuple[int, int]], found: list[Cue], cues: Cues
+    ) -> list[Cue]:
+        """The cues with those an adverb splits from their auxiliary ("Il a également indiqué", "a toutefois
+        regretté"): a listed compound cue whose participle the parse hangs on the same auxiliary, outside quotes
+        ("Les habitants ont déjà lancé une pétition" is no cue: only "a lancé" is listed)."""
+        listed = _participles(cues)
+        participles = {participle for _, participle in listed}
+        taken = {i for cue in found for i in range(cue.first, cue.last + 1)}
+        candidates = [
+            i
+            for i, word in enumerate(tokens)
+            if word.text.lower() in participles and i not in taken and not in_quote(quoted, word.start)
+        ]
+        doc = self.doc(index, text) if candidates else None
+        if doc is None:
+            return found
+        at = {word.start: i for i, word in enumerate(tokens)}
+        by_start = {token.idx: token for token in doc}
+        split = []
+        for i in candidates:
+            verb = by_start.get(tokens[i].start)
+            if verb is None or verb.pos_ != "VERB":
+                continue
+            aux = [c for c in verb.children if c.dep_ == "aux:tense" and (c.lower_, verb.lower_) in listed]
+            between = verb.doc[aux[0].i + 1 : verb.i] if aux else []
+            if not aux or aux[0].idx not in at or any(t.pos_ != "ADV" or t.lower_ in _NEGATIONS for t in between):
+                continue
+            first = at[aux[0].idx]
+            split.append(Cue(first, i, "speech", " ".join(w.text for w in tokens[first : i + 1])))
+        return sorted([*found, *split], key=lambda cue: cue.first)
+
     def speakers(
         self, index: int, text: str, tokens: list[Word], cue: Cue, quoted: list[tuple[int, int]]
     ) -> list[Speaker]:
@@ -81,6 +114,19 @@ class FrenchReader:
         if not inside or any(t.text.startswith("-") or t.lower_ in _PERSONAL for t in inside):
             return []  # "affirme-t-il", "dit-elle": the rules hand the words to the speaker before
         return _subjects(inside, quoted, _postposed(doc, inside[0]))
+
+
+def _participles(cues: Cues) -> frozenset[tuple[str, str]]:
+    """The listed compound cues as (auxiliary, participle): ("a", "indiqué"), ("ont", "salué")."""
+    found = _PARTICIPLES.get(cues.code)
+    if found is None:
+        found = _PARTICIPLES[cues.code] = frozenset(
+            (p[0], p[1]) for p in cues.speech if len(p) == 2 and p[0] in cues.auxiliaries
+        )
+    return found
+
+
+_PARTICIPLES: dict[str, frozenset[tuple[str, str]]] = {}
 
 
 def _postposed(doc: Doc, first: Token) -> bool:

@@ -78,7 +78,10 @@ def attributions(
         opening = tokens[0].start if tokens else 0
         context = SpeakerContext(language, language_cues, names[index], set(full), opening, text)
         found: list[Attribution] = []
-        for cue in find_cues(text, tokens, quoted, language_cues):
+        sentence_cues = find_cues(text, tokens, quoted, language_cues)
+        if parsed:  # "Il a également indiqué": a compound cue an adverb splits, joined by the parse
+            sentence_cues = parsed.split_cues(index, text, tokens, quoted, sentence_cues, language_cues)
+        for cue in sentence_cues:
             speakers = (parsed.speakers(index, text, tokens, cue, quoted) if parsed else []) or speakers_of(
                 text, tokens, cue, quoted, context
             )
