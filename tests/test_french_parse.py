@@ -70,3 +70,9 @@ def test_a_compound_cue_split_by_an_adverb() -> None:
         ]
     )
     assert found[1] == ["Hugo Lestrade"] and found[2] == [], found
+
+
+def test_a_source_after_selon_is_its_whole_noun_phrase() -> None:
+    """The rules' source after "d'après" widened to the noun phrase the parse gives it."""
+    found = _speakers(["D'après la Fédération des éleveurs de chèvres de Haute-Rance, le prix du lait a baissé."])
+    assert found == [["Fédération des éleveurs de chèvres de Haute-Rance"]], found

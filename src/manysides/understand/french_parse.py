@@ -100,6 +100,20 @@ class FrenchReader:
             split.append(Cue(first, i, "speech", " ".join(w.text for w in tokens[first : i + 1])))
         return sorted([*found, *split], key=lambda cue: cue.first)
 
+    def widened_source(
+        self, index: int, text: str, tokens: list[Word], cue: Cue, found: list[Speaker]
+    ) -> list[Speaker]:
+        """The rules' source after "selon" or "d'après" as the whole noun phrase the parse gives it, where that
+        phrase holds it ("D'après la Fédération des producteurs de lait" for "Fédération")."""
+        doc = self.doc(index, text) if cue.kind == "according_before" and len(found) == 1 else None
+        if doc is None:
+            return found
+        start, end = tokens[cue.first].start, tokens[cue.last].end
+        wide = _source([t for t in doc if start <= t.idx < end])
+        if wide is None or found[0].text not in wide.text or wide.text == found[0].text:
+            return found
+        return [Speaker(wide.text, found[0].named or wide.named)]
+
     def speakers(
         self, index: int, text: str, tokens: list[Word], cue: Cue, quoted: list[tuple[int, int]]
     ) -> list[Speaker]:
@@ -127,6 +141,12 @@ def _participles(cues: Cues) -> frozenset[tuple[str, str]]:
 
 
 _PARTICIPLES: dict[str, frozenset[tuple[str, str]]] = {}
+
+
+def _source(inside: list[Token]) -> Speaker | None:
+    """The noun "selon" or "d'après" is the case of, widened to its noun phrase."""
+    heads = [t.head for t in inside if t.dep_ in ("case", "fixed") and t.head not in inside]
+    return _phrase(heads[0]) if heads and heads[0].pos_ in ("NOUN", "PROPN") else None
 
 
 def _postposed(doc: Doc, first: Token) -> bool:
@@ -273,7 +293,9 @@ def _noun_phrase(head: Token) -> list[Token]:
     stops = stop_words("fr")
     while words and words[0].pos_ in ("DET", "ADP") and words[0].lower_ in stops:
         words = words[1:]
-    words = words[:_PHRASE_WORDS]
+    starts = [at for at, t in enumerate(words) if at == 0 or words[at - 1].whitespace_]  # "Bresle-Sève" is one
+    if len(starts) > _PHRASE_WORDS:
+        words = words[: starts[_PHRASE_WORDS]]
     while words and words[-1].pos_ in ("DET", "ADP", "CCONJ"):  # a phrase cut short ends on a noun, not "de la"
         words = words[:-1]
     return words

@@ -85,6 +85,8 @@ def attributions(
             speakers = (parsed.speakers(index, text, tokens, cue, quoted) if parsed else []) or speakers_of(
                 text, tokens, cue, quoted, context
             )
+            if parsed and speakers:  # "D'après la Fédération des producteurs de lait": the whole phrase
+                speakers = parsed.widened_source(index, text, tokens, cue, speakers)
             indefinite = speakers == [] and cue.kind == "speech"
             if indefinite:
                 speakers = listed(_indefinite_subject(text, tokens, cue, language_cues))
