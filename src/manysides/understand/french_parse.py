@@ -13,14 +13,15 @@ The pipeline loads once, on the first French sentence with a cue, without its en
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
 from manysides.understand.foreign_names import stop_words
 from manysides.understand.given_names import is_given_name
 from manysides.understand.nlp import _import_spacy
-from manysides.understand.other_cues import Cue, Cues
-from manysides.understand.other_marks import Word, in_quote
+from manysides.understand.other_cues import Cue, Cues, find_cues
+from manysides.understand.other_marks import Word, in_quote, words_in
 from manysides.understand.other_speakers import Speaker
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 SENTENCE_CHARS = 600  # a longer "sentence" is a run of page text, left to the rules
 ARTICLE_CHARS = 20_000  # text of one article handed to the parser at most (about half a second of parsing)
 _NAME_WORDS = 4  # words of a name opening the sentence before a title set off by commas
+_SPLIT_WORDS = 2  # adverbs read between an auxiliary and its participle ("a toutefois regretté")
 _PHRASE_WORDS = 8  # words of a noun phrase kept as a speaker (its head and what qualifies it)
 _LOOSE_WORDS = 2  # lowercase words between a title's phrase and the comma before the name set beside it
 # The French marks written as the straight mark and a no-break space as a space, one character for one so the
@@ -40,6 +42,21 @@ _NEGATIONS = frozenset({"pas", "jamais", "ne", "n'", "n\u2019", "guère", "plus"
 _PERSONAL = frozenset({"il", "elle", "ils", "elles", "on"})
 _NAME_PARTS = frozenset({"flat:name", "flat", "compound", "fixed"})
 _PHRASE_PARTS = frozenset({"amod", "nmod", "case", "det", "flat:name", "flat", "compound", "fixed", "nummod"})
+
+
+def _split_candidates(tokens: list[Word], quoted: list[tuple[int, int]], found: list[Cue], cues: Cues) -> list[int]:
+    """Words that may close a compound cue an adverb splits: a listed participle outside quotes and outside the
+    cues found, with an auxiliary a few words before it (only such a sentence is parsed for this)."""
+    participles = {participle for _, participle in _participles(cues)}
+    taken = {i for cue in found for i in range(cue.first, cue.last + 1)}
+    return [
+        i
+        for i, word in enumerate(tokens)
+        if word.text.lower() in participles
+        and i not in taken
+        and not in_quote(quoted, word.start)
+        and any(t.text.lower() in cues.auxiliaries for t in tokens[max(0, i - _SPLIT_WORDS - 1) : i - 1])
+    ]
 
 
 @cache
@@ -58,15 +75,45 @@ class FrenchReader:
         self._docs: dict[int, Doc | None] = {}
         self._left = ARTICLE_CHARS
 
+    def prepare(self, sentences: Sequence[str], spans: Sequence[list[tuple[int, int]]], cues: Cues) -> None:
+        """Parse in one batch the sentences the reader will be asked about (a speech or "selon" cue, or a split
+        compound one): spaCy parses a batch about twice as fast as the sentences one by one."""
+        wanted = {}
+        left = self._left
+        for index, (text, quoted) in enumerate(zip(sentences, spans, strict=True)):
+            if left <= 0:
+                break  # past the budget, the sentences are left to the rules: no need to read their cues here
+            if len(text) > min(SENTENCE_CHARS, left):
+                continue
+            tokens = words_in(text)
+            found = find_cues(text, tokens, quoted, cues)
+            if any(c.gap is None and c.kind in ("speech", "according_before") for c in found) or _split_candidates(
+                tokens, quoted, found, cues
+            ):
+                wanted[index] = text
+                left -= len(text)
+        self._parse(wanted)
+
     def doc(self, index: int, text: str) -> Doc | None:
         """Sentence `index` parsed (None when too long or past the article's budget)."""
         if index not in self._docs:
+            self._parse({index: text})
+        return self._docs[index]
+
+    def _parse(self, texts: dict[int, str]) -> None:
+        """Parse the sentences not parsed yet, within the sentence cap and the article's budget."""
+        batch = []
+        for index, text in texts.items():
+            if index in self._docs:
+                continue
             if len(text) > SENTENCE_CHARS or len(text) > self._left:
                 self._docs[index] = None
             else:
                 self._left -= len(text)
-                self._docs[index] = load_french()(text.translate(_PLAIN))
-        return self._docs[index]
+                batch.append(index)
+        if batch:
+            for index, doc in zip(batch, load_french().pipe(texts[i].translate(_PLAIN) for i in batch), strict=True):
+                self._docs[index] = doc
 
     def split_cues(
         self, index: int, text: str, tokens: list[Word], quoted: list[tuple[int, int]], found: list[Cue], cues: Cues
@@ -75,13 +122,7 @@ class FrenchReader:
         regretté"): a listed compound cue whose participle the parse hangs on the same auxiliary, outside quotes
         ("Les habitants ont déjà lancé une pétition" is no cue: only "a lancé" is listed)."""
         listed = _participles(cues)
-        participles = {participle for _, participle in listed}
-        taken = {i for cue in found for i in range(cue.first, cue.last + 1)}
-        candidates = [
-            i
-            for i, word in enumerate(tokens)
-            if word.text.lower() in participles and i not in taken and not in_quote(quoted, word.start)
-        ]
+        candidates = _split_candidates(tokens, quoted, found, cues)
         doc = self.doc(index, text) if candidates else None
         if doc is None:
             return found
@@ -105,7 +146,9 @@ class FrenchReader:
     ) -> list[Speaker]:
         """The rules' source after "selon" or "d'après" as the whole noun phrase the parse gives it, where that
         phrase holds it ("D'après la Fédération des producteurs de lait" for "Fédération")."""
-        doc = self.doc(index, text) if cue.kind == "according_before" and len(found) == 1 else None
+        if cue.kind != "according_before" or len(found) != 1 or not _runs_on(text, tokens, cue, found[0]):
+            return found
+        doc = self.doc(index, text)
         if doc is None:
             return found
         start, end = tokens[cue.first].start, tokens[cue.last].end
@@ -141,6 +184,17 @@ def _participles(cues: Cues) -> frozenset[tuple[str, str]]:
 
 
 _PARTICIPLES: dict[str, frozenset[tuple[str, str]]] = {}
+
+
+def _runs_on(text: str, tokens: list[Word], cue: Cue, found: Speaker) -> bool:
+    """Whether a word follows the source's last word with no mark between: a phrase the parse may widen (only
+    such a sentence is parsed for this)."""
+    last = found.text.split()[-1] if found.text.split() else ""
+    after = next((w for w in tokens[cue.last + 1 :] if w.text == last), None)
+    if after is None:
+        return False
+    rest = text[after.end :].lstrip()
+    return bool(rest) and rest[0].isalpha()
 
 
 def _source(inside: list[Token]) -> Speaker | None:

@@ -71,6 +71,8 @@ def attributions(
     roles: dict[str, set[str]] = {}  # a title word -> the names it stood beside ("consejera" -> Elena Robles)
     people: list[tuple[int, Speaker]] = []  # every speaker credited and full name given, in order
     parsed = FrenchReader() if language == "fr" else None  # French: the parse's subject first, then the rules
+    if parsed:
+        parsed.prepare(sentences, spans, language_cues)
     for index, (text, quoted) in enumerate(zip(sentences, spans, strict=True)):
         tokens = words_in(text)
         _note_roles(text, tokens, language, roles)
