@@ -895,3 +895,27 @@ def test_one_weekday_both_name_is_no_conflict_whichever_week_each_stamp_puts_it_
     saturday, last_saturday, tuesday = (t.sentences[0] for t in texts)
     assert date_conflicts._dates(saturday, last_saturday) is None
     assert date_conflicts._dates(saturday, tuesday) is not None
+
+
+def test_a_third_outlet_stating_one_sides_value_in_its_own_words_joins_that_side() -> None:
+    """The third outlet words the fact otherwise, so its pair with the other side scores low; it pairs with the side
+    it agrees with, and the check reads it against the other side with the same two values: it is on that side, not
+    shown as silent. The pair scores are set here so that only the third pair is low."""
+    from manysides.compare.conflicts import find_conflicts
+
+    _, scores = _read(
+        ("Governor Marta Quell named Ronica Tamm to the harbour board on Monday.", "2026-03-03"),
+        ("Governor Marta Quell named Veronica Tamm to the harbour board on Monday.", "2026-03-03"),
+        ("Quell named Ronica Tamm, a ferry captain of 20 years, to the board that runs the harbour.", "2026-03-03"),
+    )
+    first, second, third = (n.position for n in scores.nodes)
+    scores.prob[:] = 0.0
+    scores.prob[first, second] = scores.prob[second, first] = 0.9
+    scores.prob[first, third] = scores.prob[third, first] = 0.7
+    scores.prob[second, third] = scores.prob[third, second] = 0.05
+    bars = {"near": 0.2, "loose": 0.34, "fact": 0.56, "sure": 0.85}
+    found = [(c, nodes) for c, nodes in find_conflicts(scores, ["a0", "a1", "a2"], bars) if c.type == "name"]
+    assert found, "the misspelt name is a conflict"
+    conflict, nodes = found[0]
+    assert {n.position for n in nodes} == {first, second, third}
+    assert conflict.values["a2"] == conflict.values["a0"] != conflict.values["a1"]

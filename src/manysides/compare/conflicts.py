@@ -264,6 +264,41 @@ def _date_explanation(base: str, values: dict[str, str], nodes: list[Node]) -> s
 Edge = tuple[Node, Node, Match]
 
 
+def _agreeing(
+    component: list[Edge],
+    check: Callable[[SentenceInfo, SentenceInfo], Match | None],
+    scores: PairScores,
+    bar: float,
+    kept: list[bool],
+) -> list[Edge]:
+    """A third outlet's sentence on one side of a conflict: it states the same matter as a side's sentence (their
+    pair scores `bar`, the check's own, at least the loose one) and the check reads it against the other side with
+    the same two values. Its own pair with the other side may score low (it words the matter otherwise), yet
+    leaving it out shows the outlet as silent, or on no side at all."""
+    sides: dict[int, tuple[Node, str]] = {}  # position -> (node, its value)
+    for x, y, (first, second, _) in component:
+        sides.setdefault(x.position, (x, first.lower()))
+        sides.setdefault(y.position, (y, second.lower()))
+    sources = {scores.source(node) for node, _ in sides.values()}
+    added: list[Edge] = []
+    for node, value in list(sides.values()):
+        for k in np.flatnonzero(scores.prob[node.position] >= bar).tolist():
+            third = scores.nodes[k]
+            if not kept[k] or scores.source(third) in sources:
+                continue
+            for other, against in sides.values():
+                if against == value:
+                    continue
+                pair = check(third.sentence, other.sentence)
+                if pair and pair[2] >= _MIN_SUPPORT and pair[0].lower() == value and pair[1].lower() == against:
+                    added.append((third, other, pair))
+                    sources.add(scores.source(third))
+                    break
+            if scores.source(third) in sources:
+                break
+    return added
+
+
 def _components(edges: list[Edge]) -> list[list[Edge]]:
     """Edges joined when they read the same value in the same sentence: three outlets giving three dates for one
     happening are one conflict, while two disagreements that only share a sentence (its death toll with one outlet,
@@ -388,6 +423,7 @@ def _find_conflicts(scores: PairScores, article_ids: list[str], bars: dict[Bar, 
                     edges.append((x, y, pair))
                     seen.add((kind, x.position, y.position))
         for component in _components(edges):
+            component = component + _agreeing(component, check, scores, max(bar, bars["loose"]), kept)
             values: dict[str, str] = {}
             involved: dict[int, Node] = {}
             for x, y, (first, second, _) in component:
