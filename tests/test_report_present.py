@@ -613,3 +613,37 @@ def test_a_figures_row_reads_across_one_quantity_and_names_whose_claim_a_figure_
         {"a": ["$44 million"], "c": ["$43 million (Ada Krell)"]},
     ]
     assert "$44 million" in rows[1].shown and rows[1].shown.startswith("…")
+
+
+def test_statements_no_list_holds_are_listed_and_marked(demo: tuple[Report, list[Article]]) -> None:
+    """What no fact and no close pair holds is still shown: counted, listed under "Not placed" and marked in the
+    article's text, so nothing an article states is lost without a word."""
+    report, articles = demo
+    placed = {(s.article, s.sentence) for f in report.facts for s in f.statements}
+    listed = [s for a in report.articles for s in a.unplaced_statements or []]
+    assert listed, "the demo story leaves some statements unplaced"
+    for article in report.articles:
+        assert article.unplaced == len(article.unplaced_statements or [])
+    assert all((s.article, s.sentence) not in placed for s in listed)
+    markdown = render_markdown(report)
+    assert f"## Not placed ({len(listed)})" in markdown
+    page = lxml.html.fromstring(render_html(report, articles))
+    marked = {span.get("id") for span in page.xpath('//span[contains(@class, "np")]')}
+    index = {a.id: k for k, a in enumerate(report.articles)}
+    assert marked == {f"a{index[s.article]}-s{s.sentence}" for s in listed}
+
+
+def test_an_unplaced_statement_is_escaped_in_every_format() -> None:
+    hostile = Statement(article="a", text=HOSTILE, sentence=0)
+    report = Report.model_validate(
+        {
+            "story": {"title": "t"},
+            "articles": [
+                {"id": "a", "outlet": "one", "unplaced": 1, "unplaced_statements": [hostile.model_dump()]},
+                {"id": "b", "outlet": "two"},
+            ],
+            "facts": [],
+        }
+    )
+    assert "<script>" not in render_html(report) and "&lt;script&gt;" in render_html(report)
+    assert "<script>" not in render_markdown(report)

@@ -14,7 +14,7 @@ from functools import cache
 from threadpoolctl import ThreadpoolController
 
 from manysides.compare.crosspairs import score_across_languages
-from manysides.compare.facts import build_facts, states_something, words_of
+from manysides.compare.facts import build_facts, statement, states_something, words_of
 from manysides.compare.framing import framing, voices
 from manysides.compare.other_framing import hedge_example, hedge_languages, hedges
 from manysides.compare.pairs import score_pairs
@@ -22,7 +22,7 @@ from manysides.compare.provenance import cited_sources, outlet_keys, republicati
 from manysides.extract.html_metadata import TITLE_SEPARATORS
 from manysides.records.article import Article
 from manysides.records.report import Entity, Fact, FramingItem, Report, ReportArticle, StoryInfo, Voice
-from manysides.understand import ArticleText, analyse_many
+from manysides.understand import ArticleText, SentenceInfo, analyse_many
 from manysides.understand.document import honorific_sex
 from manysides.understand.entities import EntityCluster, known_organisations, lone_heads, mention_counts, merge_mentions
 from manysides.understand.gazetteer import name_heads
@@ -226,20 +226,24 @@ def _coverage(
             language=t.article.language,
             cited_sources=_canonical_sources(cited_sources(t), names) if reads_voices(t.article) else [],
             statements=len({words_of(s) for s in t.sentences if states_something(s)}),  # a repeat counts once
-            unplaced=len(_unplaced(t, facts)),
+            unplaced=len(unplaced := _unplaced(t, facts)),
+            unplaced_statements=[statement(t, s) for s in unplaced],
         )
         for t in texts
     ]
 
 
-def _unplaced(text: ArticleText, facts: list[Fact]) -> set[str]:
-    """The article's statements (as words, so a repeat counts once) that no fact holds, under any of their
-    repeats. Counted from the sentences themselves: a heading or a fragment a fact holds does not stand in for a
-    statement it leaves out."""
+def _unplaced(text: ArticleText, facts: list[Fact]) -> list[SentenceInfo]:
+    """The article's statements that no fact holds under any of their repeats, in order (a repeat counts once, by
+    its first telling). Counted from the sentences themselves: a heading or a fragment a fact holds
+    does not stand in for a statement it leaves out."""
     placed = {s.sentence for f in facts for s in f.statements if s.article == text.article.id}
     stated = [s for s in text.sentences if states_something(s)]
     held = {words_of(s) for s in stated if s.index in placed}
-    return {words_of(s) for s in stated} - held
+    first: dict[str, SentenceInfo] = {}
+    for s in stated:
+        first.setdefault(words_of(s), s)
+    return [s for words, s in first.items() if words not in held]
 
 
 def headline_without_outlet(title: str | None, outlet: str | None) -> str | None:

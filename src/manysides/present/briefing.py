@@ -252,6 +252,11 @@ class Briefing:
         placed = {s.sentence for f in self.report.facts for s in f.statements if s.article == article_id}
         return max(0, article.statements - len(placed))
 
+    def unplaced_statements(self) -> dict[str, list[Statement]]:
+        """Article id -> its statements no fact and no close pair holds, in article order (a report stored before
+        they were listed has none)."""
+        return {a.id: a.unplaced_statements for a in self.report.articles if a.unplaced_statements}
+
     def unplaced_note(self) -> str | None:
         """What the report leaves out, said once: "Not placed: foxnews.com 12 sentences, nytimes.com 9 ..."."""
         parts = [

@@ -23,7 +23,7 @@ from manysides.present.briefing import (
     shown_before,
 )
 from manysides.present.coverage import coverage_html
-from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES
+from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, UNPLACED_NOTE
 from manysides.present.safe_text import html_text, safe_href
 from manysides.records.article import Article
 from manysides.records.report import Fact, Report, Statement
@@ -52,6 +52,7 @@ a.q{color:inherit;text-decoration:none;border-bottom:1px dotted #999}a.q:hover{b
 .title{font-weight:600}.small{font-size:.85rem;color:#444}ul.tell{margin:.3rem 0;padding-left:1.1rem;font-size:.88rem}
 .fig{display:inline-block;background:#eef2ff;border-radius:4px;padding:0 .35rem;margin:0 .2rem .2rem 0}
 .article{margin:1rem 0;padding:.2rem 0 .2rem 1rem;border-left:4px solid #ddd}.article p{max-width:48rem}
+.np{text-decoration:underline dotted #94a3b8}
 .s{scroll-margin-top:3rem}.s:target{background:#fde68a;box-shadow:0 0 0 3px #fde68a;border-radius:2px}
 .num{text-align:center}.h1{background:#eff6ff}.h2{background:#dbeafe}.h3{background:#bfdbfe}.h4{background:#93c5fd}th.factcol{width:30%}td.self{color:#bbb;text-align:center}
 """ + "".join(f".c{k}{{border-top:4px solid {c}}}.b{k}{{border-left-color:{c}}}" for k, c in enumerate(_PALETTE))
@@ -76,6 +77,7 @@ def render_html(report: Report, articles: Mapping[str, str] | Sequence[Article] 
         page.facts("shared"),
         page.unique(),
         page.related(),
+        page.unplaced(),
         page.framing(),
         page.entities(),
         coverage_html(report.coverage) if report.coverage is not None else "",
@@ -287,6 +289,15 @@ class _Page:
         body = f'<p class="muted">{html_text(RELATED_NOTE)}</p>' + self.table(rows)
         return _section("related", SECTION_TITLES["related"], body, len(facts), is_open=False)
 
+    def unplaced(self) -> str:
+        by_article = self.brief.unplaced_statements()
+        if not by_article:
+            return ""
+        cells = {article: "".join(self.quote(s) for s in statements) for article, statements in by_article.items()}
+        body = f'<p class="muted">{html_text(UNPLACED_NOTE)}</p>' + self.table([self.row("not placed", cells)])
+        count = sum(len(v) for v in by_article.values())
+        return _section("unplaced", SECTION_TITLES["unplaced"], body, count, is_open=False)
+
     def framing(self) -> str:
         grouped = self.brief.view.framing_by_article()
         if not grouped:
@@ -320,10 +331,12 @@ class _Page:
         parts = []
         for k, sentences in self.sentences.items():
             article = self.brief.report.articles[k]
+            unplaced = {s.sentence for s in article.unplaced_statements or []}
             paragraphs: dict[int, list[str]] = {}
             for s in sentences:
+                css = "s np" if s.index in unplaced else "s"  # no list holds it: marked, never silently lost
                 paragraphs.setdefault(s.paragraph, []).append(
-                    f'<span class="s" id="a{k}-s{s.index}">{html_text(s.text)}</span>'
+                    f'<span class="{css}" id="a{k}-s{s.index}">{html_text(s.text)}</span>'
                 )
             text = "".join(f"<p>{' '.join(p)}</p>" for p in paragraphs.values())
             meta = html_text(f"{self.brief.label(article.id)} · {short_date(article.published)}")
@@ -336,4 +349,5 @@ class _Page:
                 f'<details open class="article b{k % len(_PALETTE)}" id="a{k}">'
                 f'<summary>{title} <span class="muted">{meta}</span></summary>{text}</details>'
             )
-        return _section("articles", "The articles", "".join(parts))
+        legend = '<p class="muted">Dotted underline: a statement no list holds (see "Not placed").</p>'
+        return _section("articles", "The articles", legend + "".join(parts))

@@ -18,7 +18,7 @@ from manysides.present.briefing import (
     truncate,
 )
 from manysides.present.coverage import coverage_markdown
-from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES
+from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, UNPLACED_NOTE
 from manysides.present.safe_text import markdown_text
 from manysides.records.report import Fact, Report, Statement
 
@@ -43,6 +43,7 @@ def render_markdown(report: Report) -> str:
         if not facts:
             lines += ["None found.", ""]
     lines += _related(brief)
+    lines += _unplaced(brief)
     lines += _framing(brief)
     lines += _entities(brief)
     if report.coverage is not None:
@@ -174,6 +175,17 @@ def _related(brief: Briefing) -> list[str]:
         sides = [f"**{_md(brief.label(s.article))}**: {_quote(s)}" for s in fact.statements]
         lines.append("- " + "  \n  ".join(sides))
     return [*lines, ""]
+
+
+def _unplaced(brief: Briefing) -> list[str]:
+    by_article = brief.unplaced_statements()
+    if not by_article:
+        return []
+    count = sum(len(v) for v in by_article.values())
+    lines = [f"## {SECTION_TITLES['unplaced']} ({count})", "", f"*{_md(UNPLACED_NOTE)}*", ""]
+    for article, statements in by_article.items():
+        lines += [f"### {_md(brief.label(article))}", "", *(f"- {_quote(s)}" for s in statements), ""]
+    return lines
 
 
 def _framing(brief: Briefing) -> list[str]:

@@ -12,12 +12,19 @@ SECTION_TITLES = {
     "shared": "Shared facts",
     "unique": "Unique facts",
     "related": "Close but not matched",
+    "unplaced": "Not placed",
 }
 # Under "Close but not matched": what the pairs are and what a reader should do with them.
 RELATED_NOTE = (
     "Sentences no fact holds, each beside the closest sentence of another report: too alike to call either "
     "report's own, too loosely matched to call one fact. Some state one fact in other words, some only share a "
     "topic; check them against each other."
+)
+# Under "Not placed": what these sentences are, so a reader knows nothing was dropped without a word.
+UNPLACED_NOTE = (
+    "Statements no list above holds: another report has a sentence too close to call them only this report's, "
+    "or nothing shows that no other report states them, and none matches closely enough to call them shared. "
+    'Those beside a close sentence of another report are under "Close but not matched".'
 )
 # An empty framing section when some articles' framing is not read (see the report's notes): not a clean result.
 NO_FRAMING = "None found in what is read: the note at the top says which framing is read in which language."

@@ -27,6 +27,13 @@ class StoryInfo(_Model):
     last_published: str | None = None
 
 
+class Statement(_Model):
+    article: str = Field(description="article id")
+    text: str = Field(description="the sentence or clause exactly as it stands in the article body")
+    attribution: str | None = Field(None, description="who the article says said it, when it says so")
+    sentence: int | None = Field(None, description="index of the sentence in the article body (0-based)")
+
+
 class ReportArticle(_Model):
     id: str
     path: str | None = None
@@ -48,8 +55,13 @@ class ReportArticle(_Model):
     )
     unplaced: int | None = Field(
         default=None,
-        description="of those statements, how many no fact holds (a repeat counts once; added: optional, "
-        "schema_version 1 unchanged)",
+        description="of those statements, how many no fact (shared, conflict, unique or close pair) holds (a repeat "
+        "counts once; added: optional, schema_version 1 unchanged)",
+    )
+    unplaced_statements: list[Statement] | None = Field(
+        default=None,
+        description="those statements themselves, in article order (a repeat by its first telling), so a reader "
+        "sees what no list holds (added: optional, schema_version 1 unchanged)",
     )
 
 
@@ -58,13 +70,6 @@ class Entity(_Model):
     type: str = Field(description="person, place, organisation or other")
     aliases: list[str] = Field(default_factory=list)
     mentions: dict[str, int] = Field(default_factory=dict, description="article id -> number of mentions")
-
-
-class Statement(_Model):
-    article: str = Field(description="article id")
-    text: str = Field(description="the sentence or clause exactly as it stands in the article body")
-    attribution: str | None = Field(None, description="who the article says said it, when it says so")
-    sentence: int | None = Field(None, description="index of the sentence in the article body (0-based)")
 
 
 class Conflict(_Model):

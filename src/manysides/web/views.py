@@ -22,7 +22,7 @@ from manysides.present.briefing import (
     short_date,
     shown_before,
 )
-from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES
+from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, UNPLACED_NOTE
 from manysides.present.safe_text import printable, safe_href
 from manysides.records.article import published_utc
 from manysides.records.report import Fact, Report, Statement
@@ -164,6 +164,7 @@ def comparison(report: Report) -> Comparison:
         _figures(brief),
         _unique(brief),
         _related(brief),
+        _unplaced(brief),
         _framing(brief),
         _cites(brief),
         _entities(brief),
@@ -264,6 +265,15 @@ def _related(brief: Briefing) -> Section | None:
         return None
     rows = [Row("closest", _cells(brief, fact, None)) for fact in facts]
     return Section("related", SECTION_TITLES["related"], rows, len(facts), intro=RELATED_NOTE)
+
+
+def _unplaced(brief: Briefing) -> Section | None:
+    by_article = brief.unplaced_statements()
+    if not by_article:
+        return None
+    cells = {article: [_statement(brief, s) for s in statements] for article, statements in by_article.items()}
+    count = sum(len(v) for v in by_article.values())
+    return Section("unplaced", SECTION_TITLES["unplaced"], [Row("not placed", cells)], count, intro=UNPLACED_NOTE)
 
 
 def _framing(brief: Briefing) -> Section:
