@@ -206,3 +206,17 @@ def test_language_of_short_texts(page_id: str) -> None:
     gold = _gold(page_id)
     assert detect_language(gold["body"].split("\n\n")[0]) == gold["lang"]
     assert detect_language(gold["title"]) in (gold["lang"], None)
+
+
+def test_english_titles_written_short_end_no_sentence() -> None:
+    """A title before a name ("former Cong. Rob Simmons", "Atty. Gen.", "Amb.") is no sentence end: cut there, the
+    name heads a sentence of its own and the fragment before it reads as a claim."""
+    text = (
+        "She faces either former Cong. Rob Simmons or Atty. Lena Ward in November. "
+        "Amb. Tom Ruiz and Brig. Gen. Ada Kell met Pvt. Joe Fenn. It rained."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "She faces either former Cong. Rob Simmons or Atty. Lena Ward in November.",
+        "Amb. Tom Ruiz and Brig. Gen. Ada Kell met Pvt. Joe Fenn.",
+        "It rained.",
+    ]

@@ -19,7 +19,7 @@ ABBREVIATIONS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "mr mrs ms dr prof sen rep gov gen lt col capt sgt maj adm cmdr st mt ft jr sr inc corp co ltd jan feb "
         "mar apr jun jul aug sep sept oct nov dec no nos vs etc e.g i.e u.s u.k u.n a.m p.m approx dept est fig "
-        "rev hon pres supt insp det ave blvd sens reps govs gens"
+        "rev hon pres supt insp det ave blvd sens reps govs gens cong atty amb brig cpl pvt msgr"
     ).split()
 ) | frozenset(
     word
