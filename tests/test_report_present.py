@@ -352,6 +352,14 @@ def test_a_vote_tally_is_one_figure() -> None:
     assert figures("On 5 Monday crews met.") == ["5"]
 
 
+def test_a_place_in_a_list_or_a_label_is_no_figure() -> None:
+    """A rank or a label ("the No. 2 job", "the #1 seed", "Nr. 12") is no amount: the figures table showed "2"
+    and "3 spot as" beside real amounts."""
+    assert figures("Hoyer kept the No. 2 job, and Clyburn the No. 3 spot as assistant leader.") == []
+    assert figures("The #1 seed lost 3 games at No 10 Downing Street.") == ["3 games"]
+    assert figures("Gesetz Nr. 12 betrifft 300 Menschen.") == ["300"]
+
+
 def test_a_figures_row_needs_figures_that_may_measure_one_thing() -> None:
     """A 4-page letter beside "four other candidates" compares nothing; $3.5 billion beside $3.6 billion does."""
     from manysides.present.figures import aligned_figures, figure_kind
