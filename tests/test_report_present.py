@@ -655,3 +655,26 @@ def test_an_unplaced_statement_is_escaped_in_every_format() -> None:
     )
     assert "<script>" not in render_html(report) and "&lt;script&gt;" in render_html(report)
     assert "<script>" not in render_markdown(report)
+
+
+def test_names_given_once_by_one_report_are_listed_apart_from_the_story_actors() -> None:
+    """The entities table holds who the story is about; a name one report gives once goes in a line per report
+    below it, so a long list of one-off names (and fragments) does not bury the actors."""
+    report = Report.model_validate(
+        {
+            "story": {"title": "t"},
+            "articles": [{"id": "a", "outlet": "one"}, {"id": "b", "outlet": "two"}],
+            "entities": [
+                {"name": "Ada Krell", "type": "person", "mentions": {"a": 3, "b": 2}},
+                {"name": "Harbour Board", "type": "organisation", "mentions": {"a": 1, "b": 1}},
+                {"name": "Tomas Brennick", "type": "person", "mentions": {"b": 1}},
+            ],
+            "facts": [],
+        }
+    )
+    rows, once = Briefing.of(report).entity_groups()
+    assert [e.name for e in rows] == ["Ada Krell", "Harbour Board"] and once == {"b": ["Tomas Brennick"]}
+    markdown = render_markdown(report)
+    assert "| **Ada Krell** |" in markdown and "| **Tomas Brennick**" not in markdown
+    assert "- **two**: Tomas Brennick" in markdown
+    assert "Tomas Brennick" in render_html(report)

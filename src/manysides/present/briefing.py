@@ -15,7 +15,7 @@ from manysides.extract.language import detect_language
 from manysides.present.figures import aligned_figures, figures
 from manysides.present.report_view import ReportView
 from manysides.records.article import Article
-from manysides.records.report import Conflict, Fact, Report, Statement
+from manysides.records.report import Conflict, Entity, Fact, Report, Statement
 from manysides.understand.quotes import CUE_VERBS, scan_quotes
 
 CONFLICT_TITLES = {
@@ -251,6 +251,18 @@ class Briefing:
         # a report stored before `unplaced` was counted: an estimate from the count of statements
         placed = {s.sentence for f in self.report.facts for s in f.statements if s.article == article_id}
         return max(0, article.statements - len(placed))
+
+    def entity_groups(self) -> tuple[list[Entity], dict[str, list[str]]]:
+        """The entities worth a row (named more than once, or by two reports or more), and per article the names it
+        gives once and no other report gives: a reader scans the story's actors in the table, the rest in a line."""
+        rows, once = [], {}
+        for entity in self.report.entities:
+            if sum(entity.mentions.values()) > 1:
+                rows.append(entity)
+            else:
+                for article in entity.mentions:
+                    once.setdefault(article, []).append(entity.name)
+        return rows, {a: once[a] for a in self.columns if a in once}
 
     def unplaced_statements(self) -> dict[str, list[Statement]]:
         """Article id -> its statements no fact and no close pair holds, in article order (a report stored before

@@ -23,7 +23,14 @@ from manysides.present.briefing import (
     shown_before,
 )
 from manysides.present.coverage import coverage_html
-from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, UNPLACED_NOTE
+from manysides.present.report_view import (
+    FRAMING_TITLES,
+    NO_FRAMING,
+    ONCE_NOTE,
+    RELATED_NOTE,
+    SECTION_TITLES,
+    UNPLACED_NOTE,
+)
 from manysides.present.safe_text import html_text, safe_href
 from manysides.records.article import Article
 from manysides.records.report import Fact, Report, Statement
@@ -315,15 +322,18 @@ class _Page:
         return _section("framing", "Framing", self.table(rows))
 
     def entities(self) -> str:
+        entities, once = self.brief.entity_groups()
         rows = []
-        for entity in self.brief.report.entities:
+        for entity in entities:
             aliases = (
                 f'<br><span class="said">also {html_text(", ".join(entity.aliases))}</span>' if entity.aliases else ""
             )
             label = f'{html_text(entity.name)} <span class="said">{html_text(entity.type)}</span>{aliases}'
             rows.append(self.row(label, {a: str(n) for a, n in entity.mentions.items()}))
+        if once:
+            rows.append(self.row(html_text(ONCE_NOTE), {a: html_text(", ".join(names)) for a, names in once.items()}))
         body = self.table(rows, "mentions") if rows else '<p class="muted">None found.</p>'
-        return _section("entities", "Entities", body, len(rows), is_open=False)
+        return _section("entities", "Entities", body, len(self.brief.report.entities), is_open=False)
 
     def articles(self) -> str:
         if not self.sentences:

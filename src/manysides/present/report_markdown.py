@@ -18,7 +18,14 @@ from manysides.present.briefing import (
     truncate,
 )
 from manysides.present.coverage import coverage_markdown
-from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, UNPLACED_NOTE
+from manysides.present.report_view import (
+    FRAMING_TITLES,
+    NO_FRAMING,
+    ONCE_NOTE,
+    RELATED_NOTE,
+    SECTION_TITLES,
+    UNPLACED_NOTE,
+)
 from manysides.present.safe_text import markdown_text
 from manysides.records.report import Fact, Report, Statement
 
@@ -204,12 +211,17 @@ def _entities(brief: Briefing) -> list[str]:
     lines = ["## Entities", ""]
     if not brief.report.entities:
         return [*lines, "None found.", ""]
+    rows, once = brief.entity_groups()
     heads = [_md(brief.short_label(a)) for a in brief.columns]
-    lines += ["| entity | type | " + " | ".join(heads) + " |", "|---" * (len(heads) + 2) + "|"]
-    for entity in brief.report.entities:
+    if rows:
+        lines += ["| entity | type | " + " | ".join(heads) + " |", "|---" * (len(heads) + 2) + "|"]
+    for entity in rows:
         aliases = f" (also: {', '.join(_md(a) for a in entity.aliases)})" if entity.aliases else ""
         counts = [str(entity.mentions.get(a, "")) or "—" for a in brief.columns]
         lines.append(f"| **{_md(entity.name)}**{aliases} | {_md(entity.type)} | " + " | ".join(counts) + " |")
+    if once:
+        lines += ["", f"*{ONCE_NOTE}*", ""]
+        lines += [f"- **{_md(brief.label(a))}**: {_md(', '.join(names))}" for a, names in once.items()]
     return [*lines, ""]
 
 

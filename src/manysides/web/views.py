@@ -22,7 +22,14 @@ from manysides.present.briefing import (
     short_date,
     shown_before,
 )
-from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, UNPLACED_NOTE
+from manysides.present.report_view import (
+    FRAMING_TITLES,
+    NO_FRAMING,
+    ONCE_NOTE,
+    RELATED_NOTE,
+    SECTION_TITLES,
+    UNPLACED_NOTE,
+)
 from manysides.present.safe_text import printable, safe_href
 from manysides.records.article import published_utc
 from manysides.records.report import Fact, Report, Statement
@@ -304,10 +311,13 @@ def _cites(brief: Briefing) -> Section:
 
 
 def _entities(brief: Briefing) -> Section:
+    entities, once = brief.entity_groups()
     rows = []
-    for entity in brief.report.entities:
+    for entity in entities:
         label = entity.name + (f" ({entity.type})" if entity.type else "")
         if entity.aliases:
             label += " — also " + ", ".join(entity.aliases)
         rows.append(Row(label, values={a: [str(n)] for a, n in entity.mentions.items()}))
-    return Section("entities", "Entities", rows, len(rows))
+    if once:
+        rows.append(Row(ONCE_NOTE, values={a: [", ".join(names)] for a, names in once.items()}))
+    return Section("entities", "Entities", rows, len(brief.report.entities))
