@@ -36,6 +36,8 @@ def _words(text: str) -> frozenset[str]:
 
 _QUOTE_MARKS = "\"'\u201c\u2018\u00ab\u201e"
 TELLING = 3  # lines shown for what only one outlet reports
+# Under the entities table: the names one report gives once, listed apart so the table holds the story's actors.
+ONCE_NOTE = "Named once, by one report only:"
 
 
 _OPENING_OF = {"\u201d": "\u201c", "\u00bb": "\u00ab"}

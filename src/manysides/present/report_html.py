@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from manysides.present.briefing import (
     NO_CONFLICT,
+    ONCE_NOTE,
     Briefing,
     attribution,
     bodies_of,
@@ -23,14 +24,7 @@ from manysides.present.briefing import (
     shown_before,
 )
 from manysides.present.coverage import coverage_html
-from manysides.present.report_view import (
-    FRAMING_TITLES,
-    NO_FRAMING,
-    ONCE_NOTE,
-    RELATED_NOTE,
-    SECTION_TITLES,
-    UNPLACED_NOTE,
-)
+from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, UNPLACED_NOTE
 from manysides.present.safe_text import html_text, safe_href
 from manysides.records.article import Article
 from manysides.records.report import Fact, Report, Statement

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from manysides.present.briefing import (
     NO_CONFLICT,
+    ONCE_NOTE,
     Briefing,
     attribution,
     conflict_title,
@@ -18,14 +19,7 @@ from manysides.present.briefing import (
     truncate,
 )
 from manysides.present.coverage import coverage_markdown
-from manysides.present.report_view import (
-    FRAMING_TITLES,
-    NO_FRAMING,
-    ONCE_NOTE,
-    RELATED_NOTE,
-    SECTION_TITLES,
-    UNPLACED_NOTE,
-)
+from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, UNPLACED_NOTE
 from manysides.present.safe_text import markdown_text
 from manysides.records.report import Fact, Report, Statement
 

@@ -26,8 +26,6 @@ UNPLACED_NOTE = (
     "or nothing shows that no other report states them, and none matches closely enough to call them shared. "
     'Those beside a close sentence of another report are under "Close but not matched".'
 )
-# Under the entities table: the names one report gives once, listed apart so the table holds the story's actors.
-ONCE_NOTE = "Named once, by one report only:"
 # An empty framing section when some articles' framing is not read (see the report's notes): not a clean result.
 NO_FRAMING = "None found in what is read: the note at the top says which framing is read in which language."
 

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from manysides.present.briefing import (
     NO_CONFLICT,
+    ONCE_NOTE,
     Briefing,
     attribution,
     conflict_title,
@@ -22,14 +23,7 @@ from manysides.present.briefing import (
     short_date,
     shown_before,
 )
-from manysides.present.report_view import (
-    FRAMING_TITLES,
-    NO_FRAMING,
-    ONCE_NOTE,
-    RELATED_NOTE,
-    SECTION_TITLES,
-    UNPLACED_NOTE,
-)
+from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, UNPLACED_NOTE
 from manysides.present.safe_text import printable, safe_href
 from manysides.records.article import published_utc
 from manysides.records.report import Fact, Report, Statement
