@@ -76,6 +76,14 @@ def two_outlet_jsonl(tmp_path: Path, extra: str = "") -> Path:
     return path
 
 
+def two_reports(first: str, second: str, published: str) -> list[Article]:
+    """Two outlets' articles of one day (ids "x" and "y", outlets "one" and "two") with these bodies."""
+    return [
+        make_article("x", first, outlet="one", published=published),
+        make_article("y", second, outlet="two", published=published),
+    ]
+
+
 def scalar(url: str, query: str) -> int:
     """One number read straight from a database (a count the test checks beside what the CLI says)."""
     engine = create_engine(url)

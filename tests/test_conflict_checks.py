@@ -16,6 +16,7 @@ from manysides.compare.pairs import PairScores, score_pairs
 from manysides.records.article import Article
 from manysides.understand import SentenceInfo, analyse_many
 from manysides.understand.entities import same_person
+from tests.helpers import two_reports
 
 
 def _first_sentences(*texts: str, published: str = "2025-03-11") -> list[SentenceInfo]:
@@ -306,14 +307,13 @@ def test_an_outlet_carrying_the_same_sentence_agrees_with_it() -> None:
     from manysides.compare.engine import compare
 
     copy = "The council's subpoenas to the ferry company are due on 8 February, the clerk said."
-    first = make_article("x", f"{copy} The strike entered its third week.", outlet="one", published="2025-02-01")
-    second = make_article(
-        "y",
-        f"{copy} The port authority's subpoenas to the ferry company are due on 3 February, the clerk said.",
-        outlet="two",
-        published="2025-02-01",
+    report = compare(
+        two_reports(
+            f"{copy} The strike entered its third week.",
+            f"{copy} The port authority's subpoenas to the ferry company are due on 3 February, the clerk said.",
+            "2025-02-01",
+        )
     )
-    report = compare([first, second])
     dated = [f for f in report.facts if f.conflict and f.conflict.type == "date"]
     assert not any(copy in s.text for f in dated for s in f.statements), dated
 

@@ -25,7 +25,7 @@ from manysides.present.report_view import ReportView
 from manysides.records.article import Article
 from manysides.records.report import Conflict, Entity, Fact, FramingItem, Report, Statement
 from manysides.understand.sentences import split_sentences
-from tests.helpers import run_cli, two_outlet_jsonl
+from tests.helpers import run_cli, two_outlet_jsonl, two_reports
 
 HOSTILE = "<script>alert('x')</script> [/] [bold]b[/bold] [click](javascript:alert(1)) <img src=x onerror=y> | #"
 
@@ -678,3 +678,24 @@ def test_names_given_once_by_one_report_are_listed_apart_from_the_story_actors()
     assert "| **Ada Krell** |" in markdown and "| **Tomas Brennick**" not in markdown
     assert "- **two**: Tomas Brennick" in markdown
     assert "Tomas Brennick" in render_html(report)
+
+
+def test_one_text_in_two_outlets_own_words_is_marked_word_for_word() -> None:
+    """A passage one outlet copies from another (or both from one wire) agrees because it is one text: the report
+    says so rather than count it as two reports. Two outlets quoting one speaker's words are two reports."""
+    from manysides.compare.provenance import same_wording
+
+    copied = "The harbour board voted on Tuesday to close the old ferry pier for two years of repairs to its pilings."
+    assert same_wording(copied, copied.replace("pilings.", "pilings ."))
+    assert not same_wording('"We close the pier for two years," said Ada Krell.', '"We close the pier for two years."')
+    assert not same_wording("The pier closes.", "The pier closes.")
+    report = compare(
+        two_reports(
+            f"{copied}\n\nCrews begin in May, the board said.",
+            f'{copied}\n\nThe board chair, Ada Krell, told reporters: "We have waited long enough."',
+            "2026-03-03",
+        )
+    )
+    marked = [f for f in report.facts if f.kind == "shared" and f.word_for_word]
+    assert marked and all(copied in s.text for f in marked for s in f.statements)
+    assert "word for word" in render_markdown(report) and "word for word" in render_html(report)

@@ -17,7 +17,7 @@ import numpy as np
 
 from manysides.compare.conflicts import Found, find_conflicts, reading, same_act
 from manysides.compare.pairs import Node, PairModel, PairScores, pair_model
-from manysides.compare.provenance import cited_elsewhere, is_source
+from manysides.compare.provenance import cited_elsewhere, is_source, same_wording
 from manysides.compare.unique import specifics, unique_features, unique_probabilities
 from manysides.records.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
@@ -323,6 +323,17 @@ def headline_of(statements: list[Statement], full: list[bool] | None = None) -> 
     return min(whole or statements, key=lambda s: (len(s.text), s.article))
 
 
+def _own_words(sentence: SentenceInfo) -> str:
+    """The sentence's words that are its outlet's own: none when it carries someone's quoted words (a quotation
+    may run over several sentences, each without its marks), else the text outside its quotation marks."""
+    if any(a.kind == "quote" for a in sentence.attributions):
+        return ""
+    text = sentence.text
+    for first, last in sorted(sentence.quotes, reverse=True):  # offsets within the sentence
+        text = text[:first] + " " + text[last:]
+    return text
+
+
 def _fact(kind: str, statements: list[Statement], conflict: Conflict | None = None) -> Fact:
     return Fact(kind=kind, statements=statements, conflict=conflict, headline=headline_of(statements))  # type: ignore[arg-type]
 
@@ -368,7 +379,13 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
         fresh = cored or fresh
         headline = headline_of([s for s, _ in fresh], [ok for _, ok in fresh])
         headed.add((headline.article, headline.sentence))
-        shared.append(Fact(kind="shared", statements=statements, headline=headline))
+        copied = all(
+            same_wording(_own_words(x.sentence), _own_words(y.sentence))
+            for x, y in combinations(g, 2)
+            if scores.source(x) != scores.source(y)
+        )
+        fact = Fact(kind="shared", statements=statements, headline=headline, word_for_word=copied or None)
+        shared.append(fact)
     grouped = {(n.article, n.sentence.index) for g in groups for n in g}
     sureness = unique_sureness(scores, model)
     paired = grouped | not_unique(texts, scores, model, sureness)

@@ -85,6 +85,21 @@ def near_identical(a: str, b: str) -> bool:
     return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= _NEAR_IDENTICAL
 
 
+_QUOTED = re.compile('"[^"]*"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb|\u201e[^\u201c\u201d]*[\u201c\u201d]')
+_OWN_WORDS = 8  # words outside quotation marks a sentence needs for its wording to be the outlet's own
+
+
+def same_wording(a: str, b: str) -> bool:
+    """Whether two outlets' sentences are one text in the outlets' own words, outside any quotation: a copied
+    passage, wire copy or press release, not two reports of one fact (two outlets quoting one speaker's words
+    are both reporting). Jaccard of 4-word shingles >= 0.8 over at least `_OWN_WORDS` unquoted words each."""
+    own = [_QUOTED.sub(" ", text) for text in (a, b)]
+    if any(len(re.findall(r"\w+", text)) < _OWN_WORDS for text in own):
+        return False
+    sa, sb = (_shingles(text, 4) for text in own)
+    return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= _NEAR_IDENTICAL
+
+
 def _label(article: Article) -> str:
     return article.url or article.outlet or article.id
 

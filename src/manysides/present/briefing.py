@@ -36,6 +36,8 @@ def _words(text: str) -> frozenset[str]:
 
 _QUOTE_MARKS = "\"'\u201c\u2018\u00ab\u201e"
 TELLING = 3  # lines shown for what only one outlet reports
+# After a shared fact's outlets when their sentences are one text: the agreement is a copy, not two reports.
+WORD_FOR_WORD = ", word for word (one text, not independent reports)"
 # Under the entities table: the names one report gives once, listed apart so the table holds the story's actors.
 ONCE_NOTE = "Named once, by one report only:"
 

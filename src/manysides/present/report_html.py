@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from manysides.present.briefing import (
     NO_CONFLICT,
     ONCE_NOTE,
+    WORD_FOR_WORD,
     Briefing,
     attribution,
     bodies_of,
@@ -270,7 +271,9 @@ class _Page:
                     label = f'<span class="said">{html_text(who)}</span>, in {label}'
                 rows.append(self.head(f'{number}. <span class="title">{self.link(top)}</span> — {label}'))
             outlets = len(self.brief.statements_by_article(fact))
-            rows.append(self.row(f"{outlets} reports", self.fact_cells(fact, top, first, number)))
+            copied = html_text(WORD_FOR_WORD.removeprefix(", ")) if fact.word_for_word else ""
+            label = f"{outlets} reports" + (f'<br><span class="said">{copied}</span>' if copied else "")
+            rows.append(self.row(label, self.fact_cells(fact, top, first, number)))
         return _section(kind, SECTION_TITLES[kind], self.table(rows), len(facts))
 
     def unique(self) -> str:

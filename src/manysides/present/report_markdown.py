@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from manysides.present.briefing import (
     NO_CONFLICT,
     ONCE_NOTE,
+    WORD_FOR_WORD,
     Briefing,
     attribution,
     conflict_title,
@@ -140,7 +141,7 @@ def _shared(brief: Briefing, fact: Fact, number: int, first: Mapping[tuple[str, 
     lines = [
         f"### {number}. {_quote(top, said=False)} — {_spoken_in(top, brief.label(top.article))}",
         "",
-        f"Reported by {outlets}.",
+        f"Reported by {outlets}{WORD_FOR_WORD if fact.word_for_word else ''}.",
         "",
     ]
     for article, statements in grouped.items():

@@ -91,6 +91,12 @@ class Fact(_Model):
     headline: Statement | None = Field(
         None, description="the fact's shortest statement, quoted as it stands: what a reader sees first"
     )
+    word_for_word: bool | None = Field(
+        None,
+        description="shared facts: every two outlets' statements are one text in the outlets' own words (a copied "
+        "passage, wire copy or press release), not independent reports (added: optional, schema_version 1 "
+        "unchanged)",
+    )
     confidence: float | None = Field(
         None,
         description="unique facts: how sure the comparison is, 0 to 1, that no other report states it (added: "

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from manysides.present.briefing import (
     NO_CONFLICT,
     ONCE_NOTE,
+    WORD_FOR_WORD,
     Briefing,
     attribution,
     conflict_title,
@@ -231,7 +232,7 @@ def _facts(brief: Briefing, kind: str) -> Section:
         cells = _cells(brief, fact, top, first, number)
         rows.append(
             Row(
-                label=f"{len(cells)} reports",
+                label=f"{len(cells)} reports" + (WORD_FOR_WORD if fact.word_for_word else ""),
                 cells=cells,
                 headline=_statement(brief, top, said=False) if top else None,
                 note=brief.label(top.article) if top else None,
