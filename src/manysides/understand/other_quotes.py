@@ -24,6 +24,7 @@ from manysides.understand.given_names import given_sex, is_given_name
 from manysides.understand.names import first_name_sex
 from manysides.understand.other_confidence import trusted
 from manysides.understand.other_cues import WINDOW_WORDS, Cue, Cues, cues, find_cues
+from manysides.understand.other_descriptions import Person, described_person, description_sex, persons_in
 from manysides.understand.other_marks import (
     STOPS,
     WORD,
@@ -70,6 +71,7 @@ def attributions(
     person: tuple[int, Speaker] | None = None  # the latest sentence index and full name given
     roles: dict[str, set[str]] = {}  # a title word -> the names it stood beside ("consejera" -> Elena Robles)
     people: list[tuple[int, Speaker]] = []  # every speaker credited and full name given, in order
+    persons: list[Person] = []  # every person of known sex named or credited, in order ("la chercheuse" is hers)
     parsed = FrenchReader() if language == "fr" else None  # French: the parse's subject first, then the rules
     if parsed:
         parsed.prepare(sentences, spans, language_cues)
@@ -97,7 +99,11 @@ def attributions(
             kind = "according_to" if cue.kind.startswith("according") else "quote" if quoted else "paraphrase"
             for speaker in speakers:
                 if not indefinite:  # "Eine Hebamme der Klinik": someone new, not a title or a name given before
-                    speaker = _told_short(speaker, full, roles, bodies, indexed, language_cues)
+                    sex = None if speaker.named else description_sex(speaker.text, text, tokens, language, indexed[1])
+                    speaker = _told_short(speaker, full, roles, bodies, indexed, language_cues, sex)
+                    if sex and not speaker.named:  # "reconnaît la chercheuse": the one woman named before
+                        described = described_person(sex, index, persons, _cue_sex(tokens, cue, language_cues))
+                        speaker = Speaker(described, True) if described else speaker
                 found.append(_attribution(speaker, cue.text, kind))
         if not found and quoted:
             colon = _colon_speaker(text, tokens, quoted, context)  # Feld: „Wir bauen neu.“
@@ -121,6 +127,9 @@ def attributions(
             last = (index, Speaker(voiced[-1].speaker, voiced[-1].named))
             people.append(last)
         person = _last_person(text, tokens, quoted, context, index) or person
+        persons.extend(persons_in(index, text, tokens, quoted))
+        credited = (Speaker(a.speaker, a.named) for a in found)
+        persons.extend(Person(index, s.text, sex) for s in credited if (sex := _sex_of(s)))
         if person and person[0] == index:
             people.append(person)
         result.append((found, quoted))
@@ -191,19 +200,23 @@ def _told_short(
     bodies: list[list[str]],
     indexed: tuple[Forms, Forms],
     language: Cues,
+    sex: str | None = None,
 ) -> Speaker:
     """The speaker as the article named them in full: a surname as its full name, a title as the one person the
     article wrote it beside, an inflected or shortened name as the longer one (`other_referents`). `indexed`: the
-    first words of `bodies` and the titles of `roles`."""
+    first words of `bodies` and the titles of `roles`. `sex`: the one a description's article or ending gives ("la
+    nouvelle maire" is not the man once written beside "maire")."""
     found = _by_role(_expanded(speaker, full), roles)
-    if found != speaker:
+    if found != speaker and (sex is None or _sex_of(found) in (sex, None)):
         return found
     words = [w for w in speaker.text.split() if w.lower() not in stop_words(language.code)]
     if not speaker.named:
         head = (words[-1] if language.verb_final else words[0]) if words else ""
         person = by_role(head, roles, indexed[1])
-        if person is not None:
+        if person is not None and (sex is None or _sex_of(Speaker(person, True)) in (sex, None)):
             return Speaker(person, True)
+        if sex is not None:
+            return speaker  # a person's description: no body's name told short
         if len(words) != 1:
             return speaker  # "referida agencia": one word only is read as a body's name told short
     longer = full_form(speaker.text, bodies, language.code, indexed[0])

@@ -234,7 +234,7 @@ def speakers_of(
     near = name_in(wide or after[:INVERTED_WORDS], context, False) or (
         _apposition(text, tokens, cue, after, context) if after else None
     )
-    apposed = _apposition(text, tokens, cue, [], context) if not before else None
+    apposed = _apposition(text, tokens, cue, [], context) if not before or _clitic(text, before, language) else None
     named = apposed or name_in(before, context, True) or _opening_name(text, tokens, cue, context)
     postposed = _postposed(text, tokens, cue) and not apposed  # ", Rainer Busch, lobten" closes a subject
     if named and not postposed:
@@ -392,8 +392,11 @@ def _apposition(text: str, tokens: list[Word], cue: Cue, window: list[Word], con
         comma = min((c for c in commas if c >= 0), default=-1)
         clause = masked[end:comma] if comma >= 0 else ""
         found = _APPOSITION_AFTER.match(masked, comma) if comma >= 0 and not set(clause) & STOPS else None
-    else:  # before the cue: ", NAME," right before it
-        found = _APPOSITION_BEFORE.search(masked, 0, tokens[cue.first].start)
+    else:  # before the cue: ", NAME," right before it, or before its object clitic (", Paul Agbodjan, la décrit")
+        end = tokens[cue.first].start
+        if cue.first > 0 and _clitic(text, tokens[cue.first - 1 : cue.first], context.cues):
+            end = tokens[cue.first - 1].start
+        found = _APPOSITION_BEFORE.search(masked, 0, end)
     if not found:
         return None
     words = [t for t in tokens if found.start(1) <= t.start and t.end <= found.end(1)]
@@ -406,6 +409,22 @@ def _apposition(text: str, tokens: list[Word], cue: Cue, window: list[Word], con
     head = tokens[lo : bisect.bisect_right(tokens, found.start(), key=lambda t: t.end)]
     # "ד"ר נועה פרידמן, מומחית לבטיחות מזון, אמרה": the name before the description set off
     return name_in(head[-INVERTED_WORDS:], context, True) or Speaker(" ".join(t.text for t in words), False)
+
+
+_CLITIC_CHARS = 3  # letters of an object pronoun before a verb ("la", "lo", "les", "leur" is not one)
+
+
+def _clitic(text: str, before: list[Word], language: Cues) -> bool:
+    """Whether the words before a cue are one short lowercase word right after a comma: an object pronoun
+    ("Paul Agbodjan, la décrit", "Andrés Polo, lo dijo"), not the cue's subject; "and" is none ("Ignacio Ferrer,
+    y recordó" goes on with the subject before)."""
+    return (
+        len(before) == 1
+        and before[0].text.lower() not in language.conjunctions | language.pronouns
+        and before[0].text.islower()
+        and len(before[0].text) <= _CLITIC_CHARS
+        and char_before(text, before[0].start) in (",", "\u060c")
+    )
 
 
 def _source_words(window: list[Word], code: str, language: Cues) -> list[Word]:
