@@ -82,3 +82,19 @@ def test_an_object_pronoun_before_the_cue_leaves_the_name_set_off_before_it() ->
     credited = _credited(french, "fr")
     assert credited[1] == ["Inès Morvan"]
     assert credited[2] == ["Paul Agbodjan"]
+
+
+def test_a_polish_noun_opening_the_sentence_is_the_person_its_title_stood_beside() -> None:
+    """Polish has no article: "Pielęgniarka" is the nurse written, in another case, beside Joanna Wrzos, and the
+    verb ("skarżyła") says a woman; a headline run into the sentence leaves the noun capitalised mid-sentence,
+    which the article also writes in lower case, so it is no name."""
+    polish = [
+        "Szpital w Zalesiu przywróci do pracy zwolnioną pielęgniarkę Joanna Wrzos, jeśli usunie wpis.",
+        "Pielęgniarka we wpisie skarżyła się na warunki pracy na oddziale.",
+        "Zwolniona pielęgniarka bez pracy Pielęgniarka we wpisie skarżyła się na brak sprzętu.",
+        "Pielęgniarka we wpisie skarżył się na warunki pracy na oddziale.",
+    ]
+    credited = _credited(polish, "pl")
+    assert credited[1] == ["Joanna Wrzos"]
+    assert credited[2] == ["Joanna Wrzos"]
+    assert credited[3] != ["Joanna Wrzos"]  # the verb says a man

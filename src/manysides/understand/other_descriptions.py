@@ -46,15 +46,27 @@ def _grammar(language: str) -> dict[str, dict[str, str]] | None:
 
 
 def description_sex(
-    speaker: str, text: str, tokens: Sequence[Word], language: str, titles: Forms | None = None
+    speaker: str,
+    text: str,
+    tokens: Sequence[Word],
+    language: str,
+    titles: Forms | None = None,
+    cue_sex: str | None = None,
 ) -> str | None:
     """ "he" or "she" when the speaker's words are a definite description of one person in the sentence ("la
     chercheuse" -> she, "el regidor" -> he, "die 44-Jährige" -> she), else None: no definite article before them,
     no person's noun, no sex to read, or the article and the noun's ending disagree. `titles`: the titles the
-    article wrote beside names, which count as person nouns too ("maire")."""
+    article wrote beside names, which count as person nouns too ("maire"). Polish has no article: a capitalised
+    noun the article wrote as a title in any case ("Położna" after "położnej Renata Piżanowska"), of the sex the
+    cue's verb gives (`cue_sex`: "skarżyła")."""
     grammar = _grammar(language)
     if grammar is None:
         return None
+    if grammar.get("bare"):
+        words = speaker.split()  # the noun alone, or before a preposition ("Położna we wpisie"), not "Zarząd spółki"
+        head = words[0] if len(words) == 1 or words[1].lower() in stop_words(language) else ""
+        inflected = titles is not None and bool(titles.of(head))
+        return cue_sex if head[:1].isupper() and inflected else None
     stops = stop_words(language)
     phrase: list[str] = []
     for word in speaker.split():

@@ -66,6 +66,7 @@ def attributions(
     full = _full_names(sentences, names, language)
     bodies = long_names(sentences, language)
     indexed = (Forms(name[0] for name in bodies), Forms())  # the names' first words, the titles met so far
+    common = _common_words(sentences, language)
     result: list[tuple[list[Attribution], list[tuple[int, int]]]] = []
     last: tuple[int, Speaker] | None = None  # the latest sentence index and speaker credited
     person: tuple[int, Speaker] | None = None  # the latest sentence index and full name given
@@ -98,8 +99,13 @@ def attributions(
                 speakers = listed(_carried(index, last, person, _cue_sex(tokens, cue, language_cues), people))
             kind = "according_to" if cue.kind.startswith("according") else "quote" if quoted else "paraphrase"
             for speaker in speakers:
+                if speaker.named and speaker.text in common:  # "Położna" opening a sentence, "położna" elsewhere
+                    speaker = Speaker(speaker.text, False)
                 if not indefinite:  # "Eine Hebamme der Klinik": someone new, not a title or a name given before
-                    sex = None if speaker.named else description_sex(speaker.text, text, tokens, language, indexed[1])
+                    sex = None
+                    if not speaker.named:
+                        cue_sex = _cue_sex(tokens, cue, language_cues)
+                        sex = description_sex(speaker.text, text, tokens, language, indexed[1], cue_sex)
                     speaker = _told_short(speaker, full, roles, bodies, indexed, language_cues, sex)
                     if sex and not speaker.named:  # "reconnaît la chercheuse": the one woman named before
                         described = described_person(sex, index, persons, _cue_sex(tokens, cue, language_cues))
@@ -140,6 +146,16 @@ def attributions(
             result[index] = (closing[:1], result[index][1])
     kept = trusted([found for found, _ in result], sentences, language)  # a credit likelier wrong than right: none
     return [(found, quoted) for found, (_, quoted) in zip(kept, result, strict=True)]
+
+
+def _common_words(sentences: Sequence[str], language: str) -> frozenset[str]:
+    """Words the article also writes in lower case, capitalised: where only names take capitals, such a word
+    opening a sentence is a noun ("Położna ... skarżyła się" after "to położna"), not a name. None in German,
+    where every noun is capitalised anyway, nor where no word is."""
+    if language in NOUNS_CAPITALISED:
+        return frozenset()
+    lower = {w for text in sentences for w in WORD.findall(text) if w.islower()}
+    return frozenset(w[:1].upper() + w[1:] for w in lower)
 
 
 def _note_roles(text: str, tokens: list[Word], language: str, roles: dict[str, set[str]]) -> None:
