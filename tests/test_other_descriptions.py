@@ -98,3 +98,12 @@ def test_a_polish_noun_opening_the_sentence_is_the_person_its_title_stood_beside
     assert credited[1] == ["Joanna Wrzos"]
     assert credited[2] == ["Joanna Wrzos"]
     assert credited[3] != ["Joanna Wrzos"]  # the verb says a man
+
+
+def test_a_description_with_its_own_complement_is_someone_else() -> None:
+    """ "le directeur de l'hôpital" says by itself who speaks: not the mayor named before."""
+    french = [
+        "Le maire Gilles Prigent a inauguré lundi l'aile neuve de l'hôpital de Kerlann.",
+        "« Nous manquons encore de lits », a déclaré le directeur de l'hôpital.",
+    ]
+    assert "Gilles Prigent" not in _credited(french, "fr")[1]

@@ -75,14 +75,16 @@ def description_sex(
         phrase.append(word)
     if not phrase:
         return None
-    article = _article_before(phrase, tokens, grammar["definite"])
-    if article is None:
+    found = _article_before(phrase, tokens, grammar["definite"])
+    if found is None:
         return None
+    article, after = found
     nouns = [_without_elision(w) for w in phrase]
     endings = [_ending_sex(noun, grammar["endings"]) for noun in nouns]
-    person = [i for i, sex in enumerate(endings) if sex is not None or _is_title(nouns[i], titles)]
-    if not person:
-        return None
+    titled = [_is_title(noun, titles) for noun in nouns]
+    person = [i for i, sex in enumerate(endings) if sex is not None or titled[i]]
+    if not person or (_complement(tokens, after, grammar["of"]) and not titled[person[-1]]):
+        return None  # "le directeur de l'hôpital": someone the words say, not the one named before
     noun_sex = endings[person[-1]] or ""
     sexes = {s for s in (grammar["definite"][article], noun_sex) if s}
     return sexes.pop() if len(sexes) == 1 else None
@@ -92,17 +94,27 @@ def _without_elision(word: str) -> str:
     return word[2:] if word.lower().startswith(_ELIDED) and len(word) > 2 else word
 
 
-def _article_before(phrase: list[str], tokens: Sequence[Word], definite: dict[str, str]) -> str | None:
-    """The definite article right before the phrase in the sentence (or elided onto its first word)."""
+def _article_before(phrase: list[str], tokens: Sequence[Word], definite: dict[str, str]) -> tuple[str, int] | None:
+    """The definite article right before the phrase in the sentence (or elided onto its first word), and the
+    index of the token after the phrase."""
     elided = phrase[0][:2].lower()
-    if elided in _ELIDED and elided in definite:
-        return elided
-    for at, token in enumerate(tokens[1:], start=1):
-        if token.text == phrase[0] and [t.text for t in tokens[at : at + len(phrase)]] == phrase:
-            before = tokens[at - 1].text.lower()
-            if before in definite:
-                return before
+    for at, token in enumerate(tokens):
+        if token.text != phrase[0] or [t.text for t in tokens[at : at + len(phrase)]] != phrase:
+            continue
+        before = tokens[at - 1].text.lower() if at else ""
+        if elided in _ELIDED and elided in definite:
+            return elided, at + len(phrase)
+        if before in definite:
+            return before, at + len(phrase)
     return None
+
+
+def _complement(tokens: Sequence[Word], at: int, of: Sequence[str]) -> bool:
+    """Whether the token at `at` opens a complement of the noun before it ("de l'hôpital", "der Stadt")."""
+    if at >= len(tokens):
+        return False
+    word = tokens[at].text.lower()
+    return word in of or any(word.startswith(o) for o in of if o.endswith(("'", "\u2019")))
 
 
 def _ending_sex(noun: str, endings: dict[str, str]) -> str | None:
