@@ -76,6 +76,13 @@ def two_outlet_jsonl(tmp_path: Path, extra: str = "") -> Path:
     return path
 
 
+def credited_speakers(sentences: list[str], language: str) -> list[list[str]]:
+    """Each sentence's credited speakers, as the cue-word readers give them for an article read alone."""
+    from manysides.understand.other_quotes import attributions
+
+    return [[a.speaker for a in found] for found, _ in attributions(sentences, [[] for _ in sentences], language)]
+
+
 def two_reports(first: str, second: str, published: str) -> list[Article]:
     """Two outlets' articles of one day (ids "x" and "y", outlets "one" and "two") with these bodies."""
     return [

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 from manysides.understand.other_descriptions import description_sex
 from manysides.understand.other_marks import words_in
-from manysides.understand.other_quotes import attributions
-
-
-def _credited(sentences: list[str], language: str) -> list[list[str]]:
-    return [[a.speaker for a in found] for found, _ in attributions(sentences, [[] for _ in sentences], language)]
+from tests.helpers import credited_speakers
 
 
 def test_a_description_is_the_one_person_of_its_sex_named_before() -> None:
@@ -20,17 +16,17 @@ def test_a_description_is_the_one_person_of_its_sex_named_before() -> None:
         "Son équipe a compté les ruches de quarante communes.",
         "« Les colonies ont fondu de moitié », reconnaît la chercheuse, jointe par téléphone.",
     ]
-    assert _credited(french, "fr")[2] == ["Margaux Lerouge"]
+    assert credited_speakers(french, "fr")[2] == ["Margaux Lerouge"]
     spanish = [
         "El alcalde, Rogelio Fuentes Arbós, anunció el miércoles nuevos cortes de agua.",
         "«No podemos jugar a la ruleta con el embalse», justificó el regidor.",
     ]
-    assert _credited(spanish, "es")[1] == ["Rogelio Fuentes Arbós"]
+    assert credited_speakers(spanish, "es")[1] == ["Rogelio Fuentes Arbós"]
     german = [
         "Wenn Wiebke Albers über ihr neues Buch spricht, schaut sie aufs Wasser.",
         "„Ich schreibe über Menschen, die bleiben“, sagt die 51-Jährige.",
     ]
-    assert _credited(german, "de")[1] == ["Wiebke Albers"]
+    assert credited_speakers(german, "de")[1] == ["Wiebke Albers"]
 
 
 def test_the_sex_of_a_description_passes_over_a_title_of_the_other_sex() -> None:
@@ -39,7 +35,7 @@ def test_the_sex_of_a_description_passes_over_a_title_of_the_other_sex() -> None
         "Le maire sortant Yannick Guéguen a perdu dimanche face à l'infirmière Sylvie Kerhervé.",
         "« C'est la victoire de tout un quartier », a lancé la nouvelle maire devant la mairie.",
     ]
-    assert _credited(french, "fr")[1] == ["Sylvie Kerhervé"]
+    assert credited_speakers(french, "fr")[1] == ["Sylvie Kerhervé"]
 
 
 def test_two_people_of_that_sex_leave_the_description_as_written() -> None:
@@ -47,7 +43,7 @@ def test_two_people_of_that_sex_leave_the_description_as_written() -> None:
         "La biologiste Margaux Lerouge et la botaniste Hélène Pradier ont compté les ruches.",
         "« Les colonies ont fondu de moitié », reconnaît la chercheuse.",
     ]
-    assert _credited(french, "fr")[1] == ["chercheuse"]
+    assert credited_speakers(french, "fr")[1] == ["chercheuse"]
 
 
 def test_the_other_sex_or_someone_new_is_not_the_person_named() -> None:
@@ -56,7 +52,7 @@ def test_the_other_sex_or_someone_new_is_not_the_person_named() -> None:
         "« Les ruches se vident », s'inquiète le chercheur.",
         "« On nous ignore », affirme un militant associatif.",
     ]
-    credited = _credited(french, "fr")
+    credited = credited_speakers(french, "fr")
     assert credited[1] == ["chercheur"]
     assert "Margaux Lerouge" not in credited[2]
 
@@ -79,7 +75,7 @@ def test_an_object_pronoun_before_the_cue_leaves_the_name_set_off_before_it() ->
         "« Le chrono ne ment pas », sourit la sprinteuse.",
         "Son entraîneur depuis dix ans, Paul Agbodjan, la décrit comme « la plus perfectionniste » du groupe.",
     ]
-    credited = _credited(french, "fr")
+    credited = credited_speakers(french, "fr")
     assert credited[1] == ["Inès Morvan"]
     assert credited[2] == ["Paul Agbodjan"]
 
@@ -94,7 +90,7 @@ def test_a_polish_noun_opening_the_sentence_is_the_person_its_title_stood_beside
         "Zwolniona pielęgniarka bez pracy Pielęgniarka we wpisie skarżyła się na brak sprzętu.",
         "Pielęgniarka we wpisie skarżył się na warunki pracy na oddziale.",
     ]
-    credited = _credited(polish, "pl")
+    credited = credited_speakers(polish, "pl")
     assert credited[1] == ["Joanna Wrzos"]
     assert credited[2] == ["Joanna Wrzos"]
     assert credited[3] != ["Joanna Wrzos"]  # the verb says a man
@@ -106,4 +102,4 @@ def test_a_description_with_its_own_complement_is_someone_else() -> None:
         "Le maire Gilles Prigent a inauguré lundi l'aile neuve de l'hôpital de Kerlann.",
         "« Nous manquons encore de lits », a déclaré le directeur de l'hôpital.",
     ]
-    assert "Gilles Prigent" not in _credited(french, "fr")[1]
+    assert "Gilles Prigent" not in credited_speakers(french, "fr")[1]

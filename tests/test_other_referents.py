@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from manysides.understand.other_confidence import every_credit, model
-from manysides.understand.other_quotes import attributions
 from manysides.understand.other_referents import full_form, long_names, same_word
+from tests.helpers import credited_speakers
 
 
 @pytest.mark.parametrize(
@@ -65,22 +65,18 @@ def test_full_form_needs_one_fitting_name() -> None:
     assert full_form("Koleje", two, "pl") is None  # two railways: the short name says neither
 
 
-def _credited(sentences: list[str], language: str) -> list[list[str]]:
-    return [[a.speaker for a in found] for found, _ in attributions(sentences, [[] for _ in sentences], language)]
-
-
 def test_a_speaker_told_short_is_credited_by_the_full_name() -> None:
     polish = [
         "Od czerwca pociągi przestaną kursować, poinformowała w piątek spółka Koleje Nadwarciańskie.",
         "Według Komendy Powiatowej Policji w Zalesiu Wielkim sprawcy uciekli samochodem.",
         "Komenda Powiatowa Policji w Zalesiu Wielkim prowadzi śledztwo.",
     ]
-    assert _credited(polish, "pl")[1] == ["Komenda Powiatowa Policji w Zalesiu Wielkim"]
+    assert credited_speakers(polish, "pl")[1] == ["Komenda Powiatowa Policji w Zalesiu Wielkim"]
     german = [
         "Das Stadttheater Altenkamp zeigt im Herbst drei neue Stücke.",
         "Nach Angaben des Theaters sind die ersten Vorstellungen ausverkauft.",
     ]
-    assert _credited(german, "de")[1] == ["Stadttheater Altenkamp"]
+    assert credited_speakers(german, "de")[1] == ["Stadttheater Altenkamp"]
 
 
 def test_a_title_is_the_person_written_beside_it_but_not_the_body() -> None:
@@ -90,7 +86,7 @@ def test_a_title_is_the_person_written_beside_it_but_not_the_body() -> None:
         "Gewerkschaftschefin Marta Ilves sagte, die Beschäftigten forderten mehr Lohn.",
         "Nach Angaben der Gewerkschaft beteiligen sich 1.200 Arbeiter am Streik.",
     ]
-    credited = _credited(german, "de")
+    credited = credited_speakers(german, "de")
     assert credited[1] == ["Sabine Roth-Eber"]
     assert credited[3] == ["Gewerkschaft"]
 
@@ -103,6 +99,6 @@ def test_a_credit_likelier_wrong_than_right_is_dropped() -> None:
         "según la traducción oficial."
     ]
     with every_credit():
-        assert _credited(sentence, "es") == [["Aksel Brandt", "traducción oficial"]]
-    assert _credited(sentence, "es") == [["Aksel Brandt"]]
+        assert credited_speakers(sentence, "es") == [["Aksel Brandt", "traducción oficial"]]
+    assert credited_speakers(sentence, "es") == [["Aksel Brandt"]]
     assert model() is not None
