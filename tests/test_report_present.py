@@ -699,3 +699,15 @@ def test_one_text_in_two_outlets_own_words_is_marked_word_for_word() -> None:
     marked = [f for f in report.facts if f.kind == "shared" and f.word_for_word]
     assert marked and all(copied in s.text for f in marked for s in f.statements)
     assert "word for word" in render_markdown(report) and "word for word" in render_html(report)
+
+
+def test_a_name_conflict_about_a_place_or_a_title_says_so() -> None:
+    """Places ("Seattle" against "Bellingham") and titles ("CEO" against "president") are no people's names."""
+    from manysides.compare.conflicts import _ACROSS, _CHECKS
+    from manysides.present.briefing import _NAME_TITLES, conflict_title
+
+    explanations = {explanation for _, _, explanation, _ in _CHECKS + _ACROSS}
+    assert set(_NAME_TITLES) <= explanations  # the titles follow the checks' own words
+    place = Conflict(type="name", values={"a": "Seattle", "b": "Bellingham"}, explanation=next(iter(_NAME_TITLES)))
+    people = Conflict(type="name", values={"a": "Ada Krell", "b": "Ida Krell"}, explanation="the outlets name ...")
+    assert conflict_title(place) == "Places differ" and conflict_title(people) == "Names differ"

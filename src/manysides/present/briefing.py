@@ -70,8 +70,16 @@ def quoted(text: str) -> str:
     return text if text[:1] in _QUOTE_MARKS else f"\u201c{text}\u201d"
 
 
+# Name conflicts that are not about who: the check's explanation (compare/conflicts.py) says what differs.
+_NAME_TITLES = {
+    "the outlets put the same thing in different places": "Places differ",
+    "the outlets give this person titles that cannot both be right": "Titles differ",
+}
+
+
 def conflict_title(conflict: Conflict) -> str:
-    return CONFLICT_TITLES.get(conflict.type, "Accounts differ")
+    """The conflict's heading: by its type, and for a name conflict by what the names are of (a place, a title)."""
+    return _NAME_TITLES.get(conflict.explanation) or CONFLICT_TITLES.get(conflict.type, "Accounts differ")
 
 
 def attribution(statement: Statement) -> str | None:
