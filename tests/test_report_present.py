@@ -711,3 +711,21 @@ def test_a_name_conflict_about_a_place_or_a_title_says_so() -> None:
     place = Conflict(type="name", values={"a": "Seattle", "b": "Bellingham"}, explanation=next(iter(_NAME_TITLES)))
     people = Conflict(type="name", values={"a": "Ada Krell", "b": "Ida Krell"}, explanation="the outlets name ...")
     assert conflict_title(place) == "Places differ" and conflict_title(people) == "Names differ"
+
+
+def test_a_speaker_that_names_no_one_is_not_shown() -> None:
+    """A speaker that names no one ("Many said", "Some argued", an unresolved "he said") tells a reader nothing,
+    so the statement shows none and the voices list leaves it out."""
+    from benchmarks.datasets import make_article
+
+    from manysides.compare.facts import statement
+    from manysides.compare.framing import voices
+    from manysides.understand import analyse_many
+
+    body = (
+        'Many said the old pier should stay open. "It is our history," he said. Some argued the repairs cost too much.'
+    )
+    text = analyse_many([make_article("a", body, outlet="one")])[0]
+    assert [a.speaker for s in text.sentences for a in s.attributions] == ["Many", "he", "Some"]
+    assert all(statement(text, s).attribution is None for s in text.sentences)
+    assert voices(text) == []

@@ -17,7 +17,7 @@ import numpy as np
 
 from manysides.compare.conflicts import Found, find_conflicts, reading, same_act
 from manysides.compare.pairs import Node, PairModel, PairScores, pair_model
-from manysides.compare.provenance import cited_elsewhere, is_source, same_wording
+from manysides.compare.provenance import VAGUE_SPEAKERS, cited_elsewhere, is_source, same_wording
 from manysides.compare.unique import specifics, unique_features, unique_probabilities
 from manysides.records.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
@@ -37,7 +37,8 @@ def statement(text: ArticleText, sentence: SentenceInfo) -> Statement:
     credited = (
         a
         for a in sentence.attributions
-        if a.kind in {"quote", "paraphrase"} or is_source(a) or cited_elsewhere(a, sentence)
+        if (a.kind in {"quote", "paraphrase"} or is_source(a) or cited_elsewhere(a, sentence))
+        and a.speaker.lower() not in VAGUE_SPEAKERS  # "he", "Many": no one a reader can tell
     )
     attribution = next((_name_only(text, a) for a in credited), None)
     return Statement(article=text.article.id, text=sentence.text, attribution=attribution, sentence=sentence.index)

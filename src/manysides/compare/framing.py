@@ -34,7 +34,7 @@ from manysides.compare.lexicon import (
     vader_valence,
     word_features,
 )
-from manysides.compare.provenance import is_source
+from manysides.compare.provenance import VAGUE_SPEAKERS, is_source
 from manysides.records.report import FramingItem, Voice
 from manysides.understand import ArticleText, SentenceInfo
 from manysides.understand.document import People
@@ -68,7 +68,6 @@ _WORK_WORDS = (
 _WORK_NOUNS = frozenset(_WORK_WORDS.split())
 _QUOTE_MARK = re.compile(r"[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]")
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with"})
-_NOT_SPEAKERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "the statement", "statement"})
 # Emotive words beyond the curated list: VADER valence at least this strong, in these parts of speech, and
 # whether words inside direct quotes count. `benchmarks.compare --fit` compares settings on BASIL half A; they
 # differed by less than 0.02 F1 there, so the middle setting stays.
@@ -742,7 +741,7 @@ def voices(text: ArticleText) -> list[Voice]:
     found: list[tuple[Counter[str], str, str | None]] = []  # counter, name, the phrase naming a person
     for sentence in text.sentences:
         for attribution in sentence.attributions:
-            if attribution.speaker.lower() in _NOT_SPEAKERS or (
+            if attribution.speaker.lower() in VAGUE_SPEAKERS or (
                 attribution.kind == "citing" and not is_source(attribution)
             ):
                 continue  # "citing the Fifth Amendment right": a thing cited speaks no words

@@ -48,6 +48,14 @@ _AGENCY_IN_TEXT = re.compile(
     r"\b(AFP|Agence France-Presse|Associated Press|Reuters|Anadolu(?: Agency)?|Xinhua|TASS|dpa|EFE|ANSA|UPI|"
     r"SANA|IRNA|WAFA|Kyodo|Yonhap|Interfax|RIA Novosti|\(AP\)|AP(?= reported| said| news))"
 )
+# Speakers that name no one: a pronoun the parse could not resolve ("he said") or a bare quantifier ("Many said",
+# "Some argue"). A report shows no speaker rather than one of these.
+VAGUE_SPEAKERS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "he she it they we i you this that many some others most few several both all someone somebody anyone "
+        "everyone everybody"
+    ).split()
+) | {"the statement", "statement"}
 _GENERIC_SPEAKERS = frozenset({"statement", "the statement", "report", "reports", "the report", "it", "this"})
 _NEAR_IDENTICAL = 0.8
 # Documents an outlet can cite by "according to" or "citing" ("according to a poll", "citing court filings").
