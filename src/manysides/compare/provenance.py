@@ -87,9 +87,9 @@ def _domain(value: str) -> str:
     return host.lower().removeprefix("www.")
 
 
-def near_identical(a: str, b: str) -> bool:
-    """Whether two bodies are the same text (Jaccard of 5-word shingles >= 0.8)."""
-    sa, sb = _shingles(a), _shingles(b)
+def near_identical(a: str, b: str, size: int = 5) -> bool:
+    """Whether two texts are the same text (Jaccard of `size`-word shingles >= 0.8)."""
+    sa, sb = _shingles(a, size), _shingles(b, size)
     return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= _NEAR_IDENTICAL
 
 
@@ -104,8 +104,7 @@ def same_wording(a: str, b: str) -> bool:
     own = [_QUOTED.sub(" ", text) for text in (a, b)]
     if any(len(re.findall(r"\w+", text)) < _OWN_WORDS for text in own):
         return False
-    sa, sb = (_shingles(text, 4) for text in own)
-    return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= _NEAR_IDENTICAL
+    return near_identical(*own, size=4)
 
 
 def _label(article: Article) -> str:
