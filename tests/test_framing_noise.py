@@ -204,3 +204,12 @@ def test_a_bodys_short_name_and_its_full_name_are_one_voice() -> None:
     names = _entity_names([Entity(name="Harbour Gazette", type="organisation", aliases=["Gazette"], mentions={"a": 2})])
     found = [Voice(article="a", speaker=s, quoted=0, paraphrased=1) for s in ("The Harbour Gazette", "the Gazette")]
     assert [(v.speaker, v.paraphrased) for v in _canonical_voices(found, names)] == [("The Harbour Gazette", 2)]
+
+
+def test_a_phrase_is_listed_once_not_again_as_its_loaded_word(datasets_dir: Path) -> None:
+    # Fox's "disputed a report ... as an "outrageous distortion"": the campaign's phrase, not also its "outrageous"
+    # (the editor's read: the same item twice, in two outlets).
+    items = _items(datasets_dir, "2010", "85475456-f38e-4c30-895d-ca2c819c6af1_2")
+    texts = [i.text.lower() for i in items if i.sentence == 2]
+    assert "outrageous distortion" in texts
+    assert "outrageous" not in texts

@@ -607,12 +607,26 @@ def framing(text: ArticleText) -> list[FramingItem]:
         found += _lexical(text, sentence)
         covered = {item.text.lower() for item in found}
         found.extend(i for i in learned.get(position, []) if not any(i.text.lower() in c for c in covered))
+        found = _outermost(found)
         for item in found:
             shown = _paraphrased(item, sentence) if _outlets_own(item, sentence) else None
             if shown is not None:
                 items.append(shown)
                 rank[id(shown)] = _rank(shown, sentence, scores, probability)
     return _best_loaded(items, rank)
+
+
+def _outermost(items: list[FramingItem]) -> list[FramingItem]:
+    """One sentence's items without a loaded term that another item holds in its own words (the partial quote
+    "outrageous distortion" and, from the word list, its "outrageous"): a reader would read one phrase twice."""
+
+    def inside(inner: str, outer: str) -> bool:
+        return inner != outer and re.search(rf"(?<!\w){re.escape(inner)}(?!\w)", outer) is not None
+
+    texts = [i.text.casefold() for i in items]
+    return [
+        i for i, t in zip(items, texts, strict=True) if i.type != "loaded_term" or not any(inside(t, o) for o in texts)
+    ]
 
 
 # Distinct loaded terms shown per article at most: a reader reads a few, so the report keeps the curated terms and
