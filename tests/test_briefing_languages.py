@@ -131,7 +131,7 @@ def test_a_figure_is_read_in_its_articles_language() -> None:
     articles[1] = articles[1].model_copy(update={"language": "de"})
     report = report.model_copy(update={"articles": articles})
     [row] = Briefing.of(report).figure_rows()
-    assert row.values == {"a": ["2,400 people"], "b": ["2.400"]}
+    assert row.values == {"a": ["Some 2,400 people"], "b": ["2.400"]}  # the word that rounds it stays
 
 
 def test_a_month_is_said_as_a_month() -> None:
@@ -139,3 +139,20 @@ def test_a_month_is_said_as_a_month() -> None:
     assert spoken("2026-05") == "May 2026"
     assert spoken("2026-04-30") == "Thursday 30 April 2026"
     assert spoken("Krell") == "“Krell”"
+
+
+def test_a_bound_stays_with_its_figure_and_an_ordinal_is_none() -> None:
+    """ "more than $1 million" beside "$1.1 million" is no gap, so the cell keeps "more than"; "the 14th Amendment"
+    gives no figure (the editor's read: false gaps in the figures table)."""
+    statements = [
+        Statement(
+            article="a", text="The Harbour Fund raised more than $1 million under the 14th Amendment.", sentence=0
+        ),
+        Statement(article="b", text="The Harbour Fund raised $1.1 million under the 14th Amendment.", sentence=0),
+    ]
+    articles = [ReportArticle(id=x, outlet=f"Outlet {x}", language="en") for x in "ab"]
+    report = Report(
+        story=StoryInfo(title="Harbour Fund"), articles=articles, facts=[Fact(kind="shared", statements=statements)]
+    )
+    [row] = Briefing.of(report).figure_rows()
+    assert row.values == {"a": ["more than $1 million"], "b": ["$1.1 million"]}

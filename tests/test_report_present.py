@@ -617,8 +617,8 @@ def test_a_figures_row_reads_across_one_quantity_and_names_whose_claim_a_figure_
     )
     rows = Briefing.of(report).figure_rows()
     assert [row.values for row in rows] == [
-        {"a": ["$141 million"], "b": ["$139 million"]},
-        {"a": ["$44 million"], "c": ["$43 million (Ada Krell)"]},
+        {"a": ["roughly $141 million"], "b": ["$139 million"]},  # the words that round a figure stay with it
+        {"a": ["nearly $44 million"], "c": ["$43 million (Ada Krell)"]},
     ]
     assert "$44 million" in rows[1].shown and rows[1].shown.startswith("…")
 

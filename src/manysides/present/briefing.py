@@ -399,6 +399,15 @@ def _answered_figures(lead: Statement, answers: Mapping[str, tuple[Statement, li
 
 
 _PRONOUN_TAGS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+# Words right before a figure that bound or round it ("more than $1 million", "about 5,000"), in the languages the
+# reports read: a cell without them shows a gap ("$1 million" / "$1.1 million") the outlets do not disagree on.
+_BOUND = re.compile(
+    r"(?<![^\W\d_])(more than|fewer than|less than|at least|at most|up to|nearly|almost|about|around|roughly|"
+    r"approximately|an estimated|some|over|under|plus de|moins de|au moins|environ|pr\u00e8s de|mehr als|"
+    r"weniger als|mindestens|etwa|rund|m\u00e1s de|menos de|al menos|cerca de|casi|"
+    r"\u0623\u0643\u062b\u0631 \u0645\u0646|\u0646\u062d\u0648|\u062d\u0648\u0627\u0644\u064a)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _credited(figure: str, statement: Statement) -> str:
@@ -407,9 +416,11 @@ def _credited(figure: str, statement: Statement) -> str:
     his rate was 36 percent", "... 30 percent, Bush said"); not a figure of the sentence's own telling ("Democrats
     pressured Trump ... after indictments were announced accusing a dozen officers")."""
     speaker, text = statement.attribution, statement.text
+    at = _figure_at(text, figure)
+    if bound := _BOUND.search(text, 0, at):
+        figure = f"{bound.group(1)} {figure}"
     if not speaker or speaker.lower() in _PRONOUN_TAGS:
         return figure
-    at = _figure_at(text, figure)
     spans, _ = scan_quotes(text, open_at_start=bool(_CLOSING_FIRST.match(text)))
     told = any(a <= at < b for a, b in spans) or _says(text, speaker)
     return f"{figure} ({_short_speaker(speaker)})" if told else figure

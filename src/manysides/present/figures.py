@@ -107,8 +107,8 @@ def figures_at(text: str) -> list[tuple[int, str]]:
         month_near = (before and _is_month(before.group(1))) or (not unit_words and _month_after(text, end))
         if month_near or (not unit_words and re.fullmatch(r"(?:19|20)\d\d", ascii_digits(number))):
             continue
-        if _RANK.search(text, 0, match.start()):
-            continue  # "the No. 2 job", "#1 seed", "Nr. 5": a place in a list or a label, not an amount
+        if _RANK.search(text, 0, match.start()) or _ORDINAL.match(text, match.end()):
+            continue  # "the No. 2 job", "#1 seed", "Nr. 5", "the 14th Amendment": a place in a list, not an amount
         age = _AGE.search(text, 0, match.start()) and _AFTER_AGE.match(text, end)
         if not unit_words and (age or _in_name(text, match, after)):
             continue  # "Lieberman, 75, ...": an age; "Organization 1", "Guccifer 2.0": part of a name
@@ -144,6 +144,8 @@ def _tidy(text: str) -> str:
 # A number sign right before the number: English "No." (and "No" capitalised, "No 10 Downing Street"), German and
 # Polish "Nr.", the numero sign, "#".
 _RANK = re.compile(r"(?:\b(?:No|Nos|Nr|nr|no)\.\s*|\bNo\s+|[\u2116#]\s*|\bN\u00b0\s*)$")
+# An ordinal's ending joined to its digits: English "14th", "2nd"; French "1er", "14e"; Spanish "3º", "2ª".
+_ORDINAL = re.compile(r"(?:st|nd|rd|th|er|e|\u00e8me|\u00ba|\u00aa)(?![^\W\d_])")
 _AGE = re.compile(r"[A-Z][\w.'\u2019-]*,\s*$")  # a name and a comma right before the number
 _AFTER_AGE = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
 _VAGUE = re.compile(r"hundreds|thousands|millions|dozens|dozen", re.IGNORECASE)
