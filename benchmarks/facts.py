@@ -30,7 +30,7 @@ import numpy as np
 from benchmarks.datasets import SHARED, make_article
 from manysides.compare import pairs, unique
 from manysides.compare.facts import states_something
-from manysides.present.briefing import Briefing
+from manysides.present.briefing import Briefing, stands_alone
 from manysides.records.report import Report
 from manysides.understand import ArticleText, analyse_many
 
@@ -359,10 +359,11 @@ def unique_precision(triplets_: list[Triplet], reports: dict[str, Report]) -> tu
     return right / max(total, 1), total
 
 
-def telling_precision(triplets_: list[Triplet], reports: dict[str, Report]) -> tuple[float, int]:
+def telling_precision(triplets_: list[Triplet], reports: dict[str, Report]) -> tuple[float, int, float]:
     """Share of the lines the briefing shows first as what only one outlet reports (its "most telling", a few per
-    outlet) whose sentence is in no gold fact: what an editor reads at the top of the report."""
-    right = total = 0
+    outlet) whose sentence is in no gold fact: what an editor reads at the top of the report; with how many lines
+    there are, and the share of them that stand alone (`briefing.stands_alone`: no fragment, no "she said")."""
+    right = total = alone = 0
     for t in triplets_:
         to_ids = _mapper(t)
         in_facts = {sid for f in t.gold["facts"] for sid in f["sentences"]}
@@ -373,7 +374,8 @@ def telling_precision(triplets_: list[Triplet], reports: dict[str, Report]) -> t
                 if ids:
                     total += 1
                     right += not (ids & in_facts)
-    return right / max(total, 1), total
+                    alone += stands_alone(line)
+    return right / max(total, 1), total, alone / max(total, 1)
 
 
 def related_precision(triplets_: list[Triplet], reports: dict[str, Report]) -> tuple[float, int]:
@@ -454,10 +456,11 @@ def main() -> None:
         reports = reports_with(data, models)
         share, count = unique_precision(data, reports)
         close, pairs_shown = related_precision(data, reports)
-        telling, lines = telling_precision(data, reports)
+        telling, lines, alone = telling_precision(data, reports)
         print(
             _row(name, score_reports(data, reports))
-            + f" | unique facts right {share:.2f} of {count} (the briefing's first lines {telling:.2f} of {lines})"
+            + f" | unique facts right {share:.2f} of {count} (the briefing's first lines {telling:.2f} of {lines},"
+            + f" {alone:.2f} standing alone)"
             + f" | close pairs sharing a fact {close:.2f} of {pairs_shown}"
         )
     print(unique_tradeoff(prepared, fold_models))

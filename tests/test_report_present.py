@@ -16,7 +16,7 @@ from rich.console import Console
 from manysides.compare.engine import compare, distinct
 from manysides.ingest.sources import ReadOptions
 from manysides.jobs import extracted
-from manysides.present.briefing import Briefing, attribution, echo, headline, quoted
+from manysides.present.briefing import Briefing, attribution, echo, headline, quoted, stands_alone
 from manysides.present.figures import figures
 from manysides.present.report_html import render_html
 from manysides.present.report_markdown import render_markdown
@@ -185,10 +185,12 @@ def test_who_shares_what_and_only_here(demo: tuple[Report, list[Article]]) -> No
         assert all(s in own for s in outlets[a].telling)
     meridian, digest = _label(report, "Meridian Daily"), _label(report, "Coastline Digest")
     assert outlets[meridian].shares[digest] >= 1  # the republication carries the original's facts
-    for a, outlet in outlets.items():  # the surest unique facts first: a line another outlet tells misleads most
+    for a, outlet in outlets.items():  # lines that stand alone, surest first: a line another outlet tells misleads
         own = [f for f in report.facts if f.kind == "unique" and f.statements[0].article == a]
         assert all(f.confidence is not None and 0.0 <= f.confidence <= 1.0 for f in own)
-        band = {f.statements[0].sentence: round((f.confidence or 0.0) / 0.05) for f in own}
+        band = {
+            f.statements[0].sentence: (stands_alone(f.statements[0]), round((f.confidence or 0.0) / 0.05)) for f in own
+        }
         shown = [band[s.sentence] for s in outlet.telling]
         left = [band[f.statements[0].sentence] for f in own if f.statements[0] not in outlet.telling]
         assert shown == sorted(shown, reverse=True) and all(x >= y for x in shown for y in left)
@@ -729,3 +731,18 @@ def test_a_speaker_that_names_no_one_is_not_shown() -> None:
     assert [a.speaker for s in text.sentences for a in s.attributions] == ["Many", "he", "Some"]
     assert all(statement(text, s).attribution is None for s in text.sentences)
     assert voices(text) == []
+
+
+def test_a_line_that_leans_on_its_neighbours_does_not_stand_alone() -> None:
+    """The top of a report shows lines a reader understands alone (the editor's read: "We have guessed the
+    password." and "She has declined to comment ..." as an outlet's most telling items). Fictional lines."""
+
+    def line(text: str, who: str | None = None) -> Statement:
+        return Statement(article="a", text=text, attribution=who, sentence=0)
+
+    assert stands_alone(line("The Varnley harbour board voted on Monday to close the north pier for a year."))
+    assert not stands_alone(line("We have guessed the password."))
+    assert not stands_alone(line("She has declined to comment on the harbour board's decision to close the pier."))
+    quote = "\u201cVarnley does not need a pier of this kind, not now and not ever,\u201d he said."
+    assert not stands_alone(line(quote))
+    assert stands_alone(line(quote, "Ada Krell"))

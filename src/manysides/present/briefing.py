@@ -245,7 +245,7 @@ class Briefing:
             }
             own = [f for f in self.view.facts("unique") if any(s.article == article for s in f.statements)]
             candidates = [(s, f.confidence) for f in own for s in f.statements if s.article == article]
-            ranked = [s for s, _ in sorted(candidates, key=lambda c: _telling_rank(c[0].text, c[1], names))]
+            ranked = [s for s, _ in sorted(candidates, key=lambda c: _telling_rank(c[0], c[1], names))]
             summary = OutletSummary(
                 article, {k: v for k, v in shares.items() if v}, len(own), ranked[:TELLING], self._unplaced(article)
             )
@@ -542,12 +542,31 @@ def _verb(ids: Sequence[str], verb: str) -> str:
 _SURENESS_STEP = 0.05  # unique facts this close in sureness count as equally sure; the telling score orders them
 
 
-def _telling_rank(text: str, sureness: float | None, names: set[str]) -> tuple[float, float]:
-    """Surest first: a line shown as only this outlet's that another outlet states misleads more than a vague one,
-    and the most specific lines (figures, names) are the likeliest to be told elsewhere too. A report stored
+def _telling_rank(statement: Statement, sureness: float | None, names: set[str]) -> tuple[bool, float, float]:
+    """A line that stands alone first: at the top of a report, a fragment or a "she said" tells a reader nothing.
+    Then surest first: a line shown as only this outlet's that another outlet states misleads more than a vague
+    one, and the most specific lines (figures, names) are the likeliest to be told elsewhere too. A report stored
     before unique facts had a sureness ranks by the telling score alone."""
     band = -round(sureness / _SURENESS_STEP) if sureness is not None else 0
-    return band, -_telling_score(text, names)
+    return not stands_alone(statement), band, -_telling_score(statement.text, names)
+
+
+_MIN_ALONE_WORDS = 8
+# Words that open a sentence leaning on the one before: who "she" is, what "this" is, the reader cannot tell at the
+# top of a report (English; other languages' lines are judged by length and quotation alone).
+_LEANING = frozenset("he she it they we i you this that these those his her its their such".split())  # noqa: SIM905
+
+
+def stands_alone(statement: Statement) -> bool:
+    """Whether a line tells a reader something without its neighbours: not a fragment ("We have guessed the
+    password."), not opened by a pronoun or a demonstrative ("She has declined to comment ..."), not someone's
+    words with no one credited ("“This is the kind of trade we don't need.”")."""
+    words = statement.text.split()
+    if len(words) < _MIN_ALONE_WORDS:
+        return False
+    if words[0].lower().strip("\"'\u201c\u2018(") in _LEANING:
+        return False
+    return not (statement.text.lstrip()[:1] in '"\u201c\u201e\u00ab' and not statement.attribution)
 
 
 def _telling_score(text: str, names: set[str]) -> float:
