@@ -919,3 +919,19 @@ def test_a_third_outlet_stating_one_sides_value_in_its_own_words_joins_that_side
     conflict, nodes = found[0]
     assert {n.position for n in nodes} == {first, second, third}
     assert conflict.values["a2"] == conflict.values["a0"] != conflict.values["a1"]
+
+
+def test_an_act_denied_and_affirmed_of_one_doer_is_no_shared_fact() -> None:
+    """ "Mr. Quell did not respond" beside "Dana Quell Jr. did occasionally respond to the messages" are opposite
+    claims (the editor's read: such a pair shown as one shared fact); two doers, or two denials, are not."""
+    from manysides.compare.status_conflicts import opposite_acts
+
+    denied, affirmed, other, both = _first_sentences(
+        "Mr. Quell did not respond.",
+        "The letters came mostly from the port board, but Dana Quell Jr. did occasionally respond to the letters.",
+        "The letters came mostly from the port board, but Ada Krell did occasionally respond to the letters.",
+        "Dana Quell Jr. did not respond to either letter from the port board.",
+    )
+    assert opposite_acts(denied, affirmed)
+    assert not opposite_acts(denied, other)
+    assert not opposite_acts(denied, both)

@@ -10,6 +10,7 @@ claim the reader can rely on. Every statement is a sentence exactly as it stands
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from itertools import combinations
 
@@ -18,6 +19,7 @@ import numpy as np
 from manysides.compare.conflicts import Found, find_conflicts, reading, same_act
 from manysides.compare.pairs import Node, PairModel, PairScores, pair_model
 from manysides.compare.provenance import VAGUE_SPEAKERS, cited_elsewhere, is_source, same_wording
+from manysides.compare.status_conflicts import opposite_acts
 from manysides.compare.unique import specifics, unique_features, unique_probabilities
 from manysides.records.report import Conflict, Fact, Statement
 from manysides.understand import ArticleText, SentenceInfo
@@ -137,6 +139,17 @@ def cliques(scores: PairScores, bar: float) -> list[list[Node]]:
         facts.append(members)
     kept = [f for f in facts if not any(set(f) < set(g) for g in facts)]
     return [sorted((nodes[k] for k in f), key=lambda n: (n.article, n.sentence.index)) for f in kept]
+
+
+def _without_opposites(scores: PairScores, bar: float) -> PairScores:
+    """The scores with every pair at the bar that one sentence denies and the other affirms of one doer set to 0
+    (`opposite_acts`: "Mr. Trump did not respond" / "Trump Jr. did occasionally respond"), so no shared fact holds
+    both: whatever words they share, a reader would take them for one claim."""
+    prob = scores.prob.copy()
+    for i, j in zip(*np.nonzero(np.triu(prob >= bar, 1)), strict=True):
+        if opposite_acts(scores.nodes[i].sentence, scores.nodes[j].sentence):
+            prob[i, j] = prob[j, i] = 0.0
+    return replace(scores, prob=prob)
 
 
 def _when(published: str | None) -> datetime | None:
@@ -358,7 +371,7 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     set_apart = {frozenset((n.article, n.sentence.index) for n in nodes) for _, nodes in found}
     groups = [
         g
-        for g in cliques(scores, model.threshold)
+        for g in cliques(_without_opposites(scores, model.threshold), model.threshold)
         if frozenset((n.article, n.sentence.index) for n in g) not in set_apart
     ]
     groups.sort(key=lambda g: (-len({scores.source(n) for n in g}), g[0].article, g[0].sentence.index))

@@ -209,6 +209,36 @@ def _subject(verb: Token) -> str | None:
     return subject.lemma_.lower()
 
 
+_NAME_ENDS = frozenset({"jr", "sr", "ii", "iii", "mr", "mrs", "ms", "dr"})
+
+
+@per_sentence
+def _doer_acts(s: SentenceInfo) -> dict[tuple[str, str], bool | None]:
+    """(verb lemma, doer) -> whether the sentence denies the act (None: unsure), for every act of a named or
+    common-noun doer, with or without an object ("Trump Jr. did not respond"). A name is its last word that is no
+    title or suffix, so "Mr. Trump" and "Trump Jr." are one doer."""
+    if not s.parsed:
+        return {}
+    found: dict[tuple[str, str], bool | None] = {}
+    for verb in s.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT or _subject(verb) in {None, _UNSAID}:
+            continue
+        subject = next((c for c in _arguments(verb) if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        names = [t for t in subject.subtree if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in _NAME_ENDS]
+        key = (verb.lemma_.lower(), (names[-1] if subject.pos_ == "PROPN" and names else subject).lemma_.lower())
+        found[key] = None if key in found else _denied(verb)
+    return found
+
+
+def opposite_acts(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Whether one sentence denies an act of a doer that the other affirms ("Mr. Trump did not respond" / "Trump
+    Jr. did occasionally respond"): whatever else they share, they do not state one fact."""
+    x, y = _doer_acts(a), _doer_acts(b)
+    return any(x[k] is not None and y[k] is not None and x[k] != y[k] for k in x.keys() & y.keys())
+
+
 _STATES = frozenset({"be", "remain", "seem"})  # verbs of a state held, never an event done
 _OCCUR = frozenset({"take", "happen", "occur", "hold", "begin", "start", "end"})  # verbs that say an event was
 _UNDONE = frozenset({"would", "could", "should", "might", "must", "may", "can"})  # "would be held": not done yet
