@@ -746,3 +746,22 @@ def test_a_line_that_leans_on_its_neighbours_does_not_stand_alone() -> None:
     quote = "\u201cVarnley does not need a pier of this kind, not now and not ever,\u201d he said."
     assert not stands_alone(line(quote))
     assert stands_alone(line(quote, "Ada Krell"))
+
+
+def test_every_format_lists_whom_each_report_lets_speak(demo: tuple[Report, list[Article]]) -> None:
+    """The voices (whom each report quotes or paraphrases, how often) were only in the JSON and the web app; the
+    briefing formats list them too, most heard first, escaped like all page text."""
+    report, articles = demo
+    voices = Briefing.of(report).voices_by_article()
+    assert voices and all(heard for heard in voices.values())
+    for heard in voices.values():
+        counts = [sum(int(n) for n in re.findall(r"(\d+) (?:quoted|paraphrased)", h)) for h in heard]
+        assert counts == sorted(counts, reverse=True)
+    first = next(iter(voices.values()))[0]
+    assert "## Voices" in render_markdown(report) and first.split(" (")[0] in render_markdown(report)
+    assert 'id="voices"' in render_html(report, articles) or "Voices" in render_html(report, articles)
+    assert "Voices" in _text(report)
+    hostile = report.model_copy(
+        update={"voices": [report.voices[0].model_copy(update={"speaker": "<script>x</script> [b]Bold[/b] *Ann*"})]}
+    )
+    assert "<script>" not in render_html(hostile, articles) and "<script>" not in render_markdown(hostile)

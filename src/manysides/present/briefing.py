@@ -276,6 +276,17 @@ class Briefing:
                     once.setdefault(article, []).append(entity.name)
         return rows, {a: once[a] for a in self.columns if a in once}
 
+    def voices_by_article(self) -> dict[str, list[str]]:
+        """Article id -> whom it lets speak, most heard first, each with how often ("Ada Krell (3 quoted, 1
+        paraphrased)"), in column order: whose words carry each report, beside the sources it cites."""
+        heard: dict[str, list[tuple[int, str]]] = {}
+        for voice in self.report.voices:
+            counts = [f"{voice.quoted} quoted"] if voice.quoted else []
+            counts += [f"{voice.paraphrased} paraphrased"] if voice.paraphrased else []
+            shown = f"{voice.speaker} ({', '.join(counts) or 'mentioned'})"
+            heard.setdefault(voice.article, []).append((-(voice.quoted + voice.paraphrased), shown))
+        return {a: [shown for _, shown in sorted(heard[a], key=lambda h: h[0])] for a in self.columns if a in heard}
+
     def unplaced_statements(self) -> dict[str, list[Statement]]:
         """Article id -> its statements no fact and no close pair holds, in article order (a report stored before
         they were listed has none)."""

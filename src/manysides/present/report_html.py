@@ -25,7 +25,14 @@ from manysides.present.briefing import (
     shown_before,
 )
 from manysides.present.coverage import coverage_html
-from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, UNPLACED_NOTE
+from manysides.present.report_view import (
+    FRAMING_TITLES,
+    NO_FRAMING,
+    RELATED_NOTE,
+    SECTION_TITLES,
+    UNPLACED_NOTE,
+    VOICES_NOTE,
+)
 from manysides.present.safe_text import html_text, safe_href
 from manysides.records.article import Article
 from manysides.records.report import Fact, Report, Statement
@@ -81,6 +88,7 @@ def render_html(report: Report, articles: Mapping[str, str] | Sequence[Article] 
         page.related(),
         page.unplaced(),
         page.framing(),
+        page.voices(),
         page.entities(),
         coverage_html(report.coverage) if report.coverage is not None else "",
         page.articles(),
@@ -317,6 +325,14 @@ class _Page:
             if cells:
                 rows.append(self.row(html_text(title), cells))
         return _section("framing", "Framing", self.table(rows))
+
+    def voices(self) -> str:
+        voices = self.brief.voices_by_article()
+        if not voices:
+            return ""
+        cells = {a: "<br>".join(html_text(v) for v in heard) for a, heard in voices.items()}
+        body = f'<p class="muted">{html_text(VOICES_NOTE)}</p>' + self.table([self.row("voices", cells)])
+        return _section("voices", "Voices", body, sum(len(v) for v in voices.values()), is_open=False)
 
     def entities(self) -> str:
         entities, once = self.brief.entity_groups()

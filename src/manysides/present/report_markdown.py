@@ -20,7 +20,14 @@ from manysides.present.briefing import (
     truncate,
 )
 from manysides.present.coverage import coverage_markdown
-from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, UNPLACED_NOTE
+from manysides.present.report_view import (
+    FRAMING_TITLES,
+    NO_FRAMING,
+    RELATED_NOTE,
+    SECTION_TITLES,
+    UNPLACED_NOTE,
+    VOICES_NOTE,
+)
 from manysides.present.safe_text import markdown_text
 from manysides.records.report import Fact, Report, Statement
 
@@ -47,6 +54,7 @@ def render_markdown(report: Report) -> str:
     lines += _related(brief)
     lines += _unplaced(brief)
     lines += _framing(brief)
+    lines += _voices(brief)
     lines += _entities(brief)
     if report.coverage is not None:
         lines += coverage_markdown(report.coverage)
@@ -199,6 +207,15 @@ def _framing(brief: Briefing) -> list[str]:
         lines.append(f"- **{_md(brief.label(article_id))}**")
         for kind, spans in kinds.items():
             lines.append(f"  - {FRAMING_TITLES.get(kind, kind)}: " + "; ".join(f"“{_md(s)}”" for s in spans))
+    return [*lines, ""]
+
+
+def _voices(brief: Briefing) -> list[str]:
+    voices = brief.voices_by_article()
+    if not voices:
+        return []
+    lines = ["## Voices", "", f"*{VOICES_NOTE}*", ""]
+    lines += [f"- **{_md(brief.label(a))}**: {_md('; '.join(heard))}" for a, heard in voices.items()]
     return [*lines, ""]
 
 

@@ -66,6 +66,10 @@ def print_report(report: Report, console: Console) -> None:
         console.print(Text(f"  {brief.label(article_id)}", style="bold"))
         for kind, spans in kinds.items():
             console.print(Text(f"    {FRAMING_TITLES.get(kind, kind)}: " + "; ".join(f"“{s}”" for s in spans)))
+    if voices := brief.voices_by_article():
+        _section(console, "Voices")
+        for article_id, heard in voices.items():
+            console.print(Text(f"  {brief.label(article_id)}: " + "; ".join(heard)))
     _section(console, "Entities")
     for entity in report.entities:
         aliases = f" (also: {', '.join(entity.aliases)})" if entity.aliases else ""

@@ -14,6 +14,10 @@ SECTION_TITLES = {
     "related": "Close but not matched",
     "unplaced": "Not placed",
 }
+# Under "Voices": what the counts are.
+VOICES_NOTE = (
+    "Whom each report lets speak, most heard first: sentences quoting them, and sentences telling their words."
+)
 # Under "Close but not matched": what the pairs are and what a reader should do with them.
 RELATED_NOTE = (
     "Sentences no fact holds, each beside the closest sentence of another report: too alike to call either "

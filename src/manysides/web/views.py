@@ -293,11 +293,7 @@ def _cites(brief: Briefing) -> Section:
     report = brief.report
     cites = {a.id: list(a.cited_sources) for a in report.articles if a.cited_sources}
     republished = {a.id: [a.republished_from] for a in report.articles if a.republished_from}
-    voices: dict[str, list[str]] = {}
-    for voice in report.voices:
-        counts = [f"{voice.quoted} quoted"] if voice.quoted else []
-        counts += [f"{voice.paraphrased} paraphrased"] if voice.paraphrased else []
-        voices.setdefault(voice.article, []).append(f"{voice.speaker} ({', '.join(counts) or 'mentioned'})")
+    voices = brief.voices_by_article()
     rows = [
         Row(label, values=values)
         for label, values in (("cites", cites), ("republishes", republished), ("voices", voices))
