@@ -260,3 +260,26 @@ def test_an_adjective_the_parser_spanned_as_a_name_is_no_entity() -> None:
     )
     names = [e.name for e in compare([first, second]).entities]
     assert "Ann Vale" in names and "Judicial" not in names and "Congressional" not in names
+
+
+def test_a_countrys_abbreviation_and_a_body_glossed_with_its_country_are_one_entity() -> None:
+    """ "U.S." is the United States, and "U.S. Harbour Pilots Service" the "Harbour Pilots Service" named without its
+    country (the editor's read: one body in three rows); a town before a body's name makes a local body of its own
+    ("Varnley Harbour Pilots Service" stays apart). Fictional bodies."""
+    (text,) = analyse_many(
+        [
+            make_article(
+                "glossed",
+                "The United States sent a ship on Monday, and the U.S. said more would follow. The U.S. Harbour "
+                "Pilots Service said crews were short, "
+                "and the Harbour Pilots Service asked the U.S. Navy for help. The Varnley Harbour Pilots Service "
+                "was not asked.",
+                outlet="Meridian Daily",
+            )
+        ]
+    )
+    entities = merge_mentions(text.mentions)
+    names = [{e.name, *e.aliases} for e in entities]
+    assert any({"United States", "U.S."} <= n for n in names)
+    assert any({"U.S. Harbour Pilots Service", "Harbour Pilots Service"} <= n for n in names)
+    assert not any({"Varnley Harbour Pilots Service", "Harbour Pilots Service"} <= n for n in names)

@@ -344,10 +344,11 @@ def _kin_in_one_article(
 
 
 def _merge_acronyms(by_key: dict[str, EntityCluster]) -> None:
-    """An all-capitals name joins the one organisation it abbreviates ("NRA", "National Rifle Association")."""
+    """An all-capitals name joins the one organisation or place it abbreviates ("NRA", "National Rifle
+    Association"; "U.S.", "United States")."""
     expansions: dict[str, list[str]] = defaultdict(list)
     for key, cluster in by_key.items():
-        if len(key.split()) > 1 and cluster.type == "organisation":
+        if len(key.split()) > 1 and cluster.type in {"organisation", "place"}:  # "U.S.": "United States"
             expansions[acronym(cluster.name)].append(key)
     for key in [k for k, c in by_key.items() if len(k.split()) == 1]:
         text = by_key[key].mentions[0].text.replace(".", "")  # "N.R.A." abbreviates as "NRA" does
@@ -371,7 +372,12 @@ def _worded_alike(cluster: EntityCluster) -> tuple[tuple[str, ...], bool]:
     is plural: "House Committee on Oversight and Government Reform" and "House Oversight and Government Reform
     Committee" read alike, as do "Federal Elections Commission" and "Federal Election Commission"; "Intelligence
     Committees" are several committees, not one."""
-    written = _NAME_WORD.findall(cluster.name)
+    return _words_alike(cluster.name)
+
+
+def _words_alike(name: str) -> tuple[tuple[str, ...], bool]:
+    """`_worded_alike` of a name as written."""
+    written = _NAME_WORD.findall(name)
     joint = next((k for k, w in enumerate(written) if k and w.lower() in _JOINING - {"and", "the"}), len(written))
     head = written[joint - 1] if written else ""  # "Committee" of "Committee on Oversight", "Funds" of "Trust Funds"
     words = [word_key(w) for w in written if w.lower() not in _JOINING]
@@ -389,6 +395,30 @@ def _merge_reworded(by_key: dict[str, EntityCluster]) -> None:
             _merge_into(by_key, seen[alike], key)
         else:
             seen[alike] = key
+
+
+def _merge_national(by_key: dict[str, EntityCluster]) -> None:
+    """A body named with its country first joins the one body the story names without it ("U.S. Fish and Wildlife
+    Service" / "Fish & Wildlife Service"): the country is the writer's gloss, not another agency. The country is a
+    known country, as the story spells it ("U.S."); not a town ("Richmond Tea Party" is a local group of the Tea
+    Party). Two bodies the bare name could be leave both as they are."""
+    countries = known_countries()
+    named = [{m.text for m in c.mentions} for c in by_key.values() if c.type == "place"]
+    places = {text for spellings in named if spellings & countries for text in spellings} | countries
+    orgs = [k for k, c in by_key.items() if c.type == "organisation" and len(k.split()) >= 2]
+    for key in orgs:
+        name = by_key[key].name if key in by_key else ""
+        first = name.split()[0] if name.split() else ""
+        initials = first.replace(".", "")
+        country = next((p for p in places if name.startswith(p + " ")), None)
+        if country is None and initials.isupper() and initials in {acronym(c) for c in countries}:
+            country = first  # "U.S. Navy": a country's initials
+        if country is None or len(_NAME_WORD.findall(name[len(country) :])) < 2:
+            continue
+        bare = _words_alike(name[len(country) :])
+        alike = [k for k in orgs if k != key and k in by_key and _worded_alike(by_key[k]) == bare]
+        if len(alike) == 1:
+            _merge_into(by_key, key, alike[0])
 
 
 @cache
@@ -559,6 +589,7 @@ def merge_mentions(mentions: list[Mention]) -> list[EntityCluster]:
     _merge_acronyms(by_key)
     _merge_short_forms(by_key)
     _merge_reworded(by_key)
+    _merge_national(by_key)
     _merge_lone_heads(by_key)
     _merge_lone_names(by_key)
     _merge_described_people(by_key)
