@@ -1215,3 +1215,17 @@ def test_a_pronoun_in_a_time_clause_gives_its_quote_to_no_one() -> None:
         "“student” after he asked the councillor if he “fully supported the pier agenda.”"
     )
     assert "Ivo Pell" not in " ".join(_speakers(text, "pier agenda"))
+
+
+def test_a_relative_pronoun_is_the_subject_not_the_occasion_the_parser_took_for_one() -> None:
+    """ "Krell, who in a March 3 interview with the Varnley Ledger claimed ...": the parser gives "claimed" two
+    subjects; the interview is when, the relative pronoun who (the editor's read: "interview" listed as a voice).
+    Fictional people and paper."""
+    body = (
+        "Mayor Ada Krell, who in a March 3 interview with the Varnley Ledger claimed the pier was safe, said on "
+        "Monday that she had not seen the survey."
+    )
+    (text,) = analyse_many([make_article("krell-interview", body, outlet="Meridian Daily")])
+    speakers = {a.speaker for s in text.sentences for a in s.attributions}
+    assert not any("interview" in s.lower() for s in speakers)
+    assert any("Krell" in s for s in speakers)

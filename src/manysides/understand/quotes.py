@@ -1033,6 +1033,11 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             # "That group of Republicans, Mr. Corker said on Fox, was ...": two subjects where the parser missed the
             # aside; the speaker is the one right before the verb
             beside = [c for c in own if c.i < token.i and _next_to(c, token)]
+            # "Pence, who in an interview with Fox News claimed ...": a relative pronoun is the clause's subject,
+            # whatever noun of the occasion the parser took for a second one
+            relative = [c for c in own if c.lower_ in _RELATIVE]
+            if len(own) > 1 and relative and all(c.pos_ == "NOUN" for c in own if c not in relative):
+                beside = relative
             subjects = (beside if len(own) > 1 and beside else own) or _inherited_subject(token)
             if not subjects and (document := _document_voice(token)) is not None:
                 subjects = [_issuer(document)]  # "drafted a resolution of its own condemning ..."
