@@ -283,3 +283,27 @@ def test_a_countrys_abbreviation_and_a_body_glossed_with_its_country_are_one_ent
     assert any({"United States", "U.S."} <= n for n in names)
     assert any({"U.S. Harbour Pilots Service", "Harbour Pilots Service"} <= n for n in names)
     assert not any({"Varnley Harbour Pilots Service", "Harbour Pilots Service"} <= n for n in names)
+
+
+def test_a_report_naming_only_the_son_means_him_by_his_surname() -> None:
+    """One report names "Tomas Brandt Jr." and then "Mr. Brandt", never his father; another names both. The first
+    report's "Mr. Brandt" is the son (the editor's read: the Times' "Mr. Trump" credited to the president); a
+    report that gives the surname a title ("Governor Brandt") still means the father. Fictional people."""
+    son_only = make_article(
+        "son",
+        "Tomas Brandt Jr. wrote to the port board on Monday. Mr. Brandt said the pier was unsafe. "
+        "Mr. Brandt did not say who had told him.",
+        outlet="Meridian Daily",
+    )
+    both = make_article(
+        "both",
+        "Governor Tomas Brandt said on Monday that his son, Tomas Brandt Jr., had written to the port board. "
+        "Governor Brandt said he had not read the letter.",
+        outlet="Coastline Digest",
+    )
+    texts = analyse_many([son_only, both])
+    clusters = merge_mentions([m for t in texts for m in t.mentions])
+    son = next(c for c in clusters if c.name == "Tomas Brandt Jr.")
+    father = next(c for c in clusters if c.name == "Tomas Brandt")
+    assert son.counts().get("son", 0) >= 3 and "son" not in father.counts()
+    assert father.counts().get("both", 0) >= 2

@@ -44,6 +44,7 @@ from manysides.understand.name_spans import (
     is_person_title,
     named_after_end,
     purpose_end,
+    title_before,
     without_title,
 )
 from manysides.understand.names import first_name_sex, given_name_sex, name_key
@@ -341,8 +342,9 @@ def _sentence_info(
             for part, kind in known_parts(text) or _titled_pair(text, label) or [(text, ENTITY_TYPES[label])]:
                 start = article.body.find(part, *repaired) if part != text else repaired[0]
                 end = start + len(part) if part != text else repaired[1]
+                title = title_before(article.body, start)
                 mentions.append(
-                    Mention(part, kind, article.id, sentence.index, start, end, heading or quoted, "", evidence)
+                    Mention(part, kind, article.id, sentence.index, start, end, heading or quoted, "", evidence, title)
                 )
     for start, end, kind in known_names(sentence.text, doc, dateline) + headed_names(sentence.text, doc, dateline):
         text = sentence.text[start:end]

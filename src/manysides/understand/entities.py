@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -26,6 +27,7 @@ from manysides.understand.names import (
 )
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jr.", "III": not a surname
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "dr.", "dr"})  # titles anyone may bear
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 ENTITY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
@@ -86,6 +88,7 @@ class Mention:
     # What the text says of its type: "person" ("Mr. Fox"), "speaker" ("Fox said"), "place" ("Hope, Ark."),
     # "locative" (a place if the name is one: "protests in Florissant"), "known" (found by its name alone).
     evidence: str = ""
+    title: str = ""  # the title written right before it, lower case ("president", "mr."), or ""
 
     @property
     def spelling(self) -> str:
@@ -487,6 +490,9 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
         ends = last.get(key.split("|")[0], [])
         plain = [k for k in ends if not known_by_suffix(by_key[k].mentions[0].text)]
         if plain and len(ends) > 1:
+            _to_the_one_named(by_key, key, [k for k in ends if k not in plain])
+            if key not in by_key:
+                continue
             ends = plain  # "Trump" beside "Donald Trump" and "Donald Trump Jr." is the one the son is named after
         ends = [k for k in ends if _ends_alike(cluster, by_key[k])]
         exact = [k for k in ends if _same_surname(cluster, by_key[k])]
@@ -499,6 +505,43 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
             target = first[formal][0]
             if set(cluster.counts()) <= set(by_key[target].counts()):
                 _merge_into(by_key, target, key)
+
+
+def _to_the_one_named(by_key: dict[str, EntityCluster], key: str, suffixed: list[str]) -> None:
+    """A lone surname's mentions in an article whose only full name of that surname is one known by its suffix
+    go to that name: where a report names "Donald Trump Jr." and never his father, its "Mr. Trump" is the son.
+    Not where the article gives the surname a title other than an honorific ("President Trump"), nor where the
+    surname comes before the son is named."""
+    ends = [k for k in by_key if key.split("|")[0] in _core_key(by_key[k].mentions[0].text).split()[-1:]]
+
+    def son(article: str, own: list[Mention]) -> str | None:
+        named = [k for k in ends if article in by_key[k].counts() and len(k.split()) > 1]
+        if len(named) != 1 or named[0] not in suffixed:
+            return None
+        titled = any(m.title and m.title not in _HONORIFICS for m in own)  # "President Trump": the father is named
+        first = min(m.sentence for m in by_key[named[0]].mentions if m.article == article)
+        after = all(m.sentence > first for m in own)  # the surname stands for the son once he is named, not before
+        return named[0] if after and not titled else None
+
+    _hand_out(by_key, key, son)
+
+
+def _hand_out(by_key: dict[str, EntityCluster], key: str, owner: Callable[[str, list[Mention]], str | None]) -> None:
+    """A lone name's mentions, article by article, to the cluster `owner` names for them (article id, its
+    mentions); the rest stay with the lone name, which goes when none is left."""
+    lone = by_key[key]
+    kept = []
+    for article in lone.counts():
+        own = [m for m in lone.mentions if m.article == article]
+        target = owner(article, own)
+        if target is not None:
+            by_key[target].mentions.extend(own)
+        else:
+            kept.extend(own)
+    if kept:
+        lone.mentions = kept
+    else:
+        del by_key[key]
 
 
 def _same_surname(lone: EntityCluster, full: EntityCluster) -> bool:
@@ -516,22 +559,15 @@ def _share_lone_name(by_key: dict[str, EntityCluster], key: str, ends: list[str]
     goes to the one the story names most: in every article when the story names it `DOMINANT` times as often as
     each other; else in the articles that give that full name and no other of the surname. The rest stay apart: an
     article that names "Ivanka Trump" alone may still mean her father by "Trump"."""
-    lone = by_key[key]
     sizes = {k: len(by_key[k].mentions) for k in ends}
     top = max(ends, key=lambda k: (sizes[k], k))
     dominant = all(sizes[top] >= DOMINANT * sizes[k] for k in ends if k != top)
-    kept = []
-    for article in lone.counts():
+
+    def most_named(article: str, own: list[Mention]) -> str | None:
         named = [k for k in ends if article in by_key[k].counts()]
-        own = [m for m in lone.mentions if m.article == article]
-        if dominant or named == [top]:
-            by_key[top].mentions.extend(own)
-        else:
-            kept.extend(own)
-    if kept:
-        lone.mentions = kept
-    else:
-        del by_key[key]
+        return top if dominant or named == [top] else None
+
+    _hand_out(by_key, key, most_named)
 
 
 def _may_be_a_person(cluster: EntityCluster) -> bool:

@@ -102,8 +102,15 @@ def _person_word(word: str, name: str) -> bool:
 def after_title(body: str, start: int) -> bool:
     """Whether a capitalised title stands right before a name ("President Washington", "Senator Quill"): the name
     is a person's, whatever place shares it."""
+    return bool(title_before(body, start))
+
+
+def title_before(body: str, start: int) -> str:
+    """The capitalised title right before a name, lower case ("president" of "President Washington", "mr." of "Mr.
+    Trump"), or ""."""
     word = re.search(r"(\S+) $", body[max(0, start - 24) : start])
-    return bool(word and word.group(1)[0].isupper() and word.group(1).lower() in _TITLES - {"former", "vice"})
+    found = bool(word and word.group(1)[0].isupper() and word.group(1).lower() in _TITLES - {"former", "vice"})
+    return word.group(1).lower() if word and found else ""
 
 
 _CAPITAL_RUN = re.compile(r"(?<![\w'\u2019.-])(?:[A-Z][\w'\u2019-]*\s)+$")
