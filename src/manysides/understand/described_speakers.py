@@ -1,5 +1,6 @@
-"""Speakers given by a description ("a lawyer for Mrs. Clinton said") joined to the one person the article names
-with that description ("The lawyer for Mrs. Clinton, David Kendall, said"), so one voice is one cited source.
+"""Speakers given by a description ("a lawyer for Mrs. Clinton said", "the governor said") joined to the one person
+the article names with that description ("The lawyer for Mrs. Clinton, David Kendall, said", "Gov. Mike Pence"), so
+one voice is one cited source.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from manysides.understand.document import SentenceInfo
+    from manysides.understand.entities import Mention
     from manysides.understand.quotes import Attribution
 
 # Words of a description that say nothing of whose it is: articles, and a pronoun's "for her" (the name the
@@ -99,5 +101,85 @@ def resolve_described_speakers(infos: Sequence[SentenceInfo], full: Callable[[st
                 if len(surnames) == 1:
                     person = max(people, key=len)
                     a = replace(a, speaker=person, head=person.split()[-1].lower(), named=True, head_type="PERSON")
+            changed.append(a)
+        info.attributions = changed
+
+
+# A title a person is named with ("Gov. Mike Pence", "Sen. Rubio") and the speaker phrase that stands for them
+# later ("the governor said"). Keys are the phrase's head word; values the forms written before a name.
+TITLES = {
+    "governor": ("gov.", "governor"),
+    "senator": ("sen.", "senator"),
+    "congressman": ("rep.", "representative", "congressman"),
+    "congresswoman": ("rep.", "representative", "congresswoman"),
+    "lawmaker": ("rep.", "representative", "sen.", "senator"),
+    "president": ("president",),
+    "mayor": ("mayor",),
+    "speaker": ("speaker",),
+    "secretary": ("secretary",),
+    "minister": ("minister",),
+    "chancellor": ("chancellor",),
+    "judge": ("judge",),
+    "doctor": ("dr.", "doctor"),
+    "justice": ("justice",),
+}
+TITLE_SPEAKER = re.compile(
+    r"(?:the |his |her )?(?:former |then-|new |state's |city's )?(\w+)(?: himself| herself)?", re.I
+)
+
+
+def _titled_people(infos: list[SentenceInfo], body: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    """Title word -> the full names of people the article names with that title right before the name, or in
+    apposition right after it ("Mr. Patrick, the state's first black governor"). One whose title a nationality
+    qualifies ("Russian President Vladimir Putin") counts only when no one holds the title plainly: "the president"
+    beside "President Ann Vale" is Vale."""
+    found: dict[str, set[str]] = {}
+    qualified: dict[str, set[str]] = {}
+    people = {name_key(m.text): m.text for m in mentions if m.type == "person" and not m.headline}
+    for mention in mentions:
+        if name_key(mention.text) not in people:
+            continue
+        before = body[max(0, mention.start - 24) : mention.start].lower().split()
+        for key, forms in TITLES.items():
+            if before and before[-1] in forms and not (len(before) > 1 and before[-2] in _RANKED):
+                holders = qualified if _nationality_before_title(infos, mention) else found
+                holders.setdefault(key, set()).add(people[name_key(mention.text)])
+        # "Mr. Patrick, the state's first black governor,": the title in apposition after the name
+        apposed = _APPOSED_TITLE.match(body, mention.end)
+        if apposed and apposed.group(1).lower() in TITLES:
+            found.setdefault(apposed.group(1).lower(), set()).add(people[name_key(mention.text)])
+    return {key: found.get(key) or qualified[key] for key in found.keys() | qualified.keys()}
+
+
+def _nationality_before_title(infos: list[SentenceInfo], mention: Mention) -> bool:
+    """Whether a nationality stands right before the title before a name ("Russian President Vladimir Putin")."""
+    if not 0 <= mention.sentence < len(infos):
+        return False
+    info = infos[mention.sentence]
+    name = next((t for t in info.doc if t.idx == mention.start - info.start), None)
+    return name is not None and name.i >= 2 and info.doc[name.i - 2].ent_type_ == "NORP"
+
+
+# A word that makes the title after it another one: a vice president is not "the president".
+_RANKED = frozenset({"vice", "vice-", "deputy", "assistant", "lieutenant", "associate"})
+
+
+_APPOSED_TITLE = re.compile(r",\s+the\s+(?:\S+\s+){0,4}?(\w+)(?=\s*[,.;:)]|\s+(?:who|of|and|since)\b)", re.IGNORECASE)
+
+
+def resolve_title_speakers(infos: list[SentenceInfo], mentions: list[Mention], body: str) -> None:
+    """ "the governor said" names no one, but an article that called one person "Gov. Mike Pence" means him: a
+    speaker that is only a title takes the one person the article gives that title (two such people: left as
+    it is). Full names of one person ("Mike Pence", "Pence") count once."""
+    titled = _titled_people(infos, body, mentions)
+    for info in infos:
+        changed = []
+        for a in info.attributions:
+            match = TITLE_SPEAKER.fullmatch(a.speaker.strip())
+            names = titled.get(match.group(1).lower(), set()) if match and not a.named else set()
+            full = {n for n in names if not any(n != o and n in o for o in names)}
+            if len({name_key(n).split()[-1] if name_key(n) else n for n in full}) == 1:
+                person = max(full, key=len)
+                a = replace(a, speaker=person, head=person.split()[-1].lower(), named=True)
             changed.append(a)
         info.attributions = changed

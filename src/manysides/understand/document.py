@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 
 from manysides.records.article import Article
 from manysides.understand.dates import DateMention, find_dates, looking_ahead, parse_published
-from manysides.understand.described_speakers import resolve_described_speakers
+from manysides.understand.described_speakers import (
+    TITLE_SPEAKER,
+    TITLES,
+    resolve_described_speakers,
+    resolve_title_speakers,
+)
 from manysides.understand.entities import (
     ENTITY_TYPES,
     NAME_SUFFIXES,
@@ -741,8 +746,8 @@ def _resolve_pronoun_speakers(
             person = people.speaker(a) if a.named else None
             if person:
                 return person
-            title = None if a.named else _TITLE_SPEAKER.fullmatch(a.speaker.strip())
-            if title and title.group(1).lower() in _TITLES:
+            title = None if a.named else TITLE_SPEAKER.fullmatch(a.speaker.strip())
+            if title and title.group(1).lower() in TITLES:
                 return _LISTED
         return None
 
@@ -901,86 +906,6 @@ def _owned_voice(attribution: Attribution, text: str, antecedent: Callable[[int,
     return replace(attribution, speaker=f"{person}'s {owned.group(2)}", named=True)
 
 
-# A title a person is named with ("Gov. Mike Pence", "Sen. Rubio") and the speaker phrase that stands for them
-# later ("the governor said"). Keys are the phrase's head word; values the forms written before a name.
-_TITLES = {
-    "governor": ("gov.", "governor"),
-    "senator": ("sen.", "senator"),
-    "congressman": ("rep.", "representative", "congressman"),
-    "congresswoman": ("rep.", "representative", "congresswoman"),
-    "lawmaker": ("rep.", "representative", "sen.", "senator"),
-    "president": ("president",),
-    "mayor": ("mayor",),
-    "speaker": ("speaker",),
-    "secretary": ("secretary",),
-    "minister": ("minister",),
-    "chancellor": ("chancellor",),
-    "judge": ("judge",),
-    "doctor": ("dr.", "doctor"),
-    "justice": ("justice",),
-}
-_TITLE_SPEAKER = re.compile(
-    r"(?:the |his |her )?(?:former |then-|new |state's |city's )?(\w+)(?: himself| herself)?", re.I
-)
-
-
-def _titled_people(infos: list[SentenceInfo], body: str, mentions: list[Mention]) -> dict[str, set[str]]:
-    """Title word -> the full names of people the article names with that title right before the name, or in
-    apposition right after it ("Mr. Patrick, the state's first black governor"). One whose title a nationality
-    qualifies ("Russian President Vladimir Putin") counts only when no one holds the title plainly: "the president"
-    beside "President Ann Vale" is Vale."""
-    found: dict[str, set[str]] = {}
-    qualified: dict[str, set[str]] = {}
-    people = {name_key(m.text): m.text for m in mentions if m.type == "person" and not m.headline}
-    for mention in mentions:
-        if name_key(mention.text) not in people:
-            continue
-        before = body[max(0, mention.start - 24) : mention.start].lower().split()
-        for key, forms in _TITLES.items():
-            if before and before[-1] in forms and not (len(before) > 1 and before[-2] in _RANKED):
-                holders = qualified if _nationality_before_title(infos, mention) else found
-                holders.setdefault(key, set()).add(people[name_key(mention.text)])
-        # "Mr. Patrick, the state's first black governor,": the title in apposition after the name
-        apposed = _APPOSED_TITLE.match(body, mention.end)
-        if apposed and apposed.group(1).lower() in _TITLES:
-            found.setdefault(apposed.group(1).lower(), set()).add(people[name_key(mention.text)])
-    return {key: found.get(key) or qualified[key] for key in found.keys() | qualified.keys()}
-
-
-def _nationality_before_title(infos: list[SentenceInfo], mention: Mention) -> bool:
-    """Whether a nationality stands right before the title before a name ("Russian President Vladimir Putin")."""
-    if not 0 <= mention.sentence < len(infos):
-        return False
-    info = infos[mention.sentence]
-    name = next((t for t in info.doc if t.idx == mention.start - info.start), None)
-    return name is not None and name.i >= 2 and info.doc[name.i - 2].ent_type_ == "NORP"
-
-
-# A word that makes the title after it another one: a vice president is not "the president".
-_RANKED = frozenset({"vice", "vice-", "deputy", "assistant", "lieutenant", "associate"})
-
-
-_APPOSED_TITLE = re.compile(r",\s+the\s+(?:\S+\s+){0,4}?(\w+)(?=\s*[,.;:)]|\s+(?:who|of|and|since)\b)", re.IGNORECASE)
-
-
-def _resolve_title_speakers(infos: list[SentenceInfo], mentions: list[Mention], body: str) -> None:
-    """ "the governor said" names no one, but an article that called one person "Gov. Mike Pence" means him: a
-    speaker that is only a title takes the one person the article gives that title (two such people: left as
-    it is). Full names of one person ("Mike Pence", "Pence") count once."""
-    titled = _titled_people(infos, body, mentions)
-    for info in infos:
-        changed = []
-        for a in info.attributions:
-            match = _TITLE_SPEAKER.fullmatch(a.speaker.strip())
-            names = titled.get(match.group(1).lower(), set()) if match and not a.named else set()
-            full = {n for n in names if not any(n != o and n in o for o in names)}
-            if len({name_key(n).split()[-1] if name_key(n) else n for n in full}) == 1:
-                person = max(full, key=len)
-                a = replace(a, speaker=person, head=person.split()[-1].lower(), named=True)
-            changed.append(a)
-        info.attributions = changed
-
-
 def _resolve_it_speakers(infos: list[SentenceInfo]) -> None:
     """ "It recommended that ..." names no one; right after a sentence crediting a body or a document ("The
     commission's report also called for ..."), "it" is that one. After a person, or nothing, it stays "It"."""
@@ -1001,7 +926,7 @@ def _resolve_it_speakers(infos: list[SentenceInfo]) -> None:
 
 
 # Nouns that describe a person, not a body: "the spokesman said" after "Twitter said" is someone of Twitter's.
-_PERSON_NOUNS = speech_words("voice_nouns") | _SHE_NOUNS | _HE_NOUNS | frozenset(_TITLES)
+_PERSON_NOUNS = speech_words("voice_nouns") | _SHE_NOUNS | _HE_NOUNS | frozenset(TITLES)
 _DEFINITE = re.compile(r"the(?: [a-z][\w-]*){1,3}")
 _LOOK_BACK = 3  # sentences a description may look back for the body it stands for
 
@@ -1235,7 +1160,7 @@ def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
             mentions.extend(found)
         mentions = _without_owners(_joined_given_names(mentions, article.body))
         quotes = [s if s is not None else info.quotes for info, (s, _, _) in zip(infos, states, strict=True)]
-        _resolve_title_speakers(infos, mentions, article.body)
+        resolve_title_speakers(infos, mentions, article.body)
         people = People(infos, mentions, article.body)  # reads the parse and the names, not who is credited
         resolve_described_speakers(infos, people.full)
         _resolve_it_speakers(infos)
