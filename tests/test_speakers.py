@@ -1162,6 +1162,83 @@ def test_the_president_is_the_one_titled_without_a_nationality() -> None:
     assert _speakers(text, "plans to meet") == ["Ivo Pell"]
 
 
+def test_a_title_of_two_words_or_its_initials_is_the_one_person_given_it() -> None:
+    """ "the attorney general said" after "Attorney General Ilsa Marrow" credits Marrow, and so does "The A.G."
+    after "Democratic Attorney General Ilsa Marrow"; with two attorneys general it stays as written."""
+    text = _fictional(
+        "Attorney General Ilsa Marrow of Harbour spoke at the pier on Monday.\n\n"
+        "In an interview, the attorney general said that she had misspoken about the ferry contract."
+    )
+    assert _speakers(text, "misspoken") == ["Ilsa Marrow"]
+    initials = _fictional(
+        "Democratic Attorney General Ilsa Marrow is running for the Senate.\n\n"
+        "The A.G., according to the Ledger, said she had misspoken about the ferry contract."
+    )
+    assert _speakers(initials, "misspoken")[:1] == ["Ilsa Marrow"]
+    two = _fictional(
+        "Attorney General Ilsa Marrow met Attorney General Tom Pell on Monday.\n\n"
+        "In an interview, the attorney general said that she had misspoken about the ferry contract."
+    )
+    assert _speakers(two, "misspoken") == ["the attorney general"]
+
+
+def test_a_party_and_state_is_the_one_person_named_of_both() -> None:
+    """ "The California Democrat said" after "Rep. Ilsa Marrow (D-Calif.)" or "California Democratic Rep. Ilsa
+    Marrow" (beside "Ohio Rep. Tom Pell") credits Marrow; with two Democrats of California it stays as written."""
+    tagged = _fictional(
+        "Rep. Ilsa Marrow (D-Calif.) won the harbour vote on Wednesday.\n\n"
+        "The California Democrat said she was “exhilarated” by the result."
+    )
+    assert _speakers(tagged, "exhilarated") == ["Ilsa Marrow"]
+    before = _fictional(
+        "California Democratic Rep. Ilsa Marrow won the harbour vote on Wednesday, beating Ohio Rep. Tom Pell.\n\n"
+        "The California Democrat said she was “exhilarated” by the result."
+    )
+    assert _speakers(before, "exhilarated") == ["Ilsa Marrow"]
+    two = _fictional(
+        "Rep. Ilsa Marrow (D-Calif.) and Rep. Ada Venn (D-Calif.) won the harbour vote on Wednesday.\n\n"
+        "The California Democrat said she was “exhilarated” by the result."
+    )
+    assert _speakers(two, "exhilarated") == ["The California Democrat"]
+
+
+def test_a_qualified_title_is_the_one_holder_the_article_tells_apart() -> None:
+    """ "The Vermont senator" is the one senator tagged of Vermont when he is the only senator, and "the House
+    speaker" the one named "House Speaker"; beside another senator whose state the article does not give, it stays
+    as written (that one may be of Vermont too). "The governor" opening a sentence is the one governor."""
+    one = _fictional(
+        "Sen. Ivo Brandt (I-Vt.) met Gov. Tom Pell on Tuesday.\n\n"
+        "The Vermont senator said he still plans to compete in the primary."
+    )
+    assert _speakers(one, "still plans") == ["Ivo Brandt"]
+    unknown = _fictional(
+        "Sen. Ivo Brandt (I-Vt.) met Sen. Tom Pell on Tuesday.\n\n"
+        "The Vermont senator said he still plans to compete in the primary."
+    )
+    assert _speakers(unknown, "still plans") == ["The Vermont senator"]
+    speaker = _fictional(
+        "House Speaker Ivo Brandt (Wis.) warned against the order.\n\n"
+        "“You cannot end the ferry subsidy with an order,” the House speaker said Tuesday."
+    )
+    assert _speakers(speaker, "cannot end") == ["Ivo Brandt"]
+    governor = _fictional(
+        "Gov. Marta Quell of Harbour signed the bill.\n\n"
+        "The governor, a Republican, told the Ledger on Saturday that she was taken aback."
+    )
+    assert _speakers(governor, "taken aback") == ["Marta Quell"]
+
+
+def test_the_attorney_general_and_the_california_democrat_are_named_in_basil(datasets_dir: Path) -> None:
+    """The editor's read: NYT's "the attorney general" and Fox's "The A.G." are Richard Blumenthal, and "The
+    California Democrat" beside "California Democratic Rep. Nancy Pelosi" is Pelosi: one voice each, by name."""
+    nyt = _basil(datasets_dir, "In an interview on Monday, the attorney general said")
+    assert _speakers(nyt, "In an interview on Monday, the attorney general said") == ["Richard Blumenthal"]
+    fox = _basil(datasets_dir, "The A.G., according to the Times")
+    assert _speakers(fox, "The A.G., according to the Times")[:1] == ["Richard Blumenthal"]
+    pelosi = _basil(datasets_dir, "The California Democrat spoke briefly")
+    assert _speakers(pelosi, "The California Democrat spoke briefly") == ["Nancy Pelosi"]
+
+
 def test_his_campaign_is_the_campaign_of_whom_his_stands_for() -> None:
     """ "his campaign noted" after "Former Gov. Ivo Pell has also opposed the deal." is Pell's campaign; "according
     to his campaign" after "Vell's campaign disputed" is Vell's."""
