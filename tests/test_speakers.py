@@ -1153,13 +1153,23 @@ def test_words_the_subject_agrees_with_are_whom_she_agrees_with() -> None:
 
 
 def test_the_president_is_the_one_titled_without_a_nationality() -> None:
-    """ "the president" beside "President Ivo Pell" and "Russian President Tomas Vell" is Pell."""
+    """ "the president" beside "President Ivo Pell" and "Russian President Tomas Vell" (or "President Tomas Vell of
+    Russia") is Pell; "Gov. Ivo Pell of Indiana" is as much a governor as "Gov. Tomas Vell"."""
     text = _fictional(
         "Senators called on President Ivo Pell to cancel his meeting with Russian President Tomas Vell in Port "
         "Alden on Monday.\n\n"
         "The president has said he plans to meet with the Russian leader alone."
     )
     assert _speakers(text, "plans to meet") == ["Ivo Pell"]
+    after = _fictional(
+        "Senators called on President Ivo Pell to cancel his meeting with President Tomas Vell of Russia.\n\n"
+        "The president has said he plans to meet with the Russian leader alone."
+    )
+    assert _speakers(after, "plans to meet") == ["Ivo Pell"]
+    states = _fictional(
+        "Gov. Ivo Pell of Indiana met Gov. Tomas Vell on Monday.\n\nThe governor said he plans to sign the bill."
+    )
+    assert _speakers(states, "plans to sign") == ["The governor"]  # a US state qualifies no governor
 
 
 def test_a_title_of_two_words_or_its_initials_is_the_one_person_given_it() -> None:

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from manysides.understand.entities import STATE_ABBREVIATIONS, known_countries
 from manysides.understand.names import name_key
 from manysides.understand.speech_words import speech_words
 
@@ -137,8 +138,8 @@ def _title_before(before: list[str], forms: tuple[str, ...]) -> bool:
 def _titled_people(infos: list[SentenceInfo], body: str, mentions: list[Mention]) -> dict[str, set[str]]:
     """Title -> the full names of people the article names with that title right before the name, or in
     apposition right after it ("Mr. Patrick, the state's first black governor"). One whose title a nationality
-    qualifies ("Russian President Vladimir Putin") counts only when no one holds the title plainly: "the president"
-    beside "President Ann Vale" is Vale."""
+    qualifies ("Russian President Vladimir Putin") or a country after the name ("President Vladimir Putin of Russia")
+    counts only when no one holds the title plainly: "the president" beside "President Ann Vale" is Vale."""
     found: dict[str, set[str]] = {}
     qualified: dict[str, set[str]] = {}
     people = {name_key(m.text): m.text for m in mentions if m.type == "person" and not m.headline}
@@ -148,7 +149,8 @@ def _titled_people(infos: list[SentenceInfo], body: str, mentions: list[Mention]
         before = body[max(0, mention.start - 40) : mention.start].lower().split()
         for key, forms in TITLES.items():
             if _title_before(before, forms):
-                holders = qualified if _nationality_before_title(infos, mention) else found
+                abroad = _nationality_before_title(infos, mention) or _country_after(body, mention.end)
+                holders = qualified if abroad else found
                 holders.setdefault(key, set()).add(people[name_key(mention.text)])
         # "Mr. Patrick, the state's first black governor,": the title in apposition after the name
         apposed = _APPOSED_TITLE.match(body, mention.end)
@@ -168,6 +170,19 @@ def _nationality_before_title(infos: list[SentenceInfo], mention: Mention) -> bo
     info = infos[mention.sentence]
     name = next((t for t in info.doc if t.idx == mention.start - info.start), None)
     return name is not None and name.i >= 2 and info.doc[name.i - 2].ent_type_ == "NORP"
+
+
+_HOME = re.compile(r" of (?:the )?((?:[A-Z][\w.'\u2019-]*)(?: [A-Z][\w.'\u2019-]*){0,2})")
+
+
+def _country_after(body: str, end: int) -> bool:
+    """Whether a country other than the United States follows a name ("Vladimir Putin of Russia"); a US state
+    does not qualify the title ("Gov. Mike Pence of Indiana")."""
+    home = _HOME.match(body, end)
+    words = home.group(1).split() if home else []
+    places = (" ".join(words[:n]).rstrip(".") for n in range(len(words), 0, -1))  # "of Russia." ends a sentence
+    place = next((p for p in places if p in known_countries()), None)
+    return place is not None and place not in {"United States", "America"} and _state(place, exact=True) is None
 
 
 # A word that makes the title after it another one: a vice president is not "the president".
@@ -193,8 +208,6 @@ _INITIALISM = re.compile(r"(?:[A-Z]\.){2,4}")
 @cache
 def _states() -> dict[str, str]:
     """A US state's name, postal code or AP abbreviation -> its name."""
-    from manysides.understand.entities import STATE_ABBREVIATIONS
-
     rows = [line.split("\t") for line in (_DATA / "us_states.tsv").read_text(encoding="utf-8").splitlines()]
     names = {name: name for name, *_ in (r for r in rows if r[0] and not r[0].startswith("#"))}
     codes = {code: name for name, code in (r for r in rows if len(r) == 2 and not r[0].startswith("#"))}
