@@ -288,10 +288,8 @@ def _described_title(speaker: str) -> tuple[str, list[str]] | None:
     if len(words) < 2 or words[0].lower() != "the":
         return None
     words = words[1:]
-    if words[0].lower() in {"former", "new"}:
+    if words[0].lower() == "new":  # "former" stays a qualifier: "the former senator" is not the one "Sen." now
         words = words[1:]
-    elif words[0].lower().startswith("then-"):
-        words = [words[0][5:], *words[1:]]
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[-n:]).lower() in TITLES and len(words) - n <= 3:
             return " ".join(words[-n:]).lower(), words[:-n]
@@ -387,7 +385,7 @@ def resolve_title_speakers(infos: list[SentenceInfo], mentions: list[Mention], b
             match = TITLE_SPEAKER.fullmatch(a.speaker.strip())
             definite = a.speaker.split()[:1] in (["the"], ["The"])
             person = _one(titled.get(match.group(1).lower(), set())) if match and not a.named else None
-            if person is None and (definite or not a.named):
+            if person is None and definite:
                 person = _described_person(a.speaker, titled, marks, names)
             if person:
                 a = replace(a, speaker=person, head=person.split()[-1].lower(), named=True, head_type="PERSON")
