@@ -17,12 +17,7 @@ from typing import TYPE_CHECKING
 
 from manysides.records.article import Article
 from manysides.understand.dates import DateMention, find_dates, looking_ahead, parse_published
-from manysides.understand.described_speakers import (
-    TITLE_SPEAKER,
-    TITLES,
-    resolve_described_speakers,
-    resolve_title_speakers,
-)
+from manysides.understand.described_speakers import resolve_described_speakers
 from manysides.understand.entities import (
     ENTITY_TYPES,
     NAME_SUFFIXES,
@@ -71,6 +66,7 @@ from manysides.understand.quotes import (
 from manysides.understand.sentences import Sentence, split_sentences
 from manysides.understand.spans import owner_split, repair, title_case_quotes
 from manysides.understand.speech_words import speech_words
+from manysides.understand.title_speakers import TITLE_SPEAKER, TITLES, resolve_title_speakers
 
 if TYPE_CHECKING:
     from spacy.language import Language
