@@ -170,3 +170,30 @@ def test_a_fact_is_headed_from_its_strongest_pair_not_a_shorter_statement_that_j
     prob = np.array([[0.0, 0.95, 0.6], [0.95, 0.0, 0.6], [0.6, 0.6, 0.0]])
     scores = PairScores(nodes=nodes, prob=prob, sources=["a", "b", "c"])
     assert _strongest_pair(scores, nodes, ["a", "b", "c"]) == {("a", 0), ("b", 0)}
+
+
+def test_a_short_sentence_closed_by_any_languages_quotation_mark_states_something() -> None:
+    """German closes a quotation on U+201C ("„Er muss gehen.“"), and a short sentence of a language without a parse
+    ("Treize n'ont pas survécu.") still states a fact: neither may vanish from every list (the editor's read of
+    the multilingual reports). Fictional sentences."""
+    from manysides.compare.facts import states_something
+
+    german_body = (
+        "Drei H\u00e4ftlinge sind in der Nacht aus dem Gef\u00e4ngnis von Dravenholt geflohen. Die Polizei sucht "
+        "seit dem Morgen mit Hunden nach den M\u00e4nnern. Die Gr\u00fcnen fordern den R\u00fccktritt des "
+        "Ministers.\n\nKern sagte: \u201eDer Minister muss jetzt gehen.\u201c"
+    )
+    french_body = (
+        "Trente-quatre globic\u00e9phales se sont \u00e9chou\u00e9s samedi sur la plage de Tazrit. Les "
+        "p\u00eacheurs les ont d\u00e9couverts \u00e0 l'aube et ont alert\u00e9 les secours.\n\n"
+        "Treize n'ont pas surv\u00e9cu."
+    )
+    german, french = analyse_many(
+        [
+            make_article("de", german_body, outlet="Nordpost").model_copy(update={"language": "de"}),
+            make_article("fr", french_body, outlet="La Vigie").model_copy(update={"language": "fr"}),
+        ]
+    )
+    assert german.article.language == "de" and french.article.language == "fr"
+    assert states_something(german.sentences[-1])
+    assert states_something(french.sentences[-1])

@@ -85,10 +85,10 @@ def states_something(sentence: SentenceInfo) -> bool:
     body's last sentence needs no stop: a text cut short, or one that ends on an agency's initials ("... zusammenkam.
     ( sho/sda"), still says what it says, and leaving it out would drop it from every list without a word."""
     if not sentence.parsed:
-        closed = sentence.text.rstrip("\"'\u201d\u2019)\u00bb").endswith((".", "!", "?", "\u061f", "\u06d4"))
-        return len(sentence.text.split()) >= _MIN_UNIQUE_WORDS and (closed or sentence.ends_body)
+        closed = sentence.text.rstrip(_CLOSING).endswith((".", "!", "?", "\u061f", "\u06d4"))
+        return len(sentence.text.split()) >= _MIN_SAID_WORDS and (closed or sentence.ends_body)
     said = any(a.kind in {"quote", "paraphrase"} for a in sentence.attributions)
-    closed = sentence.text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+    closed = sentence.text.rstrip(_CLOSING).endswith((".", "!", "?"))
     return (
         len(sentence.text.split()) >= (_MIN_SAID_WORDS if said else _MIN_UNIQUE_WORDS)
         and (closed or sentence.ends_body)
@@ -96,6 +96,9 @@ def states_something(sentence: SentenceInfo) -> bool:
     )
 
 
+# Marks that may close a sentence after its stop: quotation marks of every language (German quotes close on U+201C
+# and U+2018, French and Russian on U+00BB, Danish on U+00AB), brackets.
+_CLOSING = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a\u300d\u300f)]"
 _CONDITIONS = {"if", "unless"}
 
 
