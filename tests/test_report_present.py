@@ -765,3 +765,29 @@ def test_every_format_lists_whom_each_report_lets_speak(demo: tuple[Report, list
         update={"voices": [report.voices[0].model_copy(update={"speaker": "<script>x</script> [b]Bold[/b] *Ann*"})]}
     )
     assert "<script>" not in render_html(hostile, articles) and "<script>" not in render_markdown(hostile)
+
+
+_ARABIC_SENTENCE = "\u0623\u063a\u0644\u0642\u062a \u0627\u0644\u0645\u064a\u0646\u0627\u0621."  # the port closed
+
+
+def test_statements_and_article_text_carry_their_language_and_direction() -> None:
+    """An Arabic statement lays out right to left only when the page says its direction may differ from the page's
+    (the editor's read: punctuation on the wrong side of Arabic sentences). Fictional statements."""
+    from manysides.records.report import ReportArticle, StoryInfo
+
+    arabic = Statement(article="b", text=_ARABIC_SENTENCE, sentence=0)
+    english = Statement(article="a", text="The port closed on Saturday.", sentence=0)
+    report = Report(
+        story=StoryInfo(title="Port"),
+        articles=[
+            ReportArticle(id="a", outlet="Harbour Wire", language="en"),
+            ReportArticle(id="b", outlet="Al-Mina", language="ar"),
+        ],
+        facts=[Fact(kind="shared", statements=[english, arabic], headline=english)],
+    )
+    page = render_html(report, {"a": english.text, "b": arabic.text})
+    assert 'lang="ar" dir="auto"' in page and 'lang="en" dir="auto"' in page
+    hostile = report.model_copy(
+        update={"articles": [report.articles[0], report.articles[1].model_copy(update={"language": '"><script>'})]}
+    )
+    assert "<script>" not in render_html(hostile, {"a": english.text, "b": arabic.text})

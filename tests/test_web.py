@@ -146,7 +146,7 @@ def test_story_page_shows_headlines_timeline_and_comparison_by_outlet(client: Te
         assert f'id="{part}"' in html
     order = [html.index(f'id="part-{k}"') for k in ("conflicts", "shared", "unique", "framing", "cites", "entities")]
     assert order == sorted(order), "the report's order"
-    links = re.findall(r'<a class="statement(?: headline)?" href="/articles/([^"#]+)#s-(\d+)">', html)
+    links = re.findall(r'<a class="statement(?: headline)?" href="/articles/([^"#]+)#s-(\d+)"[^>]*>', html)
     assert len(links) > 20
     article_id, sentence = links[0]
     article = client.get(f"/articles/{article_id}").text

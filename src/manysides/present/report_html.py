@@ -7,6 +7,7 @@ the page carries each article split into sentences, and every quoted statement l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from manysides.present.briefing import (
@@ -97,6 +98,16 @@ def render_html(report: Report, articles: Mapping[str, str] | Sequence[Article] 
     return "\n".join(p for p in parts if p) + "\n"
 
 
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
+
+
+def _lang(language: str | None) -> str:
+    """The attributes that let a browser lay out a statement in its own language: its language when known, and
+    the direction read from its own letters, so Arabic and Hebrew run right to left with their punctuation."""
+    code = f' lang="{language}"' if language and _LANGUAGE_CODE.fullmatch(language) else ""
+    return f'{code} dir="auto"'
+
+
 def _section(key: str, title: str, body: str, count: int | None = None, is_open: bool = True) -> str:
     n = f' <span class="n">({count})</span>' if count is not None else ""
     return (
@@ -130,7 +141,8 @@ class _Page:
     def quote(self, statement: Statement, css: str = "st", said: bool = True) -> str:
         who = attribution(statement) if said else None
         who = f' <span class="said">— {html_text(who)}</span>' if who else ""
-        return f'<p class="{css}">{self.link(statement)}{who}</p>'
+        article = self.brief.view.article(statement.article)
+        return f'<p class="{css}"{_lang(article.language if article else None)}>{self.link(statement)}{who}</p>'
 
     def table(self, rows: list[str], label: str = "") -> str:
         """A table whose columns are the outlets, after one narrow label column."""
@@ -362,6 +374,7 @@ class _Page:
                     f'<span class="{css}" id="a{k}-s{s.index}">{html_text(s.text)}</span>'
                 )
             text = "".join(f"<p>{' '.join(p)}</p>" for p in paragraphs.values())
+            lang = _lang(article.language)
             meta = html_text(f"{self.brief.label(article.id)} · {short_date(article.published)}")
             if article.url:
                 href = safe_href(article.url)  # a link only to the web: never javascript:, data: or file:
@@ -370,7 +383,7 @@ class _Page:
             title = f'<span class="title">{html_text(article.title or article.id)}</span>'
             parts.append(
                 f'<details open class="article b{k % len(_PALETTE)}" id="a{k}">'
-                f'<summary>{title} <span class="muted">{meta}</span></summary>{text}</details>'
+                f'<summary>{title} <span class="muted">{meta}</span></summary><div{lang}>{text}</div></details>'
             )
         legend = '<p class="muted">Dotted underline: a statement no list holds (see "Not placed").</p>'
         return _section("articles", "The articles", legend + "".join(parts))
