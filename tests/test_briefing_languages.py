@@ -156,3 +156,22 @@ def test_a_bound_stays_with_its_figure_and_an_ordinal_is_none() -> None:
     )
     [row] = Briefing.of(report).figure_rows()
     assert row.values == {"a": ["more than $1 million"], "b": ["$1.1 million"]}
+
+
+def test_one_amount_in_two_scripts_is_one_side_of_a_number_conflict() -> None:
+    """ "1.2 million" and the same in Arabic-Indic digits are one value: the conflict's words put their outlets on
+    one side (the editor's read: they were listed as three different values). Fictional outlets."""
+    from manysides.records.report import Conflict
+
+    statements = [Statement(article=x, text="…", sentence=0) for x in "abc"]
+    values = {"a": "1.2 million", "b": "\u0661\u066b\u0662 \u0645\u0644\u064a\u0648\u0646", "c": "1.5 million"}
+    conflict = Conflict(type="number", values=values, explanation="")
+    articles = [
+        ReportArticle(id="a", outlet="Harbour Wire", language="en"),
+        ReportArticle(id="b", outlet="Al-Mina", language="ar"),
+        ReportArticle(id="c", outlet="Coast Post", language="en"),
+    ]
+    fact = Fact(kind="conflict", statements=statements, conflict=conflict)
+    report = Report(story=StoryInfo(title="Blackout"), articles=articles, facts=[fact])
+    words = Briefing.of(report).conflict_words(conflict)
+    assert words.count(" say ") == 1 and "1.5 million" in words and "Harbour Wire and Al-Mina" in words

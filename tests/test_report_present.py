@@ -207,7 +207,7 @@ def test_conflicts_in_plain_words(demo: tuple[Report, list[Article]]) -> None:
     assert re.search(
         r"(Meridian Daily and Coastline Digest|Coastline Digest and Meridian Daily) say “Fourteen people”", words
     )
-    assert "“Twelve people”" in words
+    assert "“Twelve people / 12 people”" in words  # one amount, written two ways: one side
     ledger, meridian = _label(report, "The Harbor Ledger"), _label(report, "Meridian Daily")
     update = Conflict(
         type="update",

@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from manysides.extract.language import detect_language
-from manysides.present.figures import aligned_figures, figures
+from manysides.present.figures import aligned_figures, figure_kind, figure_value, figures
 from manysides.present.report_view import ReportView
 from manysides.records.article import Article
 from manysides.records.report import Conflict, Entity, Fact, Report, Statement
@@ -311,18 +311,32 @@ class Briefing:
         Shown after `conflict_title`, above the sentences themselves. The engine's `about` (the content words
         every side shares) stays in the JSON: read aloud, a word list is noise, and the sentences say it better."""
         groups: dict[str, list[str]] = {}
+        shown: dict[str, str] = {}  # a group's key -> how its outlets write it ("1.2 million / 1,2 millones")
         for article, value in sorted(conflict.values.items(), key=lambda kv: self.column(kv[0])):
-            groups.setdefault(value, []).append(article)
+            key = self._value_key(conflict, article, value)
+            groups.setdefault(key, []).append(article)
+            if value not in shown.get(key, "").split(" / "):
+                shown[key] = f"{shown[key]} / {value}" if key in shown else value
         if conflict.type == "update" and len(groups) > 1:
             first = conflict.first if conflict.first in conflict.values else self._earliest(conflict.values)
             earlier = conflict.values[first]
-            later = [(v, ids) for v, ids in groups.items() if v != earlier]
+            later = [(shown[k], ids) for k, ids in groups.items() if first not in ids]
             said = "; ".join(f"{self._names(ids)} later {_verb(ids, 'report')} {spoken(v)}" for v, ids in later)
             when = self.view.article(first)
             dated = f" ({short_date(when.published)})" if when and when.published else ""
             return f"{self.short_label(first)} reported {spoken(earlier)} first{dated}; {said}."
-        parts = [f"{self._names(ids)} {_verb(ids, 'say')} {spoken(value)}" for value, ids in groups.items()]
+        parts = [f"{self._names(ids)} {_verb(ids, 'say')} {spoken(shown[key])}" for key, ids in groups.items()]
         return "; ".join(parts) + "."
+
+    def _value_key(self, conflict: Conflict, article: str, value: str) -> str:
+        """What a conflict's value is, for telling which outlets give the same one: a number by its amount in its
+        article's language ("1.2 million" and "1,2 millones", or the same in Arabic-Indic digits, are one),
+        anything else as written."""
+        if conflict.type != "number":
+            return value
+        report = self.view.article(article)
+        amount = figure_value(value, report.language if report else None)
+        return value if amount is None else f"{amount:.6g}|{figure_kind(value).split(':')[0]}"
 
     def figure_rows(self) -> list[FigureRow]:
         """A row per quantity a shared fact's statements give (and a conflict's no shared fact holds) where another

@@ -359,7 +359,7 @@ def _read(text: str, language: str | None = None) -> list[_Read]:
             if w[0].isupper() and w.lower() not in _CALENDAR and language not in NOUNS_CAPITALISED
         )
         stems = frozenset(w.lower()[:_STEM] for w in kept)
-        value, currency = _value(figure, language), _currency(figure)
+        value, currency = figure_value(figure, language), _currency(figure)
         read.append(_Read(figure, figure_kind(figure), stems, names, value, period(around[-1]), currency))
     return [_dated(r, read, around) for r in read]
 
@@ -381,7 +381,7 @@ def _content(word: str) -> bool:
 _NUMERAL = re.compile(r"\d(?:[\d.,\u202f\u066b\u066c]*\d)?")
 
 
-def _value(figure: str, language: str | None = None) -> float | None:
+def figure_value(figure: str, language: str | None = None) -> float | None:
     """ "$13.6 million" -> 13,600,000, "Twelve people" -> 12, "5,8" -> 5.8, "2,5 Millionen" -> 2,500,000; None when
     the words say no amount ("dozens")."""
     value = None
