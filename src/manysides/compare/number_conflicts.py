@@ -40,12 +40,15 @@ def _other_periods(a: SentenceInfo, b: SentenceInfo) -> bool:
     return bool(x) and bool(y) and x != y
 
 
+_NOT_MONEY = frozenset({"percent", "compound"})  # units that are no currency: a share, "41-jährige"
+
+
 def _money(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """Each sentence gives one amount of money, and they differ: asked only of pairs the model is sure state the
     same thing with the values masked out ("costing $1 million" / "reserved $500,000 of airtime")."""
     if _other_periods(a, b):
         return None
-    money = [[n for n in s.numbers if n.unit and n.unit != "percent"] for s in (a, b)]
+    money = [[n for n in s.numbers if n.unit and n.unit not in _NOT_MONEY] for s in (a, b)]
     if len(money[0]) == len(money[1]) == 1 and money[0][0].unit == money[1][0].unit:
         x, y = money[0][0], money[1][0]
         if x.counted != y.counted:
@@ -60,7 +63,7 @@ def _money_by_act(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     amounts differ ("will divert $3.6 billion" / "diverts $3.5 billion", "redirects $3.5 billion"): the act is the
     evidence of one amount that `_money` asks of the pair model alone (two verbs far apart, "costing" / "reserved",
     may move two amounts)."""
-    money = [[n for n in s.numbers if n.unit and n.unit != "percent"] for s in (a, b)]
+    money = [[n for n in s.numbers if n.unit and n.unit not in _NOT_MONEY] for s in (a, b)]
     if len(money[0]) != 1 or len(money[1]) != 1 or _other_periods(a, b):
         return None
     x, y = money[0][0], money[1][0]

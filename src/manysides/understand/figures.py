@@ -100,6 +100,9 @@ def _value(match: re.Match[str], decimal: str, group: str) -> float | None:
     return float(f"{digits}.{frac}") if frac else float(digits)
 
 
+_COMPOUND = re.compile(r"-[^\W\d_]")  # a number joined to a word by a hyphen describes a noun: no count of it
+
+
 def _next_words(text: str, at: int, n: int) -> list[tuple[str, int]]:
     """Up to n words after `at`, lower-cased, each with the offset where it ends."""
     words, pos = [], at
@@ -158,12 +161,14 @@ def find_figures(
         value = _value(match, decimal, group)
         if value is None or len(re.sub(r"\D", "", match.group())) > _MAX_DIGITS:
             continue
+        joined = _COMPOUND.match(plain, end)  # "der 41-jährige Pole", "41-letni": an age or a length, no count
         factor, end, unit, _, after = _scale_and_unit(plain, end)
         value *= factor
         around = plain[max(0, start - 2) : start] + plain[end : end + 2]
         unit = unit or next((u for s, u in _SYMBOLS.items() if s in around), None)
         before = _WORD.findall(plain[max(0, start - 12) : start])
         unit = unit or (units.get(before[-1].lower()) if before else None)  # "yüzde 8"
+        unit = "compound" if joined and unit is None else unit  # meets only another compound's figure
         found.append(
             NumberMention(
                 start + offset,
