@@ -935,3 +935,20 @@ def test_an_act_denied_and_affirmed_of_one_doer_is_no_shared_fact() -> None:
     assert opposite_acts(denied, affirmed)
     assert not opposite_acts(denied, other)
     assert not opposite_acts(denied, both)
+
+
+def test_a_night_named_by_either_of_its_days_is_one_date() -> None:
+    """ "overnight on Sunday" and "the night to Monday" are one night, not two dates (the editor's read of the
+    multilingual reports); a day apart without a night is still a conflict. Fictional prison."""
+    from manysides.compare.date_conflicts import one_night
+
+    sunday, monday, plain = _first_sentences(
+        "Three inmates broke out of Varnholt prison overnight on Sunday, the prison service said.",
+        "Three inmates broke out of Varnholt prison in the night to Monday, the prison service said.",
+        "Three inmates broke out of Varnholt prison on Monday, the prison service said.",
+        published="2032-03-15",
+    )
+    assert one_night(sunday, sunday.dates[0], monday, monday.dates[0])
+    assert one_night(sunday, sunday.dates[0], plain, plain.dates[0])  # the night word stands by Sunday
+    bare = _first_sentences("Three inmates broke out of Varnholt prison on Sunday.", published="2032-03-15")[0]
+    assert not one_night(bare, bare.dates[0], plain, plain.dates[0])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from manysides.compare.date_conflicts import one_night
 from manysides.compare.pairs import PairScores
 from manysides.compare.values import Match
 from manysides.understand import SentenceInfo
@@ -32,11 +33,11 @@ def figures_across(a: SentenceInfo, b: SentenceInfo) -> Match | None:
 
 
 def dates_across(a: SentenceInfo, b: SentenceInfo) -> Match | None:
-    """One stated day in each statement, and they differ."""
+    """One stated day in each statement, and they differ (not two names of one night, `one_night`)."""
     if a.parsed and b.parsed:
         return None
     xs, ys = [d for d in a.dates if d.day], [d for d in b.dates if d.day]
-    if len(xs) == len(ys) == 1 and xs[0].value != ys[0].value:
+    if len(xs) == len(ys) == 1 and xs[0].value != ys[0].value and not one_night(a, xs[0], b, ys[0]):
         return xs[0].value, ys[0].value, 1.0
     return None
 

@@ -424,6 +424,8 @@ def _dates_of(
         for y in ys:
             if _report_day(a, x) and _report_day(b, y):
                 continue  # each report's own "today": reports of two days tell two days' news
+            if one_night(a, x, b, y):
+                continue
             other = _clause_words(b, y)
             if same_act and not _one_happening(a, x, b, y):
                 continue
@@ -460,6 +462,27 @@ def one_day(x: DateMention, y: DateMention) -> bool:
     if not (x.bare_weekday and y.bare_weekday and x.day and y.day and x.month and y.month and x.year and y.year):
         return False
     return (date(x.year, x.month, x.day) - date(y.year, y.month, y.day)).days % 7 == 0
+
+
+# Words for a night in the languages the reports read: a night spans two dates, and outlets name either ("overnight
+# on Sunday", "in der Nacht zum Montag", "w nocy z niedzieli na poniedziałek").
+_NIGHT = re.compile(
+    r"night|overnight|nacht|nuit|noche|madrugada|notte|noc[yi]?\b|gece|\u0644\u064a\u0644|\u05dc\u05d9\u05dc\u05d4",
+    re.IGNORECASE,
+)
+_NIGHT_REACH = 30  # characters either side of a date a night word may stand at
+
+
+def one_night(a: SentenceInfo, x: DateMention, b: SentenceInfo, y: DateMention) -> bool:
+    """Whether two dates a day apart name one night: a night word stands near either date ("overnight on Sunday"
+    / "in der Nacht zum Montag" is the night from Sunday to Monday)."""
+    if not (x.day and y.day and x.month and y.month and x.year and y.year):
+        return False
+    if abs((date(x.year, x.month, x.day) - date(y.year, y.month, y.day)).days) != 1:
+        return False
+    return any(
+        _NIGHT.search(s.text[max(0, d.start - _NIGHT_REACH) : d.end + _NIGHT_REACH]) for s, d in ((a, x), (b, y))
+    )
 
 
 def one_value(p: str, q: str) -> bool:
