@@ -299,3 +299,11 @@ def test_a_number_joined_to_a_word_is_no_count_to_set_against_one() -> None:
     assert [(n.value, n.unit) for n in german] == [(41.0, "compound")]
     assert german[0].agrees(polish[0]) and polish[0].unit == "compound"
     assert find_figures("Drei H\u00e4ftlinge sind geflohen, 200 Polizisten suchen.", "de")[-1].unit != "compound"
+
+
+def test_hours_are_a_unit_no_count_is_set_against() -> None:
+    """ "vers 6 heures" gives a time, not a count of whales (the editor's read: "6" shown against "36")."""
+    found = find_figures("Trente-quatre globic\u00e9phales se sont \u00e9chou\u00e9s samedi vers 6 heures.", "fr")
+    assert [(n.value, n.unit) for n in found] == [(6.0, "hour")]
+    german = find_figures("Um 6 Uhr kamen 200 Polizisten.", "de")
+    assert [(n.value, n.unit) for n in german] == [(6.0, "hour"), (200.0, None)]
