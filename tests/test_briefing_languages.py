@@ -175,3 +175,16 @@ def test_one_amount_in_two_scripts_is_one_side_of_a_number_conflict() -> None:
     report = Report(story=StoryInfo(title="Blackout"), articles=articles, facts=[fact])
     words = Briefing.of(report).conflict_words(conflict)
     assert words.count(" say ") == 1 and "1.5 million" in words and "Harbour Wire and Al-Mina" in words
+
+
+def test_hours_meet_no_count_in_the_figures_table() -> None:
+    """ "vers 6 heures" is no answer to "34 pilot whales" (the editor's read: "6 heures" in the whales' row)."""
+    french = "Des p\u00eacheurs ont d\u00e9couvert samedi vers 6 heures les globic\u00e9phales sur la plage."
+    arabic = (
+        "\u062c\u0646\u062d \u0663\u0664 \u062d\u0648\u062a\u0627\u064b "
+        "\u0639\u0644\u0649 \u0627\u0644\u0634\u0627\u0637\u0626."
+    )
+    assert aligned_figures(arabic, french, across_languages=True, languages=("ar", "fr")) == []
+    assert aligned_figures(french, "Um 6 Uhr kamen die Fischer.", across_languages=True, languages=("fr", "de")) == [
+        ("6 heures", "6 Uhr")
+    ]

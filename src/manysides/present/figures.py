@@ -198,14 +198,17 @@ _COMPOUND = re.compile(r"\d(-[^\W\d_][\w-]*)$")
 
 
 def figure_kind(figure: str) -> str:
-    """What a figure measures, as far as its words say: money, a share, odds ("1 in 3"), a compound ("4-page"), or
-    a count of what follows it ("520,000 arrests"; "" when a bare number does not say). Units of other languages
-    count as their English ones ("2,5 Millionen Euro" is money, "52,4 Prozent" a share, in any script)."""
+    """What a figure measures, as far as its words say: money, a share, hours, odds ("1 in 3"), a compound
+    ("4-page"), or a count of what follows it ("520,000 arrests"; "" when a bare number does not say). Units of
+    other languages count as their English ones ("2,5 Millionen Euro" is money, "52,4 Prozent" a share, in any
+    script)."""
     unit = _listed_unit(figure)
     if _MONEY.search(figure) or unit in _MONEY_UNITS:
         return "money"
     if _PERCENT.search(figure) or unit == "percent":
         return "percent"
+    if unit == "hour":
+        return "hour"  # "6 heures", "15.40 horas": a time or a length of hours, never a count of things
     if _RATIO.match(figure):
         return "ratio"
     if span := _RANGE.match(figure):  # "40- to 60-hour" counts hours as "40-60 hours" does
