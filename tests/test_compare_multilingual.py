@@ -307,3 +307,24 @@ def test_hours_are_a_unit_no_count_is_set_against() -> None:
     assert [(n.value, n.unit) for n in found] == [(6.0, "hour")]
     german = find_figures("Um 6 Uhr kamen 200 Polizisten.", "de")
     assert [(n.value, n.unit) for n in german] == [(6.0, "hour"), (200.0, None)]
+
+
+def test_an_english_headline_names_a_story_in_several_languages() -> None:
+    """Two Spanish outlets share more headline words than either shares with the English one, but the report reads
+    in English (the editor's read: every multilingual report was titled in French or Spanish). Fictional outlets."""
+    from benchmarks.datasets import make_article
+
+    from manysides.compare.engine import compare_texts
+    from manysides.understand import analyse_many
+
+    def article(id_: str, title: str, body: str, language: str) -> Article:
+        made = make_article(id_, body, outlet=f"{id_}.example", title=title)
+        return made.model_copy(update={"language": language})
+
+    english = article("wire", "Blackout leaves Alcarena dark", "A blackout hit Alcarena on Wednesday.", "en")
+    spanish = [
+        article("diario", "Gran apagón en Alcarena", "Un gran apagón dejó Alcarena a oscuras el miércoles.", "es"),
+        article("heraldo", "Gran apagón deja Alcarena a oscuras", "Un apagón dejó Alcarena a oscuras.", "es"),
+    ]
+    report = compare_texts(analyse_many([english, *spanish]))
+    assert report.story.title == "Blackout leaves Alcarena dark"
