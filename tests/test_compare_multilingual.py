@@ -328,3 +328,27 @@ def test_an_english_headline_names_a_story_in_several_languages() -> None:
     ]
     report = compare_texts(analyse_many([english, *spanish]))
     assert report.story.title == "Blackout leaves Alcarena dark"
+
+
+def test_sentences_telling_two_days_without_a_parse_state_no_one_fact() -> None:
+    """ "Dos barrios volvieron a quedarse sin luz el jueves" is the next day's news beside "the city went dark on
+    Wednesday" (the editor's read: day-two news folded into shared facts); two English sentences are left to the
+    date checks, which read which act each day dates. Fictional city."""
+    from benchmarks.datasets import make_article
+
+    from manysides.compare.facts import _other_days
+    from manysides.understand import analyse_many
+
+    def article(id_: str, body: str, language: str) -> Article:
+        made = make_article(id_, body, outlet=f"{id_}.example", published="2031-07-10")
+        return made.model_copy(update={"language": language})
+
+    spanish, english, english_too = analyse_many(
+        [
+            article("heraldo", "Dos barrios de Alcarena volvieron a quedarse sin luz el jueves por la tarde.", "es"),
+            article("wire", "The city of Alcarena went dark on Wednesday afternoon after the grid failed.", "en"),
+            article("post", "Two districts of Alcarena lost power again on Thursday afternoon.", "en"),
+        ]
+    )
+    assert _other_days(spanish.sentences[0], english.sentences[0])
+    assert not _other_days(english.sentences[0], english_too.sentences[0])

@@ -17,6 +17,7 @@ from itertools import combinations
 import numpy as np
 
 from manysides.compare.conflicts import Found, find_conflicts, reading, same_act
+from manysides.compare.date_conflicts import one_day, one_night
 from manysides.compare.pairs import Node, PairModel, PairScores, pair_model
 from manysides.compare.provenance import VAGUE_SPEAKERS, cited_elsewhere, is_source, same_wording
 from manysides.compare.status_conflicts import opposite_acts
@@ -150,9 +151,23 @@ def _without_opposites(scores: PairScores, bar: float) -> PairScores:
     both: whatever words they share, a reader would take them for one claim."""
     prob = scores.prob.copy()
     for i, j in zip(*np.nonzero(np.triu(prob >= bar, 1)), strict=True):
-        if opposite_acts(scores.nodes[i].sentence, scores.nodes[j].sentence):
+        a, b = scores.nodes[i].sentence, scores.nodes[j].sentence
+        if opposite_acts(a, b) or _other_days(a, b):
             prob[i, j] = prob[j, i] = 0.0
     return replace(scores, prob=prob)
+
+
+def _other_days(a: SentenceInfo, b: SentenceInfo) -> bool:
+    """Whether each sentence gives days and they share none, not even one night (`one_night`), where the English
+    parse does not read both: "dos barrios volvieron a quedarse sin luz el jueves" beside "the city went dark on
+    Wednesday" tells a later happening. With both parsed the days may belong to other clauses ("Trump on Saturday
+    said he appreciates Mueller's statement" about Friday's), and the date checks read which act each dates."""
+    if a.parsed and b.parsed:
+        return False
+    xs, ys = [d for d in a.dates if d.day], [d for d in b.dates if d.day]
+    if not xs or not ys or {d.value for d in xs} & {d.value for d in ys}:
+        return False
+    return not any(one_night(a, x, b, y) or one_day(x, y) for x in xs for y in ys)
 
 
 def _when(published: str | None) -> datetime | None:
