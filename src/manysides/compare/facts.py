@@ -145,10 +145,10 @@ def cliques(scores: PairScores, bar: float) -> list[list[Node]]:
     return [sorted((nodes[k] for k in f), key=lambda n: (n.article, n.sentence.index)) for f in kept]
 
 
-def _without_opposites(scores: PairScores, bar: float) -> PairScores:
-    """The scores with every pair at the bar that one sentence denies and the other affirms of one doer set to 0
-    (`opposite_acts`: "Mr. Trump did not respond" / "Trump Jr. did occasionally respond"), so no shared fact holds
-    both: whatever words they share, a reader would take them for one claim."""
+def _without_contrary_pairs(scores: PairScores, bar: float) -> PairScores:
+    """The scores with every pair at the bar that tells two claims set to 0, so no shared fact holds both, whatever
+    words they share: one sentence denies an act of a doer the other affirms (`opposite_acts`: "Mr. Trump did not
+    respond" / "Trump Jr. did occasionally respond"), or the two give other days (`_other_days`)."""
     prob = scores.prob.copy()
     for i, j in zip(*np.nonzero(np.triu(prob >= bar, 1)), strict=True):
         a, b = scores.nodes[i].sentence, scores.nodes[j].sentence
@@ -389,7 +389,7 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     set_apart = {frozenset((n.article, n.sentence.index) for n in nodes) for _, nodes in found}
     groups = [
         g
-        for g in cliques(_without_opposites(scores, model.threshold), model.threshold)
+        for g in cliques(_without_contrary_pairs(scores, model.threshold), model.threshold)
         if frozenset((n.article, n.sentence.index) for n in g) not in set_apart
     ]
     groups.sort(key=lambda g: (-len({scores.source(n) for n in g}), g[0].article, g[0].sentence.index))

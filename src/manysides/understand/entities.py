@@ -408,13 +408,14 @@ def _merge_national(by_key: dict[str, EntityCluster]) -> None:
     countries = known_countries()
     named = [{m.text for m in c.mentions} for c in by_key.values() if c.type == "place"]
     places = {text for spellings in named if spellings & countries for text in spellings} | countries
+    initialled = {acronym(c) for c in countries}
     orgs = [k for k, c in by_key.items() if c.type == "organisation" and len(k.split()) >= 2]
     for key in orgs:
         name = by_key[key].name if key in by_key else ""
         first = name.split()[0] if name.split() else ""
         initials = first.replace(".", "")
         country = next((p for p in places if name.startswith(p + " ")), None)
-        if country is None and initials.isupper() and initials in {acronym(c) for c in countries}:
+        if country is None and initials.isupper() and initials in initialled:
             country = first  # "U.S. Navy": a country's initials
         if country is None or len(_NAME_WORD.findall(name[len(country) :])) < 2:
             continue
