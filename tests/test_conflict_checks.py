@@ -952,3 +952,23 @@ def test_a_night_named_by_either_of_its_days_is_one_date() -> None:
     assert one_night(sunday, sunday.dates[0], plain, plain.dates[0])  # the night word stands by Sunday
     bare = _first_sentences("Three inmates broke out of Varnholt prison on Sunday.", published="2032-03-15")[0]
     assert not one_night(bare, bare.dates[0], plain, plain.dates[0])
+
+
+def test_one_quoted_name_of_a_thing_is_not_one_statement_dated_twice() -> None:
+    """Two tweets of one mayor that both name "the harbour fee decision" are two statements, not one dated on two
+    days (the editor's read: Friday's tweet against Sunday's as a date conflict); the same words said, a verb among
+    them, still are. Fictional mayor."""
+    from manysides.compare.date_conflicts import _statement_dates
+
+    friday, sunday = _first_sentences(
+        "In a tweet on Friday, Mayor Ada Krell said she would put the \u201charbour fee decision on hold.\u201d",
+        "\u201cHarbour fee decision will be announced next week,\u201d Mayor Ada Krell wrote on Sunday.",
+        published="2031-05-12",
+    )
+    assert _statement_dates(friday, sunday) is None
+    said_friday, said_sunday = _first_sentences(
+        "Mayor Ada Krell said on Friday that the board \u201csought to close the harbour for good.\u201d",
+        "Mayor Ada Krell said on Sunday that the board \u201csought to close the harbour for good.\u201d",
+        published="2031-05-12",
+    )
+    assert _statement_dates(said_friday, said_sunday) is not None

@@ -304,12 +304,17 @@ def _statement_dates(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """One person's words, quoted by both outlets as said on two different days ("O'Rourke charged on Saturday
     that ... 'sought to ... collude with the Russian government'" / "O'Rourke, campaigning on Friday night, ...
     said he believed ... 'sought to collude with the Russian government'"): both must quote some of the same
-    words, and the pair must be one fact to the model, since a speaker may say much the same on two days."""
+    words, a verb among them, and the pair must be one fact to the model, since a speaker may say much the same on
+    two days."""
     x, y = _statement_day(a), _statement_day(b)
     if x is None or y is None or x[1] == y[1] or not same_person(x[0], y[0]):
         return None
-    if not quote_ngrams(a) & quote_ngrams(b):
+    shared = quote_ngrams(a) & quote_ngrams(b)
+    if not shared:
         return None  # no run of the same quoted words: maybe two statements ("said Saturday" / "clarified Sunday")
+    verbs = {t.lower_ for s in (a, b) for t in s.doc if t.pos_ == "VERB" and any(p <= t.idx < q for p, q in s.quotes)}
+    if not any(verbs & set(gram) for gram in shared):
+        return None  # the same quoted name of a thing ("big game trophy decision"), not the same words said of it
     return x[1], y[1], 1.0
 
 
