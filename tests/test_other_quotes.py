@@ -276,3 +276,19 @@ def test_any_run_of_marks_and_cue_words_reads_without_error() -> None:
             ]
             found = attributions(sentences, [[] for _ in sentences], language, [0] * len(sentences))
             assert len(found) == len(sentences)
+
+
+def test_a_dropped_subject_after_a_sentence_opening_name_is_that_persons() -> None:
+    """ "El alcalde, Ramón Aguirre, culpó ... y anunció que ...": the cue's dropped subject is the person the sentence
+    opens with, not the speaker of the sentence before (the editor's read: the mayor's words credited to the grid
+    chief). Fictional people."""
+    found = _speakers(
+        [
+            "La consejera delegada de Redelca, Inés Mardones, atribuyó la avería a un transformador.",
+            "«Pedimos disculpas a todos los ciudadanos», afirmó.",
+            "El alcalde, Ramón Aguirre, culpó a la empresa de «años de falta de inversión» y anunció una demanda.",
+        ],
+        "es",
+    )
+    assert [s for s, _ in found[1]] == ["Inés Mardones"]
+    assert [s for s, _ in found[2]] == ["Ramón Aguirre"]

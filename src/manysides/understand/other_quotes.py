@@ -95,7 +95,10 @@ def attributions(
             indefinite = speakers == [] and cue.kind == "speech"
             if indefinite:
                 speakers = listed(_indefinite_subject(text, tokens, cue, language_cues))
-            if speakers is None or (not speakers and cue.kind == "speech"):  # a pronoun, or a dropped subject
+            opener = _opening_person(text, tokens, cue, quoted) if speakers == [] and cue.kind == "speech" else None
+            if opener is not None:  # "El alcalde, Ramón Aguirre, culpó ... y anunció": the dropped subject is his
+                speakers = [opener]
+            elif speakers is None or (not speakers and cue.kind == "speech"):  # a pronoun, or a dropped subject
                 speakers = listed(_carried(index, last, person, _cue_sex(tokens, cue, language_cues), people))
             kind = "according_to" if cue.kind.startswith("according") else "quote" if quoted else "paraphrase"
             for speaker in speakers:
@@ -306,6 +309,20 @@ def _last_person(
     if found is None and context.names:
         found = next((Speaker(c.text, True) for c in reversed(context.names) if len(c.text.split()) > 1), None)
     return (index, found) if found else None
+
+
+_OPENING_WORDS = 6  # a sentence's subject named this near its start ("El alcalde, Ramón Aguirre, culpó ...")
+
+
+def _opening_person(text: str, tokens: list[Word], cue: Cue, quoted: list[tuple[int, int]]) -> Speaker | None:
+    """The person whose full name opens the sentence, before a cue whose subject is dropped: the subject of the
+    sentence's first verb, which a coordinated cue shares ("... culpó a la empresa ... y anunció que ..."), not
+    the speaker of the sentence before."""
+    before = [t for t in tokens[: min(cue.first, _OPENING_WORDS + 1)] if not in_quote(quoted, t.start)]
+    for first, second in itertools.pairwise(before):
+        if is_given_name(first.text) and second.text[:1].isupper() and joined(text, first, second):
+            return Speaker(f"{first.text} {surname(second.text)}", True)
+    return None
 
 
 def _reported_mood(tokens: list[Word], language: Cues) -> bool:
