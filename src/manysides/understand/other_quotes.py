@@ -302,10 +302,7 @@ def _last_person(
 ) -> tuple[int, Speaker] | None:
     """The last full name of a person in the sentence (a given name and a surname), outside its quotes."""
     outside = [t for t in tokens if not in_quote(quoted, t.start)]
-    found = None
-    for first, second in itertools.pairwise(outside):
-        if is_given_name(first.text) and second.text[:1].isupper() and joined(text, first, second):
-            found = Speaker(f"{first.text} {surname(second.text)}", True)
+    found = next(iter(reversed(_persons_named(text, outside))), None)
     if found is None and context.names:
         found = next((Speaker(c.text, True) for c in reversed(context.names) if len(c.text.split()) > 1), None)
     return (index, found) if found else None
@@ -319,10 +316,16 @@ def _opening_person(text: str, tokens: list[Word], cue: Cue, quoted: list[tuple[
     sentence's first verb, which a coordinated cue shares ("... culpó a la empresa ... y anunció que ..."), not
     the speaker of the sentence before."""
     before = [t for t in tokens[: min(cue.first, _OPENING_WORDS + 1)] if not in_quote(quoted, t.start)]
-    for first, second in itertools.pairwise(before):
-        if is_given_name(first.text) and second.text[:1].isupper() and joined(text, first, second):
-            return Speaker(f"{first.text} {surname(second.text)}", True)
-    return None
+    return next(iter(_persons_named(text, before)), None)
+
+
+def _persons_named(text: str, words: list[Word]) -> list[Speaker]:
+    """The full names of people among the words, in order: a known given name and a capitalised word joined to it."""
+    return [
+        Speaker(f"{first.text} {surname(second.text)}", True)
+        for first, second in itertools.pairwise(words)
+        if is_given_name(first.text) and second.text[:1].isupper() and joined(text, first, second)
+    ]
 
 
 def _reported_mood(tokens: list[Word], language: Cues) -> bool:
