@@ -346,3 +346,20 @@ def test_two_named_doers_of_one_act_are_two_acts() -> None:
     assert doers_differ(quill, varga)
     assert not doers_differ(quill, alma)  # one person, named two ways
     assert council is None  # no name, no doer to compare
+
+
+def test_anatolia_with_a_case_ending_is_no_agency() -> None:
+    """Turkish "Anadolu'daki" is "in Anatolia" (the editor's read: a Turkish report was said to cite Anadolu Agency
+    for it); "Anadolu Agency" and a bare "Anadolu" still are the agency. Fictional sentences."""
+    from manysides.compare.provenance import cited_sources
+
+    region, agency = analyse_many(
+        [
+            make_article(
+                "tr", "Anadolu'daki k\u00f6ylerde kuraklik s\u00fcr\u00fcyor, dedi muhtar.", outlet="a.example"
+            ),
+            make_article("en", "The dam burst overnight, Anadolu Agency reported.", outlet="b.example"),
+        ]
+    )
+    assert "Anadolu Agency" not in cited_sources(region)
+    assert "Anadolu Agency" in cited_sources(agency)

@@ -44,9 +44,10 @@ AGENCIES = {
     "interfax": "Interfax",
     "ria novosti": "RIA Novosti",
 }
+# "Anadolu" alone with a Turkish case ending ("Anadolu'daki", in Anatolia) is the region, not the agency.
 _AGENCY_IN_TEXT = re.compile(
-    r"\b(AFP|Agence France-Presse|Associated Press|Reuters|Anadolu(?: Agency)?|Xinhua|TASS|dpa|EFE|ANSA|UPI|"
-    r"SANA|IRNA|WAFA|Kyodo|Yonhap|Interfax|RIA Novosti|\(AP\)|AP(?= reported| said| news))"
+    r"\b(AFP|Agence France-Presse|Associated Press|Reuters|Anadolu Agency|Anadolu(?!['\u2019]\w)|Xinhua|TASS|dpa|EFE|"
+    r"ANSA|UPI|SANA|IRNA|WAFA|Kyodo|Yonhap|Interfax|RIA Novosti|\(AP\)|AP(?= reported| said| news))"
 )
 # Speakers that name no one: a pronoun the parse could not resolve ("he said") or a bare quantifier ("Many said",
 # "Some argue"). A report shows no speaker rather than one of these.
