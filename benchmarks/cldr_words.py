@@ -13,6 +13,10 @@ beside them the weekday names (wide, both contexts). The hand additions below ea
 Number words from two to twelve ("drei", "trois", "üç", "ثلاثة", "שלושה") read as the count of those "ago"
 patterns ("vor drei Tagen"): CLDR has no spelled-out numbers, so they come from num2words, in both genders where
 the language agrees the number with the counted unit (see count_words).
+Number words from two to ninety-nine and the round hundreds ("trente-quatre", "treinta y cuatro", "otuz dört"),
+per language of NUMBER_LANGUAGES, for reading figures in running text outside English (see number_words); each is
+keyed by its letters alone, so "otuzdört" (num2words) meets "otuz dört" (news copy); and the ordinals, so that
+"vingt et unième" is not read as twenty (see ordinal_words).
 """
 
 from __future__ import annotations
@@ -179,6 +183,57 @@ def count_words(language: str) -> dict[str, int]:
     return words
 
 
+NUMBER_LANGUAGES = ("fr", "es", "de", "it", "pt", "nl", "pl", "tr", "ar", "he")
+NUMBER_RANGE = [*range(2, 100), *range(100, 1000, 100)]  # "one" is an article; news writes larger ones in digits
+
+
+def number_key(words: str) -> str:
+    """A number word's letters alone, lower-cased: "trente-quatre" and "trente quatre" are one key."""
+    return "".join(c for c in words.lower() if c.isalpha())
+
+
+def _arabic_forms(written: str) -> list[str]:
+    """An Arabic number as num2words writes it and in the forms running text also takes: three to ten without the
+    ة the counted noun's gender drops (ثلاث سنوات), and the tens in the accusative and genitive, -ين for -ون
+    (عشرين شخصا)."""
+    units = {num2words(v, lang="ar") for v in range(3, 11)}
+    forms = [written]
+    forms.append(" ".join(w[:-1] if w in units else w for w in written.split()))
+    forms += [" ".join(w[:-2] + "ين" if w.endswith("ون") else w for w in f.split()) for f in forms]
+    return forms
+
+
+def number_words(language: str) -> dict[str, int]:
+    """Spelled-out numbers of one language, by `number_key`: both genders where num2words gives them (Hebrew),
+    and Arabic's other forms (`_arabic_forms`)."""
+    words: dict[str, int] = {}
+    for value in NUMBER_RANGE:
+        forms = [num2words(value, lang=language)]
+        if language == "he":
+            forms = [num2words(value, lang=language, gender=g) for g in ("m", "f")]
+        if language == "ar":
+            forms = _arabic_forms(forms[0])
+        for form in forms:
+            words.setdefault(number_key(form), value)
+    return words
+
+
+def ordinal_words(language: str) -> list[str]:
+    """Ordinals of one language from first to ninety-ninth, by `number_key`, so that a number word that opens one
+    ("vingt et unième", Turkish "on ikinci", Arabic "الثانية عشرة") is not read as a count. Arabic ordinals
+    take the article and agree in gender (num2words gives the bare masculine): those forms too, up to the teens,
+    past which num2words writes Arabic ordinals as cardinals. A form that is also a cardinal stays a cardinal."""
+    words = set()
+    for value in range(1, 20 if language == "ar" else 100):
+        form = num2words(value, lang=language, to="ordinal")
+        forms = [form]
+        if language == "ar":
+            feminine = " ".join(w if w.endswith("ة") else w + "ة" for w in form.split())
+            forms += [feminine, *("ال" + f for f in (form, feminine))]
+        words.update(number_key(f) for f in forms)
+    return sorted(words - set(number_words(language)))
+
+
 _COUNTS = {"one": 1, "two": 2}  # a plural form without "{0}" ("قبل يومين", "two days ago") says its count
 
 
@@ -238,6 +293,8 @@ def main() -> None:
         # English keeps its own reader, which takes these "N days ago" patterns and counts from here.
         "english_ago": {"ago": ago_patterns("en"), "counts": count_words("en")},
         "byline_words": BYLINE_WORDS,
+        "number_words": {language: number_words(language) for language in NUMBER_LANGUAGES},
+        "ordinal_words": {language: ordinal_words(language) for language in NUMBER_LANGUAGES},
     }
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -188,3 +188,24 @@ def test_hours_meet_no_count_in_the_figures_table() -> None:
     assert aligned_figures(french, "Um 6 Uhr kamen die Fischer.", across_languages=True, languages=("fr", "de")) == [
         ("6 heures", "6 Uhr")
     ]
+
+
+def test_numbers_in_words_and_years_in_the_figures_table() -> None:
+    """A prison term told only in words is a row of its own (the editor's read: the sentence had no row at all):
+    "six ans", "acht Jahren" and "six years" are lengths of years and answer one another, not a count; digits a
+    language groups with plain spaces ("2 300") stay one figure; "2 bin 500" is one figure. Fictional sentences."""
+    french, german = (
+        "Il a \u00e9t\u00e9 condamn\u00e9 \u00e0 six ans de prison.",
+        "Er wurde zu acht Jahren Haft verurteilt.",
+    )
+    assert aligned_figures(french, german, across_languages=True, languages=("fr", "de")) == [
+        ("six ans", "acht Jahren")
+    ]
+    english = "He was sentenced to six years in prison."
+    assert aligned_figures(english, german, across_languages=True, languages=("en", "de")) == [
+        ("six years", "acht Jahren")
+    ]
+    assert figure_kind("six ans") == figure_kind("six years") == "year"
+    assert figures("Le pot contenait 2 300 pi\u00e8ces.", "fr") == ["2\u202f300"]
+    assert figures("Le pot contenait 2 300 pi\u00e8ces.") == ["2", "300"]  # English reads "2 300" as two numbers
+    assert figures("Kavanozda 2 bin 500 sikke vard\u0131.", "tr") == ["2 bin 500"]

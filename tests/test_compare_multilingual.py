@@ -304,9 +304,47 @@ def test_a_number_joined_to_a_word_is_no_count_to_set_against_one() -> None:
 def test_hours_are_a_unit_no_count_is_set_against() -> None:
     """ "vers 6 heures" gives a time, not a count of whales (the editor's read: "6" shown against "36")."""
     found = find_figures("Trente-quatre globic\u00e9phales se sont \u00e9chou\u00e9s samedi vers 6 heures.", "fr")
-    assert [(n.value, n.unit) for n in found] == [(6.0, "hour")]
+    assert [(n.value, n.unit) for n in found] == [(34.0, None), (6.0, "hour")]
     german = find_figures("Um 6 Uhr kamen 200 Polizisten.", "de")
     assert [(n.value, n.unit) for n in german] == [(6.0, "hour"), (200.0, None)]
+
+
+# Arabic: "three people died, among them a girl in her twelfth year" (fictional)
+_ARABIC_THREE = (
+    "\u0644\u0642\u064a \u062b\u0644\u0627\u062b\u0629 \u0623\u0634\u062e\u0627\u0635 \u062d\u062a\u0641\u0647\u0645 "
+    "\u0648\u0628\u064a\u0646\u0647\u0645 \u0637\u0641\u0644\u0629 \u0641\u064a "
+    "\u0627\u0644\u062b\u0627\u0646\u064a\u0629 \u0639\u0634\u0631\u0629 \u0645\u0646 \u0639\u0645\u0631\u0647\u0627"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Trente-quatre globic\u00e9phales et trois millions d'euros.", "fr", [(34.0, None), (3e6, "EUR")]),
+        ("Treinta y cuatro ballenas y dos vecinos de Tres Cantos.", "es", [(34.0, None), (2.0, None)]),
+        ("Otuz d\u00f6rt balina karaya vurdu, on ikinci kattan iki ki\u015fi indi.", "tr", [(34.0, None), (2.0, None)]),
+        (_ARABIC_THREE, "ar", [(3.0, None)]),
+        ("Drei H\u00e4ftlinge und vierunddrei\u00dfig Wale; der Pont-Neuf.", "de", [(3.0, None), (34.0, None)]),
+        ("Trzy osoby i dwadzie\u015bcia cztery wieloryby.", "pl", [(3.0, None), (24.0, None)]),
+        ("Un b\u00e2timent neuf. Le vingt et uni\u00e8me si\u00e8cle.", "fr", []),
+    ],
+)
+def test_numbers_written_as_words_are_figures(
+    text: str, language: str, expected: list[tuple[float, str | None]]
+) -> None:
+    """Numbers in words of the article's language are figures ("trente-quatre" is 34, the editor's read: a prison
+    term given only in words had no row); not a name ("Tres Cantos"), a compound ("Pont-Neuf"), another sense
+    with nothing to count ("un b\u00e2timent neuf."), or the words of an ordinal ("vingt et uni\u00e8me", Turkish
+    "on ikinci", Arabic "the twelfth" in `_ARABIC_THREE`). Fictional sentences."""
+    assert [(n.value, n.unit) for n in find_figures(text, language)] == expected
+
+
+def test_scales_years_and_turkish_thousands() -> None:
+    """ "2 bin 500" is 2,500 (the editor's read: the 2,500 against 2,300 coins was missed), "2,4 mln" 2.4 million,
+    and "12 ans" an age or a length of years, which no count is set against."""
+    assert [n.value for n in find_figures("Kavanozda 2 bin 500 sikke vard\u0131.", "tr")] == [2500.0]
+    assert [n.value for n in find_figures("\u0141ap\u00f3wki wynios\u0142y 2,4 mln z\u0142.", "pl")] == [2.4e6]
+    assert [(n.value, n.unit) for n in find_figures("Une fillette de 12 ans.", "fr")] == [(12.0, "year")]
 
 
 def test_an_english_headline_names_a_story_in_several_languages() -> None:

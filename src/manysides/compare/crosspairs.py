@@ -51,9 +51,10 @@ def _logit(p: float) -> float:
 
 def _values(sentence: SentenceInfo) -> set[str]:
     """Figures and days written with digits, as comparable strings. A day read from words ("on Tuesday",
-    "yesterday") is shared by many sentences of one story, so it says little about which two state one thing."""
+    "yesterday") or a small count in words ("two", "deux") is shared by many sentences of one story, so it says
+    little about which two state one thing."""
     days = {d.value for d in sentence.dates if d.day and any(c.isdigit() for c in d.text)}
-    return {f"{n.value:g}" for n in sentence.numbers} | days
+    return {f"{n.value:g}" for n in sentence.numbers if any(c.isdigit() for c in n.text)} | days
 
 
 def cross_features(sentences: list[SentenceInfo], articles: list[int]) -> np.ndarray:

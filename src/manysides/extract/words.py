@@ -39,6 +39,11 @@ ENGLISH_AGO: dict[str, dict] = _DATA["english_ago"]
 # Per language: the words a byline opens with ("by", "por", "von", "بقلم", "מאת"); not CLDR, see the script. A final
 # ":" means the colon is needed in running text ("Haber: X").
 BYLINE_WORDS: dict[str, list[str]] = _DATA["byline_words"]
+# Per language (fr, es, de, it, pt, nl, pl, tr, ar, he): numbers two to ninety-nine and the round hundreds written
+# as words, keyed by their letters alone ("trentequatre", "otuzdört"); from num2words, see the script.
+NUMBER_WORDS: dict[str, dict[str, int]] = _DATA["number_words"]
+# ... and their ordinals, first to ninety-ninth, keyed the same way: "vingt et unième" is not twenty of something.
+ORDINAL_WORDS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["ordinal_words"].items()}
 # Full month names and weekday names of every language above, lower-cased: capitalised in some ("Şubat", "Cuma",
 # "Monday"), they name a day, not anyone.
 CALENDAR_WORDS: frozenset[str] = frozenset(MONTHS_WIDE) | {

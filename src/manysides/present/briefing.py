@@ -361,13 +361,15 @@ class Briefing:
             by_article = self.statements_by_article(fact)
             led = {row.headline.text for row in rows}
             leads = [
-                s for s in [top, *(s for s in fact.statements if s != top and figures(s.text))] if s.text not in led
+                s
+                for s in [top, *(s for s in fact.statements if s != top and figures(s.text, self._language_of(s)))]
+                if s.text not in led
             ]
             if not leads:
                 continue
             answered = [(s, self._answers(s, by_article)) for s in leads]
             lead, answers = max(answered, key=lambda pair: _figures_answered(pair[1]))
-            for figure in _answered_figures(lead, answers):
+            for figure in _answered_figures(lead, answers, self._language_of(lead)):
                 values = {lead.article: [_credited(figure, lead)]}
                 for article, (statement, pairs) in answers.items():
                     if theirs := [_credited(t, statement) for ours, t in pairs if ours == figure]:
@@ -417,10 +419,12 @@ def _figures_answered(answers: Mapping[str, tuple[Statement, list[tuple[str, str
     return len({ours for ours, _ in pairs}) + len(pairs) if pairs else 0
 
 
-def _answered_figures(lead: Statement, answers: Mapping[str, tuple[Statement, list[tuple[str, str]]]]) -> list[str]:
+def _answered_figures(
+    lead: Statement, answers: Mapping[str, tuple[Statement, list[tuple[str, str]]]], language: str | None
+) -> list[str]:
     """The lead's figures that another report answers, in the lead's order, each once."""
     answered = {ours for _, found in answers.values() for ours, _ in found}
-    return list(dict.fromkeys(f for f in figures(lead.text) if f in answered))
+    return list(dict.fromkeys(f for f in figures(lead.text, language) if f in answered))
 
 
 _PRONOUN_TAGS = frozenset({"he", "she", "they", "it", "we", "i", "you"})

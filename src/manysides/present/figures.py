@@ -12,7 +12,15 @@ from dataclasses import dataclass, replace
 from manysides.extract.marks import ascii_digits
 from manysides.extract.words import CALENDAR_WORDS, MONTH_PREFIXES, MONTHS_WIDE
 from manysides.understand.dates import WEEKDAYS
-from manysides.understand.figures import numeral_value, units_after
+from manysides.understand.figures import (
+    SPACES,
+    any_number_word,
+    group_symbol,
+    numeral_value,
+    spelled_numbers,
+    spelled_value,
+    units_after,
+)
 from manysides.understand.foreign_names import NOUNS_CAPITALISED
 from manysides.understand.numbers import word_value
 
@@ -73,16 +81,29 @@ _RANGE = re.compile(
 )
 
 
-def figures(text: str) -> list[str]:
+def figures(text: str, language: str | None = None) -> list[str]:
     """Numbers, money and percentages as the sentence writes them, with what a bare number counts ("12 people"),
-    and odds as one figure ("one-in-three").
+    and odds as one figure ("one-in-three"). In a `language` other than English, its numbers written as words
+    ("trente-quatre") too, and digits grouped by plain spaces ("2 300") where the language groups them so.
 
     Years (in any digits: "٢٠٢٥"), times of day and days of the month are left out: they are dates, not figures."""
-    return [figure for _, figure in figures_at(text)]
+    return [figure for _, figure in figures_at(text, language)]
 
 
-def figures_at(text: str) -> list[tuple[int, str]]:
+_PLAIN_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?![\d]|[.,]\d{3}))")
+
+
+def _grouped_by_spaces(text: str, language: str | None) -> str:
+    """The text with a plain space between digit groups as a narrow no-break one, in a language that groups
+    digits with spaces ("2 300" in French): same length, so offsets hold."""
+    if not language or language == "en" or group_symbol(language) not in SPACES:
+        return text
+    return _PLAIN_GROUP.sub("\u202f", text)
+
+
+def figures_at(text: str, language: str | None = None) -> list[tuple[int, str]]:
     """`figures` with where each starts in the text, so the words around a figure can say what it counts."""
+    text = _grouped_by_spaces(text, language)
     ratios = list(_RATIO.finditer(text)) + list(_RANGE.finditer(text))
     found: list[tuple[int, str]] = []
     for ratio in ratios:
@@ -91,15 +112,17 @@ def figures_at(text: str) -> list[tuple[int, str]]:
         after = _NEXT_WORDS.match(text, end)
         counted = _counted(text, after) if after and not unit else ""
         found.append((ratio.start(), _tidy(text[ratio.start() : end] + counted)))
+    taken = 0
     for match in _FIGURE.finditer(text):
-        if any(r.start() <= match.start() < r.end() for r in ratios):
-            continue
+        if any(r.start() <= match.start() < r.end() for r in ratios) or match.start() < taken:
+            continue  # inside a ratio, or the "500" of "2 bin 500" read with the figure before it
         number, end = match.group(), match.end()
         if _DECADE.match(text, end):
             continue  # "in his 30s", "the '80s": an age or an era, not a figure
         unit = _UNIT.match(text, end)
         unit_words = unit.group() if unit else _listed_units(text, end)  # "2,5 Millionen Euro", "8 por ciento"
         number, end = number + unit_words, end + len(unit_words)
+        taken = end
         if _TIME.match(text, end) and not unit_words:
             continue
         before = _PREVIOUS_WORD.search(text, 0, match.start())
@@ -122,13 +145,17 @@ def figures_at(text: str) -> list[tuple[int, str]]:
         if not counted and not unit_words and not any(c.isdigit() for c in number):
             continue  # "the two met for an hour": a number word that counts nothing named is no figure
         found.append((match.start(), _tidy(number + counted)))
+    for start, end, _ in spelled_numbers(text, language):  # what they count is in words the table does not read
+        if not any(at <= start < at + len(figure) for at, figure in found):
+            found.append((start, _tidy(text[start:end] + _listed_units(text, end))))
     return sorted(found)
 
 
 def _listed_units(text: str, end: int) -> str:
     """The scale and unit words of any listed language right after a figure ("Millionen Euro", "مليون دولار"), as
     written; "" when none follow."""
-    stop, _, _ = units_after(text, end)
+    scaled = units_after(text, end)
+    stop = scaled.unit_end if scaled.unit else scaled.scale_end
     return text[end:stop] if stop > end else ""
 
 
@@ -198,7 +225,7 @@ _COMPOUND = re.compile(r"\d(-[^\W\d_][\w-]*)$")
 
 
 def figure_kind(figure: str) -> str:
-    """What a figure measures, as far as its words say: money, a share, hours, odds ("1 in 3"), a compound
+    """What a figure measures, as far as its words say: money, a share, hours or years, odds ("1 in 3"), a compound
     ("4-page"), or a count of what follows it ("520,000 arrests"; "" when a bare number does not say). Units of
     other languages count as their English ones ("2,5 Millionen Euro" is money, "52,4 Prozent" a share, in any
     script)."""
@@ -207,8 +234,8 @@ def figure_kind(figure: str) -> str:
         return "money"
     if _PERCENT.search(figure) or unit == "percent":
         return "percent"
-    if unit == "hour":
-        return "hour"  # "6 heures", "15.40 horas": a time or a length of hours, never a count of things
+    if unit in ("hour", "year"):
+        return unit  # "6 heures", "15.40 horas", "12 ans": a time, an age or a length, never a count of things
     if _RATIO.match(figure):
         return "ratio"
     if span := _RANGE.match(figure):  # "40- to 60-hour" counts hours as "40-60 hours" does
@@ -218,6 +245,7 @@ def figure_kind(figure: str) -> str:
         return re.sub(r"\d+", "#", compound.group(1).lower())  # a tally "134-to-63" meets "134-to-62"
     words = re.findall(r"[^\W\d_]+", figure)
     counted = words[-1].lower() if words and not _NUMBER_WORD.fullmatch(words[-1]) else ""
+    counted = "" if any_number_word(counted) else counted  # "trente-quatre": a number, not what it counts
     return "count:" + counted.removesuffix("s")
 
 
@@ -227,7 +255,20 @@ _MONEY_UNITS = frozenset({"USD", "EUR", "GBP"})
 def _listed_unit(figure: str) -> str | None:
     """The unit a listed word of any language after the figure's number names ("EUR", "percent"), if any."""
     number = _FIGURE.search(ascii_digits(figure))
-    return units_after(figure, number.end())[2] if number else None
+    end = number.end() if number else _spelled_end(figure)
+    return units_after(figure, end).unit if end else None
+
+
+_LEADING_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
+
+
+def _spelled_end(figure: str) -> int:
+    """Where the number words a figure opens with end, in any listed language ("acht Jahren", "trente-quatre");
+    0 when it opens with none."""
+    end = 0
+    while (word := _LEADING_WORD.match(figure, end)) and any_number_word(word.group(1)):
+        end = word.end()
+    return end
 
 
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
@@ -346,7 +387,7 @@ def _read(text: str, language: str | None = None) -> list[_Read]:
     """Each figure with the words around it. The words between two figures go to the nearer one ("donated [$15
     million] to charity, and paid an additional [$13.6 million] in state taxes"). `language` says how its digits
     are grouped ("1.200" is 1,200 in German); English when unknown."""
-    found = figures_at(text)
+    found = figures_at(text, language)
     bounds = [(start, start + len(figure)) for start, figure in found]
     read, around = [], []
     for k, (start, figure) in enumerate(found):
@@ -385,8 +426,8 @@ _NUMERAL = re.compile(r"\d(?:[\d.,\u202f\u066b\u066c]*\d)?")
 
 
 def figure_value(figure: str, language: str | None = None) -> float | None:
-    """ "$13.6 million" -> 13,600,000, "Twelve people" -> 12, "5,8" -> 5.8, "2,5 Millionen" -> 2,500,000; None when
-    the words say no amount ("dozens")."""
+    """ "$13.6 million" -> 13,600,000, "Twelve people" -> 12, "5,8" -> 5.8, "2,5 Millionen" -> 2,500,000,
+    "trente-quatre" (in French) -> 34; None when the words say no amount ("dozens")."""
     value = None
     spelt = _SHORT_SCALE.sub(lambda m: m.group(1) + (" billion" if m.group(2).lower() == "bn" else " million"), figure)
     plain = ascii_digits(spelt)
@@ -394,10 +435,12 @@ def figure_value(figure: str, language: str | None = None) -> float | None:
         read = numeral_value(numeral.group(), language)
         if read is None:
             return None
-        _, factor, _ = units_after(plain, numeral.end())
-        if factor != 1:
-            return read * factor  # "2,5 Millionen", "2,5 millones"
+        scaled = units_after(plain, numeral.end())
+        if scaled.factor != 1:
+            return scaled.value(read)  # "2,5 Millionen", "2,5 millones", "2 bin 500"
         plain = plain[: numeral.start()] + f"{read:.10f}".rstrip("0").rstrip(".") + plain[numeral.end() :]
+    elif spelled := spelled_value(plain, language):  # "trente-quatre", "otuz dört"
+        return units_after(plain, spelled[0]).value(spelled[1])
     words = _NUMBER_PIECE.findall(plain)
     for k in range(1, len(words) + 1):
         if k > 1 and _DIGITS.fullmatch(words[k - 1]):

@@ -1,6 +1,7 @@
 """Figures in any language, read without a parser: digits of any script (Arabic-Indic, Persian), the article
 language's decimal convention ("2.400" is two thousand four hundred in German, "2,4" two point four), scale and
-unit words ("2,5 Millionen Euro", "300 مليون دولار", "8 %").
+unit words ("2,5 Millionen Euro", "300 مليون دولار", "8 %"), and numbers written as words ("trente-quatre",
+"treinta y cuatro", "otuz dört", "أربعة وثلاثون").
 
 The English parse reads English figures (numbers.py); this reader serves the languages it cannot read, so that a
 German "2.400 Menschen" and an English "3,500 people" are two values that can be compared.
@@ -8,15 +9,19 @@ German "2.400 Menschen" and an English "3,500 people" are two values that can be
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from manysides.extract.words import NUMBER_WORDS, ORDINAL_WORDS
 from manysides.understand.numbers import NumberMention
 
 _DATA = Path(__file__).parent / "data" / "figure_words.txt"
-_SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin spaces: always a thousands separator
+SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin spaces: always a thousands separator
 _ARABIC_GROUP, _ARABIC_DECIMAL = "\u066c", "\u066b"
 _NUMBER = re.compile(
     r"(?<![\w.,\u066b\u066c])(?P<int>\d{1,3}(?:(?P<sep>[.,' \u00a0\u202f\u2009\u066c])\d{3})(?:(?P=sep)\d{3})*|\d+)"
@@ -42,6 +47,12 @@ def _words() -> tuple[dict[str, float], dict[str, str]]:
         else:
             units[word] = value
     return scales, units
+
+
+def group_symbol(language: str) -> str:
+    """The symbol that groups the language's digits by threes ("," in English, "." in German, a narrow no-break
+    space in French)."""
+    return _symbols(language)[1]
 
 
 @cache
@@ -90,7 +101,7 @@ def _value(match: re.Match[str], decimal: str, group: str) -> float | None:
     whole, sep, dec, frac = match.group("int"), match.group("sep"), match.group("dec"), match.group("frac")
     if sep and not dec and sep in ".," and sep == decimal and whole.count(sep) == 1:
         return float(whole.replace(sep, "."))  # "2,400" in German: two point four
-    if sep == " " and group not in _SPACES and group != " ":
+    if sep == " " and group not in SPACES and group != " ":
         return None  # "in 2028 100 people": two numbers, unless the language groups digits with spaces
     if sep and sep in ".," and sep != group:
         return None
@@ -123,26 +134,120 @@ def _phrase(words: list[tuple[str, int]], table: dict[str, float] | dict[str, st
     return 0
 
 
-def _scale_and_unit(text: str, end: int) -> tuple[float, int, str | None, int, list[tuple[str, int]]]:
+_REST = re.compile(r"\s+(\d{1,3})(?![\d\w]|[.,]\d)")  # "2 bin 500": what a scale word leaves to be added
+
+
+@dataclass(frozen=True)
+class Scaled:
+    """The words right after a figure's number: its scale ("Millionen", "bin"), and what follows the scale to be
+    added ("2 bin 500" is 2,500), its unit ("Euro", "percent"), and the next words after them."""
+
+    factor: float  # 1 when no scale word follows
+    rest: float  # added after scaling: 500 in "2 bin 500"
+    scale_end: int
+    unit: str | None
+    unit_end: int
+    after: list[tuple[str, int]]
+
+    def value(self, number: float) -> float:
+        return number * self.factor + self.rest
+
+
+def _scale_and_unit(text: str, end: int) -> Scaled:
     """The scale and unit words of the table right after a figure ending at `end` ("Millionen Euro", "مليون دولار",
-    "por ciento"): the scale's factor (1 when none), where the scale ends, the unit, where the unit ends, and the
-    next words after them."""
+    "por ciento", "2 bin 500")."""
     scales, units = _words()
-    factor, unit, after = 1.0, None, _next_words(text, end, 3)
+    factor, rest, unit, after = 1.0, 0.0, None, _next_words(text, end, 3)
     if size := _phrase(after, scales):
         factor = scales[" ".join(w for w, _ in after[:size])]
         end, after = after[size - 1][1], after[size:]
+        if (more := _REST.match(text, end)) and float(more.group(1)) < factor:
+            rest, end, after = float(more.group(1)), more.end(), _next_words(text, more.end(), 3)
     unit_end = end
     if size := _phrase(after, units):
         unit, unit_end, after = units[" ".join(w for w, _ in after[:size])], after[size - 1][1], after[size:]
-    return factor, end, unit, unit_end, after
+    return Scaled(factor, rest, end, unit, unit_end, after)
 
 
-def units_after(text: str, end: int) -> tuple[int, float, str | None]:
-    """Scale and unit words of any listed language right after a figure ending at `end`: where they end, the
-    scale's factor (1 when none) and the unit ("percent", "EUR", ...; None when none)."""
-    factor, scale_end, unit, unit_end, _ = _scale_and_unit(ascii_digits(text), end)
-    return (unit_end if unit else scale_end), factor, unit
+def units_after(text: str, end: int) -> Scaled:
+    """Scale and unit words of any listed language right after a figure's number ending at `end` (`Scaled`)."""
+    return _scale_and_unit(ascii_digits(text), end)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NUMBER_JOINT = re.compile(r"[ \u00a0-]")  # what parts the words of one number: "trente-quatre", "otuz dört"
+_NUMBER_PARTS = 4  # most words one number is written in ("quatre-vingt-dix-neuf")
+
+
+def _spelled(text: str, language: str) -> list[tuple[int, int, float]]:
+    """(start, end, value) of each number written as words in the language's own words, longest first; the words
+    of an ordinal ("vingt et unième", "on ikinci", "الثانية عشرة") are passed over."""
+    code = language.split("-")[0].lower()
+    table, ordinals = NUMBER_WORDS.get(code), ORDINAL_WORDS.get(code, frozenset())
+    if not table:
+        return []
+    words = list(_LETTERS.finditer(text))
+    found, i = [], 0
+    while i < len(words):
+        most = min(_NUMBER_PARTS, len(words) - i)
+        if skip := next((n for n in range(most, 1, -1) if _number_run(text, words[i : i + n], ordinals)), 0):
+            i += skip
+            continue
+        size = next((n for n in range(most, 0, -1) if _number_run(text, words[i : i + n], table)), 0)
+        if size and not _name_or_compound(text, words[i].start(), words[i + size - 1].end()):
+            found.append((words[i].start(), words[i + size - 1].end(), float(table[_key(words[i : i + size])])))
+        i += size or 1
+    return found
+
+
+_COUNTED_NEXT = re.compile(r"\s+[^\W\d_]")
+
+
+def _name_or_compound(text: str, start: int, end: int) -> bool:
+    """Whether number words are no figure: capitalised inside the sentence, a name ("Tres Cantos"); joined by a
+    hyphen to a word no number has, a compound ("Pont-Neuf"); with no word after them to count, most often
+    another sense of the word ("un bâtiment neuf.", Turkish "yemek yedi.", ate)."""
+    inside = bool(re.search(r"\w", text[:start]))
+    compound = text[start - 1 : start] == "-" or text[end : end + 1] == "-"
+    return (inside and text[start].isupper()) or compound or not _COUNTED_NEXT.match(text, end)
+
+
+def spelled_value(figure: str, language: str | None) -> tuple[int, float] | None:
+    """(end, value) of the number a figure opens with in words of its language ("trente-quatre" -> 34), or None."""
+    table = NUMBER_WORDS.get((language or "").split("-")[0].lower(), {})
+    words = list(_LETTERS.finditer(figure))[:_NUMBER_PARTS]
+    if not words or words[0].start() != 0:
+        return None
+    size = next((n for n in range(len(words), 0, -1) if _number_run(figure, words[:n], table)), 0)
+    return (words[size - 1].end(), float(table[_key(words[:size])])) if size else None
+
+
+def any_number_word(word: str) -> bool:
+    """Whether a word is a number of two to ninety-nine written in any listed language ("quatre", "dört")."""
+    return _key_of(word) in _ALL_NUMBER_WORDS
+
+
+def _key_of(word: str) -> str:
+    return word.replace("İ", "i").lower()
+
+
+_ALL_NUMBER_WORDS = frozenset(key for table in NUMBER_WORDS.values() for key in table)
+
+
+def spelled_numbers(text: str, language: str | None) -> list[tuple[int, int, float]]:
+    """(start, end, value) of each number the text writes as words of its language ("trente-quatre", "otuz
+    dört"); none for English, which the parse reads, or a language without a list."""
+    return _spelled(text, language) if language and language != "en" else []
+
+
+def _key(run: list[re.Match[str]]) -> str:
+    return _key_of("".join(w.group() for w in run))
+
+
+def _number_run(text: str, run: list[re.Match[str]], table: Collection[str]) -> bool:
+    """Whether the words form one entry of the table, parted only by spaces or hyphens."""
+    parted = all(_NUMBER_JOINT.fullmatch(text[a.end() : b.start()]) for a, b in itertools.pairwise(run))
+    return parted and _key(run) in table
 
 
 def find_figures(
@@ -154,6 +259,7 @@ def find_figures(
     decimal, group = _symbols(language)
     plain = ascii_digits(text)
     found = []
+    spans: list[tuple[int, int, float, bool]] = []
     for match in _NUMBER.finditer(plain):
         start, end = match.span()
         if any(a <= start < b for a, b in skip or []) or (_YEAR.fullmatch(match.group()) and not match.group("dec")):
@@ -161,9 +267,18 @@ def find_figures(
         value = _value(match, decimal, group)
         if value is None or len(re.sub(r"\D", "", match.group())) > _MAX_DIGITS:
             continue
-        joined = _COMPOUND.match(plain, end)  # "der 41-jährige Pole", "41-letni": an age or a length, no count
-        factor, end, unit, _, after = _scale_and_unit(plain, end)
-        value *= factor
+        spans.append((start, end, value, bool(_COMPOUND.match(plain, end))))
+    for start, end, value in _spelled(plain, language):
+        if not any(a <= start < b for a, b in skip or []):
+            spans.append((start, end, value, False))
+    taken = 0
+    for start, end, value, joined in sorted(spans):
+        # joined: "der 41-jährige Pole", "41-letni": an age or a length, no count
+        if start < taken:
+            continue  # the "500" of "2 bin 500", read with the figure before it
+        scaled = _scale_and_unit(plain, end)
+        taken = scaled.scale_end
+        value, end, unit, after = scaled.value(value), scaled.scale_end, scaled.unit, scaled.after
         around = plain[max(0, start - 2) : start] + plain[end : end + 2]
         unit = unit or next((u for s, u in _SYMBOLS.items() if s in around), None)
         before = _WORD.findall(plain[max(0, start - 12) : start])
