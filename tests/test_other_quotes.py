@@ -292,3 +292,15 @@ def test_a_dropped_subject_after_a_sentence_opening_name_is_that_persons() -> No
     )
     assert [s for s, _ in found[1]] == ["Inés Mardones"]
     assert [s for s, _ in found[2]] == ["Ramón Aguirre"]
+
+
+def test_a_name_with_a_case_ending_closes_there() -> None:
+    """Turkish "Demir'in Konya'da" is "Demir's, in Konya": two names, neither of them a longer name of the speaker
+    (the editor's read: a surname's "... dedi" was credited to such a pair of words). Two Demirs are named, so the
+    surname alone stays as written. Fictional sentences."""
+    sentences = [
+        "Çiftçi Kemal Demir, tarlasında bir küp buldu.",
+        "Demir, “Küreğim bir şeye çarptı” dedi.",
+        "Demir'in Konya'da yaşayan kardeşi Hasan Demir, “Çok şaşırdık” dedi.",
+    ]
+    assert _speakers(sentences, "tr") == [[], [("Demir", "quote")], [("Hasan Demir", "quote")]]

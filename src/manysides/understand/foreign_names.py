@@ -81,13 +81,19 @@ class Candidate:
 
 
 def _runs(text: str, language: str) -> list[list[re.Match[str]]]:
-    """Runs of capitalised words, connectors inside them ("Yusuf al Haddad"), stop words left out."""
+    """Runs of capitalised words, connectors inside them ("Yusuf al Haddad"), stop words left out. A word with a
+    case ending ends its run: the ending closes the name it is written on ("Hasan Demir'in Konya'da" is Hasan
+    Demir's, in Konya: two names)."""
     stops = stop_words(language.split("-")[0].lower())
     runs: list[list[re.Match[str]]] = [[]]
     for match in _WORD.finditer(text):
         word = match.group()
         capital = _LATIN_ARTICLE.sub("", word)[:1].isupper() and word.lower() not in stops
-        adjacent = bool(runs[-1]) and not text[runs[-1][-1].end() : match.start()].strip()
+        adjacent = (
+            bool(runs[-1])
+            and not text[runs[-1][-1].end() : match.start()].strip()
+            and _name_end(runs[-1][-1]) == runs[-1][-1].end()
+        )
         if capital or (adjacent and word.lower() in CONNECTORS):
             if not adjacent:
                 runs.append([])
@@ -151,13 +157,19 @@ def candidates(text: str, language: str) -> list[Candidate]:
 _CASE_ENDING = re.compile(r"['\u2019][^\W\d_]{1,5}$")  # Turkish "Dilek'in", English "Feld's"
 
 
+def case_ended(word: str) -> bool:
+    """Whether a name's word carries a case ending or possessive after an apostrophe, in lower case ("Dilek'in",
+    "Konya'da"; not "O'Brien"): the ending closes the name."""
+    ending = _CASE_ENDING.search(word)
+    return ending is not None and ending.group()[1:].islower() and ending.start() >= 2
+
+
 def _name_end(word: re.Match[str]) -> int:
     """Where a name's word ends: before a case ending or possessive written after an apostrophe in lower case
     ("Dilek'in" is Dilek), so the name keys and shows as itself ("O'Brien", "D'Alema" keep theirs)."""
-    ending = _CASE_ENDING.search(word.group())
-    if ending is None or not ending.group()[1:].islower() or ending.start() < 2:
+    if not case_ended(word.group()):
         return word.end()
-    return word.start() + ending.start()
+    return word.start() + _CASE_ENDING.search(word.group()).start()
 
 
 def _combinations(keys: list[list[str]]) -> Iterable[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from manysides.understand.foreign_names import NOUNS_CAPITALISED, stop_words, uncased
+from manysides.understand.foreign_names import NOUNS_CAPITALISED, case_ended, stop_words, uncased
 from manysides.understand.given_names import is_given_name
 from manysides.understand.other_marks import Word, joined, words_in
 
@@ -124,6 +124,8 @@ def _run_at(text: str, tokens: list[Word], at: int, stops: frozenset[str], conne
     person = _given(first)
     end = at + 1
     while end < len(tokens) and len(run) < _NAME_WORDS and joined(text, tokens[end - 1], tokens[end]):
+        if case_ended(run[-1]):
+            break  # "Demir'in Konya'da": the ending closes the name (Demir's, in Konya)
         word = tokens[end].text
         if _capitalised(word):
             run.append(word)
