@@ -1316,3 +1316,21 @@ def test_a_relative_pronoun_is_the_subject_not_the_occasion_the_parser_took_for_
     speakers = {a.speaker for s in text.sentences for a in s.attributions}
     assert not any("interview" in s.lower() for s in speakers)
     assert any("Krell" in s for s in speakers)
+
+
+def test_a_tweet_quoted_after_when_it_was_sent_is_its_senders(datasets_dir: Path) -> None:
+    """ "Rep. Steve King (R-Iowa), tweeted on Friday "#Labrador is ...": the parser hangs "tweeted" below the
+    quoted words' verb, but a quote that opens right after the verb and when it was said is its words (the
+    editor's read: the tweet's three sentences were shown as the outlet's own)."""
+    text = _basil(datasets_dir, "#Labrador is pro amnesty")
+    assert _speakers(text, "#Labrador is pro amnesty") == ["Rep. Steve King"]
+    assert _speakers(text, "No fair trying to redefine amnesty") == ["Rep. Steve King"]
+
+
+def test_he_after_a_described_speaker_is_not_someone_the_sentence_mentions(datasets_dir: Path) -> None:
+    """ "The Idaho congressman ... has said that ... President Obama must ... He has said he will not back ...":
+    "he" is the congressman, whom no name resolves, not Obama (the editor's read); "Labrador supports ..., he has
+    said" is Labrador, the sentence's own subject, though the parser found no name there."""
+    text = _basil(datasets_dir, "He has said he will not back a version of the Senate reform bill")
+    assert _speakers(text, "He has said he will not back a version of the Senate reform bill") == ["He"]
+    assert _speakers(text, "Labrador supports a path to legal status") == ["Labrador"]

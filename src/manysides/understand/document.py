@@ -413,6 +413,7 @@ def _mention_root(info: SentenceInfo, mention: Mention) -> Token | None:
 # A candidate the pronoun's search stops at, unresolved: one of several people listed together, or a title speaker
 # no name was found for ("the new president told ...": the "he said" after it is that one too).
 _LISTED = "\x00listed"
+_DESCRIBED = "\x00described"  # a speaker told as "The Idaho congressman" (a place's name in it), whom no name resolves
 
 
 def _listed(root: Token) -> bool:
@@ -742,6 +743,8 @@ def _resolve_pronoun_speakers(
             person = people.speaker(a) if a.named else None
             if person:
                 return person
+            if _described_person(a):
+                return _DESCRIBED
             title = None if a.named else TITLE_SPEAKER.fullmatch(a.speaker.strip())
             if title and title.group(1).lower() in TITLES:
                 return _LISTED
@@ -810,6 +813,10 @@ def _resolve_pronoun_speakers(
         here = [(text, subject) for start, text, subject in by_sentence.get(k, []) if start < at]
         # "When Mr. Quill said he had, Mr. Brandt produced records that he said ...": the main clause's person
         yield from (text for text, subject in here if subject and (k, text) not in timed)
+        # "Labrador supports a path ..., he has said": the main clause's subject, where the parser found no name
+        found = _root_subject(infos[k])
+        if found is not None and found[0] < at:
+            yield subject_in(k)
         # "a fiery response from Lena Vos, also on Twitter, as she called on ...": whom the words came from
         yield from (text for text, _ in here if (k, text) in sources)
         for n, j in enumerate(earlier(k, pronoun)):
@@ -843,6 +850,8 @@ def _resolve_pronoun_speakers(
         for candidate in candidates(k, at, pronoun):
             if candidate is None:
                 continue
+            if candidate == _DESCRIBED:
+                return None  # "The Idaho congressman ... has said that ... Obama must ... He has said": him, unnamed
             if candidate == _LISTED:
                 # "Pell, Hask and Brandt are crafting a letter. ... he told the Ledger": which of them? The article
                 # may say right after ("Pell said ..."); else no one
@@ -925,6 +934,14 @@ def _resolve_it_speakers(infos: list[SentenceInfo]) -> None:
 _PERSON_NOUNS = speech_words("voice_nouns") | _SHE_NOUNS | _HE_NOUNS | frozenset(TITLES)
 _DEFINITE = re.compile(r"the(?: [a-z][\w-]*){1,3}")
 _LOOK_BACK = 3  # sentences a description may look back for the body it stands for
+
+
+def _described_person(attribution: Attribution) -> bool:
+    """A speaker told as "the" and a person's title or noun ("The Idaho congressman", "the senator") that no pass
+    resolved to a name: "he" after it is most likely this person, not someone the sentence mentions."""
+    words = attribution.speaker.split()
+    head = words[-1].lower() if words else ""
+    return words[:1] in (["the"], ["The"]) and (head in _PERSON_NOUNS or is_person_title(head))
 
 
 def _definite_description(attribution: Attribution) -> bool:

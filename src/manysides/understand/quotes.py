@@ -660,9 +660,15 @@ def _governs_quote(token: Token, spans: list[tuple[int, int]], offset: int, sent
 
 
 def _opens_quote(token: Token) -> bool:
-    """ "Warren added on Twitter: “...”": a colon and an opening quote shortly after the verb, however parsed."""
+    """ "Warren added on Twitter: “...”", "King tweeted on Friday “...”": a quote opens shortly after the verb,
+    after a colon or after nothing but when it was said, however parsed (the parser may hang the verb below the
+    quoted words' own verb)."""
     after = token.doc[token.i + 1 : token.i + 6]
-    return any(t.text == ":" and t.i + 1 < len(t.doc) and t.nbor().text in {'"', "\u201c"} for t in after)
+    if any(t.text == ":" and t.i + 1 < len(t.doc) and t.nbor().text in {'"', "\u201c"} for t in after):
+        return True
+    opening = next((t for t in after if t.text in {'"', "\u201c"}), None)
+    between = token.doc[token.i + 1 : opening.i] if opening is not None else []
+    return opening is not None and all(t.ent_type_ in _WHEN or t.pos_ == "ADP" for t in between)
 
 
 def _in_spans(token: Token, spans: list[tuple[int, int]], offset: int) -> bool:
