@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -363,3 +364,18 @@ def test_anatolia_with_a_case_ending_is_no_agency() -> None:
     )
     assert "Anadolu Agency" not in cited_sources(region)
     assert "Anadolu Agency" in cited_sources(agency)
+
+
+def test_a_name_an_outlet_writes_in_lower_case_still_counts(datasets_dir: Path) -> None:
+    """HuffPost writes "tea party" where Fox and the Times write "Tea Party" (the editor's read of BASIL c99adbdd:
+    the entity table showed HuffPost never naming it); a person's name is still read as written."""
+    articles = []
+    for path in sorted((datasets_dir / "basil" / "articles").glob("*/c99adbdd-*_*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        body = "\n\n".join(" ".join(p) for p in data["body-paragraphs"])
+        articles.append(make_article(path.stem, body, outlet=data.get("source")))
+    report = compare(articles)
+    party = next(e for e in report.entities if e.name == "Tea Party")
+    assert {a.id: party.mentions.get(a.id, 0) for a in articles} == {
+        a.id: a.body.lower().count("tea party") for a in articles
+    }

@@ -640,7 +640,9 @@ def mention_counts(clusters: list[EntityCluster], bodies: dict[str, str]) -> lis
     The small spaCy model misses many repeats of a name ("Gorsuch" found 3 times in a text that says it 10 times),
     so counts from its mentions alone understate who an article is about. Each spelling a cluster was seen with is
     searched for as a whole word, case-sensitively, longest spelling first; a spelling two clusters share is
-    ambiguous and counted only where spaCy placed it. An article's count is the larger of the two readings.
+    ambiguous and counted only where spaCy placed it. A name of two words or more that is not a person's is also
+    found in lower case, as some outlets write it ("tea party" for the Tea Party), where spaCy finds nothing. An
+    article's count is the larger of the two readings.
     """
     owners: dict[str, set[int]] = defaultdict(set)
     for k, cluster in enumerate(clusters):
@@ -648,12 +650,21 @@ def mention_counts(clusters: list[EntityCluster], bodies: dict[str, str]) -> lis
             if len(text) >= 2 and text[0].isupper():
                 owners[text].add(k)
     spellings = sorted((t for t, o in owners.items() if len(o) == 1), key=lambda t: (-len(t), t))
+    lowered = {
+        t.lower(): owners[t]
+        for t in spellings
+        if len(t.split()) > 1 and clusters[next(iter(owners[t]))].type != "person" and t.lower() != t
+    }
     found: list[Counter[str]] = [Counter() for _ in clusters]
     if spellings:
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in spellings) + r")(?!\w)")
+        lower = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in lowered) + r")(?!\w)") if lowered else None
         for article, body in bodies.items():
             for match in pattern.finditer(body):
                 (owner,) = owners[match.group()]
+                found[owner][article] += 1
+            for match in lower.finditer(body) if lower else ():
+                (owner,) = lowered[match.group()]
                 found[owner][article] += 1
     counts = []
     for cluster, seen in zip(clusters, found, strict=True):
