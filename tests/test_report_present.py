@@ -746,6 +746,10 @@ def test_a_line_that_leans_on_its_neighbours_does_not_stand_alone() -> None:
     quote = "\u201cVarnley does not need a pier of this kind, not now and not ever,\u201d he said."
     assert not stands_alone(line(quote))
     assert stands_alone(line(quote, "Ada Krell"))
+    # the editor's second read: a line joined to the one before, or pointing back at what it named
+    assert not stands_alone(line("Moreover, it would leave the fishing fleet of Varnley without a berth all winter."))
+    assert not stands_alone(line("But the harbour board said the north pier had been unsafe for several years."))
+    assert not stands_alone(line("The other two piers of the harbour are all but vacant during the winter months."))
 
 
 def test_every_format_lists_whom_each_report_lets_speak(demo: tuple[Report, list[Article]]) -> None:

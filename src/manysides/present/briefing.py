@@ -583,17 +583,26 @@ def _telling_rank(statement: Statement, sureness: float | None, names: set[str])
 _MIN_ALONE_WORDS = 8
 # Words that open a sentence leaning on the one before: who "she" is, what "this" is, the reader cannot tell at the
 # top of a report (English; other languages' lines are judged by length and quotation alone).
-_LEANING = frozenset("he she it they we i you this that these those his her its their such".split())  # noqa: SIM905
+_LEANING = frozenset("he she it they we i you this that these those his her its their such both".split())  # noqa: SIM905
+# ... and the words that join a sentence to the one before ("Moreover, it ...", "But the party ..."), and the phrases
+# that point back to things named there ("The other two are all but vacant").
+_JOINING = frozenset(
+    "but and or so yet also still however moreover furthermore meanwhile instead nevertheless nonetheless "  # noqa: SIM905
+    "besides additionally likewise similarly otherwise then thus hence therefore".split()
+)
+_POINTING_BACK = re.compile(r"(?:the|a)\s+(?:other|latter|former|same|two|three|four|rest)\b", re.IGNORECASE)
 
 
 def stands_alone(statement: Statement) -> bool:
     """Whether a line tells a reader something without its neighbours: not a fragment ("We have guessed the
-    password."), not opened by a pronoun or a demonstrative ("She has declined to comment ..."), not someone's
-    words with no one credited ("“This is the kind of trade we don't need.”")."""
+    password."), not opened by a pronoun, a demonstrative, a word that joins it to the sentence before or a phrase
+    that points back ("She has declined to comment ...", "Moreover, it ...", "The other two are ..."), not
+    someone's words with no one credited ("“This is the kind of trade we don't need.”")."""
     words = statement.text.split()
     if len(words) < _MIN_ALONE_WORDS:
         return False
-    if words[0].lower().strip("\"'\u201c\u2018(") in _LEANING:
+    first = words[0].lower().strip("\"'\u201c\u2018(,")
+    if first in _LEANING or first in _JOINING or _POINTING_BACK.match(statement.text.lstrip("\"'\u201c\u2018( ")):
         return False
     return not (statement.text.lstrip()[:1] in '"\u201c\u201e\u00ab' and not statement.attribution)
 
