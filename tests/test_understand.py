@@ -357,6 +357,20 @@ def test_an_initialism_ends_a_sentence_only_before_a_word_that_opens_one() -> No
     ]
 
 
+def test_a_roman_ordinal_before_a_name_ends_no_sentence() -> None:
+    """Turkish and German write an ordinal before the name it numbers ("III. Gordianus", Gordian III: the editor's
+    read found a hoard's era cut in two there); after a capitalised word the numeral may end the sentence. Fictional
+    sentences."""
+    texts = [
+        "Sikkeler, hüküm süren III. Gordianus döneminden kalma. Çiftçi buldu.",
+        "Sie trafen sich auf dem XVI. Parteitag in Lindhof. Dann reisten sie ab.",
+        "He served in World War II. The war changed him.",
+        "The shares are owned by the holding LLC. All rights are reserved.",
+    ]
+    assert [len(split_sentences(t)) for t in texts] == [2, 2, 2, 2]
+    assert split_sentences(texts[0])[0].text.endswith("döneminden kalma.")
+
+
 def test_a_sentence_end_with_no_space_after_it_still_ends_the_sentence() -> None:
     """Pages and feeds that drop the space between paragraphs glue two sentences ("hogares.Ello"); an
     abbreviation or an initialism glued to a name goes on."""

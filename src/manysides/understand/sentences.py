@@ -151,13 +151,31 @@ def _glued(block: str, mark: re.Match[str]) -> bool:
     return not (mark.group() == "." and _is_abbreviation(block, at + 1))
 
 
+# A Roman numeral and its period after a word in lower case, before a capitalised word: an ordinal written before
+# the name it numbers, as Turkish, German or Polish write it ("hüküm süren III. Gordianus"); "World War II. The ..."
+# and "Elizabeth II. She ..." (a capitalised word before the numeral) still end a sentence.
+# Two letters or more (one may be a pronoun or an initial), up to XXXIX ("LLC" is none).
+_NUMERAL_BEFORE = re.compile(r"(?:^|(\S+)\s+)(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})$")
+
+
+def _ordinal_before_name(block: str, period: int) -> bool:
+    """Whether the period at `period` closes a Roman numeral that numbers the name after it (`_NUMERAL_BEFORE`)."""
+    found = _NUMERAL_BEFORE.search(block, 0, period)
+    return found is not None and (found.group(1) or "a")[:1].islower()
+
+
 def _split_block(block: str) -> list[tuple[int, int]]:
     ends = [
         m
         for m in _BOUNDARY.finditer(block)
         if _starts_sentence(block, m.end())
         and not (
-            m.group().startswith(".") and (_is_abbreviation(block, m.start() + 1) or _ordinal_day(block, m.start()))
+            m.group().startswith(".")
+            and (
+                _is_abbreviation(block, m.start() + 1)
+                or _ordinal_day(block, m.start())
+                or _ordinal_before_name(block, m.start())
+            )
         )
     ]
     ends = sorted(ends + [m for m in _GLUED.finditer(block) if _glued(block, m)], key=lambda m: m.start())
