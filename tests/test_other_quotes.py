@@ -304,3 +304,15 @@ def test_a_name_with_a_case_ending_closes_there() -> None:
         "Demir'in Konya'da yaşayan kardeşi Hasan Demir, “Çok şaşırdık” dedi.",
     ]
     assert _speakers(sentences, "tr") == [[], [("Demir", "quote")], [("Hasan Demir", "quote")]]
+
+
+def test_a_cue_word_right_after_an_opening_article_is_a_noun() -> None:
+    """Spanish "sentencia" is also "sentenciar" (to state): "La sentencia considera probado que cobró ..." is the
+    ruling's finding, not a dropped subject handing it to the man convicted (the editor's read of holdout3 verdict).
+    Fictional sentences."""
+    sentences = [
+        "Un tribunal condenó este jueves al exalcalde Tomás Ferrer por cohecho.",
+        "«Soy inocente», dijo Ferrer tras la lectura.",
+        "La sentencia considera probado que cobró dos millones de euros en sobornos.",
+    ]
+    assert _speakers(sentences, "es")[2] == [("sentencia", "paraphrase")]

@@ -192,6 +192,8 @@ def find_cues(text: str, tokens: list[Word], quoted: list[tuple[int, int]], lang
                 continue  # "Un incendio se declaró": broke out, no one spoke
             if i and tokens[i - 1].text.lower() in language.negations and kind == "speech":
                 continue  # "nie podała nazwy placówki": she did not give it
+            if i == 1 and tokens[0].text.lower() in language.articles and kind == "speech" and len(phrase) == 1:
+                continue  # "La sentencia considera": after an opening article the word is a noun ("sentenciar")
             taken.update(range(cue.first, cue.last + 1))
             if kind != "not_cues":
                 found.append(cue)
