@@ -50,7 +50,8 @@ Facts = dict[tuple[str, str], frozenset[str]]
 
 def load_event(name: str, folder: Path = DATA) -> tuple[list[Article], Facts]:
     """An event's articles (one sentence a paragraph) and the facts each (article id, sentence text) states (a
-    sentence may state two: "f1|f2")."""
+    sentence may state two: "f1|f2"). An article is dated by the event's `published`, a later report by its own
+    (as a feed dates each page)."""
     data = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
     articles, facts = [], {}
     for item in data["articles"]:
@@ -62,7 +63,7 @@ def load_event(name: str, folder: Path = DATA) -> tuple[list[Article], Facts]:
                 body=body,
                 language=item["language"],
                 outlet=item["outlet"],
-                published=data["published"],
+                published=item.get("published", data["published"]),  # a later report's own day (session 34)
                 content_hash=body_hash(body),
                 method="provided",
                 confidence=1.0,

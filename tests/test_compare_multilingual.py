@@ -390,3 +390,43 @@ def test_sentences_telling_two_days_without_a_parse_state_no_one_fact() -> None:
     )
     assert _other_days(spanish.sentences[0], english.sentences[0])
     assert not _other_days(english.sentences[0], english_too.sentences[0])
+
+
+def test_news_from_after_a_report_was_published_is_no_fact_of_it() -> None:
+    """Friday's "the prosecution announced on Friday it will appeal" is no fact of Thursday's report of the sentence,
+    whatever names they share (the editor's read: such day-two news was shown as shared with day one); a plan
+    Thursday's report dates to Friday itself may still be one. Fictional articles."""
+    from manysides.compare.facts import _later_news
+    from manysides.understand import analyse_many
+
+    thursday = "A court in Lindhof on Thursday sentenced the former mayor, Erik Varn, to six years in prison."
+    plan = "The prosecution said it would decide on Friday whether to appeal against the sentence."
+    friday = "La Fiscalía de Lindhof anunció el viernes que recurrirá la condena del exalcalde Erik Varn."
+    english, spanish = analyse_many(
+        [
+            Article(
+                id="en",
+                body=f"{thursday}\n\n{plan}",
+                language="en",
+                outlet="a.example",
+                published="2032-05-13",
+                content_hash=body_hash(thursday),
+                method="provided",
+                confidence=1.0,
+            ),
+            Article(
+                id="es",
+                body=friday,
+                language="es",
+                outlet="b.example",
+                published="2032-05-14",
+                content_hash=body_hash(friday),
+                method="provided",
+                confidence=1.0,
+            ),
+        ]
+    )
+    day_one, day_two = "2032-05-13", "2032-05-14"
+    assert _later_news(english.sentences[0], day_one, spanish.sentences[0], day_two)
+    assert not _later_news(english.sentences[1], day_one, spanish.sentences[0], day_two)  # Friday named as a plan
+    assert not _later_news(english.sentences[0], day_one, spanish.sentences[0], day_one)  # one day: nothing later

@@ -145,16 +145,40 @@ def cliques(scores: PairScores, bar: float) -> list[list[Node]]:
     return [sorted((nodes[k] for k in f), key=lambda n: (n.article, n.sentence.index)) for f in kept]
 
 
-def _without_contrary_pairs(scores: PairScores, bar: float) -> PairScores:
+def _without_contrary_pairs(scores: PairScores, bar: float, published: list[str | None]) -> PairScores:
     """The scores with every pair at the bar that tells two claims set to 0, so no shared fact holds both, whatever
     words they share: one sentence denies an act of a doer the other affirms (`opposite_acts`: "Mr. Trump did not
-    respond" / "Trump Jr. did occasionally respond"), or the two give other days (`_other_days`)."""
+    respond" / "Trump Jr. did occasionally respond"), the two give other days (`_other_days`), or one tells news
+    from after the other's article was published (`_later_news`; `published`: each article's stamp)."""
     prob = scores.prob.copy()
+    days = [_day_of(stamp) for stamp in published]
     for i, j in zip(*np.nonzero(np.triu(prob >= bar, 1)), strict=True):
-        a, b = scores.nodes[i].sentence, scores.nodes[j].sentence
-        if opposite_acts(a, b) or _other_days(a, b):
+        x, y = scores.nodes[i], scores.nodes[j]
+        a, b = x.sentence, y.sentence
+        if opposite_acts(a, b) or _other_days(a, b) or _later_news(a, days[x.article], b, days[y.article]):
             prob[i, j] = prob[j, i] = 0.0
     return replace(scores, prob=prob)
+
+
+def _day_of(published: str | None) -> str | None:
+    """The publication day, as dates' values are written ("2032-05-14")."""
+    when = _when(published)
+    return when.date().isoformat() if when else None
+
+
+def _later_news(a: SentenceInfo, a_day: str | None, b: SentenceInfo, b_day: str | None) -> bool:
+    """Whether the sentence of the later article tells a happening dated after the earlier article was published
+    and by its own publication day, which the earlier one cannot state unless it names that day too (a plan: "they
+    will meet on Friday"): "La Fiscalía anunció el viernes que recurrirá" in Friday's report is no fact of
+    Thursday's "the court sentenced him on Thursday", whatever names they share. As for `_other_days`, not where
+    the English parse reads both: there a day may belong to another clause, and the date checks read which act each
+    dates."""
+    if a_day is None or b_day is None or a_day == b_day or (a.parsed and b.parsed):
+        return False
+    (early, _), (late, late_day) = sorted(((a, a_day), (b, b_day)), key=lambda pair: pair[1])
+    early_day = min(a_day, b_day)
+    after = {d.value for d in late.dates if d.day and early_day < d.value <= late_day}
+    return bool(after) and not after & {d.value for d in early.dates if d.day}
 
 
 def _other_days(a: SentenceInfo, b: SentenceInfo) -> bool:
@@ -389,7 +413,9 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     set_apart = {frozenset((n.article, n.sentence.index) for n in nodes) for _, nodes in found}
     groups = [
         g
-        for g in cliques(_without_contrary_pairs(scores, model.threshold), model.threshold)
+        for g in cliques(
+            _without_contrary_pairs(scores, model.threshold, [t.article.published for t in texts]), model.threshold
+        )
         if frozenset((n.article, n.sentence.index) for n in g) not in set_apart
     ]
     groups.sort(key=lambda g: (-len({scores.source(n) for n in g}), g[0].article, g[0].sentence.index))
