@@ -398,32 +398,15 @@ def test_news_from_after_a_report_was_published_is_no_fact_of_it() -> None:
     Thursday's report dates to Friday itself may still be one. Fictional articles."""
     from manysides.compare.facts import _later_news
     from manysides.understand import analyse_many
+    from tests.helpers import provided_article
 
     thursday = "A court in Lindhof on Thursday sentenced the former mayor, Erik Varn, to six years in prison."
     plan = "The prosecution said it would decide on Friday whether to appeal against the sentence."
     friday = "La Fiscalía de Lindhof anunció el viernes que recurrirá la condena del exalcalde Erik Varn."
     english, spanish = analyse_many(
         [
-            Article(
-                id="en",
-                body=f"{thursday}\n\n{plan}",
-                language="en",
-                outlet="a.example",
-                published="2032-05-13",
-                content_hash=body_hash(thursday),
-                method="provided",
-                confidence=1.0,
-            ),
-            Article(
-                id="es",
-                body=friday,
-                language="es",
-                outlet="b.example",
-                published="2032-05-14",
-                content_hash=body_hash(friday),
-                method="provided",
-                confidence=1.0,
-            ),
+            provided_article("en", f"{thursday}\n\n{plan}", "en", "a.example", "2032-05-13"),
+            provided_article("es", friday, "es", "b.example", "2032-05-14"),
         ]
     )
     day_one, day_two = "2032-05-13", "2032-05-14"
