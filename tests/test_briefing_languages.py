@@ -209,3 +209,12 @@ def test_numbers_in_words_and_years_in_the_figures_table() -> None:
     assert figures("Le pot contenait 2 300 pi\u00e8ces.", "fr") == ["2\u202f300"]
     assert figures("Le pot contenait 2 300 pi\u00e8ces.") == ["2", "300"]  # English reads "2 300" as two numbers
     assert figures("Kavanozda 2 bin 500 sikke vard\u0131.", "tr") == ["2 bin 500"]
+
+
+def test_one_value_given_once_by_each_statement_is_one_figure() -> None:
+    """ "$750,000 in campaign cash" and "his use of $750,000 in campaign money" share one word around the figure,
+    but each gives that value once: one figure (the editor's read: the Times' cell was empty beside the same
+    amount). Fictional sentences."""
+    first = "Former Rep. Ada Krell pleaded guilty Wednesday to charges that she spent $750,000 in campaign cash."
+    second = "Ada Krell admitted on Wednesday to one fraud count over her use of $750,000 in campaign money for rent."
+    assert aligned_figures(first, second) == [("$750,000", "$750,000")]

@@ -492,14 +492,15 @@ def aligned_figures(
             alone = (
                 sum(kinds_meet(a.kind, t.kind) for t in theirs) == sum(kinds_meet(o.kind, b.kind) for o in ours) == 1
             )
-            # Across languages one value written in both, and only once in each sentence, is one figure ("magnitude
-            # 5.8" / "magnitud 5,8" beside "41 heridos").
+            # One value written in both, and only once in each sentence, is one figure, whatever words surround it
+            # ("$750,000 in campaign cash" / "his use of $750,000 in campaign money"; across languages "magnitude 5.8"
+            # / "magnitud 5,8" beside "41 heridos").
             one_value = (
                 a.value is not None
                 and a.value == b.value
                 and sum(t.value == a.value for t in theirs) == sum(o.value == b.value for o in ours) == 1
             )
-            if shared >= _MIN_SHARED or (across_languages and (alone or one_value)):
+            if shared >= _MIN_SHARED or one_value or (across_languages and alone):
                 candidates.append((-shared, _apart(a.value, b.value), i, j))
     paired: dict[int, int] = {}
     for *_, i, j in sorted(candidates):
