@@ -413,3 +413,19 @@ def test_news_from_after_a_report_was_published_is_no_fact_of_it() -> None:
     assert _later_news(english.sentences[0], day_one, spanish.sentences[0], day_two)
     assert not _later_news(english.sentences[1], day_one, spanish.sentences[0], day_two)  # Friday named as a plan
     assert not _later_news(english.sentences[0], day_one, spanish.sentences[0], day_one)  # one day: nothing later
+
+
+def test_a_count_each_report_gives_for_its_own_day_is_one_update() -> None:
+    """37 ships waiting by Monday evening in Monday's reports and 52 by Tuesday evening in Tuesday's (our own blind
+    set, the later report dated a day later) is a count that moved on: one update with the figures, not a "numbers
+    differ" conflict beside a second update of the same statements' days (the editor's second multilingual read)."""
+    from benchmarks.compare_multilingual import BLIND
+
+    articles, _ = load_event("strike", BLIND)
+    report = compare(articles)
+    moved = [f.conflict for f in report.facts if f.conflict and set(f.conflict.values.values()) >= {"37", "52"}]
+    assert [c.type for c in moved] == ["update"] and moved[0].first != "strike-es2"
+    ships = {(s.article, s.sentence) for f in report.facts if f.conflict in moved for s in f.statements}
+    for fact in report.facts:
+        if fact.conflict is not None and fact.conflict not in moved:
+            assert not {(s.article, s.sentence) for s in fact.statements} <= ships

@@ -231,6 +231,53 @@ def _own_days(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]) -
     return conflict.model_copy(update={"type": "update", "explanation": note, "first": first})
 
 
+def _counts_of_own_days(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]) -> Conflict:
+    """Two figures each told of its own report's day ("37 ships by Monday evening" in Monday's report, "52 on
+    Tuesday" in Tuesday's): a count that moved on, an update with the earlier report first (`_own_days` on the days
+    the statements give), not a contradiction. A statement that gives no day tells its report's own; the latest
+    report must say its day."""
+    told: dict[str, set[str]] = {}
+    for node in nodes:
+        article = texts[node.article].article.id
+        if article in conflict.values:
+            told.setdefault(article, set()).update(d.value for d in node.sentence.dates if d.day)
+    days = {t.article.id: _day_of(t.article.published) for t in texts}
+    latest = max(conflict.values, key=lambda a: days.get(a) or "")
+    if set(told) != set(conflict.values) or any(len(d) > 1 for d in told.values()) or not told[latest]:
+        return conflict
+    values = {a: next(iter(d)) if d else days[a] for a, d in told.items()}
+    if any(v is None for v in values.values()):
+        return conflict
+    timed = _own_days(conflict.model_copy(update={"values": values}), texts, nodes)
+    if timed.type != "update":
+        return conflict
+    return conflict.model_copy(update={"type": "update", "explanation": timed.explanation, "first": timed.first})
+
+
+def _without_repeated_updates(facts: list[Fact]) -> list[Fact]:
+    """The conflicts without an update whose statements another update holds: "a later report" is said once, with
+    the figures it moved ("37" -> "52") rather than only the days the two reports tell."""
+
+    def held(fact: Fact) -> frozenset[tuple[str, int]]:
+        return frozenset((s.article, s.sentence) for s in fact.statements)
+
+    def days_only(fact: Fact) -> bool:
+        return fact.conflict is not None and all(_ISO_DAY.fullmatch(v) for v in fact.conflict.values.values())
+
+    updates = [f for f in facts if f.conflict is not None and f.conflict.type == "update"]
+    return [
+        f
+        for f in facts
+        if not any(
+            g is not f and held(f) <= held(g) and (held(f) < held(g) or (days_only(f) and not days_only(g)))
+            for g in (updates if f in updates else [])
+        )
+    ]
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _undated_update(conflict: Conflict) -> Conflict:
     """A modality conflict where an outlet's publication time is unknown: "will close at 6 p.m." against "closed at
     6 p.m." is one event told before and after it far more often than two outlets contradicting each other, and
@@ -244,6 +291,8 @@ def _with_timing(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]
     not disagreement: an update, which says which report came first (dates: see `_own_days`)."""
     if conflict.type == "date":
         return _own_days(conflict, texts, nodes)
+    if conflict.type == "number":
+        return _counts_of_own_days(conflict, texts, nodes)
     if conflict.type != "modality":
         return conflict
     published = {t.article.id: _when(t.article.published) for t in texts}
@@ -408,6 +457,7 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
         for conflict, nodes in found:
             conflict = _with_timing(conflict, texts, nodes).model_copy(update={"about": _about(nodes)})
             conflicts.append(_fact("conflict", [statement(texts[n.article], n.sentence) for n in nodes], conflict))
+    conflicts = _without_repeated_updates(conflicts)
     # Statements a conflict or an update sets side by side are shown there, not again as a fact they agree on; a
     # shared fact with more statements than the conflict's stays (the others agree with both).
     set_apart = {frozenset((n.article, n.sentence.index) for n in nodes) for _, nodes in found}
