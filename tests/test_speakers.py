@@ -1334,3 +1334,10 @@ def test_he_after_a_described_speaker_is_not_someone_the_sentence_mentions(datas
     text = _basil(datasets_dir, "He has said he will not back a version of the Senate reform bill")
     assert _speakers(text, "He has said he will not back a version of the Senate reform bill") == ["He"]
     assert _speakers(text, "Labrador supports a path to legal status") == ["Labrador"]
+
+
+def test_he_after_someone_citing_a_source_is_the_one_who_cited(datasets_dir: Path) -> None:
+    """ "Trump on Tuesday specifically cited ... Reince Priebus' concerns ... He said he does not expect Newsmax to
+    follow through": "he" is Trump, who cited, not Priebus, whose concerns were cited (the editor's second read)."""
+    text = _basil(datasets_dir, "He said he does not expect Newsmax to follow through")
+    assert _speakers(text, "He said he does not expect Newsmax to follow through") == ["Donald Trump"]

@@ -734,9 +734,10 @@ def _resolve_pronoun_speakers(
                 sources.add((mention.sentence, mention.text))
 
     def speaker_in(j: int) -> str | None:
-        """The person sentence j credits, "he" when it credits an unresolved pronoun, else None."""
+        """The person sentence j credits, "he" when it credits an unresolved pronoun, else None. A source the
+        sentence's subject cites ("Trump cited Reince Priebus' concerns") is not who speaks there."""
         for a in infos[j].attributions:
-            if agreed_with(a):
+            if agreed_with(a) or a.kind == "citing":
                 continue
             if a.speaker.lower() in _HE_SHE:
                 return a.speaker.lower()
