@@ -1341,3 +1341,11 @@ def test_he_after_someone_citing_a_source_is_the_one_who_cited(datasets_dir: Pat
     follow through": "he" is Trump, who cited, not Priebus, whose concerns were cited (the editor's second read)."""
     text = _basil(datasets_dir, "He said he does not expect Newsmax to follow through")
     assert _speakers(text, "He said he does not expect Newsmax to follow through") == ["Donald Trump"]
+
+
+def test_a_hyphenated_surname_is_not_cut_at_its_hyphen(datasets_dir: Path) -> None:
+    """ "Mr. Campa-Najjar said" named "Campa" among the cited sources, from a name found inside the hyphenated one
+    (the editor's second read); a name is found only as whole words."""
+    text = _basil(datasets_dir, "Mr. Campa-Najjar said in a statement")
+    cited = cited_sources(text)
+    assert "Campa" not in cited and any("Campa-Najjar" in source for source in cited)

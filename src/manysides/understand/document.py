@@ -476,6 +476,12 @@ def _root_subject(info: SentenceInfo) -> tuple[int, str] | None:
     return span.start_char, span.text.strip(" ,")
 
 
+@lru_cache(maxsize=4096)
+def _whole_words(name: str) -> re.Pattern[str]:
+    """A name found only as whole words: "Campa" is no name in "Mr. Campa-Najjar", nor "Lee" in "Leeds"."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
 class People:
     """The people an article names, and what it says of each one's sex.
 
@@ -523,7 +529,7 @@ class People:
         """The person a phrase names, the one nearest its end (the head of an English noun phrase: "Pence press
         secretary Alyssa Farah" is Farah), or the capitalised words that end it when the last is a person's
         surname ("The 76-year-old Pelosi" is Pelosi); else None."""
-        found = [(text.rfind(n) + len(n), len(n), n) for n in self.names if n in text]
+        found = [(m.end(), len(n), n) for n in self.names if n in text for m in _whole_words(n).finditer(text)]
         if found:
             return max(found)[2]
         if _surname(text) not in self.surnames:
