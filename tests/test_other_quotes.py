@@ -316,3 +316,11 @@ def test_a_cue_word_right_after_an_opening_article_is_a_noun() -> None:
         "La sentencia considera probado que cobró dos millones de euros en sobornos.",
     ]
     assert _speakers(sentences, "es")[2] == [("sentencia", "paraphrase")]
+
+
+def test_a_figure_ends_a_source_and_a_name() -> None:
+    """ "nach Angaben des Wetterdienstes 180 Liter Regen": the source is the weather service; the figure parts it
+    from the nouns after it, which no name runs across (the editor's second read: "Wetterdienstes Liter Regen" was
+    cited). Fictional sentence."""
+    sentence = ["Innerhalb von zwölf Stunden fielen nach Angaben des Wetterdienstes 180 Liter Regen pro Quadratmeter."]
+    assert _speakers(sentence, "de") == [[("Wetterdienstes", "according_to")]]

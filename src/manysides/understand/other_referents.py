@@ -126,6 +126,8 @@ def _run_at(text: str, tokens: list[Word], at: int, stops: frozenset[str], conne
     while end < len(tokens) and len(run) < _NAME_WORDS and joined(text, tokens[end - 1], tokens[end]):
         if case_ended(run[-1]):
             break  # "Demir'in Konya'da": the ending closes the name (Demir's, in Konya)
+        if any(c.isdigit() for c in text[tokens[end - 1].end : tokens[end].start]):
+            break  # "des Wetterdienstes 180 Liter Regen": a figure between two words parts them
         word = tokens[end].text
         if _capitalised(word):
             run.append(word)

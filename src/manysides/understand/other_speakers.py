@@ -208,7 +208,7 @@ def speakers_of(
     ):
         return []  # "laut Tarifvertrag", "selon toute vraisemblance", "Kanuna göre": in line with, no one said it
     if cue.kind == "according_before":
-        words = _source_words(after, code, language)
+        words = _source_words(after, code, language, text)
         found = _apposition(text, tokens, cue, after, context) or name_in(words, context, False, person_first=True)
         return listed(found or _plain(words, language))
     if cue.kind == "according_after":
@@ -218,7 +218,7 @@ def speakers_of(
     if gap:  # "teilte die Stadtverwaltung am Dienstag mit", "fügte sie hinzu"; "Özdemir kündigte an": as any verb
         if gap[0].text.lower() in language.pronouns:
             return None
-        return listed(name_in(gap, context, False) or unnamed_voice(_source_words(gap, code, language), language))
+        return listed(name_in(gap, context, False) or unnamed_voice(_source_words(gap, code, language, text), language))
     named_in_marks = None if language.verb_final else _quoted_name_before(text, tokens, cue, quoted)
     if named_in_marks:  # חברת המזון "שדות הגליל" הודיעה, „Spiegel“ berichtete: a body named in quote marks
         return [named_in_marks]
@@ -427,14 +427,17 @@ def _clitic(text: str, before: list[Word], language: Cues) -> bool:
     )
 
 
-def _source_words(window: list[Word], code: str, language: Cues) -> list[Word]:
+def _source_words(window: list[Word], code: str, language: Cues, text: str) -> list[Word]:
     """The words naming a source after "according to": where every noun takes a capital, up to the first word in
-    lower case that is no article ("laut Polizei wurde ..." -> "Polizei"; "nach Angaben der Polizei")."""
+    lower case that is no article, or the first word after a figure ("laut Polizei wurde ..." -> "Polizei"; "nach
+    Angaben der Polizei"; "nach Angaben des Wetterdienstes 180 Liter Regen" -> "Wetterdienstes")."""
     if code not in NOUNS_CAPITALISED:
         return window
     kept: list[Word] = []
     for token in window:
         if not (token.text[:1].isupper() or token.text.lower() in language.articles or token.text.lower() == "von"):
+            break
+        if kept and any(c.isdigit() for c in text[kept[-1].end : token.start]):
             break
         kept.append(token)
     return kept
