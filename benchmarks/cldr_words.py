@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003 - the word lists are Turkish, French, Arabic and Hebrew by design
+# ruff: noqa: RUF001, RUF002, RUF003 - the word lists are Turkish, French, Arabic and Hebrew by design
 """Write src/manysides/extract/data/cldr_words.json: month names, minute units and relative-date words from CLDR
 (through Babel), and the few byline lead words CLDR does not have.
 
@@ -203,9 +203,32 @@ def _arabic_forms(written: str) -> list[str]:
     return forms
 
 
+_TURKISH_FRONT = frozenset("eiöü")
+_TURKISH_HARD = frozenset("çfhkpsşt")
+# Words of other meanings when a case ending joins them: "ona" (to him), "altında" (under).
+_TURKISH_NO_CASES = frozenset({"on", "altı"})
+
+
+def _turkish_forms(written: str) -> list[str]:
+    """A Turkish number as written and with the case endings news gives counts ("ölü sayısı üçe yükseldi", rose to
+    three): dative, locative and ablative, in the vowel harmony of its last vowel, with "y" after a vowel and the
+    final "t" of "dört" softened before a vowel."""
+    last = written.split()[-1]
+    if last in _TURKISH_NO_CASES:
+        return [written]
+    vowels = [c for c in last if c in "aeıioöuü"]
+    front = bool(vowels) and vowels[-1] in _TURKISH_FRONT
+    e, d = ("e", "d") if front else ("a", "d")
+    hard = last[-1] in _TURKISH_HARD
+    stem = written[:-1] + "d" if written.endswith("dört") else written
+    dative = (written + "y" + e) if last[-1] in "aeıioöuü" else stem + e
+    locative = written + ("t" if hard else d) + e
+    return [written, dative, locative, locative + "n"]
+
+
 def number_words(language: str) -> dict[str, int]:
     """Spelled-out numbers of one language, by `number_key`: both genders where num2words gives them (Hebrew),
-    and Arabic's other forms (`_arabic_forms`)."""
+    Arabic's other forms (`_arabic_forms`) and Turkish's case endings (`_turkish_forms`)."""
     words: dict[str, int] = {}
     for value in NUMBER_RANGE:
         forms = [num2words(value, lang=language)]
@@ -213,6 +236,8 @@ def number_words(language: str) -> dict[str, int]:
             forms = [num2words(value, lang=language, gender=g) for g in ("m", "f")]
         if language == "ar":
             forms = _arabic_forms(forms[0])
+        if language == "tr":
+            forms = _turkish_forms(forms[0])
         for form in forms:
             words.setdefault(number_key(form), value)
     return words

@@ -326,6 +326,11 @@ _ARABIC_THREE = (
         (_ARABIC_THREE, "ar", [(3.0, None)]),
         ("Drei H\u00e4ftlinge und vierunddrei\u00dfig Wale; der Pont-Neuf.", "de", [(3.0, None), (34.0, None)]),
         ("Trzy osoby i dwadzie\u015bcia cztery wieloryby.", "pl", [(3.0, None), (24.0, None)]),
+        (
+            "\u00d6l\u00fc say\u0131s\u0131 ikiden \u00fc\u00e7e y\u00fckseldi, ona te\u015fekk\u00fcr etti.",
+            "tr",
+            [(2.0, None), (3.0, None)],
+        ),
         ("Un b\u00e2timent neuf. Le vingt et uni\u00e8me si\u00e8cle.", "fr", []),
     ],
 )
