@@ -218,3 +218,12 @@ def test_one_value_given_once_by_each_statement_is_one_figure() -> None:
     first = "Former Rep. Ada Krell pleaded guilty Wednesday to charges that she spent $750,000 in campaign cash."
     second = "Ada Krell admitted on Wednesday to one fraud count over her use of $750,000 in campaign money for rent."
     assert aligned_figures(first, second) == [("$750,000", "$750,000")]
+
+
+def test_a_figure_takes_neither_stray_words_nor_half_its_amount() -> None:
+    """ "$60,000 earlier this year" is "$60,000" ("this" ends in "s" but counts nothing), and "tens of thousands of
+    dollars" keeps its "tens of" (the editor's second read: "$60,000 earlier this", "thousands of dollars").
+    Fictional sentences."""
+    assert figures("She repaid her campaign more than $60,000 earlier this year for improper expenses.") == ["$60,000"]
+    assert figures("The pair spent tens of thousands of dollars on ferry tickets.") == ["tens of thousands of dollars"]
+    assert figures("Hundreds of thousands of people marched in Varnley.") == ["Hundreds of thousands of people"]

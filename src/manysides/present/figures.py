@@ -63,7 +63,8 @@ _PREVIOUS_WORD = re.compile(rf"({_LETTERS})\.?\s+$")
 _COUNTED = frozenset({"people", "children", "men", "women", "staff", "crew"})
 _NOT_COUNTED = _words(
     "a an the of to and or but in on at for with from by between as is was were are be been had have has that "
-    "which who whom after before since per more than other others times out about over under into so"
+    "which who whom after before since per more than other others times out about over under into so "
+    "this his its thus plus less us unless across perhaps whereas besides always"  # an "s" at the end, no plural
 )
 
 
@@ -139,12 +140,16 @@ def figures_at(text: str, language: str | None = None) -> list[tuple[int, str]]:
         counted = _counted(text, after) if after and (not unit_words or big) else ""
         if not counted and not unit_words and _VAGUE.fullmatch(number):
             of = _OF_PLURAL.match(text, end)
-            if of is None or not _plural(of.group(1)):
-                continue  # "thousands more watched" says no figure to compare; "dozens of people" does
+            if of is None or not _plural(of.group(1)) or _VAGUE.fullmatch(of.group(1)):
+                continue  # "thousands more watched" says no figure; "dozens of people" does; "hundreds of thousands
+                # of people" is read from its second word
             counted = of.group()
         if not counted and not unit_words and not any(c.isdigit() for c in number):
             continue  # "the two met for an hour": a number word that counts nothing named is no figure
-        found.append((match.start(), _tidy(number + counted)))
+        start = match.start()
+        if _VAGUE.fullmatch(number) and (tens := _TENS_OF.search(text, 0, start)):
+            start = tens.start()  # "tens of thousands of dollars", not "thousands of dollars"
+        found.append((start, _tidy(text[start : match.start()] + number + counted)))
     for start, end, _ in spelled_numbers(text, language):  # what they count is in words the table does not read
         if not any(at <= start < at + len(figure) for at, figure in found):
             found.append((start, _tidy(text[start:end] + _listed_units(text, end))))
@@ -176,6 +181,7 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th|er|e|\u00e8me|\u00ba|\u00aa)(?![^\W\d_])"
 _AGE = re.compile(r"[A-Z][\w.'\u2019-]*,\s*$")  # a name and a comma right before the number
 _AFTER_AGE = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
 _VAGUE = re.compile(r"hundreds|thousands|millions|dozens|dozen", re.IGNORECASE)
+_TENS_OF = re.compile(r"(?<![\w-])(?:tens|hundreds) of\s+$", re.IGNORECASE)
 _OF_PLURAL = re.compile(r"\s+of\s+([a-z]+)")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|[^.!?:\s]\s*)\s([A-Z][\w'\u2019-]*)\s$")
 
@@ -296,7 +302,7 @@ def kinds_meet(a: str, b: str) -> bool:
 
 
 def _plural(word: str) -> bool:
-    return word in _COUNTED or (word.endswith("s") and not word.endswith("ss"))
+    return word in _COUNTED or (word.endswith("s") and not word.endswith("ss") and word not in _NOT_COUNTED)
 
 
 _CONTEXT_WORDS = 6  # content words either side of a figure that say what it counts ("paid [$44 million] in taxes")
