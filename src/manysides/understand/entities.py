@@ -257,6 +257,10 @@ def _people(by_key: dict[str, EntityCluster]) -> list[str]:
     return sorted(found, key=lambda k: (-len(k), k))
 
 
+def _has_suffix(text: str) -> bool:
+    return any(w.lower() in NAME_SUFFIXES for w in _NAME_WORD.findall(text))
+
+
 def known_by_suffix(text: str) -> bool:
     """Whether a name carries a generational suffix as part of how its bearer is called: "Donald Trump Jr.", not
     the formal "Joseph R. Biden Jr." (a middle initial marks the formal form, which news writes on first mention
@@ -280,9 +284,13 @@ def _merge_full_names(by_key: dict[str, EntityCluster]) -> None:
     longer one with the same surname ("Todd Jones" in "Byron Todd Jones"). A name known by its suffix stays
     apart from the same name without one."""
     cores: dict[tuple[str, bool], str] = {}
+    spelled = {k: by_key[k].mentions[0].text for k in _people(by_key)}
+    known = {_core_key(text) for text in spelled.values() if known_by_suffix(text)}
     for key in _people(by_key):
         text = by_key[key].mentions[0].text
-        core = (_core_key(text), known_by_suffix(text))
+        # "Jesse L. Jackson Jr." in the formal style is the "Jesse Jackson Jr." the story knows by his suffix, not
+        # the father "Jesse Jackson"
+        core = (_core_key(text), known_by_suffix(text) or (_core_key(text) in known and _has_suffix(text)))
         if core in cores:
             _merge_into(by_key, cores[core], key)
         else:
