@@ -358,7 +358,9 @@ def _opening_name(text: str, tokens: list[Word], cue: Cue, context: SpeakerConte
         head.append(token)
     rest = text[head[-1].end :].lstrip() if head else ""
     if head and context.cues.verb_final and rest.startswith(","):
-        return name_in(head, context, True)  # "... belirten Tuncer, ... kaydetti": the name before the comma
+        # "... belirten Tuncer, ... kaydetti": the name before the comma; "Yetkililer, ... vurguladı": a plural noun
+        # there is the subject too, people unnamed, not a dropped subject handing the words to the last speaker
+        return name_in(head, context, True) or _plural_subject(head, context)
     if not head or ((len(head) > INVERTED_WORDS or not rest.startswith(",")) and not context.cues.verb_final):
         return None
     return name_in(head[: WINDOW_WORDS if context.cues.verb_final else INVERTED_WORDS], context, False)
@@ -369,6 +371,18 @@ _APPOSITION_AFTER = re.compile(
     r"\s*[,\u060c]\s*([^,\u060c;:.!?\"\u201c\u201d\u201e\u00ab\u00bb\u2014]{2,60}?)\s*[,\u060c.;\u2014]"
 )
 _GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')  # יו"ר, עו"ד: an abbreviation, not a quote
+
+
+_PLURAL_ENDINGS = ("ler", "lar")  # Turkish plural suffixes: "Yetkililer" (officials), "Uzmanlar" (experts)
+
+
+def _plural_subject(head: list[Word], context: SpeakerContext) -> Speaker | None:
+    """A lone plural noun set off by a comma at the opening of a sentence in a verb-final language: its subject."""
+    if len(head) != 1 or context.language != "tr":
+        return None
+    word = head[0].text
+    plural = word.lower().endswith(_PLURAL_ENDINGS) and word.lower() not in stop_words(context.language)
+    return Speaker(word, False) if plural else None
 
 
 @lru_cache(maxsize=8)  # read once per sentence, not once per cue and name
