@@ -327,9 +327,9 @@ def test_a_figure_ends_a_source_and_a_name() -> None:
 
 
 def test_a_plural_noun_set_off_at_the_opening_is_the_subject() -> None:
-    """Turkish "Yetkililer, ... vurgulad\u0131" (the officials stressed): the plural noun before the comma is the subject,
-    not a dropped one handing the words to the mayor quoted before (the editor's second multilingual read).
-    Fictional sentences."""
+    """Turkish "Yetkililer, ... vurgulad\u0131" (the officials stressed): the plural noun before the comma is the
+    subject, not a dropped one handing the words to the mayor quoted before (the editor's second multilingual
+    read). Fictional sentences."""
     sentences = [
         "Belediye Başkanı Kemal Oral, “Durum kontrol altında” dedi.",
         "Yetkililer, barajın güvenli olduğunu vurguladı.",
