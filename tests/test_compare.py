@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -366,28 +365,19 @@ def test_anatolia_with_a_case_ending_is_no_agency() -> None:
     assert "Anadolu Agency" in cited_sources(agency)
 
 
-def _basil_triplet(datasets_dir: Path, key: str) -> list[Article]:
-    articles = []
-    for path in sorted((datasets_dir / "basil" / "articles").glob(f"*/{key}-*_*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        body = "\n\n".join(" ".join(p) for p in data["body-paragraphs"])
-        articles.append(make_article(path.stem, body, outlet=data.get("source")))
-    return articles
-
-
-def test_a_son_named_formally_is_the_son(datasets_dir: Path) -> None:
+def test_a_son_named_formally_is_the_son(datasets_dir: Path, tmp_path: Path) -> None:
     """The Times' formal "Jesse L. Jackson Jr." is the "Jesse Jackson Jr." the other outlets name, not his father
     "Jesse Jackson" (the editor's second read of BASIL f506aafc: father and son were one entry)."""
-    report = compare(_basil_triplet(datasets_dir, "f506aafc"))
+    report = compare(_basil_triplet(datasets_dir, tmp_path, "2013", "f506aafc-8b43-427a-936e-bbd1ef33e076"))
     son = next(e for e in report.entities if e.name == "Jesse Jackson Jr.")
     assert "Jesse L. Jackson Jr." in son.aliases
     assert all("Jr." not in alias for e in report.entities if e.name == "Jesse Jackson" for alias in e.aliases)
 
 
-def test_a_name_an_outlet_writes_in_lower_case_still_counts(datasets_dir: Path) -> None:
+def test_a_name_an_outlet_writes_in_lower_case_still_counts(datasets_dir: Path, tmp_path: Path) -> None:
     """HuffPost writes "tea party" where Fox and the Times write "Tea Party" (the editor's read of BASIL c99adbdd:
     the entity table showed HuffPost never naming it); a person's name is still read as written."""
-    articles = _basil_triplet(datasets_dir, "c99adbdd")
+    articles = _basil_triplet(datasets_dir, tmp_path, "2014", "c99adbdd-eaf3-4844-9548-2642e80de4e2")
     report = compare(articles)
     party = next(e for e in report.entities if e.name == "Tea Party")
     assert {a.id: party.mentions.get(a.id, 0) for a in articles} == {
