@@ -175,8 +175,7 @@ def _later_news(a: SentenceInfo, a_day: str | None, b: SentenceInfo, b_day: str 
     dates."""
     if a_day is None or b_day is None or a_day == b_day or (a.parsed and b.parsed):
         return False
-    (early, _), (late, late_day) = sorted(((a, a_day), (b, b_day)), key=lambda pair: pair[1])
-    early_day = min(a_day, b_day)
+    (early, early_day), (late, late_day) = sorted(((a, a_day), (b, b_day)), key=lambda pair: pair[1])
     after = {d.value for d in late.dates if d.day and early_day < d.value <= late_day}
     return bool(after) and not after & {d.value for d in early.dates if d.day}
 
@@ -264,15 +263,13 @@ def _without_repeated_updates(facts: list[Fact]) -> list[Fact]:
     def days_only(fact: Fact) -> bool:
         return fact.conflict is not None and all(_ISO_DAY.fullmatch(v) for v in fact.conflict.values.values())
 
+    def repeated(fact: Fact, other: Fact) -> bool:
+        """Whether `other` says what `fact` says and more: all its statements, and figures where it has days."""
+        mine, theirs = held(fact), held(other)
+        return other is not fact and mine <= theirs and (mine < theirs or (days_only(fact) and not days_only(other)))
+
     updates = [f for f in facts if f.conflict is not None and f.conflict.type == "update"]
-    return [
-        f
-        for f in facts
-        if not any(
-            g is not f and held(f) <= held(g) and (held(f) < held(g) or (days_only(f) and not days_only(g)))
-            for g in (updates if f in updates else [])
-        )
-    ]
+    return [f for f in facts if f not in updates or not any(repeated(f, g) for g in updates)]
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

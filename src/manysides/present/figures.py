@@ -12,16 +12,9 @@ from dataclasses import dataclass, replace
 from manysides.extract.marks import ascii_digits
 from manysides.extract.words import CALENDAR_WORDS, MONTH_PREFIXES, MONTHS_WIDE
 from manysides.understand.dates import WEEKDAYS
-from manysides.understand.figures import (
-    SPACES,
-    any_number_word,
-    group_symbol,
-    numeral_value,
-    spelled_numbers,
-    spelled_value,
-    units_after,
-)
+from manysides.understand.figures import SPACES, group_symbol, numeral_value, units_after
 from manysides.understand.foreign_names import NOUNS_CAPITALISED
+from manysides.understand.number_words import any_number_word, spelled_numbers, spelled_value
 from manysides.understand.numbers import word_value
 
 
