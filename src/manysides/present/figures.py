@@ -152,8 +152,7 @@ def figures_at(text: str, language: str | None = None) -> list[tuple[int, str]]:
 def _listed_units(text: str, end: int) -> str:
     """The scale and unit words of any listed language right after a figure ("Millionen Euro", "مليون دولار"), as
     written; "" when none follow."""
-    scaled = units_after(text, end)
-    stop = scaled.unit_end if scaled.unit else scaled.scale_end
+    stop = units_after(text, end).end
     return text[end:stop] if stop > end else ""
 
 

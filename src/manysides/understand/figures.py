@@ -150,6 +150,11 @@ class Scaled:
     def value(self, number: float) -> float:
         return number * self.factor + self.rest
 
+    @property
+    def end(self) -> int:
+        """Where the scale and unit words end."""
+        return self.unit_end if self.unit else self.scale_end
+
 
 def _scale_and_unit(text: str, end: int) -> Scaled:
     """The scale and unit words of the table right after a figure ending at `end` ("Millionen Euro", "مليون دولار",
