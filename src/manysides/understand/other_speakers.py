@@ -377,7 +377,7 @@ _PLURAL_ENDINGS = ("ler", "lar")  # Turkish plural suffixes: "Yetkililer" (offic
 
 
 def _plural_subject(head: list[Word], context: SpeakerContext) -> Speaker | None:
-    """A lone plural noun set off by a comma at the opening of a sentence in a verb-final language: its subject."""
+    """A lone Turkish plural noun set off by a comma at the opening of a sentence: the subject of its final verb."""
     if len(head) != 1 or context.language != "tr":
         return None
     word = head[0].text
