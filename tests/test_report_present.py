@@ -791,6 +791,10 @@ def test_statements_and_article_text_carry_their_language_and_direction() -> Non
     )
     page = render_html(report, {"a": english.text, "b": arabic.text})
     assert 'lang="ar" dir="auto"' in page and 'lang="en" dir="auto"' in page
+    titled = report.model_copy(
+        update={"articles": [report.articles[0], report.articles[1].model_copy(update={"title": _ARABIC_SENTENCE})]}
+    )
+    assert '<span class="title" lang="ar" dir="auto">' in render_html(titled, {"a": english.text, "b": arabic.text})
     hostile = report.model_copy(
         update={"articles": [report.articles[0], report.articles[1].model_copy(update={"language": '"><script>'})]}
     )

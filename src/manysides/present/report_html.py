@@ -191,7 +191,8 @@ class _Page:
         summaries = {o.article: o for o in brief.outlets()}
         titles, dates, sources, only = {}, {}, {}, {}
         for article in report.articles:
-            titles[article.id] = f'<span class="title">{html_text(article.title or "—")}</span>'
+            title = html_text(article.title or "—")
+            titles[article.id] = f'<span class="title"{_lang(article.language)}>{title}</span>'
             dates[article.id] = html_text(short_date(article.published))
             cites = html_text(", ".join(article.cited_sources)) or _NONE
             copied = article.republished_from
