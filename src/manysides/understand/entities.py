@@ -265,8 +265,7 @@ def known_by_suffix(text: str) -> bool:
     """Whether a name carries a generational suffix as part of how its bearer is called: "Donald Trump Jr.", not
     the formal "Joseph R. Biden Jr." (a middle initial marks the formal form, which news writes on first mention
     of a man otherwise named without the suffix). Such a name and the same name without it are father and son."""
-    words = _NAME_WORD.findall(text)
-    return any(w.lower() in NAME_SUFFIXES for w in words) and not any(len(w) == 1 for w in words)
+    return _has_suffix(text) and not any(len(w) == 1 for w in _NAME_WORD.findall(text))
 
 
 def _type_kin(by_key: dict[str, EntityCluster]) -> None:
