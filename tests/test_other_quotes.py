@@ -335,3 +335,11 @@ def test_a_plural_noun_set_off_at_the_opening_is_the_subject() -> None:
         "Yetkililer, barajın güvenli olduğunu vurguladı.",
     ]
     assert _speakers(sentences, "tr")[1] == [("Yetkililer", "paraphrase")]
+
+
+def test_no_title_reaches_across_a_speech_verb_or_a_figure() -> None:
+    """ "Die Kammer schätzt, dass rund 3000 Hektar Ackerland ...": the capitalised nouns after the figure are no
+    name with "Kammer" as its title, so the estimate stays the chamber's (the editor's multilingual read of the
+    flood: it was credited to "Hektar Ackerland"). Fictional sentence."""
+    sentence = ["Die Landwirtschaftskammer schätzt, dass rund 3000 Hektar Ackerland unter Wasser stehen."]
+    assert _speakers(sentence, "de") == [[("Landwirtschaftskammer", "paraphrase")]]

@@ -169,8 +169,12 @@ def _note_roles(text: str, tokens: list[Word], language: str, roles: dict[str, s
     stops = stop_words(language)
     listed_cues = cues(language)
     verbs = frozenset(listed_cues.by_first_word) if listed_cues else frozenset()  # "s'enthousiasmait X": no title
+    said = {p[0] for kind, p in listed_cues.ordered if kind == "speech" and len(p) == 1} if listed_cues else set()
+    barriers = said | (listed_cues.complementisers if listed_cues else frozenset())  # no title across "schätzt, dass"
     for start, end in _name_runs(text, tokens, stops):
         title = [t for t in tokens[max(0, start - _TITLE_WORDS) : start] if _joined_or_comma(text, t, tokens[start])]
+        cut = max((i + 1 for i, t in enumerate(title) if t.text.lower() in barriers), default=0)
+        title = title[cut:]
         first_is_title = (
             end - start > 2 and not is_given_name(tokens[start].text) and is_given_name(tokens[start + 1].text)
         )
@@ -199,9 +203,10 @@ def _name_runs(text: str, tokens: list[Word], stops: frozenset[str]) -> list[tup
 
 
 def _joined_or_comma(text: str, token: Word, name: Word) -> bool:
-    """Whether only words and at most a comma stand between a title word and the name after it."""
+    """Whether only words and at most a comma stand between a title word and the name after it (no figure: "rund
+    3000 Hektar" is a count, not a title)."""
     between = text[token.end : name.start]
-    return between.count(",") <= 1 and not set(between) & (STOPS - {","})
+    return between.count(",") <= 1 and not set(between) & (STOPS - {","}) and not any(c.isdigit() for c in between)
 
 
 def _by_role(speaker: Speaker, roles: dict[str, set[str]]) -> Speaker:
