@@ -343,3 +343,19 @@ def test_no_title_reaches_across_a_speech_verb_or_a_figure() -> None:
     flood: it was credited to "Hektar Ackerland"). Fictional sentence."""
     sentence = ["Die Landwirtschaftskammer schätzt, dass rund 3000 Hektar Ackerland unter Wasser stehen."]
     assert _speakers(sentence, "de") == [[("Landwirtschaftskammer", "paraphrase")]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Według związku zawodowego do protestu przyłączyło się około 4200 pracowników.", "związku zawodowego"),
+        ("Według sanepidu do szpitala trafiło dwoje dzieci.", "sanepidu"),
+        ("Według Komendy Policji w Łukowcu strażacy interweniowali ponad 200 razy.", "Komendy Policji w Łukowcu"),
+    ],
+)
+def test_a_polish_source_without_a_comma_ends_where_the_clause_begins(sentence: str, source: str) -> None:
+    """Polish "według X" needs no comma after X: the source ends at a function word before a word in lower case,
+    at a figure, or at the first word in lower case after a name, not at the sentence's end (the editor's
+    multilingual read: "związku zawodowego do protestu przyłączyło się około pracowników" was cited). Fictional
+    sentences."""
+    assert _speakers([sentence], "pl") == [[(source, "according_to")]]

@@ -446,12 +446,34 @@ def _source_words(window: list[Word], code: str, language: Cues, text: str) -> l
     lower case that is no article, or the first word after a figure ("laut Polizei wurde ..." -> "Polizei"; "nach
     Angaben der Polizei"; "nach Angaben des Wetterdienstes 180 Liter Regen" -> "Wetterdienstes")."""
     if code not in NOUNS_CAPITALISED:
-        return window
+        return _genitive_source(window, code, language, text) if not language.articles else window
     kept: list[Word] = []
     for token in window:
         if not (token.text[:1].isupper() or token.text.lower() in language.articles or token.text.lower() == "von"):
             break
         if kept and any(c.isdigit() for c in text[kept[-1].end : token.start]):
+            break
+        kept.append(token)
+    return kept
+
+
+def _genitive_source(window: list[Word], code: str, language: Cues, text: str) -> list[Word]:
+    """Where no article opens a noun phrase and no comma need close it ("Według sanepidu do szpitala trafiło
+    ..."), the source runs up to a figure, a function word before a word in lower case (a preposition inside a
+    name, "w Zalesiu", is kept), or the first word in lower case after a name ("Według Komendy Policji w Łukowcu
+    strażacy ...")."""
+    if uncased(text):
+        return window
+    stops = stop_words(code)
+    kept: list[Word] = []
+    for at, token in enumerate(window):
+        lower = token.text.lower()
+        following = window[at + 1].text if at + 1 < len(window) else ""
+        if kept and any(c.isdigit() for c in text[kept[-1].end : token.start]):
+            break
+        if kept and lower in stops and not following[:1].isupper():
+            break
+        if kept and token.text.islower() and kept[-1].text[:1].isupper():
             break
         kept.append(token)
     return kept
