@@ -1349,3 +1349,11 @@ def test_a_hyphenated_surname_is_not_cut_at_its_hyphen(datasets_dir: Path) -> No
     text = _basil(datasets_dir, "Mr. Campa-Najjar said in a statement")
     cited = cited_sources(text)
     assert "Campa" not in cited and any("Campa-Najjar" in source for source in cited)
+
+
+def test_a_name_a_determiner_opens_is_a_description_of_the_name_beside_it(datasets_dir: Path) -> None:
+    """ "Another leading Dem, Sen. Kristen Gillibrand of New York, ... said": the speaker is Gillibrand, not "Dem"
+    (the editor's read: "Dem" was cited and counted a voice)."""
+    text = _basil(datasets_dir, "Another leading Dem, Sen. Kristen Gillibrand")
+    assert _speakers(text, "Another leading Dem, Sen. Kristen Gillibrand") == ["Sen. Kristen Gillibrand"] * 2
+    assert "Dem" not in cited_sources(text)

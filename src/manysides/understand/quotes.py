@@ -212,10 +212,16 @@ def _named(head: Token) -> bool:
     return False
 
 
+_DESCRIBING_DETERMINERS = frozenset({"a", "an", "another"})
+
+
 def _appositive_name(head: Token) -> Token | None:
     """The name a description is given in apposition ("the spokesman, Nick Merrill", "its editor, Ben Smith"), also
     after whom the description is of ("The lawyer for Mrs. Clinton, David Kendall," is Kendall)."""
-    if head.pos_ == "PROPN" and head.ent_type_ != "NORP":  # "The Democrat, Representative Ann Vale," is Vale
+    # "The Democrat, Representative Ann Vale," and "Another leading Dem, Sen. Ivy Hart," are Vale and Hart: a name
+    # a determiner opens is a description
+    described = any(c.dep_ == "det" and c.lower_ in _DESCRIBING_DETERMINERS for c in head.children)
+    if head.pos_ == "PROPN" and head.ent_type_ != "NORP" and not described:
         return None
     # "A group called the St. Louis Tea Party": the name the description is called by
     called = (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in {"call", "name"} and c.tag_ == "VBN")
