@@ -588,6 +588,8 @@ def test_a_sentence_of_a_longer_quotation_is_shown_with_both_its_marks() -> None
     assert quoted("The ferry sails.") == "\u201cThe ferry sails.\u201d"
     mixed = '"The pier is lost,\u201d the mayor said.'  # a page that opens with one mark and closes with another
     assert quoted(mixed) == mixed
+    other_way = '\u201cBecause the pier is lost," the mayor said.'  # the other mix: no mark added on either side
+    assert quoted(other_way) == other_way
     assert quoted("\u201eJa\u201c, sagte sie.") == "\u201eJa\u201c, sagte sie."
     assert quoted("Ende.\u201c") == "\u201eEnde.\u201c"
 

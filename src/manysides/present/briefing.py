@@ -42,32 +42,48 @@ WORD_FOR_WORD = ", word for word (one text, not independent reports)"
 ONCE_NOTE = "Named once, by one report only:"
 
 
-_OPENING_OF = {"\u201d": "\u201c", "\u00bb": "\u00ab"}
-_GERMAN_CLOSE = re.compile("[.,!?\u2026]\u201c")  # "Ende.“": a German quotation closing
-_STRAIGHT_CLOSES = re.compile(r'[.,!?\u2026]"')  # '...help."' closes a quotation; ' "help' opens one
+_GERMAN_CLOSE = re.compile("[.,!?\u2026]\u201c")  # "Ende.\u201c": a German quotation closing
+_OPENING_MARKS = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}  # each opening mark and its closing one
+_CLOSING_MARKS = {"\u201d": "\u201c", "\u00bb": "\u00ab", '"': '"'}
+_OPENS_AFTER = "([{\u2014\u2013/"
 
 
 def quoted(text: str) -> str:
     """Text in curly quotes, unless it is a quotation of its own (a quote of a quote reads badly). A sentence of a
     longer quotation gets the mark its neighbour sentence holds, so every statement shown opens and closes its
     quotation: 'And reforming the tax code can help."' reads as '"And reforming the tax code can help."', not as
-    '“And reforming the tax code can help."”'."""
-    if "\u201e" in text or _GERMAN_CLOSE.search(text):  # German opens low and closes with “: „so“
+    '\u201cAnd reforming the tax code can help."\u201d'."""
+    if "\u201e" in text or _GERMAN_CLOSE.search(text):  # German opens low and closes with \u201c: \u201eso\u201c
         if text[:1] == "\u201e":
             return text
         return f"\u201c{text}\u201d" if "\u201e" in text else "\u201e" + text
-    for close, opening in _OPENING_OF.items():
-        if text.count(close) > text.count(opening) and text[:1] not in _QUOTE_MARKS:
-            return opening + text  # the sentence began inside the quotation
-        if text.count(opening) > text.count(close):
-            text += close  # the quotation goes on in the next sentence
-    mixed = text[:1] == '"' and text.count("\u201d") > text.count("\u201c")  # opened with one mark, closed with another
-    if text.count('"') % 2 == 1 and not mixed:
-        last = text.rindex('"')
-        if _STRAIGHT_CLOSES.match(text, max(last - 1, 0)) and text[0] != '"':
-            return '"' + text
-        text += '"'
+    before, after = _missing_marks(text)
+    text = before + text + after
     return text if text[:1] in _QUOTE_MARKS else f"\u201c{text}\u201d"
+
+
+def _missing_marks(text: str) -> tuple[str, str]:
+    """The mark missing before the text (the sentence began inside a quotation) and the marks missing after it (the
+    quotation goes on in the next sentence). A straight mark opens after a space or a bracket and before a word,
+    else closes, and it pairs with a curly mark: outlets mix them ("\u201cBecause ...," Ivo Pell said)."""
+    still_open: list[str] = []
+    missing = ""
+    for at, mark in enumerate(text):
+        straight_opens = mark == '"' and _straight_opens(text, at)
+        if mark in _OPENING_MARKS and (mark != '"' or straight_opens):
+            still_open.append(mark)
+        elif mark in _CLOSING_MARKS:
+            if still_open:
+                still_open.pop()
+            elif not missing:
+                missing = _CLOSING_MARKS[mark]
+    return missing, "".join(_OPENING_MARKS[m] for m in reversed(still_open))
+
+
+def _straight_opens(text: str, at: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isspace() or before in _OPENS_AFTER) and not after.isspace()
 
 
 # Name conflicts that are not about who: the check's explanation (compare/conflicts.py) says what differs.

@@ -200,7 +200,7 @@ class _Page:
                 f'<p class="said">republishes {html_text(copied)}</p>' if copied else ""
             )
             summary = summaries[article.id]
-            tell = "".join(f"<li>{self.quote(s, 'st', said=False)}</li>" for s in summary.telling)
+            tell = "".join(f"<li>{self.quote(s, 'st')}</li>" for s in summary.telling)
             counted = html_text(only_here(summary.unique, len(summary.telling)))
             only[article.id] = counted + (f'<ul class="tell">{tell}</ul>' if tell else "")
         rows = [
