@@ -357,6 +357,19 @@ def test_an_initialism_ends_a_sentence_only_before_a_word_that_opens_one() -> No
     ]
 
 
+def test_an_ap_state_abbreviation_ends_a_sentence_only_before_a_word_that_opens_one() -> None:
+    """ "Ariz. Gov. Jan Brewer": AP style abbreviates a state before a title or a name (the editor's read found
+    "Prominent Republicans are calling for Ariz." cut off as a statement of its own). Fictional sentences."""
+    texts = [
+        "Republicans urged Ariz. Gov. Ada Venn to veto the bill. She has until Saturday.",
+        "He lives in Tucson, Ariz. His wife works there.",
+    ]
+    assert [[s.text for s in split_sentences(t)] for t in texts] == [
+        ["Republicans urged Ariz. Gov. Ada Venn to veto the bill.", "She has until Saturday."],
+        ["He lives in Tucson, Ariz.", "His wife works there."],
+    ]
+
+
 def test_a_roman_ordinal_before_a_name_ends_no_sentence() -> None:
     """Turkish and German write an ordinal before the name it numbers ("III. Gordianus", Gordian III: the editor's
     read found a hoard's era cut in two there); after a capitalised word the numeral may end the sentence. Fictional

@@ -29,6 +29,8 @@ from manysides.understand.quotes import Attribution
 from manysides.understand.speech_words import speech_words
 
 _MIN_UNIQUE_WORDS = 6
+_MIN_VERBLESS_WORDS = 8  # a closed sentence this long states something though the parse found no verb in it
+# ("The 49-year-old teaches at ...", "teaches" tagged a plural noun): no heading runs so long and ends on a stop
 _MIN_SAID_WORDS = 4  # someone's words told in a short sentence ("Everything but immunity, he added.") still state
 CAP = 3  # sentences of one article in one fact
 _VOICE_NOUNS = speech_words("voice_nouns")  # "leader", "spokesman": a title before a name
@@ -90,10 +92,11 @@ def states_something(sentence: SentenceInfo) -> bool:
         return len(sentence.text.split()) >= _MIN_SAID_WORDS and (closed or sentence.ends_body)
     said = any(a.kind in {"quote", "paraphrase"} for a in sentence.attributions)
     closed = sentence.text.rstrip(_CLOSING).endswith((".", "!", "?"))
+    words = len(sentence.text.split())
     return (
-        len(sentence.text.split()) >= (_MIN_SAID_WORDS if said else _MIN_UNIQUE_WORDS)
+        words >= (_MIN_SAID_WORDS if said else _MIN_UNIQUE_WORDS)
         and (closed or sentence.ends_body)
-        and any(t.pos_ in {"VERB", "AUX"} for t in sentence.doc)
+        and (words >= _MIN_VERBLESS_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in sentence.doc))
     )
 
 

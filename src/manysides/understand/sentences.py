@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from manysides.extract.words import MONTHS
+from manysides.understand.entities import STATE_ABBREVIATIONS
 
 # Tokens that end with a period without ending a sentence (lower-cased, period stripped).
 ABBREVIATIONS = frozenset(
@@ -26,6 +27,7 @@ ABBREVIATIONS = frozenset(
     for line in (Path(__file__).with_name("data") / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
     if (word := line.strip()) and not word.startswith("#")
 )
+_STATES = frozenset(state[:-1].lower() for state in STATE_ABBREVIATIONS)  # AP style: "Ariz.", "N.H."
 _NUMBER_SIGNS = frozenset({"no", "nos"})  # abbreviations only before a number
 _INITIALISM = re.compile(r"[a-z](?:\.[a-z])+")  # "r.f.k", "d.c": the final period is read before this
 # Closed-class words that open English sentences: after an initialism ("D.C."), such a word starts a new sentence,
@@ -81,7 +83,8 @@ def _is_abbreviation(block: str, end: int) -> bool:
     if token in _NUMBER_SIGNS:  # "No. 5", but "voted no. The rest agreed" ends a sentence
         return bool(re.match(r"\s*\d", block[end:]))
     last = token.rsplit("-", 1)[-1]  # "then-Rep.", "ex-Gov."
-    if _INITIALISM.fullmatch(token):  # "R.F.K. Stadium" goes on; "moved to D.C. He said" ends
+    # "R.F.K. Stadium" and "Ariz. Gov. Jan Brewer" go on; "moved to D.C. He said", "lives in Tucson, Ariz. His" end
+    if _INITIALISM.fullmatch(token) or token in _STATES:
         after = re.match(r"\s+([A-Za-z]+)", block[end:])
         return after is not None and after.group(1).lower() not in _OPENERS
     return token in ABBREVIATIONS or last in ABBREVIATIONS or bool(re.fullmatch(r"[a-z]", token))
