@@ -1357,3 +1357,31 @@ def test_a_name_a_determiner_opens_is_a_description_of_the_name_beside_it(datase
     text = _basil(datasets_dir, "Another leading Dem, Sen. Kristen Gillibrand")
     assert _speakers(text, "Another leading Dem, Sen. Kristen Gillibrand") == ["Sen. Kristen Gillibrand"] * 2
     assert "Dem" not in cited_sources(text)
+
+
+def test_a_correction_of_the_page_is_no_voice_and_no_statement() -> None:
+    """ "An earlier version of this post said ...": the outlet correcting its own page. "this post" is cited by no
+    one and the line states nothing of the event (the editors' reads: "This article" and "an earlier version of
+    this post" were listed as voices, and the correction ranked among an outlet's most telling lines)."""
+    from manysides.compare.facts import states_something
+
+    text = _fictional(
+        "The harbour board voted on Monday to close the east pier for repairs.\n\n"
+        "CORRECTION: This article originally said the pier would close on Tuesday.\n\n"
+        "Because of an editing error, an earlier version of this post said that Ada Venn chairs the board."
+    )
+    assert [s.attributions for s in text.sentences[1:]] == [[], []]
+    assert [states_something(s) for s in text.sentences] == [True, False, False]
+    assert cited_sources(text) == []
+
+
+def test_comments_that_drew_fire_are_the_words_of_whoever_offered_them() -> None:
+    """ "Pell offered more comments that have drawn fire, saying, ..." credits Pell, not "more comments" (the
+    editor's read: the comments were listed as a voice); a word set off after the name is no part of it ("Pell,
+    aware of this, told")."""
+    text = _fictional(
+        'During a news conference Friday, Ivo Pell offered more charged comments that have drawn fire, saying, "A '
+        'bad pier is a bad pier."\n\nAda Venn, aware of this, told voters they should be wary of the pier plan.'
+    )
+    assert _speakers(text, "charged comments") == ["Ivo Pell"]
+    assert _speakers(text, "aware of this") == ["Ada Venn"]

@@ -18,7 +18,7 @@ import numpy as np
 
 from manysides.compare.conflicts import Found, find_conflicts, reading, same_act
 from manysides.compare.date_conflicts import one_day, one_night
-from manysides.compare.pairs import Node, PairModel, PairScores, pair_model
+from manysides.compare.pairs import Node, PairModel, PairScores, page_notice, pair_model
 from manysides.compare.provenance import VAGUE_SPEAKERS, cited_elsewhere, is_source, same_wording
 from manysides.compare.status_conflicts import opposite_acts
 from manysides.compare.unique import specifics, unique_features, unique_probabilities
@@ -87,6 +87,8 @@ def states_something(sentence: SentenceInfo) -> bool:
     languages the closing stop alone). A shorter sentence states something when it tells someone's words. The
     body's last sentence needs no stop: a text cut short, or one that ends on an agency's initials ("... zusammenkam.
     ( sho/sda"), still says what it says, and leaving it out would drop it from every list without a word."""
+    if page_notice(sentence):  # "An earlier version of this post said ...": of the page, not the news
+        return False
     if not sentence.parsed:
         closed = sentence.text.rstrip(_CLOSING).endswith((".", "!", "?", "\u061f", "\u06d4"))
         return len(sentence.text.split()) >= _MIN_SAID_WORDS and (closed or sentence.ends_body)

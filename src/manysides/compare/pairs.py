@@ -425,6 +425,14 @@ class PairScores:
 _CREDITED_BY = re.compile(r"^(?:(?:additional|further) )?(?:reporting|writing|editing)(?: and \w+)? by\b", re.I)
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to this (?:report|article|story)\W*$", re.I)
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# An outlet's correction of its own page: "CORRECTION: This article originally said ...", "An earlier version of this
+# post misstated ...". It tells of the page, not of the event, and "this article" is no one's voice.
+_CORRECTION = re.compile(
+    r"^(?:correction|clarification)s?\b\W|\b(?:earlier|previous|original|prior) version of this "
+    r"(?:article|post|story|report|column)\b|\bthis (?:article|post|story|report) (?:originally|previously|"
+    r"incorrectly|mistakenly)\b",
+    re.I,
+)
 
 
 _NOTICES = tuple(
@@ -434,12 +442,14 @@ _NOTICES = tuple(
 )
 
 
-def _credit_line(sentence: SentenceInfo) -> bool:
-    """ "Additional reporting by X." (no finite verb: "Reporting by the agency showed ..." is a statement), "X
-    contributed to this report.", or the page's rights notice in any language ("© 2024 Gazeta. Wszelkie prawa
-    zastrzeżone.")."""
+def page_notice(sentence: SentenceInfo) -> bool:
+    """A line about the page, not the news: "Additional reporting by X." (no finite verb: "Reporting by the agency
+    showed ..." is a statement), "X contributed to this report.", a correction of the page, or its rights notice in
+    any language ("© 2024 Gazeta. Wszelkie prawa zastrzeżone.")."""
     text = sentence.text.strip()
     if _CONTRIBUTED.search(text) or "\u00a9" in text or any(notice in text.lower() for notice in _NOTICES):
+        return True
+    if _CORRECTION.search(text):
         return True
     return bool(_CREDITED_BY.search(text)) and not (sentence.parsed and any(t.tag_ in _FINITE for t in sentence.doc))
 
@@ -450,7 +460,7 @@ def candidate_nodes(texts: list[ArticleText]) -> list[Node]:
         (a, s)
         for a, text in enumerate(texts)
         for s in text.sentences
-        if len(s.text.split()) >= _MIN_WORDS and not _credit_line(s)
+        if len(s.text.split()) >= _MIN_WORDS and not page_notice(s)
     ]
     return [Node(a, sentence, position) for position, (a, sentence) in enumerate(found)]
 

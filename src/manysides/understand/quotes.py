@@ -53,6 +53,7 @@ _SAID_NOUNS = speech_words("said_nouns")
 _REACTION_NOUNS = speech_words("reaction_nouns")
 _REPLY_NOUNS = speech_words("reply_nouns")
 _AGREEING_VERBS = speech_words("agreeing_verbs")
+_UTTERED_NOUNS = speech_words("uttered_nouns")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _TRIM_DEPS = frozenset({"relcl", "acl", "punct", "appos", "advcl", "cc", "conj", "prep"})
@@ -131,9 +132,11 @@ def _keeps(head: Token, child: Token) -> bool:
     """Whether a dependent of a speaker's head belongs in the speaker phrase: all but clauses, appositions and
     prepositions; "of" and "in" after the head do ("officials of the Bar Association"), and so does "for" and a
     name after a description ("a spokesman for American Media Inc.", so two companies' spokesmen stay two). One set
-    off by a comma is an affiliation told in passing ("Olsk, of the Marlow School of Law" is Olsk)."""
+    off by a comma is an affiliation told in passing ("Olsk, of the Marlow School of Law" is Olsk), and any word set off
+    after the head is an aside ("Biden, aware of this, told" is Biden)."""
+    set_off = child.i > head.i and child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text == ","
     if child.dep_ not in _TRIM_DEPS:
-        return True
+        return not set_off
     if child.dep_ != "prep" or child.i < head.i or head.doc[child.i - 1].text == ",":
         return False
     return child.lower_ in {"of", "in"} or (
@@ -522,6 +525,18 @@ def _voice(subject: Token | None) -> bool:
         return False
     named = subject.ent_type_ in {"PERSON", "ORG", "NORP"}
     return named or subject.lower_ in _PERSONAL or subject.lemma_.lower() in SPEAKING_DOCUMENTS | _VOICE_NOUNS
+
+
+_PAGE_NOUNS = frozenset({"article", "post", "story", "column", "piece", "blog"})
+
+
+def _this_page(subject: Token) -> bool:
+    """Whether the subject is the page itself ("This article originally said", "an earlier version of this post")."""
+    if subject.lemma_.lower() == "version":
+        of = (o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+        subject = next((o for o in of if o.dep_ == "pobj"), subject)
+    this = any(c.dep_ == "det" and c.lower_ == "this" for c in subject.children)
+    return this and subject.lemma_.lower() in _PAGE_NOUNS
 
 
 def _document_voice(token: Token) -> Token | None:
@@ -1053,6 +1068,8 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             subjects = (beside if len(own) > 1 and beside else own) or _inherited_subject(token)
             if not subjects and (document := _document_voice(token)) is not None:
                 subjects = [_issuer(document)]  # "drafted a resolution of its own condemning ..."
+            if subjects and _this_page(subjects[0]):
+                continue  # "An earlier version of this post said ...": the page's correction, no one's voice
             if subjects and _in_spans(subjects[0], spans, offset):
                 # the parser took a word of the quote (or of the dateline) for the speaker ("...thousands of
                 # lawsuits," Bloomberg said); another subject of the verb outside them is the speaker
@@ -1077,6 +1094,11 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
                     continue  # "women who were teenagers at the time who claimed": not the time's words
                 if noun.lemma_.lower() in SPEAKING_DOCUMENTS:
                     subjects = [_issuer(noun)]  # "released a report that called for ...": who released it
+                elif noun.lemma_.lower() in _UTTERED_NOUNS:
+                    # "offered more comments that have drawn fire, saying ...": whoever offered them, or no one
+                    subjects = [s for s in noun.head.children if s.dep_ == "nsubj"] if noun.dep_ == "dobj" else []
+                    if not subjects:
+                        continue
             if subjects and subjects[0].lower_ not in _PRONOUNS | {"that"}:
                 found.append((_depth(token), token.i, _attribution(subjects[0], token.text, kind)))
                 for other in _joined_voices(subjects[0]):  # "criticized by Republicans and some Democrats"
