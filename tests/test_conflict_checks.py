@@ -122,6 +122,14 @@ def test_a_day_against_another_month_for_one_happening() -> None:
         published="2025-07-31",
     )
     assert date_conflicts._month_dates(filed, among) is None
+    # "Thursday's announcement" dates the announcement, not the ruling the sentence goes on to (the editor's read)
+    announced, ruled = _first_sentences(
+        "Thursday's announcement comes on the heels of a decision by the harbour court, which struck down the levy.",
+        "It is the broadest rule change to come out of the harbour court decision in February that struck down the"
+        " levy.",
+        published="2025-03-14",
+    )
+    assert date_conflicts._month_dates(announced, ruled) is None
 
 
 def test_one_persons_years_told_differently() -> None:

@@ -68,11 +68,14 @@ def _clause_tokens(sentence: SentenceInfo, mention: DateMention) -> dict[Token, 
     on 13 June" -> {begin, ferry, worker, strike}: a shared word says the two dates belong to one happening.
     Noun modifiers ("ferry" in "ferry crews") weigh half: they name the story's topic more than the happening.
     """
+    owner = _date_owner(sentence, mention)
+    if owner is not None:
+        return {owner: 1.0}
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    inside = {t.i for t in span} if span is not None else set()
     verb = clause_verb(sentence.doc, mention.start, mention.end)
     if verb is None:
         return {}
-    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    inside = {t.i for t in span} if span is not None else set()
     verbs = [verb]
     if verb.tag_ in {"VBG", "VB", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         # A non-finite verb ("took steps toward restoring ties on 13 July") happens to the clause that governs it.
@@ -85,6 +88,14 @@ def _clause_tokens(sentence: SentenceInfo, mention: DateMention) -> dict[Token, 
     weights.update({t: 1.0 for t in nouns if t.pos_ in _EVENT_POS and t.i not in inside})
     weights.update({v: 1.0 for v in verbs if v.lemma_.lower() not in LIGHT})
     return weights
+
+
+def _date_owner(sentence: SentenceInfo, mention: DateMention) -> Token | None:
+    """The noun a possessive date dates ("Thursday's announcement comes after a June decision": the announcement),
+    not what its clause tells of that noun."""
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    owner = span.root.head if span is not None and span.root.dep_ == "poss" else None
+    return owner if owner is not None and owner.pos_ == "NOUN" else None
 
 
 def _described(verb: Token) -> list[Token]:
@@ -340,8 +351,8 @@ def carried_days(nodes: list[Node]) -> dict[int, DateMention]:
 
 
 def _dated_act(a: SentenceInfo, x: DateMention, b: SentenceInfo, y: DateMention) -> tuple[str | None, str | None]:
-    """The verbs two dates belong to, as lemmas."""
-    verbs = [clause_verb(s.doc, m.start, m.end) for s, m in ((a, x), (b, y))]
+    """The verbs two dates belong to, as lemmas (the noun a possessive date dates: "Thursday's announcement")."""
+    verbs = [_date_owner(s, m) or clause_verb(s.doc, m.start, m.end) for s, m in ((a, x), (b, y))]
     return verbs[0].lemma_.lower() if verbs[0] else None, verbs[1].lemma_.lower() if verbs[1] else None
 
 
