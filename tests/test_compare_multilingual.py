@@ -434,3 +434,15 @@ def test_a_count_each_report_gives_for_its_own_day_is_one_update() -> None:
     for fact in report.facts:
         if fact.conflict is not None and fact.conflict not in moved:
             assert not {(s.article, s.sentence) for s in fact.statements} <= ships
+
+
+def test_a_later_report_that_says_the_count_rose_is_an_update() -> None:
+    """Three dead in Saturday's reports, "die Zahl der Todesopfer ist auf vier gestiegen" in Sunday's (the dev
+    holdout's bridge, the later report dated a day later): the toll moved, an update with the earliest report
+    first, not "numbers differ" (the editor's multilingual read)."""
+    from benchmarks.compare_multilingual import BLIND
+
+    articles, _ = load_event("bridge", BLIND)
+    report = compare(articles)
+    toll = [f.conflict for f in report.facts if f.conflict and "vier" in f.conflict.values.values()]
+    assert [c.type for c in toll] == ["update"] and toll[0].first != "bridge-de2"

@@ -17,6 +17,7 @@ from itertools import combinations
 import numpy as np
 
 from manysides.compare.conflicts import Found, find_conflicts, reading, same_act
+from manysides.compare.count_updates import moved_count
 from manysides.compare.date_conflicts import one_day, one_night
 from manysides.compare.pairs import Node, PairModel, PairScores, page_notice, pair_model
 from manysides.compare.provenance import VAGUE_SPEAKERS, cited_elsewhere, is_source, same_wording
@@ -294,7 +295,7 @@ def _with_timing(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]
     if conflict.type == "date":
         return _own_days(conflict, texts, nodes)
     if conflict.type == "number":
-        return _counts_of_own_days(conflict, texts, nodes)
+        return moved_count(_counts_of_own_days(conflict, texts, nodes), texts, nodes)
     if conflict.type != "modality":
         return conflict
     published = {t.article.id: _when(t.article.published) for t in texts}

@@ -46,6 +46,7 @@ _GERMAN_CLOSE = re.compile("[.,!?\u2026]\u201c")  # "Ende.\u201c": a German quot
 _OPENING_MARKS = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}  # each opening mark and its closing one
 _CLOSING_MARKS = {"\u201d": "\u201c", "\u00bb": "\u00ab", '"': '"'}
 _OPENS_AFTER = "([{\u2014\u2013/"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")  # an update's days, never read as figures
 
 
 def quoted(text: str) -> str:
@@ -347,8 +348,8 @@ class Briefing:
     def _value_key(self, conflict: Conflict, article: str, value: str) -> str:
         """What a conflict's value is, for telling which outlets give the same one: a number by its amount in its
         article's language ("1.2 million" and "1,2 millones", or the same in Arabic-Indic digits, are one),
-        anything else as written."""
-        if conflict.type != "number":
+        anything else as written. An update's values are figures too when a count moved ("Three" / "vier")."""
+        if conflict.type not in {"number", "update"} or _ISO_DATE.fullmatch(value):
             return value
         report = self.view.article(article)
         amount = figure_value(value, report.language if report else None)
