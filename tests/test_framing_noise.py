@@ -213,3 +213,10 @@ def test_a_phrase_is_listed_once_not_again_as_its_loaded_word(datasets_dir: Path
     texts = [i.text.lower() for i in items if i.sentence == 2]
     assert "outrageous distortion" in texts
     assert "outrageous" not in texts
+
+
+def test_a_word_of_a_name_is_no_loaded_term(datasets_dir: Path) -> None:
+    """ "said Representative Louise M. Slaughter of New York": a surname that is also a charged word is what she is
+    called, not the outlet's word choice (the editor's read listed "Slaughter" as a loaded term)."""
+    items = _items(datasets_dir, "2014", "ee05c9b3-529c-4268-ad72-19bd34f7197e_1")
+    assert not [i for i in items if i.type == "loaded_term" and i.text == "Slaughter"]

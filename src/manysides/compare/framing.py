@@ -366,6 +366,15 @@ def _noun_hedge(tokens: list[Token]) -> bool:
     return len(tokens) == 1 and tokens[0].pos_ in {"NOUN", "PROPN"}
 
 
+# Entity types of a name: a word inside one is part of what someone or something is called, no word choice
+# ("Representative Louise M. Slaughter", "the Sierra Club", "Operation Desert Storm")
+_NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+def _in_name(tokens: list[Token]) -> bool:
+    return bool(tokens) and all(t.ent_type_ in _NAME_ENTITIES and t.pos_ == "PROPN" for t in tokens)
+
+
 def _in_long_quote(sentence: SentenceInfo, start: int) -> bool:
     return any(s <= start < e and len(sentence.text[s:e].split()) > _MAX_SCARE_WORDS for s, e in sentence.quotes)
 
@@ -383,6 +392,8 @@ def _lexical(text: ArticleText, sentence: SentenceInfo) -> list[FramingItem]:
     taken: set[int] = set()
     for kind, start, end in sorted(found, key=lambda item: item[1]):
         if start in taken or (kind == "loaded_term" and not IN_QUOTES and _in_long_quote(sentence, start)):
+            continue
+        if kind == "loaded_term" and _in_name(_tokens(sentence, start, end)):
             continue
         taken.add(start)
         items.append(_item(text, sentence, kind, start, end, _target(_tokens(sentence, start, end))))
@@ -552,7 +563,7 @@ def _loaded_words(
         shown = [
             t.i
             for t, ok, row in zip(tokens, emotive(words), words, strict=True)
-            if ok and scores[t.i] >= WORD_MIN and (t.pos_ != "NOUN" or judging_noun(row))
+            if ok and scores[t.i] >= WORD_MIN and (t.pos_ != "NOUN" or judging_noun(row)) and not _in_name([t])
         ]
         if not shown:
             continue  # a loaded sentence whose words all look neutral: nothing to point at
