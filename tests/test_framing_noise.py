@@ -220,3 +220,17 @@ def test_a_word_of_a_name_is_no_loaded_term(datasets_dir: Path) -> None:
     called, not the outlet's word choice (the editor's read listed "Slaughter" as a loaded term)."""
     items = _items(datasets_dir, "2014", "ee05c9b3-529c-4268-ad72-19bd34f7197e_1")
     assert not [i for i in items if i.type == "loaded_term" and i.text == "Slaughter"]
+
+
+def test_one_sentence_counts_once_for_its_speaker() -> None:
+    """ "Pell said he had warned the council ..., adding that “...”": three cues, one quote of Pell's (the editor's
+    multilingual read counted him "3 quoted" from one sentence). Fictional sentence."""
+    from manysides.compare.framing import voices
+
+    body = (
+        "Opposition councillor Ivo Pell said he had warned the council in March that the pier supports were "
+        "rusting, adding that \u201cnobody wanted to listen\u201d."
+    )
+    (text,) = analyse_many([make_article("pier", body, outlet="The Harbour Ledger")])
+    assert len(text.sentences[0].attributions) > 1
+    assert [(v.speaker, v.quoted, v.paraphrased) for v in voices(text)] == [("Ivo Pell", 1, 0)]

@@ -758,27 +758,29 @@ def _paraphrased(item: FramingItem, sentence: SentenceInfo) -> FramingItem | Non
 
 
 def voices(text: ArticleText) -> list[Voice]:
-    """How often each speaker is quoted directly or paraphrased in one article; a named person counts once under
-    the full name the article gives ("Olsk" and "Dmitry Olsk" are one voice)."""
-    quoted: Counter[str] = Counter()
-    paraphrased: Counter[str] = Counter()
+    """How often each speaker is quoted directly or paraphrased in one article, one sentence counting once for a
+    speaker ("Reyl said he had warned ..., adding that ..." is one quote of Reyl's, not three); a named person counts
+    once under the full name the article gives ("Olsk" and "Dmitry Olsk" are one voice)."""
     people = text.people or People(text.sentences, text.mentions, text.article.body)
-    found: list[tuple[Counter[str], str, str | None]] = []  # counter, name, the phrase naming a person
+    found: list[tuple[int, bool, str, str | None]] = []  # sentence, quoted, name, the phrase naming a person
     for sentence in text.sentences:
         for attribution in sentence.attributions:
             if attribution.speaker.lower() in VAGUE_SPEAKERS or (
                 attribution.kind == "citing" and not is_source(attribution)
             ):
                 continue  # "citing the Fifth Amendment right": a thing cited speaks no words
-            counter = quoted if attribution.kind == "quote" else paraphrased
             person = people.speaker(attribution) if attribution.named else None
             named = (people.full(person), attribution.speaker) if person else (attribution.speaker, None)
-            found.append((counter, *named))
+            found.append((sentence.index, attribution.kind == "quote", *named))
     # "Clinton" and "Mrs. Clinton" beside "Hillary Rodham Clinton": one voice when the article credits the full
     # name too and says whose the surname is (`People.credited_full`)
-    credited = {name for _, name, phrase in found if phrase is not None}
-    for counter, name, phrase in found:
-        counter[people.credited_full(name, phrase, credited) if phrase is not None else name] += 1
+    credited = {name for _, _, name, phrase in found if phrase is not None}
+    heard: dict[tuple[int, str], bool] = {}  # (sentence, speaker) -> quoted there (else paraphrased)
+    for index, is_quote, name, phrase in found:
+        speaker = people.credited_full(name, phrase, credited) if phrase is not None else name
+        heard[(index, speaker)] = heard.get((index, speaker), False) or is_quote
+    quoted = Counter(speaker for (_, speaker), is_quote in heard.items() if is_quote)
+    paraphrased = Counter(speaker for (_, speaker), is_quote in heard.items() if not is_quote)
     return [
         Voice(article=text.article.id, speaker=speaker, quoted=quoted[speaker], paraphrased=paraphrased[speaker])
         for speaker in sorted(quoted.keys() | paraphrased.keys())
