@@ -404,6 +404,28 @@ def test_a_figures_row_reads_across_one_quantity() -> None:
     ) == [("3,000 passengers", "3,000 travellers")]
 
 
+def test_one_quantity_two_facts_tell_is_one_figures_row() -> None:
+    """ "$200,000" of outlets a and b in one shared fact, of b and c in another: one row with all three, not two
+    rows that both say $200,000 (the editor's read). Fictional harbour race."""
+    from manysides.present.briefing import Briefing
+    from manysides.records.report import ReportArticle, StoryInfo
+
+    a = Statement(article="a", text="Ivo Pell raised just over $200,000 for his harbour race.", sentence=0)
+    b = Statement(article="b", text="Pell won although he raised only $200,000 for the harbour race.", sentence=0)
+    b2 = Statement(article="b", text="Pell raised $200,000 and still beat the harbour master.", sentence=1)
+    c = Statement(article="c", text="Pell raised more than $200,000 for the harbour race, filings show.", sentence=0)
+    report = Report(
+        story=StoryInfo(title="Harbour race"),
+        articles=[ReportArticle(id=x, outlet=f"Outlet {x}") for x in "abc"],
+        facts=[
+            Fact(kind="shared", statements=[a, b], headline=a),
+            Fact(kind="shared", statements=[b2, c], headline=b2),
+        ],
+    )
+    rows = Briefing.of(report).figure_rows()
+    assert [sorted(row.values) for row in rows] == [["a", "b", "c"]]
+
+
 def test_a_figure_of_one_period_is_not_set_beside_one_of_another() -> None:
     """A rate or a total is for the years its sentence says: one year's rate does not answer an eight-year average,
     an eight-year total does not answer a four-year one, but "since 2009" and "from 2009 to 2016" may be one span."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -371,6 +371,7 @@ class Briefing:
                 facts.append(fact)
         rows: list[FigureRow] = []
         seen: list[set[tuple[str, str]]] = []
+        raws: list[dict[str, tuple[str, ...]]] = []  # each row's figures as the statements write them, uncredited
         for fact in facts:
             top = headline(fact)
             if top is None:
@@ -388,13 +389,27 @@ class Briefing:
             lead, answers = max(answered, key=lambda pair: _figures_answered(pair[1]))
             for figure in _answered_figures(lead, answers, self._language_of(lead)):
                 values = {lead.article: [_credited(figure, lead)]}
+                raw = {lead.article: (figure,)}
                 for article, (statement, pairs) in answers.items():
                     if theirs := [_credited(t, statement) for ours, t in pairs if ours == figure]:
                         values[article] = theirs
+                        raw[article] = tuple(t for ours, t in pairs if ours == figure)
                 given = {(article, shown) for article, told in values.items() for shown in told}
-                if not any(given <= shown for shown in seen):
+                if any(given <= shown for shown in seen):
+                    continue
+                same = next((k for k, told in enumerate(raws) if _one_quantity(told, raw)), None)
+                if same is None:
                     rows.append(FigureRow(lead, values, around(lead.text, figure)))
+                    raws.append(raw)
                     seen.append(given)
+                    continue
+                # the quantity a row already shows, told by another fact's statements ("$200,000" of nyt and hpo,
+                # then of hpo and fox): one row, with the outlets it lacked
+                row = rows[same]
+                added = {a: v for a, v in values.items() if a not in row.values}
+                rows[same] = replace(row, values={**row.values, **added})
+                raws[same] = {**raw, **raws[same]}
+                seen[same] |= given
         return rows
 
     def _answers(
@@ -454,6 +469,13 @@ _BOUND = re.compile(
     r"\u0623\u0643\u062b\u0631 \u0645\u0646|\u0646\u062d\u0648|\u062d\u0648\u0627\u0644\u064a)\s+$",
     re.IGNORECASE,
 )
+
+
+def _one_quantity(shown: Mapping[str, tuple[str, ...]], told: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether two figure rows read one quantity: they share a report, and every report both hold gives the same
+    figures in each."""
+    common = shown.keys() & told.keys()
+    return bool(common) and all(shown[a] == told[a] for a in common)
 
 
 def _credited(figure: str, statement: Statement) -> str:
