@@ -1385,3 +1385,27 @@ def test_comments_that_drew_fire_are_the_words_of_whoever_offered_them() -> None
     )
     assert _speakers(text, "charged comments") == ["Ivo Pell"]
     assert _speakers(text, "aware of this") == ["Ada Venn"]
+
+
+def test_a_title_only_one_person_holds_is_who_she_is_after_a_long_quote() -> None:
+    """ "the governor identified herself ... “... Thank you,” she said": "she" is the one governor the article
+    names, and so is every sentence of her quotation (the editor's read: a voicemail of six sentences credited no
+    one)."""
+    text = _fictional(
+        "Gov. Ada Venn signed the pier bill on Tuesday.\n\n"
+        "During a radio interview, the governor apologized for a message she left for the harbour board.\n\n"
+        "Earlier, the governor had refused to apologize for the message.\n\n"
+        "In a recording of the message, the governor identified herself and went on to scold the harbour board.\n\n"
+        "\u201cI would like to talk to you about the pier. I want you to fix it. Thank you,\u201d she said in the "
+        "message."
+    )
+    assert [[a.speaker for a in s.attributions] for s in text.sentences[4:]] == [["Ada Venn"]] * 3
+
+
+def test_a_surname_the_parser_reads_as_a_noun_is_still_a_named_speaker(datasets_dir: Path) -> None:
+    """ "..., Suthers said." after "Attorney General John Suthers": the parser reads the surname as a plural noun,
+    yet it is his name, so the quotation running on in the next sentences is his too (the editor's read)."""
+    text = _basil(datasets_dir, "We believe this suit is without merit")
+    for words in ("it appears the plaintiffs", "We believe this suit is without merit"):
+        (speaker,) = _speakers(text, words)
+        assert speaker.endswith("Suthers")

@@ -66,7 +66,7 @@ from manysides.understand.quotes import (
 from manysides.understand.sentences import Sentence, split_sentences
 from manysides.understand.spans import owner_split, repair, title_case_quotes
 from manysides.understand.speech_words import speech_words
-from manysides.understand.title_speakers import TITLE_SPEAKER, TITLES, resolve_title_speakers
+from manysides.understand.title_speakers import TITLE_SPEAKER, TITLES, TitleHolders, resolve_title_speakers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -476,6 +476,23 @@ def _root_subject(info: SentenceInfo) -> tuple[int, str] | None:
     return span.start_char, span.text.strip(" ,")
 
 
+def _titled_subject(info: SentenceInfo) -> tuple[int, str] | None:
+    """Offset and text of the root verb's subject when it is "the" and a title, perhaps qualified ("the governor",
+    "the Republican governor"): a person the article may have named with that title."""
+    root = info.doc[:].root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i]
+    if words[0].lower_ != "the" or any(t.dep_ not in _TITLE_WORDS for t in words[1:-1]):
+        return None
+    span = info.doc[words[0].i : subject.i + 1]
+    return span.start_char, span.text
+
+
+_TITLE_WORDS = frozenset({"amod", "compound"})  # words of a qualified title: "the Republican governor"
+
+
 @lru_cache(maxsize=4096)
 def _whole_words(name: str) -> re.Pattern[str]:
     """A name found only as whole words: "Campa" is no name in "Mr. Campa-Najjar", nor "Lee" in "Leeds"."""
@@ -696,6 +713,7 @@ def _resolve_pronoun_speakers(
     mentions: list[Mention],
     people: People,
     quotes: list[list[tuple[int, int]]] | None = None,
+    holders: TitleHolders | None = None,
 ) -> None:
     """ "he told Fox News" names no one. Its person is the nearest one the pronoun can stand for, looking in
     this order (subjects first, as a reader does): a person the sentence has as a subject before the pronoun
@@ -758,8 +776,16 @@ def _resolve_pronoun_speakers(
         return None
 
     def subject_in(j: int) -> str | None:
+        """The person sentence j's main clause is about: named, or given by a title only one person holds in the
+        article ("the governor identified himself and went on to curse ..." after "Gov. Paul LePage")."""
         found = _root_subject(infos[j])
-        if found is None or quoted(j, found[0]):
+        if found is None:
+            titled = _titled_subject(infos[j])
+            if titled is None or holders is None or quoted(j, titled[0]):
+                return None
+            person = holders.person(titled[1])
+            return people.full(person) if person else None
+        if quoted(j, found[0]):
             return None
         return people.person_in(found[1]) or _given_name_subject(found[1])
 
@@ -916,6 +942,27 @@ def _owned_voice(attribution: Attribution, text: str, antecedent: Callable[[int,
     if not person:
         return attribution
     return replace(attribution, speaker=f"{person}'s {owned.group(2)}", named=True)
+
+
+def _name_known_people(infos: list[SentenceInfo], people: People) -> None:
+    """A speaker that is only the name of a person the article names ("..., Suthers said" after "Attorney General
+    John Suthers") is a named person, though the parser read the surname as a plural noun ("suther") or a verb
+    ("brune"): so the quotation after it is his, and he is counted as named among the sources."""
+    for info in infos:
+        info.attributions = [
+            replace(a, named=True, head=a.speaker.split()[-1].lower(), head_type="PERSON")
+            if not a.named and _bare_name(a.speaker) and people.person_in(a.speaker) == a.speaker
+            else a
+            for a in info.attributions
+        ]
+
+
+def _bare_name(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= _NAME_WORDS and all(w[:1].isupper() and w.lower() not in _HE_SHE for w in words)
+
+
+_NAME_WORDS = 3  # words of a person's name told bare ("Suthers", "John Suthers", "John W. Suthers")
 
 
 def _resolve_it_speakers(infos: list[SentenceInfo]) -> None:
@@ -1180,13 +1227,14 @@ def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
             mentions.extend(found)
         mentions = _without_owners(_joined_given_names(mentions, article.body))
         quotes = [s if s is not None else info.quotes for info, (s, _, _) in zip(infos, states, strict=True)]
-        resolve_title_speakers(infos, mentions, article.body)
+        holders = resolve_title_speakers(infos, mentions, article.body)
         people = People(infos, mentions, article.body)  # reads the parse and the names, not who is credited
+        _name_known_people(infos, people)
         resolve_described_speakers(infos, people.full)
         _resolve_it_speakers(infos)
         _resolve_definite_speakers(infos, mentions, people)
         for _ in range(2):  # a quote credited in one pass lets "he said" after it be read in the next, and back
-            _resolve_pronoun_speakers(infos, mentions, people, quotes)
+            _resolve_pronoun_speakers(infos, mentions, people, quotes, holders)
             _resolve_quote_runs(infos, states)
         if infos:
             infos[-1].ends_body = True

@@ -275,30 +275,45 @@ def _described_person(
     return holders[fits[0]] if len(fits) == 1 and None not in verdicts.values() else None
 
 
-def resolve_title_speakers(infos: list[SentenceInfo], mentions: list[Mention], body: str) -> None:
+class TitleHolders:
+    """The one person an article gives a title, for a phrase that is only the title ("the governor") or a title
+    the article tells apart ("the Vermont senator", "The A.G.", "the California Democrat"): see
+    `resolve_title_speakers`. Built once per article."""
+
+    def __init__(self, infos: list[SentenceInfo], mentions: list[Mention], body: str) -> None:
+        self.titled = _titled_people(infos, body, mentions)
+        self.marks = _marks(body, mentions)
+        self.names: dict[str, str] = {}
+        for m in mentions:
+            if m.type == "person" and not m.headline and name_key(m.text):
+                surname = name_key(m.text).split()[-1]
+                self.names[surname] = max(self.names.get(surname, m.text), m.text, key=len)
+
+    def person(self, phrase: str, named: bool = False) -> str | None:
+        """The one person the phrase stands for, or None. A phrase holding a name (`named`: "the Vermont senator")
+        is read only as a title the article tells apart."""
+        match = None if named else TITLE_SPEAKER.fullmatch(phrase.strip())
+        person = _one(self.titled.get(match.group(1).lower(), set())) if match else None
+        if person is None and phrase.split()[:1] in (["the"], ["The"]):
+            person = _described_person(phrase, self.titled, self.marks, self.names)
+        return person
+
+
+def resolve_title_speakers(infos: list[SentenceInfo], mentions: list[Mention], body: str) -> TitleHolders:
     """ "the governor said" names no one, but an article that called one person "Gov. Mike Pence" means him: a
     speaker that is only a title takes the one person the article gives that title (two such people: left as
     it is). Full names of one person ("Mike Pence", "Pence") count once. So do a title with its initials ("The
     A.G." after "Attorney General Ann Vale"), one qualified by a party, a state or the words written before the
     name ("the Vermont senator" after "Sen. Ivo Pell (I-Vt.)", "the House speaker" after "House Speaker Ann Vale")
     when the article tells every other holder apart, and a party and state ("the California Democrat") when it
-    names one person so."""
-    titled = _titled_people(infos, body, mentions)
-    marks = _marks(body, mentions)
-    names: dict[str, str] = {}
-    for m in mentions:
-        if m.type == "person" and not m.headline and name_key(m.text):
-            surname = name_key(m.text).split()[-1]
-            names[surname] = max(names.get(surname, m.text), m.text, key=len)
+    names one person so. Returns the article's title holders, for other phrases that are only a title."""
+    holders = TitleHolders(infos, mentions, body)
     for info in infos:
         changed = []
         for a in info.attributions:
-            match = TITLE_SPEAKER.fullmatch(a.speaker.strip())
-            definite = a.speaker.split()[:1] in (["the"], ["The"])
-            person = _one(titled.get(match.group(1).lower(), set())) if match and not a.named else None
-            if person is None and definite:
-                person = _described_person(a.speaker, titled, marks, names)
+            person = holders.person(a.speaker, a.named)
             if person:
                 a = replace(a, speaker=person, head=person.split()[-1].lower(), named=True, head_type="PERSON")
             changed.append(a)
         info.attributions = changed
+    return holders
