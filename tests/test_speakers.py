@@ -1368,10 +1368,11 @@ def test_a_correction_of_the_page_is_no_voice_and_no_statement() -> None:
     text = _fictional(
         "The harbour board voted on Monday to close the east pier for repairs.\n\n"
         "CORRECTION: This article originally said the pier would close on Tuesday.\n\n"
-        "Because of an editing error, an earlier version of this post said that Ada Venn chairs the board."
+        "Because of an editing error, an earlier version of this post said that Ada Venn chairs the board.\n\n"
+        "A version of this article appears in print on May 2, 2031, on page A16 of the Harbour edition."
     )
-    assert [s.attributions for s in text.sentences[1:]] == [[], []]
-    assert [states_something(s) for s in text.sentences] == [True, False, False]
+    assert [s.attributions for s in text.sentences[1:3]] == [[], []]
+    assert [states_something(s) for s in text.sentences] == [True, False, False, False]
     assert cited_sources(text) == []
 
 

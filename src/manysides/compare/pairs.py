@@ -425,12 +425,13 @@ class PairScores:
 _CREDITED_BY = re.compile(r"^(?:(?:additional|further) )?(?:reporting|writing|editing)(?: and \w+)? by\b", re.I)
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to this (?:report|article|story)\W*$", re.I)
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-# An outlet's correction of its own page: "CORRECTION: This article originally said ...", "An earlier version of this
-# post misstated ...". It tells of the page, not of the event, and "this article" is no one's voice.
+# An outlet's correction of its own page ("CORRECTION: This article originally said ...", "An earlier version of this
+# post misstated ...") or its print-edition line: of the page, not the event, and "this article" is no one's voice.
+_PAGE = r"(?:article|post|story|report|column|review)"
 _CORRECTION = re.compile(
-    r"^(?:correction|clarification)s?\b\W|\b(?:earlier|previous|original|prior) version of this "
-    r"(?:article|post|story|report|column)\b|\bthis (?:article|post|story|report) (?:originally|previously|"
-    r"incorrectly|mistakenly)\b",
+    rf"^(?:correction|clarification)s?\b\W|\b(?:earlier|previous|original|prior) version of this {_PAGE}\b|"
+    rf"\bthis {_PAGE} (?:originally|previously|incorrectly|mistakenly|has been (?:revised|updated|corrected))\b|"
+    rf"^a version of this {_PAGE} appear(?:s|ed) in print\b",  # a print edition's credit line
     re.I,
 )
 
