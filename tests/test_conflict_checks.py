@@ -980,3 +980,22 @@ def test_one_quoted_name_of_a_thing_is_not_one_statement_dated_twice() -> None:
         published="2031-05-12",
     )
     assert _statement_dates(said_friday, said_sunday) is not None
+
+
+def test_two_outlets_quoting_the_same_words_share_that_fact() -> None:
+    """ "“I will not resign,” said Mr. Vale, who tried to ..." and "“I will not resign,” he said after a meeting
+    with ..., according to the Gazette": one quotation, one fact, however the rest of the sentences differ (the
+    editor's read found the second listed as only its outlet's). Fictional governor."""
+    from manysides.compare.engine import compare
+
+    first = (
+        "Gov. Ivo Vale said on Wednesday that he would stay in office.\n\n"
+        "\u201cI will not resign,\u201d said Mr. Vale, who tried to put to rest questions about his state of mind."
+    )
+    second = (
+        "Gov. Ivo Vale met the harbour board on Wednesday.\n\n"
+        "\u201cI will not resign,\u201d he said after a long meeting with the board, according to the Gazette."
+    )
+    report = compare(two_reports(first, second, "2031-05-14"))
+    quoted = [f for f in report.facts if all("I will not resign" in s.text for s in f.statements)]
+    assert [f.kind for f in quoted] == ["shared"] and len(quoted[0].statements) == 2
