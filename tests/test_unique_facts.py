@@ -197,3 +197,19 @@ def test_a_short_sentence_closed_by_any_languages_quotation_mark_states_somethin
     assert german.article.language == "de" and french.article.language == "fr"
     assert states_something(german.sentences[-1])
     assert states_something(french.sentences[-1])
+
+
+def test_a_short_statement_is_in_some_list() -> None:
+    """ "Zginęło dwóch górników." (two miners died) is three words: too short to stand as an outlet's own fact,
+    yet the report lists it among what the article states that no fact holds, never in no list at all (the
+    editor's multilingual read). Fictional mine."""
+    from manysides.compare.engine import compare
+
+    polish = make_article(
+        "pl", "W kopalni Wierzbno doszło w nocy do wybuchu metanu.\n\nZginęło dwóch górników.", outlet="gornik.example"
+    )
+    english = make_article("en", "A methane blast hit the Wierzbno mine overnight.", outlet="ledger.example")
+    report = compare([polish.model_copy(update={"language": "pl"}), english])
+    listed = {s.text for a in report.articles for s in a.unplaced_statements}
+    listed |= {s.text for f in report.facts for s in f.statements}
+    assert "Zginęło dwóch górników." in listed

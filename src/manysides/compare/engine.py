@@ -225,7 +225,7 @@ def _coverage(
             republished_from=republished.get(t.article.id),
             language=t.article.language,
             cited_sources=_canonical_sources(cited_sources(t), names) if reads_voices(t.article) else [],
-            statements=len({words_of(s) for s in t.sentences if states_something(s)}),  # a repeat counts once
+            statements=len({words_of(s) for s in t.sentences if states_something(s, listed=True)}),  # a repeat once
             unplaced=len(unplaced := _unplaced(t, facts)),
             unplaced_statements=[statement(t, s) for s in unplaced],
         )
@@ -238,7 +238,7 @@ def _unplaced(text: ArticleText, facts: list[Fact]) -> list[SentenceInfo]:
     its first telling). Counted from the sentences themselves: a heading or a fragment a fact holds
     does not stand in for a statement it leaves out."""
     placed = {s.sentence for f in facts for s in f.statements if s.article == text.article.id}
-    stated = [s for s in text.sentences if states_something(s)]
+    stated = [s for s in text.sentences if states_something(s, listed=True)]
     held = {words_of(s) for s in stated if s.index in placed}
     first: dict[str, SentenceInfo] = {}
     for s in stated:

@@ -32,6 +32,7 @@ from manysides.understand.speech_words import speech_words
 _MIN_UNIQUE_WORDS = 6
 _MIN_VERBLESS_WORDS = 8  # a closed sentence this long states something though the parse found no verb in it
 # ("The 49-year-old teaches at ...", "teaches" tagged a plural noun): no heading runs so long and ends on a stop
+_MIN_LISTED_WORDS = 3  # a subject, a verb and one more word: a statement an article's lists must not leave out
 _MIN_SAID_WORDS = 4  # someone's words told in a short sentence ("Everything but immunity, he added.") still state
 CAP = 3  # sentences of one article in one fact
 _VOICE_NOUNS = speech_words("voice_nouns")  # "leader", "spokesman": a title before a name
@@ -83,21 +84,24 @@ def words_of(sentence: SentenceInfo) -> str:
     return " ".join(re.findall(r"\w+", sentence.text.lower()))
 
 
-def states_something(sentence: SentenceInfo) -> bool:
+def states_something(sentence: SentenceInfo, listed: bool = False) -> bool:
     """A full sentence with a verb, not a heading or fragment (the verb as the English parse tags it; in other
     languages the closing stop alone). A shorter sentence states something when it tells someone's words. The
     body's last sentence needs no stop: a text cut short, or one that ends on an agency's initials ("... zusammenkam.
-    ( sho/sda"), still says what it says, and leaving it out would drop it from every list without a word."""
+    ( sho/sda"), still says what it says, and leaving it out would drop it from every list without a word.
+    `listed`: for an article's count of statements and its "not placed" list, where a short sentence ("Zginęło
+    dwóch górników.", "He is egocentric.") counts too, so nothing an article states is left out of every list."""
     if page_notice(sentence):  # "An earlier version of this post said ...": of the page, not the news
         return False
+    shortest, shortest_said = (_MIN_LISTED_WORDS, _MIN_LISTED_WORDS) if listed else (_MIN_UNIQUE_WORDS, _MIN_SAID_WORDS)
     if not sentence.parsed:
         closed = sentence.text.rstrip(_CLOSING).endswith((".", "!", "?", "\u061f", "\u06d4"))
-        return len(sentence.text.split()) >= _MIN_SAID_WORDS and (closed or sentence.ends_body)
+        return len(sentence.text.split()) >= shortest_said and (closed or sentence.ends_body)
     said = any(a.kind in {"quote", "paraphrase"} for a in sentence.attributions)
     closed = sentence.text.rstrip(_CLOSING).endswith((".", "!", "?"))
     words = len(sentence.text.split())
     return (
-        words >= (_MIN_SAID_WORDS if said else _MIN_UNIQUE_WORDS)
+        words >= (shortest_said if said else shortest)
         and (closed or sentence.ends_body)
         and (words >= _MIN_VERBLESS_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in sentence.doc))
     )
