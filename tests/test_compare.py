@@ -383,3 +383,29 @@ def test_a_name_an_outlet_writes_in_lower_case_still_counts(datasets_dir: Path, 
     assert {a.id: party.mentions.get(a.id, 0) for a in articles} == {
         a.id: a.body.lower().count("tea party") for a in articles
     }
+
+
+def test_the_report_says_whose_headline_names_the_story() -> None:
+    """The story's title is one outlet's own headline, words that outlet chose: the report says whose (the editors'
+    reads took "Bob Etheridge Attacks Student" for the tool's own words). Fictional outlets."""
+    from manysides.present.briefing import Briefing
+
+    articles = [
+        make_article(
+            "a",
+            "The harbour board closed the east pier on Monday.",
+            outlet="ledger.example",
+            title="Harbour board closes east pier",
+        ),
+        make_article(
+            "b",
+            "The east pier was closed by the harbour board.",
+            outlet="bote.example",
+            title="Board shuts east pier after storm",
+        ),
+    ]
+    report = compare(articles)
+    assert report.story.title_from in {"a", "b"}
+    named = next(a for a in articles if a.id == report.story.title_from)
+    assert report.story.title == named.title
+    assert Briefing.of(report).summary().endswith(f"Title: {named.outlet}'s headline.")

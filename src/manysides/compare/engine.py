@@ -294,16 +294,22 @@ def _lead_title(texts: list[ArticleText]) -> str:
 
 def _story(texts: list[ArticleText], title: str | None) -> StoryInfo:
     dates = sorted(t.article.published for t in texts if t.article.published)
+    source = None
     if title is None:
         # The report reads in English: an English headline names the story when there is one, else any language's
         # (two Spanish outlets share more headline words than the one English outlet shares with either).
         english = [t for t in texts if t.article.language == "en" and t.article.title]
         named = english or texts
-        headed = [(headline_without_outlet(t.article.title, t.article.outlet), t.article.body) for t in named]
-        headed = [(h, body) for h, body in headed if h]
-        title = central_title([h for h, _ in headed], [body for _, body in headed]) or _lead_title(texts)
+        headed = [(headline_without_outlet(t.article.title, t.article.outlet), t) for t in named]
+        headed = [(h, t) for h, t in headed if h]
+        title = central_title([h for h, _ in headed], [t.article.body for _, t in headed])
+        source = next((t.article.id for h, t in headed if h == title), None)  # whose words the title is
+        title = title or _lead_title(texts)
     return StoryInfo(
-        title=title, first_published=dates[0] if dates else None, last_published=dates[-1] if dates else None
+        title=title,
+        first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+        title_from=source,
     )
 
 

@@ -239,9 +239,12 @@ class Briefing:
         counts = {kind: len(self.view.facts(kind)) for kind in ("shared", "conflict", "unique", "related")}
         reports, facts = _count(len(report.articles), "report"), _count(counts["unique"], "fact")
         close = f", {_count(counts['related'], 'close pair')} to check" if counts["related"] else ""
+        named = self.view.article(report.story.title_from) if report.story.title_from else None
+        # the title is one outlet's own headline, words that outlet chose: say whose
+        whose = f" Title: {self.short_label(named.id)}'s headline." if named else ""
         return (
             f"{reports} from {_count(len(outlets), 'outlet')}{span}: {_count(counts['shared'], 'shared fact')}, "
-            f"{_count(counts['conflict'], 'conflict')}, {facts} only one report gives{close}."
+            f"{_count(counts['conflict'], 'conflict')}, {facts} only one report gives{close}.{whose}"
         )
 
     def statements_by_article(self, fact: Fact) -> dict[str, list[Statement]]:

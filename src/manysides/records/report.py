@@ -25,6 +25,9 @@ class StoryInfo(_Model):
     title: str
     first_published: str | None = None
     last_published: str | None = None
+    title_from: str | None = Field(
+        None, description="id of the article whose headline names the story (None: given by the caller, or a lead)"
+    )
 
 
 class Statement(_Model):
