@@ -359,3 +359,14 @@ def test_a_polish_source_without_a_comma_ends_where_the_clause_begins(sentence: 
     multilingual read: "związku zawodowego do protestu przyłączyło się około pracowników" was cited). Fictional
     sentences."""
     assert _speakers([sentence], "pl") == [[(source, "according_to")]]
+
+
+def test_a_description_after_a_postposed_cue_speaks_not_a_name_the_sentence_compares_with() -> None:
+    """ "Anders als Präsident Ivo Brandt sehe er ..., erklärte der derzeitige Favorit": the one who explains is the
+    favourite the words after the cue describe (adjective and all), not Brandt, whom the sentence opens by comparing
+    (the editor's read of a German SemEval pair credited the quote to the president). Fictional sentence."""
+    sentence = [
+        "Anders als Präsident Ivo Brandt sehe er den Hafen nicht als Gefahr an, erklärte der derzeitige Favorit im "
+        "Bewerberfeld."
+    ]
+    assert _speakers(sentence, "de") == [[("derzeitige Favorit", "paraphrase")]]

@@ -157,6 +157,9 @@ def surname(word: str) -> str:
     return re.split(r"['\u2019]", word)[0]
 
 
+_ADJECTIVES = 2  # lower-case words before a capitalised noun in a German noun phrase ("der neue Bürgermeister")
+
+
 def unnamed_voice(window: list[Word], language: Cues, before_cue: bool = False) -> Speaker | None:
     """An unnamed voice: a noun phrase opened by an article ("der Sprecher", "la policía"), or in a script
     without capitals or articles, the window's words; before the cue, also a bare plural ("wie Augenzeugen")."""
@@ -172,11 +175,17 @@ def unnamed_voice(window: list[Word], language: Cues, before_cue: bool = False) 
             at += 1
         words = words[at:]
         if language.code in NOUNS_CAPITALISED:  # "die Ministerin in der ersten Lesung": up to "in"
+            # adjectives before the noun are in lower case ("der derzeitige Umfragefavorit im ...")
+            noun = next((i for i, w in enumerate(words[: _ADJECTIVES + 1]) if w[:1].isupper()), 0)
             kept = next(
-                (i for i, w in enumerate(words) if not w[:1].isupper() and w.lower() not in language.articles),
+                (
+                    i
+                    for i, w in enumerate(words)
+                    if i > noun and not w[:1].isupper() and w.lower() not in language.articles
+                ),
                 len(words),
             )
-            words = words[:kept]
+            words = words[:kept] if words and words[noun][:1].isupper() else []
     else:
         stops = stop_words(language.code)
         while words and words[0].lower() in stops:  # "Jak podkreślała": "as she stressed"
@@ -248,7 +257,11 @@ def speakers_of(
     if (language.verb_initial and not topic) or language.verb_final:
         behind = None
     if postposed:  # „...“, sagte der Sprecher / « ... », a déclaré le maire / قال الوزير
-        return listed(near or named or unnamed_voice(after, language) or behind)
+        # the subject follows the cue: a description an article opens there ("..., erklärte der Umfragefavorit")
+        # before a name the sentence opens with ("Anders als US-Präsident Donald Trump sehe er ..."); where no
+        # article marks a noun phrase, the words after a verb-final cue are no subject ("diyerek tepkisini ...")
+        described = unnamed_voice(after, language) if language.articles else None
+        return listed(near or apposed or described or named or unnamed_voice(after, language) or behind)
     # Feld sagte ... / Hernández comentó la necesidad ...: what follows the cue is what was said, unless a name
     return listed(named or near or behind)
 
