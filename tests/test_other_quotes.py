@@ -370,3 +370,14 @@ def test_a_description_after_a_postposed_cue_speaks_not_a_name_the_sentence_comp
         "Bewerberfeld."
     ]
     assert _speakers(sentence, "de") == [[("derzeitige Favorit", "paraphrase")]]
+
+
+def test_an_arabic_cue_joined_by_and_shares_the_opening_verbs_subject() -> None:
+    """ "وأعرب وزير النقل عن تعازيه ... ووعد بمراجعة ..." (the transport minister expressed ... and promised ...):
+    the promise is the minister's, the subject of the verb the sentence opens with, not the mayor quoted before
+    (the editor's multilingual read). Fictional sentences."""
+    sentences = [
+        "وقالت رئيسة البلدية إلسه كورفان إن الجسر كان آمنا.",
+        "وأعرب وزير النقل عن تعازيه لأسر الضحايا ووعد بمراجعة حالة كل الجسور.",
+    ]
+    assert _speakers(sentences, "ar")[1] == [("وزير النقل", "paraphrase")]

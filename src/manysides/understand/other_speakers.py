@@ -263,7 +263,23 @@ def speakers_of(
         described = unnamed_voice(after, language) if language.articles else None
         return listed(near or apposed or described or named or unnamed_voice(after, language) or behind)
     # Feld sagte ... / Hernández comentó la necesidad ...: what follows the cue is what was said, unless a name
-    return listed(named or near or behind)
+    return listed(named or near or behind or _opening_verbs_subject(text, tokens, cue, context))
+
+
+_AND_PREFIX = "\u0648"  # Arabic "wa-", and, written joined to the verb it joins ("ووعد", and he promised)
+
+
+def _opening_verbs_subject(text: str, tokens: list[Word], cue: Cue, context: SpeakerContext) -> Speaker | None:
+    """Where the verb opens the sentence (Arabic), a cue joined to it by "and" ("وأعرب وزير النقل عن تعازيه ووعد
+    بمراجعة ...") shares its subject: the words after the opening verb, not the speaker of an earlier sentence."""
+    language = context.cues
+    joined_cue = tokens[cue.first].text.startswith(_AND_PREFIX)
+    if not language.verb_initial or cue.first < 2 or not joined_cue or not tokens[0].text.startswith(_AND_PREFIX):
+        return None
+    opening = Cue(first=0, last=0, kind="speech", text=tokens[0].text, gap=None)
+    window = cue_window(text, tokens, opening, language, after=True)
+    window = [t for t in window if t.start < tokens[cue.first].start]
+    return name_in(window, context, False) or unnamed_voice(window, language)
 
 
 # Arabic "وال", "بال", "لل", "ال", "ل" and Hebrew "ה", "בה", "ל": the article and prepositions joined to a word
