@@ -381,3 +381,13 @@ def test_an_arabic_cue_joined_by_and_shares_the_opening_verbs_subject() -> None:
         "وأعرب وزير النقل عن تعازيه لأسر الضحايا ووعد بمراجعة حالة كل الجسور.",
     ]
     assert _speakers(sentences, "ar")[1] == [("وزير النقل", "paraphrase")]
+
+
+def test_an_inverted_pronoun_speaks_not_the_noun_after_the_cue() -> None:
+    """ "« ... », a-t-elle déclaré devant les familles": "elle" is the minister named before, not the families she
+    spoke before (the editor's multilingual read). Fictional sentences."""
+    sentences = [
+        "La ministre de l'Industrie, Claire Mazet, s'est rendue sur place.",
+        "« Nous ne partirons pas d'ici tant qu'ils ne seront pas remontés », a-t-elle déclaré devant les familles.",
+    ]
+    assert _speakers(sentences, "fr")[1] == [("Claire Mazet", "quote")]

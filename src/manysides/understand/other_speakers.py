@@ -208,6 +208,10 @@ def speakers_of(
     found: Speaker | None
     if cue.kind == "impersonal":
         return None  # "hieß es": the speaker named before
+    if any(t.text.lower().endswith(language.inversions) for t in tokens[cue.first : cue.last + 1]):
+        # the pronoun speaks ("« ... », a-t-elle déclaré devant les familles"), never the noun after it: the person
+        # the sentence opens on ("Le directeur, Yann Quéméner, ..., explique-t-il") or the one before (the caller)
+        return []
     if cue.kind.startswith("according") and _pronoun_source(
         after if cue.kind == "according_before" else before, language
     ):
