@@ -234,3 +234,16 @@ def test_one_sentence_counts_once_for_its_speaker() -> None:
     (text,) = analyse_many([make_article("pier", body, outlet="The Harbour Ledger")])
     assert len(text.sentences[0].attributions) > 1
     assert [(v.speaker, v.quoted, v.paraphrased) for v in voices(text)] == [("Ivo Pell", 1, 0)]
+
+
+def test_a_name_qualifying_the_speakers_head_does_not_make_them_that_person() -> None:
+    """ "Pell operatives in the spin room said ..." are not Pell: the head "operatives" (lemma "operative") is no
+    name (the editor's read counted the operatives' paraphrase as Romney's voice). Fictional sentences."""
+    from manysides.compare.framing import voices
+
+    body = (
+        "Ivo Pell debated Ada Venn on Thursday night.\n\n"
+        "By contrast, Pell operatives in the spin room said Pell clearly won on substance."
+    )
+    (text,) = analyse_many([make_article("debate", body, outlet="The Harbour Ledger")])
+    assert [v.speaker for v in voices(text)] == ["Pell operatives in the spin room"]

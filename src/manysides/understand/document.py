@@ -599,7 +599,7 @@ class People:
         "The Guardian"."""
         found = self.person_in(attribution.speaker)
         words = re.findall(r"[^\W\d_][\w'\u2019-]*", attribution.speaker)
-        at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() == attribution.head), None)
+        at = next((i for i in range(len(words) - 1, -1, -1) if _is_head(words[i], attribution.head)), None)
         if at is None or (found and (words[at] in found.split() or attribution.speaker.endswith(found))):
             return found  # the name is the head, or follows its title ("House Minority Whip Steny Hoyer")
         if not words[at][0].isupper() or (not found and words[at].lower() in self.things):
@@ -638,6 +638,16 @@ class People:
         """Whether the article names another person of the same surname ("Melania Trump" beside "Donald Trump")."""
         first = name.split()[0]
         return any(len(n.split()) > 1 and _surname(n) == _surname(name) and n.split()[0] != first for n in self.names)
+
+
+def _is_head(word: str, head: str) -> bool:
+    """Whether a word of a speaker phrase is its head, given as a lemma ("operatives" is "operative"): the head of
+    "Romney operatives" is no name, so the operatives are not Romney."""
+    lower = word.lower()
+    return lower == head or (bool(head) and lower.startswith(head) and len(lower) - len(head) <= _INFLECTION)
+
+
+_INFLECTION = 2  # letters an English plural or verb form adds to its lemma ("operatives", "watches")
 
 
 def _decide(count: Counter[str]) -> str | None:
