@@ -1410,3 +1410,14 @@ def test_a_surname_the_parser_reads_as_a_noun_is_still_a_named_speaker(datasets_
     for words in ("it appears the plaintiffs", "We believe this suit is without merit"):
         (speaker,) = _speakers(text, words)
         assert speaker.endswith("Suthers")
+
+
+def test_a_clause_inside_a_speakers_phrase_is_no_part_of_it() -> None:
+    """ "One of the highest-profile members of the harbour board -- where the pier plan will live or die this year
+    -- said ...": the speaker is the member, not the board's relative clause (the editor's read listed the whole
+    clause as a voice). Fictional sentence."""
+    text = _fictional(
+        "One of the highest-profile members of the Harbour Board \u2013 where the pier plan will live or die this "
+        "year \u2013 said he supports the repairs."
+    )
+    assert _speakers(text, "highest-profile") == ["One of the highest-profile members of the Harbour Board"]

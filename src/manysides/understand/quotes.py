@@ -166,7 +166,7 @@ def _phrase(head: Token) -> str:
     keep = [head]
     for child in head.children:
         if _keeps(head, child):
-            keep.extend(child.subtree)
+            keep.extend(_without_clauses(child))
         elif child.dep_ == "appos" and child.pos_ == "PROPN" and _title_name(head, child):
             # a name right after its title ("Senate Democratic Leader Chuck Schumer (D-N.Y.)", "Former Speaker of
             # the House Newt Gingrich"): the name, no more
@@ -186,7 +186,17 @@ def _phrase(head: Token) -> str:
     text = head.doc[start : end + 1].text
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")]
-    return text.strip(" ,")
+    return text.strip(" ,\u2013\u2014-")
+
+
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis"})
+
+
+def _without_clauses(token: Token) -> list[Token]:
+    """A kept dependent's words without the clauses inside it ("One of the Republicans in the House -- where reform
+    will live or die this year -- said": the House's relative clause is no part of the speaker)."""
+    dropped = {t.i for d in token.subtree if d.dep_ in _CLAUSES and d is not token for t in d.subtree}
+    return [t for t in token.subtree if t.i not in dropped]
 
 
 def _name_end(head: Token, start: int, end: int) -> int:
