@@ -448,9 +448,9 @@ def page_notice(sentence: SentenceInfo) -> bool:
     showed ..." is a statement), "X contributed to this report.", a correction of the page, or its rights notice in
     any language ("© 2024 Gazeta. Wszelkie prawa zastrzeżone.")."""
     text = sentence.text.strip()
-    if _CONTRIBUTED.search(text) or "\u00a9" in text or any(notice in text.lower() for notice in _NOTICES):
+    if _CONTRIBUTED.search(text) or _CORRECTION.search(text) or "\u00a9" in text:
         return True
-    if _CORRECTION.search(text):
+    if any(notice in text.lower() for notice in _NOTICES):
         return True
     return bool(_CREDITED_BY.search(text)) and not (sentence.parsed and any(t.tag_ in _FINITE for t in sentence.doc))
 

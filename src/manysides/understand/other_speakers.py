@@ -264,8 +264,10 @@ def speakers_of(
         # the subject follows the cue: a description an article opens there ("..., erklärte der Umfragefavorit")
         # before a name the sentence opens with ("Anders als US-Präsident Donald Trump sehe er ..."); where no
         # article marks a noun phrase, the words after a verb-final cue are no subject ("diyerek tepkisini ...")
-        described = unnamed_voice(after, language) if language.articles else None
-        return listed(near or apposed or described or named or unnamed_voice(after, language) or behind)
+        described = unnamed_voice(after, language)
+        if language.articles:
+            return listed(near or apposed or described or named or behind)
+        return listed(near or named or described or behind)
     # Feld sagte ... / Hernández comentó la necesidad ...: what follows the cue is what was said, unless a name
     return listed(named or near or behind or _opening_verbs_subject(text, tokens, cue, context))
 
