@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
 from functools import cache
 from importlib import resources
 
 from manysides.compare.pairs import Node
+from manysides.compare.published import published_day
 from manysides.records.report import Conflict
 from manysides.understand import ArticleText
 
@@ -37,20 +37,13 @@ def _says_moved(text: str, language: str | None) -> bool:
     return any(word in listed for word in words)
 
 
-def _day(published: str | None) -> str | None:
-    try:
-        return datetime.fromisoformat(published).date().isoformat() if published else None
-    except ValueError:
-        return None
-
-
 def moved_count(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]) -> Conflict:
     """A number conflict as an update when the reports published last (on a later day than every other report in
     it) say their figure moved and every earlier report gives one figure: the earliest report is first."""
     if conflict.type != "number":
         return conflict
     by_id = {t.article.id: t for t in texts}
-    days = {article: _day(by_id[article].article.published) for article in conflict.values if article in by_id}
+    days = {article: published_day(by_id[article].article.published) for article in conflict.values if article in by_id}
     if len(days) != len(conflict.values) or any(d is None for d in days.values()):
         return conflict
     last = max(d for d in days.values() if d)

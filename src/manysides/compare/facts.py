@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from itertools import combinations
 
 import numpy as np
@@ -21,6 +21,7 @@ from manysides.compare.count_updates import moved_count
 from manysides.compare.date_conflicts import one_day, one_night
 from manysides.compare.pairs import Node, PairModel, PairScores, page_notice, pair_model
 from manysides.compare.provenance import VAGUE_SPEAKERS, cited_elsewhere, is_source, same_wording
+from manysides.compare.published import published_at, published_day
 from manysides.compare.status_conflicts import opposite_acts
 from manysides.compare.unique import specifics, unique_features, unique_probabilities
 from manysides.records.report import Conflict, Fact, Statement
@@ -161,19 +162,13 @@ def _without_contrary_pairs(scores: PairScores, bar: float, published: list[str 
     respond" / "Trump Jr. did occasionally respond"), the two give other days (`_other_days`), or one tells news
     from after the other's article was published (`_later_news`; `published`: each article's stamp)."""
     prob = scores.prob.copy()
-    days = [_day_of(stamp) for stamp in published]
+    days = [published_day(stamp) for stamp in published]
     for i, j in zip(*np.nonzero(np.triu(prob >= bar, 1)), strict=True):
         x, y = scores.nodes[i], scores.nodes[j]
         a, b = x.sentence, y.sentence
         if opposite_acts(a, b) or _other_days(a, b) or _later_news(a, days[x.article], b, days[y.article]):
             prob[i, j] = prob[j, i] = 0.0
     return replace(scores, prob=prob)
-
-
-def _day_of(published: str | None) -> str | None:
-    """The publication day, as dates' values are written ("2032-05-14")."""
-    when = _when(published)
-    return when.date().isoformat() if when else None
 
 
 def _later_news(a: SentenceInfo, a_day: str | None, b: SentenceInfo, b_day: str | None) -> bool:
@@ -203,17 +198,6 @@ def _other_days(a: SentenceInfo, b: SentenceInfo) -> bool:
     return not any(one_night(a, x, b, y) or one_day(x, y) for x in xs for y in ys)
 
 
-def _when(published: str | None) -> datetime | None:
-    """A publication stamp as an aware datetime (a date alone or a naive time read as UTC)."""
-    if not published:
-        return None
-    try:
-        when = datetime.fromisoformat(published)
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
 def _own_days(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]) -> Conflict:
     """Two dates where each outlet reports what happened on its own publication day or the day before ("said
     Tuesday" in Tuesday's paper, "said Wednesday" in Wednesday's): a later development, not two datings of one
@@ -221,7 +205,7 @@ def _own_days(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]) -
     (`same_act`: "Aliyev welcomed Sharaa"), which happens once."""
     if any(x.article != y.article and same_act(x.sentence, y.sentence) for x in nodes for y in nodes):
         return conflict
-    published = {t.article.id: _when(t.article.published) for t in texts}
+    published = {t.article.id: published_at(t.article.published) for t in texts}
     days: dict[str, date] = {}
     for article, value in conflict.values.items():
         when = published.get(article)
@@ -250,7 +234,7 @@ def _counts_of_own_days(conflict: Conflict, texts: list[ArticleText], nodes: lis
         article = texts[node.article].article.id
         if article in conflict.values:
             told.setdefault(article, set()).update(d.value for d in node.sentence.dates if d.day)
-    days = {t.article.id: _day_of(t.article.published) for t in texts}
+    days = {t.article.id: published_day(t.article.published) for t in texts}
     latest = max(conflict.values, key=lambda a: days.get(a) or "")
     if set(told) != set(conflict.values) or any(len(d) > 1 for d in told.values()) or not told[latest]:
         return conflict
@@ -302,7 +286,7 @@ def _with_timing(conflict: Conflict, texts: list[ArticleText], nodes: list[Node]
         return moved_count(_counts_of_own_days(conflict, texts, nodes), texts, nodes)
     if conflict.type != "modality":
         return conflict
-    published = {t.article.id: _when(t.article.published) for t in texts}
+    published = {t.article.id: published_at(t.article.published) for t in texts}
     expected = [a for a, v in conflict.values.items() if v == "expected"]
     happened = [a for a, v in conflict.values.items() if v == "happened"]
     times = [published.get(a) for a in expected + happened]
