@@ -480,22 +480,22 @@ def score_pairs(texts: list[ArticleText], sources: list[str]) -> PairScores:
     # (an attribution conflict).
     speakers = [quoted_speaker(n.sentence) for n in nodes]
     quoting = [k for k, s in enumerate(speakers) if s]
-    words = {k: quote_ngrams(nodes[k].sentence) for k in quoting}
+    words = [quote_ngrams(n.sentence) for n in nodes]
     for i, j in combinations(quoting, 2):
         if not same_person(speakers[i], speakers[j]) and not words[i] & words[j]:  # type: ignore[arg-type]
             prob[i, j] = prob[j, i] = 0.0
-    _same_quotes_pair(prob, nodes, keys)
+    _same_quotes_pair(prob, nodes, keys, words)
     return PairScores(nodes, prob, sources, feats, [terms(n.sentence) for n in nodes])
 
 
 _SAME_QUOTE = 0.5  # share of the shorter quotation's runs of words the other quotation holds
 
 
-def _same_quotes_pair(prob: np.ndarray, nodes: list[Node], keys: np.ndarray) -> None:
+def _same_quotes_pair(prob: np.ndarray, nodes: list[Node], keys: np.ndarray, words: list[set[tuple[str, ...]]]) -> None:
     """Two outlets quoting the same words, credited to no two different people, state one fact however the rest
     of their sentences differ ("“I will not resign,” said Mr. Vale, who tried to ..." / "“I will not resign,” he
-    said after a meeting ..."): the pair is lifted to the fact bar."""
-    grams = {k: g for k, n in enumerate(nodes) if (g := quote_ngrams(n.sentence))}
+    said after a meeting ..."): the pair is lifted to the fact bar. `words`: each node's `quote_ngrams`."""
+    grams = {k: g for k, g in enumerate(words) if g}
     bar = pair_model().threshold
     for i, j in combinations(sorted(grams), 2):
         if keys[i] == keys[j] or prob[i, j] >= bar:
