@@ -208,6 +208,26 @@ def test_language_of_short_texts(page_id: str) -> None:
     assert detect_language(gold["title"]) in (gold["lang"], None)
 
 
+def test_sentences_read_the_language_s_own_ordinals_and_abbreviations() -> None:
+    """German writes an ordinal before the noun it numbers with a period ("auf dem 14. Platz") and Polish "ok."
+    (about) before a number: in those languages neither ends a sentence. The same letters do end English ones
+    ("It was 14. Police came", "It's ok. 300 came"), so the rule is the article's language's, not every text's."""
+    german = "Die Mannschaft landete auf dem 14. Platz der Tabelle. Sie spielte zum 3. Mal in 14. Der Trainer ging."
+    assert [s.text for s in split_sentences(german, "de")] == [
+        "Die Mannschaft landete auf dem 14. Platz der Tabelle.",
+        "Sie spielte zum 3. Mal in 14.",
+        "Der Trainer ging.",
+    ]
+    polish = "W wypadku rannych zostało ok. 300 osób. Policja bada sprawę."
+    assert [s.text for s in split_sentences(polish, "pl")] == [
+        "W wypadku rannych zostało ok. 300 osób.",
+        "Policja bada sprawę.",
+    ]
+    english = "The boy was 14. Police came. It's ok. 300 people came."
+    assert len(split_sentences(english, "en")) == len(split_sentences(english)) == 4
+    assert len(split_sentences(german)) == 5  # language unknown: both ordinals end a sentence
+
+
 def test_english_titles_written_short_end_no_sentence() -> None:
     """A title before a name ("former Cong. Rob Simmons", "Atty. Gen.", "Amb.") is no sentence end: cut there, the
     name heads a sentence of its own and the fragment before it reads as a claim."""

@@ -48,14 +48,14 @@ def _label(report: Report, outlet: str) -> str:
 
 
 def test_statement_sentence_is_the_split_sentences_index(demo: tuple[Report, list[Article]]) -> None:
-    """The HTML anchors rely on it: Statement.sentence indexes split_sentences(body)."""
+    """The HTML anchors rely on it: Statement.sentence indexes split_sentences(body, language)."""
     report, articles = demo
-    bodies = {a.id: a.body for a in articles}
+    bodies = {a.id: (a.body, a.language) for a in articles}
     checked = 0
     for fact in report.facts:
         for statement in fact.statements:
             assert statement.sentence is not None
-            assert statement.text in split_sentences(bodies[statement.article])[statement.sentence].text
+            assert statement.text in split_sentences(*bodies[statement.article])[statement.sentence].text
             checked += 1
     assert checked > 20
 

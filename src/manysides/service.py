@@ -199,7 +199,7 @@ class Service:
 
     def sentences(self, article: Article) -> list[Sentence]:
         """The article's sentences, numbered as the comparison numbers them (`Statement.sentence`)."""
-        return split_sentences(article.body)
+        return split_sentences(article.body, article.language)
 
     def raw_page(self, article_id: str) -> bytes | None:
         """The page exactly as it was read, for download only: never rendered."""

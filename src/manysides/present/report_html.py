@@ -119,8 +119,11 @@ def _section(key: str, title: str, body: str, count: int | None = None, is_open:
 class _Page:
     def __init__(self, brief: Briefing, bodies: dict[str, str]) -> None:
         self.brief = brief
+        languages = {a.id: a.language for a in brief.report.articles}
         self.sentences = {
-            k: split_sentences(bodies[article]) for k, article in enumerate(brief.columns) if article in bodies
+            k: split_sentences(bodies[article], languages.get(article))
+            for k, article in enumerate(brief.columns)
+            if article in bodies
         }
 
     # --- building blocks -------------------------------------------------------------------------------------

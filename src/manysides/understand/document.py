@@ -1225,7 +1225,7 @@ def _parsed(nlp: Language, texts: list[str]) -> Iterator[Doc]:
 def analyse_many(articles: Sequence[Article]) -> list[ArticleText]:
     """Understand several articles in one parsing batch."""
     nlp = load_nlp()
-    split = [split_sentences(article.body) for article in articles]
+    split = [split_sentences(article.body, article.language) for article in articles]
     docs = iter(_parsed(nlp, [s.text.translate(_FOR_PARSER) for sentences in split for s in sentences]))
     result = []
     for article, sentences in zip(articles, split, strict=True):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from manysides.extract.words import MONTHS
 from manysides.understand.entities import STATE_ABBREVIATIONS
+from manysides.understand.foreign_names import NOUNS_CAPITALISED, stop_words
 
 # Tokens that end with a period without ending a sentence (lower-cased, period stripped).
 ABBREVIATIONS = frozenset(
@@ -29,6 +30,10 @@ ABBREVIATIONS = frozenset(
 )
 _STATES = frozenset(state[:-1].lower() for state in STATE_ABBREVIATIONS)  # AP style: "Ariz.", "N.H."
 _NUMBER_SIGNS = frozenset({"no", "nos"})  # abbreviations only before a number
+# Abbreviations before a number in one language only, where the same letters end an English sentence ("It's OK.
+# 300 people came"): the Polish "ok." (about), "godz." (hour), "ul." (street), "tys." (thousand), "nr" and "pkt";
+# hand-written from the languages' common usage, not from any test page.
+_NUMBER_SIGNS_OF = {"pl": frozenset({"ok", "godz", "ul", "tys", "pkt", "nr"})}
 _INITIALISM = re.compile(r"[a-z](?:\.[a-z])+")  # "r.f.k", "d.c": the final period is read before this
 # Closed-class words that open English sentences: after an initialism ("D.C."), such a word starts a new sentence,
 # any other capitalised word goes on with a name ("R.F.K. Stadium").
@@ -74,13 +79,14 @@ class Sentence:
     text: str
 
 
-def _is_abbreviation(block: str, end: int) -> bool:
+def _is_abbreviation(block: str, end: int, language: str | None = None) -> bool:
     """Whether the period at `end - 1` closes an abbreviation or an initial rather than a sentence."""
     word = re.search(r"(\S+)\.$", block[:end])
     if not word:
         return False
     token = word.group(1).lstrip("\"'\u201c\u2018([").lower()
-    if token in _NUMBER_SIGNS:  # "No. 5", but "voted no. The rest agreed" ends a sentence
+    if token in _NUMBER_SIGNS or token in _NUMBER_SIGNS_OF.get(language or "", ()):
+        # "No. 5", "ok. 300 osób"; but "voted no. The rest agreed" ends a sentence
         return bool(re.match(r"\s*\d", block[end:]))
     last = token.rsplit("-", 1)[-1]  # "then-Rep.", "ex-Gov."
     # "R.F.K. Stadium" and "Ariz. Gov. Jan Brewer" go on; "moved to D.C. He said", "lives in Tucson, Ariz. His" end
@@ -167,7 +173,21 @@ def _ordinal_before_name(block: str, period: int) -> bool:
     return found is not None and (found.group(1) or "a")[:1].islower()
 
 
-def _split_block(block: str) -> list[tuple[int, int]]:
+_ORDINAL = re.compile(r"(?<![\d.,])\d{1,3}\.$")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _ordinal_before_noun(block: str, period: int, language: str | None) -> bool:
+    """Whether the period at `period` closes an ordinal before the noun it numbers, in a language that capitalises
+    its nouns ("auf dem 14. Platz", "zum 3. Mal"): a capitalised word that is none of the language's stop words
+    follows. "im Jahr 14. Der Rat ..." and every other language end the sentence there."""
+    if language not in NOUNS_CAPITALISED or not _ORDINAL.search(block, 0, period + 1):
+        return False
+    word = _NEXT_WORD.match(block, period + 1)
+    return word is not None and word.group(1)[:1].isupper() and word.group(1).lower() not in stop_words(language)
+
+
+def _split_block(block: str, language: str | None = None) -> list[tuple[int, int]]:
     ends = [
         m
         for m in _BOUNDARY.finditer(block)
@@ -175,9 +195,10 @@ def _split_block(block: str) -> list[tuple[int, int]]:
         and not (
             m.group().startswith(".")
             and (
-                _is_abbreviation(block, m.start() + 1)
+                _is_abbreviation(block, m.start() + 1, language)
                 or _ordinal_day(block, m.start())
                 or _ordinal_before_name(block, m.start())
+                or _ordinal_before_noun(block, m.start(), language)
             )
         )
     ]
@@ -198,15 +219,17 @@ def _split_block(block: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(body: str) -> list[Sentence]:
-    """Sentences of a body whose paragraphs (or lines) are separated by newlines."""
+def split_sentences(body: str, language: str | None = None) -> list[Sentence]:
+    """Sentences of a body whose paragraphs (or lines) are separated by newlines; `language` (ISO 639-1, as the
+    article stores it) adds that language's own abbreviations and ordinals. Every reader of one article's sentences
+    passes the same language, so sentence numbers agree between the comparison and the pages that link to them."""
     sentences: list[Sentence] = []
     paragraph = -1
     for block in re.finditer(r"[^\n]+", body):
         if not block.group().strip():
             continue
         paragraph += 1
-        for start, end in _split_block(block.group()):
+        for start, end in _split_block(block.group(), language):
             text = block.group()[start:end]
             left = len(text) - len(text.lstrip())
             text = text.strip()
