@@ -999,3 +999,20 @@ def test_two_outlets_quoting_the_same_words_share_that_fact() -> None:
     report = compare(two_reports(first, second, "2031-05-14"))
     quoted = [f for f in report.facts if all("I will not resign" in s.text for s in f.statements)]
     assert [f.kind for f in quoted] == ["shared"] and len(quoted[0].statements) == 2
+
+
+def test_a_shared_fact_whose_every_two_outlets_conflict_is_not_listed_as_agreement() -> None:
+    """One outlet's sentence set against each of two of another's by two conflicts (a place in one, who followed
+    whom in the other): the three together say nothing the conflicts do not, so they are no shared fact; with a
+    pair no conflict sets apart, they are."""
+    from manysides.compare.facts import _all_set_apart
+
+    _, scores = _read(
+        ("Ilsa Marrow, a student in Port Aldous, said she followed Mayor Jay Brenner online.", ""),
+        ("The photo went to a student in Lindqvist. Mayor Jay Brenner followed the student online.", ""),
+    )
+    one, place, follow = scores.nodes
+    key = {n.position: (n.article, n.sentence.index) for n in scores.nodes}
+    both = [frozenset({key[one.position], key[place.position]}), frozenset({key[one.position], key[follow.position]})]
+    assert _all_set_apart([one, place, follow], scores, both)
+    assert not _all_set_apart([one, place, follow], scores, both[:1])  # "followed" stands agreed beside it

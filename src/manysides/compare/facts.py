@@ -434,6 +434,19 @@ def _fact(kind: str, statements: list[Statement], conflict: Conflict | None = No
     return Fact(kind=kind, statements=statements, conflict=conflict, headline=headline_of(statements))  # type: ignore[arg-type]
 
 
+def _all_set_apart(group: list[Node], scores: PairScores, set_apart: list[frozenset[tuple[int, int]]]) -> bool:
+    """Whether every two outlets' statements of a shared fact are set against each other by a conflict: the fact
+    then says nothing the conflicts do not, and would read as agreement where they disagree ("Bellingham" and
+    "Seattle" in one conflict, "she followed him" and "he followed her" in another, the three in one fact)."""
+    keys = [(n.article, n.sentence.index) for n in group]
+    pairs = [
+        (x, y)
+        for (x, m), (y, n) in combinations(zip(keys, group, strict=True), 2)
+        if scores.source(m) != scores.source(n)
+    ]
+    return bool(pairs) and all(any(x in apart and y in apart for apart in set_apart) for x, y in pairs)
+
+
 def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     """Conflicts and updates, then shared facts (most outlets first), then unique facts in article order.
 
@@ -451,13 +464,13 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     conflicts = _without_repeated_updates(conflicts)
     # Statements a conflict or an update sets side by side are shown there, not again as a fact they agree on; a
     # shared fact with more statements than the conflict's stays (the others agree with both).
-    set_apart = {frozenset((n.article, n.sentence.index) for n in nodes) for _, nodes in found}
+    set_apart = [frozenset((n.article, n.sentence.index) for n in nodes) for _, nodes in found]
     groups = [
         g
         for g in cliques(
             _without_contrary_pairs(scores, model.threshold, [t.article.published for t in texts]), model.threshold
         )
-        if frozenset((n.article, n.sentence.index) for n in g) not in set_apart
+        if not _all_set_apart(g, scores, set_apart)
     ]
     groups.sort(key=lambda g: (-len({scores.source(n) for n in g}), g[0].article, g[0].sentence.index))
     shared, headed = [], set()
