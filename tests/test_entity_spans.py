@@ -91,3 +91,23 @@ def test_a_phrase_capitalised_only_in_quoted_words_and_written_in_lower_case_els
     plain = "Loud Weather, a band, said so."
     (named,) = merge_mentions([Mention("Loud Weather", "organisation", "a", 0, 0, 12)])
     assert not _quoted_common_phrase(named, {"a": plain, "b": told})  # named outside a quote
+
+
+def test_initials_alone_name_no_person() -> None:
+    """ "It's O.K." is typed a person by the parser: initials with no surname name nobody (an editor's read found
+    "O.K." seven times in one report's entity table); a body by its initials stays."""
+    from manysides.compare.engine import _entities
+
+    (text,) = analyse_many(
+        [
+            make_article(
+                "one",
+                "“You might think it\u2019s O.K. that he lied to the F.B.I.,” Mayor Ilsa Marrow said. "
+                "“I don\u2019t think it\u2019s O.K.” She said the F.B.I. had asked Jay Brenner, "
+                "and he said it was O.K. with him.",
+                outlet="Meridian Daily",
+            )
+        ]
+    )
+    found = {e.name: e.type for e in _entities([text])}
+    assert "O.K." not in found and "Ilsa Marrow" in found and "Jay Brenner" in found

@@ -44,11 +44,18 @@ def _entities(texts: list[ArticleText]) -> list[Entity]:
     clusters = [c for c in clusters if not all(m.evidence == "thing" for m in c.mentions)]  # a drug, a product
     clusters = [c for c in clusters if not _quoted_common_phrase(c, bodies)]
     clusters = [c for c in clusters if not _adjective_only(c, texts)]
+    clusters = [c for c in clusters if not (c.type == "person" and _INITIALS_ONLY.fullmatch(c.name))]
     counts = mention_counts(clusters, bodies)
     entities = [
         Entity(name=c.name, type=c.type, aliases=c.aliases, mentions=n) for c, n in zip(clusters, counts, strict=True)
     ]
     return sorted(entities, key=lambda e: -sum(e.mentions.values()))
+
+
+# A "person" whose name is initials alone ("O.K." in "it's O.K.", as the parser types it): no one is named by
+# initials without a surname in news text ("J.K. Rowling" has one), while a body by its initials ("F.B.I.") is an
+# organisation, never a person.
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.\s?)+")
 
 
 def _in_quote(body: str, start: int) -> bool:
