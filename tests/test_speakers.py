@@ -1421,3 +1421,20 @@ def test_a_clause_inside_a_speakers_phrase_is_no_part_of_it() -> None:
         "year \u2013 said he supports the repairs."
     )
     assert _speakers(text, "highest-profile") == ["One of the highest-profile members of the Harbour Board"]
+
+
+def test_whose_words_a_sentence_tells_by_their_owner_tag_or_relative_clause() -> None:
+    """What an editor's read found credited to a phrase, not a person: "as Mr. Pell's monologue indicated" is
+    Pell's; "That world view, Venn continued, suggests ..." is Venn's (the verb inside the words is no cue, and
+    "continued" is one only as such a tag); "Ivo Pell, a candidate in Port Aldous's 16th District, who said ..." is
+    Pell, not the district the parser hung "who" on."""
+    text = _fictional(
+        "Many want the inquiry to go on, and as Mr. Pell's monologue indicated they will not let go.\n\n"
+        "That world view, Ada Venn continued, suggests that the pier could harm the harbour.\n\n"
+        "It is troubling, said Ivo Pell, a candidate in Port Aldous's 16th District, who said voters were furious."
+        "\n\nThe ferry company continued the work on the pier."
+    )
+    assert _speakers(text, "monologue") == ["Mr. Pell"]
+    assert _speakers(text, "world view") == ["Ada Venn"]
+    assert set(_speakers(text, "troubling")) == {"Ivo Pell"}
+    assert _speakers(text, "continued the work") == []

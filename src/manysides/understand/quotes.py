@@ -45,6 +45,7 @@ _VOICE_NOUNS = BODY_NOUNS | speech_words("voice_nouns")
 # Verbs of issuing a document: its words are the issuer's ("a task force released a report that called for ...").
 _ISSUING_VERBS = speech_words("issuing_verbs")
 _ALWAYS_SPEECH = speech_words("always_speech")
+_TAG_VERBS = speech_words("tag_verbs")
 # Verbs that report words only when a speaking document says them ("The letter reads, ...")
 _DOCUMENT_CUES = speech_words("document_cue_verbs")
 # Nouns of what was said that a rebutting verb answers ("disputed the allegations"): words, not an offer or a bill.
@@ -183,6 +184,8 @@ def _phrase(head: Token) -> str:
         name = head.doc[run]
         start = run if name.ent_type_ == "PERSON" or name.text.rstrip(".") in _HONORIFICS else start
     end = _name_end(head, start, end)
+    while end > head.i and head.doc[end].dep_ == "case":  # the owner of words said ("Mr. Vale's letter"): Mr. Vale
+        end -= 1
     text = head.doc[start : end + 1].text
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")]
@@ -272,8 +275,16 @@ def _title_holder(head: Token) -> Span | None:
 
 def _sender(head: Token) -> Token:
     """Who a speaking document or a reply is from, when its own "from" phrase tells ("the statement on her
-    health, from Dr. Ada Venn, said", "A terse response from the council said"): the words are theirs."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in SPEAKING_DOCUMENTS | _REPLY_NOUNS:
+    health, from Dr. Ada Venn, said", "A terse response from the council said"), or whose words they are by name
+    ("as Mr. Vale's monologue indicated", "Ann Vale's letter argued"): the words are theirs."""
+    if head.pos_ != "NOUN":
+        return head
+    lemma = head.lemma_.lower()
+    if lemma in SPEAKING_DOCUMENTS | _REPLY_NOUNS | _UTTERED_NOUNS:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "PROPN" and _named(owner):
+            return owner
+    if lemma not in SPEAKING_DOCUMENTS | _REPLY_NOUNS:
         return head
     froms = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children]
     sender = next((o for o in froms if o.dep_ == "pobj"), None)
@@ -325,6 +336,8 @@ def _speech(token: Token, quoted: bool, own_quote: bool = False) -> bool:
     """
     if token.lemma_.lower() in _ALWAYS_SPEECH:
         return True
+    if any(_speech_tag(c) for c in token.children):
+        return False  # "That world view, Santorum said, suggests that ...": the verb is in the words Santorum said
     if any(c.dep_ in {"ccomp", "parataxis"} for c in token.children) or _clause_on_listener(token):
         return True
     if token.dep_ == "parataxis" and _set_off(token):
@@ -354,6 +367,17 @@ def _closes_words(token: Token) -> bool:
         and token.doc[start - 1].text == ","
         and len(words) >= 2
         and words[0].pos_ not in {"ADP", "SCONJ", "CCONJ"}
+    )
+
+
+def _speech_tag(token: Token) -> bool:
+    """A speech verb and its named subject set off by commas inside the clause they report ("Santorum said")."""
+    lemma = token.lemma_.lower()
+    return (
+        token.dep_ == "parataxis"
+        and (lemma in CUE_VERBS or lemma in _TAG_VERBS)
+        and _set_off(token)
+        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children)
     )
 
 
@@ -576,6 +600,23 @@ def _issuer(document: Token) -> Token:
     return document
 
 
+_NO_PERSON = frozenset({"GPE", "LOC", "FAC", "ORG"})
+
+
+def _who_stands_for(pronoun: Token, noun: Token) -> Token:
+    """The noun a relative "who" stands for: a person, so not a place or a body the parser hung the clause on at
+    the end of a phrase ("James Renacci, a candidate in Ohio's 16th District, who said ...", "a spokesman for the
+    Justice Department, who said ..."): the noun that phrase describes."""
+    if pronoun.lower_ != "who" or noun.ent_type_ == "PERSON" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return noun
+    holder = noun.head.head
+    if noun.ent_type_ in _NO_PERSON and holder.pos_ in {"NOUN", "PROPN"}:
+        return holder
+    # a name the parser left untyped ("16th District"), in a phrase describing a person named before it
+    described = holder.dep_ == "appos" and holder.head.ent_type_ == "PERSON"
+    return holder if described or holder.ent_type_ == "PERSON" else noun
+
+
 def _one_of(noun: Token) -> Token:
     """The one a sentence counts among a group ("Ivo Pell was one of several members who signed a letter ...":
     Pell, whose act the sentence tells), else the group itself."""
@@ -600,6 +641,8 @@ def _reports(token: Token, lemma: str, quoted: bool, governs: bool) -> bool:
     nor a quote inside a clause it governs)."""
     if _speech_act(token, lemma):
         return True
+    if lemma in _TAG_VERBS:  # "That view, Santorum continued, suggests ...", "“...,” he continued."
+        return (token.dep_ == "parataxis" and _set_off(token)) or (quoted and token.dep_ == "ROOT")
     if lemma in CUE_VERBS or (lemma in _DOCUMENT_CUES and _document_subject(token)):
         return _speech(token, quoted, governs)
     if lemma not in _NAMING_VERBS or not governs:
@@ -1096,7 +1139,7 @@ def attributions(sentence: Span, spans: list[tuple[int, int]] | None = None) -> 
             # from ("Ivo Pell - who went on a tear declaring the plan dead -")
             clause = subjects[0].head if subjects else token
             if subjects and subjects[0].lower_ in _RELATIVE and clause.dep_ == "relcl":
-                noun = clause.head
+                noun = _who_stands_for(subjects[0], clause.head)
                 subjects = [_one_of(noun)]  # "Armistead, who said ...": the relative pronoun stands for its noun
                 if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
                     subjects = [noun.head]  # "Ada Krell, the harbour master, who said": Krell
