@@ -111,3 +111,19 @@ def test_initials_alone_name_no_person() -> None:
     )
     found = {e.name: e.type for e in _entities([text])}
     assert "O.K." not in found and "Ilsa Marrow" in found and "Jay Brenner" in found
+
+
+def test_an_english_name_ends_on_a_capital_or_on_its_kind() -> None:
+    """The parser ran "The San Diego Union-Tribune" into "days" ("told The ... days after the vote"), and the entity
+    table showed "Union-Tribune days" (an editor's read); a kind written in lower case ("the Harbour coast", "the
+    Republican party") stays part of the name."""
+    from manysides.understand.spans import without_trailing_lower
+
+    def cut(text: str) -> str:
+        return text[slice(*without_trailing_lower(text, 0, len(text)))]
+
+    assert cut("Port Aldous Ledger-Tribune days") == "Port Aldous Ledger-Tribune"
+    assert cut("Navigator of the Harbour cruise") == "Navigator of the Harbour"
+    assert cut("Harbour coast") == "Harbour coast"
+    assert cut("Republican party") == "Republican party"
+    assert cut("Ivo Pell") == "Ivo Pell"

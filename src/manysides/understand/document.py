@@ -64,7 +64,7 @@ from manysides.understand.quotes import (
     time_clause,
 )
 from manysides.understand.sentences import Sentence, split_sentences
-from manysides.understand.spans import owner_split, repair, title_case_quotes
+from manysides.understand.spans import owner_split, repair, title_case_quotes, without_trailing_lower
 from manysides.understand.speech_words import speech_words
 from manysides.understand.title_speakers import TITLE_SPEAKER, TITLES, TitleHolders, resolve_title_speakers
 
@@ -332,6 +332,8 @@ def _sentence_info(
         label = ent.label_
         if repaired and repaired[1] == sentence.start + ent.end_char and (pair := _pair_end(ent)):
             repaired = (repaired[0], sentence.start + pair)  # "Diamond and Silk", a duo's one name
+        if repaired and article.language in (None, "en"):
+            repaired = without_trailing_lower(article.body, *repaired)
         if repaired:
             repaired, label = _reframed(article.body, *repaired, label)
         text = clean_name(article.body[repaired[0] : repaired[1]]) if repaired else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from manysides.understand.gazetteer import name_heads
 from manysides.understand.names import first_name_sex
 
 _CONNECTORS = frozenset({"of", "v.", "vs.", "v", "vs", "and", "for", "the", "&", "de", "on", "in", "at", "to"})
@@ -24,6 +25,23 @@ _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{2,120})[\"\u201d]")
 # A hyphen and the rest of a name run on in lower case with a capital later ("-fil-A"), not "-era" nor "-Senate".
 _INSIDE_WORD = re.compile(r"-[a-z][\w-]*[A-Z]\w*")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])\s+")
+
+
+_LOWER_WORD = re.compile(r"[a-z]+[.,;:]?")
+
+
+def without_trailing_lower(body: str, start: int, end: int) -> tuple[int, int]:
+    """An English name span without the lower-case words the parser ran it into ("The San Diego Union-Tribune
+    days after ...", "Navigator of the Seas cruise"): an English name ends on a capitalised word or on its kind
+    (`name_heads`: "the West coast"). Only for English: French and Spanish names end in lower case
+    ("Rassemblement national")."""
+    words = list(_WORD.finditer(body, start, end))
+    while len(words) > 1 and _LOWER_WORD.fullmatch(words[-1].group()) and words[-2].group()[:1].isupper():
+        if words[-1].group().rstrip(".,;:").capitalize() in name_heads():
+            break  # a kind of name written in lower case: "the West coast", "the Republican party"
+        words.pop()
+        end = words[-1].end()
+    return start, end
 
 
 def repair(body: str, start: int, end: int, limit: int | None = None) -> tuple[int, int] | None:
