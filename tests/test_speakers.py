@@ -1438,3 +1438,10 @@ def test_whose_words_a_sentence_tells_by_their_owner_tag_or_relative_clause() ->
     assert _speakers(text, "world view") == ["Ada Venn"]
     assert set(_speakers(text, "troubling")) == {"Ivo Pell"}
     assert _speakers(text, "continued the work") == []
+
+
+def test_a_hyphenated_name_in_apposition_is_credited_whole(datasets_dir: Path) -> None:
+    """ "first reported ... by a California newspaper, The Press-Enterprise" was credited to "Enterprise" and
+    listed as a cited source so (an editor's read)."""
+    text = _basil(datasets_dir, "cabin rabbit transport fees")
+    assert _speakers(text, "first reported in January 2017") == ["Press-Enterprise"]

@@ -304,9 +304,14 @@ def _attribution(head: Token, cue: str, kind: str) -> Attribution:
         return Attribution(text, cue, kind, _head_word(holder[-1]), True, "PERSON")
     name = _appositive_name(head)
     if name is not None:
-        start = name.i
-        while start > head.i + 1 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
-            start -= 1
+        start, doc = name.i, head.doc
+        while start > head.i + 1:
+            if doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+                start -= 1
+            elif doc[start - 1].tag_ == "HYPH" and start - 2 > head.i and doc[start - 2].pos_ == "PROPN":
+                start -= 2  # "The Press-Enterprise": one name across its hyphen
+            else:
+                break
         return Attribution(head.doc[start : name.i + 1].text, cue, kind, _head_word(name), True, name.ent_type_)
     phrase = _phrase(head)
     dateline = _DATELINE.match(phrase)
