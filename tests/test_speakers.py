@@ -1445,3 +1445,13 @@ def test_a_hyphenated_name_in_apposition_is_credited_whole(datasets_dir: Path) -
     listed as a cited source so (an editor's read)."""
     text = _basil(datasets_dir, "cabin rabbit transport fees")
     assert _speakers(text, "first reported in January 2017") == ["Press-Enterprise"]
+
+
+def test_a_speaker_and_the_word_that_stresses_him_are_one_voice(datasets_dir: Path) -> None:
+    """ "Trump himself said" was the voice "Trump himself", apart from Trump (an editor's read): the parser takes
+    the name for a verb and "himself" for its object."""
+    text = _basil(datasets_dir, "Trump himself said Friday evening")
+    assert _speakers(text, "Trump himself said Friday evening") == ["Trump"]
+    text = _fictional("Ivo Pell himself said the pier plan was a hoax.\n\nThe mayor herself told reporters it was not.")
+    assert _speakers(text, "pier plan") == ["Ivo Pell"]
+    assert _speakers(text, "told reporters") == ["The mayor"]

@@ -186,10 +186,13 @@ def _phrase(head: Token) -> str:
     end = _name_end(head, start, end)
     while end > head.i and head.doc[end].dep_ == "case":  # the owner of words said ("Mr. Vale's letter"): Mr. Vale
         end -= 1
-    text = head.doc[start : end + 1].text
+    text = _REFLEXIVE_END.sub("", head.doc[start : end + 1].text)  # "Trump himself said" is Trump
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")]
     return text.strip(" ,\u2013\u2014-")
+
+
+_REFLEXIVE_END = re.compile(r"\s+(?:himself|herself|themselves|itself)$", re.IGNORECASE)
 
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis"})
