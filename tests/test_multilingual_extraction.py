@@ -223,6 +223,14 @@ def test_sentences_read_the_language_s_own_ordinals_and_abbreviations() -> None:
         "W wypadku rannych zostało ok. 300 osób.",
         "Policja bada sprawę.",
     ]
+    titles = "Prof. dr hab. Jan Nowak był na miejscu. Szyb ma głębokość ok. 900 m. W akcji bierze udział 12 zastępów."
+    assert [s.text for s in split_sentences(titles, "pl")] == [
+        "Prof. dr hab. Jan Nowak był na miejscu.",
+        "Szyb ma głębokość ok. 900 m.",  # a unit after a number is no initial
+        "W akcji bierze udział 12 zastępów.",
+    ]
+    arabic = "قال د. أحمد الحسن إن المستشفى ممتلئ. وأضاف أن الوضع صعب."
+    assert len(split_sentences(arabic, "ar")) == 2  # "د." (doctor) before a name
     english = "The boy was 14. Police came. It's ok. 300 people came."
     assert len(split_sentences(english, "en")) == len(split_sentences(english)) == 4
     assert len(split_sentences(german)) == 5  # language unknown: both ordinals end a sentence

@@ -30,6 +30,9 @@ ABBREVIATIONS = frozenset(
 )
 _STATES = frozenset(state[:-1].lower() for state in STATE_ABBREVIATIONS)  # AP style: "Ariz.", "N.H."
 _NUMBER_SIGNS = frozenset({"no", "nos"})  # abbreviations only before a number
+# One letter and a period: an initial ("J.", a Russian "Б."), in the cased scripts whose initials are so written
+# (an Arabic one, "م." for a year of the common era, ends many sentences; its "د." for doctor is listed).
+_INITIAL = re.compile("[a-z\u00e0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 # Abbreviations before a number in one language only, where the same letters end an English sentence ("It's OK.
 # 300 people came"): the Polish "ok." (about), "godz." (hour), "ul." (street), "tys." (thousand), "nr" and "pkt";
 # hand-written from the languages' common usage, not from any test page.
@@ -93,7 +96,10 @@ def _is_abbreviation(block: str, end: int, language: str | None = None) -> bool:
     if _INITIALISM.fullmatch(token) or token in _STATES:
         after = re.match(r"\s+([A-Za-z]+)", block[end:])
         return after is not None and after.group(1).lower() not in _OPENERS
-    return token in ABBREVIATIONS or last in ABBREVIATIONS or bool(re.fullmatch(r"[a-z]", token))
+    if token in ABBREVIATIONS or last in ABBREVIATIONS:
+        return True
+    # an initial, not a unit after a number ("auf 900 m. Die Retter", "ran 5 k. Then")
+    return bool(_INITIAL.fullmatch(token)) and not re.search(r"\d\s*$", block[: word.start()])
 
 
 def _names_speaker(tail: str) -> bool:
