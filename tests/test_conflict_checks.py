@@ -1013,6 +1013,13 @@ def test_a_shared_fact_whose_every_two_outlets_conflict_is_not_listed_as_agreeme
     )
     one, place, follow = scores.nodes
     key = {n.position: (n.article, n.sentence.index) for n in scores.nodes}
-    both = [frozenset({key[one.position], key[place.position]}), frozenset({key[one.position], key[follow.position]})]
+    both = [
+        {key[one.position]: "Port Aldous", key[place.position]: "Lindqvist"},
+        {key[one.position]: "she followed him", key[follow.position]: "he followed her"},
+    ]
     assert _all_set_apart([one, place, follow], scores, both)
     assert not _all_set_apart([one, place, follow], scores, both[:1])  # "followed" stands agreed beside it
+    # a conflict that gives two of its statements one value (37 ships in two outlets, 52 in a third): they agree
+    agreed = [{key[one.position]: "37", key[place.position]: "37", key[follow.position]: "52"}]
+    assert not _all_set_apart([one, place], scores, agreed)
+    assert _all_set_apart([one, place, follow], scores, agreed)  # just the conflict's statements

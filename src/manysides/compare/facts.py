@@ -434,17 +434,33 @@ def _fact(kind: str, statements: list[Statement], conflict: Conflict | None = No
     return Fact(kind=kind, statements=statements, conflict=conflict, headline=headline_of(statements))  # type: ignore[arg-type]
 
 
-def _all_set_apart(group: list[Node], scores: PairScores, set_apart: list[frozenset[tuple[int, int]]]) -> bool:
-    """Whether every two outlets' statements of a shared fact are set against each other by a conflict: the fact
-    then says nothing the conflicts do not, and would read as agreement where they disagree ("Bellingham" and
-    "Seattle" in one conflict, "she followed him" and "he followed her" in another, the three in one fact)."""
+def _told_value(value: str | None) -> str | None:
+    """A conflict's value as compared between its statements: "2300" and "2.300" (German, Spanish) are one."""
+    return None if value is None else _SEPARATORS.sub("", value.lower())
+
+
+_SEPARATORS = re.compile(r"[\s.,'\u00a0\u202f\u066c]")
+
+
+def _all_set_apart(group: list[Node], scores: PairScores, set_apart: list[dict[tuple[int, int], str | None]]) -> bool:
+    """Whether every two outlets' statements of a shared fact are set against each other by a conflict, each with
+    its own value: the fact then says nothing the conflicts do not, and would read as agreement where they disagree
+    ("Bellingham" and "Seattle" in one conflict, "she followed him" and "he followed her" in another, the three in
+    one fact), or it holds just one conflict's statements. Two statements a conflict gives one value ("37 ships" in two
+    outlets, "52" in a third) agree beside others."""
     keys = [(n.article, n.sentence.index) for n in group]
+    if any(set(keys) == values.keys() for values in set_apart):
+        return True  # just the statements of one conflict
     pairs = [
         (x, y)
         for (x, m), (y, n) in combinations(zip(keys, group, strict=True), 2)
         if scores.source(m) != scores.source(n)
     ]
-    return bool(pairs) and all(any(x in apart and y in apart for apart in set_apart) for x, y in pairs)
+
+    def apart(x: tuple[int, int], y: tuple[int, int]) -> bool:
+        return any(x in values and y in values and values[x] != values[y] for values in set_apart)
+
+    return bool(pairs) and all(apart(x, y) for x, y in pairs)
 
 
 def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
@@ -464,7 +480,10 @@ def build_facts(texts: list[ArticleText], scores: PairScores) -> list[Fact]:
     conflicts = _without_repeated_updates(conflicts)
     # Statements a conflict or an update sets side by side are shown there, not again as a fact they agree on; a
     # shared fact with more statements than the conflict's stays (the others agree with both).
-    set_apart = [frozenset((n.article, n.sentence.index) for n in nodes) for _, nodes in found]
+    set_apart = [
+        {(n.article, n.sentence.index): _told_value(conflict.values.get(ids[n.article])) for n in nodes}
+        for conflict, nodes in found
+    ]
     groups = [
         g
         for g in cliques(
