@@ -610,6 +610,9 @@ def test_a_sentence_of_a_longer_quotation_is_shown_with_both_its_marks() -> None
     assert quoted("The ferry sails.") == "\u201cThe ferry sails.\u201d"
     mixed = '"The pier is lost,\u201d the mayor said.'  # a page that opens with one mark and closes with another
     assert quoted(mixed) == mixed
+    # Arabic joins a one-letter prefix to the quoted word with a tatweel: the mark after it opens the quotation
+    arabic = '\u062a\u0648\u0641\u064a \u0628\u0640"\u0641\u064a\u0631\u0648\u0633" \u0627\u0644\u064a\u0648\u0645.'
+    assert quoted(arabic) == f"\u201c{arabic}\u201d"
     other_way = '\u201cBecause the pier is lost," the mayor said.'  # the other mix: no mark added on either side
     assert quoted(other_way) == other_way
     assert quoted("\u201eJa\u201c, sagte sie.") == "\u201eJa\u201c, sagte sie."

@@ -45,7 +45,9 @@ ONCE_NOTE = "Named once, by one report only:"
 _GERMAN_CLOSE = re.compile("[.,!?\u2026]\u201c")  # "Ende.\u201c": a German quotation closing
 _OPENING_MARKS = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}  # each opening mark and its closing one
 _CLOSING_MARKS = {"\u201d": "\u201c", "\u00bb": "\u00ab", '"': '"'}
-_OPENS_AFTER = "([{\u2014\u2013/"
+# What a straight mark opens after besides a space: brackets, dashes, and the Arabic tatweel that joins a one-letter
+# prefix to its word ("بـ\"فيروس كورونا\"": "with" and the quoted name)
+_OPENS_AFTER = "([{\u2014\u2013/\u0640"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")  # an update's days, never read as figures
 
 
