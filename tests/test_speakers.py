@@ -1455,3 +1455,17 @@ def test_a_speaker_and_the_word_that_stresses_him_are_one_voice(datasets_dir: Pa
     text = _fictional("Ivo Pell himself said the pier plan was a hoax.\n\nThe mayor herself told reporters it was not.")
     assert _speakers(text, "pier plan") == ["Ivo Pell"]
     assert _speakers(text, "told reporters") == ["The mayor"]
+
+
+def test_what_a_plan_holds_and_who_notes_are_no_phrase_voices() -> None:
+    """An editor's read found "The president's plan" and "the effort" listed as voices, and "those" as a source:
+    a plan that "calls on" someone tells what it holds; "groups say the effort is misguided, noting ..." is the
+    groups' noting; "those briefed on the effort" is who they are."""
+    text = _fictional(
+        "The governor's plan also calls on the council to fund the pier.\n\n"
+        "Ferry groups say the effort to close the pier is misguided, noting that few boats use it.\n\n"
+        "The fund will grow, according to those briefed on the plan."
+    )
+    assert _speakers(text, "calls on the council") == []
+    assert set(_speakers(text, "noting that")) == {"Ferry groups"}
+    assert _speakers(text, "according to those") == ["those briefed on the plan"]

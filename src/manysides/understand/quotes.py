@@ -46,6 +46,7 @@ _VOICE_NOUNS = BODY_NOUNS | speech_words("voice_nouns")
 _ISSUING_VERBS = speech_words("issuing_verbs")
 _ALWAYS_SPEECH = speech_words("always_speech")
 _TAG_VERBS = speech_words("tag_verbs")
+_HOLDING_NOUNS = speech_words("holding_nouns")
 # Verbs that report words only when a speaking document says them ("The letter reads, ...")
 _DOCUMENT_CUES = speech_words("document_cue_verbs")
 # Nouns of what was said that a rebutting verb answers ("disputed the allegations"): words, not an offer or a bill.
@@ -138,6 +139,8 @@ def _keeps(head: Token, child: Token) -> bool:
     set_off = child.i > head.i and child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text == ","
     if child.dep_ not in _TRIM_DEPS:
         return not set_off
+    if child.dep_ == "acl" and head.lower_ in _BARE_HEADS and child.tag_ == "VBN" and not set_off:
+        return True  # "those briefed on the plan": without its participle, "those" says nobody
     if child.dep_ != "prep" or child.i < head.i or head.doc[child.i - 1].text == ",":
         return False
     return child.lower_ in {"of", "in"} or (
@@ -145,6 +148,7 @@ def _keeps(head: Token, child: Token) -> bool:
     )
 
 
+_BARE_HEADS = frozenset({"those", "people", "anyone", "someone", "some", "others"})
 _LEADING = frozenset({"DET", "PRON", "ADJ", "ADV", "VERB", "PUNCT"})
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr"})
 
@@ -501,7 +505,9 @@ def _speech_act(token: Token, lemma: str) -> bool:
         named = _voice(document)
         # "called Tuesday for legislatures to allow": the parser hangs "for" on the clause as its mark
         marks = {m.lower_ for c in children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
-        return (bool(preps & {"on", "for"}) and (to_do or named)) or ("for" in marks and named)
+        # "The president's plan also calls on Congress to allocate ...": what a plan holds, whatever it asks
+        held = document is not None and document.lemma_.lower() in _HOLDING_NOUNS and not named
+        return (bool(preps & {"on", "for"}) and (to_do or named) and not held) or ("for" in marks and named)
     if lemma == "caution":
         return "against" in preps
     if lemma in _REBUTTING_VERBS:  # "rejected claims that he betrayed Democrats": a claim answered in words
@@ -904,6 +910,12 @@ def _inherited_subject(token: Token) -> list[Token]:
         # "-- an accusation Romney has some experience with -- the nominee acknowledged ...": two subjects where
         # the parser missed the aside; the one right before the verb
         beside = [c for c in subjects if c.i < head.i and _next_to(c, head)]
+        if subjects and head.dep_ == "ccomp" and head.head.lemma_.lower() in CUE_VERBS:
+            # "Gun groups say the effort is misguided, noting that ...": a thing said of cannot note; the one
+            # saying it does
+            outer = [c for c in head.head.children if c.dep_ == "nsubj"]
+            if outer and all(c.pos_ == "NOUN" and not _voice(c) for c in subjects):
+                return outer
         if subjects:
             return beside if len(subjects) > 1 and beside else subjects
     return []
