@@ -1460,12 +1460,14 @@ def test_a_speaker_and_the_word_that_stresses_him_are_one_voice(datasets_dir: Pa
 def test_what_a_plan_holds_and_who_notes_are_no_phrase_voices() -> None:
     """An editor's read found "The president's plan" and "the effort" listed as voices, and "those" as a source:
     a plan that "calls on" someone tells what it holds; "groups say the effort is misguided, noting ..." is the
-    groups' noting; "those briefed on the effort" is who they are."""
+    groups' noting; "those briefed on the effort" and "messages obtained by ..." are who they are (to the comma)."""
     text = _fictional(
         "The governor's plan also calls on the council to fund the pier.\n\n"
         "Ferry groups say the effort to close the pier is misguided, noting that few boats use it.\n\n"
-        "The fund will grow, according to those briefed on the plan."
+        "The fund will grow, according to those briefed on the plan.\n\n"
+        "According to messages obtained by The Harbour Ledger's Ada Venn, Ivo Pell wrote to the council in May."
     )
     assert _speakers(text, "calls on the council") == []
     assert set(_speakers(text, "noting that")) == {"Ferry groups"}
     assert _speakers(text, "according to those") == ["those briefed on the plan"]
+    assert _speakers(text, "According to messages") == ["messages obtained by The Harbour Ledger's Ada Venn"]

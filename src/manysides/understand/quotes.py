@@ -136,11 +136,11 @@ def _keeps(head: Token, child: Token) -> bool:
     name after a description ("a spokesman for American Media Inc.", so two companies' spokesmen stay two). One set
     off by a comma is an affiliation told in passing ("Olsk, of the Marlow School of Law" is Olsk), and any word set off
     after the head is an aside ("Biden, aware of this, told" is Biden)."""
-    set_off = child.i > head.i and child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text == ","
+    set_off = child.i > head.i and child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text in _ASIDE_MARKS
     if child.dep_ not in _TRIM_DEPS:
         return not set_off
-    if child.dep_ == "acl" and head.lower_ in _BARE_HEADS and child.tag_ == "VBN" and not set_off:
-        return True  # "those briefed on the plan": without its participle, "those" says nobody
+    if child.dep_ == "acl" and child.tag_ == "VBN" and not set_off and _bare(head):
+        return True  # "those briefed on the plan", "messages obtained by The Atlantic": the participle says who
     if child.dep_ != "prep" or child.i < head.i or head.doc[child.i - 1].text == ",":
         return False
     return child.lower_ in {"of", "in"} or (
@@ -148,7 +148,18 @@ def _keeps(head: Token, child: Token) -> bool:
     )
 
 
+_ASIDE_MARKS = frozenset({",", "\u2014", "\u2013", "--"})  # what sets an aside off a speaker's phrase
 _BARE_HEADS = frozenset({"those", "people", "anyone", "someone", "some", "others"})
+
+
+def _bare(head: Token) -> bool:
+    """A head that alone tells nobody: a pronoun such as "those", or a plural noun with no determiner or owner."""
+    if head.lower_ in _BARE_HEADS:
+        return True
+    told = any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
+    return head.tag_ == "NNS" and not told
+
+
 _LEADING = frozenset({"DET", "PRON", "ADJ", "ADV", "VERB", "PUNCT"})
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr"})
 
@@ -170,7 +181,12 @@ def _phrase(head: Token) -> str:
     without a bracket it leaves open ("Sen. Kirsten Gillibrand (D-N.Y." is Sen. Kirsten Gillibrand)."""
     keep = [head]
     for child in head.children:
-        if _keeps(head, child):
+        if _keeps(head, child) and child.dep_ == "acl":
+            # a participle that says who ("messages obtained by The Atlantic's Julia Ioffe"), to its first comma
+            words = _without_clauses(child)
+            stop = next((t.i for t in words if t.i > child.i and t.text in _ASIDE_MARKS), None)
+            keep.extend(t for t in words if stop is None or t.i < stop)
+        elif _keeps(head, child):
             keep.extend(_without_clauses(child))
         elif child.dep_ == "appos" and child.pos_ == "PROPN" and _title_name(head, child):
             # a name right after its title ("Senate Democratic Leader Chuck Schumer (D-N.Y.)", "Former Speaker of
