@@ -349,6 +349,9 @@ def test_scales_years_and_turkish_thousands() -> None:
     and "12 ans" an age or a length of years, which no count is set against."""
     assert [n.value for n in find_figures("Kavanozda 2 bin 500 sikke vard\u0131.", "tr")] == [2500.0]
     assert [n.value for n in find_figures("\u0141ap\u00f3wki wynios\u0142y 2,4 mln z\u0142.", "pl")] == [2.4e6]
+    # a dot groups digits where the decimal mark is a comma and the group a space ("1.500 osób", "1.234,5 mln")
+    assert [n.value for n in find_figures("Protestowa\u0142o 1.500 os\u00f3b.", "pl")] == [1500.0]
+    assert [n.value for n in find_figures("Koszt: 1.234,5 mln z\u0142.", "pl")] == [1234.5e6]
     # the genitive after a fraction ("1,3 miliona z\u0142otych"): an editor's read saw one donation as two outlets' own
     assert [n.value for n in find_figures("Fundacja da 1,3 miliona z\u0142otych.", "pl")] == [1.3e6]
     assert [(n.value, n.unit) for n in find_figures("Une fillette de 12 ans.", "fr")] == [(12.0, "year")]

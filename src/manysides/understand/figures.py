@@ -101,7 +101,10 @@ def _value(match: re.Match[str], decimal: str, group: str) -> float | None:
         return float(whole.replace(sep, "."))  # "2,400" in German: two point four
     if sep == " " and group not in SPACES and group != " ":
         return None  # "in 2028 100 people": two numbers, unless the language groups digits with spaces
-    if sep and sep in ".," and sep != group:
+    # a language that groups with a space and writes decimals with a comma reads "1.500" as grouped too (Polish,
+    # French pages often write it so): a dot is no decimal mark there
+    dotted = sep == "." and decimal == "," and (group in SPACES or group == " ")
+    if sep and sep in ".," and sep != group and not dotted:
         return None
     if dec and dec in ".," and dec != decimal and dec != _ARABIC_DECIMAL:
         return None  # "1.234.5": not a figure of this language
