@@ -1023,3 +1023,33 @@ def test_a_shared_fact_whose_every_two_outlets_conflict_is_not_listed_as_agreeme
     agreed = [{key[one.position]: "37", key[place.position]: "37", key[follow.position]: "52"}]
     assert not _all_set_apart([one, place], scores, agreed)
     assert _all_set_apart([one, place, follow], scores, agreed)  # just the conflict's statements
+
+
+def test_two_outlets_giving_one_figure_once_state_one_fact() -> None:
+    """An editor's read found "$4 billion" to keep police on the streets listed as only one outlet's while another
+    gave the same $4 billion for hiring police: one figure each outlet gives in one sentence only ties the two
+    sentences into a fact, whatever else they say; a figure an article repeats, or a count under 100, does not."""
+    from manysides.compare.pairs import pair_model
+
+    _, scores = _read(
+        (
+            "As part of its plan, the council called on the state to act on an old proposal to spend $4.2 million to "
+            "keep 150 harbour pilots at work.",
+            "",
+        ),
+        ("Plus the mayor wants to commit $4.2 million to hiring more pilots, and to pass new mooring rules.", ""),
+    )
+    assert scores.prob[0, 1] >= pair_model().threshold
+    _, again = _read(
+        (
+            "As part of its plan, the council called on the state to act on an old proposal to spend $4.2 million to "
+            "keep 150 harbour pilots at work.",
+            "",
+        ),
+        (
+            "Plus the mayor wants to commit $4.2 million to hiring more pilots, and to pass new mooring rules. "
+            "The $4.2 million would come from the port's reserves, the mayor told the council on Monday.",
+            "",
+        ),
+    )
+    assert again.prob[0, 1] < pair_model().threshold  # the figure twice in one article tells no one sentence

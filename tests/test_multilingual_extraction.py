@@ -226,9 +226,11 @@ def test_sentences_read_the_language_s_own_ordinals_and_abbreviations() -> None:
     titles = "Prof. dr hab. Jan Nowak był na miejscu. Szyb ma głębokość ok. 900 m. W akcji bierze udział 12 zastępów."
     assert [s.text for s in split_sentences(titles, "pl")] == [
         "Prof. dr hab. Jan Nowak był na miejscu.",
-        "Szyb ma głębokość ok. 900 m.",  # a unit after a number is no initial
+        "Szyb ma głębokość ok. 900 m.",  # a unit in lower case after a number is no initial
         "W akcji bierze udział 12 zastępów.",
     ]
+    street = "She was hit at 8200 S. American Blvd. on Wednesday. Police came."  # a compass point goes on
+    assert len(split_sentences(street, "en")) == 2
     arabic = "قال د. أحمد الحسن إن المستشفى ممتلئ. وأضاف أن الوضع صعب."
     assert len(split_sentences(arabic, "ar")) == 2  # "د." (doctor) before a name
     english = "The boy was 14. Police came. It's ok. 300 people came."

@@ -98,8 +98,10 @@ def _is_abbreviation(block: str, end: int, language: str | None = None) -> bool:
         return after is not None and after.group(1).lower() not in _OPENERS
     if token in ABBREVIATIONS or last in ABBREVIATIONS:
         return True
-    # an initial, not a unit after a number ("auf 900 m. Die Retter", "ran 5 k. Then")
-    return bool(_INITIAL.fullmatch(token)) and not re.search(r"\d\s*$", block[: word.start()])
+    # an initial or a compass point ("8200 S. American Blvd."), not a unit in lower case after a number ("auf 900
+    # m. Die Retter")
+    unit = token == word.group(1)[-1:] and re.search(r"\d\s*$", block[: word.start()])
+    return bool(_INITIAL.fullmatch(token)) and not unit
 
 
 def _names_speaker(tail: str) -> bool:
