@@ -1053,3 +1053,9 @@ def test_two_outlets_giving_one_figure_once_state_one_fact() -> None:
         ),
     )
     assert again.prob[0, 1] < pair_model().threshold  # the figure twice in one article tells no one sentence
+    # one day each outlet states once, in sentences close enough to be no one's own
+    _, day = _read(
+        ("The ferry company first warned the port board of cracks in the pier on March 3, 2031.", "2031-03-10"),
+        ("Engineers told the board about the damaged pier on March 3, 2031, records show.", "2031-03-10"),
+    )
+    assert day.prob[0, 1] >= pair_model().threshold

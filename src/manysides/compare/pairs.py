@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import combinations, combinations_with_replacement
+from typing import Any
 
 import numpy as np
 
@@ -486,7 +487,9 @@ def score_pairs(texts: list[ArticleText], sources: list[str]) -> PairScores:
         if not same_person(speakers[i], speakers[j]) and not words[i] & words[j]:  # type: ignore[arg-type]
             prob[i, j] = prob[j, i] = 0.0
     _same_quotes_pair(prob, nodes, keys, words)
-    _same_figure_pair(prob, nodes, keys)
+    _same_value_pair(prob, nodes, keys, [_figures(n.sentence) for n in nodes], 0.0)
+    # a day is told more loosely ("on Tuesday" of several happenings): only pairs close enough to be no one's own
+    _same_value_pair(prob, nodes, keys, [_days(n.sentence) for n in nodes], pair_model().unique_bar)
     return PairScores(nodes, prob, sources, feats, [terms(n.sentence) for n in nodes])
 
 
@@ -505,19 +508,26 @@ def _figures(sentence: SentenceInfo) -> set[tuple[float, str | None]]:
     return found
 
 
-def _same_figure_pair(prob: np.ndarray, nodes: list[Node], keys: np.ndarray) -> None:
-    """Two outlets giving the same figure, each in just one of its sentences, credited to no two different people,
-    state one fact however else their sentences differ ("... to spend $4 billion to keep 15,000 cops on the
-    streets" / "the president wants to commit $4 billion to hiring more police officers"): the pair is lifted to
-    the fact bar. A figure an article gives in two sentences or more says less about which one."""
-    figures = [_figures(n.sentence) for n in nodes]
-    told = Counter((n.article, f) for n, found in zip(nodes, figures, strict=True) for f in found)
+def _days(sentence: SentenceInfo) -> set[tuple[int | None, int | None, int | None]]:
+    """The days a sentence states (year, month, day), relative ones resolved on the article's publication."""
+    return {(d.year, d.month, d.day) for d in sentence.dates if d.day}
+
+
+def _same_value_pair(
+    prob: np.ndarray, nodes: list[Node], keys: np.ndarray, values: list[set[Any]], floor: float
+) -> None:
+    """Two outlets giving the same figure or day, each in just one of its sentences, credited to no two different
+    people, state one fact however else their sentences differ ("... to spend $4 billion to keep 15,000 cops on
+    the streets" / "the president wants to commit $4 billion to hiring more police officers"): the pair, if it
+    scores `floor` at least, is lifted to the fact bar. A value an article gives in two sentences or more says
+    less about which one. `values`: each node's."""
+    told = Counter((n.article, v) for n, found in zip(nodes, values, strict=True) for v in found)
     bar = pair_model().threshold
-    for i, j in combinations([k for k, found in enumerate(figures) if found], 2):
-        if keys[i] == keys[j] or prob[i, j] >= bar:
+    for i, j in combinations([k for k, found in enumerate(values) if found], 2):
+        if keys[i] == keys[j] or prob[i, j] >= bar or prob[i, j] < floor:
             continue
         a, b = nodes[i], nodes[j]
-        once = any(told[(a.article, f)] == told[(b.article, f)] == 1 for f in figures[i] & figures[j])
+        once = any(told[(a.article, v)] == told[(b.article, v)] == 1 for v in values[i] & values[j])
         if once and not speakers_differ(a.sentence, b.sentence):
             prob[i, j] = prob[j, i] = bar
 
