@@ -1,11 +1,12 @@
-"""Statements that contradict each other are no shared fact: a quotation with a denial one copy lacks. Fictional
-outlets, people and places."""
+"""Statements that contradict each other are no shared fact: an act denied beside it affirmed, a quotation with a
+denial one copy lacks. Fictional outlets, people and places."""
 
 from __future__ import annotations
 
 from benchmarks.datasets import make_article
 
 from manysides.compare import conflicts
+from manysides.compare.status_conflicts import opposite_acts
 from manysides.compare.values import denied_wording
 from manysides.understand import SentenceInfo, analyse_many
 
@@ -13,6 +14,31 @@ from manysides.understand import SentenceInfo, analyse_many
 def _first_sentences(*texts: str, published: str = "2031-04-08") -> list[SentenceInfo]:
     articles = [make_article(f"a{k}", text, outlet=f"outlet{k}", published=published) for k, text in enumerate(texts)]
     return [text.sentences[0] for text in analyse_many(articles)]
+
+
+def test_an_act_one_doer_could_not_confirm_and_another_confirmed_is_no_shared_fact() -> None:
+    """ "could not confirm whether they had met" beside "confirmed the meeting" (the editor's read: the two shown as
+    one shared fact): another doer, yet no one fact; both denied, or the verb told only in some way, still may be."""
+    unconfirmed, confirmed, also_unconfirmed = _first_sentences(
+        "Harbour board spokeswoman Ilsa Marrow said on Monday that she could not confirm whether the board had met.",
+        "Councillor Bram Tove, a board member, confirmed the meeting on Monday night in a post on his website.",
+        "Councillor Bram Tove said he could not confirm whether the board had met on Monday.",
+    )
+    assert opposite_acts(unconfirmed, confirmed)
+    assert not opposite_acts(unconfirmed, also_unconfirmed)
+    only, denied = _first_sentences(
+        "The port charter can be amended only by a vote of the whole town of Lindhof.",
+        "The port charter, which cannot be amended by the mayor, dates from 1911.",
+    )
+    assert not opposite_acts(only, denied)  # "only by a vote" denies it for the mayor too
+    doubted, held, sent, unsent = _first_sentences(
+        "\u201cI don\u2019t think the harbour plan is fair,\u201d said Councillor Bram Tove.",
+        "\u201cI think the harbour plan is unfair to fishermen,\u201d Tove said.",
+        "Last week a copy of the harbour plan was sent to a reporter from the council\u2019s own account.",
+        "Tove said he was sure he did not send a copy of the harbour plan to any reporter.",
+    )
+    assert not opposite_acts(doubted, held)  # "don't think it is fair" thinks it is not
+    assert not opposite_acts(sent, unsent)  # sent by whom, unsaid
 
 
 def test_a_quotation_one_copy_denies_is_a_wording_conflict() -> None:
