@@ -931,7 +931,8 @@ def test_a_third_outlet_stating_one_sides_value_in_its_own_words_joins_that_side
 
 def test_an_act_denied_and_affirmed_of_one_doer_is_no_shared_fact() -> None:
     """ "Mr. Quell did not respond" beside "Dana Quell Jr. did occasionally respond to the messages" are opposite
-    claims (the editor's read: such a pair shown as one shared fact); two doers, or two denials, are not."""
+    claims (the editor's read: such a pair shown as one shared fact); the act denied of one doer and affirmed of
+    another is no one fact either (a later read: "could not confirm" / "confirmed"); two denials may be one."""
     from manysides.compare.status_conflicts import opposite_acts
 
     denied, affirmed, other, both = _first_sentences(
@@ -941,7 +942,7 @@ def test_an_act_denied_and_affirmed_of_one_doer_is_no_shared_fact() -> None:
         "Dana Quell Jr. did not respond to either letter from the port board.",
     )
     assert opposite_acts(denied, affirmed)
-    assert not opposite_acts(denied, other)
+    assert opposite_acts(denied, other)
     assert not opposite_acts(denied, both)
 
 

@@ -48,7 +48,16 @@ from manysides.compare.name_conflicts import _attribution, _names, _places, _spe
 from manysides.compare.number_conflicts import _money, _money_by_act, _near_figures, _none_and_count, _numbers
 from manysides.compare.pairs import Node, PairScores
 from manysides.compare.status_conflicts import _denied_act, _modality, _negation, _planned_and_done
-from manysides.compare.values import Match, departures, held_no_longer, roles, stages, titles, wording
+from manysides.compare.values import (
+    Match,
+    denied_wording,
+    departures,
+    held_no_longer,
+    roles,
+    stages,
+    titles,
+    wording,
+)
 from manysides.records.report import Conflict, ConflictType
 from manysides.understand import SentenceInfo
 from manysides.understand.dates import RELATIVE_DAYS
@@ -210,6 +219,7 @@ _CHECKS: list[tuple[ConflictType, Callable[[SentenceInfo, SentenceInfo], Match |
     ("name", _places, "the outlets put the same thing in different places", "fact"),
     ("attribution", _attribution, "the outlets credit the same quoted words to different people", "loose"),
     ("other", wording, "the outlets quote the same words with a word changed", "fact"),
+    ("other", denied_wording, "the outlets quote the same words, one copy with a denial the other lacks", "fact"),
     ("other", direction, "the outlets tell one act between two parties the other way round", "fact"),
     ("negation", _negation, "one outlet affirms what another denies", "sure"),
     ("negation", _none_and_count, "one outlet says none of these had it done, another gives a count", "sure"),

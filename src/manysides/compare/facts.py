@@ -158,9 +158,10 @@ def cliques(scores: PairScores, bar: float) -> list[list[Node]]:
 
 def _without_contrary_pairs(scores: PairScores, bar: float, published: list[str | None]) -> PairScores:
     """The scores with every pair at the bar that tells two claims set to 0, so no shared fact holds both, whatever
-    words they share: one sentence denies an act of a doer the other affirms (`opposite_acts`: "Mr. Trump did not
-    respond" / "Trump Jr. did occasionally respond"), the two give other days (`_other_days`), or one tells news
-    from after the other's article was published (`_later_news`; `published`: each article's stamp)."""
+    words they share: one sentence denies an act the other affirms (`opposite_acts`: "Mr. Trump did not respond" /
+    "Trump Jr. did occasionally respond", "he could not confirm" / "his son confirmed"), the two give other days
+    (`_other_days`), or one tells news from after the other's article was published (`_later_news`; `published`:
+    each article's stamp)."""
     prob = scores.prob.copy()
     days = [published_day(stamp) for stamp in published]
     for i, j in zip(*np.nonzero(np.triu(prob >= bar, 1)), strict=True):

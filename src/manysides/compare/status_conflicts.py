@@ -232,11 +232,47 @@ def _doer_acts(s: SentenceInfo) -> dict[tuple[str, str], bool | None]:
     return found
 
 
+@per_sentence
+def _told_verbs(s: SentenceInfo) -> dict[str, bool | None]:
+    """Verb lemma -> whether the sentence denies it (None: unsure, or told more than once), for every act it tells
+    in a finite verb, whoever the doer ("he could not confirm whether", "of which his son confirmed"); not a
+    participle or an infinitive ("posting screenshots", "to confirm"), which tell no act as done or not. Not a
+    verb that carries its denial over to its clause ("I don't think that's okay"), nor a passive that names no
+    doer ("the photo was sent" beside "he did not send the photo": by whom, unsaid)."""
+    if not s.parsed:
+        return {}
+    found: dict[str, bool | None] = {}
+    raising = status_words("neg_raising")
+    for verb in s.doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma in LIGHT | raising or not _finite(verb) or _subject(verb) == _UNSAID:
+            continue
+        found[lemma] = None if lemma in found or _restricted(verb) else _denied(verb)
+    return found
+
+
+def _restricted(verb: Token) -> bool:
+    """Whether an act is told as done only in some way ("can be changed or undone only by Congress"), which denies
+    it in every other ("cannot be changed by presidential order"): its polarity is no evidence of another fact."""
+    return any(t.lower_ == "only" for t in verb.subtree)
+
+
+def _finite(verb: Token) -> bool:
+    """Whether a verb tells its act in a tense of its own: past or present, or with an auxiliary other than "to"."""
+    told = verb.tag_ in {"VBD", "VBZ", "VBP"}
+    return told or any(c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO" for c in verb.children)
+
+
 def opposite_acts(a: SentenceInfo, b: SentenceInfo) -> bool:
     """Whether one sentence denies an act of a doer that the other affirms ("Mr. Trump did not respond" / "Trump
-    Jr. did occasionally respond"): whatever else they share, they do not state one fact."""
+    Jr. did occasionally respond"), or denies an act that the other affirms of anyone ("he could not confirm
+    whether they had corresponded" / "his son confirmed the correspondence"): whatever else they share, they do
+    not state one fact. Another doer denied the act is another fact; the same doer, a contradiction."""
     x, y = _doer_acts(a), _doer_acts(b)
-    return any(x[k] is not None and y[k] is not None and x[k] != y[k] for k in x.keys() & y.keys())
+    if any(x[k] is not None and y[k] is not None and x[k] != y[k] for k in x.keys() & y.keys()):
+        return True
+    p, q = _told_verbs(a), _told_verbs(b)
+    return any(p[k] is not None and q[k] is not None and p[k] != q[k] for k in p.keys() & q.keys())
 
 
 _STATES = frozenset({"be", "remain", "seem"})  # verbs of a state held, never an event done

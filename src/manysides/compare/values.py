@@ -497,3 +497,72 @@ def wording(a: SentenceInfo, b: SentenceInfo) -> Match | None:
             if found:
                 return found[0], found[1], 1.0
     return None
+
+
+_DENIAL_SHARE = 0.6  # share of the shorter quotation's words (denials aside) the other must carry, in order
+_DENIALS = frozenset({"not", "n't", "n\u2019t", "never"})
+_DENIAL_SHOWN = 8  # words of each copy shown from the word one copy denies
+
+
+def denied_wording(a: SentenceInfo, b: SentenceInfo) -> Match | None:
+    """One quotation told with a denial in one outlet's copy that the other's lacks ("I used money I shouldn't
+    have used" / "I used money that should have been used"): the same words in order around one verb, denied in
+    one copy only. Read at face value the two copies say opposite things, so an editor checks the quote against
+    the source rather than the reader taking the two for one statement. Words credited to two people are not
+    compared (the attribution check's)."""
+    if not a.quotes or not b.quotes or _speakers_differ(a, b):
+        return None
+    for x in _quotations(a):
+        for y in _quotations(b):
+            found = _denied_copy(x, y)
+            if found:
+                return found[0], found[1], 1.0
+    return None
+
+
+def _denied_copy(x: list[Token], y: list[Token]) -> tuple[str, str] | None:
+    """The words of each copy from the verb one copy denies and the other does not, when the two share most of
+    their words (denials aside) in order: a quotation of two sentences, one carrying the other, is not read."""
+    if _denials(x) == _denials(y):
+        return None  # as many denials in each, hung on other words ("aren't written" / "aren't combined, written")
+    xs, ys = ([t for t in run if t.lower_ not in _DENIALS] for run in (x, y))
+    a, b = [t.lower_ for t in xs], [t.lower_ for t in ys]
+    if _contains(a, b) or _contains(b, a):
+        return None
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    if sum(block.size for block in blocks) < max(_QUOTE_RUN, _DENIAL_SHARE * min(len(a), len(b))):
+        return None
+    for block in blocks:
+        for k in range(block.size):
+            p, q = xs[block.a + k], ys[block.b + k]
+            if p.pos_ in {"VERB", "AUX"} and _denied_here(p) != _denied_here(q):
+                start_p, start_q = _denial_start(p), _denial_start(q)
+                return _words_from(start_p, _DENIAL_SHOWN), _words_from(start_q, _DENIAL_SHOWN)
+    return None
+
+
+def _denials(words: list[Token]) -> int:
+    """How many denials a quotation carries, "n't" too (not one of its words: it has no letters of its own)."""
+    doc = words[0].doc
+    return sum(t.lower_ in _DENIALS for t in doc[words[0].i : words[-1].i + 1])
+
+
+def _denied_here(verb: Token) -> bool:
+    """Whether a verb carries its own denial ("shouldn't have used", "never paid")."""
+    return any(c.dep_ == "neg" and c.lower_ in _DENIALS for c in verb.children)
+
+
+def _denial_start(verb: Token) -> Token:
+    """Where a verb's telling starts: its first auxiliary ("should have been used"), else the verb."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
+    return min(auxiliaries, key=lambda t: t.i) if auxiliaries else verb
+
+
+def _words_from(token: Token, words: int) -> str:
+    """A token and the words after it in its sentence, up to `words` words, before any punctuation."""
+    doc, end, told = token.doc, token.i, 0
+    while end < len(doc) and told < words and not doc[end].is_punct:
+        told += doc[end].is_alpha
+        end += 1
+    return doc[token.i : end].text
