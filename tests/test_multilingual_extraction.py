@@ -231,6 +231,10 @@ def test_sentences_read_the_language_s_own_ordinals_and_abbreviations() -> None:
     ]
     street = "She was hit at 8200 S. American Blvd. on Wednesday. Police came."  # a compass point goes on
     assert len(split_sentences(street, "en")) == 2
+    dialogue = "Pomoc trafi do pacjentów. - Wspólnie możemy więcej – mówi prezes fundacji."
+    assert len(split_sentences(dialogue, "pl")) == 2  # a dash opens a quotation outside English
+    dateline = "HARTFORD, Conn. — Connecticut's attorney general spoke on Monday."
+    assert len(split_sentences(dateline, "en")) == 1  # in English it sets off a dateline
     arabic = "قال د. أحمد الحسن إن المستشفى ممتلئ. وأضاف أن الوضع صعب."
     assert len(split_sentences(arabic, "ar")) == 2  # "د." (doctor) before a name
     english = "The boy was 14. Police came. It's ok. 300 people came."

@@ -54,6 +54,11 @@ _CLOSE = "[\"'\u201d\u2019\u201c\u2018\u00bb\u00ab\u203a\u2039)\\]]"
 _BOUNDARY = re.compile(_END + f"(?:{_CLOSE}|\\s[\u00bb\u203a](?=\\s|$))*(?=\\s)")  # spaced: French, closing
 # What may open the next sentence before its first letter: quotes of every language, brackets, Spanish ¿ and ¡.
 _NEXT = re.compile("\\s+(?:[\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a(\\[\u00bf\u00a1]\\s?)*(.)")
+# Outside English a dash and a space also open a quotation, as a dialogue is written in Polish, Spanish or Russian
+# ("pacjentów. - Wspólnie"); English sets off a dateline or an aside with it ("HARTFORD, Conn. — Connecticut ...").
+_NEXT_DIALOGUE = re.compile(
+    "\\s+(?:[\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a(\\[\u00bf\u00a1]\\s?|[-\u2013\u2014]\\s)*(.)"
+)
 # A sentence's end written with no space before the next one's capital ("hogares.Ello"): read by `_glued`.
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{2})")
 # "am 5. Dezember": a day's ordinal before a month name (CLDR's names in many languages) ends no sentence.
@@ -112,10 +117,10 @@ def _names_speaker(tail: str) -> bool:
     return speech.start() <= _SPEAKER_BEFORE and len(tail.rstrip()) - speech.end() <= _SPEAKER_AFTER
 
 
-def _starts_sentence(block: str, end: int) -> bool:
+def _starts_sentence(block: str, end: int, language: str | None = None) -> bool:
     """Whether what follows `end` can open a sentence: a letter that is not lower case (so any letter of
     Arabic, Hebrew and other scripts without case) or a digit, after any opening quotes or brackets."""
-    nxt = _NEXT.match(block, end)
+    nxt = (_NEXT if language in (None, "en") else _NEXT_DIALOGUE).match(block, end)
     return nxt is not None and nxt.group(1).isalnum() and not nxt.group(1).islower()
 
 
@@ -199,7 +204,7 @@ def _split_block(block: str, language: str | None = None) -> list[tuple[int, int
     ends = [
         m
         for m in _BOUNDARY.finditer(block)
-        if _starts_sentence(block, m.end())
+        if _starts_sentence(block, m.end(), language)
         and not (
             m.group().startswith(".")
             and (
