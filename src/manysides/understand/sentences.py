@@ -53,12 +53,11 @@ _END = "[.!?\u2026\u061f\u06d4]+"
 _CLOSE = "[\"'\u201d\u2019\u201c\u2018\u00bb\u00ab\u203a\u2039)\\]]"
 _BOUNDARY = re.compile(_END + f"(?:{_CLOSE}|\\s[\u00bb\u203a](?=\\s|$))*(?=\\s)")  # spaced: French, closing
 # What may open the next sentence before its first letter: quotes of every language, brackets, Spanish ¿ and ¡.
-_NEXT = re.compile("\\s+(?:[\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a(\\[\u00bf\u00a1]\\s?)*(.)")
+_OPENER = "[\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a(\\[\u00bf\u00a1]\\s?"
+_NEXT = re.compile(f"\\s+(?:{_OPENER})*(.)")
 # Outside English a dash and a space also open a quotation, as a dialogue is written in Polish, Spanish or Russian
 # ("pacjentów. - Wspólnie"); English sets off a dateline or an aside with it ("HARTFORD, Conn. — Connecticut ...").
-_NEXT_DIALOGUE = re.compile(
-    "\\s+(?:[\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a(\\[\u00bf\u00a1]\\s?|[-\u2013\u2014]\\s)*(.)"
-)
+_NEXT_DIALOGUE = re.compile(f"\\s+(?:{_OPENER}|[-\u2013\u2014]\\s)*(.)")
 # A sentence's end written with no space before the next one's capital ("hogares.Ello"): read by `_glued`.
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{2})")
 # "am 5. Dezember": a day's ordinal before a month name (CLDR's names in many languages) ends no sentence.
