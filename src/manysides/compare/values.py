@@ -12,6 +12,7 @@ general English).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -489,11 +490,19 @@ def wording(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     """The same quotation with a word changed in one outlet's copy ("closer to a nuclear bomb" / "closer to nuclear
     arms"): a misquote an editor would check against the source. Words credited to two different people are
     the attribution check's."""
+    return _in_quotations(a, b, _misquote)
+
+
+def _in_quotations(
+    a: SentenceInfo, b: SentenceInfo, compare: Callable[[list[Token], list[Token]], tuple[str, str] | None]
+) -> Match | None:
+    """The first two values `compare` reads in a quotation of each sentence; none where words are credited to two
+    different people (the attribution check's)."""
     if not a.quotes or not b.quotes or _speakers_differ(a, b):
         return None
     for x in _quotations(a):
         for y in _quotations(b):
-            found = _misquote(x, y)
+            found = compare(x, y)
             if found:
                 return found[0], found[1], 1.0
     return None
@@ -510,14 +519,7 @@ def denied_wording(a: SentenceInfo, b: SentenceInfo) -> Match | None:
     one copy only. Read at face value the two copies say opposite things, so an editor checks the quote against
     the source rather than the reader taking the two for one statement. Words credited to two people are not
     compared (the attribution check's)."""
-    if not a.quotes or not b.quotes or _speakers_differ(a, b):
-        return None
-    for x in _quotations(a):
-        for y in _quotations(b):
-            found = _denied_copy(x, y)
-            if found:
-                return found[0], found[1], 1.0
-    return None
+    return _in_quotations(a, b, _denied_copy)
 
 
 def _denied_copy(x: list[Token], y: list[Token]) -> tuple[str, str] | None:
