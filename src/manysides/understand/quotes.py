@@ -181,13 +181,13 @@ def _phrase(head: Token) -> str:
     without a bracket it leaves open ("Sen. Kirsten Gillibrand (D-N.Y." is Sen. Kirsten Gillibrand)."""
     keep = [head]
     for child in head.children:
-        if _keeps(head, child) and child.dep_ == "acl":
-            # a participle that says who ("messages obtained by The Atlantic's Julia Ioffe"), to its first comma
+        if _keeps(head, child):
             words = _without_clauses(child)
-            stop = next((t.i for t in words if t.i > child.i and t.text in _ASIDE_MARKS), None)
-            keep.extend(t for t in words if stop is None or t.i < stop)
-        elif _keeps(head, child):
-            keep.extend(_without_clauses(child))
+            if child.dep_ == "acl":
+                # a participle that says who ("messages obtained by The Atlantic's Julia Ioffe"), to its first comma
+                stop = next((t.i for t in words if t.i > child.i and t.text in _ASIDE_MARKS), None)
+                words = [t for t in words if stop is None or t.i < stop]
+            keep.extend(words)
         elif child.dep_ == "appos" and child.pos_ == "PROPN" and _title_name(head, child):
             # a name right after its title ("Senate Democratic Leader Chuck Schumer (D-N.Y.)", "Former Speaker of
             # the House Newt Gingrich"): the name, no more
