@@ -235,6 +235,31 @@ def test_a_name_known_by_its_suffix_is_not_the_fathers() -> None:
     assert any({"Peter L. Okafor Jr.", "Peter Okafor"} <= group for group in names)  # the formal form of one man
 
 
+def test_an_honorific_surname_is_the_first_full_name_of_its_sex_in_that_article() -> None:
+    mentions = [
+        Mention("Paul Darrow Jr.", "person", "nyt", 0, 0, 15),  # the story's subject, named first
+        Mention("Darrow", "person", "nyt", 1, 100, 106, title="mr."),
+        Mention("Marta Darrow", "person", "nyt", 2, 200, 212),  # his wife
+        Mention("Darrow", "person", "nyt", 3, 300, 306, title="mrs."),
+        Mention("Paul Darrow", "person", "nyt", 4, 400, 411),  # his father, named in full
+        Mention("Darrow", "person", "nyt", 5, 500, 506, title="mr."),
+        Mention("Darrow", "person", "fox", 0, 0, 6, title="president"),  # the surname is someone's before any name
+        Mention("Paul Darrow Jr.", "person", "fox", 1, 100, 115),
+        Mention("Darrow", "person", "fox", 2, 200, 206, title="mr."),
+        Mention("Darrow", "person", "hpo", 0, 0, 6),
+    ]
+    clusters = {c.name: c for c in merge_mentions(mentions)}
+    son = [m for m in clusters["Paul Darrow Jr."].mentions if m.title == "mr."]
+    assert [(m.article, m.sentence) for m in son] == [("nyt", 1), ("nyt", 5)]
+    assert clusters["Paul Darrow"].aliases == []  # "Mr. Darrow" is the son's, after him; "Mrs." never a man's
+    assert {(m.article, m.title) for m in clusters["Darrow"].mentions} == {
+        ("nyt", "mrs."),
+        ("fox", "president"),
+        ("fox", "mr."),
+        ("hpo", ""),
+    }
+
+
 def test_entity_mentions_merge_abbreviations_nicknames_and_descriptors() -> None:
     mentions = [
         Mention("Connecticut", "place", "a", 0, 0, 11),

@@ -28,6 +28,7 @@ from manysides.understand.names import (
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Jr.", "III": not a surname
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "dr.", "dr"})  # titles anyone may bear
+_HONORIFIC_SEX = {"mr.": "he", "mr": "he", "mrs.": "she", "mrs": "she", "ms.": "she", "ms": "she", "miss": "she"}
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 ENTITY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
@@ -493,26 +494,96 @@ def _merge_lone_names(by_key: dict[str, EntityCluster]) -> None:
         for end in {words[-1]} | {w[-1] for w in spelled if len(w) > 1}:
             last[end].append(key)
     for key in [k for k in by_key if len(k.split()) == 1]:
-        cluster = by_key[key]
-        formal = name_key(formal_given_name(cluster.mentions[0].text) or "") or key  # "Joe" -> "Joseph"
         ends = last.get(key.split("|")[0], [])
-        plain = [k for k in ends if not known_by_suffix(by_key[k].mentions[0].text)]
-        if plain and len(ends) > 1:
-            _to_the_one_named(by_key, key, [k for k in ends if k not in plain])
-            if key not in by_key:
-                continue
-            ends = plain  # "Trump" beside "Donald Trump" and "Donald Trump Jr." is the one the son is named after
-        ends = [k for k in ends if _ends_alike(cluster, by_key[k])]
-        exact = [k for k in ends if _same_surname(cluster, by_key[k])]
-        ends = exact or ends  # "Barr" is William Barr's, not Richard Burr's (one key, "br")
-        if len(ends) == 1:
-            _merge_into(by_key, ends[0], key)
-        elif len(ends) > 1:
-            _share_lone_name(by_key, key, ends)
-        elif len(first.get(formal, [])) == 1 and _may_be_a_person(cluster) and not last.get(key):
-            target = first[formal][0]
-            if set(cluster.counts()) <= set(by_key[target].counts()):
-                _merge_into(by_key, target, key)
+        honoured = _honoured_to_first_named(by_key, key, ends) if len(ends) > 1 else []
+        if key in by_key:
+            _place_lone_name(by_key, key, ends, first, last)
+        _give(by_key, honoured)
+
+
+def _place_lone_name(
+    by_key: dict[str, EntityCluster], key: str, ends: list[str], first: dict[str, list[str]], last: dict[str, list[str]]
+) -> None:
+    """One lone name's mentions to the full names `ends` (those ending with it), or by its given name to the one
+    full name it opens (`first`), as `_merge_lone_names` says."""
+    cluster = by_key[key]
+    formal = name_key(formal_given_name(cluster.mentions[0].text) or "") or key  # "Joe" -> "Joseph"
+    plain = [k for k in ends if not known_by_suffix(by_key[k].mentions[0].text)]
+    if plain and len(ends) > 1:
+        _to_the_one_named(by_key, key, [k for k in ends if k not in plain])
+        if key not in by_key:
+            return
+        ends = plain  # "Trump" beside "Donald Trump" and "Donald Trump Jr." is the one the son is named after
+    ends = [k for k in ends if _ends_alike(cluster, by_key[k])]
+    exact = [k for k in ends if _same_surname(cluster, by_key[k])]
+    ends = exact or ends  # "Barr" is William Barr's, not Richard Burr's (one key, "br")
+    if len(ends) == 1:
+        _hand_out(by_key, key, lambda article, own: ends[0])
+    elif len(ends) > 1:
+        _share_lone_name(by_key, key, ends)
+    elif len(first.get(formal, [])) == 1 and _may_be_a_person(cluster) and not last.get(key):
+        target = first[formal][0]
+        if set(cluster.counts()) <= set(by_key[target].counts()):
+            _merge_into(by_key, target, key)
+
+
+def _full_name_sex(cluster: EntityCluster) -> str | None:
+    """ "he" or "she" for a full name by its given name, or its bearer's honorific, or a generational suffix."""
+    sexes = {first_name_sex(m.text) or _HONORIFIC_SEX.get(m.title) for m in cluster.mentions} - {None}
+    if not sexes and any(_has_suffix(m.text) for m in cluster.mentions):
+        sexes = {"he"}
+    return next(iter(sexes)) if len(sexes) == 1 else None
+
+
+def _honoured_to_first_named(by_key: dict[str, EntityCluster], key: str, ends: list[str]) -> list[tuple[str, Mention]]:
+    """A lone surname written with an honorific of one sex ("Mr. Jackson") is, article by article, the full name
+    of that surname and sex the article gives first, when nothing before that full name already held the surname
+    (a lone "President Trump", or a full name whose sex is not known): news names its subject by the surname alone
+    and anyone else who shares it in full ("the Rev. Jesse Jackson", "Sandra Jackson"). Such mentions leave the
+    lone name now and are given last (`_give`), so they do not make a full name look like the story's dominant
+    bearer of the surname to the rules that place the other mentions."""
+    lone = by_key[key]
+    sexes = {k: _full_name_sex(by_key[k]) for k in ends if _same_surname(lone, by_key[k])}
+    moves, kept = [], []
+    for mention in lone.mentions:
+        holder = _first_holder(by_key, lone, sexes, mention)
+        if holder is None:
+            kept.append(mention)
+        else:
+            moves.append((holder, mention))
+    if kept:
+        lone.mentions = kept
+    else:
+        del by_key[key]
+    return moves
+
+
+def _first_holder(
+    by_key: dict[str, EntityCluster], lone: EntityCluster, sexes: dict[str, str | None], mention: Mention
+) -> str | None:
+    """The full name an honorific surname mention stands for under `_honoured_to_first_named`, or None."""
+    sex = _HONORIFIC_SEX.get(mention.title)
+    if sex is None:
+        return None
+    article = mention.article
+    firsts = {
+        k: min(m.start for m in by_key[k].mentions if m.article == article)
+        for k in sexes
+        if article in by_key[k].counts()
+    }
+    same = [k for k in firsts if sexes[k] == sex]
+    if not same:
+        return None
+    holder = min(same, key=lambda k: firsts[k])
+    start = firsts[holder]
+    unsure = any(sexes[k] is None and firsts[k] < start for k in firsts)
+    taken = any(m.article == article and m.start < start and _HONORIFIC_SEX.get(m.title) != sex for m in lone.mentions)
+    return holder if start < mention.start and not unsure and not taken else None
+
+
+def _give(by_key: dict[str, EntityCluster], moves: list[tuple[str, Mention]]) -> None:
+    for target, mention in moves:
+        by_key[target].mentions.append(mention)
 
 
 def _to_the_one_named(by_key: dict[str, EntityCluster], key: str, suffixed: list[str]) -> None:
@@ -542,10 +613,13 @@ def _hand_out(by_key: dict[str, EntityCluster], key: str, owner: Callable[[str, 
     for article in lone.counts():
         own = [m for m in lone.mentions if m.article == article]
         target = owner(article, own)
-        if target is not None:
-            by_key[target].mentions.extend(own)
-        else:
+        if target is None:
             kept.extend(own)
+            continue
+        sex = _full_name_sex(by_key[target])
+        for mention in own:  # "Mrs. Trump" is never Donald Trump's, whatever else his surname stands for
+            other_sex = sex and _HONORIFIC_SEX.get(mention.title, sex) != sex
+            (kept if other_sex else by_key[target].mentions).append(mention)
     if kept:
         lone.mentions = kept
     else:
