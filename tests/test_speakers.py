@@ -1011,6 +1011,19 @@ def test_a_quotation_after_a_described_speakers_line_is_theirs() -> None:
     assert _speakers(text, "bad-faith actors") == ["the statement"]
 
 
+def test_a_quotation_after_a_speakers_told_words_is_theirs() -> None:
+    """ "Lenahan says he sees a bigger issue. “There is a culture war ...”": the all-quoted sentence after someone's
+    words told indirectly, or a source named by "according to", goes on in that speaker's words."""
+    text = _fictional(
+        "Mara Quill says she sees a wider problem in the harbour board.\n\n"
+        "\u201cThere is a feud going on and nobody is listening to the ferry crews.\u201d\n\n"
+        "According to Ivo Pell of the Ledger, the repairs will cost about $2 million. "
+        "\u201cThe figure I get is nearly $2 million, give or take.\u201d"
+    )
+    assert _speakers(text, "There is a feud") == ["Mara Quill"]
+    assert _speakers(text, "The figure I get") == ["Ivo Pell of the Ledger"]
+
+
 def test_he_after_a_list_is_the_one_listed_the_next_sentence_names() -> None:
     """ "Pell, Hask and Brandt are crafting a letter. “...,” he told the Ledger. “...” Pell said ...": the article
     says which of the three spoke, so "he" and the quotation after it are Pell's; one not listed names no one."""

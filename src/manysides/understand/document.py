@@ -1062,6 +1062,10 @@ def _resolve_definite_speakers(infos: list[SentenceInfo], mentions: list[Mention
 
 
 _OPENING_MARKS = ('"', "\u201c")
+# What a sentence credits to a named speaker that the quotation right after it goes on with: their quote, their
+# words told indirectly ("Lenahan says he sees a bigger issue. “There is a culture war ...”"), or a source named by
+# "according to".
+_CONTINUED = frozenset({"quote", "paraphrase", "according_to"})
 
 
 def _quote_states(sentences: list[Sentence]) -> list[tuple[list[tuple[int, int]] | None, bool, bool]]:
@@ -1135,7 +1139,7 @@ def _resolve_quote_runs(infos: list[SentenceInfo], states: list[tuple[object, bo
         if found is None and first.text.lstrip().startswith(_OPENING_MARKS) and run[0] > 0:
             previous = infos[run[0] - 1]
             credited = _named_quote(previous)
-            if credited and (credited.kind == "quote" or previous.text.rstrip().endswith(":")):
+            if credited and (credited.kind in _CONTINUED or previous.text.rstrip().endswith(":")):
                 found = credited
             elif credited is None and (described := _described_before(previous)) is not None:
                 # "“...,” the statement said. “We must also ...”": the statement goes on, unless the quotation
