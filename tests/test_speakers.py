@@ -1024,6 +1024,18 @@ def test_a_quotation_after_a_speakers_told_words_is_theirs() -> None:
     assert _speakers(text, "The figure I get") == ["Ivo Pell of the Ledger"]
 
 
+def test_he_closing_a_quotation_of_several_sentences_is_the_one_introduced_before_it() -> None:
+    """ "... drew a sharp reply from Rev. Tomas Brandt. “... . It is a disgrace. ...,” he told reporters.": the
+    person the sentence before the quotation brings in, however many sentences the quotation runs."""
+    text = _fictional(
+        "The remarks drew a sharp reply from Rev. Tomas Brandt of the harbour council.\n\n"
+        "\u201cSome people are saying that they do not want the ferries in their towns. It is a disgrace. It is the "
+        "same thing that happened when they closed the bridge,\u201d he told reporters in Port Alden."
+    )
+    assert _speakers(text, "It is a disgrace") == ["Tomas Brandt"]
+    assert _speakers(text, "closed the bridge") == ["Tomas Brandt"]
+
+
 def test_he_after_a_list_is_the_one_listed_the_next_sentence_names() -> None:
     """ "Pell, Hask and Brandt are crafting a letter. “...,” he told the Ledger. “...” Pell said ...": the article
     says which of the three spoke, so "he" and the quotation after it are Pell's; one not listed names no one."""

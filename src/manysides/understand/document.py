@@ -814,19 +814,20 @@ def _resolve_pronoun_speakers(
         root = infos[j].doc[:].root
         return any(c.dep_ in _SUBJECT_DEPS and c.lower_ == pronoun and not quoted(j, c.idx) for c in root.children)
 
-    def earlier(k: int, pronoun: str) -> Iterator[int]:
-        """Up to `_BACK` sentences before k; when k closes a quotation that began sentences before, the quoted
-        sentences leading up to it are not counted (a quotation of four sentences and then "he said"), nor are
-        sentences about the same pronoun."""
+    def earlier(k: int, pronoun: str) -> Iterator[tuple[int, bool]]:
+        """Up to `_BACK` sentences before k, each with whether it is the first outside k's quotation; when k closes
+        a quotation that began sentences before, the quoted sentences leading up to it are not counted (a
+        quotation of four sentences and then "he said"), nor are sentences about the same pronoun."""
         opening = len(infos[k].text) - len(infos[k].text.lstrip(_QUOTE_MARKS))
         j = k - 1
         if quoted(k, opening):
             while j >= 0 and all_quoted(j):
-                yield j
+                yield j, False
                 j -= 1
+        outside = j  # the first sentence before k that is not part of k's quotation
         counted = 0
         while j >= 0 and counted < _BACK:
-            yield j
+            yield j, j == outside
             counted += not about_pronoun(j, pronoun)
             j -= 1
 
@@ -864,14 +865,14 @@ def _resolve_pronoun_speakers(
             yield subject_in(k)
         # "a fiery response from Lena Vos, also on Twitter, as she called on ...": whom the words came from
         yield from (text for text, _ in here if (k, text) in sources)
-        for n, j in enumerate(earlier(k, pronoun)):
+        for j, first in earlier(k, pronoun):
             yield speaker_in(j)
             subject = subject_in(j)
             yield _LISTED if (j, subject) in listed else subject
             yield from (
                 _LISTED if (j, text) in listed else text for _, text, subject in by_sentence.get(j, []) if subject
             )
-            if n == 0:
+            if first:  # the sentence before, or before the quotation "he said" closes
                 yield from introduced(j, pronoun)
         # a person named only as an object ("would cost Mr. Brandt his seat") after the speakers before
         yield from introduced_object(k - 1, pronoun)
