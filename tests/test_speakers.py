@@ -1036,6 +1036,19 @@ def test_he_closing_a_quotation_of_several_sentences_is_the_one_introduced_befor
     assert _speakers(text, "closed the bridge") == ["Tomas Brandt"]
 
 
+def test_the_statement_after_a_person_said_in_a_statement_is_theirs() -> None:
+    """ "Ada Krell said in a statement ... “...,” the statement said. “...”": the statement the sentence before
+    credits to a person; after a person who names no statement, "the statement" stays as written."""
+    text = _fictional(
+        "Ada Krell, the harbour commissioner, said in a statement on Friday that the ferries would run again.\n\n"
+        "\u201cThe crews and I have talked, and we agree the boats are safe,\u201d the statement said.\n\n"
+        "Tom Pell said the council would meet on Monday.\n\n"
+        "\u201cThe bridge stays closed until the survey is done,\u201d the statement said."
+    )
+    assert _speakers(text, "The crews and I") == ["Ada Krell"]
+    assert _speakers(text, "The bridge stays closed") == ["the statement"]
+
+
 def test_he_after_a_list_is_the_one_listed_the_next_sentence_names() -> None:
     """ "Pell, Hask and Brandt are crafting a letter. “...,” he told the Ledger. “...” Pell said ...": the article
     says which of the three spoke, so "he" and the quotation after it are Pell's; one not listed names no one."""

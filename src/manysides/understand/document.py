@@ -1038,21 +1038,36 @@ def _names_body(speaker: str, body: str) -> bool:
     return speaker.endswith(body) and speaker[: len(speaker) - len(body)].strip().lower() in {"", "the"}
 
 
+def _names_document(info: SentenceInfo, head: str) -> bool:
+    """Whether a sentence names a document of the kind a description's head gives ("in a statement", "a letter
+    from"): a noun of the same lemma outside quotation marks."""
+    return head in SPEAKING_DOCUMENTS and any(
+        t.lemma_.lower() == head and t.pos_ == "NOUN" and not any(a <= t.idx < b for a, b in info.quotes)
+        for t in info.doc
+    )
+
+
 def _resolve_definite_speakers(infos: list[SentenceInfo], mentions: list[Mention], people: People) -> None:
     """ "the tech giant said in a statement" names no one, but right after "Twitter at the time said ..." a reader
     takes it for Twitter: a definite description credits the voice a sentence of the last few credits by name when
-    that voice is a body (not a person: "the statement" after "Pell said" may be anyone's). Sentences credited to
-    the same description carry it on, so "the statement said" after "the tech giant said" is Twitter's too."""
+    that voice is a body (not a person: "the statement" after "Pell said" may be anyone's), or a person the
+    sentence just before credits with that very document ("Zinke said in a statement ... “...,” the statement
+    said"). Sentences credited to the same description carry it on, so "the statement said" after "the tech giant
+    said" is Twitter's too."""
     bodies = _bodies(mentions, people)
     for k, info in enumerate(infos):
-        if not any(_definite_description(a) for a in info.attributions):
+        described = next((a for a in info.attributions if _definite_description(a)), None)
+        if described is None:
             continue
         voice = None
         for j in range(k - 1, max(-1, k - 1 - _LOOK_BACK), -1):
             voice = next((a for a in infos[j].attributions if a.kind in {"quote", "paraphrase"}), None)
             if voice is not None:
                 break
-        if voice is None or not any(_names_body(voice.speaker, body) for body in bodies):
+        if voice is None:
+            continue
+        own_document = j == k - 1 and voice.named and _names_document(infos[j], described.head)
+        if not own_document and not any(_names_body(voice.speaker, body) for body in bodies):
             continue
         info.attributions = [
             replace(a, speaker=voice.speaker, head=voice.head, named=True, head_type=voice.head_type or "ORG")
