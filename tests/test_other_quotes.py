@@ -33,6 +33,9 @@ def _speakers(sentences: list[str], language: str) -> list[list[tuple[str, str]]
         ("de", "„Wir können keine Risiken eingehen“, sagte Bürgermeisterin Karin Feld am Montag.", "Karin Feld"),
         ("de", "Karin Feld sagte, die Reparatur werde drei Wochen dauern.", "Karin Feld"),
         ("de", "Laut Polizei wurde niemand verletzt.", "Polizei"),
+        # a figure parts two capitalised words: "Stand 18 Uhr" names no one the ministry's words could be
+        ("de", "Laut Angaben des Ministeriums, Stand 18 Uhr, sind 66 Menschen erkrankt.", "Angaben des Ministeriums"),
+        ("fr", "Le maire Paul Martin a communiqué que le feu était maîtrisé.", "Paul Martin"),
         ("de", "Das teilte die Stadtverwaltung am Dienstag mit.", "Stadtverwaltung"),
         ("fr", "« Nous ne prendrons aucun risque », a déclaré la maire Karin Feld lundi.", "Karin Feld"),
         ("fr", "Selon la préfecture, personne n'a été blessé.", "préfecture"),
@@ -145,6 +148,12 @@ def test_pronouns_and_dropped_subjects_take_the_speaker_before() -> None:
     assert _speakers(french, "fr")[1] == [("Paul Martin", "paraphrase")]
     spanish = ["La alcaldesa Rosa Vidal dijo que el agua es potable.", "Añadió que las obras durarán un mes."]
     assert _speakers(spanish, "es")[1] == [("Rosa Vidal", "paraphrase")]
+
+
+def test_swiss_german_cues_are_read_with_ss_for_sharp_s() -> None:
+    """Swiss German writes "hiess es" for "hieß es": the same impersonal cue, handing the words on."""
+    swiss = ["Karin Feld sagte, die Brücke sei sicher.", "Die Stadt will neu bauen, hiess es weiter."]
+    assert _speakers(swiss, "de")[1] == [("Karin Feld", "paraphrase")]
 
 
 def test_a_quote_over_several_sentences_is_the_closing_speaker() -> None:

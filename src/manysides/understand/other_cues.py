@@ -96,7 +96,7 @@ def cues(language: str) -> Cues | None:
         return None
 
     def phrases(name: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(sorted({tuple(p.lower().split()) for p in lists[name]}, key=len, reverse=True))
+        return tuple(sorted({tuple(_folded(p).split()) for p in lists[name]}, key=len, reverse=True))
 
     kinds = ("not_cues", "according_before", "according_after", "impersonal", "speech")
     ordered = tuple((kind, phrase) for kind in kinds for phrase in phrases(kind))
@@ -154,8 +154,13 @@ def _verb_sexes(speech: list[str]) -> dict[str, str]:
     return sexes
 
 
+def _folded(text: str) -> str:
+    """Lower case, and "ß" as "ss": Swiss German writes "hiess es" for "hieß es"."""
+    return text.lower().replace("\u00df", "ss")
+
+
 def _matches(token: str, word: str, prefixes: tuple[str, ...]) -> bool:
-    lower = token.lower()
+    lower = _folded(token)
     return lower == word or any(lower == prefix + word for prefix in prefixes)
 
 
@@ -252,7 +257,7 @@ def _after_quotes(
 
 def _first_words(token: str, language: Cues) -> set[str]:
     """The forms a token may stand for as a cue's first word: itself lower-cased, and without a prefix ("وقال")."""
-    lower = token.lower()
+    lower = _folded(token)
     return {lower, *(lower[len(p) :] for p in language.prefixes if lower.startswith(p))}
 
 

@@ -186,13 +186,19 @@ def _note_roles(text: str, tokens: list[Word], language: str, roles: dict[str, s
 
 
 def _name_runs(text: str, tokens: list[Word], stops: frozenset[str]) -> list[tuple[int, int]]:
-    """(first, end) token indices of runs of two to four capitalised words, none of them the sentence's first."""
+    """(first, end) token indices of runs of two to four capitalised words, none of them the sentence's first, and
+    no figure between them ("Stand 18 Uhr" is no name)."""
     runs: list[tuple[int, int]] = []
     at = 1
     while at < len(tokens):
         if tokens[at].text[:1].isupper() and tokens[at].text.lower() not in stops:
             end = at + 1
-            while end < len(tokens) and tokens[end].text[:1].isupper() and joined(text, tokens[end - 1], tokens[end]):
+            while (
+                end < len(tokens)
+                and tokens[end].text[:1].isupper()
+                and joined(text, tokens[end - 1], tokens[end])
+                and not any(c.isdigit() for c in text[tokens[end - 1].end : tokens[end].start])
+            ):
                 end += 1
             if 2 <= end - at <= INVERTED_WORDS:
                 runs.append((at, end))
