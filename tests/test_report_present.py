@@ -670,6 +670,16 @@ def test_statements_no_list_holds_are_listed_and_marked(demo: tuple[Report, list
     assert marked == {f"a{index[s.article]}-s{s.sentence}" for s in listed}
 
 
+def test_the_not_placed_note_points_to_close_pairs_only_when_there_are_some(demo: tuple[Report, list[Article]]) -> None:
+    report, articles = demo
+    pointer = 'are under "Close but not matched"'
+    assert any(f.kind == "related" for f in report.facts)
+    assert pointer in render_markdown(report) and pointer.replace('"', "&quot;") in render_html(report, articles)
+    alone = report.model_copy(update={"facts": [f for f in report.facts if f.kind != "related"]})
+    assert "Close but not matched" not in render_markdown(alone)
+    assert "Close but not matched" not in render_html(alone, articles)
+
+
 def test_an_unplaced_statement_is_escaped_in_every_format() -> None:
     hostile = Statement(article="a", text=HOSTILE, sentence=0)
     report = Report.model_validate(

@@ -31,8 +31,8 @@ from manysides.present.report_view import (
     NO_FRAMING,
     RELATED_NOTE,
     SECTION_TITLES,
-    UNPLACED_NOTE,
     VOICES_NOTE,
+    unplaced_note,
 )
 from manysides.present.safe_text import html_text, safe_href
 from manysides.records.article import Article
@@ -322,7 +322,8 @@ class _Page:
         if not by_article:
             return ""
         cells = {article: "".join(self.quote(s) for s in statements) for article, statements in by_article.items()}
-        body = f'<p class="muted">{html_text(UNPLACED_NOTE)}</p>' + self.table([self.row("not placed", cells)])
+        note = unplaced_note(bool(self.brief.view.facts("related")))
+        body = f'<p class="muted">{html_text(note)}</p>' + self.table([self.row("not placed", cells)])
         count = sum(len(v) for v in by_article.values())
         return _section("unplaced", SECTION_TITLES["unplaced"], body, count, is_open=False)
 

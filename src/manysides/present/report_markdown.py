@@ -25,8 +25,8 @@ from manysides.present.report_view import (
     NO_FRAMING,
     RELATED_NOTE,
     SECTION_TITLES,
-    UNPLACED_NOTE,
     VOICES_NOTE,
+    unplaced_note,
 )
 from manysides.present.safe_text import markdown_text
 from manysides.records.report import Fact, Report, Statement
@@ -192,7 +192,12 @@ def _unplaced(brief: Briefing) -> list[str]:
     if not by_article:
         return []
     count = sum(len(v) for v in by_article.values())
-    lines = [f"## {SECTION_TITLES['unplaced']} ({count})", "", f"*{_md(UNPLACED_NOTE)}*", ""]
+    lines = [
+        f"## {SECTION_TITLES['unplaced']} ({count})",
+        "",
+        f"*{_md(unplaced_note(bool(brief.view.facts('related'))))}*",
+        "",
+    ]
     for article, statements in by_article.items():
         lines += [f"### {_md(brief.label(article))}", "", *(f"- {_quote(s)}" for s in statements), ""]
     return lines

@@ -27,9 +27,16 @@ RELATED_NOTE = (
 # Under "Not placed": what these sentences are, so a reader knows nothing was dropped without a word.
 UNPLACED_NOTE = (
     "Statements no list above holds: another report has a sentence too close to call them only this report's, "
-    "or nothing shows that no other report states them, and none matches closely enough to call them shared. "
-    'Those beside a close sentence of another report are under "Close but not matched".'
+    "or nothing shows that no other report states them, and none matches closely enough to call them shared."
 )
+_UNPLACED_RELATED = ' Those beside a close sentence of another report are under "Close but not matched".'
+
+
+def unplaced_note(has_related: bool) -> str:
+    """`UNPLACED_NOTE`, pointing to "Close but not matched" only when the report has that section."""
+    return UNPLACED_NOTE + (_UNPLACED_RELATED if has_related else "")
+
+
 # An empty framing section when some articles' framing is not read (see the report's notes): not a clean result.
 NO_FRAMING = "None found in what is read: the note at the top says which framing is read in which language."
 

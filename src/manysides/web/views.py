@@ -24,7 +24,7 @@ from manysides.present.briefing import (
     short_date,
     shown_before,
 )
-from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, UNPLACED_NOTE
+from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, unplaced_note
 from manysides.present.safe_text import printable, safe_href
 from manysides.records.article import published_utc
 from manysides.records.report import Fact, Report, Statement
@@ -275,7 +275,13 @@ def _unplaced(brief: Briefing) -> Section | None:
         return None
     cells = {article: [_statement(brief, s) for s in statements] for article, statements in by_article.items()}
     count = sum(len(v) for v in by_article.values())
-    return Section("unplaced", SECTION_TITLES["unplaced"], [Row("not placed", cells)], count, intro=UNPLACED_NOTE)
+    return Section(
+        "unplaced",
+        SECTION_TITLES["unplaced"],
+        [Row("not placed", cells)],
+        count,
+        intro=unplaced_note(bool(brief.view.facts("related"))),
+    )
 
 
 def _framing(brief: Briefing) -> Section:
