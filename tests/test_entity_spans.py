@@ -6,7 +6,7 @@ from benchmarks.datasets import make_article
 
 from manysides.understand import analyse_many
 from manysides.understand.document import _handle, _titled_pair
-from manysides.understand.entities import clean_name, merge_mentions
+from manysides.understand.entities import Mention, clean_name, merge_mentions
 from manysides.understand.name_spans import without_title
 
 
@@ -111,6 +111,29 @@ def test_initials_alone_name_no_person() -> None:
     )
     found = {e.name: e.type for e in _entities([text])}
     assert "O.K." not in found and "Ilsa Marrow" in found and "Jay Brenner" in found
+
+
+def test_party_tags_lists_and_numbered_bills_are_no_people() -> None:
+    """An editor's read found "D-Ill." as a place, "Marriott, Apple and American Airlines" as one body and "Bill
+    1062" as a person: a party and state say what someone is, a list is several names, and a number names a thing."""
+    from manysides.compare.engine import _LIST_OF_NAMES, _PARTY_TAG, _entities, _numbered_thing
+
+    assert _PARTY_TAG.fullmatch("D-Ill.") and _PARTY_TAG.fullmatch("R-Fla.") and not _PARTY_TAG.fullmatch("DC")
+    assert _LIST_OF_NAMES.fullmatch("Harbour Ferries, Alden Bank and Vale Airways")
+    assert not _LIST_OF_NAMES.fullmatch("Bureau of Ferries, Bridges and Tunnels")  # one body's own name
+    (bill,) = merge_mentions([Mention("Bill 1062", "person", "a", 0, 0, 9)])
+    assert _numbered_thing(bill) == "other"
+    (text,) = analyse_many(
+        [
+            make_article(
+                "one",
+                "Rep. Ivo Pell (D-Ill.) said the ferry plan was sound. Rep. Ada Krell (R-Fla.) disagreed.",
+                outlet="Meridian Daily",
+            )
+        ]
+    )
+    found = {e.name for e in _entities([text])}
+    assert {"Ivo Pell", "Ada Krell"} <= found and not {"D-Ill.", "R-Fla.", "Ill.", "Fla."} & found
 
 
 def test_an_english_name_ends_on_a_capital_or_on_its_kind() -> None:

@@ -33,7 +33,7 @@ from manysides.understand.other_languages import PARSED_LANGUAGE, language_code,
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "43"
+COMPARE_ENGINE_VERSION = "44"
 READ_LANGUAGE = PARSED_LANGUAGE
 
 
@@ -45,9 +45,11 @@ def _entities(texts: list[ArticleText]) -> list[Entity]:
     clusters = [c for c in clusters if not _quoted_common_phrase(c, bodies)]
     clusters = [c for c in clusters if not _adjective_only(c, texts)]
     clusters = [c for c in clusters if not (c.type == "person" and _INITIALS_ONLY.fullmatch(c.name))]
+    clusters = [c for c in clusters if not (_party_tag(c, bodies) or _LIST_OF_NAMES.fullmatch(c.name))]
     counts = mention_counts(clusters, bodies)
     entities = [
-        Entity(name=c.name, type=c.type, aliases=c.aliases, mentions=n) for c, n in zip(clusters, counts, strict=True)
+        Entity(name=c.name, type=_numbered_thing(c), aliases=c.aliases, mentions=n)
+        for c, n in zip(clusters, counts, strict=True)
     ]
     return sorted(entities, key=lambda e: -sum(e.mentions.values()))
 
@@ -56,6 +58,30 @@ def _entities(texts: list[ArticleText]) -> list[Entity]:
 # initials without a surname in news text ("J.K. Rowling" has one), while a body by its initials ("F.B.I.") is an
 # organisation, never a person.
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.\s?)+")
+# A party and state after a name ("D-Ill.", "R-Fla."): what the person is, not an entity of its own.
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
+
+
+def _party_tag(cluster: EntityCluster, bodies: dict[str, str]) -> bool:
+    """Whether every mention is a party tag, or the state of one (the parser takes "Fla." out of "(R-Fla.)")."""
+    return all(
+        _PARTY_TAG.fullmatch(m.text)
+        or (m.article in bodies and _PARTY_TAG.fullmatch(bodies[m.article][max(0, m.start - 2) : m.end]))
+        for m in cluster.mentions
+    )
+
+
+# Several names the parser took as one ("Marriott, Apple and American Airlines"): capitalised words, commas and one
+# "and", no other lower-case word (a body's own name has one: "Bureau of Alcohol, Tobacco, Firearms and Explosives").
+_NAME_RUN = r"[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*)*"
+_LIST_OF_NAMES = re.compile(rf"{_NAME_RUN}(?:, {_NAME_RUN})+,? and [A-Z].*")
+
+
+def _numbered_thing(cluster: EntityCluster) -> str:
+    """The cluster's type, but no person is named by a number ("Bill 1062", "Proposition 8"): a thing."""
+    if cluster.type == "person" and cluster.name.split()[-1].isdigit():
+        return "other"
+    return cluster.type
 
 
 def _in_quote(body: str, start: int) -> bool:
