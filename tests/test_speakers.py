@@ -95,6 +95,13 @@ def test_a_speaker_named_only_by_title_is_the_one_person_given_that_title() -> N
         "“This bill keeps the islands connected,” the governor said."
     )
     assert _speakers(two, "keeps the islands connected") == ["the governor"]
+    # ... unless the sentence before credits one of the two: the title goes on naming that one
+    told = _fictional(
+        "Gov. Marta Quell met Gov. Ivo Brandt on Tuesday in Port Alden.\n\n"
+        "Later, Brandt said he would not sign the ferry bill.\n\n"
+        "“This bill cuts the islands off,” the governor said."
+    )
+    assert _speakers(told, "cuts the islands off") == ["Ivo Brandt"]
     apposed = _fictional(
         "Ronica Tamm is a former aide to Ms. Quell, the islands' first elected governor.\n\n"
         "“I'm not that cool,” the governor replied.\n\n"

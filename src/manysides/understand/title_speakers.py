@@ -17,6 +17,7 @@ from manysides.understand.names import name_key
 if TYPE_CHECKING:
     from manysides.understand.document import SentenceInfo
     from manysides.understand.entities import Mention
+    from manysides.understand.quotes import Attribution
 
 
 # A title a person is named with ("Gov. Mike Pence", "Attorney General Ann Vale") and the speaker phrase that stands
@@ -298,6 +299,24 @@ class TitleHolders:
             person = _described_person(phrase, self.titled, self.marks, self.names)
         return person
 
+    def recent_holder(self, attribution: Attribution, before: list[SentenceInfo]) -> str | None:
+        """The holder of a title a bare title phrase gives ("the senator"), when the article gives it to several
+        people and one of them is who the sentences just before credit: the title then goes on naming them
+        ("Sen. Bob Menendez said ... . The Democratic senator added ..."). Nearest first."""
+        described = None if attribution.named else _described_title(attribution.speaker)
+        if described is None or described[0] not in TITLES:
+            return None
+        holders = {name_key(n).split()[-1]: n for n in self.titled.get(described[0], set()) if name_key(n)}
+        for info in reversed(before):
+            for a in info.attributions:
+                surname = name_key(a.speaker).split()[-1:] if a.named else []
+                if surname and surname[0] in holders:
+                    return holders[surname[0]]
+        return None
+
+
+_RECENT = 2  # sentences back a title phrase looks for the holder credited there
+
 
 def resolve_title_speakers(infos: list[SentenceInfo], mentions: list[Mention], body: str) -> TitleHolders:
     """ "the governor said" names no one, but an article that called one person "Gov. Mike Pence" means him: a
@@ -308,10 +327,10 @@ def resolve_title_speakers(infos: list[SentenceInfo], mentions: list[Mention], b
     when the article tells every other holder apart, and a party and state ("the California Democrat") when it
     names one person so. Returns the article's title holders, for other phrases that are only a title."""
     holders = TitleHolders(infos, mentions, body)
-    for info in infos:
+    for k, info in enumerate(infos):
         changed = []
         for a in info.attributions:
-            person = holders.person(a.speaker, a.named)
+            person = holders.person(a.speaker, a.named) or holders.recent_holder(a, infos[max(0, k - _RECENT) : k])
             if person:
                 a = replace(a, speaker=person, head=person.split()[-1].lower(), named=True, head_type="PERSON")
             changed.append(a)
