@@ -151,6 +151,18 @@ def test_a_persons_own_term_is_no_scare_quote() -> None:
     assert [i.text.strip("\u201c\u201d") for i in framing(text) if i.type == "scare_quotes"] == ["reform"]
 
 
+def test_a_quoted_word_said_of_someone_is_not_their_word() -> None:
+    """ "it makes Ann Vale look 'crazy'": the word describes Vale, it is not hers (an editor's read found such a
+    word credited to the person it was said of)."""
+    body = (
+        "Harbour blogs are crying foul over the cover, with some saying it makes Ann Vale look \u201ccrazy\u201d "
+        "on the newsstand."
+    )
+    (text,) = analyse_many([make_article("vale-cover", body, outlet="The Harbour Ledger")])
+    speakers = {i.text.strip("\u201c\u201d"): i.speaker for i in framing(text) if i.in_quote}
+    assert speakers.get("crazy", "missing") is None
+
+
 def test_a_report_lists_a_speakers_words_apart_from_the_outlets() -> None:
     """A quoted or paraphrased speaker's words are on their own line, never among the outlet's loaded terms."""
     from manysides.compare.engine import compare_texts

@@ -122,10 +122,15 @@ def _item(
     )
 
 
+# Verbs whose subject a quoted word after them describes rather than says ("look "crazy"", "seemed "unhinged"").
+_LINKING = frozenset({"look", "seem", "appear", "sound", "become", "feel", "remain"})
+
+
 def _quoter(sentence: SentenceInfo, start: int) -> str | None:
     """Who speaks the quote holding the character at `start`, from the parse when no attribution names them: the
     named subject of the first verb outside the quote that the quoted words hang on ("Sen. Brian Schatz ... called
-    the nomination "shocking"", "Boehner chided Obama ..., accusing the president of having "wasted" a week")."""
+    the nomination "shocking"", "Boehner chided Obama ..., accusing the president of having "wasted" a week"). Not
+    the subject a linking verb describes ("it makes Bachmann look "crazy"": the word is said of Bachmann)."""
     bounds = next(((s, e) for s, e in sentence.quotes if s < start < e), None)
     token = next((t for t in sentence.doc if t.idx >= start), None)
     if bounds is None or token is None:
@@ -133,6 +138,8 @@ def _quoter(sentence: SentenceInfo, start: int) -> str | None:
     for _ in range(10):
         outside = not bounds[0] <= token.idx < bounds[1]
         subjects = [c for c in token.children if c.dep_ == "nsubj"] if outside and token.pos_ == "VERB" else []
+        if subjects and token.lemma_.lower() in _LINKING:
+            return None
         if subjects:
             subject = token.head if subjects[0].tag_ in {"WP", "WDT"} and token.dep_ == "relcl" else subjects[0]
             return _actor(subject) if subject.ent_type_ in {"PERSON", "ORG"} else None
