@@ -1155,6 +1155,18 @@ def test_a_name_set_off_after_a_title_is_the_speaker() -> None:
     assert _speakers(text, "hearing on ferry security") == ["Representative Ivo Pell"]
 
 
+def test_a_two_word_name_set_off_after_a_description_is_the_speaker_whatever_its_type() -> None:
+    """ "One of its members, Demetrios Minor, said": a name of two capitalised words in apposition is the speaker
+    even where the parser gives it no type; a party tag there ("(D-Nev.)") is no name."""
+    text = _fictional(
+        "Among the groups is Harbour 21, a ferry riders' league. One of its members, Demetrios Lesser, said critics of "
+        "the board have taken its plan out of context."
+    )
+    assert _speakers(text, "out of context") == ["Demetrios Lesser"]
+    tagged = _fictional("\u201cThe pier belongs to all,\u201d reads a statement from Sen. Ivo Pell's office (D-Nev.).")
+    assert "D-Nev." not in _speakers(tagged, "The pier belongs")
+
+
 def test_one_of_a_group_who_signed_a_letter_is_that_one() -> None:
     """ "He was one of several members of the committee who signed a letter calling on ..." is his act."""
     text = _fictional(

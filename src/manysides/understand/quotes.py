@@ -272,12 +272,24 @@ def _appositive_name(head: Token) -> Token | None:
     listed = not any(c.dep_ == "cc" for c in head.children)
     beside = {"appos", "conj"} if listed else {"appos"}
     found = (c for c in head.children if c.dep_ in beside and c.pos_ == "PROPN" and c.i > head.i)
-    direct = next((c for c in found if c.ent_type_ in {"PERSON", "ORG"}), None)
+    # a name of two words or more needs no type from the parser ("One of its members, Demetrios Minor,")
+    direct = next((c for c in found if c.ent_type_ in {"PERSON", "ORG"} or _full_name(c)), None)
     if direct is not None:
         return direct
     objects = [o for p in head.children if p.dep_ == "prep" and p.lower_ in {"for", "of"} for o in p.children]
     people = (a for o in objects if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos" and a.i > o.i)
     return next((a for a in people if a.pos_ == "PROPN" and a.ent_type_ == "PERSON"), None)
+
+
+def _full_name(token: Token) -> bool:
+    """Whether a proper noun heads a name of capitalised words of letters only, two or more ("Demetrios Minor"; not
+    a party tag, "D-Nev."), with no type that says it is something other than a person or a body."""
+    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
+    return (
+        len(words) >= 2
+        and all(w.pos_ == "PROPN" and w.is_alpha and w.text[:1].isupper() for w in words)
+        and token.ent_type_ in {"", "PERSON", "ORG"}
+    )
 
 
 def _title_holder(head: Token) -> Span | None:
