@@ -420,6 +420,12 @@ def test_a_sentence_end_with_no_space_after_it_still_ends_the_sentence() -> None
         ["Unas 900 familias dejaron sus hogares.", "Ello obligó a abrir dos albergues en Valdemora."],
         ["Mr.Hale met the U.S.Army team in St.Alden on Friday."],
     ]
+    # a script without capitals: two words of it either side; one letter and a period ("د." doctor) goes on
+    arabic = "غادر 31 مريضا المستشفى هذا الأسبوع.وأعلن الطبيب د.سامر حداد أن الحالات مستقرة."
+    assert [s.text for s in split_sentences(arabic, "ar")] == [
+        "غادر 31 مريضا المستشفى هذا الأسبوع.",
+        "وأعلن الطبيب د.سامر حداد أن الحالات مستقرة.",
+    ]
 
 
 def test_a_short_cry_inside_a_quotation_goes_on_with_it() -> None:

@@ -161,12 +161,21 @@ def _short_quote_tail(piece: str, tail: str) -> bool:
     return _names_speaker(tail[close.end() :])
 
 
+def _uncased_letters(text: str) -> bool:
+    """Whether every character is a letter of a script without capitals (Arabic, Hebrew)."""
+    return bool(text) and all(c.isalpha() and not c.isupper() and not c.islower() for c in text)
+
+
 def _glued(block: str, mark: re.Match[str]) -> bool:
     """Whether a full stop with no space after it still ends a sentence: a lower-case word before it and a
     capitalised word after ("... de sus hogares.Ello, de acuerdo ..."), as pages and feeds that drop a space
-    between paragraphs write it. An abbreviation ("Mr.Smith", "St.Louis") or an initialism ("U.S.Army") goes on."""
+    between paragraphs write it. An abbreviation ("Mr.Smith", "St.Louis") or an initialism ("U.S.Army") goes on. In
+    a script without capitals two words of it either side are enough ("الماضية.تم"): its abbreviations are one
+    letter and a period ("د.")."""
     at = mark.start()
     before, after = block[at - 2 : at], block[at + 1 : at + 3]
+    if _uncased_letters(before) and _uncased_letters(after):
+        return True
     if not (before.islower() and before.isalpha() and after[:1].isupper() and after[1:].islower()):
         return False
     return not (mark.group() == "." and _is_abbreviation(block, at + 1))
