@@ -146,6 +146,11 @@ def test_two_outlets_in_one_language_confirm_each_others_names() -> None:
         ("٢٫٥ مليون يورو", "ar", 2_500_000.0, "EUR"),
         ("1,8 millones de euros", "es", 1_800_000.0, "EUR"),
         ("un aumento del 8 %", "es", 8.0, "percent"),
+        # a one-letter prefix of Arabic or Hebrew written right before the figure ("and 77", "with 3", "by 5")
+        ("وارتفع العدد إلى و٧٧ حالة", "ar", 77.0, None),
+        ("وصل العدد إلى و١٬٢٣٤ حالة", "ar", 1234.0, None),
+        ("في بـ3 محافظات", "ar", 3.0, None),
+        ("המספר גדל ב5 אחוזים", "he", 5.0, "percent"),
     ],
 )
 def test_figures_in_any_script_and_convention(text: str, language: str, value: float, unit: str | None) -> None:

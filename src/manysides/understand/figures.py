@@ -26,6 +26,11 @@ _NUMBER = re.compile(
     r"(?:(?P<dec>[.,\u066b])(?P<frac>\d+))?(?![\d\w])"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A one-letter prefix an Arabic or Hebrew word takes ("و", and; "بـ", with; "ל", to), written right before a figure
+# ("و77", "بـ3", "ל-5" is hyphenated and read already): read as a space, so the figure after it is read.
+_PREFIXED = re.compile(
+    r"(?<![^\W\d_])[\u0648\u0628\u0644\u0641\u0643\u05d5\u05d1\u05dc\u05d4\u05de\u05e9\u05db]\u0640?(?=\d)"
+)
 _MAX_DIGITS = 15  # longer runs of digits are codes or noise, and overflow a float's precision
 _SYMBOLS = {"%": "percent", "€": "EUR", "$": "USD", "£": "GBP"}
 _WORD = re.compile(r"[\s'\u2019]*([^\W\d_]+)")  # "d'euros" reads as "d", "euros"
@@ -187,7 +192,7 @@ def find_figures(
     `text` shifted by `offset`."""
     units = _words()[1]
     decimal, group = _symbols(language)
-    plain = ascii_digits(text)
+    plain = _PREFIXED.sub(lambda m: " " * len(m.group()), ascii_digits(text))
     found = []
     spans: list[tuple[int, int, float, bool]] = []
     for match in _NUMBER.finditer(plain):
