@@ -832,6 +832,15 @@ def test_statements_and_article_text_carry_their_language_and_direction() -> Non
         update={"articles": [report.articles[0], report.articles[1].model_copy(update={"title": _ARABIC_SENTENCE})]}
     )
     assert '<span class="title" lang="ar" dir="auto">' in render_html(titled, {"a": english.text, "b": arabic.text})
+    # a shared fact headed by the Arabic statement, and a page titled in Arabic, lay out the same way
+    headed = report.model_copy(
+        update={
+            "story": StoryInfo(title=_ARABIC_SENTENCE),
+            "facts": [Fact(kind="shared", statements=[english, arabic], headline=arabic)],
+        }
+    )
+    page = render_html(headed, {"a": english.text, "b": arabic.text})
+    assert '<h1 dir="auto">' in page and '. <span class="title" lang="ar" dir="auto">' in page
     hostile = report.model_copy(
         update={"articles": [report.articles[0], report.articles[1].model_copy(update={"language": '"><script>'})]}
     )

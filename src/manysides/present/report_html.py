@@ -78,7 +78,7 @@ def render_html(report: Report, articles: Mapping[str, str] | Sequence[Article] 
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         f"<title>{title} — ManySides</title><style>{_STYLE}</style></head><body>",
-        f'<h1>{title}</h1><p class="lede">{html_text(page.brief.summary())}</p>',
+        f'<h1 dir="auto">{title}</h1><p class="lede">{html_text(page.brief.summary())}</p>',
         "".join(f'<p class="note">{html_text(note)}</p>' for note in report.notes),
         page.glance(),
         page.overlap(),
@@ -293,7 +293,9 @@ class _Page:
                 label = f"<b>{html_text(self.brief.label(top.article))}</b>"
                 if who := attribution(top):
                     label = f'<span class="said">{html_text(who)}</span>, in {label}'
-                rows.append(self.head(f'{number}. <span class="title">{self.link(top)}</span> — {label}'))
+                article = self.brief.view.article(top.article)
+                lang = _lang(article.language if article else None)
+                rows.append(self.head(f'{number}. <span class="title"{lang}>{self.link(top)}</span> — {label}'))
             outlets = len(self.brief.statements_by_article(fact))
             copied = html_text(WORD_FOR_WORD.removeprefix(", ")) if fact.word_for_word else ""
             label = f"{outlets} reports" + (f'<br><span class="said">{copied}</span>' if copied else "")
