@@ -49,3 +49,15 @@ def test_the_note_gives_examples_in_the_reports_own_languages() -> None:
     assert '"rzekomo"' in note and '"powiedział"' in note
     assert "angeblich" not in note and "sagte" not in note
     assert "None found in what is read" in render_markdown(report)
+
+
+def test_an_empty_entity_table_outside_english_says_where_names_are_read() -> None:
+    """A German-only story whose names no other article confirms lists no entity: the section points to the note
+    rather than looking like a story about no one (an editor's read)."""
+    from manysides.present.report_html import render_html
+
+    body = "Die Feuerwehr löschte den Brand in der Hafenstraße am Montag nach zwei Stunden."
+    report = compare([provided_article("de", body, language="de", outlet="tagesbote.example")])
+    assert not report.entities and report.notes
+    assert "where names are read outside English" in render_markdown(report)
+    assert "where names are read outside English" in render_html(report)

@@ -28,6 +28,7 @@ from manysides.present.briefing import (
 from manysides.present.coverage import coverage_html
 from manysides.present.report_view import (
     FRAMING_TITLES,
+    NO_ENTITIES,
     NO_FRAMING,
     RELATED_NOTE,
     SECTION_TITLES,
@@ -364,7 +365,8 @@ class _Page:
             rows.append(self.row(label, {a: str(n) for a, n in entity.mentions.items()}))
         if once:
             rows.append(self.row(html_text(ONCE_NOTE), {a: html_text(", ".join(names)) for a, names in once.items()}))
-        body = self.table(rows, "mentions") if rows else '<p class="muted">None found.</p>'
+        empty = NO_ENTITIES if self.brief.report.notes else "None found."
+        body = self.table(rows, "mentions") if rows else f'<p class="muted">{html_text(empty)}</p>'
         return _section("entities", "Entities", body, len(self.brief.report.entities), is_open=False)
 
     def articles(self) -> str:

@@ -22,6 +22,7 @@ from manysides.present.briefing import (
 from manysides.present.coverage import coverage_markdown
 from manysides.present.report_view import (
     FRAMING_TITLES,
+    NO_ENTITIES,
     NO_FRAMING,
     RELATED_NOTE,
     SECTION_TITLES,
@@ -227,7 +228,7 @@ def _voices(brief: Briefing) -> list[str]:
 def _entities(brief: Briefing) -> list[str]:
     lines = ["## Entities", ""]
     if not brief.report.entities:
-        return [*lines, "None found.", ""]
+        return [*lines, _md(NO_ENTITIES if brief.report.notes else "None found."), ""]
     rows, once = brief.entity_groups()
     heads = [_md(brief.short_label(a)) for a in brief.columns]
     if rows:

@@ -39,6 +39,8 @@ def unplaced_note(has_related: bool) -> str:
 
 # An empty framing section when some articles' framing is not read (see the report's notes): not a clean result.
 NO_FRAMING = "None found in what is read: the note at the top says which framing is read in which language."
+# An empty entity table when some articles' names are read only where another article confirms them (the notes).
+NO_ENTITIES = "None found in what is read: the note at the top says where names are read outside English."
 
 
 @dataclass(frozen=True)

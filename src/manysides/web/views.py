@@ -24,7 +24,14 @@ from manysides.present.briefing import (
     short_date,
     shown_before,
 )
-from manysides.present.report_view import FRAMING_TITLES, NO_FRAMING, RELATED_NOTE, SECTION_TITLES, unplaced_note
+from manysides.present.report_view import (
+    FRAMING_TITLES,
+    NO_ENTITIES,
+    NO_FRAMING,
+    RELATED_NOTE,
+    SECTION_TITLES,
+    unplaced_note,
+)
 from manysides.present.safe_text import printable, safe_href
 from manysides.records.article import published_utc
 from manysides.records.report import Fact, Report, Statement
@@ -317,4 +324,5 @@ def _entities(brief: Briefing) -> Section:
         rows.append(Row(label, values={a: [str(n)] for a, n in entity.mentions.items()}))
     if once:
         rows.append(Row(ONCE_NOTE, values={a: [", ".join(names)] for a, names in once.items()}))
-    return Section("entities", "Entities", rows, len(brief.report.entities))
+    empty = NO_ENTITIES if brief.report.notes else "None found."
+    return Section("entities", "Entities", rows, len(brief.report.entities), empty=empty)
