@@ -1060,3 +1060,12 @@ def test_two_outlets_giving_one_figure_once_state_one_fact() -> None:
         ("Engineers told the board about the damaged pier on March 3, 2031, records show.", "2031-03-10"),
     )
     assert day.prob[0, 1] >= pair_model().threshold
+
+
+def test_a_short_phrase_in_quotation_marks_is_no_one_s_quote() -> None:
+    marked, quoted = _first_sentences(
+        'Mayor Ilsa Marrow announced her decision to veto the bill on "harbour freedom" grounds.',
+        '"We will veto this bill, whatever the council says," Mayor Ilsa Marrow said.',
+    )
+    assert not status_conflicts._quoted(marked)
+    assert status_conflicts._quoted(quoted)

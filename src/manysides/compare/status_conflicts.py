@@ -22,9 +22,16 @@ _SAME_EVENT = 0.5  # meet~meeting 0.85; meet~visit 0.18, begin~restore 0.01
 _EVENT_PREDICATES = 3  # cosine of two verbs' static embeddings: injure~hurt 0.44, strand~carry -0.03
 
 
+_MARKED_WORDS = 3  # a quoted phrase this short inside a sentence marks words ("on 'religious freedom' grounds")
+
+
 def _quoted(s: SentenceInfo) -> bool:
-    """A sentence that mostly reports someone's words: its tense and modality are the speaker's, not the event's."""
-    return any(a.kind == "quote" for a in s.attributions)
+    """A sentence that mostly reports someone's words: its tense and modality are the speaker's, not the event's.
+    Not one whose only quoted words are a short phrase inside the writer's own sentence ("announced her decision
+    to veto the bill on 'religious freedom' grounds"): the phrase is marked, and the tense is the writer's."""
+    if not any(a.kind == "quote" for a in s.attributions):
+        return False
+    return not s.quotes or any(start == 0 or len(s.text[start:end].split()) > _MARKED_WORDS for start, end in s.quotes)
 
 
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
