@@ -117,6 +117,22 @@ def test_someones_short_words_state_something_and_a_short_fragment_does_not() ->
     assert [states_something(s) for s in sentences] == [True, True, False]
 
 
+def test_a_long_sentence_before_a_colon_states_something_and_a_short_lead_in_does_not() -> None:
+    """ "The Ledger reported last week that ... a first in the port's history:" says something of its own and an
+    editor's read found it in no list; "The Ledger reported:" only leads in to the quotation after it."""
+    from manysides.compare.facts import states_something
+
+    text = (
+        "The Varnley Ledger reported last week that closing the old pier for a whole winter appears to be a first "
+        "in the port's long history:\n\n"
+        "\u201cNo one alive remembers the harbour this quiet.\u201d\n\n"
+        "The Osterby Post reported:\n\n"
+        "\u201cThe ferries will be back by March, the board says.\u201d"
+    )
+    sentences = analyse_many([make_article("d", text, outlet="varnley-post")])[0].sentences
+    assert [states_something(s) for s in sentences] == [True, True, False, True]
+
+
 def test_a_body_cut_short_still_states_its_last_sentence() -> None:
     """A text cut off before its last stop, or ending on an agency's initials, keeps its last sentence among its
     statements (and so in a list): only there does a missing stop not mark a heading or a fragment."""

@@ -34,6 +34,7 @@ _MIN_UNIQUE_WORDS = 6
 _MIN_VERBLESS_WORDS = 8  # a closed sentence this long states something though the parse found no verb in it
 # ("The 49-year-old teaches at ...", "teaches" tagged a plural noun): no heading runs so long and ends on a stop
 _MIN_LISTED_WORDS = 3  # a subject, a verb and one more word: a statement an article's lists must not leave out
+_MIN_COLON_WORDS = 12  # a sentence ending with a colon this long states something of its own, not only a lead-in
 _MIN_SAID_WORDS = 4  # someone's words told in a short sentence ("Everything but immunity, he added.") still state
 CAP = 3  # sentences of one article in one fact
 _VOICE_NOUNS = speech_words("voice_nouns")  # "leader", "spokesman": a title before a name
@@ -99,8 +100,11 @@ def states_something(sentence: SentenceInfo, listed: bool = False) -> bool:
         closed = sentence.text.rstrip(_CLOSING).endswith((".", "!", "?", "\u061f", "\u06d4"))
         return len(sentence.text.split()) >= shortest_said and (closed or sentence.ends_body)
     said = any(a.kind in {"quote", "paraphrase"} for a in sentence.attributions)
-    closed = sentence.text.rstrip(_CLOSING).endswith((".", "!", "?"))
     words = len(sentence.text.split())
+    # a long sentence before a colon states what it says ("The Post reported that ... a first in its history:");
+    # a short one only leads in to what follows ("Politics Daily reported:")
+    stops = (".", "!", "?", ":") if words >= _MIN_COLON_WORDS else (".", "!", "?")
+    closed = sentence.text.rstrip(_CLOSING).endswith(stops)
     return (
         words >= (shortest_said if said else shortest)
         and (closed or sentence.ends_body)
