@@ -33,7 +33,7 @@ from manysides.understand.other_languages import PARSED_LANGUAGE, language_code,
 
 # Bump whenever a change to the engine (or its data files, models or weights) changes its output for the same
 # articles: stored comparisons made by another version are recomputed (store/cache.py).
-COMPARE_ENGINE_VERSION = "44"
+COMPARE_ENGINE_VERSION = "45"
 READ_LANGUAGE = PARSED_LANGUAGE
 
 
