@@ -320,12 +320,13 @@ _RECENT = 2  # sentences back a title phrase looks for the holder credited there
 
 def resolve_title_speakers(infos: list[SentenceInfo], mentions: list[Mention], body: str) -> TitleHolders:
     """ "the governor said" names no one, but an article that called one person "Gov. Mike Pence" means him: a
-    speaker that is only a title takes the one person the article gives that title (two such people: left as
-    it is). Full names of one person ("Mike Pence", "Pence") count once. So do a title with its initials ("The
-    A.G." after "Attorney General Ann Vale"), one qualified by a party, a state or the words written before the
-    name ("the Vermont senator" after "Sen. Ivo Pell (I-Vt.)", "the House speaker" after "House Speaker Ann Vale")
-    when the article tells every other holder apart, and a party and state ("the California Democrat") when it
-    names one person so. Returns the article's title holders, for other phrases that are only a title."""
+    speaker that is only a title takes the one person the article gives that title (two such people: the one the
+    two sentences before credit, `TitleHolders.recent_holder`, else left as it is). Full names of one person ("Mike
+    Pence", "Pence") count once. So do a title with its initials ("The A.G." after "Attorney General Ann Vale"),
+    one qualified by a party, a state or the words written before the name ("the Vermont senator" after "Sen. Ivo
+    Pell (I-Vt.)", "the House speaker" after "House Speaker Ann Vale") when the article tells every other holder
+    apart, and a party and state ("the California Democrat") when it names one person so. Returns the article's
+    title holders, for other phrases that are only a title."""
     holders = TitleHolders(infos, mentions, body)
     for k, info in enumerate(infos):
         changed = []
